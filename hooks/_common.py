@@ -1,0 +1,105 @@
+"""Helpers shared by the build hooks (the leading underscore keeps it out of `hooks:`).
+
+Everything here is a pure function or a small value type, so the hooks stay thin and the tests
+can call these directly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import meta
+
+
+class DataError(PluginError):
+    """A problem in a file a trainer edits, reported as `path:line: problem (expected)`."""
+
+    def __init__(self, path: str | Path, line: int | None, problem: str, expected: str):
+        self.path, self.line, self.problem, self.expected = str(path), line, problem, expected
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {problem} ({expected})")
+
+
+def body_line_offset(raw: str) -> int:
+    """How many lines the front matter (and the blank lines after it) take at the top of `raw`.
+
+    MkDocs hands hooks the Markdown without its front matter, so a line number counted in that
+    Markdown must have this added to name the line in the file the trainer opens.
+    """
+    body, _ = meta.get_data(raw)
+    return raw[: len(raw) - len(body)].count("\n")
+
+
+def read_source(path: str | Path) -> str:
+    return Path(path).read_text(encoding="utf-8")
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that records the line of every mapping, so errors can name it."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    mapping = LineDict()
+    mapping.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in mapping:
+            raise DataError(
+                loader.name,
+                key_node.start_mark.line + 1,
+                f"the key '{key}' appears twice",
+                "give each key once",
+            )
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.lines[key] = value_node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+class LineDict(dict):
+    """A dict from YAML that knows its own line (`.line`) and each value's line (`.lines`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.line = 0
+        self.lines: dict = {}
+
+    def line_of(self, key) -> int:
+        return self.lines.get(key, self.line)
+
+
+def load_yaml(path: str | Path, display: str | None = None):
+    """Load a YAML file with line numbers; a syntax error becomes a DataError naming the line."""
+    display = display or str(path)
+    text = read_source(path)
+    return parse_yaml(text, display)
+
+
+def parse_yaml(text: str, display: str):
+    loader = _LineLoader(text)
+    loader.name = display
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise DataError(
+            display,
+            line,
+            f"this is not valid YAML: {exc.problem}",
+            "check the indentation and that text containing ': ' is in quotes",
+        ) from None
+    finally:
+        loader.dispose()
+
+
+def relative_display(path: str | Path, root: str | Path) -> str:
+    """`path` relative to the project root, with forward slashes, for messages."""
+    try:
+        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return str(path)

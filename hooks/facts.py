@@ -1,0 +1,156 @@
+"""Facts kept in one place: contact numbers, named people and sources, from `data/*.yml`.
+
+A page writes `{{ contacts.front_door.phone }}` or `{{ people.director_childrens_services.name }}`
+and the reader sees the value from the data file, so a changed number or a new post-holder is
+edited once and every page, the banner and the handouts follow. Templates read the same values as
+`config.extra.facts`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from _common import DataError, body_line_offset, load_yaml, read_source, relative_display
+
+_facts: dict = {}
+
+
+def on_config(config):
+    global _facts
+    root = Path(config.config_file_path).parent
+    _facts = load_facts(root / "data", root)
+    config.extra["facts"] = _facts
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    src = page.file.abs_src_path
+    offset = body_line_offset(read_source(src)) if src else 0
+    display = f"docs/{page.file.src_uri}"
+    return fill_placeholders(markdown, _facts, display, offset)
+
+
+def load_facts(data_dir: Path, root: Path) -> dict:
+    """Read every facts file and check its shape; return {file stem: data}."""
+    facts = {}
+    for name, check in FACT_FILES.items():
+        path = data_dir / f"{name}.yml"
+        display = relative_display(path, root)
+        if not path.exists():
+            raise DataError(display, None, "this file is missing", f"restore data/{name}.yml")
+        data = load_yaml(path, display)
+        if not isinstance(data, dict) or not data:
+            raise DataError(display, 1, "the file has no entries", "write 'key:' lines")
+        for key, entry in data.items():
+            check(display, key, entry, data.line_of(key))
+        facts[name] = data
+    return facts
+
+
+def _check_fields(display, key, entry, line, required, optional=()):
+    if not isinstance(entry, dict):
+        raise DataError(
+            display,
+            line,
+            f"'{key}' is not a group of fields",
+            f"indent its fields under '{key}:', e.g. '  {required[0]}: ...'",
+        )
+    for field in required:
+        value = entry.get(field)
+        if not isinstance(value, str) or not value.strip():
+            raise DataError(
+                display,
+                entry.line_of(field),
+                f"'{key}' has no {field}",
+                f"write '{field}: ...' as text in quotes",
+            )
+    for field, value in entry.items():
+        if field not in (*required, *optional):
+            allowed = ", ".join((*required, *optional))
+            raise DataError(
+                display,
+                entry.line_of(field),
+                f"'{key}' has an unknown field '{field}'",
+                f"use only: {allowed}",
+            )
+        if not isinstance(value, str):
+            raise DataError(
+                display,
+                entry.line_of(field),
+                f"'{key}.{field}' is not text",
+                'put the value in quotes, e.g. phone: "01452 000000"',
+            )
+
+
+def _check_contact(display, key, entry, line):
+    _check_fields(display, key, entry, line, ("name", "phone", "when"), ("email", "note", "source"))
+    digits = re.sub(r"\D", "", entry["phone"])
+    if len(digits) < 3:
+        raise DataError(
+            display,
+            entry.line_of("phone"),
+            f"'{key}.phone' has too few digits",
+            'write the number as it is dialled, e.g. "01452 426565"',
+        )
+    entry["tel"] = "+44" + digits[1:] if digits.startswith("0") else digits
+
+
+def _check_person(display, key, entry, line):
+    _check_fields(display, key, entry, line, ("role", "name", "as_of"), ("organisation",))
+
+
+def _check_source(display, key, entry, line):
+    _check_fields(display, key, entry, line, ("title", "date"), ("note", "url"))
+
+
+FACT_FILES = {"contacts": _check_contact, "people": _check_person, "sources": _check_source}
+
+
+def lookup(facts: dict, dotted: str):
+    value = facts
+    for part in dotted.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value if isinstance(value, str) else None
+
+
+def fill_placeholders(markdown: str, facts: dict, display: str, offset: int = 0) -> str:
+    """Replace `{{ group.key.field }}` with the fact's text, outside code; unknown names fail."""
+    out, fence = [], None
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        stripped = line.lstrip()
+        marker = FENCE.match(stripped)
+        if marker and (fence is None or stripped.startswith(fence)):
+            fence = None if fence else marker.group(0)
+            out.append(line)
+            continue
+        if fence:
+            out.append(line)
+            continue
+        parts = CODE_SPAN.split(line)
+        for i in range(0, len(parts), 2):  # even parts are outside `code`
+            parts[i] = PLACEHOLDER.sub(lambda m, n=number: _value(m, facts, display, n + offset), parts[i])
+        out.append("".join(parts))
+    return "\n".join(out)
+
+
+def _value(match: re.Match, facts: dict, display: str, line: int) -> str:
+    name = match.group(1)
+    value = lookup(facts, name)
+    if value is None:
+        group = name.split(".")[0]
+        hint = (
+            f"see data/{group}.yml for the names you can use"
+            if group in facts
+            else "start with contacts., people. or sources."
+        )
+        raise DataError(display, line, f"unknown fact '{{{{ {name} }}}}'", hint)
+    return html.escape(value, quote=False)
+
+
+PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
+FENCE = re.compile(r"^(`{3,}|~{3,})")
+CODE_SPAN = re.compile(r"(`+[^`]*`+)")

@@ -1,0 +1,117 @@
+"""Tasks for the Member Induction site: preview, build, check, test and export.
+
+Run with `python3 noxfile.py -s SESSION` on a machine that has only Python and pip (the file
+installs nox for itself the first time), or with `nox -s SESSION` where nox is installed.
+`python3 noxfile.py --list` shows every session with its description.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+REQUIREMENTS = ROOT / "requirements.txt"
+BOOTSTRAP_VENV = ROOT / ".nox" / "_bootstrap"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def _bootstrap() -> None:
+    """Install nox (at the version pinned in requirements.txt) in a private venv and re-run there."""
+    bindir = BOOTSTRAP_VENV / ("Scripts" if os.name == "nt" else "bin")
+    python = bindir / "python"
+    if not python.exists():
+        print("First run: installing nox into .nox/_bootstrap (one minute) ...", flush=True)
+        subprocess.run([sys.executable, "-m", "venv", str(BOOTSTRAP_VENV)], check=True)
+    if subprocess.run([str(python), "-c", "import nox"], capture_output=True).returncode != 0:
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", "-c", str(REQUIREMENTS), "nox"],
+            check=True,
+        )
+    os.execv(str(python), [str(python), __file__, *sys.argv[1:]])
+
+
+try:
+    import nox
+except ImportError:
+    if __name__ != "__main__":
+        raise
+    _bootstrap()
+
+nox.options.sessions = ["lint", "tests", "build"]
+nox.options.reuse_venv = "yes"
+nox.options.error_on_missing_interpreters = False
+
+
+def _install(session: nox.Session) -> None:
+    session.install("-q", "-r", str(REQUIREMENTS))
+
+
+@nox.session
+def serve(session: nox.Session) -> None:
+    """Live preview for trainers: serves the site at http://127.0.0.1:8000 and reloads on save."""
+    _install(session)
+    session.run("mkdocs", "serve", "--livereload", *session.posargs)
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Build the site into site/ in strict mode: any warning (broken link, bad quiz) fails."""
+    _install(session)
+    session.run("mkdocs", "build", "--strict", *session.posargs)
+
+
+@nox.session(name="build-properdocs")
+def build_properdocs(session: nox.Session) -> None:
+    """Build the same mkdocs.yml with ProperDocs (the maintained MkDocs 1.x fork), strict."""
+    _install(session)
+    session.run(
+        "properdocs",
+        "build",
+        "-f",
+        "mkdocs.yml",
+        "--strict",
+        "--site-dir",
+        str(Path(session.create_tmp()) / "properdocs-site"),
+        *session.posargs,
+    )
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the whole test suite: unit, build and real-browser tests (needs Debian's Chromium)."""
+    _ensure_chromium(session)
+    _install(session)
+    session.run("pytest", *(session.posargs or ["-q"]))
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Check the Python code (hooks, tests, scripts) with ruff."""
+    _install(session)
+    session.run("ruff", "check", ".", *session.posargs)
+    session.run("ruff", "format", "--check", ".")
+
+
+def _ensure_chromium(session: nox.Session) -> None:
+    """Browser tests use Debian's Chromium; install it when we can, or say how."""
+    if CHROMIUM.exists():
+        return
+    apt = shutil.which("apt-get")
+    if apt and os.geteuid() == 0:
+        session.log("Chromium is missing: installing Debian's chromium package ...")
+        env = {"DEBIAN_FRONTEND": "noninteractive"}
+        session.run(apt, "update", "-q", external=True, env=env)
+        session.run(apt, "install", "-y", "-q", "chromium", external=True, env=env)
+        return
+    session.error(
+        "The browser tests need Debian's Chromium at /usr/bin/chromium. "
+        "Install it with: sudo apt-get install -y chromium"
+    )
+
+
+if __name__ == "__main__":
+    nox.main()

@@ -1,0 +1,126 @@
+"""Shared fixtures: build the real site (or a fixture project) with the real MkDocs CLI."""
+
+from __future__ import annotations
+
+import http.server
+import os
+import shutil
+import socketserver
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+sys.path.insert(0, str(ROOT / "hooks"))
+
+# The parts of the repository a build reads; copied when a test needs to change something.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data", "quizzes")
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+    def html(self, relative: str) -> BeautifulSoup:
+        return BeautifulSoup((self.site / relative).read_text(encoding="utf-8"), "lxml")
+
+    def pages(self) -> list[Path]:
+        return sorted(p for p in self.site.rglob("*.html") if p.name != "404.html")
+
+
+def run_build(project: Path, site: Path, *extra: str, env: dict | None = None) -> Build:
+    """`mkdocs build --strict` on `project` into `site`, as a trainer or CI would run it."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site),
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def copy_project(dest: Path, source: Path = ROOT) -> Path:
+    """Copy the real project (without built output) to `dest` so a test can break it safely."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = source / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Build:
+    """The real site, built once per test run in strict mode into a temporary folder."""
+    build = run_build(ROOT, tmp_path_factory.mktemp("real") / "site")
+    assert build.returncode == 0, f"strict build failed (run: nox -s build):\n{build.output}"
+    return build
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(real_site):
+    """The real site on a local web server (127.0.0.1, random port) for browser tests."""
+    handler = partial(_QuietHandler, directory=str(real_site.site))
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+        server.shutdown()
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (Playwright cannot download its own browser here)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's Chromium is missing: run `sudo apt-get install -y chromium`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
