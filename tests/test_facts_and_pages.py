@@ -1,0 +1,186 @@
+"""Facts from data/*.yml and the front matter every page must carry."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from _common import DataError, body_line_offset, parse_yaml
+from conftest import run_build
+from facts import fill_placeholders, load_facts
+from pages import check_front_matter, format_date
+
+FACTS = {
+    "contacts": {"front_door": {"phone": "01452 42 65 65", "name": "Front <door>"}},
+    "people": {"dcs": {"name": "A Person"}},
+}
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("Call {{ contacts.front_door.phone }}.", "Call 01452 42 65 65."),
+        ("Call {{contacts.front_door.phone}}.", "Call 01452 42 65 65."),
+        ("{{ people.dcs.name }} and {{ people.dcs.name }}", "A Person and A Person"),
+        ("Escaped: {{ contacts.front_door.name }}", "Escaped: Front &lt;door&gt;"),
+        ("In code: `{{ contacts.front_door.phone }}`", "In code: `{{ contacts.front_door.phone }}`"),
+        ("```\n{{ contacts.front_door.phone }}\n```", "```\n{{ contacts.front_door.phone }}\n```"),
+        ("No placeholders here.", "No placeholders here."),
+    ],
+)
+def test_fill_placeholders(markdown, expected):
+    assert fill_placeholders(markdown, FACTS, "docs/x.md") == expected
+
+
+@pytest.mark.parametrize(
+    ("markdown", "offset", "message"),
+    [
+        (
+            "line one\n{{ contacts.front_door.fax }}",
+            0,
+            "docs/x.md:2: unknown fact '{{ contacts.front_door.fax }}' (see data/contacts.yml",
+        ),
+        (
+            "{{ contact.front_door.phone }}",
+            7,
+            "docs/x.md:8: unknown fact '{{ contact.front_door.phone }}' (start with contacts., people. or",
+        ),
+    ],
+)
+def test_unknown_fact_names_file_and_line(markdown, offset, message):
+    with pytest.raises(DataError) as err:
+        fill_placeholders(markdown, FACTS, "docs/x.md", offset)
+    assert str(err.value).startswith(message)
+
+
+def test_front_matter_offset_counts_the_lines_above_the_body():
+    raw = "---\ntitle: T\nowner: O\n---\n\n# Heading\n"
+    assert body_line_offset(raw) == 5
+    assert body_line_offset("# Heading\n") == 0
+
+
+def _write_data(tmp_path, contacts):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "contacts.yml").write_text(contacts)
+    (data / "people.yml").write_text('p:\n  role: "R"\n  name: "N"\n  as_of: "June 2025"\n')
+    (data / "sources.yml").write_text('s:\n  title: "T"\n  date: "2025"\n')
+    return data
+
+
+GOOD_CONTACT = 'front_door:\n  name: "Front door"\n  phone: "01452 42 65 65"\n  when: "9 to 5"\n'
+
+
+def test_contacts_load_and_get_a_dialable_number(tmp_path):
+    facts = load_facts(_write_data(tmp_path, GOOD_CONTACT), tmp_path)
+    assert facts["contacts"]["front_door"]["tel"] == "+441452426565"
+
+
+@pytest.mark.parametrize(
+    ("contacts", "message"),
+    [
+        (
+            'front_door:\n  name: "Front door"\n  when: "9 to 5"\n',
+            "data/contacts.yml:2: 'front_door' has no phone (write 'phone: ...' as text in quotes)",
+        ),
+        (
+            'front_door:\n  name: "F"\n  phone: 999\n  when: "always"\n',
+            "data/contacts.yml:3: 'front_door' has no phone",
+        ),
+        (
+            GOOD_CONTACT + '  fax: "1"\n',
+            "data/contacts.yml:5: 'front_door' has an unknown field 'fax' (use only: name, phone, when",
+        ),
+        ('front_door:\n  name: "F"\n   phone: "1"\n', "data/contacts.yml:3: this is not valid YAML"),
+        (
+            GOOD_CONTACT + 'front_door:\n  name: "again"\n',
+            "data/contacts.yml:5: the key 'front_door' appears twice",
+        ),
+        ('front_door: "01452"\n', "data/contacts.yml:1: 'front_door' is not a group of fields"),
+    ],
+)
+def test_bad_contacts_fail_with_file_line_and_advice(tmp_path, contacts, message):
+    with pytest.raises(DataError) as err:
+        load_facts(_write_data(tmp_path, contacts), tmp_path)
+    assert str(err.value).startswith(message)
+
+
+def test_yaml_lines_are_recorded_for_mappings_in_lists():
+    data = parse_yaml("items:\n  - a: 1\n  - a: 2\n    b: 3\n", "x.yml")
+    assert [item.line for item in data["items"]] == [2, 3]
+    assert data["items"][1].line_of("b") == 4
+
+
+TODAY = dt.date(2026, 11, 22)
+SOURCES = {"induction_2025": {}}
+GOOD_META = {
+    "title": "T",
+    "description": "D",
+    "owner": "O",
+    "last_reviewed": dt.date(2026, 11, 1),
+    "review_due": dt.date(2027, 11, 1),
+    "sources": ["induction_2025"],
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"owner": None}, "the front matter has no 'owner'"),
+        ({"description": " "}, "the front matter has no 'description'"),
+        ({"review_due": "next year"}, "'review_due: next year' is not a date"),
+        ({"review_due": dt.date(2026, 10, 1)}, "review_due 2026-10-01 is not after last_reviewed"),
+        ({"last_reviewed": dt.date(2027, 1, 1)}, "last_reviewed 2027-01-01 is in the future"),
+        ({"sources": ["slides"]}, "unknown source 'slides'"),
+        ({"sources": "induction_2025"}, "'sources' is not a list"),
+    ],
+)
+def test_front_matter_problems(change, message):
+    meta = {k: v for k, v in {**GOOD_META, **change}.items() if v is not None}
+    problems, _ = check_front_matter(meta, "docs/p.md", SOURCES, TODAY)
+    assert [p[2] for p in problems if p[2].startswith(message)], problems
+
+
+def test_good_front_matter_has_no_problems_and_is_not_overdue():
+    assert check_front_matter(GOOD_META, "docs/p.md", SOURCES, TODAY) == ([], None)
+
+
+def test_overdue_page_names_path_line_and_date():
+    raw = "---\ntitle: T\nreview_due: 2026-11-21\n---\n"
+    meta = {**GOOD_META, "review_due": dt.date(2026, 11, 21)}
+    _, overdue = check_front_matter(meta, "docs/p.md", SOURCES, TODAY, raw)
+    assert overdue.startswith("docs/p.md:3: page is past its review date (review_due 2026-11-21)")
+
+
+def test_dates_are_written_the_uk_way():
+    assert format_date(dt.date(2027, 5, 5)) == "5 May 2027"
+    assert format_date("2026-11-22") == "22 November 2026"
+
+
+def test_a_page_past_its_review_date_fails_the_strict_build(project_copy, tmp_path):
+    page = project_copy / "docs" / "index.md"
+    text = page.read_text()
+    text = text.replace("last_reviewed: 2026-11-22", "last_reviewed: 2025-11-22", 1)
+    page.write_text(text.replace("review_due: 2027-11-22", "review_due: 2026-01-31", 1))
+    build = run_build(project_copy, tmp_path / "site", env={"INDUCTION_TODAY": "2026-11-22"})
+    assert build.returncode != 0
+    assert "docs/index.md:6: page is past its review date (review_due 2026-01-31)" in build.output
+
+
+def test_a_missing_front_matter_field_fails_the_build_naming_the_field(project_copy, tmp_path):
+    page = project_copy / "docs" / "index.md"
+    page.write_text(page.read_text().replace("owner: Children's Social Care member induction team\n", ""))
+    build = run_build(project_copy, tmp_path / "site")
+    assert build.returncode != 0
+    assert "docs/index.md:1: the front matter has no 'owner'" in build.output
+
+
+def test_an_unknown_fact_in_a_page_fails_the_build_with_its_line(project_copy, tmp_path):
+    page = project_copy / "docs" / "index.md"
+    lines = page.read_text().split("\n")
+    lines.insert(12, "Call {{ contacts.front_door.fax }} now.")
+    page.write_text("\n".join(lines))
+    build = run_build(project_copy, tmp_path / "site")
+    assert build.returncode != 0
+    assert "docs/index.md:13: unknown fact '{{ contacts.front_door.fax }}'" in build.output
