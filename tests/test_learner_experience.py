@@ -1,0 +1,131 @@
+"""Learner experience read from the built HTML: the learning path, the contacts bar on every
+page, the review dates and sources under every page, and reading times."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from learning_path import essentials_markdown, learning_path_markdown, reading_minutes
+
+CONTACTS = yaml.safe_load((ROOT / "data" / "contacts.yml").read_text(encoding="utf-8"))
+CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_every_page_shows_the_contacts_from_the_one_source(real_site):
+    expected = {
+        "Front door": CONTACTS["front_door"]["phone"],
+        "Out of hours": CONTACTS["emergency_duty_team"]["phone"],
+        "Immediate danger": CONTACTS["emergency"]["phone"],
+    }
+    for path in real_site.pages():
+        soup = real_site.html(str(path.relative_to(real_site.site)))
+        bar = soup.select_one(".md-banner .worried")
+        assert bar is not None, f"{path}: no 'Worried about a child?' bar"
+        found = {}
+        for item in bar.select(".worried__item"):
+            label = item.find(string=True, recursive=False).strip()
+            link = item.find("a")
+            found[label] = link.get_text(strip=True)
+            digits = re.sub(r"\D", "", link.get_text())
+            assert link["href"].startswith("tel:")
+            assert link["href"].endswith(digits[1:] if digits.startswith("0") else digits)
+        assert found == expected, path
+
+
+def test_every_page_shows_review_dates_and_its_sources(real_site):
+    for path in real_site.pages():
+        soup = real_site.html(str(path.relative_to(real_site.site)))
+        if soup.find("h1") is None:  # redirect stubs have no content
+            continue
+        box = soup.select_one(".page-review")
+        assert box is not None, f"{path}: no 'Page last reviewed' box"
+        text = box.get_text(" ", strip=True)
+        assert re.search(r"Page last reviewed: \d{1,2} [A-Z][a-z]+ \d{4}", text), text
+        assert re.search(r"Next review due: \d{1,2} [A-Z][a-z]+ \d{4}", text), text
+        for time in box.find_all("time"):
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", time["datetime"])
+
+
+def test_service_pages_name_their_source_documents(real_site):
+    soup = real_site.html("gloucestershire/index.html")
+    sources = soup.select_one(".page-review").get_text(" ", strip=True)
+    assert "Members Induction" in sources and "June 2025" in sources
+
+
+def test_home_page_shows_the_learning_path_with_reading_times(real_site):
+    soup = real_site.html("index.html")
+    path_heading = soup.find(id="your-learning-path")
+    listing = path_heading.find_next("ol")
+    items = [li.get_text(" ", strip=True) for li in listing.find_all("li", recursive=False)]
+    assert items[0].startswith("Gloucestershire's children")
+    assert any(item.startswith("Services") for item in items)
+    assert all(re.search(r"about \d+ min", item) for item in items)
+    nav_titles = re.findall(r"^  - ([^:]+):", CONFIG, re.M)
+    shown = [item.split(" (about")[0] for item in items]
+    # Sections appear in the nav's order.
+    assert [t for t in nav_titles if t in shown] == shown
+
+
+def test_home_page_offers_a_30_minute_route_through_the_essentials(real_site):
+    soup = real_site.html("index.html")
+    heading = soup.find(id=re.compile("essentials"))
+    route = heading.find_next("ol")
+    links = [a["href"] for a in route.find_all("a")]
+    assert links == ["corporate-parenting/", "thresholds/", "contacts/"]
+    minutes = [int(m) for m in re.findall(r"about (\d+) min", route.get_text())]
+    total = int(
+        re.search(
+            r"Together: about (\d+) minutes", heading.find_next("p", string=re.compile("Together")).get_text()
+        ).group(1)
+    )
+    assert sum(minutes) == total
+    assert total <= 30, "the essentials route must fit in 30 minutes"
+
+
+@pytest.mark.parametrize(
+    ("markdown", "minutes"),
+    [
+        ("word " * 10, 1),
+        ("word " * 200, 1),
+        ("word " * 201, 2),
+        ("word " * 1000 + "\n```\n" + "code " * 5000 + "\n```\n", 5),
+        ("word " * 200 + '\n!!! trainer "Note"\n    ' + "secret " * 800 + "\n\nEnd.", 2),
+    ],
+)
+def test_reading_minutes(markdown, minutes):
+    assert reading_minutes(markdown) == minutes
+
+
+def test_learning_path_links_are_relative_to_the_page_and_skip_it():
+    sections = [
+        {"title": "Start", "pages": [{"src": "index.md", "title": "Start", "minutes": 2}]},
+        {
+            "title": "Services",
+            "pages": [
+                {"src": "services/a.md", "title": "A", "minutes": 3},
+                {"src": "services/b.md", "title": "B", "minutes": 4},
+            ],
+        },
+    ]
+    text = learning_path_markdown(sections, "index.md")
+    assert "Start" not in text.split("\n")[0]
+    assert "1. **Services** (about 7 min in all)" in text
+    assert "    - [A](services/a.md) (about 3 min)" in text
+    assert "about 7 minutes" in text
+    pages = [p for s in sections for p in s["pages"]]
+    assert essentials_markdown(pages, ["services/b.md"], "services/a.md").startswith("1. [B](b.md)")
+
+
+def test_progress_page_lists_every_learning_page(real_site):
+    soup = real_site.html("progress/index.html")
+    rows = soup.select(".progress-table tr[data-page-id]")
+    ids = [row["data-page-id"] for row in rows]
+    assert "services/front-door/" in ids
+    assert "progress/" not in ids and "glossary/" not in ids
+    for row in rows:
+        href = row.find("a")["href"]
+        assert href.startswith("../"), href
