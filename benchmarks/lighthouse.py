@@ -3,7 +3,8 @@
 Builds the site, serves it on 127.0.0.1, and runs Lighthouse (pinned in
 benchmarks/lighthouse/package.json, installed with `npm ci` there) with Debian's Chromium.
 Prints the accessibility and performance scores and the main timings. This is a measurement,
-not a test: the figures depend on the machine. The local server compresses files (gzip) as a real web host does. Targets: accessibility 100, performance >= 95.
+not a test: the figures depend on the machine. The local server compresses files (gzip) as a
+real web host does. Targets: accessibility 100, performance >= 95.
 
     python3 benchmarks/lighthouse.py            (from the repository root, with the build venv)
 """
@@ -26,8 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT / "benchmarks" / "lighthouse"
 PAGES = {"home page": "", "long service page (child protection)": "services/child-protection/"}
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                "--disable-component-update --disable-sync --no-first-run")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+)
 
 
 def main() -> int:
@@ -35,24 +38,34 @@ def main() -> int:
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=TOOL, check=True)
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                       cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+            cwd=ROOT,
+            check=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
         handler = partial(GzipHandler, directory=str(site))
         with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
             threading.Thread(target=server.serve_forever, daemon=True).start()
             base = f"http://127.0.0.1:{server.server_address[1]}/"
-            print(f"{'page':40} {'access.':>8} {'perf.':>6} {'FCP ms':>7} {'LCP ms':>7} {'TBT ms':>7} {'CLS':>6}")
+            header = ("page", "access.", "perf.", "FCP ms", "LCP ms", "TBT ms", "CLS")
+            print(f"{header[0]:40}" + "".join(f"{h:>8}" for h in header[1:]))
             for label, path in PAGES.items():
                 report = run_lighthouse(base + path, Path(tmp) / "report.json")
                 cats, audits = report["categories"], report["audits"]
-                print(f"{label:40} {cats['accessibility']['score'] * 100:8.0f} "
-                      f"{cats['performance']['score'] * 100:6.0f} "
-                      f"{audits['first-contentful-paint']['numericValue']:7.0f} "
-                      f"{audits['largest-contentful-paint']['numericValue']:7.0f} "
-                      f"{audits['total-blocking-time']['numericValue']:7.0f} "
-                      f"{audits['cumulative-layout-shift']['numericValue']:6.3f}")
-                failed = [a["id"] for a in audits.values()
-                          if a.get("score") == 0 and a["id"] in ACCESSIBILITY_AUDITS(report)]
+                print(
+                    f"{label:40} {cats['accessibility']['score'] * 100:8.0f} "
+                    f"{cats['performance']['score'] * 100:6.0f} "
+                    f"{audits['first-contentful-paint']['numericValue']:7.0f} "
+                    f"{audits['largest-contentful-paint']['numericValue']:7.0f} "
+                    f"{audits['total-blocking-time']['numericValue']:7.0f} "
+                    f"{audits['cumulative-layout-shift']['numericValue']:6.3f}"
+                )
+                failed = [
+                    a["id"]
+                    for a in audits.values()
+                    if a.get("score") == 0 and a["id"] in ACCESSIBILITY_AUDITS(report)
+                ]
                 if failed:
                     print(f"    accessibility audits failing: {', '.join(failed)}")
             server.shutdown()
@@ -87,9 +100,18 @@ def ACCESSIBILITY_AUDITS(report: dict) -> set[str]:  # noqa: N802 - reads like a
 def run_lighthouse(url: str, out: Path) -> dict:
     cli = TOOL / "node_modules" / ".bin" / "lighthouse"
     subprocess.run(
-        [str(cli), url, "--quiet", "--form-factor=mobile", "--output=json", f"--output-path={out}",
-         "--only-categories=accessibility,performance", f"--chrome-flags={CHROME_FLAGS}"],
-        check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+        [
+            str(cli),
+            url,
+            "--quiet",
+            "--form-factor=mobile",
+            "--output=json",
+            f"--output-path={out}",
+            "--only-categories=accessibility,performance",
+            f"--chrome-flags={CHROME_FLAGS}",
+        ],
+        check=True,
+        env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
     )
     return json.loads(out.read_text())
 
