@@ -1,0 +1,912 @@
+"""The glossary: every acronym and specialist term explained where the reader meets it.
+
+Trainers keep the terms in one file, `data/glossary.yml`. On every page the first time a term
+appears it becomes a link to its entry on the Glossary page, with the definition as the link's
+title, which Material's `content.tooltips` shows on hover and keyboard focus; a tap follows the
+link to the entry. Later mentions stay plain text. Headings, links, code, `abbr`, quizzes and any
+block marked `{ data-glossary-skip }` are never linked. The Glossary page (`docs/glossary.md`,
+at its `<!-- glossary -->` line) is generated from the same file: A to Z, one anchor per entry,
+and the pages that use each term. Search finds a page by the acronyms and the expansions of the
+terms it uses, whichever of the two it spells out.
+
+A word with two or more capitals that is neither in the glossary nor in its `allow:` list is a
+warning naming the page and line, so the strict build fails until someone explains it.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
+
+from _common import DataError, LineDict, _construct_mapping, parse_yaml, read_source, relative_display
+
+log = logging.getLogger("mkdocs.hooks.glossary")
+
+DATA_FILE = "data/glossary.yml"
+GLOSSARY_PAGE = "glossary.md"
+MARKER = "<!-- glossary -->"
+
+_glossary: Glossary | None = None
+_usage: dict[str, list[str]] = {}  # entry id -> src_uris of the pages that link it, in build order
+_nav_pages: list[str] = []
+# src_uri -> (hidden block of words for search, the page's HTML, where its first h2 starts)
+_search_blocks: dict[str, tuple[str, str, int]] = {}
+
+
+def on_config(config):
+    global _glossary
+    root = Path(config.config_file_path).parent
+    path = root / DATA_FILE
+    display = relative_display(path, root)
+    if not path.exists():
+        raise DataError(display, None, "the glossary file is missing", f"restore {DATA_FILE}")
+    _glossary = load_glossary(read_source(path), display)
+    _usage.clear()
+    _nav_pages.clear()
+    _search_blocks.clear()
+    if "attr_list" not in config.markdown_extensions:
+        raise PluginError(
+            "the glossary needs the attr_list Markdown extension (list it under markdown_extensions)"
+        )
+    return config
+
+
+@event_priority(-100)  # after every other on_files handler, so the glossary page stays last
+def on_files(files, config):
+    page = files.get_file_from_path(GLOSSARY_PAGE)
+    if page is None:
+        raise DataError(f"docs/{GLOSSARY_PAGE}", None, "the glossary page is missing", MARKER_HINT)
+    check_see_links(_glossary, {f.src_uri for f in files.documentation_pages()})
+    # Pages are rendered in this order: the glossary last, so its "Used on" lists are complete.
+    files.remove(page)
+    files.append(page)
+    return files
+
+
+def on_nav(nav, config, files):
+    _nav_pages[:] = [p.file.src_uri for p in nav.pages]
+    return nav
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri != GLOSSARY_PAGE:
+        return markdown
+    if MARKER not in markdown:
+        raise DataError(f"docs/{GLOSSARY_PAGE}", None, f"the page has no {MARKER} line", MARKER_HINT)
+    pages = {}
+    for src in set(_nav_pages) | {s for e in _glossary.entries for s in e.see}:
+        file = files.get_file_from_path(src)
+        if file is not None:
+            title = (file.page.title if file.page else None) or src
+            pages[src] = (title, get_relative_url(file.url, page.file.url))
+    order = {src: n for n, src in enumerate(_nav_pages)}
+    used_on = {
+        eid: sorted((s for s in set(srcs) if s in order), key=order.get) for eid, srcs in _usage.items()
+    }
+    return markdown.replace(MARKER, glossary_markdown(_glossary, used_on, pages), 1)
+
+
+@event_priority(40)  # after trainer notes are removed (50), before print-site copies the page (0)
+def on_page_content(html, page, config, files):
+    src = page.file.src_uri
+    glossary_url = get_relative_url(files.get_file_from_path(GLOSSARY_PAGE).url, page.file.url)
+    linked = link_terms(html, _glossary, glossary_url, linking=src != GLOSSARY_PAGE)
+    for entry in linked.used:
+        _usage.setdefault(entry.id, []).append(src)
+    if linked.unknown:
+        raw = read_source(page.file.abs_src_path) if page.file.abs_src_path else ""
+        for message in unknown_word_messages(linked.unknown, f"docs/{src}", raw):
+            log.warning(message)
+    if linked.used:
+        _search_blocks[src] = (search_block(linked.used), linked.html, linked.section_end)
+    return linked.html
+
+
+@event_priority(10)  # before the search plugin indexes page.content (0)
+def on_page_context(context, page, config, nav):
+    if page.file.src_uri == GLOSSARY_PAGE:  # the side table of contents lists letters, not terms
+        for item in page.toc:
+            for section in item.children:
+                if section.id.startswith("letter-"):
+                    section.children = []
+    if page.file.src_uri in _search_blocks:
+        block, html, offset = _search_blocks[page.file.src_uri]
+        if page.content == html:  # unchanged since it was linked: the first h2 is still there
+            page.content = html[:offset] + block + html[offset:]
+        else:
+            page.content = insert_before_first(page.content, SECTION_TAGS, block)
+    return context
+
+
+def on_post_page(output, page, config):
+    if page.file.src_uri not in _search_blocks:
+        return output
+    return output.replace(_search_blocks[page.file.src_uri][0], "", 1)
+
+
+# --- The glossary data -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str
+    definition: str
+    expansion: str = ""
+    aliases: tuple[str, ...] = ()
+    plurals: tuple[str, ...] = ()
+    case: str = ""  # "exact", "any", or "" for the default per name
+    see: tuple[str, ...] = ()
+    line: int = 0
+    see_line: int = 0
+
+    @cached_property
+    def id(self) -> str:
+        return anchor(self.term)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every way a page may write this term, as the trainer wrote them."""
+        return (self.term, *((self.expansion,) if self.expansion else ()), *self.aliases, *self.plurals)
+
+    def exact(self, name: str) -> bool:
+        return self.case == "exact" if self.case else is_acronym(name)
+
+    @cached_property
+    def title(self) -> str:
+        """The tooltip: "Multi-Agency Safeguarding Hub (MASH): The part of ..."."""
+        label = f"{self.expansion} ({self.term})" if self.expansion else self.term
+        return f"{label[:1].upper()}{label[1:]}: {self.definition}"
+
+
+@dataclass(frozen=True)
+class _Name:
+    words: tuple[str, ...]  # as written (compared exactly when `exact`)
+    exact: bool
+    entry: Entry
+    written: bool  # False for the "+s" and "'s" forms made automatically
+
+
+class _Node:
+    """One step in the word automaton: the names that end here and the words that may follow."""
+
+    __slots__ = ("names", "next")
+
+    def __init__(self):
+        self.names: list[_Name] = []
+        self.next: dict[tuple[str, str], _Node] = {}  # (separator without spaces, lower word)
+
+
+class Glossary:
+    """The terms as an automaton over words (a trie keyed by lower-case words), so a page is
+    matched in one pass over its words whatever the number of terms."""
+
+    def __init__(self, entries: list[Entry], allow: tuple[str, ...] = (), lines: list[str] | None = None):
+        self.entries = sorted(entries, key=lambda e: sort_key(e.term))
+        self.by_id = {e.id: e for e in self.entries}
+        self.allow = frozenset(allow)
+        self.lines = lines or []  # the data file's lines, to name the line of a bad `see:`
+        self._roots: dict[str, _Node] = {}
+        self._known_exact: set[str] = set()
+        self._known_any: set[str] = set()
+        for entry in self.entries:
+            for name in entry.names:
+                exact = entry.exact(name)
+                for form, written in ((name, True), *((v, False) for v in auto_plurals(name))):
+                    words, seps = split_name(form)
+                    node = self._roots.setdefault(words[0].lower(), _Node())
+                    for sep, word in zip(seps, words[1:], strict=True):
+                        node = node.next.setdefault((sep, word.lower()), _Node())
+                    node.names.append(_Name(tuple(words), exact, entry, written))
+                    for word in words:
+                        (self._known_exact if exact else self._known_any).add(word if exact else word.lower())
+        stack = list(self._roots.values())
+        while stack:
+            node = stack.pop()
+            node.names.sort(key=lambda n: not n.written)  # a written name before a made-up plural
+            stack.extend(node.next.values())
+        self._firsts = frozenset(self._roots)
+
+    def find(self, text: str) -> list[tuple[int, int, Entry]]:
+        """Every glossary term in `text` as (start, end, entry): whole words, longest name first.
+
+        The words that can start a term are found with one C-level pass (`findall` and a set
+        intersection); from each of those places the automaton reads word by word, so the cost
+        grows with the text, not with the number of terms.
+        """
+        text = normal(text)
+        low = lowered(text)
+        firsts = self._firsts.intersection(WORD.findall(low))
+        if not firsts:
+            return []
+        starts = sorted((start, word) for word in firsts for start in _whole_words(low, word))
+        found, resume = [], 0
+        for start, word in starts:
+            if start < resume:
+                continue
+            match = self._longest(self._roots[word], start, start + len(word), text)
+            if match:
+                found.append((start, match[0], match[1]))
+                resume = match[0]
+        return found
+
+    @staticmethod
+    def _longest(node: _Node, start: int, end: int, text: str):
+        """(end, entry) of the longest name written at `start`, or None."""
+        written = [text[start:end]]
+        best = None
+        while True:
+            for name in node.names:
+                if not name.exact or tuple(written) == name.words:
+                    best = (end, name.entry)
+                    break
+            if not node.next:
+                return best
+            following = SEP_AND_WORD.match(text, end)
+            if following is None:
+                return best
+            node = node.next.get(("".join(following.group(1).split()), following.group(2).lower()))
+            if node is None:
+                return best
+            written.append(following.group(2))
+            end = following.end()
+
+    def knows(self, word: str) -> bool:
+        """True when `word` is a glossary name (or a word of one), a plural of one, or allowed."""
+        word = normal(word)
+        forms = (word, word[:-1]) if word.endswith("s") and len(word) > 2 else (word,)
+        return any(w in self.allow or w in self._known_exact or w.lower() in self._known_any for w in forms)
+
+    def unknown_words(self, text: str) -> list[str]:
+        """Acronym-like words in `text` that the glossary does not explain (a hyphenated word
+        is checked part by part unless it is a name itself: C-SPA, Multi-Agency)."""
+        unknown = []
+        for word in acronym_like(text):
+            parts = [word] if "-" not in word or self.knows(word) else word.split("-")
+            for part in parts:
+                if sum(c.isupper() for c in part) >= 2 and not self.knows(part) and part not in unknown:
+                    unknown.append(part)
+        return unknown
+
+
+def load_glossary(text: str, display: str) -> Glossary:
+    """Read and check the glossary file; every problem is a DataError naming its line."""
+    data = _parse_yaml_fast(text, display)
+    if not isinstance(data, LineDict) or not isinstance(data.get("terms"), list):
+        raise DataError(
+            display, 1, "the file has no 'terms:' list", "start the list of entries with 'terms:'"
+        )
+    for key in data:
+        if key not in ("terms", "allow"):
+            raise DataError(
+                display, data.line_of(key), f"unknown top-level key '{key}'", "use only terms: and allow:"
+            )
+    allow = _strings(data, "allow", display, "allow: [UK, PDF]")
+    lines = text.split("\n")
+    entries, owners, anchors = [], {}, {}
+    item_lines = _item_lines(lines, data.line_of("terms"), len(data["terms"]))
+    for number, raw in enumerate(data["terms"], start=1):
+        entry = _entry(raw, number, display, item_lines[number - 1])
+        seen = set()
+        for name in entry.names:
+            _check_name(name, entry, display)
+            if name in seen:
+                raise DataError(
+                    display, entry.line, f"'{entry.term}' lists '{name}' twice", "list each name once"
+                )
+            seen.add(name)
+            key = normal(" ".join(name.split())).lower()
+            other = owners.get(key)
+            if other is not None and other is not entry:
+                raise DataError(
+                    display,
+                    entry.line,
+                    f"'{name}' is already a name of the entry '{other.term}' (line {other.line})",
+                    "give each term, expansion and alias to one entry only; capitals are ignored",
+                )
+            owners[key] = entry
+        if entry.id in anchors:
+            raise DataError(
+                display,
+                entry.line,
+                f"'{entry.term}' would have the same anchor '#{entry.id}' as '{anchors[entry.id].term}'",
+                "make the two terms differ in their letters or digits",
+            )
+        anchors[entry.id] = entry
+        entries.append(entry)
+    glossary = Glossary(entries, allow, lines)
+    for entry in entries:
+        for word in glossary.unknown_words(f"{entry.expansion} {entry.definition}"):
+            log.warning(
+                f"{display}:{entry.line}: the entry '{entry.term}' uses '{word}', "
+                "which is not in the glossary (add it as a term, or spell it out)"
+            )
+    return glossary
+
+
+class _FastLineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The shared line-numbering loader on libyaml's parser (seven times faster on 500 terms)."""
+
+
+_FastLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _parse_yaml_fast(text: str, display: str):
+    loader = _FastLineLoader(text)
+    loader.name = display
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError:
+        return parse_yaml(text, display)  # raises the shared DataError wording for syntax errors
+    finally:
+        loader.dispose()
+
+
+FIELDS = ("term", "expansion", "definition", "aliases", "plurals", "case", "see")
+
+
+def _item_lines(lines: list[str], first: int, count: int) -> list[int]:
+    """The line of each item of the `terms:` list (its "- " line), for items that are not
+    groups of fields and so carry no line of their own."""
+    indent = re.match(r"\s*", lines[first - 1]).group() if 0 < first <= len(lines) else ""
+    found = [n for n in range(first, len(lines) + 1) if re.match(rf"{indent}-(\s|$)", lines[n - 1])]
+    return found if len(found) == count else [first] * count
+
+
+def _entry(raw, number: int, display: str, list_line: int) -> Entry:
+    if not isinstance(raw, LineDict):
+        raise DataError(
+            display,
+            list_line,
+            f"entry {number} in 'terms:' is not a group of fields",
+            "start each entry with '- term: ...' and indent its other fields under it",
+        )
+    for key in raw:
+        if key not in FIELDS:
+            raise DataError(
+                display, raw.line_of(key), f"unknown field '{key}'", f"use only: {', '.join(FIELDS)}"
+            )
+    term = raw.get("term")
+    if not isinstance(term, str | int) or not str(term).strip():
+        raise DataError(display, raw.line, f"entry {number} has no term", "write 'term: ...' first")
+    term = " ".join(str(term).split())
+    texts = {}
+    for key in ("expansion", "definition"):
+        value = raw.get(key)
+        if value is not None and not isinstance(value, str):
+            raise DataError(
+                display, raw.line_of(key), f"the {key} of '{term}' is not text", "write it as text"
+            )
+        texts[key] = " ".join((value or "").split())
+    if not texts["definition"]:
+        raise DataError(
+            display,
+            raw.line_of("definition"),
+            f"the definition of '{term}' is empty",
+            "write one to three plain sentences after 'definition: >-'",
+        )
+    case = raw.get("case", "")
+    if case not in ("", "exact", "any"):
+        raise DataError(
+            display, raw.line_of("case"), f"'{term}' has case: {case}", "write case: exact or case: any"
+        )
+    see = _strings(raw, "see", display, "see: [services/front-door.md]")
+    see_line = raw.line_of("see")
+    return Entry(
+        term=term,
+        definition=texts["definition"],
+        expansion=texts["expansion"],
+        aliases=tuple(" ".join(a.split()) for a in _strings(raw, "aliases", display, "aliases: [CiC, CIC]")),
+        plurals=tuple(
+            " ".join(p.split()) for p in _strings(raw, "plurals", display, "plurals: [children in need]")
+        ),
+        case=case,
+        see=tuple(s.strip().lstrip("/").removeprefix("docs/") for s in see),
+        line=raw.line,
+        see_line=see_line,
+    )
+
+
+def _strings(mapping: LineDict, key: str, display: str, example: str) -> tuple[str, ...]:
+    value = mapping.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str | int):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str | int) and str(v).strip() for v in value):
+        raise DataError(
+            display, mapping.line_of(key), f"'{key}' is not a list of words", f"write e.g. {example}"
+        )
+    return tuple(str(v) for v in value)
+
+
+def _check_name(name: str, entry: Entry, display: str) -> None:
+    words = WORD.findall(name)
+    if not words or not WORD.match(name) or not name.endswith(words[-1]) or "<" in name or ">" in name:
+        raise DataError(
+            display,
+            entry.line,
+            f"'{name}' (in '{entry.term}') cannot be found in a page's text",
+            "start and end each name with a letter or digit",
+        )
+
+
+def check_see_links(glossary: Glossary, pages: set[str], display: str = DATA_FILE) -> None:
+    """Every `see:` must name a page under docs/; the error names the line of the bad path."""
+    lines = glossary.lines
+    for entry in glossary.entries:
+        for target in entry.see:
+            if target in pages:
+                continue
+            line = entry.see_line
+            for number in range(entry.see_line, min(entry.see_line + len(entry.see) + 2, len(lines) + 1)):
+                if target in lines[number - 1]:
+                    line = number
+                    break
+            raise DataError(
+                display,
+                line,
+                f"'{entry.term}' has see: {target}, which is not a page",
+                "give the path of a page under docs/, e.g. services/front-door.md",
+            )
+
+
+# --- Linking terms in a page's HTML ---------------------------------------------------------
+
+
+@dataclass
+class Linked:
+    html: str
+    used: list[Entry] = field(default_factory=list)  # entries linked on the page, in order
+    unknown: list[str] = field(default_factory=list)  # acronym-like words not in the glossary
+    section_end: int | None = None  # where the first h2 starts in html (for the search words)
+
+
+def link_terms(html: str, glossary: Glossary, glossary_url: str, linking: bool = True) -> Linked:
+    """Link the first occurrence of each glossary term in `html` to its entry.
+
+    Only text a reader reads as prose is linked: never inside SKIP_TAGS, quizzes or an element
+    with `data-glossary-skip`. A term may run across inline tags (`<em>looked after</em>
+    children`) when the link can wrap those tags whole. Existing glossary links count as the
+    first occurrence, so running this twice changes nothing more. Unchanged parts of the HTML
+    are copied exactly as they were.
+    """
+    linker = _Linker(glossary, glossary_url, linking)
+    linker.feed(html)
+    linker.close()
+    linker.flush_check()
+    linker.flush_run()
+    if not linker.changed:
+        return Linked(html, linker.used, linker.unknown)
+    out = "".join(linker.out)
+    first_h2 = linker.first_h2
+    offset = len(out) if first_h2 is None else sum(len(x) for x in linker.out[:first_h2])
+    return Linked(out, linker.used, linker.unknown, offset)
+
+
+# Token kinds in a run of inline content.
+START, END, TEXT = range(3)
+
+
+class _Linker(HTMLParser):
+    """Reads the HTML once with a stack of open tags; runs of inline text are matched whole."""
+
+    def __init__(self, glossary: Glossary, glossary_url: str, linking: bool):
+        super().__init__(convert_charrefs=False)
+        self.glossary, self.url = glossary, glossary_url
+        self.out: list[str] = []
+        self.stack: list[tuple[str, bool, bool]] = []  # (tag, skips linking, skips the word check)
+        self.no_link = 0 if linking else 1
+        self.no_check = 0
+        self.run: list[tuple] = []  # (kind, tag or decoded text, source) of the current inline run
+        self.check: list[str] = []  # text for the acronym check, across inline tags
+        self.linked: set[str] = set()
+        self.used: list[Entry] = []
+        self.unknown: list[str] = []
+        self.changed = False
+        self.first_h2: int | None = None  # index in out of the first <h2>, for the search words
+
+    # Text
+    def handle_data(self, data):
+        self._text(data, data)
+
+    def handle_entityref(self, name):
+        raw = f"&{name};"
+        self._text(htmllib.unescape(raw), raw)
+
+    def handle_charref(self, name):
+        raw = f"&#{name};"
+        self._text(htmllib.unescape(raw), raw)
+
+    def _text(self, text, raw):
+        if self.no_check == 0:
+            self.check.append(text)
+        if self.no_link == 0:
+            self.run.append((TEXT, text, raw))
+        else:
+            self.out.append(raw)
+
+    # Tags
+    def handle_starttag(self, tag, attrs):
+        raw = self.get_starttag_text()
+        if tag in VOID_TAGS:
+            self._boundary(raw)
+            return
+        skip_link, skip_check = tag in SKIP_TAGS, tag in NO_CHECK_TAGS
+        for key, value in attrs:
+            if key == SKIP_ATTRIBUTE:
+                skip_link = skip_check = True
+            elif key == "class" and value:
+                classes = value.split()
+                skip_link = skip_link or "quiz" in classes
+                if tag == "a" and "glossary-term" in classes:
+                    fragment = (dict(attrs).get("href") or "").rpartition("#")[2]
+                    if fragment in self.glossary.by_id:
+                        self.linked.add(fragment)
+        inline = tag in INLINE_TAGS
+        if skip_check or not inline:
+            self.flush_check()
+        if self.no_link == 0 and inline and not skip_link:
+            self.run.append((START, tag, raw))
+        else:
+            self.flush_run()
+            if tag == "h2" and self.first_h2 is None:
+                self.first_h2 = len(self.out)
+            self.out.append(raw)
+        self.stack.append((tag, skip_link, skip_check))
+        self.no_link += skip_link
+        self.no_check += skip_check
+
+    def handle_startendtag(self, tag, attrs):
+        self._boundary(self.get_starttag_text())
+
+    def handle_endtag(self, tag):
+        raw = f"</{tag}>"
+        stack = self.stack
+        if not any(open_tag == tag for open_tag, _, _ in stack):
+            self._boundary(raw)  # a stray end tag is copied as it is
+            return
+        top, skip_link, skip_check = stack[-1]
+        if top == tag and tag in INLINE_TAGS and not skip_link and self.no_link == 0:
+            stack.pop()
+            self.run.append((END, tag, raw))
+            return
+        self.flush_run()
+        while stack:
+            top, skip_link, skip_check = stack.pop()
+            self.no_link -= skip_link
+            if skip_check or top not in INLINE_TAGS:
+                self.flush_check()
+            self.no_check -= skip_check
+            if top == tag:
+                break
+        self.out.append(raw)
+
+    # Comments, declarations and void tags (br, img) end the run of text.
+    def handle_comment(self, data):
+        self._boundary(f"<!--{data}-->")
+
+    def handle_decl(self, decl):
+        self._boundary(f"<!{decl}>")
+
+    def handle_pi(self, data):
+        self._boundary(f"<?{data}>")
+
+    def unknown_decl(self, data):
+        self._boundary(f"<![{data}]>")
+
+    def _boundary(self, raw):
+        self.flush_check()
+        self.flush_run()
+        self.out.append(raw)
+
+    def flush_check(self):
+        if self.check:
+            for word in self.glossary.unknown_words("".join(self.check)):
+                if word not in self.unknown:
+                    self.unknown.append(word)
+            self.check = []
+
+    def flush_run(self):
+        run, self.run = self.run, []
+        if not run:
+            return
+        spans, text, pos = {}, [], 0  # run index -> (start, end) in the run's text
+        for index, (kind, name, _) in enumerate(run):
+            if kind == TEXT:
+                spans[index] = (pos, pos + len(name))
+                text.append(name)
+                pos += len(name)
+        events: list[tuple[int, int, int, str]] = []  # (run index, offset, 0 close/1 open, html)
+        for start, end, entry in self.glossary.find("".join(text)):
+            if entry.id in self.linked:
+                continue
+            where = _link_bounds(run, spans, start, end)
+            if where is None:
+                continue
+            (open_at, open_off), (close_at, close_off) = where
+            events.append((open_at, open_off, 1, self.open_tag(entry)))
+            events.append((close_at, close_off, 0, "</a>"))
+            self.linked.add(entry.id)
+            self.used.append(entry)
+        if not events:
+            self.out.extend(raw for _, _, raw in run)
+            return
+        self.changed = True
+        events.sort(key=lambda e: (e[0], e[1], e[2]))
+        k = 0
+        for index, (kind, name, raw) in enumerate(run):
+            if kind == TEXT and raw == name:  # plain text: links may start or end inside it
+                cut = 0
+                while k < len(events) and events[k][0] == index:
+                    offset = events[k][1]
+                    self.out.append(raw[cut:offset])
+                    self.out.append(events[k][3])
+                    cut = offset
+                    k += 1
+                self.out.append(raw[cut:])
+                continue
+            while k < len(events) and events[k][0] == index and events[k][1] == 0:
+                self.out.append(events[k][3])
+                k += 1
+            self.out.append(raw)
+            while k < len(events) and events[k][0] == index:  # after an entity such as &eacute;
+                self.out.append(events[k][3])
+                k += 1
+        self.out.extend(e[3] for e in events[k:])
+
+    def open_tag(self, entry: Entry) -> str:
+        href = htmllib.escape(f"{self.url}#{entry.id}")
+        return f'<a class="glossary-term" href="{href}" title="{htmllib.escape(entry.title)}">'
+
+
+def _link_bounds(run, spans, start, end):
+    """Where the link's start and end tags go, as (run index, text offset), or None if the term
+    crosses tags that a link cannot wrap whole (then a later occurrence is linked instead)."""
+    first = next(i for i, (a, b) in spans.items() if a <= start < b)
+    last = next(i for i, (a, b) in spans.items() if a < end <= b)
+    open_at, open_off = first, start - spans[first][0]
+    close_at, close_off = last, end - spans[last][0]
+    open_stack, unmatched_close = [], []
+    for kind, name, _ in run[first + 1 : last]:
+        if kind == START:
+            open_stack.append(name)
+        elif kind == END:
+            if open_stack and open_stack[-1] == name:
+                open_stack.pop()
+            else:
+                unmatched_close.append(name)
+    if unmatched_close:  # e.g. <em>Multi-Agency</em> Safeguarding Hub: start before the <em>
+        if open_off != 0 or spans[first][0] != start:
+            return None
+        before = run[first - len(unmatched_close) : first] if len(unmatched_close) <= first else []
+        if [(k, n) for k, n, _ in before] != [(START, n) for n in reversed(unmatched_close)]:
+            return None
+        open_at, open_off = first - len(unmatched_close), 0
+    if open_stack:  # e.g. Multi-Agency <em>Safeguarding Hub</em>: end after the </em>
+        if end != spans[last][1]:
+            return None
+        after = run[last + 1 : last + 1 + len(open_stack)]
+        if [(k, n) for k, n, _ in after] != [(END, n) for n in reversed(open_stack)]:
+            return None
+        close_at, close_off = last + len(open_stack) + 1, 0
+    if open_at == first and run[first][2] != run[first][1] and open_off:  # inside an entity
+        return None
+    if close_at == last and run[last][2] != run[last][1] and close_off not in (0, len(run[last][1])):
+        return None
+    return (open_at, open_off), (close_at, close_off)
+
+
+# --- Words, names and anchors ---------------------------------------------------------------
+
+
+def normal(text: str) -> str:
+    return text.replace("\u2019", "'")
+
+
+def _whole_words(text: str, word: str):
+    """Where `word` stands in `text` as a whole word (as WORD splits text): str.find, then a
+    look at the characters either side."""
+    start, size = text.find(word), len(word)
+    while start >= 0:
+        end = start + size
+        before = text[start - 2 : start] if start > 1 else " " + text[:start]
+        after = text[end : end + 2]
+        if not _word_char(before[-1:]) and not (before[-1:] in "'-" and _word_char(before[:1])):
+            if not _word_char(after[:1]) and not (after[:1] in "'-" and _word_char(after[1:2])):
+                yield start
+        start = text.find(word, start + 1)
+
+
+def _word_char(char: str) -> bool:
+    return bool(char) and (char.isalnum() or char == "_")
+
+
+def lowered(text: str) -> str:
+    """`text` in lower case, keeping every character at its offset."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def split_name(name: str) -> tuple[list[str], list[str]]:
+    """A name's words and, between each pair, what separates them without spaces."""
+    matches = list(WORD.finditer(name))
+    words = [normal(m.group()) for m in matches]
+    seps = ["".join(name[a.end() : b.start()].split()) for a, b in zip(matches, matches[1:], strict=False)]
+    return words, seps
+
+
+def auto_plurals(name: str) -> list[str]:
+    """Other endings matched for a name: EHCPs, EHCP's, care leavers, MASH's."""
+    if name.endswith("s") and not is_acronym(name):
+        return []
+    return [f"{name}s", f"{name}'s"]
+
+
+def is_acronym(name: str) -> bool:
+    """A single word written mostly in capitals: MASH, CiC, KCSiE, DfE, C-SPA (not Multi-Agency)."""
+    if len(WORD.findall(name)) != 1:
+        return False
+    letters = [c for c in name if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    return capitals >= 2 and capitals * 2 >= len(letters)
+
+
+def acronym_like(text: str) -> list[str]:
+    """Words with two or more capitals, without a final 's, in order of first appearance."""
+    found = []
+    for match in ACRONYM_LIKE.finditer(normal(text)):
+        word = match.group().removesuffix("'s")
+        if word not in found:
+            found.append(word)
+    return found
+
+
+def anchor(term: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", normal(term).lower().replace("'", "")).strip("-")
+    return slug or "term"
+
+
+def sort_key(term: str):
+    """A to Z ignoring case, with numbers in number order (section 11 before section 136)."""
+    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", term.lower())]
+
+
+def unknown_word_messages(words: list[str], display: str, raw: str) -> list[str]:
+    messages = []
+    for word in words:
+        match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w])", raw) if raw else None
+        where = f"{display}:{raw.count(chr(10), 0, match.start()) + 1}" if match else display
+        messages.append(
+            f"{where}: '{word}' looks like an acronym but is not in the glossary "
+            f"(add it to {DATA_FILE}, or to the allow: list there if it is not jargon)"
+        )
+    return messages
+
+
+# --- The Glossary page and search -----------------------------------------------------------
+
+
+def glossary_markdown(glossary: Glossary, used_on: dict[str, list[str]], pages: dict[str, tuple]) -> str:
+    """The A to Z and the entries: headings in Markdown (for the contents and permalinks), each
+    entry's text as an HTML block in which everything a trainer wrote is escaped.
+
+    `pages` maps a page's src_uri to (title, URL relative to the glossary page).
+    """
+    groups: dict[str, list[Entry]] = {}
+    for entry in glossary.entries:
+        first = entry.term[:1].upper()
+        groups.setdefault(first if first.isalpha() else "0-9", []).append(entry)
+    letters = (["0-9"] if "0-9" in groups else []) + [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    jump = " ".join(
+        f'<a href="#{letter_anchor(x)}">{x}</a>'
+        if x in groups
+        else f'<span class="glossary-az__none">{x}</span>'
+        for x in letters
+    )
+    out = [f'<nav class="glossary-az" aria-label="Glossary from A to Z">{jump}</nav>', ""]
+    links: dict[str, str] = {}
+
+    def link(src: str) -> str:
+        if src not in links:
+            title, url = pages.get(src, (src, src))
+            links[src] = f'<a href="{esc(url)}">{esc(title)}</a>'
+        return links[src]
+
+    for letter in [x for x in letters if x in groups]:
+        out += [f"## {letter} {{ #{letter_anchor(letter)} }}", ""]
+        for entry in groups[letter]:
+            body = []
+            if entry.expansion:
+                body.append(f'<p class="glossary-expansion"><strong>{esc(entry.expansion)}</strong></p>')
+            body.append(f"<p>{esc(entry.definition)}</p>")
+            if entry.aliases:
+                body.append(f"<p>Also written: {esc(', '.join(entry.aliases))}</p>")
+            if entry.see:
+                body.append(f"<p>Find out more: {', '.join(link(s) for s in entry.see)}</p>")
+            if used_on.get(entry.id):
+                body.append(f"<p>Used on: {', '.join(link(s) for s in used_on[entry.id])}</p>")
+            out += [
+                f"### {text(entry.term)} {{ #{entry.id} .glossary-entry }}",
+                "",
+                f'<div class="glossary-definition">{"".join(body)}</div>',
+                "",
+            ]
+    return "\n".join(out)
+
+
+def esc(value: str) -> str:
+    return htmllib.escape(value, quote=True)
+
+
+def letter_anchor(letter: str) -> str:
+    return "letter-" + ("0-9" if letter == "0-9" else letter.lower())
+
+
+def text(value: str) -> str:
+    """Trainer-written text as Markdown that shows exactly that text: no HTML, no formatting."""
+    escaped = re.sub(r"([\\`*_{}\[\]()#+\-.!|~^=:])", r"\\\1", " ".join(value.split()))
+    return htmllib.escape(escaped, quote=False)
+
+
+def search_block(entries: list[Entry]) -> str:
+    """Hidden words for the search index: each term the page uses, with its other names."""
+    words = "; ".join(
+        " ".join(dict.fromkeys(n for n in (e.term, e.expansion, *e.aliases) if n)) for e in entries
+    )
+    return f'<p class="glossary-search" hidden>{htmllib.escape(words, quote=False)}</p>'
+
+
+def insert_before_first(html: str, tags: frozenset[str], snippet: str) -> str:
+    """`html` with `snippet` placed just before the first of `tags` (or at the end)."""
+    finder = _FirstTag(tags)
+    finder.feed(html)
+    finder.close()
+    if finder.position is None:
+        return html + snippet
+    line, column = finder.position
+    offset = sum(len(x) for x in html.splitlines(keepends=True)[: line - 1]) + column
+    return html[:offset] + snippet + html[offset:]
+
+
+class _FirstTag(HTMLParser):
+    def __init__(self, tags):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.position = tags, None
+
+    def handle_starttag(self, tag, attrs):
+        if self.position is None and tag in self.tags:
+            self.position = self.getpos()
+
+
+# --- Constants ------------------------------------------------------------------------------
+
+WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
+SEP_AND_WORD = re.compile(r"(\W*?)(\w+(?:['\-]\w+)*)")
+# A whole word (as WORD) with at least two capital letters in it.
+ACRONYM_LIKE = re.compile(r"(?<!\w)(?<!\w['\-])(?=[\w'\-]*?[A-Z][\w'\-]*?[A-Z])\w+(?:['\-]\w+)*")
+SKIP_ATTRIBUTE = "data-glossary-skip"
+# Never linked inside: headings, links, code, abbreviations, navigation, form controls, etc.
+SKIP_TAGS = frozenset(
+    "a abbr button code dt h1 h2 h3 h4 h5 h6 kbd label math nav option pre samp script select style "
+    "summary svg textarea title".split()
+)
+# Never checked for unexplained acronyms: code and what is not prose.
+NO_CHECK_TAGS = frozenset("abbr code kbd math pre samp script style svg textarea".split())
+# Inline tags do not break a run of text, so a term may run across them.
+INLINE_TAGS = frozenset(
+    "a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong sub sup time u "
+    "var".split()
+)
+VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+SECTION_TAGS = frozenset({"h2"})
+MARKER_HINT = f"keep docs/{GLOSSARY_PAGE} with a {MARKER} line where the A to Z entries go"

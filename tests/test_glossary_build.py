@@ -1,0 +1,289 @@
+"""The glossary in real strict builds: a small fixture project and the real site, in the hosted
+layout (directory URLs), the offline layout (file://, no directory URLs) and the print page."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import FIXTURES, ROOT, Build, run_build
+
+FIXTURE = FIXTURES / "glossary"
+
+
+def fixture_project(tmp_path: Path, directory_urls: bool = True) -> Path:
+    """The fixture copied to tmp_path with the real hooks/ beside it."""
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    if not directory_urls:
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text() + "use_directory_urls: false\n")
+    return project
+
+
+def glossary_links(build: Build) -> list[tuple[Path, str, str]]:
+    """(page, href, link text) for every glossary link in the built site."""
+    found = []
+    for page in build.site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        found += [(page, a["href"], a.get_text()) for a in soup.select("a.glossary-term")]
+    return found
+
+
+_ids: dict[Path, set[str]] = {}
+
+
+def ids_in(page: Path) -> set[str]:
+    if page not in _ids:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        _ids[page] = {tag["id"] for tag in soup.find_all(id=True)}
+    return _ids[page]
+
+
+def unresolved(links, directory_urls: bool) -> list[str]:
+    """Links whose file or anchor does not exist, resolved the way a browser would."""
+    bad = []
+    for page, href, _ in links:
+        parts = urlsplit(href)
+        assert not parts.scheme and not parts.netloc, f"{page}: {href} is not relative"
+        target = (page.parent / unquote(parts.path)).resolve() if parts.path else page.resolve()
+        if target.is_dir():
+            target = target / "index.html"
+        if not directory_urls:
+            assert not parts.path or parts.path.endswith(".html"), f"{page}: {href} is a directory URL"
+        if not target.is_file() or parts.fragment not in ids_in(target):
+            bad.append(f"{page}: {href}")
+    return bad
+
+
+@pytest.fixture(scope="module")
+def fixture_builds(tmp_path_factory):
+    builds = {}
+    for layout, directory_urls in (("hosted", True), ("offline", False)):
+        tmp = tmp_path_factory.mktemp(layout)
+        build = run_build(fixture_project(tmp, directory_urls), tmp / "site")
+        assert build.returncode == 0, build.output
+        builds[layout] = build
+    return builds
+
+
+@pytest.mark.parametrize("layout", ["hosted", "offline"])
+def test_every_glossary_link_resolves_to_an_existing_anchor(fixture_builds, layout):
+    build = fixture_builds[layout]
+    links = glossary_links(build)
+    assert len(links) >= 8
+    assert unresolved(links, layout == "hosted") == []
+    depths = {len(page.relative_to(build.site).parts) for page, _, _ in links}
+    assert {1, 3} <= depths or {1, 4} <= depths, "links from the top and from a nested page"
+
+
+def test_first_occurrences_are_linked_and_nothing_else(fixture_builds):
+    build = fixture_builds["hosted"]
+    home = build.html("index.html").select_one("article")
+    links = [(a.get_text(), a["href"]) for a in home.select("a.glossary-term")]
+    assert links == [
+        ("Multi-Agency Safeguarding Hub", "glossary/#mash"),
+        ("Children in care", "glossary/#children-in-care"),
+        ("child protection plan", "glossary/#child-protection-plan"),
+        ("child protection", "glossary/#child-protection"),
+        ("EHCPs", "glossary/#ehcp"),
+        ("section\xa047", "glossary/#section-47"),
+    ]
+    assert not home.select("h1 a.glossary-term, h2 a.glossary-term, code a.glossary-term")
+    front = build.html("services/deep/front-door/index.html").select_one("article")
+    assert [a.get_text() for a in front.select("a.glossary-term")] == [
+        "Multi-Agency Safeguarding Hub",  # across the <em>, wrapped whole
+        "CIN",  # the first CIN is inside an ordinary link
+        "looked after children",
+    ]
+    assert front.select_one("a.glossary-term em").get_text() == "Multi-Agency"
+
+
+def test_the_glossary_page_lists_every_entry_with_its_pages(fixture_builds):
+    soup = fixture_builds["hosted"].html("glossary/index.html")
+    article = soup.select_one("article")
+    assert not article.select("a.glossary-term"), "the glossary page links no terms"
+    entries = [h["id"] for h in article.select("h3.glossary-entry")]
+    assert entries == [
+        "child-protection",
+        "child-protection-plan",
+        "children-in-care",
+        "cin",
+        "ehcp",
+        "mash",
+        "section-47",
+    ]
+    jump = [a["href"] for a in article.select("nav.glossary-az a")]
+    assert jump == ["#letter-c", "#letter-e", "#letter-m", "#letter-s"]
+    assert all(soup.find(id=href[1:]) for href in jump)
+
+    def used_on(anchor):
+        body = soup.find(id=anchor).find_next_sibling("div")
+        line = next(p for p in body.find_all("p") if p.get_text().startswith("Used on"))
+        return [a.get_text() for a in line.find_all("a")]
+
+    assert used_on("mash") == ["Home", "Front door", "Plain words"]  # nav titles
+    assert used_on("cin") == ["Front door"]  # the home page mentions it only in an opted-out block
+    toc = [a.get_text(strip=True) for a in soup.select(".md-sidebar--secondary nav a")]
+    assert "MASH" not in toc and "M" in toc, "the side contents list letters, not every term"
+
+
+def test_search_finds_a_page_by_the_acronym_or_by_its_expansion(fixture_builds):
+    build = fixture_builds["hosted"]
+    index = json.loads((build.site / "search" / "search_index.json").read_text())
+    text = {}
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0]
+        text[page] = text.get(page, "") + " " + doc["title"] + " " + doc["text"]
+    assert "MASH" in text["plain/"], "a page that only spells it out is found by the acronym"
+    assert "Multi-Agency Safeguarding Hub" in text["services/deep/front-door/"]
+    assert "looked after children" in text[""], "and by the other names of a term it uses"
+    for page in build.pages():
+        assert "glossary-search" not in page.read_text(encoding="utf-8"), "the search words stay out of pages"
+
+
+def test_a_definition_is_shown_as_text_never_run(tmp_path):
+    project = fixture_project(tmp_path)
+    data = project / "data" / "glossary.yml"
+    data.write_text(
+        data.read_text().replace(
+            "Where agencies share information about a new worry about a child.",
+            "Share \"quotes\" & <script>alert('x')</script><b>bold</b>.",
+        )
+    )
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    glossary = build.html("glossary/index.html")
+    assert not glossary.select("article script, article .glossary-definition b")
+    assert (
+        "<script>alert('x')</script><b>bold</b>"
+        in glossary.find(id="mash").find_next_sibling("div").get_text()
+    )
+    link = build.html("index.html").select_one("a.glossary-term")
+    assert link["title"].endswith("Share \"quotes\" & <script>alert('x')</script><b>bold</b>.")
+
+
+def edit(path: str, old: str, new: str):
+    def change(project: Path):
+        file = project / path
+        text = file.read_text()
+        assert old in text, f"{path} no longer contains {old!r}"
+        file.write_text(text.replace(old, new, 1))
+
+    return change
+
+
+BAD_INPUT = {
+    "duplicate term": (
+        edit(
+            "data/glossary.yml", "  - term: CIN\n", "  - term: mash\n    definition: Again.\n  - term: CIN\n"
+        ),
+        "data/glossary.yml:23: 'mash' is already a name of the entry 'MASH' (line 3) "
+        "(give each term, expansion and alias to one entry only; capitals are ignored)",
+    ),
+    "duplicate alias": (
+        edit("data/glossary.yml", "aliases: [CP]", "aliases: [CP, cic]"),
+        "data/glossary.yml:14: 'cic' is already a name of the entry 'children in care' (line 9)",
+    ),
+    "empty definition": (
+        edit(
+            "data/glossary.yml", "definition: >-\n      Children the council looks after.", "definition: ''"
+        ),
+        "data/glossary.yml:11: the definition of 'children in care' is empty "
+        "(write one to three plain sentences after 'definition: >-')",
+    ),
+    "see a missing page": (
+        edit("data/glossary.yml", "see: [services/deep/front-door.md]", "see: [services/front-door.md]"),
+        "data/glossary.yml:7: 'MASH' has see: services/front-door.md, which is not a page "
+        "(give the path of a page under docs/, e.g. services/front-door.md)",
+    ),
+    "malformed file": (
+        edit("data/glossary.yml", "    aliases: [CiC, CIC, looked after children]", "    aliases: [CiC, CIC"),
+        "data/glossary.yml:11: this is not valid YAML",
+    ),
+    "no marker on the glossary page": (
+        edit("docs/glossary.md", "<!-- glossary -->", ""),
+        "docs/glossary.md: the page has no <!-- glossary --> line",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_INPUT, ids=list(BAD_INPUT))
+def test_bad_input_stops_the_build_with_a_clear_message_and_builds_nothing(tmp_path, case):
+    change, message = BAD_INPUT[case]
+    project = fixture_project(tmp_path)
+    change(project)
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert message in build.output, build.output
+    assert not list((tmp_path / "site").rglob("*.html")), "no page was written"
+
+
+def test_an_unexplained_acronym_fails_the_strict_build_naming_page_and_line(tmp_path):
+    project = fixture_project(tmp_path)
+    edit("docs/plain.md", "Only the expansion", "The XYZW team. Only the expansion")(project)
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert (
+        "docs/plain.md:3: 'XYZW' looks like an acronym but is not in the glossary "
+        "(add it to data/glossary.yml, or to the allow: list there if it is not jargon)"
+    ) in build.output
+
+
+# --- The real site ---------------------------------------------------------------------------------
+
+
+def test_the_real_site_links_resolve_in_the_hosted_layout(real_site):
+    links = glossary_links(real_site)
+    assert len(links) > 100
+    assert unresolved(links, directory_urls=True) == []
+    glossary = real_site.html("glossary/index.html")
+    assert not glossary.select("article a.glossary-term")
+    assert len(glossary.select("h3.glossary-entry")) > 80
+
+
+def test_every_used_on_page_links_back_to_the_entry(real_site):
+    glossary = real_site.html("glossary/index.html")
+    checked = 0
+    for body in glossary.select("div.glossary-definition"):
+        anchor = body.find_previous_sibling("h3")["id"]
+        for p in body.find_all("p"):
+            if not p.get_text().startswith("Used on"):
+                continue
+            for a in p.find_all("a"):
+                page = (real_site.site / "glossary" / a["href"] / "index.html").resolve()
+                hrefs = [x["href"] for x in BeautifulSoup(page.read_text(), "lxml").select("a.glossary-term")]
+                assert any(h.endswith(f"#{anchor}") for h in hrefs), f"{a['href']} does not link {anchor}"
+                checked += 1
+    assert checked > 50
+
+
+def test_the_real_site_search_knows_mash_by_both_names(real_site):
+    index = json.loads((real_site.site / "search" / "search_index.json").read_text())
+    front = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("services/front-door/"))
+    assert "MASH" in front and "Multi-Agency Safeguarding Hub" in front
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory) -> Build:
+    """The real site built with mkdocs-offline.yml: offline plugin (no directory URLs) and print page."""
+    site = tmp_path_factory.mktemp("offline") / "site"
+    build = run_build(ROOT, site, "-f", str(ROOT / "mkdocs-offline.yml"))
+    assert build.returncode == 0, build.output
+    return build
+
+
+def test_the_real_site_links_resolve_in_the_offline_layout_and_the_print_page(offline_site):
+    links = glossary_links(offline_site)
+    pages = [(p, h, t) for p, h, t in links if p.name != "print_page.html"]
+    assert len(pages) > 100
+    assert unresolved(pages, directory_urls=False) == []
+    printed = [(p, h, t) for p, h, t in links if p.name == "print_page.html"]
+    assert printed and all(h.startswith("#") for _, h, _ in printed), "print links stay in the page"
+    assert unresolved(printed, directory_urls=False) == []

@@ -1,0 +1,230 @@
+"""The glossary file: each kind of mistake a trainer can make is reported with its line, and the
+real data/glossary.yml is complete, consistent and written as the house style asks."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from _common import DataError
+from conftest import ROOT
+from glossary import check_see_links, glossary_markdown, is_acronym, load_glossary
+
+DATA = ROOT / "data" / "glossary.yml"
+GOOD = """\
+terms:
+  - term: MASH
+    expansion: Multi-Agency Safeguarding Hub
+    definition: Where agencies share information.
+    see: [services/front-door.md]
+  - term: children in care
+    aliases: [CiC, CIC]
+    definition: Children the council looks after.
+"""
+
+
+def test_a_good_file_loads():
+    glossary = load_glossary(GOOD, "data/glossary.yml")
+    assert [e.term for e in glossary.entries] == ["children in care", "MASH"]
+    assert glossary.by_id["mash"].see == ("services/front-door.md",)
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            "terms:\n  - term: MASH\n    definition: [oops\n",
+            "data/glossary.yml:4: this is not valid YAML",
+        ),
+        ("- term: MASH\n", "data/glossary.yml:1: the file has no 'terms:' list"),
+        (
+            GOOD + "  - term: Mash\n    definition: Again.\n",
+            "data/glossary.yml:9: 'Mash' is already a name of the entry 'MASH' (line 2) "
+            "(give each term, expansion and alias to one entry only; capitals are ignored)",
+        ),
+        (
+            GOOD + "  - term: looked after\n    aliases: [cic]\n    definition: Again.\n",
+            "data/glossary.yml:9: 'cic' is already a name of the entry 'children in care' (line 6)",
+        ),
+        (
+            GOOD + "  - term: MARAC\n    expansion: multi-agency safeguarding hub\n    definition: x.\n",
+            "data/glossary.yml:9: 'multi-agency safeguarding hub' is already a name of the entry 'MASH'",
+        ),
+        (
+            GOOD + "  - term: CIN\n    definition: >-\n\n  - term: SGO\n    definition: x\n",
+            "data/glossary.yml:10: the definition of 'CIN' is empty "
+            "(write one to three plain sentences after 'definition: >-')",
+        ),
+        (
+            GOOD + "  - term: CIN\n",
+            "data/glossary.yml:9: the definition of 'CIN' is empty",
+        ),
+        (GOOD + "  - definition: x\n", "data/glossary.yml:9: entry 3 has no term"),
+        (GOOD + "  - CIN\n", "data/glossary.yml:9: entry 3 in 'terms:' is not a group of fields"),
+        (
+            GOOD + "  - term: CIN\n    defintion: x\n",
+            "data/glossary.yml:10: unknown field 'defintion' (use only: term, expansion,",
+        ),
+        (
+            GOOD + "  - term: CIN\n    definition: x\n    case: upper\n",
+            "data/glossary.yml:11: 'CIN' has case: upper",
+        ),
+        (
+            GOOD + "  - term: CIN\n    definition: x\n    aliases: [C.I.N.]\n",
+            "data/glossary.yml:9: 'C.I.N.' (in 'CIN') cannot be found in a page's text",
+        ),
+        (
+            GOOD + "  - term: CIN\n    definition: x\n    aliases: [CIN]\n",
+            "data/glossary.yml:9: 'CIN' lists 'CIN' twice",
+        ),
+        (
+            GOOD + "  - term: Children in-care\n    definition: x\n",
+            "data/glossary.yml:9: 'Children in-care' would have the same anchor '#children-in-care'",
+        ),
+        (GOOD + "colour: red\n", "data/glossary.yml:9: unknown top-level key 'colour'"),
+        (GOOD + "  - term: CIN\n    definition: x\n  - term: CIN\n    definition: x\n", "is already a name"),
+    ],
+)
+def test_each_mistake_is_reported_with_its_line(text, message):
+    with pytest.raises(DataError) as error:
+        load_glossary(text, "data/glossary.yml")
+    assert message in str(error.value)
+
+
+def test_a_see_link_to_a_missing_page_names_the_line_of_the_path():
+    text = GOOD.replace(
+        "see: [services/front-door.md]", "see:\n      - index.md\n      - services/frontdoor.md"
+    )
+    glossary = load_glossary(text, "data/glossary.yml")
+    with pytest.raises(DataError) as error:
+        check_see_links(glossary, {"index.md", "services/front-door.md"})
+    assert str(error.value) == (
+        "data/glossary.yml:7: 'MASH' has see: services/frontdoor.md, which is not a page "
+        "(give the path of a page under docs/, e.g. services/front-door.md)"
+    )
+
+
+def test_a_definition_is_text_even_when_it_looks_like_html():
+    text = GOOD.replace(
+        "Where agencies share information.", "'<script>alert(1)</script> <b>bold</b> *star* [x](y) {: .c}'"
+    )
+    page = glossary_markdown(load_glossary(text, "data/glossary.yml"), {}, {})
+    assert "<script>" not in page and "<b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;bold&lt;/b&gt; *star* [x](y) {: .c}" in page
+
+
+@pytest.mark.parametrize(
+    "name, acronym",
+    [
+        ("MASH", True),
+        ("CiC", True),
+        ("KCSiE", True),
+        ("DfE", True),
+        ("C-SPA", True),
+        ("QiiP", True),
+        ("Multi-Agency", False),
+        ("Ofsted", False),
+        ("GlosFamilies", False),
+        ("children in care", False),
+    ],
+)
+def test_which_names_count_as_acronyms(name, acronym):
+    assert is_acronym(name) is acronym
+
+
+# --- The real glossary -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real():
+    return load_glossary(DATA.read_text(encoding="utf-8"), "data/glossary.yml")
+
+
+def test_the_real_glossary_covers_well_over_80_terms(real):
+    assert len(real.entries) > 80
+    for term in [
+        "MASH",
+        "child in need",
+        "child protection",
+        "children in care",
+        "UASC",
+        "EHCP",
+        "EHCNA",
+        "SEND",
+        "SGO",
+        "CAO",
+        "LCSPR",
+        "SIN",
+        "CDOP",
+        "CDR",
+        "DSCO",
+        "EDT",
+        "CSE",
+        "CCE",
+        "KCSiE",
+        "HOTH",
+        "FSM",
+        "GSCP",
+        "LSP",
+        "DSP",
+        "ICB",
+        "YJS",
+        "PA",
+        "EET",
+        "DA",
+        "DCS",
+        "AD",
+        "LA",
+        "GCC",
+        "CSC",
+        "GDAS",
+        "front door",
+        "EYFS",
+        "section 11",
+        "section 17",
+        "section 47",
+        "significant harm",
+        "strategy discussion",
+        "corporate parenting",
+        "kinship care",
+        "private fostering",
+        "pre-proceedings",
+        "parental responsibility",
+        "Ofsted",
+    ]:
+        assert real.find(term), f"data/glossary.yml has no entry for {term}"
+
+
+def test_every_definition_is_one_to_three_plain_sentences(real):
+    for entry in real.entries:
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", entry.definition) if s]
+        assert 1 <= len(sentences) <= 3, f"{entry.term}: {len(sentences)} sentences"
+        assert entry.definition[0].isupper() and entry.definition.endswith("."), entry.term
+        assert "<" not in entry.definition and "](" not in entry.definition, entry.term
+
+
+US_SPELLINGS = re.compile(
+    r"\b(organiz\w*|recogniz\w*|behavior\w*|center|program(?!me)\w*|color\w*|favor\w*|labor\b|"
+    r"analyz\w*|defense|license\b|practicing)",
+    re.I,
+)
+
+
+def test_definitions_use_uk_spelling(real):
+    for entry in real.entries:
+        found = US_SPELLINGS.findall(f"{entry.expansion} {entry.definition}")
+        assert not found, f"{entry.term}: {found}"
+
+
+def test_every_see_link_names_a_page():
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    for entry in data["terms"]:
+        for src in entry.get("see") or []:
+            assert (ROOT / "docs" / src).is_file(), f"{entry['term']}: see {src}"
+
+
+def test_the_allow_list_stays_small():
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    assert len(data.get("allow") or []) <= 10
