@@ -81,6 +81,16 @@ def build_properdocs(session: nox.Session) -> None:
 
 
 @nox.session
+def export(session: nox.Session) -> None:
+    """Offline export for briefing sessions, into dist/: the site zipped for a USB stick, the handout
+    and the trainer pack as PDFs (and large print). Needs Debian's Chromium. Options: -- --help
+    """
+    _ensure_chromium(session)
+    _install(session)
+    session.run("python", "-m", "export", *session.posargs)
+
+
+@nox.session
 def tests(session: nox.Session) -> None:
     """Run the whole test suite: unit, build and real-browser tests (needs Debian's Chromium)."""
     _ensure_chromium(session)

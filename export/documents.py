@@ -1,0 +1,393 @@
+"""The handout and the trainer pack, made from the pages of the built offline site.
+
+Both documents are made from the HTML that learners get, not from a second copy of the content,
+so the handout always has the same pages, the same self-check questions and the same glossary as
+the site. For each learning page the article is taken out of the built page, tidied for paper
+(buttons, scripts and self-link icons removed, details blocks opened, tabs laid out one after
+another), its self-check questions are read from mkdocs-quiz's HTML and replaced by worksheets
+without answers, and its links are rewritten so that they work inside one document. The answer
+key in the trainer pack is made from the same questions.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup, Comment, SoupStrainer, Tag
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@dataclass
+class Option:
+    html: str
+    text: str
+    correct: bool
+    feedback_html: str = ""
+
+
+@dataclass
+class Question:
+    """One self-check question as learners see it on the site."""
+
+    page: str  # the page's source file under docs/, e.g. services/front-door.md
+    number: int  # 1, 2, ... in page order
+    kind: str  # "one" (pick one), "several" (tick all that apply) or "blank" (fill in the blank)
+    question_html: str  # for a blank: the sentence with empty blanks
+    answer_html: str  # for a blank: the sentence with the answers written in
+    text: str  # the question as plain text
+    options: list[Option]
+    explanation_html: str = ""
+    explanation_text: str = ""
+    blanks: list[str] = field(default_factory=list)
+
+    @property
+    def correct(self) -> list[Option]:
+        return [option for option in self.options if option.correct]
+
+
+@dataclass
+class Page:
+    """A page of the handout: where it comes from, and its content ready to print."""
+
+    src: str  # e.g. services/front-door.md
+    url: str  # the built file, e.g. services/front-door.html
+    title: str
+    section: str | None = None  # the nav section it sits in, when that has several pages
+    html: str = ""
+    questions: list[Question] = field(default_factory=list)
+    raw_quiz_tags: int = 0  # quiz tags that reached the page as text (an unclosed <quiz>)
+    ids: set[str] = field(default_factory=set)  # the anchors on the page, once in the document
+    links: list[tuple[str, str]] = field(default_factory=list)  # (link text, "#anchor") to check
+
+    @property
+    def anchor(self) -> str:
+        return page_anchor(self.url)
+
+
+# --- whole pages ---------------------------------------------------------------------------
+
+
+def prepare_page(
+    page: Page,
+    html_text: str,
+    anchors: dict[str, str],
+    asset_prefix: str,
+    worksheet: Callable[[Question], str],
+) -> Page:
+    """Fill `page.html` (the article ready for the handout) and `page.questions` from a built page.
+
+    `anchors` maps the built file of every page in the document to its anchor, so links between
+    them become links inside the document; `asset_prefix` leads from the document to the site
+    folder (for images and stylesheets); `worksheet` renders one question without its answers.
+    """
+    article = article_of(html_text, page.url)
+    page.raw_quiz_tags = raw_quiz_tags(article)
+    clean_article(article)
+    open_details(article)
+    flatten_tabs(article)
+    relink(article, page.url, anchors, asset_prefix)
+    page.questions = read_questions(article, page.src)
+    replace_quizzes(article, [worksheet(q) for q in page.questions])
+    page.ids = {str(tag["id"]) for tag in article.find_all(id=True)}
+    page.links = [
+        (link.get_text(" ", strip=True), str(link["href"]))
+        for link in article.find_all("a", href=True)
+        if str(link["href"]).startswith("#")
+    ]
+    page.html = article.decode_contents().strip()
+    return page
+
+
+def article_of(html_text: str, where: str = "page") -> Tag:
+    soup = BeautifulSoup(html_text, "lxml", parse_only=SoupStrainer("article"))  # twice as fast
+    article = soup.select_one("article.md-content__inner")
+    if article is None:
+        raise ValueError(
+            f"{where}: no <article class='md-content__inner'> (is this a page built by Material?)"
+        )
+    return article
+
+
+def clean_article(article: Tag) -> None:
+    """Remove what only makes sense on screen, and anything an author marked to leave out."""
+    for comment in article.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()  # mkdocs-quiz keeps each quiz's source, answers included, in a comment
+    for tag in article.select(", ".join(SCREEN_ONLY)):
+        tag.decompose()
+
+
+def open_details(article: Tag) -> None:
+    for details in article.find_all("details"):
+        details["open"] = ""
+
+
+def flatten_tabs(article: Tag) -> None:
+    """Content tabs (pymdownx.tabbed, alternate style): every tab, each under its label."""
+    for tabbed in article.select("div.tabbed-set"):
+        labels = [
+            label.get_text(" ", strip=True) for label in tabbed.select(":scope > .tabbed-labels > label")
+        ]
+        blocks = tabbed.select(":scope > .tabbed-content > .tabbed-block")
+        flat = BeautifulSoup("", "lxml").new_tag("div", attrs={"class": "tabs-printed"})
+        for label, block in zip(labels, blocks, strict=False):
+            title = BeautifulSoup("", "lxml").new_tag("p", attrs={"class": "tab-title"})
+            title.string = label
+            flat.append(title)
+            block.name = "div"
+            block["class"] = ["tab-printed"]
+            flat.append(block.extract())
+        tabbed.replace_with(flat)
+
+
+# --- links ---------------------------------------------------------------------------------
+
+
+def page_anchor(url: str) -> str:
+    """The anchor of a page in a combined document: services/front-door.html -> p-services-front-door."""
+    stem = url[: -len(".html")] if url.endswith(".html") else url
+    return "p-" + "-".join(part for part in stem.replace("/", "-").split("-") if part)
+
+
+def resolve(href: str, page_url: str) -> tuple[str, str] | None:
+    """(target file relative to the site root, fragment) for a link inside the site, else None."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return None
+    path = unquote(parts.path)
+    if not path:
+        return page_url, parts.fragment
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_url), path))
+    if path.endswith("/") or target == ".":
+        target = posixpath.join("" if target == "." else target, "index.html")
+    return target, parts.fragment
+
+
+def relink(article: Tag, page_url: str, anchors: dict[str, str], asset_prefix: str) -> None:
+    """Make ids unique in the document, point links at the document's own anchors, fix image paths.
+
+    A link to a page that is in the document goes to that page's anchor (and heading); a link to
+    anything else in the site (a page left out, a file) is unwrapped to plain text, because a
+    printed page cannot follow it. Links to other sites, phone numbers and email stay.
+    """
+    prefix = anchors[page_url]
+    for tag in article.find_all(id=True):
+        tag["id"] = f"{prefix}--{tag['id']}"
+    for attr in ("for", "aria-labelledby", "aria-describedby", "aria-controls"):
+        for tag in article.find_all(attrs={attr: True}):
+            tag[attr] = " ".join(f"{prefix}--{ref}" for ref in str(tag[attr]).split())
+    for link in article.find_all("a", href=True):
+        target = resolve(str(link["href"]), page_url)
+        if target is None:
+            continue
+        path, fragment = target
+        if path in anchors:
+            link["href"] = "#" + (f"{anchors[path]}--{fragment}" if fragment else anchors[path])
+        else:
+            link.unwrap()
+    for image in article.find_all(["img", "source"], src=True):
+        target = resolve(str(image["src"]), page_url)
+        if target is not None:
+            image["src"] = asset_prefix + target[0]
+        image.attrs.pop("loading", None)  # lazy images may not be loaded when the page is printed
+
+
+def broken_links(pages: list[Page]) -> list[str]:
+    """Links in the document whose anchor is on no page of it (e.g. a glossary term that lost its
+    entry), as messages naming the page."""
+    ids = {page.anchor for page in pages}.union(*(page.ids for page in pages))
+    return [
+        f"docs/{page.src}: the link '{text}' goes to #{href[1:]}, which is not in the handout"
+        for page in pages
+        for text, href in page.links
+        if href[1:] not in ids
+    ]
+
+
+def drop_internal_links(html: str) -> str:
+    """Unwrap links to anchors in a document (for text moved into another document)."""
+    soup = BeautifulSoup(html, "html.parser")
+    for link in soup.find_all("a", href=True):
+        if str(link["href"]).startswith("#"):
+            link.unwrap()
+    return str(soup)
+
+
+def note_html(html: str, page_url: str) -> str:
+    """A trainer note's HTML for the trainer pack: links into the site become plain text."""
+    soup = BeautifulSoup(html, "html.parser")
+    for link in soup.find_all("a", href=True):
+        if resolve(str(link["href"]), page_url) is not None:
+            link.unwrap()
+    for tag in soup.find_all(id=True):
+        del tag["id"]
+    return str(soup)
+
+
+# --- self-check questions ------------------------------------------------------------------
+
+
+def read_questions(article: Tag, src: str) -> list[Question]:
+    """The page's self-check questions, from mkdocs-quiz's HTML, in page order."""
+    questions = []
+    for number, quiz in enumerate(article.select("div.quiz"), start=1):
+        body = quiz.select_one(".quiz-question")
+        question_html = body.decode_contents().strip() if body else ""
+        answer_html = question_html
+        blanks: list[str] = []
+        options: list[Option] = []
+        if "quiz-fill-blank" in quiz.get("class", []):
+            kind = "blank"
+            blanks = [str(i.get("data-answer", "")) for i in body.select("input.quiz-blank-input")]
+            question_html, answer_html, text = _blank_versions(body)
+        else:
+            text = plain(body)
+            inputs = quiz.select("fieldset input")
+            kind = "several" if any(i.get("type") == "checkbox" for i in inputs) else "one"
+            for wrapper in quiz.select("fieldset > div"):
+                field_input = wrapper.find("input")
+                label = wrapper.find("label")
+                feedback = wrapper.select_one(".answer-feedback")
+                options.append(
+                    Option(
+                        html=label.decode_contents().strip() if label else "",
+                        text=plain(label),
+                        correct=bool(field_input and field_input.get("data-correct") == "true"),
+                        feedback_html=feedback.decode_contents().strip() if feedback else "",
+                    )
+                )
+        content = quiz.select_one("section.content")
+        questions.append(
+            Question(
+                page=src,
+                number=number,
+                kind=kind,
+                question_html=question_html,
+                answer_html=answer_html,
+                text=text,
+                options=options,
+                explanation_html=content.decode_contents().strip() if content else "",
+                explanation_text=plain(content),
+                blanks=blanks,
+            )
+        )
+    return questions
+
+
+def _blank_versions(body: Tag) -> tuple[str, str, str]:
+    """(worksheet HTML with empty blanks, HTML with the answers written in, plain text)."""
+    empty = BeautifulSoup(body.decode_contents(), "html.parser")
+    filled = BeautifulSoup(body.decode_contents(), "html.parser")
+    for field_input in empty.select("input.quiz-blank-input"):
+        blank = empty.new_tag("span", attrs={"class": "blank", "role": "img", "aria-label": "blank"})
+        field_input.replace_with(blank)
+    for field_input in filled.select("input.quiz-blank-input"):
+        answer = filled.new_tag("strong", attrs={"class": "blank-answer"})
+        answer.string = str(field_input.get("data-answer", ""))
+        field_input.replace_with(answer)
+    text = " ".join(empty.get_text(" ", strip=True).split())
+    return str(empty).strip(), str(filled).strip(), text
+
+
+def replace_quizzes(article: Tag, rendered: list[str]) -> None:
+    """Put a worksheet (already rendered HTML) in place of each quiz, in order."""
+    for quiz, html in zip(article.select("div.quiz"), rendered, strict=True):
+        quiz.replace_with(BeautifulSoup(html, "html.parser"))
+
+
+def question_problems(pages: Iterable[Page]) -> list[str]:
+    """What is wrong with the self-checks, as messages a trainer can act on (empty: all good)."""
+    problems = []
+    for page in pages:
+        where = f"docs/{page.src}"
+        if page.raw_quiz_tags:
+            problems.append(
+                f"{where}: {page.raw_quiz_tags} quiz tag(s) were shown as text instead of a question "
+                "(check each <quiz> has its </quiz>, and that the page has quizzes switched on)"
+            )
+        for q in page.questions:
+            label = f"{where}: self-check question {q.number} ('{_short(q.text)}')"
+            if not q.text:
+                problems.append(f"{label} has no question text (write the question above its answers)")
+            if q.kind == "blank":
+                if not all(b.strip() for b in q.blanks):
+                    problems.append(f"{label} has an empty blank (write the answer inside [[...]])")
+                continue
+            if len(q.options) < 2:
+                problems.append(f"{label} has fewer than two answers (give at least two to choose from)")
+            if not q.correct:
+                problems.append(f"{label} has no correct answer (mark at least one answer correct)")
+            texts = [o.text.casefold() for o in q.options]
+            if len(set(texts)) != len(texts):
+                problems.append(f"{label} has two answers with the same text (make every answer different)")
+    return problems
+
+
+def raw_quiz_tags(article: Tag) -> int:
+    """How many quiz tags reached a built page as text (an unclosed or unprocessed <quiz>)."""
+    return sum(article.get_text().count(tag) for tag in ("<quiz>", "</quiz>"))
+
+
+def _short(text: str, length: int = 50) -> str:
+    return text if len(text) <= length else text[: length - 3].rstrip() + "..."
+
+
+def plain(tag: Tag | None) -> str:
+    return " ".join(tag.get_text(" ", strip=True).split()) if tag is not None else ""
+
+
+# --- the documents -------------------------------------------------------------------------
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["html"] = Markup  # HTML made by MkDocs from the trainers' Markdown
+    env.filters["unlinked"] = lambda html: Markup(drop_internal_links(html))
+    return env
+
+
+def worksheet_renderer(env: Environment) -> Callable[[Question], str]:
+    macros = env.get_template("_questions.html").module
+    return lambda question: str(macros.worksheet(question))
+
+
+def stylesheets(index_html: str, asset_prefix: str) -> list[str]:
+    """The site's own stylesheets (theme, colours, extra.css), as links from the document."""
+    soup = BeautifulSoup(index_html, "lxml")
+    hrefs = []
+    for link in soup.select('head link[rel="stylesheet"]'):
+        href = str(link["href"])
+        if "print-site" in href or urlsplit(href).scheme:
+            continue
+        hrefs.append(asset_prefix + posixpath.normpath(href))
+    return hrefs
+
+
+SCREEN_ONLY = (
+    "a.headerlink",
+    ".md-content__button",
+    "aside.page-review",
+    "style",
+    "script",
+    "button",
+    "#quiz-progress-sidebar",
+    "#quiz-progress-mobile",
+    ".quiz-intro",
+    ".quiz-results",
+    "a.quiz-header-link",
+    "h4.quiz-number",
+    ".progress-table",
+    "[data-handout-exclude]",
+)

@@ -1,0 +1,649 @@
+"""The offline export for briefing sessions: one command makes everything a trainer takes along.
+
+    nox -s export                 (or: python -m export --help)
+
+Stages, each printed with its counts as it runs:
+
+1. build the offline site (mkdocs-offline.yml) in strict mode: any warning stops the export;
+2. read the learning pages and their self-check questions from the built site, and check them;
+3. zip the site (unzip anywhere, open index.html, no network needed);
+4. write the handout and the trainer pack as HTML (export/templates/);
+5. print them to A4 PDFs in Chromium, with large-print versions;
+6. move the new files into dist/ in one step.
+
+Everything is made in temporary folders. dist/ changes only at the very end, when every stage
+has worked, and then it holds the new export and nothing else; if any stage fails, the export
+stops with the reason and a non-zero exit status, and dist/ keeps the previous export untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import html
+import logging
+import os
+import queue
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import traceback
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from export import documents
+
+ROOT = Path(__file__).resolve().parent.parent
+OFFLINE_CONFIG = "mkdocs-offline.yml"
+NAME = "member-induction"
+GLOSSARY_PAGE = "glossary.md"
+STAGES = 6
+
+
+class ExportError(Exception):
+    """Why the export stopped, in words a trainer can act on."""
+
+
+@dataclass
+class Outputs:
+    """The names of the files an export makes (all in dist/ at the end)."""
+
+    day: dt.date
+    version: str
+    large_print: bool = True
+
+    @property
+    def stem(self) -> str:
+        return f"{self.day.isoformat()}-{self.version}"
+
+    @property
+    def site_folder(self) -> str:
+        return f"{NAME}-offline-{self.stem}"
+
+    @property
+    def zip(self) -> str:
+        return f"{self.site_folder}.zip"
+
+    def handout(self, large: bool = False) -> str:
+        return f"{NAME}-handout{'-large-print' if large else ''}-{self.stem}.pdf"
+
+    def trainer_pack(self, large: bool = False) -> str:
+        return f"{NAME}-trainer-pack{'-large-print' if large else ''}-{self.stem}.pdf"
+
+
+@dataclass
+class BuiltSite:
+    """What the export needs from the build, besides the files in `site`."""
+
+    site: Path
+    site_name: str
+    organisation: str
+    sections: list[dict]  # the learning path: [{title, pages: [{src, url, title}]}]
+    glossary: tuple[str, str] | None  # (title, src) when the nav has the glossary page
+    notes: list[dict] = field(default_factory=list)  # trainer-only notes: {page, page_title, title, html}
+    contacts: dict = field(default_factory=dict)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    started = time.perf_counter()
+    project = args.project.resolve()
+    dist = (args.dist or project / "dist").resolve()
+    outputs = Outputs(export_day(), content_version(project), large_print=args.large_print)
+    progress = Progress()
+    print(
+        f"Offline export for briefing sessions: content version {outputs.version}, {format_day(outputs.day)}",
+        flush=True,
+    )
+    try:
+        made = make_export(project, dist, outputs, progress, args)
+    except KeyboardInterrupt:
+        print(f"\nExport stopped. Nothing in {dist} was changed.", file=sys.stderr)
+        return 130
+    except Exception as error:  # every failure is reported the same way, with its reason
+        if not isinstance(error, ExportError):
+            traceback.print_exc()  # not a problem in the content: show where, for whoever fixes it
+        reason = str(error) if isinstance(error, ExportError) else f"{type(error).__name__}: {error}"
+        print(
+            f"\nEXPORT FAILED at {progress.current}:\n{_indent(reason)}\n"
+            f"Nothing in {dist} was changed (it still holds the previous export, if there was one).",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"\nExport finished in {time.perf_counter() - started:.1f} s. Your files are in {dist}:")
+    for name, what in made:
+        size = (dist / name).stat().st_size
+        print(f"  {name}  ({_megabytes(size)})\n      {what}")
+    return 0
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m export",
+        description="Make the offline export for briefing sessions: the zipped offline site, "
+        "the printable handout and the trainer pack, in dist/.",
+    )
+    parser.add_argument("--project", type=Path, default=ROOT, help="the site's folder (default: this one)")
+    parser.add_argument("--dist", type=Path, help="where the files go (default: dist/ in the project)")
+    parser.add_argument("--chromium", help="the Chromium to print with (default: /usr/bin/chromium)")
+    parser.add_argument(
+        "--keep-html",
+        type=Path,
+        metavar="DIR",
+        help="also keep the built site and the documents' HTML in DIR (to check the layout in a browser)",
+    )
+    parser.add_argument(
+        "--no-large-print",
+        dest="large_print",
+        action="store_false",
+        help="skip the large-print PDFs (a little faster)",
+    )
+    return parser.parse_args(argv)
+
+
+def make_export(project: Path, dist: Path, outputs: Outputs, progress: Progress, args) -> list:
+    """All the stages, in temporary folders; dist/ changes only in the last stage."""
+    dist.parent.mkdir(parents=True, exist_ok=True)
+    with (
+        Printer(args.chromium) as printer,
+        tempfile.TemporaryDirectory(prefix="induction-export-") as work,
+        _folder_beside(dist) as new,
+    ):
+        try:
+            made = export(project, Path(work), new, outputs, progress, printer)
+        finally:
+            if args.keep_html:
+                shutil.copytree(work, args.keep_html, dirs_exist_ok=True)
+        with progress.stage("Moving the files into place"):
+            move_into_place(new, dist)
+            progress.detail(f"{dist} now holds this export and nothing else")
+    return made
+
+
+@contextmanager
+def _folder_beside(dist: Path) -> Iterator[Path]:
+    """A new folder next to dist/ (same file system, so moving it into place is one rename)."""
+    new = Path(tempfile.mkdtemp(prefix=f".{dist.name}-new-", dir=dist.parent))
+    try:
+        yield new
+    finally:
+        shutil.rmtree(new, ignore_errors=True)  # gone already once it has become dist/
+
+
+def export(
+    project: Path, work: Path, out: Path, outputs: Outputs, progress: Progress, printer: Printer
+) -> list[tuple[str, str]]:
+    """Run stages 1-5, writing the finished files into `out`; return [(file name, description)]."""
+    config = project / OFFLINE_CONFIG
+    if not config.exists():
+        raise ExportError(f"{config} is missing (it configures the offline build; restore it from git)")
+    made = []
+
+    with progress.stage("Building the offline site (strict)"):
+        built = build_offline_site(config, work / "site")
+        pages = sum(1 for _ in built.site.rglob("*.html"))
+        progress.detail(f"{pages} HTML pages, {len(built.notes)} trainer-only notes taken out")
+
+    with progress.stage("Reading the learning pages and self-checks"):
+        sections, glossary = read_pages(built, asset_prefix="../site/")
+        learning = [page for section in sections for page in section["pages"]]
+        questions = [q for page in learning for q in page.questions]
+        progress.detail(
+            f"{len(learning)} learning pages, {len(questions)} self-check questions on "
+            f"{sum(1 for p in learning if p.questions)} pages, glossary: {'yes' if glossary else 'no'}"
+        )
+
+    with progress.stage("Zipping the offline site"):
+        count, size = zip_site(built.site, out / outputs.zip, outputs.site_folder)
+        progress.detail(f"{count} files, {_megabytes(size)}: {outputs.zip}")
+        made.append((outputs.zip, "the offline site: unzip it anywhere, then open index.html"))
+
+    with progress.stage("Writing the handout and the trainer pack"):
+        jobs = write_documents(built, sections, glossary, learning, work / "print", outputs)
+        progress.detail(f"{len(jobs)} documents ready to print: {', '.join(job.short for job in jobs)}")
+
+    with progress.stage("Printing the PDFs (A4)"):
+        printer.print(jobs, out, lambda job, pages: progress.detail(f"{job.pdf}: {pages} pages"))
+        made += [(job.pdf, job.label) for job in jobs]
+    return made
+
+
+# --- stage 1: build ------------------------------------------------------------------------
+
+
+def build_offline_site(config_file: Path, site_dir: Path) -> BuiltSite:
+    """`mkdocs build --strict -f mkdocs-offline.yml`, in this process so that the build's data
+    (the learning path, the trainer-only notes the build removed) can be read afterwards."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    messages = _Messages()
+    logger = logging.getLogger("mkdocs")
+    propagate = logger.propagate
+    logger.addHandler(messages)
+    logger.propagate = False
+    try:
+        config = load_config(config_file=str(config_file), strict=True, site_dir=str(site_dir))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build.build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except Exception as error:  # MkDocs aborts; mkdocs-quiz raises ValueError for a bad quiz
+        lines = messages.lines + [str(error)]
+        raise ExportError(
+            "The strict build of the site failed (`python3 noxfile.py -s build` runs the same "
+            "checks):\n" + "\n".join(dict.fromkeys(line for line in lines if line))
+        ) from None
+    finally:
+        logger.removeHandler(messages)
+        logger.propagate = propagate
+
+    fix_print_page(site_dir / "print_page.html")
+    sections = config.extra.get("learning_sections") or []
+    if not sections:
+        raise ExportError(
+            "The build gave no learning path (hooks/learning_path.py in mkdocs.yml `hooks:` sets it)"
+        )
+    glossary = next(
+        ((title, src) for title, src in nav_pages(config.nav or []) if src == GLOSSARY_PAGE), None
+    )
+    return BuiltSite(
+        site=site_dir,
+        site_name=config.site_name,
+        organisation=(config.site_author or "").split(",")[0].strip(),
+        sections=sections,
+        glossary=glossary,
+        notes=list(_hook_value(config, "trainer_notes.py", "notes", [])),
+        contacts=config.extra.get("facts", {}).get("contacts", {}),
+    )
+
+
+def fix_print_page(path: Path) -> None:
+    """Make print-site's page work from the file system.
+
+    mkdocs-print-site-plugin 2.9 renders print_page.html with the template context of 404.html,
+    whose base is the web server's root ("/"). Opened from a file, its search then looks for
+    file:///search/search_index.js and never starts. The page is in the site's root folder, so
+    its base is ".".
+    """
+    if path.exists():
+        text = path.read_text(encoding="utf-8")
+        text = text.replace('"base": "/"', '"base": "."').replace(
+            'new URL("/",location)', 'new URL(".",location)'
+        )
+        path.write_text(text, encoding="utf-8")
+
+
+class _Messages(logging.Handler):
+    """Keeps MkDocs' warnings and errors, to give them as the reason when the build fails."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname} - {record.getMessage()}")
+
+
+def _hook_value(config, hook_file: str, name: str, default):
+    for module in (config.hooks or {}).values():
+        if Path(getattr(module, "__file__", "")).name == hook_file:
+            return getattr(module, name, default)
+    return default
+
+
+def nav_pages(nav: list, section: str | None = None) -> Iterator[tuple[str, str]]:
+    """(title, source) of every page in mkdocs.yml's `nav:`, in order."""
+    for item in nav:
+        if isinstance(item, str):
+            yield section or item, item
+        elif isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    yield title, value
+                elif isinstance(value, list):
+                    yield from nav_pages(value, title)
+
+
+def built_file(src: str) -> str:
+    """The file MkDocs writes for a page when directory URLs are off (the offline build)."""
+    stem = src[: -len(".md")] if src.endswith(".md") else src
+    if stem == "README" or stem.endswith("/README"):
+        stem = stem[: -len("README")] + "index"
+    return stem + ".html"
+
+
+# --- stage 2: read the pages ---------------------------------------------------------------
+
+
+def read_pages(built: BuiltSite, asset_prefix: str):
+    """The learning sections with each page ready for the handout, and the glossary page."""
+    env = documents.environment()
+    worksheet = documents.worksheet_renderer(env)
+    sections, order = [], []
+    for section in built.sections:
+        several = len(section["pages"]) > 1
+        pages = [
+            documents.Page(p["src"], p["url"], p["title"], section["title"] if several else None)
+            for p in section["pages"]
+        ]
+        sections.append({"title": section["title"], "pages": pages})
+        order.extend(pages)
+    glossary = None
+    if built.glossary:
+        title, src = built.glossary
+        glossary = documents.Page(src, built_file(src), title)
+        order.append(glossary)
+    anchors = {page.url: page.anchor for page in order}
+    for page in order:
+        path = built.site / page.url
+        if not path.exists():
+            raise ExportError(f"docs/{page.src}: the build wrote no {page.url} (is the page in the nav?)")
+        documents.prepare_page(page, path.read_text(encoding="utf-8"), anchors, asset_prefix, worksheet)
+    problems = documents.question_problems(order)
+    if problems:
+        raise ExportError("Some self-check questions need fixing:\n" + "\n".join(problems))
+    broken = documents.broken_links(order)
+    if broken:
+        raise ExportError("Some links would be broken in the handout:\n" + "\n".join(broken))
+    return sections, glossary
+
+
+# --- stage 3: zip --------------------------------------------------------------------------
+
+
+def zip_site(site: Path, target: Path, folder: str) -> tuple[int, int]:
+    """Zip every file of the site under one folder; return (files, bytes of the zip)."""
+    files = sorted(path for path in site.rglob("*") if path.is_file())
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in files:
+            archive.write(path, f"{folder}/{path.relative_to(site).as_posix()}")
+    return len(files), target.stat().st_size
+
+
+# --- stage 4: the documents as HTML --------------------------------------------------------
+
+
+@dataclass
+class PrintJob:
+    html: Path
+    pdf: str
+    label: str
+    large: bool
+    short: str = ""
+
+
+def write_documents(
+    built: BuiltSite, sections, glossary, learning, folder: Path, outputs: Outputs
+) -> list[PrintJob]:
+    folder.mkdir(parents=True)
+    env = documents.environment()
+    index = (built.site / "index.html").read_text(encoding="utf-8")
+    common = {
+        "site_name": built.site_name,
+        "organisation": built.organisation,
+        "built": format_day(outputs.day),
+        "version": outputs.version,
+        "contacts": built.contacts,
+        "stylesheets": documents.stylesheets(index, "../site/"),
+        "print_css": (documents.TEMPLATES / "print.css").read_text(encoding="utf-8"),
+    }
+    notes = [
+        {**note, "html": documents.note_html(note["html"], built_file(note["page"]))} for note in built.notes
+    ]
+    documents_to_write = [
+        ("handout.html", "Handout for briefing sessions", outputs.handout, HANDOUT, "handout"),
+        (
+            "trainer-pack.html",
+            "Trainer pack: answer key and trainer notes",
+            outputs.trainer_pack,
+            TRAINER_PACK,
+            "trainer pack",
+        ),
+    ]
+    jobs = []
+    for template, title, pdf_name, label, short in documents_to_write:
+        for large in (False, True) if outputs.large_print else (False,):
+            page = env.get_template(template).render(
+                **common,
+                document_title=title,
+                large_print=large,
+                sections=sections,
+                glossary=glossary,
+                pages=learning,
+                question_count=sum(len(p.questions) for p in learning),
+                notes=notes,
+            )
+            path = folder / pdf_name(large).replace(".pdf", ".html")
+            path.write_text(page, encoding="utf-8")
+            suffix = ", large print" if large else ""
+            jobs.append(PrintJob(path, pdf_name(large), label + suffix, large, short + suffix))
+    return jobs
+
+
+# --- stage 5: print ------------------------------------------------------------------------
+
+
+def find_chromium(explicit: str | None) -> str:
+    candidates = [explicit] if explicit else ["/usr/bin/chromium", shutil.which("chromium")]
+    for candidate in candidates:
+        if candidate and Path(candidate).exists():
+            return candidate
+    raise ExportError(
+        f"Chromium is needed to print the PDFs and was not found at {candidates[0]} "
+        "(install it with: sudo apt-get install -y chromium)"
+    )
+
+
+class Printer:
+    """Chromium, started in the background when the export starts (starting it takes about a
+    second, which then overlaps the build), printing the documents once they are written.
+
+    `print()` prints each document to an A4 PDF with page numbers, bookmarks and tags (an
+    accessible PDF), two at a time. The browser may read only local files: any other request is
+    blocked and stops the export.
+    """
+
+    def __init__(self, chromium: str | None) -> None:
+        self._work: queue.Queue = queue.Queue()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(chromium,), name="printer", daemon=True)
+        self._thread.start()
+
+    def __enter__(self) -> Printer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._thread.is_alive():  # the export stopped before printing
+            self._work.put(None)
+            self._thread.join()
+
+    def print(self, jobs: list[PrintJob], out: Path, report) -> None:
+        """Print `jobs` into `out`, calling `report(job, pages)` as each is done; raise on failure."""
+        self._work.put((jobs, out, report))
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+    def _run(self, chromium: str | None) -> None:
+        try:
+            asyncio.run(self._main(chromium))
+        except BaseException as error:  # handed to the main thread by print()
+            self._error = error
+
+    async def _main(self, chromium: str | None) -> None:
+        from playwright.async_api import Error as PlaywrightError
+        from playwright.async_api import async_playwright
+
+        chromium = find_chromium(chromium)
+        try:
+            async with async_playwright() as pw:
+                browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+                try:
+                    work = await asyncio.to_thread(self._work.get)
+                    if work is not None:
+                        await _print_all(browser, *work)
+                finally:
+                    await browser.close()
+        except PlaywrightError as error:
+            raise ExportError(f"Chromium ({chromium}) could not print the PDFs: {error}") from None
+
+
+async def _print_all(browser, jobs: list[PrintJob], out: Path, report) -> None:
+    from pypdf import PdfReader
+
+    outside: list[str] = []
+
+    async def local_only(route):
+        if route.request.url.startswith(("file:", "data:", "about:")):
+            await route.continue_()
+        else:
+            outside.append(route.request.url)
+            await route.abort()
+
+    context = await browser.new_context()
+    await context.route("**/*", local_only)
+    slots = asyncio.Semaphore(PARALLEL_PRINTS)
+
+    async def print_one(job: PrintJob) -> None:
+        target = out / job.pdf
+        async with slots:
+            page = await context.new_page()
+            await page.goto(job.html.as_uri(), wait_until="load")
+            await page.pdf(path=str(target), **pdf_options(job))
+            await page.close()
+        if outside:
+            raise ExportError(f"{job.label} tried to fetch from the network: {', '.join(outside)}")
+        count = len(PdfReader(target).pages)
+        if count < 3:
+            raise ExportError(f"{job.pdf} has only {count} page(s); expected a cover, contents and pages")
+        report(job, count)
+
+    await asyncio.gather(*(print_one(job) for job in jobs))
+
+
+def pdf_options(job: PrintJob) -> dict:
+    size = "11pt" if job.large else "8pt"
+    footer = (
+        f'<div style="width:100%;margin:0 16mm;font-family:sans-serif;font-size:{size};color:#333;'
+        f'display:flex;justify-content:space-between"><span>{html.escape(job.pdf[: -len(".pdf")])}</span>'
+        '<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>'
+    )
+    return {
+        "format": "A4",
+        "print_background": True,
+        "margin": {"top": "16mm", "bottom": "20mm" if job.large else "18mm", "left": "16mm", "right": "16mm"},
+        "display_header_footer": True,
+        "header_template": "<span></span>",
+        "footer_template": footer,
+        "outline": True,
+        "tagged": True,
+    }
+
+
+HANDOUT = "the handout (every learning page, self-checks as worksheets, glossary)"
+TRAINER_PACK = "the trainer pack (answer key and trainer notes: not for learners)"
+PARALLEL_PRINTS = 2  # documents printed at once: about a third faster on two cores
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+# --- stage 6: move into place --------------------------------------------------------------
+
+
+def move_into_place(new: Path, dist: Path) -> None:
+    """Swap the finished folder in as dist/ with renames, so dist/ is never half written.
+
+    `new` must be on the same file system as dist/ (it is made next to it).
+    """
+    old = None
+    if dist.exists():
+        old = dist.with_name(f".{dist.name}-old-{os.getpid()}")
+        os.replace(dist, old)
+    try:
+        os.replace(new, dist)
+    except OSError:
+        if old is not None:
+            os.replace(old, dist)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+# --- names, dates, versions, progress ------------------------------------------------------
+
+
+def export_day() -> dt.date:
+    """Today; INDUCTION_TODAY=YYYY-MM-DD pretends it is another day (as hooks/pages.py does)."""
+    override = os.environ.get("INDUCTION_TODAY")
+    return dt.date.fromisoformat(override) if override else dt.date.today()
+
+
+def format_day(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def content_version(project: Path) -> str:
+    """The git commit of the content (short hash; '-modified' if files were changed since), or
+    'dev' when the project is not a git repository of its own."""
+    try:
+        top = _git(project, "rev-parse", "--show-toplevel")
+        if top is None or Path(top).resolve() != project.resolve():
+            return "dev"
+        described = _git(project, "describe", "--always", "--abbrev=7", "--dirty=-modified")
+    except (OSError, subprocess.SubprocessError):
+        return "dev"
+    return safe_version(described or "") or "dev"
+
+
+def _git(project: Path, *args: str) -> str | None:
+    result = subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, timeout=20)
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def safe_version(text: str) -> str:
+    """A version that is safe in a file name on any system."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.")
+
+
+class Progress:
+    """Prints each stage with its number, what it found, and how long it took."""
+
+    def __init__(self, total: int = STAGES) -> None:
+        self.total, self.number, self.current = total, 0, "the start"
+
+    @contextmanager
+    def stage(self, title: str):
+        self.number += 1
+        self.current = f"stage {self.number} of {self.total}, {title}"
+        print(f"[{self.number}/{self.total}] {title} ...", flush=True)
+        started = time.perf_counter()
+        yield self
+        print(f"      done in {time.perf_counter() - started:.1f} s", flush=True)
+
+    def detail(self, text: str) -> None:
+        print(f"      {text}", flush=True)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line for line in text.splitlines())

@@ -1,0 +1,183 @@
+"""Shared by the export tests: run `python -m export` as a trainer would, read its PDFs and zip.
+
+The real export (about half a minute) runs once per test run, however many test modules use it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from mkdocs.utils import meta
+
+from conftest import ROOT, copy_project
+
+
+@dataclass
+class ExportRun:
+    returncode: int
+    output: str
+    dist: Path
+
+    def one(self, pattern: str) -> Path:
+        found = sorted(self.dist.glob(pattern))
+        assert len(found) == 1, f"expected one {pattern} in {self.dist}, found {[p.name for p in found]}"
+        return found[0]
+
+    @property
+    def zip(self) -> Path:
+        return self.one("member-induction-offline-*.zip")
+
+    @property
+    def handout(self) -> Path:
+        return self.one("member-induction-handout-2*.pdf")
+
+    @property
+    def trainer_pack(self) -> Path:
+        return self.one("member-induction-trainer-pack-2*.pdf")
+
+
+def run_export(project: Path, dist: Path, *extra: str) -> ExportRun:
+    """`python -m export` on `project`, into `dist`."""
+    result = subprocess.run(
+        [sys.executable, "-m", "export", "--project", str(project), "--dist", str(dist), *extra],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=900,
+    )
+    return ExportRun(result.returncode, result.stdout + result.stderr, dist)
+
+
+_runs: dict[str, object] = {}
+
+
+def real_export(tmp_path_factory) -> ExportRun:
+    """The export of the real project, made once per test run."""
+    if "real" not in _runs:
+        _runs["real"] = run_export(ROOT, tmp_path_factory.mktemp("export") / "dist")
+    run = _runs["real"]
+    assert run.returncode == 0, f"the export failed (run: nox -s export):\n{run.output}"
+    return run
+
+
+def unzipped(tmp_path_factory) -> Path:
+    """The real export's zip, unzipped once per test run; returns the site folder inside it."""
+    if "unzipped" not in _runs:
+        target = tmp_path_factory.mktemp("usb-stick")
+        with zipfile.ZipFile(real_export(tmp_path_factory).zip) as archive:
+            archive.extractall(target)
+        (folder,) = target.iterdir()
+        _runs["unzipped"] = folder
+    return _runs["unzipped"]
+
+
+def export_project(dest: Path) -> Path:
+    """A copy of the project that an export can run on (and a test can break)."""
+    copy_project(dest)
+    shutil.copy2(ROOT / "mkdocs-offline.yml", dest / "mkdocs-offline.yml")
+    return dest
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def squash(text: str) -> str:
+    """Text without spaces or line breaks, for finding one text in another extracted from a PDF
+    (PDF text extraction drops or adds spaces where lines wrap)."""
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u00ad", "")
+    return re.sub(r"\s+", "", text)
+
+
+def pdf_outline(path: Path) -> list[str]:
+    """The PDF's top-level bookmarks (made from the h1 headings), in order."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(path)
+    titles = []
+
+    def walk(items, depth):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            elif depth <= 1:
+                titles.append((depth, item.title))
+
+    walk(reader.outline, 0)
+    return titles
+
+
+def nav_sources(nav: list) -> list[str]:
+    pages = []
+    for item in nav:
+        values = item.values() if isinstance(item, dict) else [item]
+        for value in values:
+            if isinstance(value, str):
+                pages.append(value)
+            elif isinstance(value, list):
+                pages += nav_sources(value)
+    return pages
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def learning_pages() -> list[str]:
+    """The pages in the learning path, in nav order (front matter in_learning_path, default yes)."""
+    pages = []
+    for src in nav_pages():
+        _, front = meta.get_data((ROOT / "docs" / src).read_text(encoding="utf-8"))
+        if front.get("in_learning_path", True) is not False:
+            pages.append(src)
+    return pages
+
+
+def hosted_path(src: str) -> str:
+    """Where the hosted build (directory URLs) writes a page."""
+    stem = src[: -len(".md")]
+    return "index.html" if stem == "index" else f"{stem.removesuffix('/index')}/index.html".lstrip("/")
+
+
+def nav_pages() -> list[str]:
+    return nav_sources(yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)["nav"])
+
+
+def trainer_note_titles() -> list[tuple[str, str]]:
+    """(page, title) of every `!!! trainer "Title"` block in the pages of the nav."""
+    found = []
+    for src in nav_pages():
+        for match in TRAINER_NOTE.finditer((ROOT / "docs" / src).read_text(encoding="utf-8")):
+            found.append((src, match.group(1)))
+    return found
+
+
+def trainer_note_openings() -> list[tuple[str, str]]:
+    """(page, the first words of the note's text) for every trainer note in the pages of the nav."""
+    found = []
+    for src in nav_pages():
+        for match in TRAINER_NOTE_BODY.finditer((ROOT / "docs" / src).read_text(encoding="utf-8")):
+            words = re.sub(r"[*_`\[\]]", "", match.group(1)).split()[:8]
+            found.append((src, " ".join(words)))
+    return found
+
+
+TRAINER_NOTE = re.compile(r'^\s*(?:!!!|\?\?\?\+?) trainer "([^"]+)"', re.M)
+TRAINER_NOTE_BODY = re.compile(
+    r'^\s*(?:!!!|\?\?\?\+?) trainer(?: "[^"]*")?\s*\n(?:\s*\n)*[ \t]+(\S.*)$', re.M
+)

@@ -1,0 +1,347 @@
+"""The offline export's pure parts: reading self-checks from mkdocs-quiz's HTML, worksheets
+without answers, links inside one document, file names, and the all-or-nothing move into dist/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from export import documents, pipeline  # noqa: E402
+
+# mkdocs-quiz 1.7.1's HTML for the three kinds of question, as hooks/quizzes.py makes them
+# (copied from a real build; embed_source is off, auto_number on).
+QUIZ_HTML = """
+<h2 id="check-your-understanding">Check your understanding</h2>
+<div class="quiz-intro"><p>Your answers are saved only in this web browser.</p>
+<button class="md-button quiz-intro-reset" type="button">Clear my answers</button></div>
+<!-- mkdocs-quiz-source
+<quiz>What does MASH stand for?
+- [x] Multi-Agency Safeguarding Hub
+</quiz>
+-->
+<div class="quiz" data-show-correct="true" id="quiz-0">
+<a class="quiz-header-link" href="#quiz-0">#</a>
+<h4 class="quiz-number">Question 1</h4>
+<div class="quiz-question" id="quiz-0-question"><p>What does MASH stand for?</p></div>
+<form action="javascript:void(0);" onsubmit="return false;">
+<fieldset aria-labelledby="quiz-0-question"><div><input data-correct="true" id="quiz-0-0" name="answer"
+type="radio" value="0"/><label for="quiz-0-0">Multi-Agency Safeguarding Hub</label><div
+class="answer-feedback hidden">Yes. Several agencies work side by side.</div></div><div><input
+id="quiz-0-1" name="answer" type="radio" value="1"/><label for="quiz-0-1">Main Access to Social
+Help</label></div></fieldset>
+<div class="quiz-feedback hidden"></div>
+<button class="quiz-button" type="submit">Check my answer</button>
+</form>
+<section class="content hidden"><p><strong>Why:</strong> Agencies share what they know.</p>
+<p>Read more: <a href="#what-the-mash-does">What the MASH does</a>.</p></section>
+</div>
+<div class="quiz" data-show-correct="true" id="quiz-1">
+<div class="quiz-question" id="quiz-1-question"><p>Who works there? <em>Choose all the answers
+that apply.</em></p></div>
+<form><fieldset><div><input data-correct="true" id="quiz-1-0" type="checkbox" value="0"/><label
+for="quiz-1-0">Social workers</label></div><div><input data-correct="true" id="quiz-1-1"
+type="checkbox" value="1"/><label for="quiz-1-1">Police officers</label></div><div><input
+id="quiz-1-2" type="checkbox" value="2"/><label for="quiz-1-2">Estate agents</label></div></fieldset></form>
+<section class="content hidden"><p><strong>Why:</strong> They work side by side.</p></section>
+</div>
+<div class="quiz quiz-fill-blank" data-quiz-type="fill-blank" id="quiz-2">
+<div class="quiz-question"><p>It is called a <input aria-label="Your answer" class="quiz-blank-input"
+data-answer="strategy" id="quiz-2-blank-0" type="text"/> meeting.</p></div>
+<section class="content hidden"><p><strong>Why:</strong> Staff call a strategy meeting.</p></section>
+</div>
+<p class="self-check-status visually-hidden" role="status" aria-live="polite"></p>
+"""
+
+
+def article(body: str) -> str:
+    return f'<html><body><article class="md-content__inner md-typeset">{body}</article></body></html>'
+
+
+def test_questions_are_read_from_mkdocs_quiz_html_in_page_order():
+    questions = documents.read_questions(documents.article_of(article(QUIZ_HTML)), "services/front-door.md")
+    assert [(q.number, q.kind) for q in questions] == [(1, "one"), (2, "several"), (3, "blank")]
+    first, second, third = questions
+    assert first.text == "What does MASH stand for?"
+    assert [(o.text, o.correct) for o in first.options] == [
+        ("Multi-Agency Safeguarding Hub", True),
+        ("Main Access to Social Help", False),
+    ]
+    assert first.options[0].feedback_html == "Yes. Several agencies work side by side."
+    assert first.explanation_text.startswith("Why: Agencies share what they know.")
+    assert [o.text for o in second.correct] == ["Social workers", "Police officers"]
+    assert third.blanks == ["strategy"]
+    assert "strategy" not in third.question_html and 'class="blank"' in third.question_html
+    assert '<strong class="blank-answer">strategy</strong>' in third.answer_html
+    assert third.text == "It is called a meeting."
+
+
+def test_a_worksheet_page_has_the_questions_and_options_but_no_answers():
+    page = documents.Page("services/front-door.md", "services/front-door.html", "Front door")
+    env = documents.environment()
+    documents.prepare_page(
+        page, article(QUIZ_HTML), {page.url: page.anchor}, "../site/", documents.worksheet_renderer(env)
+    )
+    soup = BeautifulSoup(page.html, "html.parser")
+    text = " ".join(soup.get_text(" ").split())
+    for shown in ("What does MASH stand for?", "Multi-Agency Safeguarding Hub", "Estate agents", "meeting."):
+        assert shown in text
+    for answer in ("Several agencies work side by side", "Why:", "strategy", "Read more", "correct"):
+        assert answer not in text, answer
+    assert "mkdocs-quiz-source" not in page.html  # the quiz source (with [x]) is a comment: gone
+    assert "data-correct" not in page.html
+    assert not soup.select("button, input, form, .quiz-intro, .quiz")
+    assert len(soup.select(".worksheet")) == 3
+    assert len(soup.select(".worksheet .box--round")) == 2  # tick one: round boxes
+    assert "Tick all that apply." in text and "Fill in the blank." in text
+
+
+def test_the_answer_key_shows_every_correct_answer_feedback_and_explanation():
+    env = documents.environment()
+    questions = documents.read_questions(documents.article_of(article(QUIZ_HTML)), "x.md")
+    macros = env.get_template("_questions.html").module
+    text = " ".join(
+        BeautifulSoup("".join(str(macros.answer(q)) for q in questions), "html.parser").get_text(" ").split()
+    )
+    assert "A. Multi-Agency Safeguarding Hub (correct)" in text
+    assert "Correct answer: A" in text
+    assert "A. Social workers (correct) B. Police officers (correct) C. Estate agents" in text
+    assert "Correct answers: A, B" in text
+    assert "Answer: strategy" in text
+    assert "Feedback shown: Yes. Several agencies work side by side." in text
+    for why in (
+        "Agencies share what they know.",
+        "They work side by side.",
+        "Staff call a strategy meeting.",
+    ):
+        assert why in text
+    assert "What the MASH does" in text  # the section link is kept as text
+
+
+@pytest.mark.parametrize(
+    "url, anchor",
+    [
+        ("index.html", "p-index"),
+        ("services/front-door.html", "p-services-front-door"),
+        ("about/index.html", "p-about-index"),
+        ("glossary.html", "p-glossary"),
+    ],
+)
+def test_page_anchor(url, anchor):
+    assert documents.page_anchor(url) == anchor
+
+
+@pytest.mark.parametrize(
+    "href, page_url, expected",
+    [
+        ("#mash", "services/front-door.html", ("services/front-door.html", "mash")),
+        ("../glossary.html#mash", "services/front-door.html", ("glossary.html", "mash")),
+        ("child-protection.html", "services/front-door.html", ("services/child-protection.html", "")),
+        ("services/", "index.html", ("services/index.html", "")),
+        ("./", "index.html", ("index.html", "")),
+        ("../images/route%20map.svg", "services/front-door.html", ("images/route map.svg", "")),
+        ("https://www.gov.uk/x", "index.html", None),
+        ("tel:+441452426565", "index.html", None),
+        ("mailto:someone@example.org", "index.html", None),
+    ],
+)
+def test_resolve(href, page_url, expected):
+    assert documents.resolve(href, page_url) == expected
+
+
+def test_links_between_pages_in_the_document_become_anchors_and_others_plain_text():
+    html = article(
+        '<h2 id="mash">MASH</h2><p><a href="#mash">here</a> <a href="../glossary.html#mash">glossary</a> '
+        '<a href="child-protection.html">next page</a> <a href="../progress.html">progress</a> '
+        '<a href="https://www.gov.uk/x">law</a> <a href="tel:999">999</a></p>'
+        '<img src="../images/route.svg" alt="Route" loading="lazy"><label for="mash">x</label>'
+    )
+    anchors = {
+        "services/front-door.html": "p-services-front-door",
+        "services/child-protection.html": "p-services-child-protection",
+        "glossary.html": "p-glossary",
+    }
+    soup = documents.article_of(html)
+    documents.relink(soup, "services/front-door.html", anchors, "../site/")
+    links = {a.get_text(): a["href"] for a in soup.find_all("a")}
+    assert links == {
+        "here": "#p-services-front-door--mash",
+        "glossary": "#p-glossary--mash",
+        "next page": "#p-services-child-protection",
+        "law": "https://www.gov.uk/x",
+        "999": "tel:999",
+    }
+    assert "progress" in soup.get_text()  # the link to a page left out is kept as text
+    assert soup.find("h2")["id"] == "p-services-front-door--mash"
+    assert soup.find("label")["for"] == "p-services-front-door--mash"
+    assert soup.find("img")["src"] == "../site/images/route.svg"
+    assert not soup.find("img").has_attr("loading")
+
+
+def test_a_link_to_an_anchor_that_no_page_has_is_reported():
+    env = documents.environment()
+    render = documents.worksheet_renderer(env)
+    home = documents.Page("index.md", "index.html", "Start")
+    glossary = documents.Page("glossary.md", "glossary.html", "Glossary")
+    anchors = {home.url: home.anchor, glossary.url: glossary.anchor}
+    documents.prepare_page(
+        home,
+        article('<p><a href="glossary.html#mash">MASH</a> <a href="glossary.html#edt">EDT</a></p>'),
+        anchors,
+        "",
+        render,
+    )
+    documents.prepare_page(glossary, article('<dl><dt id="mash">MASH</dt></dl>'), anchors, "", render)
+    assert documents.broken_links([home, glossary]) == [
+        "docs/index.md: the link 'EDT' goes to #p-glossary--edt, which is not in the handout"
+    ]
+
+
+def test_details_are_opened_and_tabs_printed_one_after_another():
+    html = article(
+        '<details class="info"><summary>More</summary><p>Hidden text</p></details>'
+        '<div class="tabbed-set tabbed-alternate" data-tabs="1:2"><input checked id="__tabbed_1_1" '
+        'name="__tabbed_1" type="radio"/><input id="__tabbed_1_2" name="__tabbed_1" type="radio"/>'
+        '<div class="tabbed-labels"><label for="__tabbed_1_1">Office hours</label>'
+        '<label for="__tabbed_1_2">Out of hours</label></div><div class="tabbed-content">'
+        '<div class="tabbed-block"><p>Call the front door.</p></div>'
+        '<div class="tabbed-block"><p>Call the duty team.</p></div></div></div>'
+    )
+    soup = documents.article_of(html)
+    documents.open_details(soup)
+    documents.flatten_tabs(soup)
+    assert soup.find("details").has_attr("open")
+    assert not soup.select(".tabbed-set, input")
+    assert [p.get_text() for p in soup.select(".tabs-printed > *")] == [
+        "Office hours",
+        "Call the front door.",
+        "Out of hours",
+        "Call the duty team.",
+    ]
+
+
+def test_screen_only_parts_and_author_opt_outs_are_removed():
+    html = article(
+        '<h1 id="t">Title<a class="headerlink" href="#t">¶</a></h1><p data-handout-exclude>Web only</p>'
+        '<aside class="page-review">Reviewed</aside><script>x()</script><style>p{}</style><p>Kept</p>'
+    )
+    soup = documents.article_of(html)
+    documents.clean_article(soup)
+    assert " ".join(soup.get_text(" ").split()) == "Title Kept"
+
+
+def good_question(**change) -> documents.Question:
+    fields = {
+        "page": "services/front-door.md",
+        "number": 2,
+        "kind": "one",
+        "question_html": "<p>Q?</p>",
+        "answer_html": "<p>Q?</p>",
+        "text": "What does MASH stand for?",
+        "options": [documents.Option("A", "A", True), documents.Option("B", "B", False)],
+    }
+    return documents.Question(**{**fields, **change})
+
+
+@pytest.mark.parametrize(
+    "question, message",
+    [
+        (
+            good_question(options=[documents.Option("A", "A", False), documents.Option("B", "B", False)]),
+            "docs/services/front-door.md: self-check question 2 ('What does MASH stand for?') has no "
+            "correct answer (mark at least one answer correct)",
+        ),
+        (
+            good_question(options=[documents.Option("A", "A", True)]),
+            "has fewer than two answers (give at least two to choose from)",
+        ),
+        (
+            good_question(
+                options=[documents.Option("A", "Same", True), documents.Option("B", "same", False)]
+            ),
+            "has two answers with the same text (make every answer different)",
+        ),
+        (good_question(text=""), "has no question text"),
+        (good_question(kind="blank", options=[], blanks=[" "]), "has an empty blank"),
+    ],
+)
+def test_bad_questions_are_reported_with_page_number_and_advice(question, message):
+    page = documents.Page("services/front-door.md", "services/front-door.html", "Front door")
+    page.questions = [question]
+    problems = documents.question_problems([page])
+    assert len(problems) == 1 and message in problems[0]
+
+
+def test_good_questions_have_no_problems():
+    page = documents.Page("a.md", "a.html", "A")
+    page.questions = [good_question()]
+    assert documents.question_problems([page]) == []
+
+
+def test_a_quiz_shown_as_text_is_a_problem():
+    page = documents.Page("a.md", "a.html", "A")
+    documents.prepare_page(page, article("<p>&lt;quiz&gt; What? - [x] Yes</p>"), {"a.html": "p-a"}, "", str)
+    assert page.raw_quiz_tags == 1
+    assert documents.question_problems([page]) == [
+        "docs/a.md: 1 quiz tag(s) were shown as text instead of a question "
+        "(check each <quiz> has its </quiz>, and that the page has quizzes switched on)"
+    ]
+
+
+def test_nav_pages_and_built_files():
+    nav = [
+        {"Start here": "index.md"},
+        {"Services": [{"Front door": "services/front-door.md"}, "services/early-help.md"]},
+        {"About": ["about/index.md", {"Accessibility": "about/accessibility.md"}]},
+    ]
+    assert list(pipeline.nav_pages(nav)) == [
+        ("Start here", "index.md"),
+        ("Front door", "services/front-door.md"),
+        ("Services", "services/early-help.md"),
+        ("About", "about/index.md"),
+        ("Accessibility", "about/accessibility.md"),
+    ]
+    assert pipeline.built_file("services/front-door.md") == "services/front-door.html"
+    assert pipeline.built_file("about/index.md") == "about/index.html"
+    assert pipeline.built_file("README.md") == "index.html"
+
+
+def test_file_names_carry_the_date_and_the_content_version():
+    outputs = pipeline.Outputs(dt.date(2026, 11, 22), "23530bd")
+    assert outputs.zip == "member-induction-offline-2026-11-22-23530bd.zip"
+    assert outputs.site_folder == "member-induction-offline-2026-11-22-23530bd"
+    assert outputs.handout() == "member-induction-handout-2026-11-22-23530bd.pdf"
+    assert outputs.handout(large=True) == "member-induction-handout-large-print-2026-11-22-23530bd.pdf"
+    assert outputs.trainer_pack() == "member-induction-trainer-pack-2026-11-22-23530bd.pdf"
+    assert pipeline.safe_version("v1.0/rc 2-modified") == "v1.0-rc-2-modified"
+    assert pipeline.format_day(dt.date(2026, 11, 2)) == "2 November 2026"
+
+
+def test_content_version_is_dev_outside_a_git_repository(tmp_path):
+    assert pipeline.content_version(tmp_path) == "dev"
+
+
+def test_moving_into_place_replaces_the_whole_folder(tmp_path):
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    (dist / "old-export.zip").write_text("old")
+    new = tmp_path / ".dist-new"
+    new.mkdir()
+    (new / "new-export.zip").write_text("new")
+    pipeline.move_into_place(new, dist)
+    assert [p.name for p in dist.iterdir()] == ["new-export.zip"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]  # no leftovers
+
+
+def test_moving_into_place_creates_dist_the_first_time(tmp_path):
+    new = tmp_path / ".dist-new"
+    new.mkdir()
+    (new / "a.pdf").write_text("pdf")
+    pipeline.move_into_place(new, tmp_path / "dist")
+    assert (tmp_path / "dist" / "a.pdf").read_text() == "pdf"
