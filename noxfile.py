@@ -57,6 +57,25 @@ def serve(session: nox.Session) -> None:
     session.run("mkdocs", "serve", "--livereload", *session.posargs)
 
 
+@nox.session(name="serve-trainer")
+def serve_trainer(session: nox.Session) -> None:
+    """Live preview with trainer-only notes shown on the pages (never publish this view)."""
+    _install(session)
+    session.run("mkdocs", "serve", "--livereload", *session.posargs, env={"INDUCTION_TRAINER_VIEW": "1"})
+
+
+@nox.session
+def check(session: nox.Session) -> None:
+    """Content report for trainers, page by page, naming the file and line to change (fails only on errors).
+
+    Review dates, reading level, glossary terms, self-checks, images without alt text, figures
+    without a date and broken links; also written to reports/content-check.html. To see what falls
+    due later: python3 noxfile.py -s check -- --today 2027-10-01
+    """
+    _install(session)
+    session.run("python", "-m", "check", *session.posargs)
+
+
 @nox.session
 def build(session: nox.Session) -> None:
     """Build the site into site/ in strict mode: any warning (broken link, bad quiz) fails."""

@@ -1,0 +1,586 @@
+"""The checks behind `nox -s check`, one pure function each: text in, problems out.
+
+Every problem is a `Problem` that prints as `path:line: what is wrong (what to do)`, the same
+form as the build's own errors, so a trainer can open the file at that line. Errors are what
+would stop the strict build or mislead a learner; warnings are advice and never fail the check.
+
+The heuristics, in plain words:
+
+- Reading level: the Flesch-Kincaid grade of the words a learner reads (not code, tables or
+  trainer notes), from textstat. Above grade 12 is a warning; the house aim is 9 or lower.
+- Figures without a date: a number of three or more digits (773, 22,000) or a percentage (45%),
+  outside code, links and trainer notes, in a paragraph, list or table row that names no month,
+  no year (2025) and no "as of" / "as at". In a table the header row counts as context, and a
+  line ending in ":" just before a list counts for it; so does the paragraph just before or
+  just after a table (its caption or source line). "No year given" counts as a date: it tells
+  the reader the source gave none. Years (1900-2099) and numbers
+  starting with 0 (phone numbers) are not figures. It can be wrong: a number that is not a
+  figure (a section of a law) may be reported; it is only a warning.
+- Images without alt text: `![](picture.svg)` in Markdown, or an `<img>` with no alt attribute.
+  `alt=""` in HTML is accepted: it marks a picture as decoration.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import markdown
+from bs4 import BeautifulSoup
+from mkdocs.utils import meta as front_matter
+
+from pages import parse_date
+
+with warnings.catch_warnings():
+    # textstat 0.7.4 imports pkg_resources, which warns that it is deprecated (see requirements.txt)
+    warnings.simplefilter("ignore", UserWarning)
+    import textstat
+
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing to change: where, how serious, what is wrong and what to write instead."""
+
+    path: str
+    line: int | None
+    level: str  # ERROR or WARNING
+    kind: str  # a key of KINDS
+    problem: str
+    todo: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.problem} ({self.todo})"
+
+
+KINDS = {
+    "front matter": "front matter",
+    "review": "review dates",
+    "reading": "reading level",
+    "glossary": "glossary",
+    "quiz": "self-check",
+    "image": "image without alt text",
+    "figure": "figure without a date",
+    "link": "broken link",
+    "data": "data file",
+    "build": "site build",
+}
+
+
+# --- Reading the Markdown -------------------------------------------------------------------
+
+
+def split_page(raw: str) -> tuple[dict, str, int]:
+    """(front matter, body, offset): body line n is line n + offset of the file."""
+    body, meta = front_matter.get_data(raw)
+    offset = raw[: len(raw) - len(body)].count("\n")
+    return meta, body, offset
+
+
+def learner_lines(body: str, offset: int = 0) -> list[tuple[int, str]]:
+    """The body's lines as (file line, text), with what learners never read blanked out:
+    fenced code, trainer-only notes and HTML comments. Blank lines are kept so paragraphs stay
+    apart."""
+    out: list[tuple[int, str]] = []
+    fence = None
+    note_indent = None
+    in_comment = False
+    for number, line in enumerate(body.split("\n"), start=1 + offset):
+        stripped = line.lstrip()
+        indent = len(line) - len(stripped)
+        if note_indent is not None:
+            if not stripped or indent > note_indent:
+                out.append((number, ""))
+                continue
+            note_indent = None
+        marker = FENCE.match(stripped)
+        if fence is not None:
+            if marker and stripped.startswith(fence):
+                fence = None
+            out.append((number, ""))
+            continue
+        if marker:
+            fence = marker.group(0)
+            out.append((number, ""))
+            continue
+        if TRAINER_NOTE.match(line):
+            note_indent = indent
+            out.append((number, ""))
+            continue
+        line, in_comment = _without_comments(line, in_comment)
+        out.append((number, line))
+    return out
+
+
+def _without_comments(line: str, in_comment: bool) -> tuple[str, bool]:
+    kept, rest = [], line
+    while rest:
+        if in_comment:
+            end = rest.find("-->")
+            if end < 0:
+                return "".join(kept), True
+            rest, in_comment = rest[end + 3 :], False
+        else:
+            start = rest.find("<!--")
+            if start < 0:
+                kept.append(rest)
+                break
+            kept.append(rest[:start])
+            rest, in_comment = rest[start + 4 :], True
+    return "".join(kept), in_comment
+
+
+def field_line(raw: str, field: str) -> int:
+    """The line of `field:` in the front matter, or 1 (the opening ---) when it is absent."""
+    match = re.search(rf"^{re.escape(field)}\s*:", raw, re.MULTILINE)
+    return raw.count("\n", 0, match.start()) + 1 if match else 1
+
+
+# --- Review dates and front matter ----------------------------------------------------------
+
+
+def review_status(
+    meta: dict, raw: str, display: str, sources: dict, on: dt.date, check_front_matter
+) -> tuple[str, list[Problem]]:
+    """A short review status for the report, and the page's front matter and review problems.
+
+    `check_front_matter` is hooks/pages.py's function of that name, so the check and the build
+    apply the same rules.
+    """
+    found, _ = check_front_matter(meta, display, sources, on, raw)
+    problems = [Problem(path, line, ERROR, "front matter", what, todo) for path, line, what, todo in found]
+    due = parse_date(meta.get("review_due"))
+    if due is None:
+        return "no valid review date", problems
+    line = field_line(raw, "review_due")
+    if due < on:
+        problems.append(
+            Problem(
+                display,
+                line,
+                ERROR,
+                "review",
+                f"page is past its review date (review_due {due})",
+                "review the page, then set last_reviewed to the day you reviewed it and review_due "
+                "to the next review date, e.g. a year later",
+            )
+        )
+        return f"OVERDUE: review was due on {uk_date(due)}", problems
+    if (due - on).days <= DUE_SOON_DAYS:
+        problems.append(
+            Problem(
+                display,
+                line,
+                WARNING,
+                "review",
+                f"review is due within {DUE_SOON_DAYS} days (review_due {due})",
+                "plan the review; afterwards set last_reviewed to that day and review_due to the next "
+                "review date",
+            )
+        )
+        return f"due soon: review by {uk_date(due)}", problems
+    return f"up to date: next review by {uk_date(due)}", problems
+
+
+def uk_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+# --- Reading level --------------------------------------------------------------------------
+
+
+def page_html(body: str) -> str:
+    """The page body as HTML, near enough to the site's for the checks ({{ facts }} left out)."""
+    return markdown.markdown(PLACEHOLDER.sub("", body), extensions=TEXT_EXTENSIONS)
+
+
+def learner_text(body: str) -> str:
+    """The words a learner reads: no code, tables, trainer notes, link addresses or placeholders."""
+    soup = BeautifulSoup(page_html(body), "html.parser")
+    for tag in soup.select("pre, code, table, div.admonition.trainer, details.trainer, svg, script, style"):
+        tag.decompose()
+    return "\n".join(s.strip() for s in soup.get_text("\n").split("\n") if s.strip())
+
+
+def reading_grade(body: str) -> float | None:
+    """The Flesch-Kincaid grade of the page's learner text, or None when it has too few words."""
+    text = learner_text(body)
+    if len(WORD.findall(text)) < MIN_WORDS_FOR_GRADE:
+        return None
+    return round(textstat.flesch_kincaid_grade(text), 1)
+
+
+def reading_problems(grade: float | None, display: str, title_line: int) -> list[Problem]:
+    if grade is None or grade <= READING_GRADE_LIMIT:
+        return []
+    return [
+        Problem(
+            display,
+            title_line,
+            WARNING,
+            "reading",
+            f"reading level is grade {grade}, above {READING_GRADE_LIMIT}",
+            "use shorter sentences and everyday words; aim for grade 9 or lower",
+        )
+    ]
+
+
+# --- Images ---------------------------------------------------------------------------------
+
+
+def images_without_alt(lines: list[tuple[int, str]], display: str) -> list[Problem]:
+    """Markdown images with empty alt text, and <img> tags with no alt attribute."""
+    problems = []
+    for number, line in lines:
+        text = CODE_SPAN.sub("", line)
+        for match in MD_IMAGE.finditer(text):
+            if not match.group(1).strip():
+                problems.append(
+                    Problem(
+                        display,
+                        number,
+                        ERROR,
+                        "image",
+                        "image has no alt text",
+                        "say in a few words what the picture shows, between the square brackets: "
+                        "![Map of the county's areas](../images/name.svg)",
+                    )
+                )
+        if "<img" in text.lower():
+            finder = _ImgFinder()
+            finder.feed(text)
+            for _ in range(finder.missing):
+                problems.append(
+                    Problem(
+                        display,
+                        number,
+                        ERROR,
+                        "image",
+                        "<img> has no alt attribute",
+                        'add alt="what the picture shows" (alt="" only for a picture that is decoration)',
+                    )
+                )
+    return problems
+
+
+class _ImgFinder(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.missing = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img" and "alt" not in dict(attrs):
+            self.missing += 1
+
+    handle_startendtag = handle_starttag
+
+
+# --- Figures without a date -----------------------------------------------------------------
+
+
+def figures(text: str) -> list[str]:
+    """The figures in a line of plain text: 3+ digit numbers and percentages, not years or phones."""
+    found = []
+    text = PHONE.sub(" ", text)
+    for match in FIGURE.finditer(text):
+        token = match.group(0).strip()
+        digits = token.replace(",", "")
+        if token.endswith("%") or "per" in token.lower():
+            found.append(token)
+        elif YEAR.fullmatch(digits) or digits.startswith("0"):
+            continue
+        else:
+            found.append(token)
+    return found
+
+
+def has_date(text: str) -> bool:
+    return bool(DATE_HINT.search(text))
+
+
+def plain(line: str) -> str:
+    """A Markdown line as the words it shows: no code, placeholders, link addresses or tags."""
+    line = CODE_SPAN.sub(" ", line)
+    line = PLACEHOLDER.sub(" ", line)
+    line = LINK_TARGET.sub("]", line)
+    line = REFERENCE_DEF.sub(" ", line)
+    line = ATTR_LIST.sub(" ", line)
+    line = TAG.sub(" ", line)
+    return URL.sub(" ", line)
+
+
+def undated_figures(lines: list[tuple[int, str]], display: str) -> list[Problem]:
+    """Lines with figures whose paragraph, list or table row gives no date (see the module text)."""
+    problems = []
+    for context, members in _units(lines):
+        if has_date(context):
+            continue
+        for number, text in members:
+            found = figures(text)
+            if not found:
+                continue
+            listed = ", ".join(f"'{f}'" for f in dict.fromkeys(found))
+            noun = "figure" if len(found) == 1 else "figures"
+            verb = "has" if len(found) == 1 else "have"
+            problems.append(
+                Problem(
+                    display,
+                    number,
+                    WARNING,
+                    "figure",
+                    f"{noun} {listed} {verb} no date",
+                    "say when it is from in the same sentence or table row, e.g. "
+                    "'773 children in care (April 2025, Members Induction slides)'",
+                )
+            )
+    return problems
+
+
+def _units(lines: list[tuple[int, str]]):
+    """(context text, [(line, text)]) for each paragraph or list, and for each table row."""
+    blocks: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    for number, line in lines:
+        text = plain(line)
+        if text.strip():
+            current.append((number, text))
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    for index, block in enumerate(blocks):
+        previous = " ".join(t for _, t in blocks[index - 1]) if index else ""
+        following = " ".join(t for _, t in blocks[index + 1]) if index + 1 < len(blocks) else ""
+        lead_in = previous if previous.rstrip().endswith(":") else ""
+        table = [(n, t) for n, t in block if t.lstrip().startswith("|")]
+        if table:
+            # A table's caption or source line sits just before or just after it.
+            header = table[0][1]
+            for number, text in block:
+                if TABLE_RULE.fullmatch(text.strip()):
+                    continue
+                yield " ".join((previous, header, text, following)), [(number, text)]
+        else:
+            yield " ".join([lead_in, *(t for _, t in block)]), block
+
+
+# --- Glossary -------------------------------------------------------------------------------
+
+
+def glossary_status(used: int, messages: list[str], display: str) -> tuple[str, list[Problem]]:
+    """The glossary line of the report from hooks/glossary.py's findings on one page.
+
+    `used` is how many glossary terms the page links; `messages` are the hook's
+    `path:line: 'XYZ' looks like an acronym but is not in the glossary (...)` messages.
+    """
+    problems = []
+    for message in messages:
+        parsed = split_message(message)
+        path, line, what, todo = parsed if parsed else (display, None, message, "see data/glossary.yml")
+        problems.append(Problem(path, line, ERROR, "glossary", what, todo))
+    terms = f"{used} glossary term{'s' if used != 1 else ''} explained"
+    if not problems:
+        return f"{terms}; no unexplained acronyms", problems
+    words = ", ".join(sorted({m.split("'")[1] for m in messages if "'" in m}))
+    return f"{terms}; not in the glossary: {words}", problems
+
+
+# --- Self-checks ----------------------------------------------------------------------------
+
+
+def quiz_status(src: str, quiz, in_nav: bool, settings: dict, matches) -> tuple[str, list[Problem]]:
+    """The self-check line of the report, and a problem when a page that needs one has none.
+
+    `quiz` is hooks/quizzes.py's Quiz for the page (or None); `matches(src, patterns)` says
+    whether a `not_needed` pattern covers the page.
+    """
+    if quiz is not None:
+        count = len(quiz.questions)
+        return f"{count} question{'s' if count != 1 else ''} ({quiz.file})", []
+    if not in_nav:
+        return "none (the page is not in the nav)", []
+    if matches(src, settings.get("not_needed", [])):
+        return "none needed (extra.quizzes.not_needed in mkdocs.yml)", []
+    level = ERROR if settings.get("require", True) else WARNING
+    name = src[: -len(".md")].replace("/", "-") + ".yml"
+    return "none", [
+        Problem(
+            f"quizzes/{name}",
+            None,
+            level,
+            "quiz",
+            f"this file is missing, so docs/{src} has no self-check",
+            f"create it with 'page: {src}' and at least {MIN_QUESTIONS} questions, as quizzes/README.md "
+            "shows, or list the page under extra.quizzes.not_needed in mkdocs.yml",
+        )
+    ]
+
+
+# --- Messages from the build ----------------------------------------------------------------
+
+
+def build_problems(messages: list[str], read_raw) -> list[Problem]:
+    """Turn the build's warnings and errors into problems with a file and, where known, a line.
+
+    `read_raw(src)` returns the text of docs/<src> (or "" when it cannot be read), used to find
+    the line of a broken link.
+    """
+    problems = []
+    for message in messages:
+        if any(message.startswith(noise) for noise in BUILD_NOISE):
+            continue
+        if message.startswith(NOT_IN_NAV):
+            for src in re.findall(r"^\s*- (.+)$", message, re.M):
+                problems.append(
+                    Problem(
+                        f"docs/{src.strip()}",
+                        None,
+                        ERROR,
+                        "build",
+                        "the page is not in the menu",
+                        "add a line for it under nav: in mkdocs.yml, or delete the page",
+                    )
+                )
+            continue
+        link = LINK_WARNING.match(message)
+        if link:
+            problems.append(_link_problem(link, read_raw))
+            continue
+        parsed = split_message(message)
+        if parsed:
+            path, line, what, todo = parsed
+            kind = (
+                "glossary"
+                if "not in the glossary" in what
+                else ("build" if path.startswith("docs/") else "data")
+            )
+            problems.append(Problem(path, line, ERROR, kind, what, todo))
+            continue
+        problems.append(
+            Problem(
+                "mkdocs.yml",
+                None,
+                ERROR,
+                "build",
+                message,
+                "run `python3 noxfile.py -s build` to see this message in context",
+            )
+        )
+    return problems
+
+
+def _link_problem(match: re.Match, read_raw) -> Problem:
+    src, target, rest = match.group("src"), match.group("target"), match.group("rest")
+    display = f"docs/{src}"
+    line = find_line(read_raw(src), target)
+    if "anchor" in rest:
+        anchor = target.partition("#")[2]
+        page = target.partition("#")[0] or src
+        what = f"the link '{target}' goes to a section '#{anchor}' that is not on {page}"
+        todo = (
+            "link to a heading that is on that page: its anchor is the heading in lower case "
+            "with hyphens for spaces, e.g. #key-takeaways"
+        )
+    elif "unrecognized" in match.group("how") or "absolute" in match.group("how"):
+        what = f"the link '{target}' does not name a page"
+        todo = (
+            "link to the page's .md file, relative to this page, "
+            "e.g. ../contacts.md or services/front-door.md"
+        )
+    else:
+        what = f"the link '{target}' goes to a file that does not exist"
+        todo = (
+            "check the spelling and the folder: links are relative to this page, so from a page in "
+            "services/ write ../contacts.md"
+        )
+    return Problem(display, line, ERROR, "link", what, todo)
+
+
+def find_line(raw: str, target: str) -> int | None:
+    """The first line of `raw` that links to `target`."""
+    for needle in (f"]({target}", f"({target}", f'"{target}"', target):
+        index = raw.find(needle)
+        if index >= 0:
+            return raw.count("\n", 0, index) + 1
+    return None
+
+
+def split_message(message: str) -> tuple[str, int | None, str, str] | None:
+    """`path:line: problem (todo)` (the hooks' DataError form) as its four parts, or None."""
+    match = LOCATED.match(message)
+    if not match:
+        return None
+    rest = match.group("rest")
+    if rest.endswith(")"):
+        depth = 0
+        for index in range(len(rest) - 1, -1, -1):
+            depth += {")": 1, "(": -1}.get(rest[index], 0)
+            if depth == 0:
+                if index > 0 and rest[index - 1] == " ":
+                    problem, todo = rest[: index - 1], rest[index + 1 : -1]
+                    line = int(match.group("line")) if match.group("line") else None
+                    return match.group("path"), line, problem, todo
+                break
+    line = int(match.group("line")) if match.group("line") else None
+    return match.group("path"), line, rest, "see the message"
+
+
+# --- Settings and patterns ------------------------------------------------------------------
+
+DUE_SOON_DAYS = 60
+MIN_QUESTIONS = 3  # as hooks/quizzes.py requires
+READING_GRADE_LIMIT = 12
+MIN_WORDS_FOR_GRADE = 30
+TEXT_EXTENSIONS = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "md_in_html",
+    "tables",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "pymdownx.tabbed",
+]
+
+FENCE = re.compile(r"^(`{3,}|~{3,})")
+TRAINER_NOTE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+trainer\b")
+PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
+CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
+LINK_TARGET = re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]")
+REFERENCE_DEF = re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$")
+ATTR_LIST = re.compile(r"\{\s*[:#.][^}]*\}")
+TAG = re.compile(r"<[^>]*>")
+URL = re.compile(r"\b(?:https?|mailto|tel):\S+")
+WORD = re.compile(r"[A-Za-z]+")
+MD_IMAGE = re.compile(r"!\[([^\]]*)\]\s*[(\[]")
+TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
+FIGURE = re.compile(
+    r"(?<![\w.,/£$-])(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?(?![\w/%]|-\d|,\d|\s?(?:px|pixels?)\b)"
+    r"|(?<![\w.,])\d+(?:\.\d+)?\s?(?:%|per\s?cent\b)",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"(?:19|20)\d{2}")
+PHONE = re.compile(r"(?<![\w,.])0\d{2,4}(?:[ -]?\d{2,}){1,4}")
+DATE_HINT = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+    r"|\b(?:19|20)\d{2}\b"
+    r"|(?i:\bas (?:of|at)\b|\bno (?:year|date) given\b)"
+)
+LINK_WARNING = re.compile(
+    r"^Doc file '(?P<src>[^']+)' contains (?P<how>a link|an unrecognized relative link|an absolute link) "
+    r"'(?P<target>[^']+)'(?P<rest>.*)$",
+    re.S,
+)
+LOCATED = re.compile(
+    r"^(?P<path>[\w.\-/]+\.(?:md|ya?ml|po|html|css|js|py))(?::(?P<line>\d+))?: (?P<rest>.+)$", re.S
+)
+NOT_IN_NAV = "The following pages exist in the docs directory, but are not included in the"
+BUILD_NOISE = ("Error reading page", "Error building page", "Error running")

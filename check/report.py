@@ -1,0 +1,497 @@
+"""Run every check over the project, build the site once, and print the trainers' report.
+
+    nox -s check                        (or: python -m check)
+    nox -s check -- --today 2027-10-01  (pretend it is another day, e.g. to see what falls due)
+
+The build runs in this process, into a temporary folder, with the same hooks and settings as
+`nox -s build`, except that a page without a self-check does not stop it (the report lists those
+pages itself), so one missing quiz does not hide every broken link. If the build still stops
+(an error in a data file or in a page's front matter), the report says so: fix that error and
+run the check again to see the links on the pages after it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import fnmatch
+import html
+import logging
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from check import content
+from check.content import ERROR, WARNING, Problem
+
+ROOT = Path(__file__).resolve().parent.parent
+HTML_REPORT = Path("reports") / "content-check.html"
+
+
+@dataclass
+class PageReport:
+    src: str  # e.g. services/front-door.md
+    title: str
+    in_nav: bool
+    review: str = ""
+    grade: float | None = None
+    quiz: str = ""
+    glossary: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def display(self) -> str:
+        return f"docs/{self.src}"
+
+    def count(self, level: str) -> int:
+        return sum(p.level == level for p in self.problems)
+
+
+@dataclass
+class Report:
+    site_name: str
+    on: dt.date
+    pages: list[PageReport] = field(default_factory=list)
+    other: list[Problem] = field(default_factory=list)  # data files, mkdocs.yml, the build
+    notes: list[str] = field(default_factory=list)
+
+    def all_problems(self) -> list[Problem]:
+        return [p for page in self.pages for p in page.problems] + self.other
+
+    def count(self, level: str) -> int:
+        return sum(p.level == level for p in self.all_problems())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python3 noxfile.py -s check --",
+        description="Check every page and data file and print a report a trainer can act on.",
+    )
+    parser.add_argument("--today", help="pretend it is this day (YYYY-MM-DD) for the review dates")
+    parser.add_argument("--project", default=str(ROOT), help="the project folder (default: this one)")
+    parser.add_argument("--html", help=f"where to write the HTML report (default: {HTML_REPORT})")
+    args = parser.parse_args(argv)
+    project = Path(args.project).resolve()
+    try:
+        on = dt.date.fromisoformat(args.today) if args.today else _today()
+    except ValueError:
+        parser.error(f"--today {args.today} is not a date: write it as YYYY-MM-DD")
+    report = run_checks(project, on)
+    print(render_text(report))
+    out = Path(args.html) if args.html else project / HTML_REPORT
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render_html(report), encoding="utf-8")
+    print(f"The same report as a web page: {out}")
+    return 1 if report.count(ERROR) else 0
+
+
+def _today() -> dt.date:
+    from pages import today  # hooks/pages.py: honours INDUCTION_TODAY like the build
+
+    return today()
+
+
+# --- Gathering ------------------------------------------------------------------------------
+
+
+def run_checks(project: Path, on: dt.date) -> Report:
+    """Every check on every page of `project`, plus one build of the site."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    from _common import DataError
+    from facts import load_facts
+    from pages import check_front_matter
+    from quizzes import load_quizzes
+
+    config_file = project / "mkdocs.yml"
+    report = Report(site_name=project.name, on=on)
+    try:
+        with _quiet_mkdocs():
+            config = load_config(config_file=str(config_file))
+    except Exception as error:  # a broken mkdocs.yml: nothing else can be checked
+        report.other.append(
+            Problem(
+                "mkdocs.yml", None, ERROR, "build", f"the settings cannot be read: {error}", SETTINGS_TODO
+            )
+        )
+        return report
+    report.site_name = config.site_name
+
+    sources: dict = {}
+    try:
+        sources = load_facts(project / "data", project).get("sources", {})
+    except DataError as error:
+        report.other.append(_from_data_error(error))
+    quizzes: dict = {}
+    try:
+        quizzes = {quiz.page: quiz for quiz in load_quizzes(project / "quizzes", project)}
+    except DataError as error:
+        report.other.append(_from_data_error(error))
+    settings = config.extra.get("quizzes") if isinstance(config.extra.get("quizzes"), dict) else {}
+    glossary = glossary_checker(project, report)
+
+    nav = nav_pages(config.nav or [])
+    files = get_files(config)
+    srcs = [f.src_uri for f in files.documentation_pages()]
+    ordered = [s for s in nav if s in srcs] + sorted(s for s in srcs if s not in nav)
+    docs = Path(config.docs_dir)
+    for src in ordered:
+        raw = (docs / src).read_text(encoding="utf-8")
+        report.pages.append(
+            check_page(
+                src, raw, src in nav, on, sources, quizzes.get(src), settings, check_front_matter, glossary
+            )
+        )
+
+    messages, aborted = build_site(config_file, on)
+    by_page = {page.display: page for page in report.pages}
+    seen = {str(p) for p in report.all_problems()}
+
+    def read_raw(src: str) -> str:
+        path = docs / src
+        return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+    for problem in content.build_problems(messages, read_raw):
+        if str(problem) in seen or "page is past its review date" in problem.problem:
+            continue
+        seen.add(str(problem))
+        page = by_page.get(problem.path)
+        (page.problems if page else report.other).append(problem)
+    if aborted:
+        report.notes.append(
+            "The site build stopped at an error, so links on the pages after it were not checked. "
+            "Fix the errors, then run the check again."
+        )
+    if glossary is None:
+        report.notes.append(
+            "Glossary terms were not checked: the project has no hooks/glossary.py or data/glossary.yml."
+        )
+    return report
+
+
+def check_page(src, raw, in_nav, on, sources, quiz, settings, check_front_matter, glossary) -> PageReport:
+    """All the per-page checks on one page's text."""
+    display = f"docs/{src}"
+    meta, body, offset = content.split_page(raw)
+    title = str(meta.get("title") or src)
+    page = PageReport(src=src, title=title, in_nav=in_nav)
+    lines = content.learner_lines(body, offset)
+    page.review, problems = content.review_status(meta, raw, display, sources, on, check_front_matter)
+    page.grade = content.reading_grade(body)
+    problems += content.reading_problems(page.grade, display, _title_line(lines))
+    problems += content.images_without_alt(lines, display)
+    problems += content.undated_figures(lines, display)
+    page.quiz, found = content.quiz_status(src, quiz, in_nav, settings, _matches)
+    problems += found
+    if glossary is not None:
+        page.glossary, found = glossary(src, raw)
+        problems += found
+    page.problems = sorted(problems, key=lambda p: (p.line or 0, p.level != ERROR))
+    return page
+
+
+def _title_line(lines: list[tuple[int, str]]) -> int | None:
+    return next((n for n, text in lines if text.startswith("# ")), None)
+
+
+def _matches(src: str, patterns: list[str]) -> bool:
+    return any(fnmatch.fnmatchcase(src, pattern) for pattern in patterns)
+
+
+def _from_data_error(error) -> Problem:
+    return Problem(error.path, error.line, ERROR, "data", error.problem, error.expected)
+
+
+def glossary_checker(project: Path, report: Report):
+    """A check(src, raw) -> (summary, problems) using hooks/glossary.py's own rules, or None when
+    the project has no glossary yet. Problems in data/glossary.yml go into the report."""
+    from _common import DataError
+
+    data = project / "data" / "glossary.yml"
+    if not (project / "hooks" / "glossary.py").exists() or not data.exists():
+        return None
+    import glossary as hook
+    from trainer_notes import remove_trainer_notes
+
+    collect = _Collect()
+    try:
+        with _quiet_mkdocs(collect):
+            terms = hook.load_glossary(data.read_text(encoding="utf-8"), "data/glossary.yml")
+    except DataError as error:
+        report.other.append(_from_data_error(error))
+        return None
+    finally:
+        report.other += content.build_problems(collect.messages, lambda src: "")
+
+    def check(src: str, raw: str):
+        _, body, _ = content.split_page(raw)
+        html, _ = remove_trainer_notes(content.page_html(body))
+        linked = hook.link_terms(html, terms, "glossary/", linking=src != hook.GLOSSARY_PAGE)
+        messages = hook.unknown_word_messages(linked.unknown, f"docs/{src}", raw)
+        return content.glossary_status(len(linked.used), messages, f"docs/{src}")
+
+    return check
+
+
+def nav_pages(nav) -> list[str]:
+    """The pages in mkdocs.yml's `nav:`, in order."""
+    found: list[str] = []
+
+    def walk(items):
+        for item in items if isinstance(items, list) else [items]:
+            if isinstance(item, str) and item.endswith(".md"):
+                found.append(item)
+            elif isinstance(item, dict):
+                for value in item.values():
+                    walk(value)
+
+    walk(nav)
+    return found
+
+
+def build_site(config_file: Path, on: dt.date) -> tuple[list[str], bool]:
+    """Build the site in a temporary folder; return its warnings and errors, and whether it stopped.
+
+    Not strict, so that every warning is collected rather than the first; a missing self-check
+    does not stop it (the report has its own line for that); never in trainer view.
+    """
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    handler = _Collect()
+    env = {"INDUCTION_TODAY": on.isoformat(), "INDUCTION_TRAINER_VIEW": None, "NO_MKDOCS_2_WARNING": "1"}
+    with (
+        tempfile.TemporaryDirectory(prefix="content-check-") as site,
+        _environment(env),
+        _quiet_mkdocs(handler),
+    ):
+        try:
+            config = load_config(config_file=str(config_file), site_dir=site)
+            quizzes = config.extra.get("quizzes")
+            if isinstance(quizzes, dict):
+                config.extra["quizzes"] = {**quizzes, "require": False}
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build.build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except Exception as error:  # MkDocs aborts with the reason already logged
+            text = str(error)
+            if text and not text.startswith("Aborted with") and text not in handler.messages:
+                handler.messages.append(text)
+            return handler.messages, True
+    return handler.messages, False
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage().strip()
+        if message and message not in self.messages:
+            self.messages.append(message)
+
+
+@contextmanager
+def _quiet_mkdocs(handler: logging.Handler | None = None):
+    """Keep MkDocs' own log lines off the screen (the report shows what matters)."""
+    logger = logging.getLogger("mkdocs")
+    handler = handler or logging.NullHandler()
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+@contextmanager
+def _environment(changes: dict):
+    old = {key: os.environ.get(key) for key in changes}
+    for key, value in changes.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+    try:
+        yield
+    finally:
+        for key, value in old.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+# --- Writing the report ---------------------------------------------------------------------
+
+
+def render_text(report: Report) -> str:
+    errors, warnings = report.count(ERROR), report.count(WARNING)
+    lines = [
+        f"Content check: {report.site_name}",
+        f"{content.uk_date(report.on)}: {len(report.pages)} pages, {_n(errors, 'error')}, "
+        f"{_n(warnings, 'warning')}.",
+        "",
+    ]
+    if report.other:
+        lines.append("Whole site (data files, settings, build)")
+        lines += [f"  {_label(p)} {p}" for p in report.other]
+        lines.append("")
+    for page in report.pages:
+        lines.append(f"{page.display}  ({page.title})")
+        lines.append(f"  review:      {page.review}")
+        lines.append(f"  reading:     {_grade(page.grade)}")
+        lines.append(f"  self-check:  {page.quiz}")
+        if page.glossary:
+            lines.append(f"  glossary:    {page.glossary}")
+        if not page.in_nav:
+            lines.append(
+                "  note:        not in the nav (mkdocs.yml), so readers cannot find it from the menu"
+            )
+        lines += [f"  {_label(p)} {p}" for p in page.problems] or ["  no problems"]
+        lines.append("")
+    lines += [f"Note: {note}" for note in report.notes]
+    if report.notes:
+        lines.append("")
+    if errors:
+        lines.append(f"{_n(errors, 'error')} to fix before publishing:")
+        lines += [f"  {p}" for p in report.all_problems() if p.level == ERROR]
+        lines.append("")
+    lines.append(
+        f"Summary: {_n(errors, 'error')}, {_n(warnings, 'warning')} on {len(report.pages)} pages. "
+        + (
+            "Errors stop the site from being published: fix each one at the file and line shown, "
+            "then run `python3 noxfile.py -s check` again. Warnings are advice."
+            if errors
+            else "No errors: the site can be published. Warnings are advice."
+        )
+    )
+    return "\n".join(lines)
+
+
+def _label(problem: Problem) -> str:
+    return "ERROR  " if problem.level == ERROR else "WARNING"
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+def _grade(grade: float | None) -> str:
+    if grade is None:
+        return "too few words to measure"
+    verdict = "fine" if grade <= 9 else ("a little hard" if grade <= content.READING_GRADE_LIMIT else "hard")
+    return f"grade {grade} ({verdict}; aim for 9 or lower)"
+
+
+def render_html(report: Report) -> str:
+    """The report as one self-contained web page (no request to any other file or host)."""
+    esc = html.escape
+    errors, warnings = report.count(ERROR), report.count(WARNING)
+
+    def problem_items(problems: list[Problem]) -> str:
+        if not problems:
+            return "<p>No problems.</p>"
+        items = "".join(
+            f'<li class="{p.level}"><strong>{"Error" if p.level == ERROR else "Warning"}</strong> '
+            f"<code>{esc(p.path)}{':' + str(p.line) if p.line else ''}</code>: {esc(p.problem)}. "
+            f"<span class='todo'>What to do: {esc(p.todo)}.</span></li>"
+            for p in problems
+        )
+        return f"<ul>{items}</ul>"
+
+    rows = "".join(
+        f"<tr><th scope='row'><a href='#{_anchor(page.src)}'>{esc(page.title)}</a><br>"
+        f"<code>{esc(page.display)}</code></th><td>{esc(page.review)}</td><td>{esc(_grade(page.grade))}</td>"
+        f"<td>{esc(page.quiz)}</td><td>{esc(page.glossary or '-')}</td>"
+        f"<td>{page.count(ERROR)}</td><td>{page.count(WARNING)}</td></tr>"
+        for page in report.pages
+    )
+    sections = "".join(
+        f"<section id='{_anchor(page.src)}'><h3>{esc(page.title)} <code>{esc(page.display)}</code></h3>"
+        f"{problem_items(page.problems)}</section>"
+        for page in report.pages
+        if page.problems
+    )
+    other = f"<h2>Whole site</h2>{problem_items(report.other)}" if report.other else ""
+    notes = "".join(f"<p class='note'>{esc(note)}</p>" for note in report.notes)
+    verdict = (
+        "Errors stop the site from being published: fix each one at the file and line shown, then run "
+        "<code>python3 noxfile.py -s check</code> again. Warnings are advice."
+        if errors
+        else "No errors: the site can be published. Warnings are advice."
+    )
+    return HTML_PAGE.format(
+        title=esc(f"Content check: {report.site_name}"),
+        day=esc(content.uk_date(report.on)),
+        pages=len(report.pages),
+        errors=_n(errors, "error"),
+        warnings=_n(warnings, "warning"),
+        verdict=verdict,
+        other=other,
+        notes=notes,
+        rows=rows,
+        sections=sections or "<p>No problems on any page.</p>",
+    )
+
+
+def _anchor(src: str) -> str:
+    return "page-" + "".join(c if c.isalnum() else "-" for c in src)
+
+
+SETTINGS_TODO = (
+    "undo the last change to mkdocs.yml, or run `python3 noxfile.py -s build` to see the message in context"
+)
+HTML_PAGE = """<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; line-height: 1.5; margin: 2rem auto; max-width: 70rem;
+  padding: 0 1rem; color: #1a1a1a; background: #fff; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th, td {{ border: 1px solid #767676; padding: 0.4rem; text-align: left; vertical-align: top; }}
+thead th {{ background: #e8eef3; }}
+li {{ margin-bottom: 0.5rem; }}
+li.error strong {{ color: #a4000f; }}
+li.warning strong {{ color: #6b4b00; }}
+.summary {{ font-size: 1.15rem; }}
+.note {{ border-left: 4px solid #1d4f73; padding-left: 0.75rem; }}
+a {{ color: #1d4f73; }}
+</style>
+</head>
+<body>
+<main>
+<h1>{title}</h1>
+<p class="summary">Checked on {day}: {pages} pages, {errors}, {warnings}.</p>
+<p>{verdict}</p>
+{notes}
+{other}
+<h2>Pages</h2>
+<table>
+<caption>Each page's review status, reading level (Flesch-Kincaid grade), self-check and problems</caption>
+<thead><tr><th scope="col">Page</th><th scope="col">Review</th><th scope="col">Reading level</th>
+<th scope="col">Self-check</th><th scope="col">Glossary</th><th scope="col">Errors</th>
+<th scope="col">Warnings</th></tr></thead>
+<tbody>{rows}</tbody>
+</table>
+<h2>Problems, page by page</h2>
+{sections}
+</main>
+</body>
+</html>
+"""
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,396 @@
+"""`nox -s check`: the trainers' content report. Pure checks table by table, then the real command
+on a small site with one problem of each kind, which must report each one with its file and line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import FIXTURES, ROOT
+
+sys.path.insert(0, str(ROOT))
+
+from check import content  # noqa: E402
+from check.content import ERROR, WARNING  # noqa: E402
+from pages import check_front_matter  # noqa: E402
+
+CHECK_FIXTURE = FIXTURES / "trainer-check"
+FIXTURE_DAY = "2027-06-01"
+
+
+# --- Figures without a date -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("773 children in care", ["773"]),
+        ("Over 22,000 contacts", ["22,000"]),
+        ("45% of referrals and 12.5 per cent of visits", ["45%", "12.5 per cent"]),
+        ("The Children Act 1989 and Working Together 2023", []),  # years are not figures
+        ("Call 01452 426565 now", []),  # numbers starting with 0 are phone numbers
+        ("Between 2021-22 and 2024-25", []),
+        ("12 children and 9 carers", []),  # fewer than three digits
+        ("The page reflows at 320 pixels", []),
+        ("Zoom to 400%", ["400%"]),
+    ],
+)
+def test_figures_are_three_digit_numbers_and_percentages(text, expected):
+    assert content.figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("773 children in care (April 2025, Members Induction slides)", True),
+        ("figure given in the June 2025 induction slides", True),
+        ("As of March, 280 households", True),
+        ("as at the end of the year", True),
+        ("No year given", True),
+        ("Over 1,000 children were allocated for support.", False),
+        ("You may ask for 300 copies", False),  # "may" is not the month May
+    ],
+)
+def test_a_date_is_a_month_a_year_or_as_of(text, dated):
+    assert content.has_date(text) is dated
+
+
+def _lines(markdown: str, offset: int = 0):
+    return content.learner_lines(markdown, offset)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "lines"),
+    [
+        # A figure with its date in the same sentence, or in the same paragraph.
+        ("773 children in care (April 2025).", []),
+        ("773 children were in care.\nThat was in April 2025.", []),
+        # No date anywhere near.
+        ("773 children were in care.", [1]),
+        ("Intro.\n\n773 children were in care.\n\nIn April 2025 things changed.", [3]),
+        # A list after a lead-in line that gives the date.
+        ("In April 2025:\n\n- 773 children in care\n- 750 care leavers", []),
+        ("The numbers:\n\n- 773 children in care\n- 750 care leavers", [3, 4]),
+        # Table rows: the header, or the caption or source line next to the table, gives the date.
+        ("| What | April 2025 |\n| --- | --- |\n| Children in care | 773 |", []),
+        ("| What | Figure |\n| --- | --- |\n| Children in care | 773 |\n\nSource: June 2025 slides.", []),
+        ("| What | Figure |\n| --- | --- |\n| Children in care | 773 |\n| Care leavers | 750 |", [3, 4]),
+        # Never checked: code, trainer notes, link addresses, placeholders, comments.
+        ("```\n773 children\n```", []),
+        ('!!! trainer "Check"\n    The slide says 22,00 contacts.\n\nDone.', []),
+        ("See [the report](https://example.org/report-2291.pdf).", []),
+        ("Call {{ contacts.front_door.phone }} or `999 123`.", []),
+        ("<!-- 773 -->\nText.", []),
+    ],
+)
+def test_undated_figures_name_the_line(markdown, lines):
+    problems = content.undated_figures(_lines(markdown, 10), "docs/p.md")
+    assert [p.line - 10 for p in problems] == lines
+    assert all(p.level == WARNING and p.kind == "figure" for p in problems)
+
+
+def test_an_undated_figure_says_what_to_write():
+    (problem,) = content.undated_figures(_lines("Over 1,000 children were helped."), "docs/p.md")
+    assert str(problem).startswith("docs/p.md:1: figure '1,000' has no date (say when it is from")
+
+
+# --- Images ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("markdown", "lines"),
+    [
+        ("![](../images/map.svg)", [1]),
+        ("![ ](map.svg)", [1]),
+        ("![Map of the county](map.svg)", []),
+        ('text\n<img src="map.svg">', [2]),
+        ('<img src="map.svg" alt="">', []),  # decoration, on purpose
+        ('<img src="map.svg" alt="Map">', []),
+        ("`![](code.svg)`", []),
+        ("```\n![](code.svg)\n```", []),
+    ],
+)
+def test_images_without_alt_text(markdown, lines):
+    problems = content.images_without_alt(_lines(markdown), "docs/p.md")
+    assert [p.line for p in problems] == lines
+    assert all(p.level == ERROR for p in problems)
+
+
+# --- Review dates ---------------------------------------------------------------------------
+
+RAW = "---\ntitle: T\ndescription: D\nowner: O\nlast_reviewed: {last}\nreview_due: {due}\nsources: []\n---\n"
+
+
+def _meta(last: str, due: str) -> tuple[dict, str]:
+    raw = RAW.format(last=last, due=due)
+    return content.split_page(raw)[0], raw
+
+
+@pytest.mark.parametrize(
+    ("due", "status", "level"),
+    [
+        ("2028-01-01", "up to date: next review by 1 January 2028", None),
+        ("2027-07-31", "due soon: review by 31 July 2027", WARNING),  # exactly 60 days
+        ("2027-06-02", "due soon: review by 2 June 2027", WARNING),
+        ("2027-05-31", "OVERDUE: review was due on 31 May 2027", ERROR),
+    ],
+)
+def test_review_status(due, status, level):
+    meta, raw = _meta("2027-01-01", due)
+    summary, problems = content.review_status(
+        meta, raw, "docs/p.md", {}, dt.date(2027, 6, 1), check_front_matter
+    )
+    assert summary == status
+    assert [p.level for p in problems] == ([level] if level else [])
+    assert all(p.line == 6 for p in problems)  # the review_due line of the file
+
+
+def test_front_matter_problems_come_from_the_build_rules():
+    meta, raw = _meta("2027-01-01", "next year")
+    _, problems = content.review_status(meta, raw, "docs/p.md", {}, dt.date(2027, 6, 1), check_front_matter)
+    assert [str(p) for p in problems] == [
+        "docs/p.md:6: 'review_due: next year' is not a date "
+        "(write it as YYYY-MM-DD, e.g. 'review_due: 2026-11-22')"
+    ]
+
+
+# --- Reading level, self-checks, glossary ---------------------------------------------------
+
+
+def test_reading_level_counts_only_what_learners_read():
+    easy = "The cat sat on the mat. It was warm. " * 10
+    hard = (
+        "Notwithstanding considerable organisational complexity, multidisciplinary practitioners "
+        "demonstrate comprehensive understanding of jurisdictional responsibilities. "
+    ) * 4
+    assert content.reading_grade(easy) < 5
+    assert content.reading_grade(hard) > 12
+    assert content.reading_grade(easy + "\n```\n" + hard + "\n```\n") == content.reading_grade(easy)
+    assert content.reading_grade("Too short.") is None
+    assert content.reading_problems(13.2, "docs/p.md", 9)[0].line == 9
+    assert content.reading_problems(11.9, "docs/p.md", 9) == []
+
+
+class _Quiz:
+    file = "quizzes/p.yml"
+    questions = [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("quiz", "in_nav", "settings", "summary", "levels"),
+    [
+        (_Quiz(), True, {"require": True}, "3 questions (quizzes/p.yml)", []),
+        (None, True, {"require": True, "not_needed": ["about/*"]}, "none needed", []),
+        (None, True, {"require": True}, "none", [ERROR]),
+        (None, True, {"require": False}, "none", [WARNING]),
+        (None, False, {"require": True}, "none (the page is not in the nav)", []),
+    ],
+)
+def test_quiz_status(quiz, in_nav, settings, summary, levels):
+    src = "about/p.md"
+    matches = lambda s, patterns: any(s.startswith(p.rstrip("*")) for p in patterns)  # noqa: E731
+    got, problems = content.quiz_status(src, quiz, in_nav, settings, matches)
+    assert got.startswith(summary)
+    assert [p.level for p in problems] == levels
+    if problems:
+        assert problems[0].path == "quizzes/about-p.yml"
+
+
+def test_glossary_status_turns_the_hook_messages_into_errors():
+    message = (
+        "docs/p.md:7: 'QZX' looks like an acronym but is not in the glossary "
+        "(add it to data/glossary.yml, or to the allow: list there if it is not jargon)"
+    )
+    summary, problems = content.glossary_status(4, [message], "docs/p.md")
+    assert summary == "4 glossary terms explained; not in the glossary: QZX"
+    assert str(problems[0]) == message and problems[0].level == ERROR
+    assert (
+        content.glossary_status(1, [], "docs/p.md")[0] == "1 glossary term explained; no unexplained acronyms"
+    )
+
+
+# --- The build's messages -------------------------------------------------------------------
+
+PAGE = "Intro\n\nSee [x](no-such.md) and\n[y](index.md#nope) and [z](services/).\n"
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "Doc file 'p.md' contains a link 'no-such.md', but the target is not found among "
+            "documentation files.",
+            "docs/p.md:3: the link 'no-such.md' goes to a file that does not exist (",
+        ),
+        (
+            "Doc file 'p.md' contains a link 'index.md#nope', but the doc 'index.md' does not contain an "
+            "anchor '#nope'.",
+            "docs/p.md:4: the link 'index.md#nope' goes to a section '#nope' that is not on index.md (",
+        ),
+        (
+            "Doc file 'p.md' contains an unrecognized relative link 'services/', it was left as is.",
+            "docs/p.md:4: the link 'services/' does not name a page (",
+        ),
+        (
+            "docs/p.md:3: unknown fact '{{ contacts.x }}' (see data/contacts.yml for the names you can use)",
+            "docs/p.md:3: unknown fact '{{ contacts.x }}' (see data/contacts.yml for the names you can use)",
+        ),
+        (
+            "quizzes/p.yml:12: question 2 has no correct answer (mark at least one option 'correct: true')",
+            "quizzes/p.yml:12: question 2 has no correct answer (mark at least one option 'correct: true')",
+        ),
+        (
+            'The following pages exist in the docs directory, but are not included in the "nav" '
+            "configuration:\n  - new.md",
+            "docs/new.md: the page is not in the menu (add a line for it under nav: in mkdocs.yml",
+        ),
+        (
+            "Something else went wrong",
+            "mkdocs.yml: Something else went wrong (run `python3 noxfile.py -s build`",
+        ),
+    ],
+)
+def test_build_messages_become_problems_with_file_and_line(message, expected):
+    (problem,) = content.build_problems([message], lambda src: PAGE)
+    assert str(problem).startswith(expected)
+    assert problem.level == ERROR
+
+
+def test_build_noise_is_dropped():
+    assert content.build_problems(["Error reading page 'p.md':"], lambda src: "") == []
+
+
+@pytest.mark.parametrize(
+    ("message", "parts"),
+    [
+        ("docs/p.md:3: x (y)", ("docs/p.md", 3, "x", "y")),
+        ("data/c.yml: x (use (a) or (b))", ("data/c.yml", None, "x", "use (a) or (b)")),
+        ("mkdocs.yml: extra.quizzes (write 'x')", ("mkdocs.yml", None, "extra.quizzes", "write 'x'")),
+        ("no location here (y)", None),
+    ],
+)
+def test_split_message(message, parts):
+    assert content.split_message(message) == parts
+
+
+# --- The real command on a site with one problem of each kind -------------------------------
+
+
+def check_project(dest: Path, fixture: Path = CHECK_FIXTURE) -> Path:
+    """The fixture with the real hooks, facts and quiz interface text copied in."""
+    shutil.copytree(fixture, dest)
+    shutil.copytree(ROOT / "hooks", dest / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("contacts.yml", "people.yml", "sources.yml"):
+        shutil.copy2(ROOT / "data" / name, dest / "data" / name)
+    shutil.copy2(ROOT / "quizzes" / "interface-text.en-GB.po", dest / "quizzes")
+    return dest
+
+
+def run_check(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """`python -m check` as `nox -s check` runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "check", "--project", str(project), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+
+
+@pytest.fixture(scope="module")
+def fixture_report(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("check")
+    project = check_project(tmp / "project")
+    html = tmp / "report.html"
+    result = run_check(project, "--today", FIXTURE_DAY, "--html", str(html))
+    return result, html
+
+
+EXPECTED = [
+    # (level, file:line: problem) for one problem of each kind.
+    ("ERROR", "docs/services/fostering.md:6: page is past its review date (review_due 2027-01-10)"),
+    ("WARNING", "docs/services/early-help.md:6: review is due within 60 days (review_due 2027-07-01)"),
+    ("WARNING", "docs/hard.md:10: reading level is grade"),
+    ("ERROR", "docs/hard.md:24: 'QZX' looks like an acronym but is not in the glossary"),
+    ("ERROR", "quizzes/services-early-help.yml: this file is missing, so docs/services/early-help.md has no"),
+    ("ERROR", "docs/services/fostering.md:20: image has no alt text"),
+    ("WARNING", "docs/services/early-help.md:18: figure '1,000' has no date"),
+    ("ERROR", "docs/services/fostering.md:22: the link 'contacts.md' goes to a file that does not exist"),
+    ("ERROR", "docs/services/fostering.md:23: the link 'early-help.md#how-to-apply' goes to a section"),
+]
+
+
+@pytest.mark.parametrize(("level", "line"), EXPECTED, ids=[e[1].split(":")[0] + ":" + e[0] for e in EXPECTED])
+def test_the_check_reports_each_problem_with_file_and_line(fixture_report, level, line):
+    result, _ = fixture_report
+    assert f"{level:<7} {line}" in result.stdout, f"run: nox -s check\n{result.stdout}\n{result.stderr}"
+
+
+def test_the_check_fails_only_for_errors_and_sums_up(fixture_report):
+    result, _ = fixture_report
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Summary: 6 errors, 3 warnings on 5 pages." in result.stdout
+    assert result.stderr.strip() == ""  # MkDocs' own log lines stay out of the report
+
+
+def test_the_check_lists_each_pages_status(fixture_report):
+    result, _ = fixture_report
+    report = result.stdout
+    assert "self-check:  3 questions (quizzes/services-fostering.yml)" in report
+    assert "review:      OVERDUE: review was due on 10 January 2027" in report
+    assert "review:      due soon: review by 1 July 2027" in report
+    assert "glossary:    1 glossary term explained; no unexplained acronyms" in report
+    assert "glossary:    0 glossary terms explained; not in the glossary: QZX" in report
+    assert "reading:     grade " in report
+
+
+def test_the_check_writes_the_same_report_as_a_web_page(fixture_report):
+    result, html = fixture_report
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
+    assert soup.html["lang"] == "en-GB"
+    text = " ".join(soup.get_text(" ").split())
+    for _, line in EXPECTED:
+        where, _, problem = line.partition(": ")
+        assert where in text and problem in text, line
+    assert not soup.find_all(src=True) and not soup.find_all("link")  # one self-contained file
+    assert str(html) in result.stdout
+
+
+def test_the_guides_example_report_is_what_the_check_prints(fixture_report):
+    """docs/trainers/examples/check-report.txt is shown in the guide: it must be real output."""
+    result, _ = fixture_report
+    example = (ROOT / "docs" / "trainers" / "examples" / "check-report.txt").read_text(encoding="utf-8")
+    for line in example.strip().split("\n"):
+        assert line in result.stdout, f"the guide's example report is out of date: {line!r}"
+
+
+def test_a_site_with_only_warnings_passes(tmp_path):
+    project = check_project(tmp_path / "project")
+    fostering = project / "docs" / "services" / "fostering.md"
+    text = fostering.read_text().replace("review_due: 2027-01-10", "review_due: 2028-01-10")
+    text = text.replace("![](../images/carers.svg)", "![Two foster carers](../images/carers.svg)")
+    text = text.replace("(contacts.md)", "(../index.md)").replace("#how-to-apply", "#early-help-in-numbers")
+    fostering.write_text(text)
+    (project / "docs" / "hard.md").write_text((project / "docs" / "hard.md").read_text().replace("QZX ", ""))
+    shutil.copy2(project / "quizzes" / "hard.yml", project / "quizzes" / "services-early-help.yml")
+    quiz = project / "quizzes" / "services-early-help.yml"
+    quiz.write_text(quiz.read_text().replace("page: hard.md", "page: services/early-help.md"))
+    result = run_check(project, "--today", FIXTURE_DAY, "--html", str(tmp_path / "r.html"))
+    assert result.returncode == 0, result.stdout
+    assert "Summary: 0 errors, 3 warnings" in result.stdout
+
+
+def test_a_broken_data_file_is_reported_with_its_line(tmp_path):
+    project = check_project(tmp_path / "project")
+    contacts = project / "data" / "contacts.yml"
+    contacts.write_text(contacts.read_text().replace('phone: "999"', "phone: 999"))
+    result = run_check(project, "--today", FIXTURE_DAY, "--html", str(tmp_path / "r.html"))
+    assert result.returncode == 1
+    line = next(n for n, text in enumerate(contacts.read_text().split("\n"), 1) if "phone: 999" in text)
+    assert f"ERROR   data/contacts.yml:{line}: 'emergency' has no phone" in result.stdout
+    assert "The site build stopped at an error" in result.stdout
