@@ -86,9 +86,14 @@ def test_keyboard_skip_link_reaches_the_content(browser, served_site):
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")
     assert focused == "Skip to content"
-    assert page.evaluate("getComputedStyle(document.activeElement).transform") in (
-        "none",
-        "matrix(1, 0, 0, 1, 0, 0)",
+    # Material slides the link into view over 250 ms: wait for it to arrive, fully opaque.
+    page.wait_for_function(
+        """() => {
+            const s = getComputedStyle(document.activeElement);
+            return (s.transform === "none" || s.transform === "matrix(1, 0, 0, 1, 0, 0)")
+                && s.opacity === "1";
+        }""",
+        timeout=3000,
     )
     page.keyboard.press("Enter")
     assert page.url.endswith("#front-door-and-mash") or "#" in page.url

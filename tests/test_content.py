@@ -4,12 +4,17 @@ doubts in the sources are flagged for trainers, and each page's reading level is
 from __future__ import annotations
 
 import re
+import warnings
 
 import pytest
-import textstat
 import yaml
 
 from conftest import ROOT
+
+with warnings.catch_warnings():
+    # textstat 0.7.4 imports pkg_resources, which warns that it is deprecated (see requirements.txt)
+    warnings.simplefilter("ignore", UserWarning)
+    import textstat
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 SLIDES = SEEDS / "002_20bb34fc56e1cd25.txt"
