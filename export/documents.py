@@ -387,7 +387,7 @@ SCREEN_ONLY = (
     ".quiz-intro",
     ".quiz-results",
     "a.quiz-header-link",
-    "h4.quiz-number",
+    ".quiz-number",
     ".progress-table",
     "[data-handout-exclude]",
 )

@@ -620,7 +620,8 @@ def place_quiz(markdown: str, block: str, display: str, offset: int = 0) -> str:
 
 def finish_quiz_html(html_text: str, display: str, questions: int) -> str:
     """Check the quiz really was rendered; drop mkdocs-quiz's unscoped stylesheet (ours replaces
-    it) and its progress box, which is switched off (show_progress: false) but still written."""
+    it) and its progress box, which is switched off (show_progress: false) but still written;
+    number the questions with <h3> under the "Check your understanding" <h2>, not <h4>."""
     style = _upstream_style()
     if style and style in html_text:
         html_text = html_text.replace(style, "", 1)
@@ -639,8 +640,12 @@ def finish_quiz_html(html_text: str, display: str, questions: int) -> str:
             "(the rest would show as raw text)",
             "check that mkdocs_quiz is in 'plugins:' in mkdocs.yml and hooks/quizzes.py in 'hooks:'",
         )
+    # mkdocs-quiz numbers questions with <h4>, which skips a level under our <h2> heading.
+    headings = soup.select("h4.quiz-number")
+    for heading in headings:
+        heading.name = "h3"
     boxes = soup.select(PROGRESS_BOXES)
-    if not boxes:
+    if not boxes and not headings:
         return html_text
     for box in boxes:
         box.decompose()

@@ -7,6 +7,7 @@ import re
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from learning_path import essentials_markdown, learning_path_markdown, reading_minutes
@@ -129,3 +130,22 @@ def test_progress_page_lists_every_learning_page(real_site):
     for row in rows:
         href = row.find("a")["href"]
         assert href.startswith("../"), href
+
+
+def test_headings_never_skip_a_level_on_any_page(real_site):
+    """Screen reader users move by headings: an h4 straight under an h2 (as mkdocs-quiz writes
+    its question numbers) hides a level. Lighthouse's heading-order audit checks the same."""
+    skips = {}
+    for path in real_site.pages():
+        article = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").select_one("article")
+        if article is None:
+            continue
+        level = 1
+        for heading in article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):
+            new = int(heading.name[1])
+            if new > level + 1:
+                skips.setdefault(path.relative_to(real_site.site).as_posix(), []).append(
+                    f"h{level} then h{new}: {heading.get_text(' ', strip=True)}"
+                )
+            level = new
+    assert skips == {}
