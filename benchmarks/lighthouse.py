@@ -7,6 +7,7 @@ not a test: the figures depend on the machine. The local server compresses files
 real web host does. Targets: accessibility 100, performance >= 95.
 
     python3 benchmarks/lighthouse.py            (from the repository root, with the build venv)
+    python3 benchmarks/lighthouse.py --reports DIR   (also keep each page's full JSON report)
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import http.server
 import io
 import json
 import os
+import shutil
 import socketserver
 import subprocess
 import sys
@@ -34,6 +36,7 @@ CHROME_FLAGS = (
 
 
 def main() -> int:
+    reports = Path(sys.argv[sys.argv.index("--reports") + 1]) if "--reports" in sys.argv else None
     if not (TOOL / "node_modules" / "lighthouse").exists():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=TOOL, check=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -52,6 +55,10 @@ def main() -> int:
             print(f"{header[0]:40}" + "".join(f"{h:>8}" for h in header[1:]))
             for label, path in PAGES.items():
                 report = run_lighthouse(base + path, Path(tmp) / "report.json")
+                if reports:
+                    reports.mkdir(parents=True, exist_ok=True)
+                    name = path.strip("/").replace("/", "-") or "home"
+                    shutil.copy(Path(tmp) / "report.json", reports / f"{name}.json")
                 cats, audits = report["categories"], report["audits"]
                 print(
                     f"{label:40} {cats['accessibility']['score'] * 100:8.0f} "
