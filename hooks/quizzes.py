@@ -34,7 +34,7 @@ from bs4 import BeautifulSoup
 from markdown.extensions.toc import slugify as default_slugify
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
-from mkdocs.utils import meta
+from mkdocs.utils import get_relative_url, meta
 
 from _common import DataError, LineDict, body_line_offset, load_yaml, read_source, relative_display
 from facts import fill_placeholders
@@ -75,6 +75,9 @@ def on_files(files, config):
     quizzes = sorted(_quizzes.values(), key=lambda q: (order.get(q.page, len(order)), q.page))
     content = answer_key_markdown(quizzes, fronts, sections, config.extra.get("facts"), today())
     files.append(File.generated(config, ANSWER_KEY, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+    script = _upstream_script()
+    if _quizzes and script:
+        files.append(File.generated(config, QUIZ_SCRIPT, content=script[1]))
     return files
 
 
@@ -104,7 +107,8 @@ def on_page_content(html_text, page, config, files):
     if page.file.src_uri not in _quizzes:
         return html_text
     quiz = _quizzes[page.file.src_uri]
-    return finish_quiz_html(html_text, f"docs/{page.file.src_uri}", len(quiz.questions))
+    script_url = get_relative_url(QUIZ_SCRIPT, page.file.url)
+    return finish_quiz_html(html_text, f"docs/{page.file.src_uri}", len(quiz.questions), script_url)
 
 
 # --- Settings -------------------------------------------------------------------------------
@@ -618,16 +622,29 @@ def place_quiz(markdown: str, block: str, display: str, offset: int = 0) -> str:
     return markdown.rstrip() + "\n\n" + block + "\n"
 
 
-def finish_quiz_html(html_text: str, display: str, questions: int) -> str:
+def finish_quiz_html(html_text: str, display: str, questions: int, script_url: str | None = None) -> str:
     """Check the quiz really was rendered; drop mkdocs-quiz's unscoped stylesheet (ours replaces
     it) and its progress box, which is switched off (show_progress: false) but still written;
-    number the questions with <h3> under the "Check your understanding" <h2>, not <h4>."""
+    number the questions with <h3> under the "Check your understanding" <h2>, not <h4>.
+
+    With `script_url`, mkdocs-quiz's 44 KB script, which it writes inline into every quiz page,
+    is loaded from that one file instead (deferred, so it still runs before DOMContentLoaded,
+    after self-check.js): the browser caches it and pages are smaller and parse sooner."""
     style = _upstream_style()
     if style and style in html_text:
         html_text = html_text.replace(style, "", 1)
     else:
         log.warning(
             f"{display}: mkdocs-quiz's stylesheet was not found to replace "
+            "(check hooks/quizzes.py against the installed mkdocs-quiz version)"
+        )
+    script = _upstream_script()
+    if script_url and script and script[0] in html_text:
+        tag = f'<script defer src="{html.escape(script_url)}"></script>'
+        html_text = html_text.replace(script[0], tag, 1)
+    elif script_url:
+        log.warning(
+            f"{display}: mkdocs-quiz's script was not found to move into {QUIZ_SCRIPT} "
             "(check hooks/quizzes.py against the installed mkdocs-quiz version)"
         )
     soup = BeautifulSoup(html_text, "html.parser")
@@ -650,6 +667,15 @@ def finish_quiz_html(html_text: str, display: str, questions: int) -> str:
     for box in boxes:
         box.decompose()
     return str(soup)
+
+
+def _upstream_script() -> tuple[str, str] | None:
+    """mkdocs-quiz's inline script tag and the JavaScript inside it."""
+    try:
+        from mkdocs_quiz.plugin import js_content, js_script
+    except ImportError:  # pragma: no cover - mkdocs-quiz is a pinned dependency
+        return None
+    return (js_script, js_content) if js_script else None
 
 
 def _upstream_style() -> str:
@@ -805,6 +831,7 @@ def _slugify(config):
 
 QUIZ_DIR = "quizzes"
 ANSWER_KEY = "about/answer-key.md"
+QUIZ_SCRIPT = "javascripts/mkdocs-quiz.js"  # mkdocs-quiz's own script, written once by the build
 MARKER = "<!-- quiz -->"
 INTRO_MARKER = "<!-- mkdocs-quiz intro -->"
 HEADING_TEXT = "Check your understanding"

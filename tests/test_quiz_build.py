@@ -12,7 +12,7 @@ import re
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from mkdocs_quiz.plugin import confetti_lib_script
+from mkdocs_quiz.plugin import confetti_lib_script, js_content
 
 from conftest import ROOT, run_build
 from quiz_support import QUIZ_ASSETS, quiz_project
@@ -127,6 +127,15 @@ def test_quiz_assets_only_on_quiz_pages_and_mkdocs_quiz_css_is_replaced(fixture_
         assert UPSTREAM_CSS not in str(soup), "mkdocs-quiz's unscoped stylesheet is still on " + path
         assert confetti_lib_script not in str(soup) and "confetti: false" in str(soup)
         assert soup.select("#quiz-progress-sidebar, #quiz-progress-mobile") == []  # switched off
+        # mkdocs-quiz's own script is one cached file, deferred after self-check.js, not inline
+        assert js_content[:200] not in str(soup), path
+        deferred = [s["src"] for s in soup.head.select("script[defer][src]")] + [
+            s["src"] for s in soup.body.select("script[defer][src]")
+        ]
+        mine = next(i for i, src in enumerate(deferred) if src.endswith("javascripts/self-check.js"))
+        theirs = next(i for i, src in enumerate(deferred) if src.endswith("javascripts/mkdocs-quiz.js"))
+        assert mine < theirs, deferred
+    assert (fixture_site.site / "javascripts" / "mkdocs-quiz.js").read_text(encoding="utf-8") == js_content
     for path in ("index.html", "about/answer-key/index.html", "404.html"):
         page = (fixture_site.site / path).read_text(encoding="utf-8")
         assert [t for t in QUIZ_TRACES if t in page] == [], path
