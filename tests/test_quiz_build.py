@@ -134,7 +134,9 @@ def test_quiz_assets_only_on_quiz_pages_and_mkdocs_quiz_css_is_replaced(fixture_
         ]
         mine = next(i for i, src in enumerate(deferred) if src.endswith("javascripts/self-check.js"))
         theirs = next(i for i, src in enumerate(deferred) if src.endswith("javascripts/mkdocs-quiz.js"))
-        assert mine < theirs, deferred
+        material = next(i for i, src in enumerate(deferred) if "assets/javascripts/bundle." in src)
+        # Material's script last: run before it, mkdocs-quiz sets up once (not again on document$)
+        assert mine < theirs < material, deferred
     assert (fixture_site.site / "javascripts" / "mkdocs-quiz.js").read_text(encoding="utf-8") == js_content
     for path in ("index.html", "about/answer-key/index.html", "404.html"):
         page = (fixture_site.site / path).read_text(encoding="utf-8")
