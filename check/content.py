@@ -33,6 +33,7 @@ from bs4 import BeautifulSoup
 from mkdocs.utils import meta as front_matter
 
 from pages import parse_date
+from quizzes import MIN_QUESTIONS
 
 with warnings.catch_warnings():
     # textstat 0.7.4 imports pkg_resources, which warns that it is deprecated (see requirements.txt)
@@ -534,7 +535,6 @@ def split_message(message: str) -> tuple[str, int | None, str, str] | None:
 # --- Settings and patterns ------------------------------------------------------------------
 
 DUE_SOON_DAYS = 60
-MIN_QUESTIONS = 3  # as hooks/quizzes.py requires
 READING_GRADE_LIMIT = 12
 MIN_WORDS_FOR_GRADE = 30
 TEXT_EXTENSIONS = [

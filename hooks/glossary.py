@@ -23,12 +23,11 @@ from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from _common import DataError, LineDict, _construct_mapping, parse_yaml, read_source, relative_display
+from _common import DataError, LineDict, parse_yaml, read_source, relative_display
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
@@ -280,7 +279,7 @@ class Glossary:
 
 def load_glossary(text: str, display: str) -> Glossary:
     """Read and check the glossary file; every problem is a DataError naming its line."""
-    data = _parse_yaml_fast(text, display)
+    data = parse_yaml(text, display)
     if not isinstance(data, LineDict) or not isinstance(data.get("terms"), list):
         raise DataError(
             display, 1, "the file has no 'terms:' list", "start the list of entries with 'terms:'"
@@ -331,24 +330,6 @@ def load_glossary(text: str, display: str) -> Glossary:
                 "which is not in the glossary (add it as a term, or spell it out)"
             )
     return glossary
-
-
-class _FastLineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """The shared line-numbering loader on libyaml's parser (seven times faster on 500 terms)."""
-
-
-_FastLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def _parse_yaml_fast(text: str, display: str):
-    loader = _FastLineLoader(text)
-    loader.name = display
-    try:
-        return loader.get_single_data()
-    except yaml.MarkedYAMLError:
-        return parse_yaml(text, display)  # raises the shared DataError wording for syntax errors
-    finally:
-        loader.dispose()
 
 
 FIELDS = ("term", "expansion", "definition", "aliases", "plurals", "case", "see")

@@ -37,15 +37,16 @@ class Build:
         return sorted(p for p in self.site.rglob("*.html") if p.name != "404.html")
 
 
-def run_build(project: Path, site: Path, *extra: str, env: dict | None = None) -> Build:
-    """`mkdocs build --strict` on `project` into `site`, as a trainer or CI would run it."""
+def run_build(project: Path, site: Path, *extra: str, env: dict | None = None, strict: bool = True) -> Build:
+    """`mkdocs build --strict` on `project` into `site`, as a trainer or CI would run it
+    (`strict=False` for a preview build, such as the trainer view, that warns on purpose)."""
     result = subprocess.run(
         [
             sys.executable,
             "-m",
             "mkdocs",
             "build",
-            "--strict",
+            *(["--strict"] if strict else []),
             "-f",
             str(project / "mkdocs.yml"),
             "-d",
