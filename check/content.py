@@ -197,7 +197,12 @@ def uk_date(day: dt.date) -> str:
 
 def page_html(body: str) -> str:
     """The page body as HTML, near enough to the site's for the checks ({{ facts }} left out)."""
-    return markdown.markdown(PLACEHOLDER.sub("", body), extensions=TEXT_EXTENSIONS)
+    return markdown.markdown(page_source(body), extensions=TEXT_EXTENSIONS)
+
+
+def page_source(body: str) -> str:
+    """The page body as Markdown for the checks: {{ facts }} placeholders left out."""
+    return PLACEHOLDER.sub("", body)
 
 
 def learner_text(body: str) -> str:

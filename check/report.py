@@ -215,7 +215,6 @@ def glossary_checker(project: Path, report: Report):
     if not (project / "hooks" / "glossary.py").exists() or not data.exists():
         return None
     import glossary as hook
-    from trainer_notes import remove_trainer_notes
 
     collect = _Collect()
     try:
@@ -229,8 +228,13 @@ def glossary_checker(project: Path, report: Report):
 
     def check(src: str, raw: str):
         _, body, _ = content.split_page(raw)
-        html, _ = remove_trainer_notes(content.page_html(body))
-        linked = hook.link_terms(html, terms, "glossary/", linking=src != hook.GLOSSARY_PAGE)
+        _, linked = hook.link_markdown(
+            content.page_source(body),
+            terms,
+            "glossary/",
+            linking=src != hook.GLOSSARY_PAGE,
+            extensions=content.TEXT_EXTENSIONS,
+        )
         messages = hook.unknown_word_messages(linked.unknown, f"docs/{src}", raw)
         return content.glossary_status(len(linked.used), messages, f"docs/{src}")
 

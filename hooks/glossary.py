@@ -11,6 +11,14 @@ terms it uses, whichever of the two it spells out.
 
 A word with two or more capitals that is neither in the glossary nor in its `allow:` list is a
 warning naming the page and line, so the strict build fails until someone explains it.
+
+How: the links are made in Python-Markdown's element tree, by a tree processor the hook adds to
+the page's Markdown conversion (`GlossaryExtension`), not by reading the finished HTML again.
+The tree is the parse Markdown has already done, so linking costs one walk over it; parsing every
+page's HTML a second time with html.parser cost more than the 10% build-time budget
+(benchmarks/README.md). Raw HTML written in a page stays as Python-Markdown keeps it (a
+placeholder in the text): it ends a run of text, and a tag that must not hold links (<kbd>, <a>)
+turns linking off until it closes.
 """
 
 from __future__ import annotations
@@ -18,11 +26,16 @@ from __future__ import annotations
 import html as htmllib
 import logging
 import re
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE, STX
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
@@ -36,6 +49,7 @@ GLOSSARY_PAGE = "glossary.md"
 MARKER = "<!-- glossary -->"
 
 _glossary: Glossary | None = None
+_extension: GlossaryExtension | None = None
 _usage: dict[str, list[str]] = {}  # entry id -> src_uris of the pages that link it, in build order
 _nav_pages: list[str] = []
 # src_uri -> (hidden block of words for search, the page's HTML, where its first h2 starts)
@@ -43,7 +57,7 @@ _search_blocks: dict[str, tuple[str, str, int]] = {}
 
 
 def on_config(config):
-    global _glossary
+    global _glossary, _extension
     root = Path(config.config_file_path).parent
     path = root / DATA_FILE
     display = relative_display(path, root)
@@ -57,6 +71,8 @@ def on_config(config):
         raise PluginError(
             "the glossary needs the attr_list Markdown extension (list it under markdown_extensions)"
         )
+    _extension = GlossaryExtension()
+    config.markdown_extensions.append(_extension)
     return config
 
 
@@ -77,11 +93,21 @@ def on_nav(nav, config, files):
     return nav
 
 
+@event_priority(-100)  # last, just before MkDocs converts the page: the links go in then
 def on_page_markdown(markdown, page, config, files):
-    if page.file.src_uri != GLOSSARY_PAGE:
+    src = page.file.src_uri
+    glossary_url = get_relative_url(files.get_file_from_path(GLOSSARY_PAGE).url, page.file.url)
+    _extension.job = Job(_glossary, glossary_url, linking=src != GLOSSARY_PAGE)
+    _extension.result = None
+    if src != GLOSSARY_PAGE:
         return markdown
     if MARKER not in markdown:
         raise DataError(f"docs/{GLOSSARY_PAGE}", None, f"the page has no {MARKER} line", MARKER_HINT)
+    return markdown.replace(MARKER, glossary_markdown(_glossary, *_glossary_links(page, files)), 1)
+
+
+def _glossary_links(page, files):
+    """The "Used on" pages of each entry, and every page's title and URL from the glossary."""
     pages = {}
     for src in set(_nav_pages) | {s for e in _glossary.entries for s in e.see}:
         file = files.get_file_from_path(src)
@@ -92,14 +118,13 @@ def on_page_markdown(markdown, page, config, files):
     used_on = {
         eid: sorted((s for s in set(srcs) if s in order), key=order.get) for eid, srcs in _usage.items()
     }
-    return markdown.replace(MARKER, glossary_markdown(_glossary, used_on, pages), 1)
+    return used_on, pages
 
 
 @event_priority(40)  # after trainer notes are removed (50), before print-site copies the page (0)
 def on_page_content(html, page, config, files):
     src = page.file.src_uri
-    glossary_url = get_relative_url(files.get_file_from_path(GLOSSARY_PAGE).url, page.file.url)
-    linked = link_terms(html, _glossary, glossary_url, linking=src != GLOSSARY_PAGE)
+    linked, _extension.result = _extension.result or Linked(), None
     for entry in linked.used:
         _usage.setdefault(entry.id, []).append(src)
     if linked.unknown:
@@ -107,8 +132,9 @@ def on_page_content(html, page, config, files):
         for message in unknown_word_messages(linked.unknown, f"docs/{src}", raw):
             log.warning(message)
     if linked.used:
-        _search_blocks[src] = (search_block(linked.used), linked.html, linked.section_end)
-    return linked.html
+        first_h2 = html.find("<h2")
+        _search_blocks[src] = (search_block(linked.used), html, len(html) if first_h2 < 0 else first_h2)
+    return html
 
 
 @event_priority(10)  # before the search plugin indexes page.content (0)
@@ -441,213 +467,296 @@ def check_see_links(glossary: Glossary, pages: set[str], display: str = DATA_FIL
             )
 
 
-# --- Linking terms in a page's HTML ---------------------------------------------------------
+# --- Linking terms in a page's element tree --------------------------------------------------
 
 
 @dataclass
 class Linked:
-    html: str
     used: list[Entry] = field(default_factory=list)  # entries linked on the page, in order
     unknown: list[str] = field(default_factory=list)  # acronym-like words not in the glossary
-    section_end: int | None = None  # where the first h2 starts in html (for the search words)
 
 
-def link_terms(html: str, glossary: Glossary, glossary_url: str, linking: bool = True) -> Linked:
-    """Link the first occurrence of each glossary term in `html` to its entry.
+@dataclass
+class Job:
+    """What the tree processor does to the next page it is given."""
 
-    Only text a reader reads as prose is linked: never inside SKIP_TAGS, quizzes or an element
-    with `data-glossary-skip`. A term may run across inline tags (`<em>looked after</em>
-    children`) when the link can wrap those tags whole. Existing glossary links count as the
-    first occurrence, so running this twice changes nothing more. Unchanged parts of the HTML
-    are copied exactly as they were.
+    glossary: Glossary
+    url: str  # the glossary page, relative to the page
+    linking: bool = True  # False: only look for unexplained acronyms (the glossary page itself)
+
+
+class GlossaryExtension(Extension):
+    """Links terms in Python-Markdown's element tree, after every other tree processor has run
+    (so after MkDocs has rewritten the page's own links) and before the tree is written as HTML.
+
+    The hook sets `job` just before MkDocs converts a page; the processor takes it, so Markdown
+    converted later for the same page (mkdocs-quiz renders its questions on their own) is left
+    alone. The outcome is left in `result`.
     """
-    linker = _Linker(glossary, glossary_url, linking)
-    linker.feed(html)
-    linker.close()
-    linker.flush_check()
+
+    def __init__(self):
+        super().__init__()
+        self.job: Job | None = None
+        self.result: Linked | None = None
+
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(_LinkTerms(md, self), "glossary", TREE_PRIORITY)
+
+
+class _LinkTerms(Treeprocessor):
+    def __init__(self, md, extension: GlossaryExtension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root):
+        job, self.extension.job = self.extension.job, None
+        if job is not None:
+            stash = self.md.htmlStash.rawHtmlBlocks
+            self.extension.result = link_tree(root, job.glossary, job.url, job.linking, stash)
+
+
+def link_markdown(
+    text: str, glossary: Glossary, url: str, linking: bool = True, extensions=()
+) -> tuple[str, Linked]:
+    """`text` converted to HTML with its glossary links, and what was linked and found."""
+    extension = GlossaryExtension()
+    md = Markdown(extensions=[*extensions, extension])
+    extension.job = Job(glossary, url, linking)
+    html = md.convert(text)
+    return html, extension.result or Linked()
+
+
+def link_tree(root, glossary: Glossary, url: str, linking: bool = True, stash=()) -> Linked:
+    """Link the first occurrence of each glossary term under `root` (an ElementTree element) to
+    its entry, changing the tree in place.
+
+    Only text a reader reads as prose is linked: never inside SKIP_TAGS, quizzes, trainer notes
+    or an element with `data-glossary-skip`. A term may run across inline elements (`<em>looked
+    after</em> children`) when the link can wrap those elements whole. Existing glossary links
+    count as the first occurrence, so running this twice changes nothing more. `stash` is
+    Python-Markdown's store of raw HTML, whose placeholders may sit in the text.
+    """
+    linker = _TreeLinker(glossary, url, linking, stash)
+    linker.content(root)
     linker.flush_run()
-    if not linker.changed:
-        return Linked(html, linker.used, linker.unknown)
-    out = "".join(linker.out)
-    first_h2 = linker.first_h2
-    offset = len(out) if first_h2 is None else sum(len(x) for x in linker.out[:first_h2])
-    return Linked(out, linker.used, linker.unknown, offset)
+    for start, end, link in reversed(linker.wraps):  # from the end, so earlier places stay put
+        _wrap(linker.parents, start, end, link)
+    unknown = glossary.unknown_words("".join(linker.check))
+    return Linked(linker.used, unknown)
 
 
-# Token kinds in a run of inline content.
+# Token kinds in a run of inline content: (kind, tag or text, source text, where).
 START, END, TEXT = range(3)
 
 
-class _Linker(HTMLParser):
-    """Reads the HTML once with a stack of open tags; runs of inline text are matched whole."""
+class _TreeLinker:
+    """Walks the tree once; runs of inline text (across inline elements) are matched whole."""
 
-    def __init__(self, glossary: Glossary, glossary_url: str, linking: bool):
-        super().__init__(convert_charrefs=False)
-        self.glossary, self.url = glossary, glossary_url
-        self.out: list[str] = []
-        self.stack: list[tuple[str, bool, bool]] = []  # (tag, skips linking, skips the word check)
+    def __init__(self, glossary: Glossary, url: str, linking: bool, stash):
+        self.glossary, self.url, self.stash = glossary, url, stash
         self.no_link = 0 if linking else 1
         self.no_check = 0
-        self.run: list[tuple] = []  # (kind, tag or decoded text, source) of the current inline run
-        self.check: list[str] = []  # text for the acronym check, across inline tags
+        self.run: list[tuple] = []
+        self.check: list[str] = []  # the text for the acronym check; "\n" between blocks
+        self.raw_skips: list[tuple[str, bool, bool]] = []  # raw HTML tags open in the text
+        self.parents: dict = {}
+        self.wraps: list[tuple] = []  # (start, end, <a> element), in page order
         self.linked: set[str] = set()
         self.used: list[Entry] = []
-        self.unknown: list[str] = []
-        self.changed = False
-        self.first_h2: int | None = None  # index in out of the first <h2>, for the search words
 
-    # Text
-    def handle_data(self, data):
-        self._text(data, data)
+    def content(self, element):
+        raw_open = len(self.raw_skips)
+        self.text(element, "text")
+        for child in element:
+            self.parents[child] = element
+            self.element(child)
+            self.text(child, "tail")
+        while len(self.raw_skips) > raw_open:  # raw HTML left open ends with its element
+            self._close_raw()
 
-    def handle_entityref(self, name):
-        raw = f"&{name};"
-        self._text(htmllib.unescape(raw), raw)
+    def element(self, element):
+        tag = element.tag
+        if not isinstance(tag, str) or tag in VOID_TAGS:  # a comment, <br>, <img>: a boundary
+            self.boundary()
+            return
+        skip_link, skip_check = tag in SKIP_TAGS, tag in NO_CHECK_TAGS
+        if SKIP_ATTRIBUTE in element.attrib:
+            skip_link = skip_check = True
+        classes = (element.get("class") or "").split()
+        if classes:
+            if "trainer" in classes:  # trainer-only notes are taken out before readers see them
+                skip_link = skip_check = True
+            skip_link = skip_link or "quiz" in classes
+            if tag == "a" and "glossary-term" in classes:
+                fragment = (element.get("href") or "").rpartition("#")[2]
+                if fragment in self.glossary.by_id:
+                    self.linked.add(fragment)
+        inline = tag in INLINE_TAGS
+        in_run = self.no_link == 0 and inline and not skip_link
+        if skip_check or not inline:
+            self.flush_check()
+        if in_run:
+            self.run.append((START, tag, None, element))
+        else:
+            self.flush_run()
+        self.no_link += skip_link
+        self.no_check += skip_check
+        self.content(element)
+        self.no_link -= skip_link
+        self.no_check -= skip_check
+        if in_run:
+            self.run.append((END, tag, None, element))
+        else:
+            self.flush_run()
+        if skip_check or not inline:
+            self.flush_check()
 
-    def handle_charref(self, name):
-        raw = f"&#{name};"
-        self._text(htmllib.unescape(raw), raw)
+    def text(self, owner, slot):
+        value = getattr(owner, slot)
+        if not value or (self.no_link and self.no_check and not self.raw_skips):
+            return
+        if STX not in value:
+            self._text(value, value, (owner, slot, 0))
+            return
+        cut = 0
+        for match in HTML_PLACEHOLDER_RE.finditer(value):
+            if match.start() > cut:
+                self._text(value[cut : match.start()], value[cut : match.start()], (owner, slot, cut))
+            number = int(match.group(1))
+            raw = self.stash[number] if number < len(self.stash) else None
+            if isinstance(raw, str) and ENTITY.fullmatch(raw):  # &nbsp; or &#8217;: a character
+                self._text(htmllib.unescape(raw), match.group(), (owner, slot, match.start()))
+            elif slot == "text" and len(owner) == 0 and value.strip() == match.group():
+                self.boundary()  # a block of raw HTML, closed within itself
+            else:
+                self.raw_html(raw if isinstance(raw, str) else "")
+            cut = match.end()
+        if cut < len(value):
+            self._text(value[cut:], value[cut:], (owner, slot, cut))
 
-    def _text(self, text, raw):
+    def _text(self, text, raw, where):
         if self.no_check == 0:
             self.check.append(text)
         if self.no_link == 0:
-            self.run.append((TEXT, text, raw))
-        else:
-            self.out.append(raw)
+            self.run.append((TEXT, text, raw, where))
 
-    # Tags
-    def handle_starttag(self, tag, attrs):
-        raw = self.get_starttag_text()
-        if tag in VOID_TAGS:
-            self._boundary(raw)
-            return
-        skip_link, skip_check = tag in SKIP_TAGS, tag in NO_CHECK_TAGS
-        for key, value in attrs:
-            if key == SKIP_ATTRIBUTE:
-                skip_link = skip_check = True
-            elif key == "class" and value:
-                classes = value.split()
-                skip_link = skip_link or "quiz" in classes
-                if tag == "a" and "glossary-term" in classes:
-                    fragment = (dict(attrs).get("href") or "").rpartition("#")[2]
-                    if fragment in self.glossary.by_id:
-                        self.linked.add(fragment)
-        inline = tag in INLINE_TAGS
-        if skip_check or not inline:
-            self.flush_check()
-        if self.no_link == 0 and inline and not skip_link:
-            self.run.append((START, tag, raw))
-        else:
-            self.flush_run()
-            if tag == "h2" and self.first_h2 is None:
-                self.first_h2 = len(self.out)
-            self.out.append(raw)
-        self.stack.append((tag, skip_link, skip_check))
-        self.no_link += skip_link
-        self.no_check += skip_check
+    def raw_html(self, raw: str):
+        """Raw HTML written in the text ends the run; an opening tag that must not hold links
+        (<kbd>, <a>, a tag with data-glossary-skip) keeps linking off until it closes."""
+        self.boundary()
+        for opening, tag, attrs in _tags(raw):
+            if opening and tag not in VOID_TAGS:
+                every = any(key == SKIP_ATTRIBUTE for key, _ in attrs)
+                skip_link, skip_check = every or tag in SKIP_TAGS, every or tag in NO_CHECK_TAGS
+                self.raw_skips.append((tag, skip_link, skip_check))
+                self.no_link += skip_link
+                self.no_check += skip_check
+            elif not opening and any(open_tag == tag for open_tag, _, _ in self.raw_skips):
+                while self._close_raw() != tag:
+                    pass
 
-    def handle_startendtag(self, tag, attrs):
-        self._boundary(self.get_starttag_text())
+    def _close_raw(self) -> str:
+        tag, skip_link, skip_check = self.raw_skips.pop()
+        self.no_link -= skip_link
+        self.no_check -= skip_check
+        return tag
 
-    def handle_endtag(self, tag):
-        raw = f"</{tag}>"
-        stack = self.stack
-        if not any(open_tag == tag for open_tag, _, _ in stack):
-            self._boundary(raw)  # a stray end tag is copied as it is
-            return
-        top, skip_link, skip_check = stack[-1]
-        if top == tag and tag in INLINE_TAGS and not skip_link and self.no_link == 0:
-            stack.pop()
-            self.run.append((END, tag, raw))
-            return
-        self.flush_run()
-        while stack:
-            top, skip_link, skip_check = stack.pop()
-            self.no_link -= skip_link
-            if skip_check or top not in INLINE_TAGS:
-                self.flush_check()
-            self.no_check -= skip_check
-            if top == tag:
-                break
-        self.out.append(raw)
-
-    # Comments, declarations and void tags (br, img) end the run of text.
-    def handle_comment(self, data):
-        self._boundary(f"<!--{data}-->")
-
-    def handle_decl(self, decl):
-        self._boundary(f"<!{decl}>")
-
-    def handle_pi(self, data):
-        self._boundary(f"<?{data}>")
-
-    def unknown_decl(self, data):
-        self._boundary(f"<![{data}]>")
-
-    def _boundary(self, raw):
+    def boundary(self):
         self.flush_check()
         self.flush_run()
-        self.out.append(raw)
 
     def flush_check(self):
-        if self.check:
-            for word in self.glossary.unknown_words("".join(self.check)):
-                if word not in self.unknown:
-                    self.unknown.append(word)
-            self.check = []
+        if self.check and self.check[-1] != "\n":
+            self.check.append("\n")
 
     def flush_run(self):
         run, self.run = self.run, []
         if not run:
             return
         spans, text, pos = {}, [], 0  # run index -> (start, end) in the run's text
-        for index, (kind, name, _) in enumerate(run):
-            if kind == TEXT:
-                spans[index] = (pos, pos + len(name))
-                text.append(name)
-                pos += len(name)
-        events: list[tuple[int, int, int, str]] = []  # (run index, offset, 0 close/1 open, html)
+        for index, token in enumerate(run):
+            if token[0] == TEXT:
+                spans[index] = (pos, pos + len(token[1]))
+                text.append(token[1])
+                pos += len(token[1])
+        if not text:
+            return
         for start, end, entry in self.glossary.find("".join(text)):
             if entry.id in self.linked:
                 continue
-            where = _link_bounds(run, spans, start, end)
-            if where is None:
+            bounds = _link_bounds(run, spans, start, end)
+            if bounds is None:
                 continue
-            (open_at, open_off), (close_at, close_off) = where
-            events.append((open_at, open_off, 1, self.open_tag(entry)))
-            events.append((close_at, close_off, 0, "</a>"))
+            (open_at, open_off), (close_at, close_off) = bounds
+            begin = self.position(run, open_at, open_off, opening=True)
+            finish = self.position(run, close_at, close_off, opening=False)
+            self.wraps.append((begin, finish, self.link_element(entry)))
             self.linked.add(entry.id)
             self.used.append(entry)
-        if not events:
-            self.out.extend(raw for _, _, raw in run)
-            return
-        self.changed = True
-        events.sort(key=lambda e: (e[0], e[1], e[2]))
-        k = 0
-        for index, (kind, name, raw) in enumerate(run):
-            if kind == TEXT and raw == name:  # plain text: links may start or end inside it
-                cut = 0
-                while k < len(events) and events[k][0] == index:
-                    offset = events[k][1]
-                    self.out.append(raw[cut:offset])
-                    self.out.append(events[k][3])
-                    cut = offset
-                    k += 1
-                self.out.append(raw[cut:])
-                continue
-            while k < len(events) and events[k][0] == index and events[k][1] == 0:
-                self.out.append(events[k][3])
-                k += 1
-            self.out.append(raw)
-            while k < len(events) and events[k][0] == index:  # after an entity such as &eacute;
-                self.out.append(events[k][3])
-                k += 1
-        self.out.extend(e[3] for e in events[k:])
 
-    def open_tag(self, entry: Entry) -> str:
-        href = htmllib.escape(f"{self.url}#{entry.id}")
-        return f'<a class="glossary-term" href="{href}" title="{htmllib.escape(entry.title)}">'
+    def position(self, run, index, offset, opening):
+        """A place in the tree as (element, "text" or "tail", offset in that string)."""
+        if index < len(run) and run[index][0] == TEXT:
+            _, text, raw, (owner, slot, base) = run[index]
+            return owner, slot, base + (offset if raw == text or offset == 0 else len(raw))
+        if not opening:  # just after the element whose end is the token before
+            return run[index - 1][3], "tail", 0
+        element = run[index][3]  # just before this element
+        parent = self.parents[element]
+        at = list(parent).index(element)
+        if at == 0:
+            return parent, "text", len(parent.text or "")
+        before = parent[at - 1]
+        return before, "tail", len(before.tail or "")
+
+    def link_element(self, entry: Entry):
+        return etree.Element(
+            "a", {"class": "glossary-term", "href": f"{self.url}#{entry.id}", "title": entry.title}
+        )
+
+
+def _wrap(parents: dict, start, end, link) -> None:
+    """Put `link` around everything from `start` to `end`, which share a parent element."""
+    owner, slot, at = start
+    last_owner, last_slot, last_at = end
+    container = owner if slot == "text" else parents[owner]
+    children = list(container)
+    first = 0 if slot == "text" else children.index(owner) + 1
+    before = getattr(owner, slot) or ""
+    if owner is last_owner and slot == last_slot:
+        link.text, link.tail = before[at:last_at], before[last_at:]
+    else:
+        last = children.index(last_owner)
+        after = last_owner.tail or ""
+        link.text, link.tail = before[at:], after[last_at:]
+        last_owner.tail = after[:last_at]
+        for child in children[first : last + 1]:
+            container.remove(child)
+            link.append(child)
+            parents[child] = link
+    setattr(owner, slot, before[:at])
+    container.insert(first, link)
+    parents[link] = container
+
+
+def _tags(raw: str) -> list[tuple[bool, str, list]]:
+    """The tags in a piece of raw HTML, as (opening?, tag, attributes), read by html.parser."""
+    reader = _TagReader()
+    reader.feed(raw)
+    reader.close()
+    return reader.tags
+
+
+class _TagReader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[bool, str, list]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((True, tag, attrs))
+
+    def handle_endtag(self, tag):
+        self.tags.append((False, tag, []))
 
 
 def _link_bounds(run, spans, start, end):
@@ -658,7 +767,7 @@ def _link_bounds(run, spans, start, end):
     open_at, open_off = first, start - spans[first][0]
     close_at, close_off = last, end - spans[last][0]
     open_stack, unmatched_close = [], []
-    for kind, name, _ in run[first + 1 : last]:
+    for kind, name, *_ in run[first + 1 : last]:
         if kind == START:
             open_stack.append(name)
         elif kind == END:
@@ -670,14 +779,14 @@ def _link_bounds(run, spans, start, end):
         if open_off != 0 or spans[first][0] != start:
             return None
         before = run[first - len(unmatched_close) : first] if len(unmatched_close) <= first else []
-        if [(k, n) for k, n, _ in before] != [(START, n) for n in reversed(unmatched_close)]:
+        if [(k, n) for k, n, *_ in before] != [(START, n) for n in reversed(unmatched_close)]:
             return None
         open_at, open_off = first - len(unmatched_close), 0
     if open_stack:  # e.g. Multi-Agency <em>Safeguarding Hub</em>: end after the </em>
         if end != spans[last][1]:
             return None
         after = run[last + 1 : last + 1 + len(open_stack)]
-        if [(k, n) for k, n, _ in after] != [(END, n) for n in reversed(open_stack)]:
+        if [(k, n) for k, n, *_ in after] != [(END, n) for n in reversed(open_stack)]:
             return None
         close_at, close_off = last + len(open_stack) + 1, 0
     if open_at == first and run[first][2] != run[first][1] and open_off:  # inside an entity
@@ -888,6 +997,10 @@ INLINE_TAGS = frozenset(
     "a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong sub sup time u "
     "var".split()
 )
+# Python-Markdown keeps an entity written in the text (&nbsp;) as raw HTML until the very end.
+ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+# After every other tree processor, including MkDocs' link rewriting and "unescape" (both 0).
+TREE_PRIORITY = -1
 VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
 SECTION_TAGS = frozenset({"h2"})
 MARKER_HINT = f"keep docs/{GLOSSARY_PAGE} with a {MARKER} line where the A to Z entries go"
