@@ -221,3 +221,25 @@ def test_the_real_front_door_quiz_works_from_the_keyboard(browser, served_site):
     tab.keyboard.press("Enter")
     announced(tab, re.compile("^Question 1: (Correct|Not quite)"))
     context.close()
+
+
+def test_questions_below_the_screen_are_laid_out_only_when_the_reader_reaches_them(browser, served_site):
+    """On a phone, a long page's questions wait to be laid out until scrolled near (so the top of
+    the page paints sooner), yet stay in the accessibility tree and work once reached."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    context.set_default_timeout(5000)
+    tab = context.new_page()
+    tab.goto(f"{served_site}/services/child-protection/", wait_until="load")
+    last = tab.locator(".quiz").last
+    rendered = "q => q.querySelector('.quiz-question').checkVisibility({contentVisibilityAuto: true})"
+    assert last.evaluate(rendered) is False
+    question = last.locator(".quiz-number").text_content().strip()
+    assert tab.get_by_role("heading", name=question, exact=True).count() == 1  # in the accessibility tree
+    last.scroll_into_view_if_needed()
+    tab.wait_for_function(
+        f"({rendered})(document.querySelectorAll('.quiz')[{tab.locator('.quiz').count() - 1}])"
+    )
+    last.locator("input").first.check()
+    last.locator("button[type=submit]").click()
+    expect(last.locator(".self-check-verdict")).to_be_visible()
+    context.close()
