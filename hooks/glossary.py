@@ -41,6 +41,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from _common import DataError, LineDict, parse_yaml, read_source, relative_display
+from trainer_notes import NOTE_CLASS
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
@@ -121,7 +122,7 @@ def _glossary_links(page, files):
     return used_on, pages
 
 
-@event_priority(40)  # after trainer notes are removed (50), before print-site copies the page (0)
+@event_priority(40)  # after trainer notes are removed (50): the search words go on the HTML readers get
 def on_page_content(html, page, config, files):
     src = page.file.src_uri
     linked, _extension.result = _extension.result or Linked(), None
@@ -584,7 +585,7 @@ class _TreeLinker:
             skip_link = skip_check = True
         classes = (element.get("class") or "").split()
         if classes:
-            if "trainer" in classes:  # trainer-only notes are taken out before readers see them
+            if NOTE_CLASS in classes:  # trainer-only notes are taken out before readers see them
                 skip_link = skip_check = True
             skip_link = skip_link or "quiz" in classes
             if tag == "a" and "glossary-term" in classes:

@@ -87,7 +87,8 @@ def _trainer_notes(html: str, keep: bool) -> tuple[str, list[dict]]:
     return (str(soup), found) if found else (html, [])
 
 
-SELECTOR = "div.admonition.trainer, details.trainer"
+NOTE_CLASS = "trainer"  # !!! trainer / ??? trainer: the admonition type is its class
+SELECTOR = f"div.admonition.{NOTE_CLASS}, details.{NOTE_CLASS}"
 VIEW_ENV = "INDUCTION_TRAINER_VIEW"
 VIEW_SUFFIX = "(trainer view)"
 VIEW_LABEL = "Trainer note \N{EM DASH} not shown to learners"

@@ -18,7 +18,8 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-sys.path.insert(0, str(ROOT / "hooks"))
+# The hooks (import glossary, quizzes, ...) and the project's own packages (check, export).
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT)]
 
 # The parts of the repository a build reads; copied when a test needs to change something.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data", "quizzes")

@@ -4,16 +4,11 @@ without answers, links inside one document, file names, and the all-or-nothing m
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from export import documents, pipeline  # noqa: E402
+from export import documents, pipeline
 
 # mkdocs-quiz 1.7.1's HTML for the three kinds of question, as hooks/quizzes.py makes them
 # (copied from a real build; embed_source is off, auto_number on).

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 import zipfile
 
 import pytest
 
 from conftest import ROOT
+from export.pipeline import content_version, format_day
 from export_support import (
     hosted_path,
     learning_pages,
@@ -23,9 +23,6 @@ from export_support import (
     unzipped,
 )
 from test_foundation import css_urls, fetched_urls, is_external
-
-sys.path.insert(0, str(ROOT))
-from export.pipeline import content_version, format_day  # noqa: E402
 
 GLOSSARY = "glossary.md"
 

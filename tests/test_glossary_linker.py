@@ -5,7 +5,6 @@ changes nothing). Pages are converted by the real Python-Markdown with the site'
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
@@ -14,12 +13,8 @@ from hypothesis import strategies as st
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from conftest import ROOT
+from check.content import TEXT_EXTENSIONS
 from glossary import GlossaryExtension, Job, link_markdown, link_tree, load_glossary
-
-sys.path.insert(0, str(ROOT))
-
-from check.content import TEXT_EXTENSIONS  # noqa: E402
 
 GLOSSARY = load_glossary(
     """

@@ -15,6 +15,7 @@ from mkdocs_quiz.plugin import style as upstream_style
 
 import quizzes as q
 from _common import DataError, parse_yaml
+from check.content import TEXT_EXTENSIONS
 from pages import check_front_matter
 
 FILE = "quizzes/services-front-door.yml"
@@ -62,21 +63,10 @@ PAGE = """\
 ## Key takeaways
 """
 FACTS = {"contacts": {"front_door": {"phone": "01452 42 65 65"}}}
-# The Markdown extensions the site uses (mkdocs.yml), for checking what readers see.
 CHECK = "check-your-understanding"
 TYPED = st.characters(codec="ascii", categories=["L", "N", "P", "S", "Zs"], exclude_characters="*_")
-EXTENSIONS = [
-    "abbr",
-    "admonition",
-    "attr_list",
-    "def_list",
-    "md_in_html",
-    "tables",
-    "toc",
-    "pymdownx.details",
-    "pymdownx.superfences",
-    "pymdownx.tabbed",
-]
+# The Markdown extensions the site uses (mkdocs.yml), for checking what readers see.
+EXTENSIONS = [*TEXT_EXTENSIONS, "toc"]
 
 
 def quiz() -> q.Quiz:

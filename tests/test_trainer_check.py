@@ -12,13 +12,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from check import content
+from check.content import ERROR, WARNING
 from conftest import FIXTURES, ROOT
-
-sys.path.insert(0, str(ROOT))
-
-from check import content  # noqa: E402
-from check.content import ERROR, WARNING  # noqa: E402
-from pages import check_front_matter  # noqa: E402
+from pages import check_front_matter
 
 CHECK_FIXTURE = FIXTURES / "trainer-check"
 FIXTURE_DAY = "2027-06-01"
