@@ -1,22 +1,26 @@
 """What the glossary hook costs as the site grows: synthetic sites of 100 and 1,000 pages, 500 terms.
 
 For each size the script writes a synthetic project (Material theme, search, the real
-hooks/glossary.py, about 600 words a page with some twenty glossary terms in each) and builds it
-with and without the hook, each in a fresh Python process, three times, keeping the fastest run.
-It prints:
+hooks/glossary.py, about 600 words a page with some twenty glossary terms in each) in four
+variants, and builds each in a fresh Python process, several rounds in alternating order:
 
-- the build time with the hook divided by the time without it (target: at most 1.10), twice:
-  against the same site with the same A to Z glossary page written by hand ("static", the
-  hook's own cost), and against the site with no glossary page at all ("none");
-- the time per page spent inside the hook's handlers and its tree processor;
-- how that time grows from 100 to 1,000 pages (target: linear, so the same time per page);
-- for comparison, Material's abbreviation approach (`abbr` + `pymdownx.snippets` auto_append
-  with the same 500 terms) on the 100-page site.
+- "hook": the pages as trainers write them, with the glossary hook;
+- "by hand": no hook, but the same output written by hand: each term's first mention on a
+  page a Markdown link with the definition as its title, and the Glossary page with its
+  definitions and "Used on" lists. hook / by hand is the hook's own cost (target: at most 1.10);
+- "static": no hook and no links, only the Glossary page with its definitions written by hand;
+- "none": no glossary at all.
+
+It prints the fastest build of each, the median ratio of the hook's build to each other build
+of the same round, the time per page spent inside the hook's handlers and its tree processor,
+how that time grows from 100 to 1,000 pages (target: linear, so the same time per page) and,
+for comparison, Material's abbreviation approach (`abbr` + `pymdownx.snippets` auto_append with
+the same 500 terms) on the 100-page site.
 
 This is a measurement, not a test: figures depend on the machine and on what else is running.
 
     python3 benchmarks/glossary.py            (from the repository root, with the build venv)
-    python3 benchmarks/glossary.py --quick    (one run each, no abbreviation comparison)
+    python3 benchmarks/glossary.py --quick    (one round, no abbreviation comparison)
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,10 +39,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = (100, 1000)
-VARIANTS = ("without", "static", "with")
+VARIANTS = ("none", "static", "by-hand", "hook")
 TERMS = 500
 TERMS_PER_PAGE = 20
-RUNS = 3
+RUNS = {100: 7, 1000: 3}
 
 
 def main(argv: list[str]) -> int:
@@ -44,36 +50,40 @@ def main(argv: list[str]) -> int:
         print(json.dumps(build_once(Path(argv[1]))))
         return 0
     quick = "--quick" in argv
-    runs = 1 if quick else RUNS
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for pages in SIZES:
             project = Path(tmp) / f"site-{pages}"
             write_project(project, pages, TERMS)
-            results[pages] = {
-                variant: best_of(project / f"mkdocs-{variant}.yml", runs) for variant in VARIANTS
-            }
+            results[pages] = interleaved(project, 1 if quick else RUNS[pages])
         abbr = None
         if not quick:
-            abbr = best_of(Path(tmp) / f"site-{SIZES[0]}" / "mkdocs-abbr.yml", 1)
-    print(f"Glossary hook, {TERMS} terms, best of {runs} run(s), Python {sys.version.split()[0]}")
+            abbr = build(Path(tmp) / f"site-{SIZES[0]}" / "mkdocs-abbr.yml")
+    print(f"Glossary hook, {TERMS} terms, Python {sys.version.split()[0]}")
+    print("Build times: the fastest run of each; ratios: the median over runs of the hook's build")
+    print("divided by the other build of the same round (the rounds alternate their order).")
     print(
-        f"{'pages':>6} {'none':>8} {'static':>8} {'hook':>8} {'hook/static':>12} {'hook/none':>10} "
-        f"{'hook ms/page':>13} {'of which per page':>18}"
+        f"{'pages':>6} {'runs':>5} {'none':>8} {'static':>8} {'by hand':>8} {'hook':>8} "
+        f"{'hook/by hand':>13} {'hook/static':>12} {'hook/none':>10} {'hook ms/page':>13} "
+        f"{'of which per page':>18}"
     )
-    for pages, r in results.items():
-        hook, static, none = r["with"]["build"], r["static"]["build"], r["without"]["build"]
+    for pages, runs in results.items():
+        best = {v: min(runs, key=lambda r: r[v]["build"])[v] for v in VARIANTS}
+        ratio = {v: statistics.median(r["hook"]["build"] / r[v]["build"] for r in runs) for v in VARIANTS}
+        hook = best["hook"]
         print(
-            f"{pages:>6} {none:7.2f}s {static:7.2f}s {hook:7.2f}s {hook / static:12.3f} {hook / none:10.3f} "
-            f"{r['with']['hook'] / pages * 1000:13.2f} {r['with']['per_page'] / pages * 1000:18.2f}"
+            f"{pages:>6} {len(runs):>5} "
+            + " ".join(f"{best[v]['build']:7.2f}s" for v in VARIANTS)
+            + f" {ratio['by-hand']:13.3f} {ratio['static']:12.3f} {ratio['none']:10.3f}"
+            f" {hook['hook'] / pages * 1000:13.2f} {hook['per_page'] / pages * 1000:18.2f}"
         )
-    small, large = (results[s]["with"]["per_page"] / s for s in SIZES)
+    small, large = (min(r["hook"]["per_page"] for r in results[s]) / s for s in SIZES)
     print(
         f"time per page in the page events grows {large / small:.2f}x from {SIZES[0]} to {SIZES[1]} pages "
         "(1.00 = linear in the number of pages)"
     )
     if abbr:
-        base = results[SIZES[0]]["without"]["build"]
+        base = min(r["none"]["build"] for r in results[SIZES[0]])
         print(
             f"Material abbreviations, {SIZES[0]} pages, {TERMS} terms: {abbr['build']:.2f}s "
             f"({abbr['build'] / base:.1f}x the build without a glossary)"
@@ -81,20 +91,27 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def best_of(config: Path, runs: int) -> dict:
-    best = None
-    for _ in range(runs):
-        result = subprocess.run(
-            [sys.executable, __file__, "--one", str(config)],
-            capture_output=True,
-            text=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            check=True,
-        )
-        figures = json.loads(result.stdout.strip().splitlines()[-1])
-        if best is None or figures["build"] < best["build"]:
-            best = figures
-    return best
+def interleaved(project: Path, runs: int) -> list[dict]:
+    """`runs` rounds, each building every variant once, in alternating order: this machine's speed
+    drifts by 10-20% over a minute, so comparing builds of the same round is fairer than
+    comparing the fastest of each."""
+    rounds = []
+    for number in range(runs):
+        order = VARIANTS if number % 2 == 0 else VARIANTS[::-1]
+        rounds.append({v: build(project / f"mkdocs-{v}.yml") for v in order})
+    return rounds
+
+
+def build(config: Path) -> dict:
+    """One build in a fresh Python process (so no variant profits from another's warm caches)."""
+    result = subprocess.run(
+        [sys.executable, __file__, "--one", str(config)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def build_once(config_file: Path) -> dict:
@@ -154,8 +171,7 @@ def write_project(project: Path, pages: int, terms: int) -> None:
     rng = random.Random(pages)
     if project.exists():
         shutil.rmtree(project)
-    (project / "docs").mkdir(parents=True)
-    (project / "data").mkdir()
+    (project / "data").mkdir(parents=True)
     shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     entries = make_terms(rng, terms)
     lines = ["allow: []", "terms:"]
@@ -165,14 +181,24 @@ def write_project(project: Path, pages: int, terms: int) -> None:
             lines += [f"    expansion: {expansion}"]
         lines += [f"    definition: {definition}"]
     (project / "data" / "glossary.yml").write_text("\n".join(lines) + "\n")
-    nav = []
+    hook = load_hook()
+    glossary = hook.load_glossary((project / "data" / "glossary.yml").read_text(), "data/glossary.yml")
+    sources = {"index.md": "# Home\n\n" + paragraph(rng, entries, 3) + "\n"}
     for n in range(pages):
-        src = f"section-{n % 10}/page-{n}.md"
-        (project / "docs" / src).parent.mkdir(exist_ok=True)
-        (project / "docs" / src).write_text(make_page(rng, n, entries))
-        nav.append(f"  - Page {n}: {src}")
-    (project / "docs" / "index.md").write_text("# Home\n\n" + paragraph(rng, entries, 3) + "\n")
-    (project / "docs" / "glossary.md").write_text("# Glossary\n\n<!-- glossary -->\n")
+        sources[f"section-{n % 10}/page-{n}.md"] = make_page(rng, n, entries)
+    # docs: the pages as a trainer writes them for the hook; docs-by-hand: the same pages with
+    # the links the hook makes written in by hand, and the Glossary page with its "Used on" lists.
+    used_on: dict[str, list[str]] = {}
+    for src, source in sources.items():
+        write(project / "docs" / src, mentions(source, entries, None))
+        write(project / "docs-by-hand" / src, mentions(source, entries, (glossary, src, used_on)))
+    write(project / "docs" / "glossary.md", "# Glossary\n\n<!-- glossary -->\n")
+    for folder, lists in (("docs-static", None), ("docs-by-hand", used_on)):
+        write(project / folder / "glossary.md", f"# Glossary\n\n{glossary_by_hand(hook, glossary, lists)}\n")
+    for item in (project / "docs").iterdir():
+        if item.name != "glossary.md":
+            (project / "docs-static" / item.name).symlink_to(item.resolve())
+    nav = [f"  - {title(src)}: {src}" for src in sources if src != "index.md"]
     abbreviations = [f"*[{name}]: {expansion or definition}" for name, expansion, definition in entries]
     (project / "abbreviations.md").write_text("\n".join(abbreviations) + "\n")
     base = [
@@ -192,18 +218,14 @@ def write_project(project: Path, pages: int, terms: int) -> None:
         *nav,
         "  - Glossary: glossary.md",
     ]
-    (project / "mkdocs-without.yml").write_text("\n".join(base) + "\n")
-    # The same glossary page as the hook makes (without "Used on"), written out by hand.
-    hook = load_hook()
-    data = (project / "data" / "glossary.yml").read_text()
-    static = hook.glossary_markdown(hook.load_glossary(data, "data/glossary.yml"), {}, {})
-    (project / "docs-static").mkdir()
-    for item in (project / "docs").iterdir():
-        (project / "docs-static" / item.name).symlink_to(item.resolve())
-    (project / "docs-static" / "glossary.md").unlink()
-    (project / "docs-static" / "glossary.md").write_text(f"# Glossary\n\n{static}\n")
-    (project / "mkdocs-static.yml").write_text("\n".join(base) + "\ndocs_dir: docs-static\n")
-    (project / "mkdocs-with.yml").write_text("\n".join(base) + "\nhooks:\n  - hooks/glossary.py\n")
+    configs = {
+        "none": [],
+        "static": ["docs_dir: docs-static"],
+        "by-hand": ["docs_dir: docs-by-hand"],
+        "hook": ["hooks:", "  - hooks/glossary.py"],
+    }
+    for variant, extra in configs.items():
+        (project / f"mkdocs-{variant}.yml").write_text("\n".join(base + extra) + "\n")
     abbr = base[: base.index("  - toc:")] + [
         "  - abbr",
         "  - pymdownx.snippets:",
@@ -213,6 +235,52 @@ def write_project(project: Path, pages: int, terms: int) -> None:
         *base[base.index("  - toc:") :],
     ]
     (project / "mkdocs-abbr.yml").write_text("\n".join(abbr) + "\n")
+
+
+def title(src: str) -> str:
+    return "Home" if src == "index.md" else f"Page {src.rpartition('-')[2].removesuffix('.md')}"
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+
+
+MENTION = re.compile("\x01([0-9]+)\x01")
+
+
+def mentions(source: str, entries, by_hand) -> str:
+    """The page with each term mention written out; `by_hand` (glossary, src, used_on) makes
+    each term's first mention a link with the definition as its title, as the hook would."""
+    linked = set()
+
+    def write_out(match):
+        name = entries[int(match.group(1))][0]
+        if by_hand is None or name in linked:
+            return name
+        glossary, src, used_on = by_hand
+        linked.add(name)
+        entry = next(e for e in glossary.entries if e.term == name)
+        used_on.setdefault(entry.id, []).append(src)
+        up = "../" * src.count("/")
+        return f'[{name}]({up}glossary.md#{entry.id} "{entry.title}"){{ .glossary-term }}'
+
+    return MENTION.sub(write_out, source)
+
+
+def glossary_by_hand(hook, glossary, used_on=None) -> str:
+    """The A to Z page as a trainer would write it in Markdown: the hook's headings and anchors,
+    each followed by the entry's expansion, definition and (when given) the pages that use it."""
+    out = []
+    for line in hook.glossary_markdown(glossary).split("\n"):
+        out.append(line)
+        if line.startswith("### "):
+            entry = glossary.by_id[line.rpartition("{ #")[2].split()[0]]
+            out += ["", f"**{entry.expansion}**"] if entry.expansion else []
+            out += ["", entry.definition]
+            if used_on and used_on.get(entry.id):
+                out += ["", "Used on: " + ", ".join(f"[{title(src)}]({src})" for src in used_on[entry.id])]
+    return "\n".join(out)
 
 
 def load_hook():
@@ -252,9 +320,9 @@ def pseudo_word(rng: random.Random) -> str:
 
 def paragraph(rng: random.Random, entries, mentions: int) -> str:
     words = [rng.choice(WORDS) for _ in range(60)]
-    for _ in range(mentions):
-        name = rng.choice(entries)[0]
-        words.insert(rng.randrange(len(words)), name)
+    for _ in range(mentions):  # a mention is written as \x01(entry number)\x01, see `mentions`
+        number = rng.randrange(len(entries))
+        words.insert(rng.randrange(len(words)), f"\x01{number}\x01")
     return capitalised(" ".join(words)) + "."
 
 

@@ -27,10 +27,12 @@ import html as htmllib
 import logging
 import re
 import xml.etree.ElementTree as etree
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import NamedTuple
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -98,13 +100,14 @@ def on_nav(nav, config, files):
 def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
     glossary_url = get_relative_url(files.get_file_from_path(GLOSSARY_PAGE).url, page.file.url)
-    _extension.job = Job(_glossary, glossary_url, linking=src != GLOSSARY_PAGE)
+    _extension.job = Job(_glossary, glossary_url)
     _extension.result = None
     if src != GLOSSARY_PAGE:
         return markdown
     if MARKER not in markdown:
         raise DataError(f"docs/{GLOSSARY_PAGE}", None, f"the page has no {MARKER} line", MARKER_HINT)
-    return markdown.replace(MARKER, glossary_markdown(_glossary, *_glossary_links(page, files)), 1)
+    _extension.job = Job(_glossary, glossary_url, linking=False, entries=_glossary_links(page, files))
+    return markdown.replace(MARKER, glossary_markdown(_glossary), 1)
 
 
 def _glossary_links(page, files):
@@ -194,8 +197,7 @@ class Entry:
         return f"{label[:1].upper()}{label[1:]}: {self.definition}"
 
 
-@dataclass(frozen=True)
-class _Name:
+class _Name(NamedTuple):
     words: tuple[str, ...]  # as written (compared exactly when `exact`)
     exact: bool
     entry: Entry
@@ -224,22 +226,27 @@ class Glossary:
         self._roots: dict[str, _Node] = {}
         self._known_exact: set[str] = set()
         self._known_any: set[str] = set()
+        crowded = []  # nodes where more than one name ends
         for entry in self.entries:
             for name in entry.names:
                 exact = entry.exact(name)
-                for form, written in ((name, True), *((v, False) for v in auto_plurals(name))):
-                    words, seps = split_name(form)
-                    node = self._roots.setdefault(words[0].lower(), _Node())
-                    for sep, word in zip(seps, words[1:], strict=True):
-                        node = node.next.setdefault((sep, word.lower()), _Node())
-                    node.names.append(_Name(tuple(words), exact, entry, written))
-                    for word in words:
-                        (self._known_exact if exact else self._known_any).add(word if exact else word.lower())
-        stack = list(self._roots.values())
-        while stack:
-            node = stack.pop()
+                words, seps = split_name(name)
+                (self._known_exact if exact else self._known_any).update(
+                    words if exact else (w.lower() for w in words)
+                )
+                keys = [(sep, word.lower()) for sep, word in zip(seps, words[1:], strict=True)]
+                for ending in ("", *plural_endings(name)):
+                    form = (*words[:-1], words[-1] + ending)
+                    last = (*keys[:-1], (keys[-1][0], form[-1].lower())) if keys else ()
+                    first = form[0].lower()
+                    node = self._roots.get(first) or self._roots.setdefault(first, _Node())
+                    for key in last:
+                        node = node.next.get(key) or node.next.setdefault(key, _Node())
+                    node.names.append(_Name(form, exact, entry, not ending))
+                    if len(node.names) == 2:
+                        crowded.append(node)
+        for node in crowded:
             node.names.sort(key=lambda n: not n.written)  # a written name before a made-up plural
-            stack.extend(node.next.values())
         self._firsts = frozenset(self._roots)
 
     def find(self, text: str) -> list[tuple[int, int, Entry]]:
@@ -484,6 +491,7 @@ class Job:
     glossary: Glossary
     url: str  # the glossary page, relative to the page
     linking: bool = True  # False: only look for unexplained acronyms (the glossary page itself)
+    entries: tuple | None = None  # the Glossary page: ("Used on" lists, page titles and URLs)
 
 
 class GlossaryExtension(Extension):
@@ -514,6 +522,8 @@ class _LinkTerms(Treeprocessor):
         if job is not None:
             stash = self.md.htmlStash.rawHtmlBlocks
             self.extension.result = link_tree(root, job.glossary, job.url, job.linking, stash)
+            if job.entries is not None:  # after the check: load_glossary has checked the entries
+                add_entries(root, job.glossary, *job.entries)
 
 
 def link_markdown(
@@ -540,6 +550,7 @@ def link_tree(root, glossary: Glossary, url: str, linking: bool = True, stash=()
     linker = _TreeLinker(glossary, url, linking, stash)
     linker.content(root)
     linker.flush_run()
+    linker.link()
     for start, end, link in reversed(linker.wraps):  # from the end, so earlier places stay put
         _wrap(linker.parents, start, end, link)
     unknown = glossary.unknown_words("".join(linker.check))
@@ -562,6 +573,9 @@ class _TreeLinker:
         self.raw_skips: list[tuple[str, bool, bool]] = []  # raw HTML tags open in the text
         self.parents: dict = {}
         self.wraps: list[tuple] = []  # (start, end, <a> element), in page order
+        self.texts: list[str] = []  # the text of every run, each followed by RUN_BREAK
+        self.runs: list[tuple] = []  # (where its text starts, run, spans), in page order
+        self.size = 0  # the length of the text in `texts`
         self.linked: set[str] = set()
         self.used: list[Entry] = []
 
@@ -671,20 +685,28 @@ class _TreeLinker:
             self.check.append("\n")
 
     def flush_run(self):
+        """End the current run of inline text; its text joins the page's text to be matched."""
         run, self.run = self.run, []
-        if not run:
-            return
-        spans, text, pos = {}, [], 0  # run index -> (start, end) in the run's text
+        spans, pos = {}, self.size  # run index -> (start, end) in the page's text
         for index, token in enumerate(run):
             if token[0] == TEXT:
                 spans[index] = (pos, pos + len(token[1]))
-                text.append(token[1])
+                self.texts.append(token[1])
                 pos += len(token[1])
-        if not text:
+        if pos > self.size:
+            self.texts.append(RUN_BREAK)
+            self.runs.append((self.size, run, spans))
+            self.size = pos + len(RUN_BREAK)
+
+    def link(self):
+        """Match the whole page's text at once and link each term's first occurrence."""
+        if not self.runs:
             return
-        for start, end, entry in self.glossary.find("".join(text)):
+        starts = [start for start, _, _ in self.runs]
+        for start, end, entry in self.glossary.find("".join(self.texts)):
             if entry.id in self.linked:
                 continue
+            _, run, spans = self.runs[bisect_right(starts, start) - 1]
             bounds = _link_bounds(run, spans, start, end)
             if bounds is None:
                 continue
@@ -836,11 +858,11 @@ def split_name(name: str) -> tuple[list[str], list[str]]:
     return words, seps
 
 
-def auto_plurals(name: str) -> list[str]:
-    """Other endings matched for a name: EHCPs, EHCP's, care leavers, MASH's."""
+def plural_endings(name: str) -> tuple[str, ...]:
+    """Endings also matched after a name: EHCPs, EHCP's, care leavers, MASH's."""
     if name.endswith("s") and not is_acronym(name):
-        return []
-    return [f"{name}s", f"{name}'s"]
+        return ()
+    return ("s", "'s")
 
 
 def is_acronym(name: str) -> bool:
@@ -854,12 +876,18 @@ def is_acronym(name: str) -> bool:
 
 def acronym_like(text: str) -> list[str]:
     """Words with two or more capitals, without a final 's, in order of first appearance."""
-    found = []
-    for match in ACRONYM_LIKE.finditer(normal(text)):
-        word = match.group().removesuffix("'s")
-        if word not in found:
-            found.append(word)
-    return found
+    text = normal(text)
+    found = {}
+    for match in CAPITALS.finditer(text):  # two capitals in one word; then the whole of that word
+        start, end = match.start(), match.end()
+        while start > 0 and (_word_char(text[start - 1]) or text[start - 1] in "'-"):
+            start -= 1
+        while end < len(text) and (_word_char(text[end]) or text[end] in "'-"):
+            end += 1
+        for word in WORD.findall(text, start, end):
+            if sum(c in ASCII_CAPITALS for c in word) >= 2:
+                found[word.removesuffix("'s")] = None
+    return list(found)
 
 
 def anchor(term: str) -> str:
@@ -887,12 +915,9 @@ def unknown_word_messages(words: list[str], display: str, raw: str) -> list[str]
 # --- The Glossary page and search -----------------------------------------------------------
 
 
-def glossary_markdown(glossary: Glossary, used_on: dict[str, list[str]], pages: dict[str, tuple]) -> str:
-    """The A to Z and the entries: headings in Markdown (for the contents and permalinks), each
-    entry's text as an HTML block in which everything a trainer wrote is escaped.
-
-    `pages` maps a page's src_uri to (title, URL relative to the glossary page).
-    """
+def glossary_markdown(glossary: Glossary) -> str:
+    """The A to Z and a heading for each entry, in Markdown (for the contents and permalinks).
+    The entries' text goes in under the headings later, as elements (`add_entries`)."""
     groups: dict[str, list[Entry]] = {}
     for entry in glossary.entries:
         first = entry.term[:1].upper()
@@ -905,38 +930,45 @@ def glossary_markdown(glossary: Glossary, used_on: dict[str, list[str]], pages: 
         for x in letters
     )
     out = [f'<nav class="glossary-az" aria-label="Glossary from A to Z">{jump}</nav>', ""]
-    links: dict[str, str] = {}
-
-    def link(src: str) -> str:
-        if src not in links:
-            title, url = pages.get(src, (src, src))
-            links[src] = f'<a href="{esc(url)}">{esc(title)}</a>'
-        return links[src]
-
     for letter in [x for x in letters if x in groups]:
         out += [f"## {letter} {{ #{letter_anchor(letter)} }}", ""]
         for entry in groups[letter]:
-            body = []
-            if entry.expansion:
-                body.append(f'<p class="glossary-expansion"><strong>{esc(entry.expansion)}</strong></p>')
-            body.append(f"<p>{esc(entry.definition)}</p>")
-            if entry.aliases:
-                body.append(f"<p>Also written: {esc(', '.join(entry.aliases))}</p>")
-            if entry.see:
-                body.append(f"<p>Find out more: {', '.join(link(s) for s in entry.see)}</p>")
-            if used_on.get(entry.id):
-                body.append(f"<p>Used on: {', '.join(link(s) for s in used_on[entry.id])}</p>")
-            out += [
-                f"### {text(entry.term)} {{ #{entry.id} .glossary-entry }}",
-                "",
-                f'<div class="glossary-definition">{"".join(body)}</div>',
-                "",
-            ]
+            out += [f"### {text(entry.term)} {{ #{entry.id} .{ENTRY_CLASS} }}", ""]
     return "\n".join(out)
 
 
-def esc(value: str) -> str:
-    return htmllib.escape(value, quote=True)
+def add_entries(root, glossary: Glossary, used_on: dict[str, list[str]], pages: dict[str, tuple]) -> None:
+    """Put each entry's text under its heading in the Glossary page's element tree. Everything a
+    trainer wrote goes in as text, so it is escaped when the tree is written, never run as HTML.
+
+    `pages` maps a page's src_uri to (title, URL relative to the glossary page).
+    """
+    for index in range(len(root) - 1, -1, -1):  # from the end, so each insert leaves the rest in place
+        heading = root[index]
+        entry = glossary.by_id.get(heading.get("id"))
+        if heading.tag == "h3" and entry and ENTRY_CLASS in (heading.get("class") or "").split():
+            body = entry_element(entry, used_on.get(entry.id, ()), pages)
+            body.tail = "\n"  # one block a line, as Markdown writes them (print-site reads lines)
+            root.insert(index + 1, body)
+
+
+def entry_element(entry: Entry, used_on, pages: dict[str, tuple]):
+    body = etree.Element("div", {"class": "glossary-definition"})
+    if entry.expansion:
+        expansion = etree.SubElement(body, "p", {"class": "glossary-expansion"})
+        etree.SubElement(expansion, "strong").text = entry.expansion
+    etree.SubElement(body, "p").text = entry.definition
+    if entry.aliases:
+        etree.SubElement(body, "p").text = f"Also written: {', '.join(entry.aliases)}"
+    for label, sources in (("Find out more: ", entry.see), ("Used on: ", used_on)):
+        if sources:
+            line = etree.SubElement(body, "p")
+            line.text = label
+            for number, src in enumerate(sources):
+                title, url = pages.get(src, (src, src))
+                link = etree.SubElement(line, "a", {"href": url})
+                link.text, link.tail = title, (", " if number < len(sources) - 1 else None)
+    return body
 
 
 def letter_anchor(letter: str) -> str:
@@ -982,9 +1014,10 @@ class _FirstTag(HTMLParser):
 # --- Constants ------------------------------------------------------------------------------
 
 WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
+# Two capital letters with only word characters, hyphens or apostrophes between them.
+CAPITALS = re.compile(r"[A-Z][\w'\-]*[A-Z]")
+ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 SEP_AND_WORD = re.compile(r"(\W*?)(\w+(?:['\-]\w+)*)")
-# A whole word (as WORD) with at least two capital letters in it.
-ACRONYM_LIKE = re.compile(r"(?<!\w)(?<!\w['\-])(?=[\w'\-]*?[A-Z][\w'\-]*?[A-Z])\w+(?:['\-]\w+)*")
 SKIP_ATTRIBUTE = "data-glossary-skip"
 # Never linked inside: headings, links, code, abbreviations, navigation, form controls, etc.
 SKIP_TAGS = frozenset(
@@ -998,10 +1031,13 @@ INLINE_TAGS = frozenset(
     "a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong sub sup time u "
     "var".split()
 )
+# Between runs of text in the page's text: not a space or a word, so no term can span it.
+RUN_BREAK = "\x00\n"
 # Python-Markdown keeps an entity written in the text (&nbsp;) as raw HTML until the very end.
 ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 # After every other tree processor, including MkDocs' link rewriting and "unescape" (both 0).
 TREE_PRIORITY = -1
 VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
 SECTION_TAGS = frozenset({"h2"})
+ENTRY_CLASS = "glossary-entry"
 MARKER_HINT = f"keep docs/{GLOSSARY_PAGE} with a {MARKER} line where the A to Z entries go"

@@ -7,10 +7,12 @@ import re
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
+from markdown import Markdown
 
 from _common import DataError
 from conftest import ROOT
-from glossary import check_see_links, glossary_markdown, is_acronym, load_glossary
+from glossary import GlossaryExtension, Job, check_see_links, glossary_markdown, is_acronym, load_glossary
 
 DATA = ROOT / "data" / "glossary.yml"
 GOOD = """\
@@ -106,13 +108,44 @@ def test_a_see_link_to_a_missing_page_names_the_line_of_the_path():
     )
 
 
+def glossary_page(glossary, used_on=None, pages=None) -> BeautifulSoup:
+    """The Glossary page's entries as the hook makes them: headings in Markdown, then the
+    entries' text put in under them by the tree processor."""
+    extension = GlossaryExtension()
+    extension.job = Job(glossary, "", linking=False, entries=(used_on or {}, pages or {}))
+    html = Markdown(extensions=["attr_list", "toc", extension]).convert(glossary_markdown(glossary))
+    return BeautifulSoup(html, "html.parser")
+
+
 def test_a_definition_is_text_even_when_it_looks_like_html():
     text = GOOD.replace(
         "Where agencies share information.", "'<script>alert(1)</script> <b>bold</b> *star* [x](y) {: .c}'"
     )
-    page = glossary_markdown(load_glossary(text, "data/glossary.yml"), {}, {})
-    assert "<script>" not in page and "<b>" not in page
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;bold&lt;/b&gt; *star* [x](y) {: .c}" in page
+    page = glossary_page(load_glossary(text, "data/glossary.yml"))
+    assert not page.select("script, b, em, .c")
+    definition = page.select_one("h3#mash + div.glossary-definition")
+    assert definition.select_one(".glossary-expansion").get_text() == "Multi-Agency Safeguarding Hub"
+    assert "<script>alert(1)</script> <b>bold</b> *star* [x](y) {: .c}" in definition.get_text()
+
+
+def test_each_entry_lists_its_pages_under_its_own_heading():
+    glossary = load_glossary(GOOD, "data/glossary.yml")
+    pages = {
+        "services/front-door.md": ("The front door", "../services/front-door/"),
+        "a.md": ("A & B", "../a/"),
+    }
+    page = glossary_page(glossary, {"mash": ["a.md", "services/front-door.md"]}, pages)
+    assert [h.get("id") for h in page.select("h3.glossary-entry")] == ["children-in-care", "mash"]
+    mash = page.select_one("h3#mash").find_next_sibling()
+    lines = {p.get_text().split(":")[0]: p for p in mash.find_all("p")}
+    assert [(a.get_text(), a["href"]) for a in lines["Used on"].find_all("a")] == [
+        ("A & B", "../a/"),
+        ("The front door", "../services/front-door/"),
+    ]
+    assert lines["Used on"].get_text() == "Used on: A & B, The front door"
+    assert [a["href"] for a in lines["Find out more"].find_all("a")] == ["../services/front-door/"]
+    cic = page.select_one("h3#children-in-care").find_next_sibling()
+    assert cic.get_text(" ") == "Children the council looks after. Also written: CiC, CIC"
 
 
 @pytest.mark.parametrize(
