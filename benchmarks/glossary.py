@@ -5,11 +5,15 @@ hooks/glossary.py, about 600 words a page with some twenty glossary terms in eac
 variants, and builds each in a fresh Python process, several rounds in alternating order:
 
 - "hook": the pages as trainers write them, with the glossary hook;
-- "by hand": no hook, but the same output written by hand: each term's first mention on a
-  page a Markdown link with the definition as its title, and the Glossary page with its
-  definitions and "Used on" lists. hook / by hand is the hook's own cost (target: at most 1.10);
+- "by hand": no hook, but the same links written by hand: each term's first mention on a page
+  a Markdown link with the definition as its title, and a Glossary page in plain Markdown with
+  the same headings, definitions and "Used on" lists (not the hook's hidden search words).
+  hook / by hand is what the hook's own work costs;
 - "static": no hook and no links, only the Glossary page with its definitions written by hand;
 - "none": no glossary at all.
+
+The target is a build with the hook at most 1.10 times the build without it; the three ratios
+give that against each kind of site without the hook.
 
 It prints the fastest build of each, the median ratio of the hook's build to each other build
 of the same round, the time per page spent inside the hook's handlers and its tree processor,

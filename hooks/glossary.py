@@ -243,6 +243,10 @@ class Glossary:
                     for key in last:
                         node = node.next.get(key) or node.next.setdefault(key, _Node())
                     node.names.append(_Name(form, exact, entry, not ending))
+                    if ending:  # EHCP's, as a part of EHCP's-based
+                        (self._known_exact if exact else self._known_any).add(
+                            form[-1] if exact else form[-1].lower()
+                        )
                     if len(node.names) == 2:
                         crowded.append(node)
         for node in crowded:
@@ -576,7 +580,8 @@ class _TreeLinker:
         self.texts: list[str] = []  # the text of every run, each followed by RUN_BREAK
         self.runs: list[tuple] = []  # (where its text starts, run, spans), in page order
         self.size = 0  # the length of the text in `texts`
-        self.linked: set[str] = set()
+        self.linked: set[str] = set()  # entries linked by this pass
+        self.existing: dict[str, int] = {}  # entry id -> where a link already in the page is
         self.used: list[Entry] = []
 
     def content(self, element):
@@ -604,8 +609,8 @@ class _TreeLinker:
             skip_link = skip_link or "quiz" in classes
             if tag == "a" and "glossary-term" in classes:
                 fragment = (element.get("href") or "").rpartition("#")[2]
-                if fragment in self.glossary.by_id:
-                    self.linked.add(fragment)
+                if fragment in self.glossary.by_id:  # it covers the run it ends and all after it
+                    self.existing.setdefault(fragment, self.size)
         inline = tag in INLINE_TAGS
         in_run = self.no_link == 0 and inline and not skip_link
         if skip_check or not inline:
@@ -704,7 +709,7 @@ class _TreeLinker:
             return
         starts = [start for start, _, _ in self.runs]
         for start, end, entry in self.glossary.find("".join(self.texts)):
-            if entry.id in self.linked:
+            if entry.id in self.linked or self.existing.get(entry.id, self.size) <= start:
                 continue
             _, run, spans = self.runs[bisect_right(starts, start) - 1]
             bounds = _link_bounds(run, spans, start, end)
@@ -734,7 +739,8 @@ class _TreeLinker:
 
     def link_element(self, entry: Entry):
         return etree.Element(
-            "a", {"class": "glossary-term", "href": f"{self.url}#{entry.id}", "title": entry.title}
+            "a",
+            {"class": "glossary-term", "href": f"{self.url}#{entry.id}", "title": as_written(entry.title)},
         )
 
 
@@ -956,10 +962,10 @@ def entry_element(entry: Entry, used_on, pages: dict[str, tuple]):
     body = etree.Element("div", {"class": "glossary-definition"})
     if entry.expansion:
         expansion = etree.SubElement(body, "p", {"class": "glossary-expansion"})
-        etree.SubElement(expansion, "strong").text = entry.expansion
-    etree.SubElement(body, "p").text = entry.definition
+        etree.SubElement(expansion, "strong").text = as_written(entry.expansion)
+    etree.SubElement(body, "p").text = as_written(entry.definition)
     if entry.aliases:
-        etree.SubElement(body, "p").text = f"Also written: {', '.join(entry.aliases)}"
+        etree.SubElement(body, "p").text = as_written(f"Also written: {', '.join(entry.aliases)}")
     for label, sources in (("Find out more: ", entry.see), ("Used on: ", used_on)):
         if sources:
             line = etree.SubElement(body, "p")
@@ -967,8 +973,15 @@ def entry_element(entry: Entry, used_on, pages: dict[str, tuple]):
             for number, src in enumerate(sources):
                 title, url = pages.get(src, (src, src))
                 link = etree.SubElement(line, "a", {"href": url})
-                link.text, link.tail = title, (", " if number < len(sources) - 1 else None)
+                link.text, link.tail = as_written(title), (", " if number < len(sources) - 1 else None)
     return body
+
+
+def as_written(value: str) -> str:
+    """Text for the element tree that shows exactly as written: Python-Markdown's serializer
+    leaves `&amp;` and the like alone (it takes them for entities already written), so their
+    `&` is escaped here and a trainer's "&lt;b&gt;" reads as typed."""
+    return ENTITY_START.sub("&amp;", value) if "&" in value else value
 
 
 def letter_anchor(letter: str) -> str:
@@ -1034,6 +1047,8 @@ INLINE_TAGS = frozenset(
 # Between runs of text in the page's text: not a space or a word, so no term can span it.
 RUN_BREAK = "\x00\n"
 # Python-Markdown keeps an entity written in the text (&nbsp;) as raw HTML until the very end.
+# An "&" that Python-Markdown's serializer would leave alone, as the start of an entity.
+ENTITY_START = re.compile(r"&(?=(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
 ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 # After every other tree processor, including MkDocs' link rewriting and "unescape" (both 0).
 TREE_PRIORITY = -1

@@ -189,6 +189,14 @@ def test_existing_glossary_links_count_as_the_first_occurrence():
     assert len(linked(once)) == 2
 
 
+def test_a_glossary_link_written_later_on_the_page_leaves_earlier_mentions_to_be_linked():
+    text = "MASH here.\n\nLater [MASH](../glossary/#mash){ .glossary-term } and MASH again."
+    out = link(text)
+    assert linked(out) == [("MASH", "mash"), ("MASH", "mash")]
+    assert out.count("glossary-term") == 2  # the first mention and the link written by hand
+    assert "and MASH again" in out  # the mention after the written link stays plain
+
+
 def test_only_the_page_itself_is_linked_not_markdown_converted_later_for_it():
     # mkdocs-quiz converts its questions with the site's extensions after the page: no links there.
     extension = GlossaryExtension()
@@ -205,6 +213,11 @@ def test_the_used_entries_and_unknown_acronyms_are_reported():
     )
     assert [e.term for e in result.used] == ["MASH", "CIN"]
     assert result.unknown == ["XYZ", "ABCs", "GSCP", "SPA"]
+
+
+def test_a_known_acronym_with_s_or_apostrophe_s_inside_a_longer_word_is_not_reported():
+    _, result = link_markdown("the EHCP's-based plan and CINs-led work", GLOSSARY, URL, extensions=EXTENSIONS)
+    assert result.unknown == []
 
 
 def test_unknown_acronyms_are_not_reported_inside_code_opted_out_blocks_or_trainer_notes():
