@@ -100,9 +100,9 @@ def on_nav(nav, config, files):
 def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
     glossary_url = get_relative_url(files.get_file_from_path(GLOSSARY_PAGE).url, page.file.url)
-    _extension.job = Job(_glossary, glossary_url)
     _extension.result = None
     if src != GLOSSARY_PAGE:
+        _extension.job = Job(_glossary, glossary_url)
         return markdown
     if MARKER not in markdown:
         raise DataError(f"docs/{GLOSSARY_PAGE}", None, f"the page has no {MARKER} line", MARKER_HINT)
@@ -195,6 +195,11 @@ class Entry:
         """The tooltip: "Multi-Agency Safeguarding Hub (MASH): The part of ..."."""
         label = f"{self.expansion} ({self.term})" if self.expansion else self.term
         return f"{label[:1].upper()}{label[1:]}: {self.definition}"
+
+    @cached_property
+    def tooltip(self) -> str:
+        """The title as the value of a link's title attribute, made once for every page."""
+        return as_written(self.title)
 
 
 class _Name(NamedTuple):
@@ -740,7 +745,7 @@ class _TreeLinker:
     def link_element(self, entry: Entry):
         return etree.Element(
             "a",
-            {"class": "glossary-term", "href": f"{self.url}#{entry.id}", "title": as_written(entry.title)},
+            {"class": "glossary-term", "href": f"{self.url}#{entry.id}", "title": entry.tooltip},
         )
 
 
