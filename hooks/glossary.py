@@ -2,8 +2,8 @@
 
 Trainers keep the terms in one file, `data/glossary.yml`. On every page the first time a term
 appears it becomes a link to its entry on the Glossary page, with the definition as the link's
-title, which Material's `content.tooltips` shows on hover and keyboard focus; a tap follows the
-link to the entry. Later mentions stay plain text. Headings, links, code, `abbr`, quizzes and any
+title, which docs/javascripts/glossary-tooltip.js shows on hover and keyboard focus; a tap follows
+the link to the entry. Later mentions stay plain text. Headings, links, code, `abbr`, quizzes and any
 block marked `{ data-glossary-skip }` are never linked. The Glossary page (`docs/glossary.md`,
 at its `<!-- glossary -->` line) is generated from the same file: A to Z, one anchor per entry,
 and the pages that use each term. Search finds a page by the acronyms and the expansions of the

@@ -95,6 +95,19 @@ def test_a_glossary_link_reaches_its_definition(offline, offline_site):
     assert term.casefold().rstrip("s") in target.inner_text().casefold() or term in page.content()
 
 
+def test_a_glossary_link_shows_its_definition_from_the_file_system(offline, offline_site):
+    source = first_page_with(offline_site, "a.glossary-term[title]")
+    assert source is not None, "no page of the export has a glossary link"
+    page = offline.new_page()
+    page.goto(source.as_uri(), wait_until="load")
+    link = page.locator("article a.glossary-term").first
+    expected = link.get_attribute("title")
+    link.hover()
+    tooltip = page.locator("#glossary-tooltip")
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().strip() == expected
+
+
 def test_a_self_check_answer_is_marked_and_survives_a_reload(offline, offline_site):
     source = first_page_with(offline_site, "div.quiz fieldset input[data-correct]")
     if source is None:

@@ -1,0 +1,168 @@
+/* Glossary tooltips: a glossary link's definition, shown beside it on hover and on keyboard focus.
+
+   Each link the glossary hook makes (a.glossary-term) carries its definition as its title, so
+   screen readers announce it and it still shows without this script. This script gives the
+   definition a tooltip that meets WCAG 2.2 success criterion 1.4.13 (content on hover or focus):
+   it stays while the pointer moves onto it, it stays until the pointer or focus leaves, and Esc
+   closes it without moving focus. One tooltip serves every link, and a few listeners on the
+   document serve the whole page: nothing runs for a link until the reader reaches it, so a page
+   with many links costs no more to start than a page with none (Material's own tooltips set up a
+   component for every titled element, a third of a long page's start-up time on a phone).
+
+   While its tooltip is showing, a link lends its title to the tooltip (no second, native tooltip)
+   and is described by it (aria-describedby); the title goes back when the reader moves on.
+   On a touch screen there is no tooltip: a tap follows the link to the Glossary page entry. */
+(function () {
+  "use strict";
+
+  var LINK = "a.glossary-term";
+  var ID = "glossary-tooltip";
+  var GAP = 6; // px between the link and its tooltip
+  var EDGE = 8; // px kept clear of the window's edges
+  var LINGER = 300; // ms the tooltip waits for the pointer to cross from the link to it
+
+  var tip = null; // the one tooltip, made when first needed
+  var link = null; // the link whose title the tooltip holds
+  var hovered = false; // the pointer is over the link
+  var onTip = false; // the pointer is over the tooltip
+  var focused = false; // the link has keyboard focus
+  var timer = 0;
+
+  function tooltip() {
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.id = ID;
+      tip.className = "glossary-tooltip";
+      tip.setAttribute("role", "tooltip");
+      tip.hidden = true;
+      tip.addEventListener("pointerenter", function () {
+        onTip = true;
+        clearTimeout(timer);
+      });
+      tip.addEventListener("pointerleave", function () {
+        onTip = false;
+        later();
+      });
+      document.body.appendChild(tip);
+    }
+    return tip;
+  }
+
+  function take(a) {
+    if (a === link) {
+      return;
+    }
+    release();
+    var text = a.getAttribute("title");
+    if (!text) {
+      return;
+    }
+    link = a;
+    a.setAttribute("data-glossary-title", text);
+    a.removeAttribute("title");
+    a.setAttribute("aria-describedby", ID);
+    var t = tooltip();
+    t.textContent = text;
+    t.hidden = false;
+    place(a, t);
+  }
+
+  function release() {
+    clearTimeout(timer);
+    if (!link) {
+      return;
+    }
+    link.setAttribute("title", link.getAttribute("data-glossary-title"));
+    link.removeAttribute("data-glossary-title");
+    link.removeAttribute("aria-describedby");
+    link = null;
+    hovered = onTip = focused = false;
+    tip.hidden = true;
+  }
+
+  function settle() {
+    if (link && !hovered && !onTip && !focused) {
+      release();
+    }
+  }
+
+  function later() {
+    clearTimeout(timer);
+    timer = setTimeout(settle, LINGER);
+  }
+
+  /* Below the link, or above it when there is no room below; always inside the window. */
+  function place(a, t) {
+    var root = document.documentElement;
+    var width = root.clientWidth;
+    t.style.left = "0px";
+    t.style.top = "0px";
+    var box = a.getClientRects()[0] || a.getBoundingClientRect();
+    var size = t.getBoundingClientRect();
+    var left = Math.max(EDGE, Math.min(box.left, width - size.width - EDGE));
+    var top = box.bottom + GAP;
+    if (top + size.height > root.clientHeight && box.top - GAP - size.height >= 0) {
+      top = box.top - GAP - size.height;
+    }
+    t.style.left = left + window.scrollX + "px";
+    t.style.top = top + window.scrollY + "px";
+  }
+
+  function glossaryLink(event) {
+    var target = event.target;
+    return target && target.closest ? target.closest(LINK) : null;
+  }
+
+  document.addEventListener("pointerover", function (event) {
+    if (event.pointerType !== "mouse") {
+      return;
+    }
+    var a = glossaryLink(event);
+    if (a) {
+      take(a);
+      if (a === link) {
+        hovered = true;
+        clearTimeout(timer);
+      }
+    }
+  });
+
+  document.addEventListener("pointerout", function (event) {
+    var a = glossaryLink(event);
+    if (a && a === link && !a.contains(event.relatedTarget)) {
+      hovered = false;
+      later();
+    }
+  });
+
+  document.addEventListener("focusin", function (event) {
+    var a = glossaryLink(event);
+    if (a) {
+      take(a);
+      if (a === link) {
+        focused = true;
+      }
+    }
+  });
+
+  document.addEventListener("focusout", function (event) {
+    if (glossaryLink(event) === link && link) {
+      focused = false;
+      settle();
+    }
+  });
+
+  /* Esc closes the tooltip; the link keeps focus and stays without a native tooltip until the
+     reader moves on. */
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && tip && !tip.hidden) {
+      tip.hidden = true;
+    }
+  });
+
+  window.addEventListener("resize", function () {
+    if (link && tip && !tip.hidden) {
+      place(link, tip);
+    }
+  });
+})();
