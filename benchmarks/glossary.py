@@ -210,7 +210,6 @@ def write_project(project: Path, pages: int, terms: int) -> None:
         "theme:",
         "  name: material",
         "  font: false",
-        "  features: [content.tooltips]",
         "plugins: [search]",
         "markdown_extensions:",
         "  - attr_list",

@@ -11,7 +11,9 @@
 
    While its tooltip is showing, a link lends its title to the tooltip (no second, native tooltip)
    and is described by it (aria-describedby); the title goes back when the reader moves on.
-   On a touch screen there is no tooltip: a tap follows the link to the Glossary page entry. */
+   Keyboard focus shows the tooltip; focus from a click or a tap does not (it would keep the
+   tooltip open after the pointer left). On a touch screen there is no tooltip: a tap follows the
+   link to the Glossary page entry. */
 (function () {
   "use strict";
 
@@ -61,10 +63,13 @@
     a.setAttribute("data-glossary-title", text);
     a.removeAttribute("title");
     a.setAttribute("aria-describedby", ID);
-    var t = tooltip();
-    t.textContent = text;
-    t.hidden = false;
-    place(a, t);
+    tooltip().textContent = text;
+    show(a);
+  }
+
+  function show(a) {
+    tip.hidden = false;
+    place(a, tip);
   }
 
   function release() {
@@ -97,15 +102,26 @@
     var width = root.clientWidth;
     t.style.left = "0px";
     t.style.top = "0px";
-    var box = a.getClientRects()[0] || a.getBoundingClientRect();
+    var lines = a.getClientRects(); // a link can wrap: below its last line or above its first
+    var first = lines[0] || a.getBoundingClientRect();
+    var last = lines[lines.length - 1] || first;
     var size = t.getBoundingClientRect();
-    var left = Math.max(EDGE, Math.min(box.left, width - size.width - EDGE));
-    var top = box.bottom + GAP;
-    if (top + size.height > root.clientHeight && box.top - GAP - size.height >= 0) {
-      top = box.top - GAP - size.height;
+    var left = Math.max(EDGE, Math.min(last.left, width - size.width - EDGE));
+    var top = last.bottom + GAP;
+    if (top + size.height > root.clientHeight && first.top - GAP - size.height >= 0) {
+      top = first.top - GAP - size.height;
+      left = Math.max(EDGE, Math.min(first.left, width - size.width - EDGE));
     }
     t.style.left = left + window.scrollX + "px";
     t.style.top = top + window.scrollY + "px";
+  }
+
+  function byKeyboard(a) {
+    try {
+      return a.matches(":focus-visible");
+    } catch (error) {
+      return true; // a browser that does not know :focus-visible: every focus shows it
+    }
   }
 
   function glossaryLink(event) {
@@ -114,16 +130,20 @@
   }
 
   document.addEventListener("pointerover", function (event) {
-    if (event.pointerType !== "mouse") {
+    if (event.pointerType === "touch") {
       return;
     }
     var a = glossaryLink(event);
-    if (a) {
-      take(a);
-      if (a === link) {
-        hovered = true;
-        clearTimeout(timer);
-      }
+    if (!a) {
+      return;
+    }
+    if (a === link && !hovered && tip.hidden) {
+      show(a); // closed with Esc while focused: the pointer coming back opens it again
+    }
+    take(a);
+    if (a === link) {
+      hovered = true;
+      clearTimeout(timer);
     }
   });
 
@@ -137,7 +157,7 @@
 
   document.addEventListener("focusin", function (event) {
     var a = glossaryLink(event);
-    if (a) {
+    if (a && byKeyboard(a)) {
       take(a);
       if (a === link) {
         focused = true;
@@ -159,6 +179,8 @@
       tip.hidden = true;
     }
   });
+
+  window.addEventListener("pagehide", release); // not open when the reader comes back
 
   window.addEventListener("resize", function () {
     if (link && tip && !tip.hidden) {
