@@ -157,6 +157,28 @@ def test_one_definition_shows_at_a_time(page):
     assert page.locator(".md-tooltip2").count() == 0, "Material's tooltips are back: two tooltips per link"
 
 
+def test_tabbing_away_while_pointing_at_a_link_shows_only_one_definition(page):
+    pointed = page.locator(LINK).first
+    pointed_title = pointed.get_attribute("title")
+    pointed.hover()
+    page.locator(TOOLTIP).wait_for(state="visible", timeout=3000)
+    pointed.evaluate("a => a.focus()")
+    for _ in range(80):  # Tab on to the next glossary link; the pointer stays where it is
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('a.glossary-term')"):
+            break
+    else:
+        pytest.fail("Tab never reached a second glossary link")
+    focused = page.evaluate_handle("document.activeElement")
+    page.wait_for_function(
+        "a => document.querySelector('#glossary-tooltip').innerText.trim() === a.dataset.glossaryTitle",
+        arg=focused,
+    )
+    assert pointed.get_attribute("title") is None, "the pointed link could show a native tooltip too"
+    page.mouse.move(5, 600)
+    assert pointed.get_attribute("title") == pointed_title
+
+
 def test_the_definition_fits_a_320_pixel_screen(browser, served_site):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()

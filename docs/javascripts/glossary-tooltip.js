@@ -25,6 +25,8 @@
 
   var tip = null; // the one tooltip, made when first needed
   var link = null; // the link whose title the tooltip holds
+  var held = null; // a link the pointer is still on after keyboard focus took the tooltip away:
+  // its title stays lent until the pointer leaves, so no native tooltip shows beside ours
   var hovered = false; // the pointer is over the link
   var onTip = false; // the pointer is over the tooltip
   var focused = false; // the link has keyboard focus
@@ -54,10 +56,13 @@
     if (a === link) {
       return;
     }
-    release();
-    var text = a.getAttribute("title");
+    release(hovered);
+    var text = a.getAttribute("title") || a.getAttribute("data-glossary-title");
     if (!text) {
       return;
+    }
+    if (a === held) {
+      held = null;
     }
     link = a;
     a.setAttribute("data-glossary-title", text);
@@ -72,17 +77,28 @@
     place(a, tip);
   }
 
-  function release() {
+  function release(pointerStays) {
     clearTimeout(timer);
     if (!link) {
       return;
     }
-    link.setAttribute("title", link.getAttribute("data-glossary-title"));
-    link.removeAttribute("data-glossary-title");
+    if (pointerStays) {
+      giveBack(held);
+      held = link;
+    } else {
+      giveBack(link);
+    }
     link.removeAttribute("aria-describedby");
     link = null;
     hovered = onTip = focused = false;
     tip.hidden = true;
+  }
+
+  function giveBack(a) {
+    if (a && a.hasAttribute("data-glossary-title")) {
+      a.setAttribute("title", a.getAttribute("data-glossary-title"));
+      a.removeAttribute("data-glossary-title");
+    }
   }
 
   function settle() {
@@ -149,9 +165,15 @@
 
   document.addEventListener("pointerout", function (event) {
     var a = glossaryLink(event);
-    if (a && a === link && !a.contains(event.relatedTarget)) {
+    if (!a || a.contains(event.relatedTarget)) {
+      return;
+    }
+    if (a === link) {
       hovered = false;
       later();
+    } else if (a === held) {
+      giveBack(held);
+      held = null;
     }
   });
 
@@ -180,7 +202,11 @@
     }
   });
 
-  window.addEventListener("pagehide", release); // not open when the reader comes back
+  window.addEventListener("pagehide", function () {
+    release(false); // not open when the reader comes back
+    giveBack(held);
+    held = null;
+  });
 
   window.addEventListener("resize", function () {
     if (link && tip && !tip.hidden) {
