@@ -179,6 +179,37 @@ def test_tabbing_away_while_pointing_at_a_link_shows_only_one_definition(page):
     assert pointed.get_attribute("title") == pointed_title
 
 
+def test_the_focused_link_gets_its_definition_back_after_the_pointer_passes_another(page):
+    tab_to(page, "a.glossary-term")
+    focused = page.evaluate_handle("document.activeElement")
+    expected = focused.get_attribute("data-glossary-title")
+    tooltip = page.locator(TOOLTIP)
+    tooltip.wait_for(state="visible", timeout=3000)
+    other = page.locator(LINK).last
+    other.hover()
+    page.wait_for_function(
+        "t => document.querySelector('#glossary-tooltip').innerText.trim() !== t", arg=expected
+    )
+    page.mouse.move(5, 600)
+    page.wait_for_function(
+        "t => document.querySelector('#glossary-tooltip').innerText.trim() === t", arg=expected
+    )
+    assert tooltip.is_visible() and page.evaluate("a => document.activeElement === a", focused)
+    assert other.get_attribute("title")
+
+
+def test_keyboard_focus_reopens_a_definition_closed_with_esc(page):
+    link = page.locator(LINK).first
+    link.hover()
+    tooltip = page.locator(TOOLTIP)
+    tooltip.wait_for(state="visible", timeout=3000)
+    page.keyboard.press("Escape")
+    tooltip.wait_for(state="hidden", timeout=3000)
+    link.evaluate("a => a.focus()")  # focus after a key press counts as keyboard focus
+    assert page.evaluate("document.activeElement.matches(':focus-visible')")
+    tooltip.wait_for(state="visible", timeout=3000)
+
+
 def test_the_definition_fits_a_320_pixel_screen(browser, served_site):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()

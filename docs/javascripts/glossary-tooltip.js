@@ -103,7 +103,12 @@
 
   function settle() {
     if (link && !hovered && !onTip && !focused) {
-      release();
+      release(false);
+      var active = document.activeElement; // a link keeps its tooltip while it has keyboard focus,
+      if (active && active.matches && active.matches(LINK) && byKeyboard(active)) {
+        take(active); // even when the pointer passed over another link meanwhile
+        focused = active === link;
+      }
     }
   }
 
@@ -180,6 +185,9 @@
   document.addEventListener("focusin", function (event) {
     var a = glossaryLink(event);
     if (a && byKeyboard(a)) {
+      if (a === link && tip.hidden) {
+        show(a); // closed with Esc while the pointer was on it: focus opens it again
+      }
       take(a);
       if (a === link) {
         focused = true;
