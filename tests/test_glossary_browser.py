@@ -32,6 +32,15 @@ def definition(link) -> str:
     return link.get_attribute("title") or link.get_attribute("data-glossary-title")
 
 
+def point_at_first_link(page):
+    """The page's first glossary link, with the pointer on it and its definition showing."""
+    link = page.locator(LINK).first
+    link.hover()
+    tooltip = page.locator(TOOLTIP)
+    tooltip.wait_for(state="visible", timeout=3000)
+    return link, tooltip
+
+
 def tab_to(page, selector: str, limit: int = 80):
     page.locator("article h1").click()  # start keyboard focus in the article, before the first link
     for _ in range(limit):
@@ -39,6 +48,15 @@ def tab_to(page, selector: str, limit: int = 80):
         if page.evaluate("s => document.activeElement.matches(s)", selector):
             return page.locator(":focus")
     pytest.fail(f"Tab never reached {selector}")
+
+
+def tab_to_first_link(page):
+    """Keyboard focus on the first glossary link, its definition showing: (link, definition, tooltip)."""
+    tab_to(page, "a.glossary-term")
+    link = page.evaluate_handle("document.activeElement")
+    tooltip = page.locator(TOOLTIP)
+    tooltip.wait_for(state="visible", timeout=3000)
+    return link, link.get_attribute("data-glossary-title"), tooltip
 
 
 def test_hovering_a_glossary_link_shows_its_definition_beside_it(page):
@@ -78,11 +96,7 @@ def test_the_pointer_can_move_onto_the_definition_and_it_closes_after_leaving(pa
 
 
 def test_tabbing_to_a_glossary_link_shows_its_definition_and_esc_closes_it(page):
-    tab_to(page, "a.glossary-term")
-    link = page.evaluate_handle("document.activeElement")
-    expected = link.get_attribute("data-glossary-title")
-    tooltip = page.locator(TOOLTIP)
-    tooltip.wait_for(state="visible", timeout=3000)
+    link, expected, tooltip = tab_to_first_link(page)
     assert expected and tooltip.inner_text().strip() == expected
     page.keyboard.press("Escape")
     tooltip.wait_for(state="hidden", timeout=3000)
@@ -101,10 +115,7 @@ def test_tabbing_to_a_glossary_link_shows_its_definition_and_esc_closes_it(page)
 
 
 def test_esc_closes_a_definition_shown_by_the_pointer(page):
-    link = page.locator(LINK).first
-    link.hover()
-    tooltip = page.locator(TOOLTIP)
-    tooltip.wait_for(state="visible", timeout=3000)
+    link, tooltip = point_at_first_link(page)
     page.keyboard.press("Escape")
     tooltip.wait_for(state="hidden", timeout=3000)
     assert link.get_attribute("title") is None, "a native tooltip could show after Esc"
@@ -117,10 +128,7 @@ def test_esc_closes_a_definition_shown_by_the_pointer(page):
 
 
 def test_a_mouse_click_does_not_keep_the_definition_open(page):
-    link = page.locator(LINK).first
-    link.hover()
-    tooltip = page.locator(TOOLTIP)
-    tooltip.wait_for(state="visible", timeout=3000)
+    link, tooltip = point_at_first_link(page)
     page.mouse.down()  # focuses the link, as a click does
     assert page.evaluate("document.activeElement.classList.contains('glossary-term')")
     page.mouse.move(5, 600, steps=3)
@@ -180,11 +188,7 @@ def test_tabbing_away_while_pointing_at_a_link_shows_only_one_definition(page):
 
 
 def test_the_focused_link_gets_its_definition_back_after_the_pointer_passes_another(page):
-    tab_to(page, "a.glossary-term")
-    focused = page.evaluate_handle("document.activeElement")
-    expected = focused.get_attribute("data-glossary-title")
-    tooltip = page.locator(TOOLTIP)
-    tooltip.wait_for(state="visible", timeout=3000)
+    focused, expected, tooltip = tab_to_first_link(page)
     other = page.locator(LINK).last
     other.hover()
     page.wait_for_function(
@@ -199,10 +203,7 @@ def test_the_focused_link_gets_its_definition_back_after_the_pointer_passes_anot
 
 
 def test_keyboard_focus_reopens_a_definition_closed_with_esc(page):
-    link = page.locator(LINK).first
-    link.hover()
-    tooltip = page.locator(TOOLTIP)
-    tooltip.wait_for(state="visible", timeout=3000)
+    link, tooltip = point_at_first_link(page)
     page.keyboard.press("Escape")
     tooltip.wait_for(state="hidden", timeout=3000)
     link.evaluate("a => a.focus()")  # focus after a key press counts as keyboard focus
