@@ -183,7 +183,13 @@ def test_tabbing_away_while_pointing_at_a_link_shows_only_one_definition(page):
         arg=focused,
     )
     assert pointed.get_attribute("title") is None, "the pointed link could show a native tooltip too"
+    focused.evaluate("a => a.blur()")  # focus leaves: the link under the pointer shows its own again
+    page.wait_for_function(
+        "t => document.querySelector('#glossary-tooltip').innerText.trim() === t", arg=pointed_title
+    )
+    assert page.locator(TOOLTIP).is_visible()
     page.mouse.move(5, 600)
+    page.locator(TOOLTIP).wait_for(state="hidden", timeout=3000)
     assert pointed.get_attribute("title") == pointed_title
 
 

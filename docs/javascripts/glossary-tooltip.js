@@ -108,6 +108,9 @@
       if (active && active.matches && active.matches(LINK) && byKeyboard(active)) {
         take(active); // even when the pointer passed over another link meanwhile
         focused = active === link;
+      } else if (held) {
+        take(held); // focus has left; the pointer still rests on the link it was held from
+        hovered = !!link;
       }
     }
   }
