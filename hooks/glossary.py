@@ -236,9 +236,8 @@ class Glossary:
             for name in entry.names:
                 exact = entry.exact(name)
                 words, seps = split_name(name)
-                (self._known_exact if exact else self._known_any).update(
-                    words if exact else (w.lower() for w in words)
-                )
+                known, as_known = (self._known_exact, str) if exact else (self._known_any, str.lower)
+                known.update(map(as_known, words))
                 keys = [(sep, word.lower()) for sep, word in zip(seps, words[1:], strict=True)]
                 for ending in ("", *plural_endings(name)):
                     form = (*words[:-1], words[-1] + ending)
@@ -249,9 +248,7 @@ class Glossary:
                         node = node.next.get(key) or node.next.setdefault(key, _Node())
                     node.names.append(_Name(form, exact, entry, not ending))
                     if ending:  # EHCP's, as a part of EHCP's-based
-                        (self._known_exact if exact else self._known_any).add(
-                            form[-1] if exact else form[-1].lower()
-                        )
+                        known.add(as_known(form[-1]))
                     if len(node.names) == 2:
                         crowded.append(node)
         for node in crowded:
