@@ -7,7 +7,8 @@ the link to the entry. Later mentions stay plain text. Headings, links, code, `a
 block marked `{ data-glossary-skip }` are never linked. The Glossary page (`docs/glossary.md`,
 at its `<!-- glossary -->` line) is generated from the same file: A to Z, one anchor per entry,
 and the pages that use each term. Search finds a page by the acronyms and the expansions of the
-terms it uses, whichever of the two it spells out.
+terms it uses, whichever of the two it spells out: the search plugin reads each page with those
+words added and with the glossary's links taken out, which it would throw away.
 
 A word with two or more capitals that is neither in the glossary nor in its `allow:` list is a
 warning naming the page and line, so the strict build fails until someone explains it.
@@ -39,7 +40,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url
 
 from _common import DataError, LineDict, parse_yaml, read_source, relative_display
@@ -57,6 +58,8 @@ _usage: dict[str, list[str]] = {}  # entry id -> src_uris of the pages that link
 _nav_pages: list[str] = []
 # src_uri -> (hidden block of words for search, the page's HTML, where its first h2 starts)
 _search_blocks: dict[str, tuple[str, str, int]] = {}
+# src_uri -> (the page readers get, the page the search plugin reads, the words block in it, links out?)
+_for_readers: dict[str, tuple[str, str, str, bool]] = {}
 
 
 def on_config(config):
@@ -70,6 +73,7 @@ def on_config(config):
     _usage.clear()
     _nav_pages.clear()
     _search_blocks.clear()
+    _for_readers.clear()
     if "attr_list" not in config.markdown_extensions:
         raise PluginError(
             "the glossary needs the attr_list Markdown extension (list it under markdown_extensions)"
@@ -142,25 +146,51 @@ def on_page_content(html, page, config, files):
 
 
 @event_priority(10)  # before the search plugin indexes page.content (0)
-def on_page_context(context, page, config, nav):
-    if page.file.src_uri == GLOSSARY_PAGE:  # the side table of contents lists letters, not terms
+def _before_search(context, page, config, nav):
+    """Hand the search plugin the page it should index: with the hidden search words, and
+    without the glossary's own links (`for_search`). `_after_search` gives readers theirs back."""
+    src = page.file.src_uri
+    if src == GLOSSARY_PAGE:  # the side table of contents lists letters, not terms
         for item in page.toc:
             for section in item.children:
                 if section.id.startswith("letter-"):
                     section.children = []
-    if page.file.src_uri in _search_blocks:
-        block, html, offset = _search_blocks[page.file.src_uri]
-        if page.content == html:  # unchanged since it was linked: the first h2 is still there
+    readers = page.content
+    block = ""
+    if src in _search_blocks:
+        block, html, offset = _search_blocks[src]
+        if readers == html:  # unchanged since it was linked: the first h2 is still there
             page.content = html[:offset] + block + html[offset:]
         else:
-            page.content = insert_before_first(page.content, SECTION_TAGS, block)
+            page.content = insert_before_first(readers, SECTION_TAGS, block)
+    unwrapped = SEARCH_ATTRIBUTE not in page.content  # else the search plugin edits what it reads
+    if unwrapped:
+        page.content = for_search(page.content)
+    if page.content is not readers:
+        _for_readers[src] = (readers, page.content, block, unwrapped)
     return context
 
 
-def on_post_page(output, page, config):
-    if page.file.src_uri not in _search_blocks:
-        return output
-    return output.replace(_search_blocks[page.file.src_uri][0], "", 1)
+@event_priority(-10)  # after the search plugin (0) has indexed the page
+def _after_search(context, page, config, nav):
+    src = page.file.src_uri
+    if src not in _for_readers:
+        return context
+    readers, indexed, block, unwrapped = _for_readers.pop(src)
+    if page.content == indexed:
+        page.content = readers
+    elif not unwrapped:  # the search plugin took out its data-search-* attributes: keep that
+        page.content = page.content.replace(block, "", 1)
+    else:
+        raise PluginError(
+            f"docs/{src}: the page was changed while the search plugin read it, so the glossary "
+            "cannot give readers back the page with its links (hooks/glossary.py does not work with "
+            "a plugin that edits page.content in on_page_context between priorities 10 and -10)"
+        )
+    return context
+
+
+on_page_context = CombinedEvent(_before_search, _after_search)
 
 
 # --- The glossary data -----------------------------------------------------------------------
@@ -986,7 +1016,7 @@ def entry_element(entry: Entry, used_on, pages: dict[str, tuple]):
             line.text = label
             for number, src in enumerate(sources):
                 title, url = pages.get(src, (src, src))
-                link = etree.SubElement(line, "a", {"href": url})
+                link = etree.SubElement(line, "a", {"class": "glossary-page", "href": url})
                 link.text, link.tail = as_written(title), (", " if number < len(sources) - 1 else None)
     return body
 
@@ -1014,6 +1044,26 @@ def search_block(entries: list[Entry]) -> str:
         " ".join(dict.fromkeys(n for n in (e.term, e.expansion, *e.aliases) if n)) for e in entries
     )
     return f'<p class="glossary-search" hidden>{htmllib.escape(words, quote=False)}</p>'
+
+
+def for_search(html: str) -> str:
+    """`html` without the glossary's own links (`<a class="glossary-term" ...>` on pages and
+    `<a class="glossary-page" ...>` on the Glossary page), their text kept, for Material's search
+    plugin. It reads a page tag by tag and keeps only the text and a few tags (p, li, code, pre,
+    sub, sup), so it indexes the same words either way, but the glossary's links double its work
+    (some twenty on a page, thousands on the Glossary page). The links are found by the exact
+    opening Python-Markdown's serializer writes for the elements this hook made (it writes a
+    title's ">" as "&gt;"), and no link of ours holds another `<a`; anything else is left for
+    the search plugin to read as it is."""
+    parts, cut = [], 0
+    for match in OWN_LINK.finditer(html):
+        opened = html.find(">", match.end())
+        closed = html.find("</a>", opened)
+        if opened < 0 or closed < 0 or html.find("<a", opened, closed) >= 0:
+            continue
+        parts += [html[cut : match.start()], html[opened + 1 : closed]]
+        cut = closed + len("</a>")
+    return "".join(parts) + html[cut:] if parts else html
 
 
 def insert_before_first(html: str, tags: frozenset[str], snippet: str) -> str:
@@ -1046,6 +1096,10 @@ CAPITALS = re.compile(r"[A-Z][\w'\-]*[A-Z]")
 ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 SEP_AND_WORD = re.compile(r"(\W*?)(\w+(?:['\-]\w+)*)")
 SKIP_ATTRIBUTE = "data-glossary-skip"
+# Material's search plugin takes attributes starting with this out of page.content as it reads it.
+SEARCH_ATTRIBUTE = "data-search-"
+# The start of the links this hook makes, as Python-Markdown's serializer writes them.
+OWN_LINK = re.compile(r'<a class="glossary-(?:term|page)" href="')
 # Never linked inside: headings, links, code, abbreviations, navigation, form controls, etc.
 SKIP_TAGS = frozenset(
     "a abbr button code dt h1 h2 h3 h4 h5 h6 kbd label math nav option pre samp script select style "

@@ -10,8 +10,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from material.plugins.search.plugin import Parser as SearchParser
 
 from conftest import FIXTURES, ROOT, Build, run_build
+from glossary import for_search
 
 FIXTURE = FIXTURES / "glossary"
 
@@ -146,6 +148,64 @@ def test_search_finds_a_page_by_the_acronym_or_by_its_expansion(fixture_builds):
     assert "looked after children" in text[""], "and by the other names of a term it uses"
     for page in build.pages():
         assert "glossary-search" not in page.read_text(encoding="utf-8"), "the search words stay out of pages"
+
+
+def search_sections(html: str) -> list[tuple]:
+    """What Material's own search parser keeps of `html`: each section's id, title and text."""
+    parser = SearchParser()
+    parser.feed(html)
+    parser.close()
+    return [(s.id, "".join(s.title), "".join(s.text)) for s in parser.data]
+
+
+def test_search_reads_the_same_words_from_the_page_without_the_glossary_links(real_site):
+    """The search plugin is handed each page without the glossary's links (they cost it time
+    and it throws them away); Material's parser must keep exactly the same words either way."""
+    unwrapped = 0
+    for page in real_site.pages():
+        html = page.read_text(encoding="utf-8")
+        light = for_search(html)
+        unwrapped += html.count('class="glossary-') - light.count('class="glossary-')
+        assert search_sections(light) == search_sections(html), page
+    assert unwrapped > 500, "the glossary links of the pages and the Glossary page's page links"
+
+
+def test_a_page_with_search_attributes_keeps_its_links_and_leaves_its_words_out_of_pages(tmp_path):
+    """Material takes data-search-* attributes out of the page it indexes; such a page is read by
+    search with its links (and the hidden words), and readers still get the links, without the words."""
+    project = fixture_project(tmp_path)
+    plain = project / "docs" / "plain.md"
+    plain.write_text(
+        plain.read_text() + '\nNot for search: a child in need.\n{ data-search-exclude="yes" }\n'
+    )
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    page = build.html("plain/index.html").select_one("article")
+    assert [a.get_text() for a in page.select("a.glossary-term")] == [
+        "Multi-Agency Safeguarding Hub",
+        "child in need",
+    ]
+    assert not page.select(".glossary-search") and not page.select("[data-search-exclude]")
+    index = json.loads((build.site / "search" / "search_index.json").read_text())
+    text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("plain/"))
+    assert "Not for search" not in text and "MASH" in text, text
+
+
+def test_a_plugin_that_edits_the_page_while_search_reads_it_stops_the_build(tmp_path):
+    project = fixture_project(tmp_path)
+    (project / "hooks" / "meddle.py").write_text(
+        "def on_page_context(context, page, config, nav):\n"
+        "    page.content = page.content.replace('<p>', '<p class=\"x\">')\n"
+        "    return context\n"
+    )
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("  - hooks/glossary.py\n", "  - hooks/glossary.py\n  - hooks/meddle.py\n")
+    )
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert "docs/index.md: the page was changed while the search plugin read it" in build.output, build.output
+    assert not (tmp_path / "site" / "index.html").exists()
 
 
 def test_a_definition_is_shown_as_text_never_run(tmp_path):
