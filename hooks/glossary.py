@@ -43,8 +43,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url
 
-from _common import DataError, LineDict, parse_yaml, read_source, relative_display
-from trainer_notes import NOTE_CLASS
+from _common import NOTE_CLASS, DataError, LineDict, parse_yaml, read_source, relative_display
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 

@@ -22,6 +22,8 @@ import os
 from bs4 import BeautifulSoup
 from mkdocs.plugins import event_priority
 
+from _common import NOTE_CLASS
+
 log = logging.getLogger("mkdocs.hooks.trainer_notes")
 
 notes: list[dict] = []
@@ -87,7 +89,6 @@ def _trainer_notes(html: str, keep: bool) -> tuple[str, list[dict]]:
     return (str(soup), found) if found else (html, [])
 
 
-NOTE_CLASS = "trainer"  # !!! trainer / ??? trainer: the admonition type is its class
 SELECTOR = f"div.admonition.{NOTE_CLASS}, details.{NOTE_CLASS}"
 VIEW_ENV = "INDUCTION_TRAINER_VIEW"
 VIEW_SUFFIX = "(trainer view)"

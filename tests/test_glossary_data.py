@@ -4,6 +4,8 @@ real data/glossary.yml is complete, consistent and written as the house style as
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -260,3 +262,13 @@ def test_every_see_link_names_a_page():
 def test_the_allow_list_stays_small():
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     assert len(data.get("allow") or []) <= 10
+
+
+def test_the_glossary_hook_does_not_load_beautifulsoup():
+    """Importing BeautifulSoup takes about a tenth of a second, as long as the glossary's work on
+    forty pages; the glossary hook reads HTML with Python-Markdown's tree and html.parser only."""
+    code = "import sys; import glossary; print(sorted(m for m in ('bs4', 'lxml') if m in sys.modules))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT / "hooks", check=True
+    )
+    assert result.stdout.strip() == "[]"
