@@ -24,12 +24,25 @@ the same 500 terms) on the 100-page site.
 
 This is a measurement, not a test: figures depend on the machine and on what else is running.
 
-    python3 benchmarks/glossary.py            (from the repository root, with the build venv)
-    python3 benchmarks/glossary.py --quick    (one round, no abbreviation comparison)
+Wall-clock times on a shared machine drift by 10-20% within a minute, so the script also counts
+the machine instructions each whole `mkdocs build` command executes at 100 pages, under
+valgrind's cachegrind (Debian's `valgrind` package; skipped with a note when it is missing).
+That count is the same from one run to the next (to within 0.1%), whatever else the machine is
+doing, though it weighs every instruction alike (memory stalls are not in it).
+
+The hooks are compiled to bytecode before the builds, as Python does the first time on any
+machine where it may write its cache: this machine's environment sets PYTHONDONTWRITEBYTECODE=1,
+which would otherwise make every build with the hook compile hooks/glossary.py from source, a
+cost that no installed package pays.
+
+    python3 benchmarks/glossary.py                 (from the repository root, with the build venv)
+    python3 benchmarks/glossary.py --quick         (one round, no abbreviation or instruction count)
+    python3 benchmarks/glossary.py --instructions  (only the instruction counts)
 """
 
 from __future__ import annotations
 
+import compileall
 import gc
 import json
 import os
@@ -56,6 +69,12 @@ def main(argv: list[str]) -> int:
         print(json.dumps(build_once(Path(argv[1]))))
         return 0
     quick = "--quick" in argv
+    if "--instructions" in argv:
+        with tempfile.TemporaryDirectory() as tmp:
+            project = Path(tmp) / f"site-{SIZES[0]}"
+            write_project(project, SIZES[0], TERMS)
+            print_instructions(project)
+        return 0
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for pages in SIZES:
@@ -65,6 +84,7 @@ def main(argv: list[str]) -> int:
         abbr = None
         if not quick:
             abbr = build(Path(tmp) / f"site-{SIZES[0]}" / "mkdocs-abbr.yml")
+            print_instructions(Path(tmp) / f"site-{SIZES[0]}")
     print(f"Glossary hook, {TERMS} terms, Python {sys.version.split()[0]}")
     print("Build times: the fastest run of each; ratios: the median over runs of the hook's build")
     print("divided by the other build of the same round (the rounds alternate their order).")
@@ -101,6 +121,34 @@ def main(argv: list[str]) -> int:
     return 0
 
 
+def print_instructions(project: Path) -> None:
+    """The instructions each variant's whole `mkdocs build` executes, and the hook's ratios."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        print("Instruction counts: skipped (valgrind is not installed: apt-get install valgrind)")
+        return
+    counts = {variant: instructions(valgrind, project / f"mkdocs-{variant}.yml") for variant in VARIANTS}
+    print(f"Instructions executed by the whole `mkdocs build` at {project.name.split('-')[1]} pages:")
+    for variant in VARIANTS:
+        ratio = f"   hook / {variant}: {counts['hook'] / counts[variant]:.3f}" if variant != "hook" else ""
+        print(f"{variant:>8} {counts[variant] / 1e9:7.3f} billion{ratio}")
+
+
+def instructions(valgrind: str, config: Path) -> int:
+    """Instructions executed by `mkdocs build -f config`, counted by cachegrind."""
+    with tempfile.TemporaryDirectory() as site:
+        result = subprocess.run(
+            [valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+            + [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", site],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            cwd=config.parent,
+            check=True,
+        )
+    return int(re.search(r"I\s+refs:\s+([0-9,]+)", result.stderr).group(1).replace(",", ""))
+
+
 def interleaved(project: Path, runs: int) -> list[dict]:
     """`runs` rounds, each building every variant once, in alternating order: this machine's speed
     drifts by 10-20% over a minute, so comparing builds of the same round is fairer than
@@ -132,6 +180,7 @@ def build_once(config_file: Path) -> dict:
     from mkdocs.config import load_config
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    start = time.perf_counter()  # reading the config loads the hooks: their import is part of the build
     config = load_config(config_file=str(config_file))
     spent: dict[str, float] = {}  # event -> seconds in the hook's handler
     paused: dict[str, float] = {}  # event -> seconds of that in the garbage collector
@@ -147,7 +196,6 @@ def build_once(config_file: Path) -> dict:
         linker = hook_globals["_LinkTerms"]
         linker.run = _timed(linker.run, "tree", spent, paused, gc_clock)
     config.plugins.on_startup(command="build", dirty=False)
-    start = time.perf_counter()
     build(config)
     elapsed = time.perf_counter() - start
     config.plugins.on_shutdown()
@@ -215,6 +263,7 @@ def write_project(project: Path, pages: int, terms: int) -> None:
         shutil.rmtree(project)
     (project / "data").mkdir(parents=True)
     shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    compileall.compile_dir(project / "hooks", quiet=1)  # as Python's own cache would (see the top)
     entries = make_terms(rng, terms)
     lines = ["allow: []", "terms:"]
     for name, expansion, definition in entries:
