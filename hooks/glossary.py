@@ -128,7 +128,7 @@ def _glossary_links(page, files):
     return used_on, pages
 
 
-@event_priority(40)  # after trainer notes are removed (50): the search words go on the HTML readers get
+@event_priority(40)  # after trainer notes are removed (50): records the HTML the search copy is made from
 def on_page_content(html, page, config, files):
     src = page.file.src_uri
     linked, _extension.result = _extension.result or Linked(), None
