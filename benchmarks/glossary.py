@@ -362,17 +362,21 @@ def mentions(source: str, entries, by_hand) -> str:
 
 
 def glossary_by_hand(hook, glossary, used_on=None) -> str:
-    """The A to Z page as a trainer would write it in Markdown: the hook's headings and anchors,
-    each followed by the entry's expansion, definition and (when given) the pages that use it."""
+    """The A to Z page as a trainer would write it in Markdown: the hook's letters, and under them
+    a heading with the hook's anchor for each entry, followed by its expansion, definition and
+    (when given) the pages that use it."""
+    groups = {hook.letter_anchor(x): entries for x, entries in hook.letter_groups(glossary).items()}
     out = []
     for line in hook.glossary_markdown(glossary).split("\n"):
         out.append(line)
-        if line.startswith("### "):
-            entry = glossary.by_id[line.rpartition("{ #")[2].split()[0]]
-            out += ["", f"**{entry.expansion}**"] if entry.expansion else []
-            out += ["", entry.definition]
-            if used_on and used_on.get(entry.id):
-                out += ["", "Used on: " + ", ".join(f"[{title(src)}]({src})" for src in used_on[entry.id])]
+        if line.startswith("## "):
+            for entry in groups[line.rpartition("{ #")[2].split()[0]]:
+                out += ["", f"### {entry.term} {{ #{entry.id} .{hook.ENTRY_CLASS} }}"]
+                out += ["", f"**{entry.expansion}**"] if entry.expansion else []
+                out += ["", entry.definition]
+                pages = used_on.get(entry.id) if used_on else None
+                if pages:
+                    out += ["", "Used on: " + ", ".join(f"[{title(src)}]({src})" for src in pages)]
     return "\n".join(out)
 
 

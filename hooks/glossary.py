@@ -19,7 +19,9 @@ The tree is the parse Markdown has already done, so linking costs one walk over 
 page's HTML a second time with html.parser cost more than the 10% build-time budget
 (benchmarks/README.md). Raw HTML written in a page stays as Python-Markdown keeps it (a
 placeholder in the text): it ends a run of text, and a tag that must not hold links (<kbd>, <a>)
-turns linking off until it closes.
+turns linking off until it closes. The Glossary page's entries are written as HTML in one go
+(`add_entries`), with headings as the toc extension writes them; only the letters go through
+Markdown, so the side contents list the letters.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from typing import NamedTuple
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE, STX
+from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE, STX
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url
@@ -59,6 +61,8 @@ _nav_pages: list[str] = []
 _search_blocks: dict[str, tuple[str, str, int]] = {}
 # src_uri -> (the page readers get, the page the search plugin reads, the words block in it, links out?)
 _for_readers: dict[str, tuple[str, str, str, bool]] = {}
+# the Glossary page's entries, each letter's (HTML readers get, HTML the search plugin reads)
+_entry_pieces: list[tuple[str, str]] = []
 
 
 def on_config(config):
@@ -73,6 +77,7 @@ def on_config(config):
     _nav_pages.clear()
     _search_blocks.clear()
     _for_readers.clear()
+    _entry_pieces.clear()
     if "attr_list" not in config.markdown_extensions:
         raise PluginError(
             "the glossary needs the attr_list Markdown extension (list it under markdown_extensions)"
@@ -103,7 +108,7 @@ def on_nav(nav, config, files):
 def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
     glossary_url = get_relative_url(files.get_file_from_path(GLOSSARY_PAGE).url, page.file.url)
-    _extension.result = None
+    _extension.result = _extension.entries = None
     if src != GLOSSARY_PAGE:
         _extension.job = Job(_glossary, glossary_url)
         return markdown
@@ -132,6 +137,10 @@ def _glossary_links(page, files):
 def on_page_content(html, page, config, files):
     src = page.file.src_uri
     linked, _extension.result = _extension.result or Linked(), None
+    if src == GLOSSARY_PAGE and _extension.entries:
+        placed, _entry_pieces[:] = _extension.entries
+        if page.present_anchor_ids is not None:  # MkDocs checks links to them (validation: anchors)
+            page.present_anchor_ids.update(placed)
     for entry in linked.used:
         _usage.setdefault(entry.id, []).append(src)
     if linked.unknown:
@@ -149,11 +158,6 @@ def _before_search(context, page, config, nav):
     """Hand the search plugin the page it should index: with the hidden search words, and
     without the glossary's own links (`for_search`). `_after_search` gives readers theirs back."""
     src = page.file.src_uri
-    if src == GLOSSARY_PAGE:  # the side table of contents lists letters, not terms
-        for item in page.toc:
-            for section in item.children:
-                if section.id.startswith("letter-"):
-                    section.children = []
     readers = page.content
     block = ""
     if src in _search_blocks:
@@ -164,6 +168,8 @@ def _before_search(context, page, config, nav):
             page.content = insert_before_first(readers, SECTION_TAGS, block)
     unwrapped = SEARCH_ATTRIBUTE not in page.content  # else the search plugin edits what it reads
     if unwrapped:
+        if src == GLOSSARY_PAGE:
+            page.content = entries_for_search(page.content, _entry_pieces)
         page.content = for_search(page.content)
     if page.content is not readers:
         _for_readers[src] = (readers, page.content, block, unwrapped)
@@ -554,6 +560,7 @@ class GlossaryExtension(Extension):
         super().__init__()
         self.job: Job | None = None
         self.result: Linked | None = None
+        self.entries: tuple[list[str], list[tuple[str, str]]] | None = None  # from `add_entries`
 
     def extendMarkdown(self, md):
         md.treeprocessors.register(_LinkTerms(md, self), "glossary", TREE_PRIORITY)
@@ -570,7 +577,7 @@ class _LinkTerms(Treeprocessor):
             stash = self.md.htmlStash.rawHtmlBlocks
             self.extension.result = link_tree(root, job.glossary, job.url, job.linking, stash)
             if job.entries is not None:  # after the check: load_glossary has checked the entries
-                add_entries(root, job.glossary, *job.entries)
+                self.extension.entries = add_entries(root, self.md, job.glossary, *job.entries)
 
 
 def link_markdown(
@@ -964,13 +971,19 @@ def unknown_word_messages(words: list[str], display: str, raw: str) -> list[str]
 # --- The Glossary page and search -----------------------------------------------------------
 
 
-def glossary_markdown(glossary: Glossary) -> str:
-    """The A to Z and a heading for each entry, in Markdown (for the contents and permalinks).
-    The entries' text goes in under the headings later, as elements (`add_entries`)."""
+def letter_groups(glossary: Glossary) -> dict[str, list[Entry]]:
+    """The entries under each letter of the A to Z ("0-9" for terms that start with a number)."""
     groups: dict[str, list[Entry]] = {}
     for entry in glossary.entries:
         first = entry.term[:1].upper()
         groups.setdefault(first if first.isalpha() else "0-9", []).append(entry)
+    return groups
+
+
+def glossary_markdown(glossary: Glossary) -> str:
+    """The A to Z and a heading for each letter, in Markdown (for the contents and permalinks).
+    The entries go in under the letters later, as HTML (`add_entries`)."""
+    groups = letter_groups(glossary)
     letters = (["0-9"] if "0-9" in groups else []) + [chr(c) for c in range(ord("A"), ord("Z") + 1)]
     jump = " ".join(
         f'<a href="#{letter_anchor(x)}">{x}</a>'
@@ -981,43 +994,104 @@ def glossary_markdown(glossary: Glossary) -> str:
     out = [f'<nav class="glossary-az" aria-label="Glossary from A to Z">{jump}</nav>', ""]
     for letter in [x for x in letters if x in groups]:
         out += [f"## {letter} {{ #{letter_anchor(letter)} }}", ""]
-        for entry in groups[letter]:
-            out += [f"### {text(entry.term)} {{ #{entry.id} .{ENTRY_CLASS} }}", ""]
     return "\n".join(out)
 
 
-def add_entries(root, glossary: Glossary, used_on: dict[str, list[str]], pages: dict[str, tuple]) -> None:
-    """Put each entry's text under its heading in the Glossary page's element tree. Everything a
-    trainer wrote goes in as text, so it is escaped when the tree is written, never run as HTML.
+def add_entries(root, md, glossary: Glossary, used_on: dict[str, list[str]], pages: dict[str, tuple]):
+    """Put the entries under their letters' headings in the Glossary page's element tree, as
+    raw HTML in Python-Markdown's stash (written once as a string: five hundred entries through
+    Markdown and its contents list cost more than the rest of a hundred-page site's linking).
+    Everything a trainer wrote is escaped, so it shows as typed and never runs as HTML.
 
-    `pages` maps a page's src_uri to (title, URL relative to the glossary page).
+    `pages` maps a page's src_uri to (title, URL relative to the glossary page). Returns the
+    ids of the entries put in and each letter's (readers' HTML, search plugin's HTML).
     """
+    groups = {letter_anchor(x): entries for x, entries in letter_groups(glossary).items()}
+    taken = {el.get("id") for el in root.iter() if el.get("id")} & glossary.by_id.keys()
+    if taken:
+        raise PluginError(
+            f"docs/{GLOSSARY_PAGE}: a heading or element there has the id '{sorted(taken)[0]}', which "
+            f"the glossary gives to the entry for a term (rename the heading with {{ #another-id }})"
+        )
+    heading = entry_heading(md)
+    placed: list[str] = []
+    pieces: list[tuple[str, str]] = []
     for index in range(len(root) - 1, -1, -1):  # from the end, so each insert leaves the rest in place
-        heading = root[index]
-        entry = glossary.by_id.get(heading.get("id"))
-        if heading.tag == "h3" and entry and ENTRY_CLASS in (heading.get("class") or "").split():
-            body = entry_element(entry, used_on.get(entry.id, ()), pages)
-            body.tail = "\n"  # one block a line, as Markdown writes them (print-site reads lines)
-            root.insert(index + 1, body)
+        letter = root[index]
+        entries = groups.get(letter.get("id")) if letter.tag in HEADING_TAGS else None
+        if entries:
+            html = [entry_html(entry, used_on.get(entry.id, ()), pages, heading) for entry in entries]
+            readers, search = "\n".join(r for r, _ in html), "\n".join(s for _, s in html)
+            holder = etree.Element("p")  # Python-Markdown swaps <p>placeholder</p> for the HTML
+            holder.text, holder.tail = md.htmlStash.store(readers), "\n"
+            root.insert(index + 1, holder)
+            placed += [entry.id for entry in entries]
+            pieces.append((readers, search))
+    return placed, pieces
 
 
-def entry_element(entry: Entry, used_on, pages: dict[str, tuple]):
-    body = etree.Element("div", {"class": "glossary-definition"})
+def entry_heading(md) -> str:
+    """An entry's heading as Python-Markdown's toc extension writes headings on this site (its
+    level, anchor link and permalink as configured), with {id} and {term} to fill in."""
+    heading = etree.Element("h3", {"class": ENTRY_CLASS, "id": ID_SLOT})
+    heading.text = TERM_SLOT
+    toc = md.treeprocessors["toc"] if "toc" in md.treeprocessors else None
+    if toc is not None:
+        toc.set_level(heading)
+        if toc.use_anchors:
+            toc.add_anchor(heading, ID_SLOT)
+        if toc.use_permalinks not in (False, None):
+            toc.add_permalink(heading, ID_SLOT)
+    html = md.serializer(heading).replace(AMP_SUBSTITUTE, "&")
+    html = html.replace("{", "{{").replace("}", "}}")
+    return html.replace(ID_SLOT, "{id}").replace(TERM_SLOT, "{term}")
+
+
+def entry_html(entry: Entry, used_on, pages: dict[str, tuple], heading: str) -> tuple[str, str]:
+    """One entry as readers get it, under `heading` (`entry_heading`), and as Material's search
+    plugin should read it: the same words in the same paragraphs, without the permalink, the
+    wrapper and the links, which it throws away but which double its work (`for_search`)."""
+    term = escape_text(" ".join(entry.term.split()))
+    readers = [heading.format(id=entry.id, term=term), '\n<div class="glossary-definition">']
+    search = [f'<h3 id="{entry.id}">{term}</h3>\n']
     if entry.expansion:
-        expansion = etree.SubElement(body, "p", {"class": "glossary-expansion"})
-        etree.SubElement(expansion, "strong").text = as_written(entry.expansion)
-    etree.SubElement(body, "p").text = as_written(entry.definition)
+        expansion = escape_text(entry.expansion)
+        readers.append(f'<p class="glossary-expansion"><strong>{expansion}</strong></p>')
+        search.append(f"<p>{expansion}</p>")
+    paragraphs = [escape_text(entry.definition)]
     if entry.aliases:
-        etree.SubElement(body, "p").text = as_written(f"Also written: {', '.join(entry.aliases)}")
+        paragraphs.append(escape_text(f"Also written: {', '.join(entry.aliases)}"))
+    readers += [f"<p>{p}</p>" for p in paragraphs]
+    search += [f"<p>{p}</p>" for p in paragraphs]
     for label, sources in (("Find out more: ", entry.see), ("Used on: ", used_on)):
         if sources:
-            line = etree.SubElement(body, "p")
-            line.text = label
-            for number, src in enumerate(sources):
-                title, url = pages.get(src, (src, src))
-                link = etree.SubElement(line, "a", {"class": "glossary-page", "href": url})
-                link.text, link.tail = as_written(title), (", " if number < len(sources) - 1 else None)
-    return body
+            found = [pages.get(src, (src, src)) for src in sources]
+            links = ", ".join(
+                f'<a class="glossary-page" href="{escape_attribute(url)}">{escape_text(title)}</a>'
+                for title, url in found
+            )
+            readers.append(f"<p>{label}{links}</p>")
+            search.append(f"<p>{label}{', '.join(escape_text(title) for title, _ in found)}</p>")
+    readers.append("</div>")
+    return "".join(readers), "".join(search)
+
+
+def entries_for_search(html: str, pieces: list[tuple[str, str]]) -> str:
+    """The Glossary page `html` with each letter's entries as the search plugin should read them
+    (`add_entries` gives the pieces). A piece another plugin has changed is left as it is."""
+    for readers, search in pieces:
+        html = html.replace(readers, search, 1)
+    return html
+
+
+def escape_text(value: str) -> str:
+    """Text as HTML that shows exactly as written (what Python-Markdown's serializer makes of
+    text `as_written`)."""
+    return htmllib.escape(value, quote=False)
+
+
+def escape_attribute(value: str) -> str:
+    return htmllib.escape(value, quote=False).replace('"', "&quot;")
 
 
 def as_written(value: str) -> str:
@@ -1029,12 +1103,6 @@ def as_written(value: str) -> str:
 
 def letter_anchor(letter: str) -> str:
     return "letter-" + ("0-9" if letter == "0-9" else letter.lower())
-
-
-def text(value: str) -> str:
-    """Trainer-written text as Markdown that shows exactly that text: no HTML, no formatting."""
-    escaped = re.sub(r"([\\`*_{}\[\]()#+\-.!|~^=:])", r"\\\1", " ".join(value.split()))
-    return htmllib.escape(escaped, quote=False)
 
 
 def search_block(entries: list[Entry]) -> str:
@@ -1121,5 +1189,7 @@ ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 TREE_PRIORITY = -1
 VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
 SECTION_TAGS = frozenset({"h2"})
+HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+ID_SLOT, TERM_SLOT = "glossary-slot-for-the-id", "glossary-slot-for-the-term"
 ENTRY_CLASS = "glossary-entry"
 MARKER_HINT = f"keep docs/{GLOSSARY_PAGE} with a {MARKER} line where the A to Z entries go"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from material.plugins.search.plugin import Parser as SearchParser
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -60,6 +61,14 @@ def run_build(project: Path, site: Path, *extra: str, env: dict | None = None, s
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def search_sections(html: str) -> list[tuple]:
+    """What Material's own search parser keeps of `html`: each section's id, title and text."""
+    parser = SearchParser()
+    parser.feed(html)
+    parser.close()
+    return [(s.id, "".join(s.title), "".join(s.text)) for s in parser.data]
 
 
 def copy_project(dest: Path, source: Path = ROOT) -> Path:

@@ -10,9 +10,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from material.plugins.search.plugin import Parser as SearchParser
 
-from conftest import FIXTURES, ROOT, Build, run_build
+from conftest import FIXTURES, ROOT, Build, run_build, search_sections
 from glossary import for_search
 
 FIXTURE = FIXTURES / "glossary"
@@ -150,14 +149,6 @@ def test_search_finds_a_page_by_the_acronym_or_by_its_expansion(fixture_builds):
         assert "glossary-search" not in page.read_text(encoding="utf-8"), "the search words stay out of pages"
 
 
-def search_sections(html: str) -> list[tuple]:
-    """What Material's own search parser keeps of `html`: each section's id, title and text."""
-    parser = SearchParser()
-    parser.feed(html)
-    parser.close()
-    return [(s.id, "".join(s.title), "".join(s.text)) for s in parser.data]
-
-
 def test_search_reads_the_same_words_from_the_page_without_the_glossary_links(real_site):
     """The search plugin is handed each page without the glossary's links (they cost it time
     and it throws them away); Material's parser must keep exactly the same words either way."""
@@ -206,6 +197,20 @@ def test_a_plugin_that_edits_the_page_while_search_reads_it_stops_the_build(tmp_
     assert build.returncode != 0
     assert "docs/index.md: the page was changed while the search plugin read it" in build.output, build.output
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_link_to_an_entry_is_checked_like_any_other_anchor(tmp_path):
+    """The entries go into the Glossary page after MkDocs has collected its anchors, so the hook
+    adds theirs: a link to an entry passes the strict build, a link to a missing one fails it."""
+    project = fixture_project(tmp_path)
+    page = project / "docs" / "plain.md"
+    page.write_text(page.read_text() + "\n[What children in care means](glossary.md#children-in-care).\n")
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    page.write_text(page.read_text().replace("#children-in-care", "#no-such-term"))
+    build = run_build(project, tmp_path / "again")
+    assert build.returncode != 0
+    assert "does not contain an anchor '#no-such-term'" in build.output, build.output
 
 
 def test_a_definition_is_shown_as_text_never_run(tmp_path):

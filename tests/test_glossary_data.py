@@ -10,11 +10,23 @@ import sys
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from markdown import Markdown
+from markdown.extensions.toc import TocExtension
+from mkdocs.exceptions import PluginError
 
 from _common import DataError
-from conftest import ROOT
-from glossary import GlossaryExtension, Job, check_see_links, glossary_markdown, is_acronym, load_glossary
+from conftest import ROOT, search_sections
+from glossary import (
+    GlossaryExtension,
+    Job,
+    check_see_links,
+    entries_for_search,
+    glossary_markdown,
+    is_acronym,
+    load_glossary,
+)
 
 DATA = ROOT / "data" / "glossary.yml"
 GOOD = """\
@@ -110,13 +122,17 @@ def test_a_see_link_to_a_missing_page_names_the_line_of_the_path():
     )
 
 
-def glossary_page(glossary, used_on=None, pages=None) -> BeautifulSoup:
-    """The Glossary page's entries as the hook makes them: headings in Markdown, then the
-    entries' text put in under them by the tree processor."""
+def glossary_page_html(glossary, used_on=None, pages=None, extensions=("attr_list", "toc")):
+    """The Glossary page's entries as the hook makes them (headings for the letters in Markdown,
+    the entries put in under them by the tree processor), and what `add_entries` returned."""
     extension = GlossaryExtension()
     extension.job = Job(glossary, "", linking=False, entries=(used_on or {}, pages or {}))
-    html = Markdown(extensions=["attr_list", "toc", extension]).convert(glossary_markdown(glossary))
-    return BeautifulSoup(html, "html.parser")
+    html = Markdown(extensions=[*extensions, extension]).convert(glossary_markdown(glossary))
+    return html, extension.entries
+
+
+def glossary_page(glossary, used_on=None, pages=None) -> BeautifulSoup:
+    return BeautifulSoup(glossary_page_html(glossary, used_on, pages)[0], "html.parser")
 
 
 def test_a_definition_is_text_even_when_it_looks_like_html():
@@ -147,6 +163,89 @@ def test_each_entry_lists_its_pages_under_its_own_heading():
     assert [a["href"] for a in lines["Find out more"].find_all("a")] == ["../services/front-door/"]
     cic = page.select_one("h3#children-in-care").find_next_sibling()
     assert cic.get_text(" ") == "Children the council looks after. Also written: CiC, CIC"
+
+
+@pytest.mark.parametrize(
+    "toc",
+    [
+        {"permalink": True},
+        {"permalink": True, "permalink_title": "Link to this section"},
+        {"permalink": "#", "permalink_title": "", "permalink_class": "here"},
+        {"permalink": True, "permalink_leading": True},
+        {"anchorlink": True},
+        {"anchorlink": True, "permalink": True, "baselevel": 2},
+        {},
+        None,
+    ],
+)
+def test_an_entry_heading_is_the_heading_the_toc_extension_writes(toc):
+    """The entries go in as HTML after the toc extension has run, so their headings are written
+    by the hook: exactly as the toc extension, as configured, writes a heading in Markdown."""
+    extensions = ["attr_list", *([TocExtension(**toc)] if toc is not None else [])]
+    glossary = load_glossary(GOOD.replace("term: MASH", 'term: Q & A\'s "x" y'), "data/glossary.yml")
+    html, _ = glossary_page_html(glossary, extensions=extensions)
+    written = Markdown(extensions=extensions).convert('### Q &amp; A\'s "x" y { #q-as-x-y .glossary-entry }')
+    assert written.startswith("<h") and written in html
+
+
+def test_a_heading_with_an_entry_s_id_on_the_glossary_page_is_an_error():
+    glossary = load_glossary(GOOD, "data/glossary.yml")
+    extension = GlossaryExtension()
+    extension.job = Job(glossary, "", linking=False, entries=({}, {}))
+    markdown = "## About MASH { #mash }\n\n" + glossary_markdown(glossary)
+    with pytest.raises(PluginError, match="docs/glossary.md: a heading or element there has the id 'mash'"):
+        Markdown(extensions=["attr_list", "toc", extension]).convert(markdown)
+
+
+def assert_search_reads_the_same_words(glossary, used_on, pages):
+    """Material's search parser makes the same sections of the page as readers get it and of the
+    copy the search plugin is handed (no links, permalinks or wrappers)."""
+    extensions = ["attr_list", TocExtension(permalink=True)]
+    html, (placed, pieces) = glossary_page_html(glossary, used_on, pages, extensions)
+    assert sorted(placed) == sorted(glossary.by_id)
+    light = entries_for_search(html, pieces)
+    assert html.count("headerlink") == len(glossary.entries) + light.count(
+        "headerlink"
+    )  # letters keep theirs
+    assert 'class="glossary-page"' in html and 'class="glossary-page"' not in light
+    assert search_sections(light) == search_sections(html)
+    assert len(search_sections(html)) > len(glossary.entries)
+
+
+def test_search_reads_the_same_words_from_the_real_entries():
+    glossary = load_glossary(DATA.read_text(encoding="utf-8"), "data/glossary.yml")
+    titles = ["Front door & MASH", "Is <b> bold?", 'Say "hello"', "Plain"]
+    pages = {f"p{n}.md": (title, f"../p{n}/?a=1&b=<2>") for n, title in enumerate(titles)}
+    pages.update({src: (src, f"../{src}") for e in glossary.entries for src in e.see})
+    used_on = {e.id: list(pages)[: 1 + n % 4] for n, e in enumerate(glossary.entries)}
+    assert_search_reads_the_same_words(glossary, used_on, pages)
+
+
+_text = st.text(alphabet="abcXY &<>\"'\u00e9-.;#\n", min_size=1, max_size=15)
+_name = st.text(alphabet="abcXY &'\u00e9-.;#", max_size=10)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.tuples(_name, _text, st.booleans(), st.lists(_name, max_size=2)), min_size=1, max_size=4),
+    st.lists(_text, min_size=1, max_size=3),
+)
+def test_search_reads_the_same_words_from_any_entries(entries, titles):
+    terms = []
+    for n, (term, definition, expanded, aliases) in enumerate(entries):
+        entry = {"term": f"T{n} {term} t", "definition": f"D {definition}"}
+        if expanded:
+            entry["expansion"] = f"E{n} {term} e"
+        if aliases:
+            entry["aliases"] = [f"A{n}x{m} {alias} a" for m, alias in enumerate(aliases)]
+        terms.append(entry)
+    try:
+        glossary = load_glossary(yaml.safe_dump({"terms": terms}), "data/glossary.yml")
+    except DataError:
+        assume(False)
+    pages = {f"p{n}.md": (title, f"../p{n}/") for n, title in enumerate(titles)}
+    used_on = {e.id: list(pages) for e in glossary.entries}
+    assert_search_reads_the_same_words(glossary, used_on, pages)
 
 
 @pytest.mark.parametrize(

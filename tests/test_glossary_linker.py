@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
-from material.plugins.search.plugin import Parser as SearchParser
 
 import glossary as glossary_module
 from check.content import TEXT_EXTENSIONS
+from conftest import search_sections
 from glossary import GlossaryExtension, Job, for_search, link_markdown, link_tree, load_glossary
 
 GLOSSARY = load_glossary(
@@ -387,11 +387,8 @@ def _search_sections(html: str) -> list[tuple]:
     turns a piece of text between two tags that is only spaces (" &nbsp;") into one space, so a
     link taken out can leave a run of spaces it would have shortened; the search splits words at
     any run of spaces, so the words are the same. (On the real site the text is identical.)"""
-    parser = SearchParser()
-    parser.feed(html)
-    parser.close()
     return [
-        (s.id, " ".join("".join(s.title).split()), " ".join("".join(s.text).split())) for s in parser.data
+        (id_, " ".join(title.split()), " ".join(words.split())) for id_, title, words in search_sections(html)
     ]
 
 
