@@ -59,8 +59,8 @@ _usage: dict[str, list[str]] = {}  # entry id -> src_uris of the pages that link
 _nav_pages: list[str] = []
 # src_uri -> (hidden block of words for search, the page's HTML, where its first h2 starts)
 _search_blocks: dict[str, tuple[str, str, int]] = {}
-# src_uri -> (the page readers get, the page the search plugin reads, the words block in it, links out?)
-_for_readers: dict[str, tuple[str, str, str, bool]] = {}
+# src_uri -> (the page readers get, the page the search plugin reads, the words block in it)
+_for_readers: dict[str, tuple[str, str, str]] = {}
 # the Glossary page's entries, each letter's (HTML readers get, HTML the search plugin reads)
 _entry_pieces: list[tuple[str, str]] = []
 
@@ -166,13 +166,12 @@ def _before_search(context, page, config, nav):
             page.content = html[:offset] + block + html[offset:]
         else:
             page.content = insert_before_first(readers, SECTION_TAGS, block)
-    unwrapped = SEARCH_ATTRIBUTE not in page.content  # else the search plugin edits what it reads
-    if unwrapped:
+    if SEARCH_ATTRIBUTE not in page.content:  # else the search plugin edits what it reads
         if src == GLOSSARY_PAGE:
             page.content = entries_for_search(page.content, _entry_pieces)
         page.content = for_search(page.content)
     if page.content is not readers:
-        _for_readers[src] = (readers, page.content, block, unwrapped)
+        _for_readers[src] = (readers, page.content, block)
     return context
 
 
@@ -181,10 +180,10 @@ def _after_search(context, page, config, nav):
     src = page.file.src_uri
     if src not in _for_readers:
         return context
-    readers, indexed, block, unwrapped = _for_readers.pop(src)
+    readers, indexed, block = _for_readers.pop(src)
     if page.content == indexed:
         page.content = readers
-    elif not unwrapped:  # the search plugin took out its data-search-* attributes: keep that
+    elif SEARCH_ATTRIBUTE in indexed:  # the search plugin took out its data-search-* attributes: keep that
         page.content = page.content.replace(block, "", 1)
     else:
         raise PluginError(
