@@ -1008,9 +1008,12 @@ def add_entries(root, md, glossary: Glossary, used_on: dict[str, list[str]], pag
     groups = {letter_anchor(x): entries for x, entries in letter_groups(glossary).items()}
     taken = {el.get("id") for el in root.iter() if el.get("id")} & glossary.by_id.keys()
     if taken:
-        raise PluginError(
-            f"docs/{GLOSSARY_PAGE}: a heading or element there has the id '{sorted(taken)[0]}', which "
-            f"the glossary gives to the entry for a term (rename the heading with {{ #another-id }})"
+        entry = glossary.by_id[sorted(taken)[0]]
+        raise DataError(
+            f"docs/{GLOSSARY_PAGE}",
+            None,
+            f"a heading there has the id '{entry.id}', which is the anchor of the entry '{entry.term}'",
+            f"give the heading an id of its own, e.g. {{ #about-{entry.id} }}",
         )
     heading = entry_heading(md)
     placed: list[str] = []

@@ -272,6 +272,11 @@ BAD_INPUT = {
         edit("data/glossary.yml", "    aliases: [CiC, CIC, looked after children]", "    aliases: [CiC, CIC"),
         "data/glossary.yml:11: this is not valid YAML",
     ),
+    "a heading with an entry's anchor": (
+        edit("docs/glossary.md", "<!-- glossary -->", "## MASH\n\n<!-- glossary -->"),
+        "docs/glossary.md: a heading there has the id 'mash', which is the anchor of the entry 'MASH' "
+        "(give the heading an id of its own, e.g. { #about-mash })",
+    ),
     "no marker on the glossary page": (
         edit("docs/glossary.md", "<!-- glossary -->", ""),
         "docs/glossary.md: the page has no <!-- glossary --> line",
