@@ -226,12 +226,14 @@ def test_search_reads_the_same_words_from_the_real_entries():
 
 _text = st.text(alphabet="abcXY &<>\"'\u00e9-.;#\n", min_size=1, max_size=15)
 _name = st.text(alphabet="abcXY &'\u00e9-.;#", max_size=10)
+# A page title is never only spaces (Material's parser would read such a link's text as one space).
+_title = _text.filter(str.strip)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(st.tuples(_name, _text, st.booleans(), st.lists(_name, max_size=2)), min_size=1, max_size=4),
-    st.lists(_text, min_size=1, max_size=3),
+    st.lists(_title, min_size=1, max_size=3),
 )
 def test_search_reads_the_same_words_from_any_entries(entries, titles):
     terms = []
