@@ -1093,7 +1093,7 @@ def escape_text(value: str) -> str:
 
 
 def escape_attribute(value: str) -> str:
-    return htmllib.escape(value, quote=False).replace('"', "&quot;")
+    return escape_text(value).replace('"', "&quot;")
 
 
 def as_written(value: str) -> str:
@@ -1112,7 +1112,7 @@ def search_block(entries: list[Entry]) -> str:
     words = "; ".join(
         " ".join(dict.fromkeys(n for n in (e.term, e.expansion, *e.aliases) if n)) for e in entries
     )
-    return f'<p class="glossary-search" hidden>{htmllib.escape(words, quote=False)}</p>'
+    return f'<p class="glossary-search" hidden>{escape_text(words)}</p>'
 
 
 def for_search(html: str) -> str:
