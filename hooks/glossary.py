@@ -21,7 +21,10 @@ page's HTML a second time with html.parser cost more than the 10% build-time bud
 placeholder in the text): it ends a run of text, and a tag that must not hold links (<kbd>, <a>)
 turns linking off until it closes. The Glossary page's entries are written as HTML in one go
 (`add_entries`), with headings as the toc extension writes them; only the letters go through
-Markdown, so the side contents list the letters.
+Markdown, so the side contents list the letters. Material's search plugin reads the Glossary
+page without its entries, and their sections go straight into its index (`index_entries`), as
+its parser would have made them: parsing five hundred entries tag by tag was the costliest
+part of the page.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 from typing import NamedTuple
 
 from markdown import Markdown
@@ -61,8 +65,10 @@ _nav_pages: list[str] = []
 _search_blocks: dict[str, tuple[str, str, int]] = {}
 # src_uri -> (the page readers get, the page the search plugin reads, the words block in it)
 _for_readers: dict[str, tuple[str, str, str]] = {}
-# the Glossary page's entries, each letter's (HTML readers get, HTML the search plugin reads)
-_entry_pieces: list[tuple[str, str]] = []
+# the Glossary page's entries: a `Letter` for each letter
+_entry_pieces: list[Letter] = []
+# src_uri -> (Material's search index, how many entries it held before it read the page)
+_index_at: dict[str, tuple[object, int]] = {}
 
 
 def on_config(config):
@@ -78,6 +84,7 @@ def on_config(config):
     _search_blocks.clear()
     _for_readers.clear()
     _entry_pieces.clear()
+    _index_at.clear()
     if "attr_list" not in config.markdown_extensions:
         raise PluginError(
             "the glossary needs the attr_list Markdown extension (list it under markdown_extensions)"
@@ -156,7 +163,9 @@ def on_page_content(html, page, config, files):
 @event_priority(10)  # before the search plugin indexes page.content (0)
 def _before_search(context, page, config, nav):
     """Hand the search plugin the page it should index: with the hidden search words, and
-    without the glossary's own links (`for_search`). `_after_search` gives readers theirs back."""
+    without the glossary's own links (`for_search`); on the Glossary page, without the entries
+    when the plugin is Material's (`_after_search` then puts their sections in its index).
+    `_after_search` gives readers their page back."""
     src = page.file.src_uri
     readers = page.content
     block = ""
@@ -168,7 +177,12 @@ def _before_search(context, page, config, nav):
             page.content = insert_before_first(readers, SECTION_TAGS, block)
     if SEARCH_ATTRIBUTE not in page.content:  # else the search plugin edits what it reads
         if src == GLOSSARY_PAGE:
-            page.content = entries_for_search(page.content, _entry_pieces)
+            index = material_search_index(config)
+            if index is None:
+                page.content = entries_for_search(page.content, _entry_pieces)
+            else:  # the entries go straight into its index, after it has read the rest
+                page.content = without_entries(page.content, _entry_pieces)
+                _index_at[src] = (index, len(index.entries))
         page.content = for_search(page.content)
     if page.content is not readers:
         _for_readers[src] = (readers, page.content, block)
@@ -183,6 +197,9 @@ def _after_search(context, page, config, nav):
     readers, indexed, block = _for_readers.pop(src)
     if page.content == indexed:
         page.content = readers
+        if src in _index_at:
+            index, start = _index_at.pop(src)
+            index_entries(index, start, page, _entry_pieces)
     elif SEARCH_ATTRIBUTE in indexed:  # the search plugin took out its data-search-* attributes: keep that
         page.content = page.content.replace(block, "", 1)
     else:
@@ -1003,7 +1020,7 @@ def add_entries(root, md, glossary: Glossary, used_on: dict[str, list[str]], pag
     Everything a trainer wrote is escaped, so it shows as typed and never runs as HTML.
 
     `pages` maps a page's src_uri to (title, URL relative to the glossary page). Returns the
-    ids of the entries put in and each letter's (readers' HTML, search plugin's HTML).
+    ids of the entries put in and a `Letter` for each letter, in page order.
     """
     groups = {letter_anchor(x): entries for x, entries in letter_groups(glossary).items()}
     taken = {el.get("id") for el in root.iter() if el.get("id")} & glossary.by_id.keys()
@@ -1017,19 +1034,19 @@ def add_entries(root, md, glossary: Glossary, used_on: dict[str, list[str]], pag
         )
     heading = entry_heading(md)
     placed: list[str] = []
-    pieces: list[tuple[str, str]] = []
+    pieces: list[Letter] = []
     for index in range(len(root) - 1, -1, -1):  # from the end, so each insert leaves the rest in place
         letter = root[index]
         entries = groups.get(letter.get("id")) if letter.tag in HEADING_TAGS else None
         if entries:
             html = [entry_html(entry, used_on.get(entry.id, ()), pages, heading) for entry in entries]
-            readers, search = "\n".join(r for r, _ in html), "\n".join(s for _, s in html)
+            readers, sections = "\n".join(r for r, _ in html), [s for _, s in html]
             holder = etree.Element("p")  # Python-Markdown swaps <p>placeholder</p> for the HTML
             holder.text, holder.tail = md.htmlStash.store(readers), "\n"
             root.insert(index + 1, holder)
             placed += [entry.id for entry in entries]
-            pieces.append((readers, search))
-    return placed, pieces
+            pieces.append(Letter(letter.get("id"), readers, sections))
+    return placed, pieces[::-1]
 
 
 def entry_heading(md) -> str:
@@ -1049,13 +1066,13 @@ def entry_heading(md) -> str:
     return html.replace(ID_SLOT, "{id}").replace(TERM_SLOT, "{term}")
 
 
-def entry_html(entry: Entry, used_on, pages: dict[str, tuple], heading: str) -> tuple[str, str]:
-    """One entry as readers get it, under `heading` (`entry_heading`), and as Material's search
-    plugin should read it: the same words in the same paragraphs, without the permalink, the
-    wrapper and the links, which it throws away but which double its work (`for_search`)."""
+def entry_html(entry: Entry, used_on, pages: dict[str, tuple], heading: str) -> tuple[str, Section]:
+    """One entry as readers get it, under `heading` (`entry_heading`), and the section Material's
+    search plugin makes of that: the same words in the same paragraphs, without the permalink,
+    the wrapper and the links, which it throws away."""
     term = escape_text(" ".join(entry.term.split()))
     readers = [heading.format(id=entry.id, term=term), '\n<div class="glossary-definition">']
-    search = [f'<h3 id="{entry.id}">{term}</h3>\n']
+    search = []
     if entry.expansion:
         expansion = escape_text(entry.expansion)
         readers.append(f'<p class="glossary-expansion"><strong>{expansion}</strong></p>')
@@ -1075,15 +1092,82 @@ def entry_html(entry: Entry, used_on, pages: dict[str, tuple], heading: str) -> 
             readers.append(f"<p>{label}{links}</p>")
             search.append(f"<p>{label}{', '.join(escape_text(title) for title, _ in found)}</p>")
     readers.append("</div>")
-    return "".join(readers), "".join(search)
+    # Material's parser reads a line break in text as a space (a page title may hold one)
+    return "".join(readers), Section(entry.id, term, "".join(search).replace("\n", " "))
 
 
-def entries_for_search(html: str, pieces: list[tuple[str, str]]) -> str:
-    """The Glossary page `html` with each letter's entries as the search plugin should read them
-    (`add_entries` gives the pieces). A piece another plugin has changed is left as it is."""
-    for readers, search in pieces:
-        html = html.replace(readers, search, 1)
+class Section(NamedTuple):
+    """An entry as Material's search parser reads it: its anchor, title and text, as HTML."""
+
+    id: str
+    title: str
+    text: str
+
+
+class Letter(NamedTuple):
+    """A letter's entries on the Glossary page: the letter's anchor, the entries' HTML as
+    readers get it (one piece, right after the letter's heading) and their search sections."""
+
+    anchor: str
+    readers: str
+    sections: list[Section]
+
+
+def entries_for_search(html: str, pieces: list[Letter]) -> str:
+    """The Glossary page `html` with each letter's entries as a search plugin should read them:
+    without permalinks, wrappers and links (`add_entries` gives the pieces). For a search plugin
+    other than Material's, which is given the sections directly (`index_entries`)."""
+    for letter in pieces:
+        search = "\n".join(f'<h3 id="{s.id}">{s.title}</h3>\n{s.text}' for s in letter.sections)
+        html = html.replace(letter.readers, search, 1)
     return html
+
+
+def without_entries(html: str, pieces: list[Letter]) -> str:
+    """The Glossary page `html` without its entries, for Material's search plugin to read: each
+    entry's section then goes straight into its index (`index_entries`)."""
+    for letter in pieces:
+        html = html.replace(letter.readers, "", 1)
+    return html
+
+
+def material_search_index(config):
+    """Material's search index, if its search plugin is on: it reads pages tag by tag with
+    html.parser, which cost more than everything else the glossary does to a hundred-page site."""
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if callable(getattr(index, "create_entry_for_section", None)) and isinstance(
+            getattr(index, "entries", None), list
+        ):
+            return index
+    return None
+
+
+def index_entries(index, start: int, page, pieces: list[Letter]) -> None:
+    """Put the entries' sections into Material's search `index`, after the sections its plugin
+    has just made of the rest of the Glossary page (`index.entries[start:]`), as its parser
+    would: each letter's entries after the letter, by the plugin's own `create_entry_for_section`
+    (which also applies the page's tags and boost). Nothing is added when the plugin left the
+    page out (`search: exclude`); a letter whose section it did not make has its entries last."""
+    made = index.entries[start:]
+    if not made:
+        return
+    del index.entries[start:]
+    letters = {letter.anchor: letter.sections for letter in pieces}
+    for entry in made:
+        index.entries.append(entry)
+        location = entry.get("location", "") if isinstance(entry, dict) else ""
+        for section in letters.pop(location.rpartition("#")[2] if "#" in location else None, ()):
+            _index_section(index, section, page)
+    for sections in letters.values():
+        for section in sections:
+            _index_section(index, section, page)
+
+
+def _index_section(index, section: Section, page) -> None:
+    index.create_entry_for_section(
+        SimpleNamespace(id=section.id, title=[section.title], text=[section.text]), page.toc, page.url, page
+    )
 
 
 def escape_text(value: str) -> str:

@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from material.plugins.search.plugin import SearchIndex
 
 from conftest import FIXTURES, ROOT, Build, run_build, search_sections
 from glossary import for_search
@@ -26,6 +28,15 @@ def fixture_project(tmp_path: Path, directory_urls: bool = True) -> Path:
         config = project / "mkdocs.yml"
         config.write_text(config.read_text() + "use_directory_urls: false\n")
     return project
+
+
+def add_hook(project: Path, name: str, code: str) -> None:
+    """A hook of the test's own in the project, run after the glossary hook."""
+    (project / "hooks" / f"{name}.py").write_text(code)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("  - hooks/glossary.py\n", f"  - hooks/glossary.py\n  - hooks/{name}.py\n")
+    )
 
 
 def glossary_links(build: Build) -> list[tuple[Path, str, str]]:
@@ -184,19 +195,47 @@ def test_a_page_with_search_attributes_keeps_its_links_and_leaves_its_words_out_
 
 def test_a_plugin_that_edits_the_page_while_search_reads_it_stops_the_build(tmp_path):
     project = fixture_project(tmp_path)
-    (project / "hooks" / "meddle.py").write_text(
+    add_hook(
+        project,
+        "meddle",
         "def on_page_context(context, page, config, nav):\n"
         "    page.content = page.content.replace('<p>', '<p class=\"x\">')\n"
-        "    return context\n"
-    )
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text().replace("  - hooks/glossary.py\n", "  - hooks/glossary.py\n  - hooks/meddle.py\n")
+        "    return context\n",
     )
     build = run_build(project, tmp_path / "site")
     assert build.returncode != 0
     assert "docs/index.md: the page was changed while the search plugin read it" in build.output, build.output
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_material_search_indexes_the_glossary_page_as_it_would_read_it_whole(tmp_path):
+    """The search plugin reads the Glossary page without its entries, and the hook puts each
+    entry's section straight into its index: the index must hold what Material's own search
+    makes of the whole page as readers get it, in the same order."""
+    project = fixture_project(tmp_path)
+    add_hook(
+        project,
+        "record",
+        "from pathlib import Path\n"
+        "from mkdocs.plugins import event_priority\n\n\n"
+        "@event_priority(-50)  # after the glossary hook has given readers their page back\n"
+        "def on_page_context(context, page, config, nav):\n"
+        "    if page.file.src_uri == 'glossary.md':\n"
+        "        Path(config.site_dir).with_name('glossary-content.html').write_text(page.content)\n"
+        "    return context\n",
+    )
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    content = (tmp_path / "glossary-content.html").read_text()
+    assert content.count('class="glossary-entry"') == 7
+    page = SimpleNamespace(content=content, toc=[], url="glossary/", title="Glossary", meta={})
+    whole = SearchIndex()
+    whole.add_entry_from_context(page)
+    index = json.loads((build.site / "search" / "search_index.json").read_text())
+    docs = [d for d in index["docs"] if d["location"].startswith("glossary/")]
+    assert docs == whole.entries
+    locations = [d["location"] for d in docs]
+    assert locations[:3] == ["glossary/", "glossary/#letter-c", "glossary/#child-protection"]
 
 
 def test_a_link_to_an_entry_is_checked_like_any_other_anchor(tmp_path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -14,6 +15,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from markdown import Markdown
 from markdown.extensions.toc import TocExtension
+from material.plugins.search.plugin import SearchIndex
 
 from _common import DataError
 from conftest import ROOT, search_sections
@@ -23,8 +25,10 @@ from glossary import (
     check_see_links,
     entries_for_search,
     glossary_markdown,
+    index_entries,
     is_acronym,
     load_glossary,
+    without_entries,
 )
 
 DATA = ROOT / "data" / "glossary.yml"
@@ -200,9 +204,11 @@ def test_a_heading_with_an_entry_s_id_on_the_glossary_page_is_an_error():
     )
 
 
-def assert_search_reads_the_same_words(glossary, used_on, pages):
+def assert_search_reads_the_same_words(glossary, used_on, pages, meta=None):
     """Material's search parser makes the same sections of the page as readers get it and of the
-    copy the search plugin is handed (no links, permalinks or wrappers)."""
+    copy a search plugin is handed (no links, permalinks or wrappers); and Material's own search
+    index gets the same entries, in the same order, when it reads the page without the entries
+    and the hook puts their sections in (`index_entries`)."""
     extensions = ["attr_list", TocExtension(permalink=True)]
     html, (placed, pieces) = glossary_page_html(glossary, used_on, pages, extensions)
     assert sorted(placed) == sorted(glossary.by_id)
@@ -213,6 +219,34 @@ def assert_search_reads_the_same_words(glossary, used_on, pages):
     assert 'class="glossary-page"' in html and 'class="glossary-page"' not in light
     assert search_sections(light) == search_sections(html)
     assert len(search_sections(html)) > len(glossary.entries)
+
+    page = SimpleNamespace(content=html, toc=[], url="glossary/", title="Glossary", meta=meta or {})
+    as_read = SearchIndex()
+    as_read.add_entry_from_context(page)
+    given = SearchIndex()
+    given.entries.append({"location": "earlier/", "title": "An earlier page", "text": ""})
+    page.content = without_entries(html, pieces)
+    assert "glossary-entry" not in page.content
+    given.add_entry_from_context(page)
+    index_entries(given, 1, page, pieces)
+    assert given.entries[1:] == as_read.entries
+    assert len(as_read.entries) == len(search_sections(html)) > len(glossary.entries)
+
+
+def test_material_search_gets_no_entries_from_a_glossary_page_it_leaves_out():
+    glossary = load_glossary(GOOD, "data/glossary.yml")
+    html, (_, pieces) = glossary_page_html(glossary)
+    page = SimpleNamespace(content=html, toc=[], url="glossary/", title="Glossary", meta={})
+    page.meta["search"] = {"exclude": True}
+    index = SearchIndex()
+    index.add_entry_from_context(page)
+    index_entries(index, 0, page, pieces)
+    assert index.entries == []
+
+
+def test_material_search_keeps_the_glossary_page_s_tags_and_boost_on_its_entries():
+    glossary = load_glossary(GOOD, "data/glossary.yml")
+    assert_search_reads_the_same_words(glossary, {}, {}, meta={"tags": ["Words"], "search": {"boost": 2}})
 
 
 def test_search_reads_the_same_words_from_the_real_entries():
