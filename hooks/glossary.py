@@ -37,6 +37,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from html.parser import HTMLParser
+from itertools import filterfalse
 from pathlib import Path
 from types import SimpleNamespace
 from typing import NamedTuple
@@ -162,28 +163,32 @@ def on_page_content(html, page, config, files):
 
 @event_priority(10)  # before the search plugin indexes page.content (0)
 def _before_search(context, page, config, nav):
-    """Hand the search plugin the page it should index: with the hidden search words, and
-    without the glossary's own links (`for_search`); on the Glossary page, without the entries
-    when the plugin is Material's (`_after_search` then puts their sections in its index).
-    `_after_search` gives readers their page back."""
+    """Hand the search plugin the page it should index: without the glossary's own links
+    (`for_search`), and with the hidden search words. Material's plugin, when the page has no
+    data-search-* attributes, reads the page as it is (and the Glossary page without its
+    entries): `_after_search` puts the words and the entries straight into its index. Any other
+    reads the words in the page. `_after_search` gives readers their page back."""
     src = page.file.src_uri
     readers = page.content
     block = ""
-    if src in _search_blocks:
-        block, html, offset = _search_blocks[src]
-        if readers == html:  # unchanged since it was linked: the first h2 is still there
-            page.content = html[:offset] + block + html[offset:]
-        else:
-            page.content = insert_before_first(readers, SECTION_TAGS, block)
-    if SEARCH_ATTRIBUTE not in page.content:  # else the search plugin edits what it reads
-        if src == GLOSSARY_PAGE:
-            index = material_search_index(config)
-            if index is None:
+    index = None if SEARCH_ATTRIBUTE in readers else material_search_index(config)
+    if index is not None:
+        if src in _search_blocks or src == GLOSSARY_PAGE:
+            _index_at[src] = (index, len(index.entries))
+        page.content = for_search(
+            without_entries(readers, _entry_pieces) if src == GLOSSARY_PAGE else readers
+        )
+    else:
+        if src in _search_blocks:
+            block, html, offset = _search_blocks[src]
+            if readers == html:  # unchanged since it was linked: the first h2 is still there
+                page.content = html[:offset] + block + html[offset:]
+            else:
+                page.content = insert_before_first(readers, SECTION_TAGS, block)
+        if SEARCH_ATTRIBUTE not in page.content:  # else the search plugin edits what it reads
+            if src == GLOSSARY_PAGE:
                 page.content = entries_for_search(page.content, _entry_pieces)
-            else:  # the entries go straight into its index, after it has read the rest
-                page.content = without_entries(page.content, _entry_pieces)
-                _index_at[src] = (index, len(index.entries))
-        page.content = for_search(page.content)
+            page.content = for_search(page.content)
     if page.content is not readers:
         _for_readers[src] = (readers, page.content, block)
     return context
@@ -192,22 +197,24 @@ def _before_search(context, page, config, nav):
 @event_priority(-10)  # after the search plugin (0) has indexed the page
 def _after_search(context, page, config, nav):
     src = page.file.src_uri
-    if src not in _for_readers:
-        return context
-    readers, indexed, block = _for_readers.pop(src)
-    if page.content == indexed:
-        page.content = readers
-        if src in _index_at:
-            index, start = _index_at.pop(src)
+    if src in _for_readers:
+        readers, indexed, block = _for_readers.pop(src)
+        if page.content == indexed:
+            page.content = readers
+        elif SEARCH_ATTRIBUTE in indexed:  # the search plugin took out its data-search-* attributes
+            page.content = page.content.replace(block, "", 1)
+        else:
+            raise PluginError(
+                f"docs/{src}: the page was changed while the search plugin read it, so the glossary "
+                "cannot give readers back the page with its links (hooks/glossary.py does not work with "
+                "a plugin that edits page.content in on_page_context between priorities 10 and -10)"
+            )
+    if src in _index_at:
+        index, start = _index_at.pop(src)
+        if src == GLOSSARY_PAGE:
             index_entries(index, start, page, _entry_pieces)
-    elif SEARCH_ATTRIBUTE in indexed:  # the search plugin took out its data-search-* attributes: keep that
-        page.content = page.content.replace(block, "", 1)
-    else:
-        raise PluginError(
-            f"docs/{src}: the page was changed while the search plugin read it, so the glossary "
-            "cannot give readers back the page with its links (hooks/glossary.py does not work with "
-            "a plugin that edits page.content in on_page_context between priorities 10 and -10)"
-        )
+        elif src in _search_blocks:
+            add_search_words(index, start, _search_blocks[src][0])
     return context
 
 
@@ -318,7 +325,7 @@ class Glossary:
         firsts = self.first_words(low)
         if not firsts:
             return []
-        starts = sorted((start, word) for word in firsts for start in _whole_words(low, word))
+        starts = sorted(whole_words(low, firsts))
         found, resume = [], 0
         for start, word in starts:
             if start < resume:
@@ -330,15 +337,14 @@ class Glossary:
         return found
 
     def first_words(self, low: str) -> set[str]:
-        """The words of `low` (as WORD splits it) that can start a name. The split at spaces is
-        made in C; only the pieces that are not a plain word (punctuation, hyphens, the breaks
-        between runs) go through WORD: that takes a third of the time of WORD over all the text."""
-        firsts, found = self._firsts, set()
-        for piece in set(low.split()):
-            if piece in firsts:
-                found.add(piece)
-            elif not piece.isalnum():
-                found.update(w for w in WORD.findall(piece) if w in firsts)
+        """The words of `low` (as WORD splits it) that can start a name, found in C: the text is
+        split at spaces, the plain words are matched as a set, and only the pieces that are not
+        a plain word (punctuation, hyphens, the breaks between runs) go through WORD."""
+        pieces = set(low.split())
+        found = set(self._firsts.intersection(pieces))
+        odd = " ".join(filterfalse(str.isalnum, pieces))
+        if odd:
+            found.update(self._firsts.intersection(WORD.findall(odd)))
         return found
 
     @staticmethod
@@ -898,18 +904,31 @@ def normal(text: str) -> str:
     return text.replace("\u2019", "'")
 
 
-def _whole_words(text: str, word: str):
-    """Where `word` stands in `text` as a whole word (as WORD splits text): str.find, then a
-    look at the characters either side."""
-    start, size = text.find(word), len(word)
-    while start >= 0:
-        end = start + size
-        before = text[start - 2 : start] if start > 1 else " " + text[:start]
-        after = text[end : end + 2]
-        if not _word_char(before[-1:]) and not (before[-1:] in "'-" and _word_char(before[:1])):
-            if not _word_char(after[:1]) and not (after[:1] in "'-" and _word_char(after[1:2])):
-                yield start
-        start = text.find(word, start + 1)
+def whole_words(text: str, words) -> list[tuple[int, str]]:
+    """(where, word) for each place one of `words` stands in `text` as a whole word (as WORD
+    splits text): str.find, then a look at the characters either side."""
+    places = []
+    for word in words:
+        size, start = len(word), text.find(word)
+        while start >= 0:
+            end = start + size
+            before, after = text[start - 1 : start] if start else "", text[end : end + 1]
+            if not (
+                before
+                and (
+                    before.isalnum()
+                    or before == "_"
+                    or (before in "'-" and _word_char(text[start - 2 : start - 1]))
+                )
+            ) and not (
+                after
+                and (
+                    after.isalnum() or after == "_" or (after in "'-" and _word_char(text[end + 1 : end + 2]))
+                )
+            ):
+                places.append((start, word))
+            start = text.find(word, start + 1)
+    return places
 
 
 def _word_char(char: str) -> bool:
@@ -1162,6 +1181,15 @@ def index_entries(index, start: int, page, pieces: list[Letter]) -> None:
     for sections in letters.values():
         for section in sections:
             _index_section(index, section, page)
+
+
+def add_search_words(index, start: int, block: str) -> None:
+    """Add the page's hidden search words (`search_block`) to the first section Material's search
+    plugin has made of it (`index.entries[start]`), as its parser reads the block there."""
+    if len(index.entries) > start and isinstance(index.entries[start], dict):
+        first = index.entries[start]
+        words = block[block.index(">") + 1 :]
+        first["text"] = f"{first.get('text', '')} <p>{words}".strip()
 
 
 def _index_section(index, section: Section, page) -> None:
