@@ -289,24 +289,35 @@ class Glossary:
         self._roots: dict[str, _Node] = {}
         self._known_exact: set[str] = set()
         self._known_any: set[str] = set()
+        self._verdicts: dict[str, tuple[str, ...]] = {}  # run of letters -> its unexplained words
         crowded = []  # nodes where more than one name ends
+        roots = self._roots
         for entry in self.entries:
             for name in entry.names:
-                exact = entry.exact(name)
+                acronym = is_acronym(name)
+                exact = entry.case == "exact" if entry.case else acronym
                 words, seps = split_name(name)
                 known, as_known = (self._known_exact, str) if exact else (self._known_any, str.lower)
                 known.update(map(as_known, words))
-                keys = [(sep, word.lower()) for sep, word in zip(seps, words[1:], strict=True)]
-                for ending in ("", *plural_endings(name)):
-                    form = (*words[:-1], words[-1] + ending)
-                    last = (*keys[:-1], (keys[-1][0], form[-1].lower())) if keys else ()
-                    first = form[0].lower()
-                    node = self._roots.get(first) or self._roots.setdefault(first, _Node())
-                    for key in last:
-                        node = node.next.get(key) or node.next.setdefault(key, _Node())
-                    node.names.append(_Name(form, exact, entry, not ending))
+                # The name's words but the last lead to `parent`; each form of the last word
+                # (as written, +s, +'s) then ends a name of its own.
+                parent, *before = words
+                if before:
+                    parent = roots.get(parent.lower()) or roots.setdefault(parent.lower(), _Node())
+                    for sep, word in zip(seps[:-1], words[1:-1], strict=True):
+                        key = (sep, word.lower())
+                        parent = parent.next.get(key) or parent.next.setdefault(key, _Node())
+                    steps = parent.next
+                else:
+                    steps = roots
+                last = words[-1]
+                for ending in ("",) if name.endswith("s") and not acronym else ("", "s", "'s"):
+                    form = last + ending
+                    key = (seps[-1], form.lower()) if before else form.lower()
+                    node = steps.get(key) or steps.setdefault(key, _Node())
+                    node.names.append(_Name((*words[:-1], form), exact, entry, not ending))
                     if ending:  # EHCP's, as a part of EHCP's-based
-                        known.add(as_known(form[-1]))
+                        known.add(as_known(form))
                     if len(node.names) == 2:
                         crowded.append(node)
         for node in crowded:
@@ -377,13 +388,23 @@ class Glossary:
     def unknown_words(self, text: str) -> list[str]:
         """Acronym-like words in `text` that the glossary does not explain (a hyphenated word
         is checked part by part unless it is a name itself: C-SPA, Multi-Agency)."""
+        unknown = {}
+        verdicts = self._verdicts
+        for run in acronym_runs(text):
+            parts = verdicts.get(run)
+            if parts is None:  # each run of letters is judged once per build, however many pages use it
+                parts = verdicts[run] = self._unknown_in(run)
+            unknown.update(dict.fromkeys(parts))
+        return list(unknown)
+
+    def _unknown_in(self, run: str) -> tuple[str, ...]:
         unknown = []
-        for word in acronym_like(text):
+        for word in acronym_like(run):
             parts = [word] if "-" not in word or self.knows(word) else word.split("-")
             for part in parts:
                 if sum(c.isupper() for c in part) >= 2 and not self.knows(part) and part not in unknown:
                     unknown.append(part)
-        return unknown
+        return tuple(unknown)
 
 
 def load_glossary(text: str, display: str) -> Glossary:
@@ -943,17 +964,10 @@ def lowered(text: str) -> str:
 
 def split_name(name: str) -> tuple[list[str], list[str]]:
     """A name's words and, between each pair, what separates them without spaces."""
-    matches = list(WORD.finditer(name))
-    words = [normal(m.group()) for m in matches]
-    seps = ["".join(name[a.end() : b.start()].split()) for a, b in zip(matches, matches[1:], strict=False)]
+    parts = WORD_SPLIT.split(name)  # [before, word, between, word, ..., after]
+    words = [normal(word) for word in parts[1::2]]
+    seps = ["".join(between.split()) for between in parts[2:-1:2]]
     return words, seps
-
-
-def plural_endings(name: str) -> tuple[str, ...]:
-    """Endings also matched after a name: EHCPs, EHCP's, care leavers, MASH's."""
-    if name.endswith("s") and not is_acronym(name):
-        return ()
-    return ("s", "'s")
 
 
 def is_acronym(name: str) -> bool:
@@ -967,18 +981,24 @@ def is_acronym(name: str) -> bool:
 
 def acronym_like(text: str) -> list[str]:
     """Words with two or more capitals, without a final 's, in order of first appearance."""
-    text = normal(text)
     found = {}
+    for run in acronym_runs(text):
+        for word in WORD.findall(run):
+            if sum(c in ASCII_CAPITALS for c in word) >= 2:
+                found[word.removesuffix("'s")] = None
+    return list(found)
+
+
+def acronym_runs(text: str):
+    """Each run of word characters, hyphens and apostrophes in `text` with two capitals in it."""
+    text = normal(text)
     for match in CAPITALS.finditer(text):  # two capitals in one word; then the whole of that word
         start, end = match.start(), match.end()
         while start > 0 and (_word_char(text[start - 1]) or text[start - 1] in "'-"):
             start -= 1
         while end < len(text) and (_word_char(text[end]) or text[end] in "'-"):
             end += 1
-        for word in WORD.findall(text, start, end):
-            if sum(c in ASCII_CAPITALS for c in word) >= 2:
-                found[word.removesuffix("'s")] = None
-    return list(found)
+        yield text[start:end]
 
 
 def anchor(term: str) -> str:
@@ -1052,13 +1072,14 @@ def add_entries(root, md, glossary: Glossary, used_on: dict[str, list[str]], pag
             f"give the heading an id of its own, e.g. {{ #about-{entry.id} }}",
         )
     heading = entry_heading(md)
+    links = page_links(pages)
     placed: list[str] = []
     pieces: list[Letter] = []
     for index in range(len(root) - 1, -1, -1):  # from the end, so each insert leaves the rest in place
         letter = root[index]
         entries = groups.get(letter.get("id")) if letter.tag in HEADING_TAGS else None
         if entries:
-            html = [entry_html(entry, used_on.get(entry.id, ()), pages, heading) for entry in entries]
+            html = [entry_html(entry, used_on.get(entry.id, ()), links, heading) for entry in entries]
             readers, sections = "\n".join(r for r, _ in html), [s for _, s in html]
             holder = etree.Element("p")  # Python-Markdown swaps <p>placeholder</p> for the HTML
             holder.text, holder.tail = md.htmlStash.store(readers), "\n"
@@ -1085,10 +1106,22 @@ def entry_heading(md) -> str:
     return html.replace(ID_SLOT, "{id}").replace(TERM_SLOT, "{term}")
 
 
-def entry_html(entry: Entry, used_on, pages: dict[str, tuple], heading: str) -> tuple[str, Section]:
+def page_links(pages: dict[str, tuple]) -> dict[str, tuple[str, str]]:
+    """Each page's link from the Glossary page and its title as search text, written once for
+    all the entries that list it. `pages` maps a src_uri to (title, URL)."""
+    return {
+        src: (
+            f'<a class="glossary-page" href="{escape_attribute(url)}">{escape_text(title)}</a>',
+            escape_text(title),
+        )
+        for src, (title, url) in pages.items()
+    }
+
+
+def entry_html(entry: Entry, used_on, links: dict[str, tuple[str, str]], heading: str) -> tuple[str, Section]:
     """One entry as readers get it, under `heading` (`entry_heading`), and the section Material's
     search plugin makes of that: the same words in the same paragraphs, without the permalink,
-    the wrapper and the links, which it throws away."""
+    the wrapper and the links, which it throws away. `links` comes from `page_links`."""
     term = escape_text(" ".join(entry.term.split()))
     readers = [heading.format(id=entry.id, term=term), '\n<div class="glossary-definition">']
     search = []
@@ -1103,13 +1136,9 @@ def entry_html(entry: Entry, used_on, pages: dict[str, tuple], heading: str) -> 
     search += [f"<p>{p}</p>" for p in paragraphs]
     for label, sources in (("Find out more: ", entry.see), ("Used on: ", used_on)):
         if sources:
-            found = [pages.get(src, (src, src)) for src in sources]
-            links = ", ".join(
-                f'<a class="glossary-page" href="{escape_attribute(url)}">{escape_text(title)}</a>'
-                for title, url in found
-            )
-            readers.append(f"<p>{label}{links}</p>")
-            search.append(f"<p>{label}{', '.join(escape_text(title) for title, _ in found)}</p>")
+            found = [links.get(src) or page_links({src: (src, src)})[src] for src in sources]
+            readers.append(f"<p>{label}{', '.join(link for link, _ in found)}</p>")
+            search.append(f"<p>{label}{', '.join(title for _, title in found)}</p>")
     readers.append("</div>")
     # Material's parser reads a line break in text as a space (a page title may hold one)
     return "".join(readers), Section(entry.id, term, "".join(search).replace("\n", " "))
@@ -1275,6 +1304,7 @@ WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 # Two capital letters with only word characters, hyphens or apostrophes between them.
 CAPITALS = re.compile(r"[A-Z][\w'\-]*[A-Z]")
 ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+WORD_SPLIT = re.compile(f"({WORD.pattern})")
 SEP_AND_WORD = re.compile(r"(\W*?)(\w+(?:['\-]\w+)*)")
 SKIP_ATTRIBUTE = "data-glossary-skip"
 # Material's search plugin takes attributes starting with this out of page.content as it reads it.
