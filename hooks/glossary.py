@@ -255,6 +255,13 @@ class Entry:
         return f"{label[:1].upper()}{label[1:]}: {self.definition}"
 
     @cached_property
+    def search_words(self) -> str:
+        """The term and its other names for the hidden search words, as HTML (`search_block`)."""
+        return escape_text(
+            " ".join(dict.fromkeys(n for n in (self.term, self.expansion, *self.aliases) if n))
+        )
+
+    @cached_property
     def tooltip(self) -> str:
         """The title as the value of a link's title attribute, made once for every page."""
         return as_written(self.title)
@@ -785,10 +792,10 @@ class _TreeLinker:
     def flush_run(self):
         """End the current run of inline text; its text joins the page's text to be matched."""
         run, self.run = self.run, []
-        spans, pos = {}, self.size  # run index -> (start, end) in the page's text
+        spans, pos = [], self.size  # (run index, start, end in the page's text) of each text
         for index, token in enumerate(run):
             if token[0] == TEXT:
-                spans[index] = (pos, pos + len(token[1]))
+                spans.append((index, pos, pos + len(token[1])))
                 self.texts.append(token[1])
                 pos += len(token[1])
         if pos > self.size:
@@ -805,12 +812,17 @@ class _TreeLinker:
             if entry.id in self.linked or self.existing.get(entry.id, self.size) <= start:
                 continue
             _, run, spans = self.runs[bisect_right(starts, start) - 1]
-            bounds = _link_bounds(run, spans, start, end)
-            if bounds is None:
-                continue
-            (open_at, open_off), (close_at, close_off) = bounds
-            begin = self.position(run, open_at, open_off, opening=True)
-            finish = self.position(run, close_at, close_off, opening=False)
+            index, a, b = next(span for span in spans if span[1] <= start < span[2])
+            _, text, raw, (owner, slot, base) = run[index]
+            if end <= b and raw == text:  # the common case: the term is inside one piece of text
+                begin, finish = (owner, slot, base + start - a), (owner, slot, base + end - a)
+            else:
+                bounds = _link_bounds(run, {i: (x, y) for i, x, y in spans}, start, end)
+                if bounds is None:
+                    continue
+                (open_at, open_off), (close_at, close_off) = bounds
+                begin = self.position(run, open_at, open_off, opening=True)
+                finish = self.position(run, close_at, close_off, opening=False)
             self.wraps.append((begin, finish, self.link_element(entry)))
             self.linked.add(entry.id)
             self.used.append(entry)
@@ -1222,8 +1234,10 @@ def add_search_words(index, start: int, block: str) -> None:
 
 
 def _index_section(index, section: Section, page) -> None:
+    # No contents: the plugin would look the entry's anchor up there, but entries are never in
+    # the contents (add_entries stops the build if a heading there has an entry's anchor).
     index.create_entry_for_section(
-        SimpleNamespace(id=section.id, title=[section.title], text=[section.text]), page.toc, page.url, page
+        SimpleNamespace(id=section.id, title=[section.title], text=[section.text]), [], page.url, page
     )
 
 
@@ -1250,10 +1264,7 @@ def letter_anchor(letter: str) -> str:
 
 def search_block(entries: list[Entry]) -> str:
     """Hidden words for the search index: each term the page uses, with its other names."""
-    words = "; ".join(
-        " ".join(dict.fromkeys(n for n in (e.term, e.expansion, *e.aliases) if n)) for e in entries
-    )
-    return f'<p class="glossary-search" hidden>{escape_text(words)}</p>'
+    return f'<p class="glossary-search" hidden>{"; ".join(e.search_words for e in entries)}</p>'
 
 
 def for_search(html: str) -> str:
