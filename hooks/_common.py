@@ -46,10 +46,16 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    return _mapping(loader, node, lambda child: loader.construct_object(child, deep=True))
+
+
+def _mapping(loader, node: yaml.MappingNode, value) -> LineDict:
+    """A YAML mapping as a LineDict, each key and value made by `value`; a key given twice is
+    an error naming its second line."""
     mapping = LineDict()
     mapping.line = node.start_mark.line + 1
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = value(key_node)
         if key in mapping:
             raise DataError(
                 loader.name,
@@ -57,9 +63,36 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
                 f"the key '{key}' appears twice",
                 "give each key once",
             )
-        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping[key] = value(value_node)
         mapping.lines[key] = value_node.start_mark.line + 1
     return mapping
+
+
+_STR, _SEQ, _MAP = (
+    yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
+    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+)
+
+
+def _plain(loader, node: yaml.Node, open_nodes: set):
+    """The value of a YAML node: text, lists and mappings (LineDicts) made here, which costs
+    half of what the loader's general machinery does on the glossary's 500 terms; any other
+    value (numbers, true/false, dates, null) is made by the loader itself."""
+    kind = type(node)
+    if kind is yaml.ScalarNode and node.tag == _STR:
+        return node.value
+    if kind not in (yaml.SequenceNode, yaml.MappingNode) or node.tag not in (_SEQ, _MAP):
+        return loader.construct_object(node, deep=True)
+    if node in open_nodes:  # an alias inside itself: the loader's error, and so the shared message
+        raise yaml.constructor.ConstructorError(None, None, "found a recursive node", node.start_mark)
+    open_nodes.add(node)
+    if kind is yaml.SequenceNode:
+        value = [_plain(loader, child, open_nodes) for child in node.value]
+    else:
+        value = _mapping(loader, node, lambda child: _plain(loader, child, open_nodes))
+    open_nodes.discard(node)
+    return value
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
@@ -96,7 +129,8 @@ def parse_yaml(text: str, display: str):
     fast = _FastLineLoader(text)
     fast.name = display
     try:
-        return fast.get_single_data()
+        node = fast.get_single_node()
+        return None if node is None else _plain(fast, node, set())
     except yaml.MarkedYAMLError:
         pass  # libyaml words its errors differently: read it again below for the shared message
     finally:
