@@ -476,7 +476,8 @@ def _item_lines(lines: list[str], first: int, count: int) -> list[int]:
     """The line of each item of the `terms:` list (its "- " line), for items that are not
     groups of fields and so carry no line of their own."""
     indent = re.match(r"\s*", lines[first - 1]).group() if 0 < first <= len(lines) else ""
-    found = [n for n in range(first, len(lines) + 1) if re.match(rf"{indent}-(\s|$)", lines[n - 1])]
+    item = re.compile(rf"{re.escape(indent)}-(\s|$)")
+    found = [n for n in range(first, len(lines) + 1) if item.match(lines[n - 1])]
     return found if len(found) == count else [first] * count
 
 
@@ -494,7 +495,7 @@ def _entry(raw, number: int, display: str, list_line: int) -> Entry:
                 display, raw.line_of(key), f"unknown field '{key}'", f"use only: {', '.join(FIELDS)}"
             )
     term = raw.get("term")
-    if not isinstance(term, str | int) or not str(term).strip():
+    if not isinstance(term, (str, int)) or not str(term).strip():
         raise DataError(display, raw.line, f"entry {number} has no term", "write 'term: ...' first")
     term = " ".join(str(term).split())
     texts = {}
@@ -538,9 +539,9 @@ def _strings(mapping: LineDict, key: str, display: str, example: str) -> tuple[s
     value = mapping.get(key)
     if value is None:
         return ()
-    if isinstance(value, str | int):
+    if isinstance(value, (str, int)):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str | int) and str(v).strip() for v in value):
+    if not isinstance(value, list) or not all(isinstance(v, (str, int)) and str(v).strip() for v in value):
         raise DataError(
             display, mapping.line_of(key), f"'{key}' is not a list of words", f"write e.g. {example}"
         )
@@ -686,11 +687,14 @@ class _TreeLinker:
 
     def content(self, element):
         raw_open = len(self.raw_skips)
-        self.text(element, "text")
+        if element.text:
+            self.text(element, "text")
+        parents = self.parents
         for child in element:
-            self.parents[child] = element
+            parents[child] = element
             self.element(child)
-            self.text(child, "tail")
+            if child.tail:
+                self.text(child, "tail")
         while len(self.raw_skips) > raw_open:  # raw HTML left open ends with its element
             self._close_raw()
 
@@ -791,6 +795,8 @@ class _TreeLinker:
 
     def flush_run(self):
         """End the current run of inline text; its text joins the page's text to be matched."""
+        if not self.run:
+            return
         run, self.run = self.run, []
         spans, pos = [], self.size  # (run index, start, end in the page's text) of each text
         for index, token in enumerate(run):
@@ -1014,13 +1020,13 @@ def acronym_runs(text: str):
 
 
 def anchor(term: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", normal(term).lower().replace("'", "")).strip("-")
+    slug = NOT_SLUG.sub("-", normal(term).lower().replace("'", "")).strip("-")
     return slug or "term"
 
 
 def sort_key(term: str):
     """A to Z ignoring case, with numbers in number order (section 11 before section 136)."""
-    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", term.lower())]
+    return [int(p) if p.isdigit() else p for p in NUMBERS.split(term.lower())]
 
 
 def unknown_word_messages(words: list[str], display: str, raw: str) -> list[str]:
@@ -1315,6 +1321,8 @@ WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 # Two capital letters with only word characters, hyphens or apostrophes between them.
 CAPITALS = re.compile(r"[A-Z][\w'\-]*[A-Z]")
 ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+NOT_SLUG = re.compile(r"[^a-z0-9]+")
+NUMBERS = re.compile(r"(\d+)")
 WORD_SPLIT = re.compile(f"({WORD.pattern})")
 SEP_AND_WORD = re.compile(r"(\W*?)(\w+(?:['\-]\w+)*)")
 SKIP_ATTRIBUTE = "data-glossary-skip"
