@@ -34,7 +34,7 @@ import logging
 import re
 import xml.etree.ElementTree as etree
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from html.parser import HTMLParser
 from itertools import filterfalse
@@ -582,20 +582,27 @@ def check_see_links(glossary: Glossary, pages: set[str], display: str = DATA_FIL
 # --- Linking terms in a page's element tree --------------------------------------------------
 
 
-@dataclass
 class Linked:
-    used: list[Entry] = field(default_factory=list)  # entries linked on the page, in order
-    unknown: list[str] = field(default_factory=list)  # acronym-like words not in the glossary
+    """What linking found on a page. (Plain classes, not dataclasses: making a dataclass runs
+    generated code when the hook is loaded, a cost every build pays.)"""
+
+    __slots__ = ("used", "unknown")
+
+    def __init__(self, used: list[Entry] | None = None, unknown: list[str] | None = None):
+        self.used = [] if used is None else used  # entries linked on the page, in order
+        self.unknown = [] if unknown is None else unknown  # acronym-like words not in the glossary
 
 
-@dataclass
 class Job:
     """What the tree processor does to the next page it is given."""
 
-    glossary: Glossary
-    url: str  # the glossary page, relative to the page
-    linking: bool = True  # False: only look for unexplained acronyms (the glossary page itself)
-    entries: tuple | None = None  # the Glossary page: ("Used on" lists, page titles and URLs)
+    __slots__ = ("glossary", "url", "linking", "entries")
+
+    def __init__(self, glossary: Glossary, url: str, linking: bool = True, entries: tuple | None = None):
+        self.glossary = glossary
+        self.url = url  # the glossary page, relative to the page
+        self.linking = linking  # False: only look for unexplained acronyms (the glossary page itself)
+        self.entries = entries  # the Glossary page: ("Used on" lists, page titles and URLs)
 
 
 class GlossaryExtension(Extension):
@@ -1011,10 +1018,10 @@ def acronym_runs(text: str):
     """Each run of word characters, hyphens and apostrophes in `text` with two capitals in it."""
     text = normal(text)
     for match in CAPITALS.finditer(text):  # two capitals in one word; then the whole of that word
-        start, end = match.start(), match.end()
-        while start > 0 and (_word_char(text[start - 1]) or text[start - 1] in "'-"):
+        start, end = match.span()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_'-"):
             start -= 1
-        while end < len(text) and (_word_char(text[end]) or text[end] in "'-"):
+        while end < len(text) and (text[end].isalnum() or text[end] in "_'-"):
             end += 1
         yield text[start:end]
 
