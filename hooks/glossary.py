@@ -34,8 +34,6 @@ import logging
 import re
 import xml.etree.ElementTree as etree
 from bisect import bisect_right
-from dataclasses import dataclass
-from functools import cached_property
 from html.parser import HTMLParser
 from itertools import filterfalse
 from pathlib import Path
@@ -224,21 +222,40 @@ on_page_context = CombinedEvent(_before_search, _after_search)
 # --- The glossary data -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class Entry:
-    term: str
-    definition: str
-    expansion: str = ""
-    aliases: tuple[str, ...] = ()
-    plurals: tuple[str, ...] = ()
-    case: str = ""  # "exact", "any", or "" for the default per name
-    see: tuple[str, ...] = ()
-    line: int = 0
-    see_line: int = 0
+    """One entry of the glossary file, as `load_glossary` has checked it. Read-only by custom:
+    nothing changes an entry once it is made. (A plain class, not a dataclass: see Linked.)"""
 
-    @cached_property
-    def id(self) -> str:
-        return anchor(self.term)
+    __slots__ = (
+        *("term", "definition", "expansion", "aliases", "plurals", "case", "see", "line", "see_line"),
+        *("id", "title", "tooltip", "search_words"),
+    )
+
+    def __init__(
+        self,
+        term: str,
+        definition: str,
+        expansion: str = "",
+        aliases: tuple[str, ...] = (),
+        plurals: tuple[str, ...] = (),
+        case: str = "",  # "exact", "any", or "" for the default per name
+        see: tuple[str, ...] = (),
+        line: int = 0,
+        see_line: int = 0,
+    ):
+        self.term, self.definition, self.expansion = term, definition, expansion
+        self.aliases, self.plurals, self.case, self.see = aliases, plurals, case, see
+        self.line, self.see_line = line, see_line
+        self.id = anchor(term)
+        # The tooltip: "Multi-Agency Safeguarding Hub (MASH): The part of ..."
+        label = f"{expansion} ({term})" if expansion else term
+        self.title = f"{label[:1].upper()}{label[1:]}: {definition}"
+        self.tooltip = as_written(self.title)  # as the value of a link's title attribute
+        # The term and its other names for the hidden search words, as HTML (`search_block`)
+        self.search_words = escape_text(" ".join(dict.fromkeys(n for n in (term, expansion, *aliases) if n)))
+
+    def __repr__(self) -> str:
+        return f"Entry({self.term!r}, line {self.line})"
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -247,24 +264,6 @@ class Entry:
 
     def exact(self, name: str) -> bool:
         return self.case == "exact" if self.case else is_acronym(name)
-
-    @cached_property
-    def title(self) -> str:
-        """The tooltip: "Multi-Agency Safeguarding Hub (MASH): The part of ..."."""
-        label = f"{self.expansion} ({self.term})" if self.expansion else self.term
-        return f"{label[:1].upper()}{label[1:]}: {self.definition}"
-
-    @cached_property
-    def search_words(self) -> str:
-        """The term and its other names for the hidden search words, as HTML (`search_block`)."""
-        return escape_text(
-            " ".join(dict.fromkeys(n for n in (self.term, self.expansion, *self.aliases) if n))
-        )
-
-    @cached_property
-    def tooltip(self) -> str:
-        """The title as the value of a link's title attribute, made once for every page."""
-        return as_written(self.title)
 
 
 class _Name(NamedTuple):
