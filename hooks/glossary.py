@@ -38,7 +38,6 @@ from html.parser import HTMLParser
 from itertools import filterfalse
 from pathlib import Path
 from types import SimpleNamespace
-from typing import NamedTuple
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -266,11 +265,16 @@ class Entry:
         return self.case == "exact" if self.case else is_acronym(name)
 
 
-class _Name(NamedTuple):
-    words: tuple[str, ...]  # as written (compared exactly when `exact`)
-    exact: bool
-    entry: Entry
-    written: bool  # False for the "+s" and "'s" forms made automatically
+class _Name:
+    """A way of writing an entry's name that ends at a step of the automaton."""
+
+    __slots__ = ("words", "exact", "entry", "written")
+
+    def __init__(self, words: tuple[str, ...], exact: bool, entry: Entry, written: bool):
+        self.words = words  # as written (compared exactly when `exact`)
+        self.exact = exact
+        self.entry = entry
+        self.written = written  # False for the "+s" and "'s" forms made automatically
 
 
 class _Node:
@@ -469,6 +473,7 @@ def load_glossary(text: str, display: str) -> Glossary:
 
 
 FIELDS = ("term", "expansion", "definition", "aliases", "plurals", "case", "see")
+FIELD_SET = frozenset(FIELDS)
 
 
 def _item_lines(lines: list[str], first: int, count: int) -> list[int]:
@@ -488,11 +493,9 @@ def _entry(raw, number: int, display: str, list_line: int) -> Entry:
             f"entry {number} in 'terms:' is not a group of fields",
             "start each entry with '- term: ...' and indent its other fields under it",
         )
-    for key in raw:
-        if key not in FIELDS:
-            raise DataError(
-                display, raw.line_of(key), f"unknown field '{key}'", f"use only: {', '.join(FIELDS)}"
-            )
+    if not FIELD_SET.issuperset(raw):
+        key = next(key for key in raw if key not in FIELD_SET)  # the first in the file
+        raise DataError(display, raw.line_of(key), f"unknown field '{key}'", f"use only: {', '.join(FIELDS)}")
     term = raw.get("term")
     if not isinstance(term, (str, int)) or not str(term).strip():
         raise DataError(display, raw.line, f"entry {number} has no term", "write 'term: ...' first")
@@ -523,15 +526,17 @@ def _entry(raw, number: int, display: str, list_line: int) -> Entry:
         term=term,
         definition=texts["definition"],
         expansion=texts["expansion"],
-        aliases=tuple(" ".join(a.split()) for a in _strings(raw, "aliases", display, "aliases: [CiC, CIC]")),
-        plurals=tuple(
-            " ".join(p.split()) for p in _strings(raw, "plurals", display, "plurals: [children in need]")
-        ),
+        aliases=_one_spaced(_strings(raw, "aliases", display, "aliases: [CiC, CIC]")),
+        plurals=_one_spaced(_strings(raw, "plurals", display, "plurals: [children in need]")),
         case=case,
-        see=tuple(s.strip().lstrip("/").removeprefix("docs/") for s in see),
+        see=tuple(s.strip().lstrip("/").removeprefix("docs/") for s in see) if see else (),
         line=raw.line,
         see_line=see_line,
     )
+
+
+def _one_spaced(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(" ".join(name.split()) for name in names) if names else ()
 
 
 def _strings(mapping: LineDict, key: str, display: str, example: str) -> tuple[str, ...]:
@@ -754,7 +759,7 @@ class _TreeLinker:
                 self._text(value[cut : match.start()], value[cut : match.start()], (owner, slot, cut))
             number = int(match.group(1))
             raw = self.stash[number] if number < len(self.stash) else None
-            if isinstance(raw, str) and ENTITY.fullmatch(raw):  # &nbsp; or &#8217;: a character
+            if isinstance(raw, str) and re.fullmatch(ENTITY, raw):  # &nbsp; or &#8217;: a character
                 self._text(htmllib.unescape(raw), match.group(), (owner, slot, match.start()))
             elif slot == "text" and len(owner) == 0 and value.strip() == match.group():
                 self.boundary()  # a block of raw HTML, closed within itself
@@ -1146,43 +1151,44 @@ def entry_html(entry: Entry, used_on, links: dict[str, tuple[str, str]], heading
     """One entry as readers get it, under `heading` (`entry_heading`), and the section Material's
     search plugin makes of that: the same words in the same paragraphs, without the permalink,
     the wrapper and the links, which it throws away. `links` comes from `page_links`."""
-    term = escape_text(" ".join(entry.term.split()))
-    readers = [heading.format(id=entry.id, term=term), '\n<div class="glossary-definition">']
-    search = []
+    term = escape_text(entry.term)
+    text = f"<p>{escape_text(entry.definition)}</p>"
+    if entry.aliases:
+        text += f"<p>{escape_text('Also written: ' + ', '.join(entry.aliases))}</p>"
+    readers, search = text, text
     if entry.expansion:
         expansion = escape_text(entry.expansion)
-        readers.append(f'<p class="glossary-expansion"><strong>{expansion}</strong></p>')
-        search.append(f"<p>{expansion}</p>")
-    paragraphs = [escape_text(entry.definition)]
-    if entry.aliases:
-        paragraphs.append(escape_text(f"Also written: {', '.join(entry.aliases)}"))
-    readers += [f"<p>{p}</p>" for p in paragraphs]
-    search += [f"<p>{p}</p>" for p in paragraphs]
+        readers = f'<p class="glossary-expansion"><strong>{expansion}</strong></p>{readers}'
+        search = f"<p>{expansion}</p>{search}"
     for label, sources in (("Find out more: ", entry.see), ("Used on: ", used_on)):
         if sources:
-            found = [links.get(src) or page_links({src: (src, src)})[src] for src in sources]
-            readers.append(f"<p>{label}{', '.join(link for link, _ in found)}</p>")
-            search.append(f"<p>{label}{', '.join(title for _, title in found)}</p>")
-    readers.append("</div>")
+            pages, titles = zip(
+                *(links.get(src) or page_links({src: (src, src)})[src] for src in sources), strict=True
+            )
+            readers += f"<p>{label}{', '.join(pages)}</p>"
+            search += f"<p>{label}{', '.join(titles)}</p>"
+    readers = f'{heading.format(id=entry.id, term=term)}\n<div class="glossary-definition">{readers}</div>'
     # Material's parser reads a line break in text as a space (a page title may hold one)
-    return "".join(readers), Section(entry.id, term, "".join(search).replace("\n", " "))
+    return readers, Section(entry.id, term, search.replace("\n", " "))
 
 
-class Section(NamedTuple):
+class Section:
     """An entry as Material's search parser reads it: its anchor, title and text, as HTML."""
 
-    id: str
-    title: str
-    text: str
+    __slots__ = ("id", "title", "text")
+
+    def __init__(self, id: str, title: str, text: str):
+        self.id, self.title, self.text = id, title, text
 
 
-class Letter(NamedTuple):
+class Letter:
     """A letter's entries on the Glossary page: the letter's anchor, the entries' HTML as
     readers get it (one piece, right after the letter's heading) and their search sections."""
 
-    anchor: str
-    readers: str
-    sections: list[Section]
+    __slots__ = ("anchor", "readers", "sections")
+
+    def __init__(self, anchor: str, readers: str, sections: list[Section]):
+        self.anchor, self.readers, self.sections = anchor, readers, sections
 
 
 def entries_for_search(html: str, pieces: list[Letter]) -> str:
@@ -1267,7 +1273,7 @@ def as_written(value: str) -> str:
     """Text for the element tree that shows exactly as written: Python-Markdown's serializer
     leaves `&amp;` and the like alone (it takes them for entities already written), so their
     `&` is escaped here and a trainer's "&lt;b&gt;" reads as typed."""
-    return ENTITY_START.sub("&amp;", value) if "&" in value else value
+    return re.sub(ENTITY_START, "&amp;", value, flags=re.IGNORECASE) if "&" in value else value
 
 
 def letter_anchor(letter: str) -> str:
@@ -1352,8 +1358,9 @@ INLINE_TAGS = frozenset(
 RUN_BREAK = "\x00\n"
 # Python-Markdown keeps an entity written in the text (&nbsp;) as raw HTML until the very end.
 # An "&" that Python-Markdown's serializer would leave alone, as the start of an entity.
-ENTITY_START = re.compile(r"&(?=(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
-ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+# (Patterns used now and then are compiled when first used, not each time the hook loads.)
+ENTITY_START = r"&(?=(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)"  # with re.IGNORECASE
+ENTITY = r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"
 # After every other tree processor, including MkDocs' link rewriting and "unescape" (both 0).
 TREE_PRIORITY = -1
 VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
