@@ -41,6 +41,7 @@ from types import SimpleNamespace
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE, STX
 from mkdocs.exceptions import PluginError
@@ -626,6 +627,23 @@ class GlossaryExtension(Extension):
 
     def extendMarkdown(self, md):
         md.treeprocessors.register(_LinkTerms(md, self), "glossary", TREE_PRIORITY)
+        md.postprocessors.register(_PutEntries(md, self), "glossary_entries", ENTRIES_PRIORITY)
+
+
+class _PutEntries(Postprocessor):
+    """Puts the Glossary page's entries in place of their markers (`add_entries`), after
+    Python-Markdown has put back the raw HTML: it reads every piece of raw HTML again with a
+    regular expression, which on the entries (some 300 kB) cost more than the rest of the page."""
+
+    def __init__(self, md, extension: GlossaryExtension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, text):
+        pieces = self.extension.entries[1] if self.extension.entries else ()
+        for letter in pieces:
+            text = text.replace(entries_marker(letter.anchor), letter.readers, 1)
+        return text
 
 
 class _LinkTerms(Treeprocessor):
@@ -1110,12 +1128,19 @@ def add_entries(root, md, glossary: Glossary, used_on: dict[str, list[str]], pag
         if entries:
             html = [entry_html(entry, used_on.get(entry.id, ()), links, heading) for entry in entries]
             readers, sections = "\n".join(r for r, _ in html), [s for _, s in html]
-            holder = etree.Element("p")  # Python-Markdown swaps <p>placeholder</p> for the HTML
-            holder.text, holder.tail = md.htmlStash.store(readers), "\n"
+            holder = etree.Element("p")  # Python-Markdown swaps <p>placeholder</p> for the marker,
+            # which _PutEntries swaps for the entries
+            holder.text, holder.tail = md.htmlStash.store(entries_marker(letter.get("id"))), "\n"
             root.insert(index + 1, holder)
             placed += [entry.id for entry in entries]
             pieces.append(Letter(letter.get("id"), readers, sections))
     return placed, pieces[::-1]
+
+
+def entries_marker(anchor: str) -> str:
+    """What stands for a letter's entries until Python-Markdown has written the page (an HTML
+    comment, which Python-Markdown does not wrap in a paragraph)."""
+    return f"<!-- glossary entries under #{anchor} {MARKER_TOKEN} -->"
 
 
 def entry_heading(md) -> str:
@@ -1232,14 +1257,15 @@ def index_entries(index, start: int, page, pieces: list[Letter]) -> None:
         return
     del index.entries[start:]
     letters = {letter.anchor: letter.sections for letter in pieces}
+    add = _SectionAdder(index, page)
     for entry in made:
         index.entries.append(entry)
         location = entry.get("location", "") if isinstance(entry, dict) else ""
         for section in letters.pop(location.rpartition("#")[2] if "#" in location else None, ()):
-            _index_section(index, section, page)
+            add(section)
     for sections in letters.values():
         for section in sections:
-            _index_section(index, section, page)
+            add(section)
 
 
 def add_search_words(index, start: int, block: str) -> None:
@@ -1251,12 +1277,38 @@ def add_search_words(index, start: int, block: str) -> None:
         first["text"] = f"{first.get('text', '')} <p>{words}".strip()
 
 
-def _index_section(index, section: Section, page) -> None:
-    # No contents: the plugin would look the entry's anchor up there, but entries are never in
-    # the contents (add_entries stops the build if a heading there has an entry's anchor).
-    index.create_entry_for_section(
-        SimpleNamespace(id=section.id, title=[section.title], text=[section.text]), [], page.url, page
-    )
+class _SectionAdder:
+    """Adds a section to Material's search index with the plugin's own `create_entry_for_section`.
+    When what it made of the first section is the section's anchor, title and text with only
+    the page's own fields beside them (its tags, its boost), the rest are added as copies of
+    that with their own anchor, title and text, which costs a tenth; anything else it does to a
+    section (Chinese word splitting, a later version's new fields) keeps it for every section."""
+
+    def __init__(self, index, page):
+        self.index, self.page, self.same = index, page, None
+
+    def __call__(self, section: Section) -> None:
+        where = f"{self.page.url}#{section.id}"
+        if self.same is not None:
+            self.index.entries.append(
+                {**self.same, "location": where, "title": section.title, "text": section.text}
+            )
+            return
+        # No contents: the plugin would look the entry's anchor up there, but entries are never in
+        # the contents (add_entries stops the build if a heading there has an entry's anchor).
+        self.index.create_entry_for_section(
+            SimpleNamespace(id=section.id, title=[section.title], text=[section.text]),
+            [],
+            self.page.url,
+            self.page,
+        )
+        made = self.index.entries[-1]
+        if isinstance(made, dict) and (made.get("location"), made.get("title"), made.get("text")) == (
+            where,
+            section.title,
+            section.text,
+        ):
+            self.same = made
 
 
 def escape_text(value: str) -> str:
@@ -1363,6 +1415,9 @@ ENTITY_START = r"&(?=(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)"  # with re.IGNORECASE
 ENTITY = r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"
 # After every other tree processor, including MkDocs' link rewriting and "unescape" (both 0).
 TREE_PRIORITY = -1
+# Just after Python-Markdown puts the raw HTML back (30), before its "&" and escapes (20, 10).
+ENTRIES_PRIORITY = 25
+MARKER_TOKEN = "b7f3c1e0"  # so that no comment a trainer writes is taken for a marker
 VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
 SECTION_TAGS = frozenset({"h2"})
 HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())

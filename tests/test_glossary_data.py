@@ -244,6 +244,31 @@ def test_material_search_gets_no_entries_from_a_glossary_page_it_leaves_out():
     assert index.entries == []
 
 
+def test_every_entry_goes_through_the_search_plugin_when_it_changes_what_it_indexes():
+    """Entries after the first are copies of what the plugin made of the first, unless the
+    plugin does more to a section than take its anchor, title and text (as it does when it
+    splits Chinese words): then each goes through the plugin."""
+
+    class Marking(SearchIndex):
+        def create_entry_for_section(self, section, toc, url, page):
+            super().create_entry_for_section(section, toc, url, page)
+            self.entries[-1]["title"] += " (marked)"
+
+    glossary = load_glossary(GOOD, "data/glossary.yml")
+    html, (_, pieces) = glossary_page_html(glossary)
+    page = SimpleNamespace(content=without_entries(html, pieces), toc=[], url="glossary/", title="G", meta={})
+    index = Marking()
+    index.add_entry_from_context(page)
+    index_entries(index, 0, page, pieces)
+    entries = {
+        e["location"]: e["title"] for e in index.entries if "#letter-" not in e["location"] != "glossary/"
+    }
+    assert entries == {
+        "glossary/#children-in-care": "children in care (marked)",
+        "glossary/#mash": "MASH (marked)",
+    }
+
+
 def test_material_search_keeps_the_glossary_page_s_tags_and_boost_on_its_entries():
     glossary = load_glossary(GOOD, "data/glossary.yml")
     assert_search_reads_the_same_words(glossary, {}, {}, meta={"tags": ["Words"], "search": {"boost": 2}})
