@@ -260,9 +260,8 @@ def test_every_entry_goes_through_the_search_plugin_when_it_changes_what_it_inde
     index = Marking()
     index.add_entry_from_context(page)
     index_entries(index, 0, page, pieces)
-    entries = {
-        e["location"]: e["title"] for e in index.entries if "#letter-" not in e["location"] != "glossary/"
-    }
+    letters_and_top = {"glossary/", "glossary/#letter-c", "glossary/#letter-m"}
+    entries = {e["location"]: e["title"] for e in index.entries if e["location"] not in letters_and_top}
     assert entries == {
         "glossary/#children-in-care": "children in care (marked)",
         "glossary/#mash": "MASH (marked)",
