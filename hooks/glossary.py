@@ -20,8 +20,9 @@ page's HTML a second time with html.parser cost more than the 10% build-time bud
 (benchmarks/README.md). Raw HTML written in a page stays as Python-Markdown keeps it (a
 placeholder in the text): it ends a run of text, and a tag that must not hold links (<kbd>, <a>)
 turns linking off until it closes. The Glossary page's entries are written as HTML in one go
-(`add_entries`), with headings as the toc extension writes them; only the letters go through
-Markdown, so the side contents list the letters. Material's search plugin reads the Glossary
+(`add_entries`), with headings as the toc extension writes them, and put in once Python-Markdown
+has written the page (`_PutEntries`); only the letters go through Markdown, so the side contents
+list the letters. Material's search plugin reads the Glossary
 page without its entries, and their sections go straight into its index (`index_entries`), as
 its parser would have made them: parsing five hundred entries tag by tag was the costliest
 part of the page.
