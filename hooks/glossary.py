@@ -61,14 +61,16 @@ _glossary: Glossary | None = None
 _extension: GlossaryExtension | None = None
 _usage: dict[str, list[str]] = {}  # entry id -> src_uris of the pages that link it, in build order
 _nav_pages: list[str] = []
-# src_uri -> (hidden block of words for search, the page's HTML, where its first h2 starts)
+# src_uri -> (hidden words for search, as HTML; the page's HTML; where its first h2 starts)
 _search_blocks: dict[str, tuple[str, str, int]] = {}
 # src_uri -> (the page readers get, the page the search plugin reads, the words block in it)
 _for_readers: dict[str, tuple[str, str, str]] = {}
 # the Glossary page's entries: a `Letter` for each letter
 _entry_pieces: list[Letter] = []
-# src_uri -> (Material's search index, how many entries it held before it read the page)
-_index_at: dict[str, tuple[object, int]] = {}
+# Material's search index (found once a build, in on_nav), or None with another search plugin
+_material_index = None
+# src_uri -> how many entries Material's search index held before its plugin read the page
+_index_at: dict[str, int] = {}
 
 
 def on_config(config):
@@ -85,6 +87,8 @@ def on_config(config):
     _for_readers.clear()
     _entry_pieces.clear()
     _index_at.clear()
+    global _material_index
+    _material_index = None
     if "attr_list" not in config.markdown_extensions:
         raise PluginError(
             "the glossary needs the attr_list Markdown extension (list it under markdown_extensions)"
@@ -107,7 +111,9 @@ def on_files(files, config):
 
 
 def on_nav(nav, config, files):
+    global _material_index
     _nav_pages[:] = [p.file.src_uri for p in nav.pages]
+    _material_index = material_search_index(config)  # made by its plugin's on_config
     return nav
 
 
@@ -156,7 +162,7 @@ def on_page_content(html, page, config, files):
             log.warning(message)
     if linked.used:
         first_h2 = html.find("<h2")
-        _search_blocks[src] = (search_block(linked.used), html, len(html) if first_h2 < 0 else first_h2)
+        _search_blocks[src] = (search_words(linked.used), html, len(html) if first_h2 < 0 else first_h2)
     return html
 
 
@@ -170,16 +176,17 @@ def _before_search(context, page, config, nav):
     src = page.file.src_uri
     readers = page.content
     block = ""
-    index = None if SEARCH_ATTRIBUTE in readers else material_search_index(config)
+    index = None if SEARCH_ATTRIBUTE in readers else _material_index
     if index is not None:
         if src in _search_blocks or src == GLOSSARY_PAGE:
-            _index_at[src] = (index, len(index.entries))
+            _index_at[src] = len(index.entries)
         page.content = for_search(
             without_entries(readers, _entry_pieces) if src == GLOSSARY_PAGE else readers
         )
     else:
         if src in _search_blocks:
-            block, html, offset = _search_blocks[src]
+            words, html, offset = _search_blocks[src]
+            block = search_block(words)
             if readers == html:  # unchanged since it was linked: the first h2 is still there
                 page.content = html[:offset] + block + html[offset:]
             else:
@@ -209,11 +216,11 @@ def _after_search(context, page, config, nav):
                 "a plugin that edits page.content in on_page_context between priorities 10 and -10)"
             )
     if src in _index_at:
-        index, start = _index_at.pop(src)
+        start = _index_at.pop(src)
         if src == GLOSSARY_PAGE:
-            index_entries(index, start, page, _entry_pieces)
+            index_entries(_material_index, start, page, _entry_pieces)
         elif src in _search_blocks:
-            add_search_words(index, start, _search_blocks[src][0])
+            add_search_words(_material_index, start, _search_blocks[src][0])
     return context
 
 
@@ -263,9 +270,6 @@ class Entry:
         """Every way a page may write this term, as the trainer wrote them."""
         return (self.term, *((self.expansion,) if self.expansion else ()), *self.aliases, *self.plurals)
 
-    def exact(self, name: str) -> bool:
-        return self.case == "exact" if self.case else is_acronym(name)
-
 
 class _Name:
     """A way of writing an entry's name that ends at a step of the automaton."""
@@ -307,7 +311,7 @@ class Glossary:
         for entry in self.entries:
             for name in entry.names:
                 acronym = is_acronym(name)
-                exact = entry.case == "exact" if entry.case else acronym
+                exact = entry.case == "exact" if entry.case else acronym  # the entry's case rule
                 words, seps = split_name(name)
                 known, as_known = (self._known_exact, str) if exact else (self._known_any, str.lower)
                 known.update(map(as_known, words))
@@ -981,20 +985,18 @@ def whole_words(text: str, words) -> list[tuple[int, str]]:
         size, start = len(word), text.find(word)
         while start >= 0:
             end = start + size
-            before, after = text[start - 1 : start] if start else "", text[end : end + 1]
-            if not (
-                before
-                and (
-                    before.isalnum()
-                    or before == "_"
-                    or (before in "'-" and _word_char(text[start - 2 : start - 1]))
-                )
-            ) and not (
-                after
-                and (
-                    after.isalnum() or after == "_" or (after in "'-" and _word_char(text[end + 1 : end + 2]))
-                )
-            ):
+            before, after = text[start - 1 : start], text[end : end + 1]  # "" at either end
+            joined_before = (
+                before.isalnum()
+                or before == "_"
+                or (before in ("'", "-") and _word_char(text[start - 2 : start - 1]))
+            )
+            joined_after = (
+                after.isalnum()
+                or after == "_"
+                or (after in ("'", "-") and _word_char(text[end + 1 : end + 2]))
+            )
+            if not (joined_before or joined_after):
                 places.append((start, word))
             start = text.find(word, start + 1)
     return places
@@ -1269,13 +1271,12 @@ def index_entries(index, start: int, page, pieces: list[Letter]) -> None:
             add(section)
 
 
-def add_search_words(index, start: int, block: str) -> None:
-    """Add the page's hidden search words (`search_block`) to the first section Material's search
-    plugin has made of it (`index.entries[start]`), as its parser reads the block there."""
+def add_search_words(index, start: int, words: str) -> None:
+    """Add the page's hidden search words (`search_words`) to the first section Material's search
+    plugin has made of it (`index.entries[start]`), as its parser would read `search_block` there."""
     if len(index.entries) > start and isinstance(index.entries[start], dict):
         first = index.entries[start]
-        words = block[block.index(">") + 1 :]
-        first["text"] = f"{first.get('text', '')} <p>{words}".strip()
+        first["text"] = f"{first.get('text', '')} <p>{words}</p>".strip()
 
 
 class _SectionAdder:
@@ -1333,9 +1334,14 @@ def letter_anchor(letter: str) -> str:
     return "letter-" + ("0-9" if letter == "0-9" else letter.lower())
 
 
-def search_block(entries: list[Entry]) -> str:
-    """Hidden words for the search index: each term the page uses, with its other names."""
-    return f'<p class="glossary-search" hidden>{"; ".join(e.search_words for e in entries)}</p>'
+def search_words(entries: list[Entry]) -> str:
+    """Words for the search index, as HTML: each term the page uses, with its other names."""
+    return "; ".join(e.search_words for e in entries)
+
+
+def search_block(words: str) -> str:
+    """The hidden paragraph that carries `search_words` in a page for a search plugin to read."""
+    return f'<p class="glossary-search" hidden>{words}</p>'
 
 
 def for_search(html: str) -> str:
