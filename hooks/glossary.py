@@ -1281,10 +1281,12 @@ def add_search_words(index, start: int, words: str) -> None:
 
 class _SectionAdder:
     """Adds a section to Material's search index with the plugin's own `create_entry_for_section`.
-    When what it made of the first section is the section's anchor, title and text with only
-    the page's own fields beside them (its tags, its boost), the rest are added as copies of
-    that with their own anchor, title and text, which costs a tenth; anything else it does to a
-    section (Chinese word splitting, a later version's new fields) keeps it for every section."""
+    When what it made of the first section holds that section's anchor, title and text as
+    given, the rest are added as copies of it with their own anchor, title and text (its other
+    fields, the page's tags and boost in Material 9.8, are the same for every section of a page),
+    which costs a tenth; if it changed them (Chinese word splitting), every section goes through
+    it. A later Material that added a field of its own for each section would need this looked at
+    again: the build tests compare the index with what Material makes of the whole page."""
 
     def __init__(self, index, page):
         self.index, self.page, self.same = index, page, None
