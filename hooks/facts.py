@@ -12,6 +12,9 @@ import html
 import re
 from pathlib import Path
 
+import phonenumbers
+from phonenumbers import shortnumberinfo
+
 from _common import DataError, body_line_offset, load_yaml, read_source, relative_display
 
 _facts: dict = {}
@@ -85,16 +88,85 @@ def _check_fields(display, key, entry, line, required, optional=()):
 
 
 def _check_contact(display, key, entry, line):
-    _check_fields(display, key, entry, line, ("name", "phone", "when"), ("email", "note", "source"))
-    digits = re.sub(r"\D", "", entry["phone"])
-    if len(digits) < 3:
+    phone = entry.get("phone") if isinstance(entry, dict) else None
+    if isinstance(phone, int) and not isinstance(phone, bool):  # before the general "not text"
         raise DataError(
             display,
             entry.line_of("phone"),
-            f"'{key}.phone' has too few digits",
-            'write the number as it is dialled, e.g. "01452 426565"',
+            f"'{key}.phone' is not in quotes, so it was read as the number {phone}",
+            'put the number in quotes, exactly as it is dialled: phone: "01452 42 65 65"',
         )
-    entry["tel"] = "+44" + digits[1:] if digits.startswith("0") else digits
+    _check_fields(display, key, entry, line, ("name", "phone", "when"), ("email", "note", "source"))
+    try:
+        entry["tel"] = dialable(entry["phone"])
+    except PhoneError as error:
+        line = entry.line_of("phone")
+        raise DataError(display, line, f"'{key}.phone' {error.problem}", error.expected) from None
+
+
+class PhoneError(ValueError):
+    """A phone number that is not a valid UK number: what is wrong and what to write."""
+
+    def __init__(self, problem: str, expected: str):
+        super().__init__(f"{problem} ({expected})")
+        self.problem, self.expected = problem, expected
+
+
+def dialable(phone: str) -> str:
+    """The `tel:` form of a UK phone number written as it is dialled: E.164 (`+441452426565`),
+    or the digits of an emergency or short number (`999`). Anything else raises PhoneError."""
+    written = phone.strip()
+    letters = sorted({c for c in written if c.isalpha()})
+    if letters:
+        if set(letters) <= {"O", "o"}:
+            raise PhoneError(
+                f"'{written}' has the letter O where a zero belongs",
+                f'write the digit 0, not the letter O: "{re.sub("[Oo]", "0", written)}"',
+            )
+        raise PhoneError(
+            f"'{written}' has the letter{'s' if len(letters) > 1 else ''} {', '.join(letters)} in it",
+            'write the number in digits only, as it is dialled, e.g. "01452 42 65 65"',
+        )
+    digits = re.sub(r"\D", "", written)
+    if re.fullmatch(r"[\d ]{3,7}", written) and _short_number(digits):
+        return digits
+    national = digits
+    if written.startswith("+"):
+        if not digits.startswith("44"):
+            raise PhoneError(f"'{written}' is not a UK number", 'write a UK number, e.g. "01452 42 65 65"')
+        national = "0" + digits[2:]
+    try:
+        number = phonenumbers.parse(written, "GB")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is not None and phonenumbers.is_valid_number_for_region(number, "GB"):
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    example = 'as it is dialled, e.g. "01452 42 65 65"'
+    if len(national) < UK_DIGITS:
+        raise PhoneError(
+            f"'{written}' has too few digits ({len(national)}) for a UK phone number",
+            f"write all {UK_DIGITS} digits, starting with 0, {example}",
+        )
+    if len(national) > UK_DIGITS:
+        raise PhoneError(
+            f"'{written}' has too many digits ({len(national)}) for a UK phone number",
+            f"write the {UK_DIGITS} digits, starting with 0, {example}",
+        )
+    raise PhoneError(
+        f"'{written}' is not a valid UK phone number",
+        f"copy the number exactly from the source, {example}",
+    )
+
+
+def _short_number(digits: str) -> bool:
+    """999, 112, 111, 101 and the other short numbers that work across the UK."""
+    if shortnumberinfo.is_emergency_number(digits, "GB"):
+        return True
+    try:
+        number = phonenumbers.parse(digits, "GB")
+    except phonenumbers.NumberParseException:
+        return False
+    return shortnumberinfo.is_valid_short_number_for_region(number, "GB")
 
 
 def _check_person(display, key, entry, line):
@@ -153,4 +225,5 @@ def _value(match: re.Match, facts: dict, display: str, line: int) -> str:
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
 FENCE = re.compile(r"^(`{3,}|~{3,})")
+UK_DIGITS = 11  # a UK number as dialled: 0 and ten digits ("0800 1111" and a few others are shorter)
 CODE_SPAN = re.compile(r"(`+[^`]*`+)")

@@ -8,7 +8,7 @@ import pytest
 
 from _common import DataError, body_line_offset, parse_yaml
 from conftest import run_build
-from facts import fill_placeholders, load_facts
+from facts import PhoneError, dialable, fill_placeholders, load_facts
 from pages import check_front_matter, format_date
 
 FACTS = {
@@ -86,7 +86,17 @@ def test_contacts_load_and_get_a_dialable_number(tmp_path):
         ),
         (
             'front_door:\n  name: "F"\n  phone: 999\n  when: "always"\n',
-            "data/contacts.yml:3: 'front_door' has no phone",
+            "data/contacts.yml:3: 'front_door.phone' is not in quotes, so it was read as the number 999 "
+            '(put the number in quotes, exactly as it is dialled: phone: "01452 42 65 65")',
+        ),
+        (
+            'front_door:\n  name: "F"\n  phone: 01452426565\n  when: "always"\n',
+            "data/contacts.yml:3: 'front_door.phone' is not in quotes, so it was read as the number 2124",
+        ),
+        (
+            'front_door:\n  name: "F"\n  phone: "O1452 42 65 65"\n  when: "always"\n',
+            "data/contacts.yml:3: 'front_door.phone' 'O1452 42 65 65' has the letter O where a zero belongs "
+            '(write the digit 0, not the letter O: "01452 42 65 65")',
         ),
         (
             GOOD_CONTACT + '  fax: "1"\n',
@@ -104,6 +114,106 @@ def test_bad_contacts_fail_with_file_line_and_advice(tmp_path, contacts, message
     with pytest.raises(DataError) as err:
         load_facts(_write_data(tmp_path, contacts), tmp_path)
     assert str(err.value).startswith(message)
+
+
+EXAMPLE = 'as it is dialled, e.g. "01452 42 65 65"'
+
+
+@pytest.mark.parametrize(
+    ("phone", "tel"),
+    [
+        ("01452 42 65 65", "+441452426565"),
+        ("01452 614194", "+441452614194"),
+        ("01452614194", "+441452614194"),
+        ("+44 1452 426565", "+441452426565"),
+        ("0300 456 4546", "+443004564546"),
+        ("0800 1111", "+448001111"),
+        ("999", "999"),
+        ("112", "112"),
+        ("111", "111"),
+        ("101", "101"),
+        ("116 123", "116123"),
+    ],
+)
+def test_a_valid_uk_number_gets_its_dialable_form(phone, tel):
+    assert dialable(phone) == tel
+
+
+@pytest.mark.parametrize(
+    ("phone", "message"),
+    [
+        (
+            "O1452 42 65 65",
+            "'O1452 42 65 65' has the letter O where a zero belongs "
+            '(write the digit 0, not the letter O: "01452 42 65 65")',
+        ),
+        (
+            "01452 4o 65 65",
+            "'01452 4o 65 65' has the letter O where a zero belongs "
+            '(write the digit 0, not the letter O: "01452 40 65 65")',
+        ),
+        (
+            "0l452 42 65 65",
+            f"'0l452 42 65 65' has the letter l in it (write the number in digits only, {EXAMPLE})",
+        ),
+        (
+            "01452 42 65",
+            "'01452 42 65' has too few digits (9) for a UK phone number "
+            f"(write all 11 digits, starting with 0, {EXAMPLE})",
+        ),
+        (
+            "12345",
+            "'12345' has too few digits (5) for a UK phone number "
+            f"(write all 11 digits, starting with 0, {EXAMPLE})",
+        ),
+        (
+            "01452 42 65 65 65",
+            "'01452 42 65 65 65' has too many digits (13) for a UK phone number "
+            f"(write the 11 digits, starting with 0, {EXAMPLE})",
+        ),
+        (
+            "01534 123456",
+            "'01534 123456' is not a valid UK phone number "
+            f"(copy the number exactly from the source, {EXAMPLE})",
+        ),
+        (
+            "+33 1 42 68 53 00",
+            "'+33 1 42 68 53 00' is not a UK number (write a UK number, e.g. \"01452 42 65 65\")",
+        ),
+    ],
+)
+def test_a_phone_number_that_is_not_a_valid_uk_number_says_what_to_write(phone, message):
+    with pytest.raises(PhoneError) as err:
+        dialable(phone)
+    assert str(err.value) == message
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (
+            '  phone: "O1452 42 65 65"',
+            "data/contacts.yml:8: 'front_door.phone' 'O1452 42 65 65' has the letter O where a zero belongs "
+            '(write the digit 0, not the letter O: "01452 42 65 65")',
+        ),
+        (
+            "  phone: 01452426565",
+            "data/contacts.yml:8: 'front_door.phone' is not in quotes, "
+            "so it was read as the number 212479349 "
+            '(put the number in quotes, exactly as it is dialled: phone: "01452 42 65 65")',
+        ),
+    ],
+)
+def test_a_wrong_phone_number_fails_the_build_with_its_line(project_copy, tmp_path, written, message):
+    contacts = project_copy / "data" / "contacts.yml"
+    lines = contacts.read_text(encoding="utf-8").split("\n")
+    assert lines[7] == '  phone: "01452 42 65 65"', "expected the front door's number on line 8"
+    lines[7] = written
+    contacts.write_text("\n".join(lines), encoding="utf-8")
+    build = run_build(project_copy, tmp_path / "site")
+    assert build.returncode != 0
+    assert message in build.output
+    assert not list((tmp_path / "site").rglob("*.html"))
 
 
 def test_yaml_lines_are_recorded_for_mappings_in_lists():

@@ -389,5 +389,6 @@ def test_a_broken_data_file_is_reported_with_its_line(tmp_path):
     result = run_check(project, "--today", FIXTURE_DAY, "--html", str(tmp_path / "r.html"))
     assert result.returncode == 1
     line = next(n for n, text in enumerate(contacts.read_text().split("\n"), 1) if "phone: 999" in text)
-    assert f"ERROR   data/contacts.yml:{line}: 'emergency' has no phone" in result.stdout
+    read_as = "is not in quotes, so it was read as the number 999"
+    assert f"ERROR   data/contacts.yml:{line}: 'emergency.phone' {read_as}" in result.stdout
     assert "The site build stopped at an error" in result.stdout
