@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import html
+import json
 import logging
 import posixpath
 import re
@@ -108,7 +109,23 @@ def on_page_content(html_text, page, config, files):
         return html_text
     quiz = _quizzes[page.file.src_uri]
     script_url = get_relative_url(QUIZ_SCRIPT, page.file.url)
-    return finish_quiz_html(html_text, f"docs/{page.file.src_uri}", len(quiz.questions), script_url)
+    settings_url = get_relative_url(QUIZ_SETTINGS_SCRIPT, page.file.url)
+    return finish_quiz_html(
+        html_text, f"docs/{page.file.src_uri}", len(quiz.questions), script_url, settings_url
+    )
+
+
+def on_post_build(config):
+    # print-site copies each page before on_page_content above has tidied its quiz: tidy the
+    # print page's copies too (print-site writes that page in its own on_post_build, before this).
+    if "print-site" not in config.plugins or not _quizzes:
+        return
+    name = config.plugins["print-site"].config.get("print_page_basename", "print_page")
+    url = f"{name}/" if config.use_directory_urls else f"{name}.html"
+    path = Path(config.site_dir, url + "index.html" if url.endswith("/") else url)
+    if path.exists():
+        text = path.read_text(encoding="utf-8")
+        path.write_text(tidy_print_page(text, url), encoding="utf-8")
 
 
 # --- Settings -------------------------------------------------------------------------------
@@ -426,6 +443,13 @@ def _parse_options(data: LineDict, question: Question, display: str) -> None:
             f"{name} is a multiple-answer question but only one option is marked correct",
             "mark two or more options correct, or write 'type: single'",
         )
+    if question.kind == "multiple" and right == len(question.options):
+        raise DataError(
+            display,
+            data.line_of("options"),
+            f"{name} is a multiple-answer question but every option is marked correct",
+            "add at least one wrong option, so the question tests something",
+        )
 
 
 def _known_keys(data: LineDict, allowed: tuple, display: str, name: str) -> None:
@@ -622,14 +646,23 @@ def place_quiz(markdown: str, block: str, display: str, offset: int = 0) -> str:
     return markdown.rstrip() + "\n\n" + block + "\n"
 
 
-def finish_quiz_html(html_text: str, display: str, questions: int, script_url: str | None = None) -> str:
+def finish_quiz_html(
+    html_text: str,
+    display: str,
+    questions: int,
+    script_url: str | None = None,
+    settings_url: str | None = None,
+) -> str:
     """Check the quiz really was rendered; drop mkdocs-quiz's unscoped stylesheet (ours replaces
     it) and its progress box, which is switched off (show_progress: false) but still written;
     number the questions with <h3> under the "Check your understanding" <h2>, not <h4>.
 
     With `script_url`, mkdocs-quiz's 44 KB script, which it writes inline into every quiz page,
     is loaded from that one file instead (deferred, so it still runs before DOMContentLoaded,
-    after self-check.js): the browser caches it and pages are smaller and parse sooner."""
+    after self-check.js): the browser caches it and pages are smaller and parse sooner.
+
+    With `settings_url`, mkdocs-quiz's other inline scripts and its forms' inline handlers go too
+    (see move_quiz_settings): the site's security policy runs no inline script (hooks/csp.py)."""
     style = _upstream_style()
     if style and style in html_text:
         html_text = html_text.replace(style, "", 1)
@@ -662,11 +695,95 @@ def finish_quiz_html(html_text: str, display: str, questions: int, script_url: s
     for heading in headings:
         heading.name = "h3"
     boxes = soup.select(PROGRESS_BOXES)
-    if not boxes and not headings:
+    moved = bool(settings_url) and move_quiz_settings(soup, settings_url)
+    if not boxes and not headings and not moved:
         return html_text
     for box in boxes:
         box.decompose()
     return str(soup)
+
+
+def tidy_print_page(html_text: str, page_url: str) -> str:
+    """print-site's page has each quiz page as mkdocs-quiz wrote it: its stylesheet, script and
+    settings inline once per page. Keep one copy of each, from files, as on the quiz pages."""
+    style, script = _upstream_style(), _upstream_script()
+    css = get_relative_url(QUIZ_STYLESHEET, page_url)
+    for old, new in ((style, f'<link rel="stylesheet" href="{html.escape(css)}">'), (script and script[0], "")):
+        if old and old in html_text:
+            first = html_text.index(old) + len(old)
+            html_text = html_text[:first].replace(old, new) + html_text[first:].replace(old, "")
+    if script and script[0] in html_text:  # pragma: no cover - replaced just above
+        return html_text
+    soup = BeautifulSoup(html_text, "html.parser")
+    for box in soup.select(PROGRESS_BOXES):
+        box.decompose()
+    if move_quiz_settings(soup, get_relative_url(QUIZ_SETTINGS_SCRIPT, page_url)):
+        settings = soup.find("script", src=get_relative_url(QUIZ_SETTINGS_SCRIPT, page_url))
+        quiz = soup.new_tag("script", attrs={"defer": "", "src": get_relative_url(QUIZ_SCRIPT, page_url)})
+        settings.insert_after(quiz)
+    return str(soup)
+
+
+def move_quiz_settings(soup: BeautifulSoup, settings_url: str) -> bool:
+    """mkdocs-quiz writes its settings (interface text, options, auto-numbering) as inline
+    scripts and `onsubmit="return false;"` on its forms; the site's security policy runs neither.
+    The settings become one JSON block (data, never run) that docs/javascripts/quiz-settings.js
+    reads, loaded (deferred, so before mkdocs-quiz's script) where the first of them was.
+
+    Only scripts that are exactly mkdocs-quiz's (see quiz_setting) are moved: anything else, such
+    as a script typed into a page, stays where it is for hooks/csp.py to report."""
+    for form in soup.select("div.quiz form"):
+        if form.get("onsubmit") == "return false;":
+            del form["onsubmit"]
+        if form.get("action") == "javascript:void(0);":  # its script handles the submit
+            del form["action"]
+    found = []
+    for script in soup.find_all("script", src=False):
+        setting = quiz_setting(script.string or "")
+        if setting is not None:
+            found.append((script, setting))
+    if not found:
+        return False
+    settings = {}
+    for _, (key, value) in found:
+        settings.setdefault(key, value)  # the same on every page of a build
+    first = found[0][0]
+    block = soup.new_tag("script", attrs={"type": "application/json", "id": "quiz-settings"})
+    block.string = json_for_html(settings)
+    first.insert_before(block)
+    first.insert_before(soup.new_tag("script", attrs={"defer": "", "src": settings_url}))
+    for script, _ in found:
+        script.decompose()
+    return True
+
+
+def quiz_setting(text: str) -> tuple[str, object] | None:
+    """("translations" | "config" | "autoNumber", value) when `text` is exactly one of the inline
+    scripts mkdocs-quiz 1.7.1 writes, else None. The interface text must be a JSON object of
+    strings and the options are read field by field, so no other code can ride along."""
+    text = text.strip()
+    if text == QUIZ_AUTO_NUMBER:
+        return ("autoNumber", True)
+    match = QUIZ_CONFIG.fullmatch(text)
+    if match:
+        confetti, progress, position = match.groups()
+        config = {"confetti": confetti == "true", "showProgress": progress == "true"}
+        return ("config", {**config, "progressSidebarPosition": position})
+    match = QUIZ_TRANSLATIONS.fullmatch(text)
+    if match:
+        try:
+            value = json.loads(match.group(1))
+        except ValueError:
+            return None
+        if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+            return ("translations", value)
+    return None
+
+
+def json_for_html(value) -> str:
+    """JSON that cannot end the <script> block it sits in."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _upstream_script() -> tuple[str, str] | None:
@@ -832,6 +949,18 @@ def _slugify(config):
 QUIZ_DIR = "quizzes"
 ANSWER_KEY = "about/answer-key.md"
 QUIZ_SCRIPT = "javascripts/mkdocs-quiz.js"  # mkdocs-quiz's own script, written once by the build
+QUIZ_SETTINGS_SCRIPT = "javascripts/quiz-settings.js"  # reads the settings block (move_quiz_settings)
+QUIZ_STYLESHEET = "stylesheets/self-check.css"
+# mkdocs-quiz 1.7.1's inline settings scripts (plugin.py, on_page_content), stripped of blank space.
+QUIZ_TRANSLATIONS = re.compile(r"window\.mkdocsQuizTranslations = (\{.*\});", re.S)
+QUIZ_CONFIG = re.compile(
+    r'window\.mkdocsQuizConfig = \{\n  confetti: (true|false),\n  showProgress: (true|false),\n'
+    r'  progressSidebarPosition: "(top|bottom)"\n\};'
+)
+QUIZ_AUTO_NUMBER = """document.addEventListener("DOMContentLoaded", function() {
+  var article = document.querySelector("article") || document.querySelector("main") || document.body;
+  article.classList.add("quiz-auto-number");
+});"""
 MARKER = "<!-- quiz -->"
 INTRO_MARKER = "<!-- mkdocs-quiz intro -->"
 HEADING_TEXT = "Check your understanding"

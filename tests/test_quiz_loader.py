@@ -7,6 +7,7 @@ import pytest
 
 import quizzes as q
 from _common import DataError, parse_yaml
+from conftest import run_build
 
 FILE = "quizzes/t.yml"
 
@@ -207,6 +208,20 @@ BAD = [
         "      - text: Police\n",
         "quizzes/t.yml:14: question 2 is a multiple-answer question but only one option is marked correct "
         "(mark two or more options correct, or write 'type: single')",
+    ),
+    (
+        "multiple answers with every option correct",
+        "      - text: Estate agents\n",
+        "      - text: Estate agents\n        correct: true\n",
+        "quizzes/t.yml:14: question 2 is a multiple-answer question but every option is marked correct "
+        "(add at least one wrong option, so the question tests something)",
+    ),
+    (
+        "multiple answers with both of two options correct",
+        "      - text: Estate agents\n",
+        "",
+        "quizzes/t.yml:14: question 2 is a multiple-answer question but every option is marked correct "
+        "(add at least one wrong option, so the question tests something)",
     ),
     (
         "fill-in with options",
@@ -506,3 +521,21 @@ def test_the_worked_example_for_trainers_is_a_valid_quiz_for_the_front_door_page
     quiz = q.parse_quiz(parse_yaml(example, "quizzes/README.md"), "quizzes/README.md")
     body, _ = meta.get_data((ROOT / "docs" / quiz.page).read_text(encoding="utf-8"))
     assert q.render_quiz(quiz, q.page_sections(body)).count("<quiz>") == 3
+
+
+def test_a_multiple_answer_question_with_every_option_correct_fails_the_real_build(project_copy, tmp_path):
+    quiz = project_copy / "quizzes" / "corporate-parenting.yml"
+    lines = quiz.read_text(encoding="utf-8").split("\n")
+    wrong = "      - text: Keep costs as low as possible"
+    assert lines[28:30] == ["    type: multiple", "    options:"] and lines[36] == wrong, (
+        "the test's question moved"
+    )
+    lines.insert(37, "        correct: true")
+    quiz.write_text("\n".join(lines), encoding="utf-8")
+    build = run_build(project_copy, tmp_path / "site")
+    assert build.returncode != 0
+    assert (
+        "quizzes/corporate-parenting.yml:31: question 3 is a multiple-answer question but every option is "
+        "marked correct (add at least one wrong option, so the question tests something)"
+    ) in build.output
+    assert not list((tmp_path / "site").rglob("*.html"))
