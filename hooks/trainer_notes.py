@@ -6,7 +6,8 @@ A trainer writes a note for other trainers (a doubt in a source, a figure to re-
         The slide says "22,00 contacts"; we show 22,000. Confirm with the front door.
 
 The build takes every such block out of the learner's page before the page is written or added
-to the search index, and keeps it (page, title, text) for the trainer pack.
+to the search index, and keeps it (page, title, text) for the trainer pack. A note whose text is
+not indented would be published as an ordinary paragraph, so it stops the build with its line.
 
 Trainer view: with the environment variable INDUCTION_TRAINER_VIEW=1 (`nox -s serve-trainer`)
 the notes stay on the page, marked "Trainer note - not shown to learners". A build in trainer
@@ -18,11 +19,12 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 
 from bs4 import BeautifulSoup
 from mkdocs.plugins import event_priority
 
-from _common import NOTE_CLASS
+from _common import NOTE_CLASS, DataError, body_line_offset, read_source
 
 log = logging.getLogger("mkdocs.hooks.trainer_notes")
 
@@ -43,6 +45,14 @@ def on_config(config):
     return config
 
 
+@event_priority(100)  # the page as the trainer wrote it, before any hook adds lines
+def on_page_markdown(markdown, page, config, files):
+    src = page.file.abs_src_path
+    offset = body_line_offset(read_source(src)) if src else 0
+    check_note_text_is_indented(markdown, f"docs/{page.file.src_uri}", offset)
+    return markdown
+
+
 @event_priority(50)  # before print-site and any hook that copies page HTML
 def on_page_content(html, page, config, files):
     handle = show_trainer_notes if _view["trainer"] else remove_trainer_notes
@@ -55,6 +65,32 @@ def on_page_content(html, page, config, files):
 def trainer_view(environ) -> bool:
     """True when the environment asks for the trainer view (INDUCTION_TRAINER_VIEW=1, yes or true)."""
     return environ.get(VIEW_ENV, "").strip().lower() in ("1", "yes", "true")
+
+
+def check_note_text_is_indented(markdown: str, display: str, offset: int = 0) -> None:
+    """Stop at a trainer note (outside code) whose next line with text is not indented under it:
+    Markdown would end the note there and publish that text as an ordinary paragraph."""
+    lines, fence = markdown.split("\n"), None
+    for number, line in enumerate(lines, start=1):
+        stripped = line.lstrip()
+        marker = FENCE.match(stripped)
+        if marker and (fence is None or stripped.startswith(fence)):
+            fence = None if fence else marker.group(1)
+            continue
+        note = None if fence else NOTE_LINE.match(line.expandtabs(4))
+        if not note or NOTE_CLASS not in note.group("classes").split():
+            continue
+        indent = len(note.group("indent"))
+        text = next((nxt.expandtabs(4) for nxt in lines[number:] if nxt.strip()), "")
+        if len(text) - len(text.lstrip()) < indent + 4:
+            title = note.group("title") or "Trainer"
+            raise DataError(
+                display,
+                number + offset,
+                f"the trainer note '{title}' has no indented text, so the text below it would be "
+                "published to learners",
+                "indent the note's text by four spaces on the lines after the '!!! trainer' line",
+            )
 
 
 def remove_trainer_notes(html: str) -> tuple[str, list[dict]]:
@@ -90,6 +126,12 @@ def _trainer_notes(html: str, keep: bool) -> tuple[str, list[dict]]:
 
 
 SELECTOR = f"div.admonition.{NOTE_CLASS}, details.{NOTE_CLASS}"
+# The first line of an admonition (`!!! type "Title"`) or a collapsible block (`??? type`, `???+`),
+# as Python-Markdown's admonition and pymdownx.details read it: the classes, then a quoted title.
+NOTE_LINE = re.compile(
+    r'^(?P<indent> *)(?:!!!|\?\?\?\+?) ?(?P<classes>[\w-]+(?: +[\w-]+)*)(?: +"(?P<title>.*?)")? *$'
+)
+FENCE = re.compile(r"^(`{3,}|~{3,})")
 VIEW_ENV = "INDUCTION_TRAINER_VIEW"
 VIEW_SUFFIX = "(trainer view)"
 VIEW_LABEL = "Trainer note \N{EM DASH} not shown to learners"

@@ -3,6 +3,7 @@ the trainer view; and a strict build refuses to make a trainer view."""
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -15,8 +16,16 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
+from _common import DataError
 from conftest import ROOT, Build, run_build
-from trainer_notes import VIEW_LABEL, remove_trainer_notes, show_trainer_notes, trainer_view
+from export_support import pdf_text, real_export, squash, unzipped
+from trainer_notes import (
+    VIEW_LABEL,
+    check_note_text_is_indented,
+    remove_trainer_notes,
+    show_trainer_notes,
+    trainer_view,
+)
 
 NOTE_START = re.compile(r"^( *)(?:!!!|\?\?\?\+?) trainer(?: \"([^\"]*)\")?[ \t]*$")
 
@@ -176,3 +185,139 @@ def test_show_trainer_notes_keeps_each_note_with_a_warning_title():
 def test_trainer_view_is_switched_on_by_the_environment(value, on):
     environ = {} if value is None else {"INDUCTION_TRAINER_VIEW": value}
     assert trainer_view(environ) is on
+
+
+# --- A note whose text is not indented would be published: the build stops --------------------
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        '!!! trainer "Check this"\n    The slide says 22,00.',
+        '!!! trainer "Check this"\n\n    The slide says 22,00.\n\nBack to the page.',
+        '???+ trainer "Folded"\n    Hidden text.',
+        "!!! trainer\n\tIndented with a tab.",
+        '- A list item.\n\n    !!! trainer "In a list"\n        Indented under the item.',
+        '```text\n!!! trainer "An example"\nShown as code.\n```',
+        '!!! note "Not a trainer note"\nA paragraph.',
+        "A trainer is a person.\n!!! trainers are not a note type here",
+    ],
+)
+def test_a_note_with_indented_text_or_no_note_passes(markdown):
+    check_note_text_is_indented(markdown, "docs/x.md")
+
+
+NOT_INDENTED = (
+    "has no indented text, so the text below it would be published to learners "
+    "(indent the note's text by four spaces on the lines after the '!!! trainer' line)"
+)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "offset", "message"),
+    [
+        ('!!! trainer "Check this"\nThe slide says 22,00.', 0, "docs/x.md:1: the trainer note 'Check this'"),
+        (
+            'Intro.\n\n!!! trainer "Check this"\n\nThe slide says.',
+            0,
+            "docs/x.md:3: the trainer note 'Check this'",
+        ),
+        ('??? trainer "Folded"\nText.', 7, "docs/x.md:8: the trainer note 'Folded'"),
+        ('!!! warning trainer "Two classes"\nText.', 0, "docs/x.md:1: the trainer note 'Two classes'"),
+        ('!!! trainer "Two spaces"\n  Not enough.', 0, "docs/x.md:1: the trainer note 'Two spaces'"),
+        ("Text.\n\n!!! trainer", 0, "docs/x.md:3: the trainer note 'Trainer'"),
+        (
+            '- Item.\n\n    !!! trainer "In a list"\n    At the item\'s level.',
+            0,
+            "docs/x.md:3: the trainer note 'In a list'",
+        ),
+        ('```\ncode\n```\n!!! trainer "After code"\nText.', 0, "docs/x.md:4: the trainer note 'After code'"),
+    ],
+)
+def test_a_note_whose_text_is_not_indented_is_an_error_naming_its_line(markdown, offset, message):
+    with pytest.raises(DataError) as error:
+        check_note_text_is_indented(markdown, "docs/x.md", offset)
+    assert str(error.value) == f"{message} {NOT_INDENTED}"
+
+
+def test_a_note_whose_text_is_not_indented_fails_the_real_build_and_publishes_nothing(project_copy, tmp_path):
+    page = project_copy / "docs" / "services" / "court-proceedings.md"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    assert lines[77] == '!!! trainer "Undated figure"', "the test's note moved"
+    lines[78:80] = [line.strip() for line in lines[78:80]]
+    page.write_text("\n".join(lines), encoding="utf-8")
+    build = run_build(project_copy, tmp_path / "site")
+    assert build.returncode != 0
+    assert (
+        f"docs/services/court-proceedings.md:78: the trainer note 'Undated figure' {NOT_INDENTED}"
+        in build.output
+    )
+    written = [p for p in (tmp_path / "site").rglob("*") if p.is_file()]
+    assert not [p for p in written if "Check the current" in p.read_text(encoding="utf-8", errors="replace")]
+    assert not [p for p in written if p.suffix == ".html"]
+
+
+# --- No trainer-only text anywhere a learner can reach -----------------------------------------
+
+
+def note_sentences() -> list[tuple[str, str, str]]:
+    """(page, note title, sentence) for every sentence of eight words or more in a trainer note:
+    long enough to be the note's own words, not a phrase the page also uses."""
+    found = []
+    for src, title, body in ALL_NOTES:
+        for sentence in re.split(r"(?<=[.!?])\s+", body):
+            if len(sentence.split()) >= 8:
+                found.append((src.relative_to(ROOT).as_posix(), title, sentence))
+    return found
+
+
+TEXT_FILES = (".html", ".js", ".json", ".xml", ".txt")
+
+
+def _site_texts(folder: Path) -> dict[str, str]:
+    """Each text file a reader's browser can load, squashed twice over: as the page's words (tags
+    removed) and as the file itself with HTML entities read (attributes, scripts, the index)."""
+    texts = {}
+    for path in sorted(folder.rglob("*")):
+        if path.suffix in TEXT_FILES and path.is_file():
+            raw = path.read_text(encoding="utf-8", errors="replace")
+            words = BeautifulSoup(raw, "lxml").get_text(" ") if path.suffix == ".html" else ""
+            texts[path.relative_to(folder).as_posix()] = squash(words) + "\0" + squash(unescaped(raw))
+    return texts
+
+
+def unescaped(text: str) -> str:
+    """`text` with HTML character references and JSON string escapes read (\\" and \\u2013)."""
+    text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
+    return html.unescape(re.sub(r'\\(["\\/])', r"\1", text))
+
+
+@pytest.fixture(scope="module")
+def published(real_site, tmp_path_factory) -> dict[str, str]:
+    """Everything published: the hosted site (pages, search index), the offline zip's site, and
+    the handout PDFs (normal and large print)."""
+    export = real_export(tmp_path_factory)
+    texts = {f"site/{k}": v for k, v in _site_texts(real_site.site).items()}
+    texts |= {f"zip/{k}": v for k, v in _site_texts(unzipped(tmp_path_factory)).items()}
+    for handout in sorted(export.dist.glob("member-induction-handout-*.pdf")):
+        texts[handout.name] = squash(pdf_text(handout))
+    assert "site/search/search_index.json" in texts and "zip/search/search_index.js" in texts
+    assert len([k for k in texts if k.endswith(".pdf")]) >= 1
+    return texts
+
+
+def test_no_sentence_of_any_trainer_note_is_published_anywhere(published, trainer_site, tmp_path_factory):
+    sentences = note_sentences()
+    assert len(sentences) >= 10, "expected the known doubts in the sources as trainer notes"
+    leaks = [
+        f"{src}: note '{title}': '{sentence[:60]}...' is in {where}"
+        for src, title, sentence in sentences
+        for where, text in published.items()
+        if squash(sentence) in text
+    ]
+    assert leaks == []
+    # The same search finds every sentence where trainers are meant to see it, so it can fail.
+    pack = squash(pdf_text(real_export(tmp_path_factory).trainer_pack))
+    shown = _site_texts(trainer_site.site)
+    assert [s for _, _, s in sentences if squash(s) not in pack] == []
+    assert [s for _, _, s in sentences if not any(squash(s) in text for text in shown.values())] == []
