@@ -1,0 +1,441 @@
+"""Safe pages (hooks/safe_html.py): raw HTML is judged by nh3 against the allowlist, links and
+pictures are checked whether written as HTML or Markdown, and no file under docs/ is a link.
+Each mistake a trainer could make stops the build with the file, the line and what to write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.utils import meta
+
+from conftest import ROOT, run_build
+from safe_html import TYPED, check_markdown, html_problems, link_problem, url_problem
+
+CONFIG = load_config(str(ROOT / "mkdocs.yml"))
+NO_SCRIPT = "remove it: a page cannot run scripts"
+EMBED = "remove it and link to the video or page instead: [Watch the video](https://...)"
+NO_FORM = "remove it: a page cannot send anything anywhere; link to the form instead"
+ALLOWED = "use Markdown, or only the HTML listed in the trainer guide under Edit and add pages"
+LINK = (
+    "link to a web page (https://...), an email address (mailto:...), a phone number (tel:...) "
+    "or another page of this site"
+)
+STYLE = "remove it: give the tag a class and style the class in docs/stylesheets/extra.css"
+PICTURE = "copy the picture into docs/images/ and show it with ![what it shows](../images/picture.svg)"
+
+
+def check(text: str) -> list[tuple]:
+    return check_markdown(text, CONFIG.markdown_extensions, CONFIG.mdx_configs)
+
+
+# --- Raw HTML, judged by nh3 --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fragment", "problem", "expected"),
+    [
+        ("<script>alert(1)</script>", "the tag <script> is not allowed in a page", NO_SCRIPT),
+        ("<SCRIPT SRC=/x.js>", "the tag <script> is not allowed in a page", NO_SCRIPT),
+        ("<noscript>hi</noscript>", "the tag <noscript> is not allowed in a page", NO_SCRIPT),
+        (
+            "<style>p { color: red }</style>",
+            "the tag <style> is not allowed in a page",
+            "remove it: styles go in docs/stylesheets/extra.css",
+        ),
+        (
+            '<link rel="stylesheet" href="/a.css">',
+            "the tag <link> is not allowed in a page",
+            "remove it: styles go in docs/stylesheets/extra.css",
+        ),
+        (
+            '<iframe src="https://video.example/v"></iframe>',
+            "the tag <iframe> is not allowed in a page",
+            EMBED,
+        ),
+        ('<object data="a.swf"></object>', "the tag <object> is not allowed in a page", EMBED),
+        ('<embed src="a.swf">', "the tag <embed> is not allowed in a page", EMBED),
+        ('<video src="a.mp4"></video>', "the tag <video> is not allowed in a page", EMBED),
+        ('<audio src="a.mp3"></audio>', "the tag <audio> is not allowed in a page", EMBED),
+        ('<form action="/send">', "the tag <form> is not allowed in a page", NO_FORM),
+        ("<textarea></textarea>", "the tag <textarea> is not allowed in a page", NO_FORM),
+        ("<select><option>a</option></select>", "the tag <select> is not allowed in a page", NO_FORM),
+        ('<svg><a href="javascript:x()">x</a></svg>', "the tag <svg> is not allowed in a page", ALLOWED),
+        ('<meta http-equiv="refresh" content="0">', "the tag <meta> is not allowed in a page", ALLOWED),
+        ('<base href="/">', "the tag <base> is not allowed in a page", ALLOWED),
+        (
+            "<img src=x onerror=alert(1)>",
+            "the attribute onerror= on <img> is not allowed in a page",
+            NO_SCRIPT,
+        ),
+        ('<p onclick="go()">x</p>', "the attribute onclick= on <p> is not allowed in a page", NO_SCRIPT),
+        (
+            '<div style="color: red">',
+            "the attribute style= on <div> is not allowed in a page",
+            "remove it: give the tag a class and style the class in docs/stylesheets/extra.css",
+        ),
+        ('<a href="/x" target="_blank">', "the attribute target= on <a> is not allowed in a page", ALLOWED),
+        (
+            '<input type="hidden" name="x">',
+            '<input type="hidden"> is not allowed in a page',
+            'write type="text"',
+        ),
+        (
+            '<button type="submit">Go</button>',
+            '<button type="submit"> is not allowed in a page',
+            'write type="button"',
+        ),
+        (
+            '<a href="javascript:alert(1)">x</a>',
+            "the address javascript:alert(1) starts with javascript:, which a page may not use",
+            LINK,
+        ),
+        (
+            '<a href="  JavaScript:alert(1)">x</a>',
+            "the address JavaScript:alert(1) starts with javascript:, which a page may not use",
+            LINK,
+        ),
+        (
+            '<a href="java&#9;script:alert(1)">x</a>',
+            "the address java script:alert(1) starts with javascript:, which a page may not use",
+            LINK,
+        ),
+        (
+            '<a href="vbscript:x">x</a>',
+            "the address vbscript:x starts with vbscript:, which a page may not use",
+            LINK,
+        ),
+        (
+            '<a href="data:text/html,hi">x</a>',
+            "the address data:text/html,hi starts with data:, which a page may not use",
+            LINK,
+        ),
+        (
+            '<a href="file:///etc/passwd">x</a>',
+            "the address file:///etc/passwd starts with file:, which a page may not use",
+            LINK,
+        ),
+        (
+            '<img src="https://other.example/a.png" alt="A">',
+            "the picture https://other.example/a.png is loaded from another website",
+            PICTURE,
+        ),
+        (
+            '<img src="//other.example/a.png" alt="A">',
+            "the picture //other.example/a.png is loaded from another website",
+            PICTURE,
+        ),
+        (
+            '<img src="/\\other.example/a.png" alt="A">',
+            "the picture /\\other.example/a.png is loaded from another website",
+            PICTURE,
+        ),
+        (
+            '<img src="data:image/png;base64,AAAA" alt="A">',
+            "the address data:image/png;base64,AAAA starts with data:, which a page may not use",
+            LINK,
+        ),
+        (
+            '<img srcset="a.png 1x, https://other.example/b.png 2x" alt="A">',
+            "the attribute srcset= on <img> is not allowed in a page",
+            ALLOWED,
+        ),
+    ],
+)
+def test_html_that_is_not_allowed_is_named_with_what_to_write(fragment, problem, expected):
+    assert [found[1:] for found in html_problems(fragment, TYPED)][:1] == [(problem, expected)]
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        # What the real pages hold today.
+        "<!-- quiz -->\n",
+        "<!-- learning-path -->\n",
+        '<p id="progress-summary" role="status">Your progress appears here when JavaScript is on.</p>\n',
+        '<button type="button" class="md-button md-button--primary" id="certificate-print">',
+        "</button>",
+        '<span id="progress-status" role="status">',
+        '<label for="certificate-name">',
+        '<input type="text" id="certificate-name" name="certificate-name" autocomplete="name">',
+        '<div class="certificate">',
+        '<strong id="certificate-name-out">',
+        "&ndash;",
+        # What the trainer guide allows.
+        '<abbr title="Multi-Agency Safeguarding Hub">MASH</abbr>',
+        "<details open><summary>More</summary><p>Text</p></details>",
+        '<figure><img src="../images/a.svg" alt="A route"><figcaption>The route</figcaption></figure>',
+        '<img src="../images/a.svg" alt="">',
+        '<a href="https://www.gov.uk/" title="GOV.UK">GOV.UK</a>',
+        '<a href="mailto:someone@council.example">Email</a>',
+        '<a href="tel:+441452426565">01452 42 65 65</a>',
+        '<a href="//other.example/page">a link to another site is fine</a>',
+        '<span aria-hidden="true" data-note="x" class="y">',
+        "<table><thead><tr><th scope=col>A</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>",
+        "<kbd>Ctrl</kbd> <sup>1</sup> <sub>2</sub> <mark>m</mark> <br> <hr>",
+        # A hand-written quiz gets hooks/quizzes.py's own message.
+        "<quiz>",
+    ],
+)
+def test_html_the_pages_use_is_allowed(fragment):
+    assert html_problems(fragment, TYPED) == []
+
+
+@pytest.mark.parametrize(
+    ("tag", "name", "value", "problem"),
+    [
+        ("a", "href", "https://www.gov.uk/", None),
+        ("a", "href", "../contacts.md#front-door", None),
+        ("a", "href", "mailto:x@council.example", None),
+        ("a", "href", "tel:+441452426565", None),
+        ("a", "href", "//other.example/", None),
+        ("img", "src", "../images/a.svg", None),
+        ("img", "src", "/images/a.svg", None),
+        (
+            "a",
+            "href",
+            "javascript:alert(1)",
+            "the address javascript:alert(1) starts with javascript:, which a page may not use",
+        ),
+        (
+            "a",
+            "href",
+            "\x01javascript:alert(1)",
+            "the address \x01javascript:alert(1) starts with javascript:, which a page may not use",
+        ),
+        (
+            "img",
+            "src",
+            "https://other.example/a.png",
+            "the picture https://other.example/a.png is loaded from another website",
+        ),
+        (
+            "img",
+            "src",
+            "HTTP://other.example/a.png",
+            "the picture HTTP://other.example/a.png is loaded from another website",
+        ),
+        (
+            "video",
+            "poster",
+            "https://other.example/a.png",
+            "<video poster=https://other.example/a.png> loads a file from another website",
+        ),
+        (
+            "source",
+            "src",
+            "https://other.example/a.mp4",
+            "<source src=https://other.example/a.mp4> loads a file from another website",
+        ),
+    ],
+)
+def test_addresses(tag, name, value, problem):
+    found = url_problem(tag, name, value)
+    assert (found[0] if found else None) == problem
+
+
+# --- Whole pages: raw HTML and Markdown, with the line -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        (
+            "# T\n\nText.\n\n<script>alert(1)</script>\n",
+            [(5, "the tag <script> is not allowed in a page", NO_SCRIPT)],
+        ),
+        (
+            "# T\n\nSome <b onmouseover=x()>bold</b> text.\n",
+            [(3, "the attribute onmouseover= on <b> is not allowed in a page", NO_SCRIPT)],
+        ),
+        (
+            "# T\n\n[Click](javascript:alert(1))\n",
+            [(3, "the address javascript:alert(1) starts with javascript:, which a page may not use", LINK)],
+        ),
+        (
+            "# T\n\nText.\n\n![A map](https://other.example/a.png)\n",
+            [(5, "the picture https://other.example/a.png is loaded from another website", PICTURE)],
+        ),
+        (
+            "# T\n\n[ref]: javascript:alert(1)\n\nSee [this][ref].\n",
+            [(3, "the address javascript:alert(1) starts with javascript:, which a page may not use", LINK)],
+        ),
+        (
+            '# T\n\n<div class="x" markdown onclick="go()">\n*Hi*\n</div>\n',
+            [(3, "the attribute onclick= on <div> is not allowed in a page", NO_SCRIPT)],
+        ),
+        (
+            "# T\n\n<details markdown>\n<summary>S</summary>\n\nText <iframe src=x></iframe>\n</details>\n",
+            [(6, "the tag <iframe> is not allowed in a page", EMBED)],
+        ),
+        # Attributes written in Markdown (attr_list) meet the same allowlist.
+        (
+            '# T\n\n[Apply](apply.md){ onclick="alert(1)" }\n',
+            [(3, "the attribute onclick= on <a> is not allowed in a page", NO_SCRIPT)],
+        ),
+        (
+            '# T\n\nText.\n\n## Heading { style="color: red" }\n',
+            [(5, "the attribute style= on <h2> is not allowed in a page", STYLE)],
+        ),
+        (
+            '# T\n\n![A map](map.svg){ srcset="https://other.example/a.png 2x" }\n',
+            [(3, "the attribute srcset= on <img> is not allowed in a page", ALLOWED)],
+        ),
+        (
+            "# T\n\nText <input type=radio> here.\n",
+            [(3, '<input type="radio"> is not allowed in a page', 'write type="text"')],
+        ),
+        # What Markdown itself writes: aligned table columns, content tabs, a link's title.
+        ("# T\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n", []),
+        ('# T\n\n=== "One"\n\n    Text.\n\n=== "Two"\n\n    More.\n', []),
+        ('# T\n\n[Home](../index.md "The start")\n\n*[MASH]: Multi-Agency Safeguarding Hub\n\nMASH\n', []),
+        # Shown as code, never run: allowed.
+        ("# T\n\n```html\n<script>alert(1)</script>\n```\n\nWrite `<iframe>` never.\n", []),
+        ("# T\n\n    <script>alert(1)</script>\n", []),
+        # What the real pages do.
+        ("# T\n\n![A route](../images/front-door-route.svg)\n\n[Contacts](../contacts.md)\n", []),
+        (
+            '# T\n\n<div class="certificate" markdown>\n<p class="x">Hi <strong id="y">__</strong></p>\n'
+            "</div>\n",
+            [],
+        ),
+    ],
+)
+def test_pages(markdown, expected):
+    assert check(markdown) == expected
+
+
+def test_every_real_page_passes():
+    pages = sorted(p for p in (ROOT / "docs").rglob("*.md") if "examples" not in p.parts)
+    assert len(pages) > 20
+    problems = {}
+    for page in pages:
+        body, _ = meta.get_data(page.read_text(encoding="utf-8"))
+        found = check(body)
+        if found:
+            problems[page.relative_to(ROOT).as_posix()] = found
+    assert problems == {}
+
+
+# --- Links under docs/ -----------------------------------------------------------------------
+
+
+def test_links_under_docs(tmp_path):
+    root = tmp_path / "project"
+    docs = root / "docs"
+    (docs / "images").mkdir(parents=True)
+    (docs / "page.md").write_text("# Page\n")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text("secret\n")
+    (docs / "leak.md").symlink_to(outside / "secret.md")
+    (docs / "copy.md").symlink_to(docs / "page.md")
+    (docs / "shared").symlink_to(outside, target_is_directory=True)
+
+    assert link_problem(docs / "page.md", docs, root) is None
+    assert link_problem(docs / "leak.md", docs, root) == (
+        "docs/leak.md",
+        None,
+        f"this file is a link to {outside / 'secret.md'}",
+        "copy the file into docs/ instead",
+    )
+    assert link_problem(docs / "copy.md", docs, root) == (
+        "docs/copy.md",
+        None,
+        "this file is a link to docs/page.md",
+        "copy the file into docs/ instead",
+    )
+    assert link_problem(docs / "shared" / "secret.md", docs, root) == (
+        "docs/shared",
+        None,
+        f"this folder is a link to {outside}",
+        "copy the folder into docs/ instead",
+    )
+    assert link_problem(root / "generated.md", docs, root) is None
+
+
+# --- Bad input in a copy of the real project, built strictly -------------------------------
+
+PAGE = "docs/services/fostering.md"
+PLANTED_LINE = 36  # a new paragraph after line 35, the blank line before '### The rules ...'
+
+
+@pytest.mark.parametrize(
+    ("planted", "message", "unsafe"),
+    [
+        (
+            "<script>alert('planted')</script>",
+            f"{PAGE}:36: the tag <script> is not allowed in a page ({NO_SCRIPT})",
+            "alert('planted')",
+        ),
+        (
+            'Carers <img src=x onerror="alert(1)"> say.',
+            f"{PAGE}:36: the attribute onerror= on <img> is not allowed in a page ({NO_SCRIPT})",
+            "onerror",
+        ),
+        (
+            '<iframe src="https://video.example/planted"></iframe>',
+            f"{PAGE}:36: the tag <iframe> is not allowed in a page ({EMBED})",
+            "video.example",
+        ),
+        (
+            "[Apply now](javascript:alert(1))",
+            f"{PAGE}:36: the address javascript:alert(1) starts with javascript:, which a page may not use "
+            f"({LINK})",
+            "javascript:",
+        ),
+        (
+            "![A carer](https://other.example/planted.png)",
+            f"{PAGE}:36: the picture https://other.example/planted.png is loaded from another website "
+            f"({PICTURE})",
+            "other.example",
+        ),
+        (
+            "<style>body { display: none }</style>",
+            f"{PAGE}:36: the tag <style> is not allowed in a page "
+            "(remove it: styles go in docs/stylesheets/extra.css)",
+            "display: none",
+        ),
+        (
+            '<form action="https://other.example/planted"><input name="n"></form>',
+            f"{PAGE}:36: the tag <form> is not allowed in a page ({NO_FORM})",
+            "other.example",
+        ),
+    ],
+    ids=["script", "onerror", "iframe", "javascript link", "picture from another site", "style", "form"],
+)
+def test_unsafe_html_in_a_page_fails_the_build(project_copy, tmp_path, planted, message, unsafe):
+    page = project_copy / PAGE
+    lines = page.read_text(encoding="utf-8").split("\n")
+    assert lines[PLANTED_LINE - 2] == "" and lines[PLANTED_LINE - 1].startswith("### The rules"), (
+        f"{PAGE} has changed: choose another blank line for the planted text"
+    )
+    lines[PLANTED_LINE - 1 : PLANTED_LINE - 1] = [planted, ""]
+    page.write_text("\n".join(lines), encoding="utf-8")
+    build = run_build(project_copy, tmp_path / "site")
+    assert build.returncode != 0
+    assert message in build.output
+    assert_nothing_unsafe(tmp_path / "site", unsafe)
+
+
+def test_a_link_to_a_file_outside_the_project_fails_the_build(project_copy, tmp_path):
+    outside = tmp_path / "outside.svg"  # a picture is copied as it is: no page check sees it
+    outside.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><!-- planted-secret --></svg>', encoding="utf-8"
+    )
+    (project_copy / "docs" / "images" / "planted.svg").symlink_to(outside)
+    build = run_build(project_copy, tmp_path / "site")
+    assert build.returncode != 0
+    assert (
+        f"docs/images/planted.svg: this file is a link to {outside} (copy the file into docs/ instead)"
+        in build.output
+    )
+    assert_nothing_unsafe(tmp_path / "site", "planted-secret")
+
+
+def assert_nothing_unsafe(site: Path, unsafe: str) -> None:
+    assert not list(site.rglob("*.html")), "a failed build wrote pages"
+    for path in site.rglob("*"):
+        if path.is_file():
+            assert unsafe.encode() not in path.read_bytes(), f"{path} holds the planted text"
