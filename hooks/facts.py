@@ -89,7 +89,7 @@ def _check_fields(display, key, entry, line, required, optional=()):
 
 def _check_contact(display, key, entry, line):
     phone = entry.get("phone") if isinstance(entry, dict) else None
-    if isinstance(phone, int) and not isinstance(phone, bool):  # before the general "not text"
+    if isinstance(phone, (int, float)) and not isinstance(phone, bool):  # before "not text"
         raise DataError(
             display,
             entry.line_of("phone"),

@@ -94,6 +94,10 @@ def test_contacts_load_and_get_a_dialable_number(tmp_path):
             "data/contacts.yml:3: 'front_door.phone' is not in quotes, so it was read as the number 2124",
         ),
         (
+            'front_door:\n  name: "F"\n  phone: 01452.426565\n  when: "always"\n',
+            "data/contacts.yml:3: 'front_door.phone' is not in quotes, so it was read as the number 1452.4",
+        ),
+        (
             'front_door:\n  name: "F"\n  phone: "O1452 42 65 65"\n  when: "always"\n',
             "data/contacts.yml:3: 'front_door.phone' 'O1452 42 65 65' has the letter O where a zero belongs "
             '(write the digit 0, not the letter O: "01452 42 65 65")',
