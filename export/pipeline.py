@@ -274,13 +274,12 @@ def fix_print_page(path: Path) -> None:
     mkdocs-print-site-plugin 2.9 renders print_page.html with the template context of 404.html,
     whose base is the web server's root ("/"). Opened from a file, its search then looks for
     file:///search/search_index.js and never starts. The page is in the site's root folder, so
-    its base is ".".
+    its base is ".". The theme's storage scope (`data-scope` on its first script,
+    overrides/partials/javascripts/base.html) is the base too.
     """
     if path.exists():
         text = path.read_text(encoding="utf-8")
-        text = text.replace('"base": "/"', '"base": "."').replace(
-            'new URL("/",location)', 'new URL(".",location)'
-        )
+        text = text.replace('"base": "/"', '"base": "."').replace('data-scope="/"', 'data-scope="."')
         path.write_text(text, encoding="utf-8")
 
 

@@ -708,12 +708,11 @@ def tidy_print_page(html_text: str, page_url: str) -> str:
     settings inline once per page. Keep one copy of each, from files, as on the quiz pages."""
     style, script = _upstream_style(), _upstream_script()
     css = get_relative_url(QUIZ_STYLESHEET, page_url)
-    for old, new in ((style, f'<link rel="stylesheet" href="{html.escape(css)}">'), (script and script[0], "")):
-        if old and old in html_text:
+    link = f'<link rel="stylesheet" href="{html.escape(css)}">'
+    for old, new in ((style, link), (script[0] if script else "", "")):
+        if old and old in html_text:  # the first becomes `new`, the others go
             first = html_text.index(old) + len(old)
             html_text = html_text[:first].replace(old, new) + html_text[first:].replace(old, "")
-    if script and script[0] in html_text:  # pragma: no cover - replaced just above
-        return html_text
     soup = BeautifulSoup(html_text, "html.parser")
     for box in soup.select(PROGRESS_BOXES):
         box.decompose()
@@ -954,7 +953,7 @@ QUIZ_STYLESHEET = "stylesheets/self-check.css"
 # mkdocs-quiz 1.7.1's inline settings scripts (plugin.py, on_page_content), stripped of blank space.
 QUIZ_TRANSLATIONS = re.compile(r"window\.mkdocsQuizTranslations = (\{.*\});", re.S)
 QUIZ_CONFIG = re.compile(
-    r'window\.mkdocsQuizConfig = \{\n  confetti: (true|false),\n  showProgress: (true|false),\n'
+    r"window\.mkdocsQuizConfig = \{\n  confetti: (true|false),\n  showProgress: (true|false),\n"
     r'  progressSidebarPosition: "(top|bottom)"\n\};'
 )
 QUIZ_AUTO_NUMBER = """document.addEventListener("DOMContentLoaded", function() {

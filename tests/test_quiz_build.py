@@ -123,9 +123,11 @@ def test_quiz_assets_only_on_quiz_pages_and_mkdocs_quiz_css_is_replaced(fixture_
         soup = fixture_site.html(path)
         head = str(soup.head)
         assert all(asset in head for asset in QUIZ_ASSETS), path
-        assert "mkdocsQuizConfig" in str(soup)
+        # mkdocs-quiz's inline settings are a JSON block that javascripts/quiz-settings.js reads
+        settings = json.loads(soup.select_one("script#quiz-settings[type='application/json']").string)
+        assert "mkdocsQuizConfig" not in str(soup)
         assert UPSTREAM_CSS not in str(soup), "mkdocs-quiz's unscoped stylesheet is still on " + path
-        assert confetti_lib_script not in str(soup) and "confetti: false" in str(soup)
+        assert confetti_lib_script not in str(soup) and settings["config"]["confetti"] is False
         assert soup.select("#quiz-progress-sidebar, #quiz-progress-mobile") == []  # switched off
         # mkdocs-quiz's own script is one cached file, deferred after self-check.js, not inline
         assert js_content[:200] not in str(soup), path
@@ -133,10 +135,11 @@ def test_quiz_assets_only_on_quiz_pages_and_mkdocs_quiz_css_is_replaced(fixture_
             s["src"] for s in soup.body.select("script[defer][src]")
         ]
         mine = next(i for i, src in enumerate(deferred) if src.endswith("javascripts/self-check.js"))
+        settings = next(i for i, src in enumerate(deferred) if src.endswith("javascripts/quiz-settings.js"))
         theirs = next(i for i, src in enumerate(deferred) if src.endswith("javascripts/mkdocs-quiz.js"))
         material = next(i for i, src in enumerate(deferred) if "assets/javascripts/bundle." in src)
         # Material's script last: run before it, mkdocs-quiz sets up once (not again on document$)
-        assert mine < theirs < material, deferred
+        assert mine < settings < theirs < material, deferred
     assert (fixture_site.site / "javascripts" / "mkdocs-quiz.js").read_text(encoding="utf-8") == js_content
     for path in ("index.html", "about/answer-key/index.html", "404.html"):
         page = (fixture_site.site / path).read_text(encoding="utf-8")
@@ -166,8 +169,8 @@ def test_the_answer_key_is_printable_out_of_the_nav_and_out_of_search(fixture_si
 
 def test_interface_strings_are_uk_english(fixture_site):
     page = (fixture_site.site / "topic" / "index.html").read_text(encoding="utf-8")
-    match = re.search(r"window\.mkdocsQuizTranslations = (\{.*?\});", page, re.S)
-    strings = json.loads(match.group(1))
+    block = BeautifulSoup(page, "lxml").select_one("script#quiz-settings")  # hooks/quizzes.py
+    strings = json.loads(block.string)["translations"]
     assert strings["Submit"] == "Check my answer"
     assert strings["Try Again"] == "Try again"
     assert strings["Correct answer!"] == "That is the right answer."

@@ -1,0 +1,208 @@
+"""The site's security policy (hooks/csp.py) at build time: every built page has the policy first
+in its <head> and nothing inline that it would block; mkdocs-quiz's and print-site's inline code
+is moved into files only when it is exactly theirs; the theme's scripts match the installed
+Material. The browser side is tests/test_browser_csp.py."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import material
+import pytest
+from bs4 import BeautifulSoup
+
+import csp
+import quizzes as q
+from conftest import ROOT, run_build
+
+META = f'<meta http-equiv="Content-Security-Policy" content="{csp.POLICY}">'
+
+
+def page(head: str = "", body: str = "", meta: str = META) -> str:
+    return f"<!doctype html><html><head>{meta}{head}</head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize(
+    ("html", "found"),
+    [
+        (page('<script src="a.js"></script>', '<script defer src="b.js"></script>'), []),
+        (page(body='<script type="application/json" id="__config">{"a": 1}</script>'), []),
+        (page(body='<script type="text/plain">not run</script><a href="https://x.test/">x</a>'), []),
+        (page(body="<script>alert(1)</script>"), ["an inline <script>"]),
+        (page(body='<script type="module">alert(1)</script>'), ["an inline <script>"]),
+        (page(body='<script type="text/javascript">alert(1)</script>'), ["an inline <script>"]),
+        (page("<style>p{}</style>"), ["a <style> element"]),
+        (page(body='<p style="color:red">x</p>'), ["a style= attribute on <p>"]),
+        (page(body='<img src="a.png" alt="" onerror="alert(1)">'), ["an onerror= attribute on <img>"]),
+        (page(body='<a href=" JavaScript:alert(1)">x</a>'), ["a javascript: link in href= on <a>"]),
+        (
+            page(body='<form action="java\tscript:void(0)"></form>'),
+            ["a javascript: link in action= on <form>"],
+        ),
+        (page('<meta charset="utf-8">' + META, meta=""), ["no security policy first in its <head>"]),
+        (page(meta=META.replace("'none'", "'self'")), ["no security policy first in its <head>"]),
+        (page(meta=""), ["no security policy first in its <head>"]),
+    ],
+)
+def test_inline_code_finds_what_the_policy_would_block(html, found):
+    assert csp.inline_code(html) == found
+
+
+def test_the_policy_has_no_inline_or_eval_and_allows_only_the_site():
+    directives = dict(d.split(" ", 1) for d in csp.POLICY.split("; "))
+    assert "unsafe" not in csp.POLICY and "sha256" not in csp.POLICY and "http" not in csp.POLICY
+    for name in ("default-src", "script-src", "style-src", "font-src", "worker-src", "connect-src"):
+        assert directives[name] == "'self'"
+    assert directives["img-src"] == "'self' data:"
+    for name in ("object-src", "base-uri", "form-action"):
+        assert directives[name] == "'none'"
+
+
+def test_every_page_of_the_real_site_has_the_policy_first_and_nothing_inline(real_site):
+    for path in sorted(real_site.site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        assert csp.inline_code(html) == [], path
+        head = BeautifulSoup(html, "lxml").head
+        assert head.find(True).get("content") == csp.POLICY, path
+
+
+@pytest.mark.parametrize("partial", ["base.html", "palette.html", "content.html"])
+def test_the_theme_scripts_are_the_installed_materials(partial):
+    """overrides/assets/javascripts/theme/ holds Material's inline scripts: when a Material
+    upgrade changes one, copy it again (and re-check overrides/partials/javascripts/)."""
+    installed = Path(material.__file__).parent / "templates" / "partials" / "javascripts" / partial
+    scripts = re.findall(r"<script>(.*?)</script>", installed.read_text(encoding="utf-8"), re.S)
+    files = {
+        "base.html": ["base.js"],
+        "palette.html": ["palette.js"],
+        "content.html": ["tabs-link.js", "content.js"],
+    }
+    assert len(scripts) == len(files[partial])
+    for script, name in zip(scripts, files[partial], strict=True):
+        ours = (ROOT / "overrides" / "assets" / "javascripts" / "theme" / name).read_text(encoding="utf-8")
+        code = ours.split("*/\n", 1)[1].strip()
+        scope = '"{{ config.extra.scope | d(base_url) }}"'
+        assert code == script.replace(scope, "document.currentScript.dataset.scope"), name
+
+
+def test_an_inline_script_in_a_template_fails_the_strict_build(project_copy, tmp_path):
+    main = project_copy / "overrides" / "main.html"
+    text = main.read_text(encoding="utf-8")
+    main.write_text(text.replace("{% block extrahead %}", "{% block extrahead %}<script>1</script>", 1))
+    build = run_build(project_copy, tmp_path / "site")
+    assert build.returncode != 0
+    assert (
+        "WARNING -  docs/index.md: the built page has an inline <script>, which the site's security "
+        "policy blocks (write no script, style or on...= attributes in pages; a feature's script "
+        "or style goes in a file under docs/javascripts/ or docs/stylesheets/)"
+    ) in build.output
+
+
+# --- mkdocs-quiz's inline code (hooks/quizzes.py) -------------------------------------------
+
+TRANSLATIONS = '\nwindow.mkdocsQuizTranslations = {"Submit": "Check my answer", "Reset": "Clear"};\n'
+CONFIG = (
+    "\nwindow.mkdocsQuizConfig = {\n  confetti: false,\n  showProgress: false,\n"
+    '  progressSidebarPosition: "top"\n};\n'
+)
+AUTO_NUMBER = "\n" + q.QUIZ_AUTO_NUMBER + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (TRANSLATIONS, ("translations", {"Submit": "Check my answer", "Reset": "Clear"})),
+        (CONFIG, ("config", {"confetti": False, "showProgress": False, "progressSidebarPosition": "top"})),
+        (AUTO_NUMBER, ("autoNumber", True)),
+        (TRANSLATIONS.replace("};", "}; alert(1);"), None),
+        ('window.mkdocsQuizTranslations = {"a": "b"}; alert(1); x = {"c": "d"};', None),
+        ('window.mkdocsQuizTranslations = {"a": ["b"]};', None),
+        (CONFIG.replace('"top"', '"top" + alert(1)'), None),
+        (AUTO_NUMBER.replace("quiz-auto-number", "x"), None),
+        ("alert(1)", None),
+    ],
+)
+def test_quiz_setting_accepts_only_mkdocs_quizs_own_scripts(text, expected):
+    assert q.quiz_setting(text) == expected
+
+
+def test_the_real_mkdocs_quiz_auto_number_script_is_recognised():
+    from mkdocs_quiz import plugin
+
+    source = Path(plugin.__file__).read_text(encoding="utf-8")
+    assert all(line.strip() in source for line in q.QUIZ_AUTO_NUMBER.splitlines())
+
+
+def test_quiz_settings_move_into_a_json_block_and_a_planted_script_stays():
+    soup = BeautifulSoup(
+        '<div class="quiz"><form action="javascript:void(0);" onsubmit="return false;"></form></div>'
+        f"<script>{TRANSLATIONS}</script><script>alert(1)</script>"
+        f'<script type="text/javascript">{CONFIG}</script><script>{AUTO_NUMBER}</script>',
+        "html.parser",
+    )
+    assert q.move_quiz_settings(soup, "../javascripts/quiz-settings.js")
+    assert soup.form.attrs == {}
+    scripts = soup.find_all("script")
+    assert [s.get("src") for s in scripts] == [None, "../javascripts/quiz-settings.js", None]
+    assert json.loads(scripts[0].string)["config"]["confetti"] is False
+    assert scripts[0]["type"] == "application/json" and scripts[2].string == "alert(1)"
+
+
+def test_json_for_html_cannot_end_its_script_block():
+    value = {"a": "</script><script>alert(1)</script> & <!--"}
+    text = q.json_for_html(value)
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == value
+
+
+# --- print-site's inline code ---------------------------------------------------------------
+
+START = (
+    "\n  document.addEventListener('DOMContentLoaded', function () {\n"
+    "    remove_material_navigation();generate_toc();\n  })\n"
+)
+STYLES = (
+    ".print-site-enumerate-headings #index > h1:before { content: '1 ' }\n"
+    ".print-site-enumerate-headings #index h2:before { content: '1.' counter(counter-index-2) ' ' }\n"
+    ".print-site-enumerate-headings #index h2 {  counter-reset: counter-index-3 ;"
+    "  counter-increment: counter-index-2 }"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (START, True),
+        (START.replace("generate_toc();", "generate_toc();alert();"), False),
+        (START.replace("generate_toc();", "generate_toc();fetch('x');"), False),
+        ("alert(1)", False),
+    ],
+)
+def test_print_site_start_is_only_print_sites_script(text, expected):
+    assert csp.print_site_start(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (STYLES, True),
+        (STYLES + "\n.print-site-enumerate-headings #a h2 { background: url(https://x.test/) }", False),
+        ("@import 'https://x.test/a.css';", False),
+        ("body { display: none }", False),
+        ("", False),
+    ],
+)
+def test_print_site_styles_are_only_its_heading_rules(text, expected):
+    assert csp.print_site_styles(text) is expected
+
+
+def test_tidy_print_site_moves_print_sites_code_into_files_and_leaves_the_rest():
+    html = page(f"<script>{START}</script>", f"<style>{STYLES}</style><script>alert(1)</script>")
+    text, files = csp.tidy_print_site(html, "print_page.html")
+    assert files == {csp.PRINT_SITE_SCRIPT: START.strip() + "\n", csp.PRINT_SITE_STYLES: STYLES + "\n"}
+    assert csp.inline_code(text) == ["an inline <script>"]
+    soup = BeautifulSoup(text, "html.parser")
+    assert soup.head.find("script")["src"] == "js/print-site-start.js"
+    assert soup.body.find("link")["href"] == "css/print-site-headings.css"
