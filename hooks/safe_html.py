@@ -35,6 +35,7 @@ conversion itself.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -43,6 +44,7 @@ import nh3
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -189,10 +191,14 @@ def url_problem(tag: str, name: str, value: str):
 
 def find_line(text: str, needle: str, piece: str = "") -> int | None:
     """The line of `text` where `needle` is, looked for first inside `piece` (the raw HTML it
-    came from) when that can be found; None when neither is in the text as typed."""
+    came from) when that can be found. An address written with character references
+    (`java&#115;cript:x`) is found by what follows its scheme. None when nothing is found."""
     lowered = text.lower()
     start = lowered.find(piece.strip().lower()) if piece.strip() else -1
     at = lowered.find(needle.lower(), max(start, 0))
+    after_scheme = needle.partition(":")[2]
+    if at < 0 and len(after_scheme) > 3:
+        at = lowered.find(after_scheme.lower(), max(start, 0))
     if at < 0:
         at = start
     return text.count("\n", 0, at) + 1 if at >= 0 else None
@@ -295,14 +301,18 @@ class _TreeSnapshot(Treeprocessor):
         self.recorder = recorder
 
     def run(self, root):
-        self.recorder.tree = "".join(_skeleton(child) for child in root)
+        # Written by Python-Markdown's own serializer, with its stand-in for `&` put back as its
+        # last step does, so that an address reads as the browser will read it: `java&#115;cript:`
+        # in a Markdown link is `javascript:`.
+        skeleton = _skeleton(root)
+        self.recorder.tree = self.md.serializer(skeleton).replace(AMP_SUBSTITUTE, "&")
 
 
-def _skeleton(element) -> str:
-    if not isinstance(element.tag, str):  # a comment or processing instruction
-        return ""
-    inner = "".join(_skeleton(child) for child in element)
-    return f"{_start_tag(element)}{inner}</{element.tag}>"
+def _skeleton(element: etree.Element) -> etree.Element:
+    """A copy of `element` and the elements in it, with their attributes but without any text."""
+    copy = etree.Element(element.tag, element.attrib)
+    copy.extend(_skeleton(child) for child in element if isinstance(child.tag, str))
+    return copy
 
 
 def _start_tag(element) -> str:

@@ -272,6 +272,16 @@ def test_addresses(tag, name, value, problem):
             "# T\n\n<details markdown>\n<summary>S</summary>\n\nText <iframe src=x></iframe>\n</details>\n",
             [(6, "the tag <iframe> is not allowed in a page", EMBED)],
         ),
+        # Character references in a Markdown address are read as the browser reads them.
+        (
+            "# T\n\nText.\n\n[Click](java&#115;cript:alert(1))\n",
+            [(5, "the address javascript:alert(1) starts with javascript:, which a page may not use", LINK)],
+        ),
+        (
+            "# T\n\n![A map](&#104;ttps://other.example/a.png)\n",
+            [(3, "the picture https://other.example/a.png is loaded from another website", PICTURE)],
+        ),
+        ('# T\n\n<someone@council.example> or [the form](https://x.example/?a=1&b=2 "Tom & Jo")\n', []),
         # Attributes written in Markdown (attr_list) meet the same allowlist.
         (
             '# T\n\n[Apply](apply.md){ onclick="alert(1)" }\n',
