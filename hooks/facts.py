@@ -8,14 +8,15 @@ edited once and every page, the banner and the handouts follow. Templates read t
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import phonenumbers
 from phonenumbers import shortnumberinfo
 
 from _common import DataError, body_line_offset, load_yaml, read_source, relative_display
+from _text import markdown_text
 
 _facts: dict = {}
 
@@ -175,6 +176,23 @@ def _check_person(display, key, entry, line):
 
 def _check_source(display, key, entry, line):
     _check_fields(display, key, entry, line, ("title", "date"), ("note", "url"))
+    url = entry.get("url")
+    if url is not None and not is_web_address(url):
+        raise DataError(
+            display,
+            entry.line_of("url"),
+            f"'{key}.url' is not a web address",
+            "write the document's full address, starting https://",
+        )
+
+
+def is_web_address(url: str) -> bool:
+    """An https (or http) address with a host and no spaces: never javascript: or a file path."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("https", "http") and bool(parts.hostname) and url == "".join(url.split())
 
 
 FACT_FILES = {"contacts": _check_contact, "people": _check_person, "sources": _check_source}
@@ -220,7 +238,7 @@ def _value(match: re.Match, facts: dict, display: str, line: int) -> str:
             else "start with contacts., people. or sources."
         )
         raise DataError(display, line, f"unknown fact '{{{{ {name} }}}}'", hint)
-    return html.escape(value, quote=False)
+    return markdown_text(value)
 
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")

@@ -21,6 +21,7 @@ import re
 from mkdocs.utils import get_relative_url, meta
 
 from _common import DataError
+from _text import markdown_text  # titles as text: no HTML, no link of their own
 
 WORDS_PER_MINUTE = 200
 _pages: list[dict] = []
@@ -108,6 +109,11 @@ def _rel(target_src: str, from_src: str) -> str:
     return posixpath.relpath(target_src, posixpath.dirname(from_src) or ".")
 
 
+def _link(page: dict, from_src: str) -> str:
+    """A Markdown link to `page`, its title shown exactly as written (no HTML, no link of its own)."""
+    return f"[{markdown_text(page['title'])}]({_rel(page['src'], from_src)})"
+
+
 def learning_path_markdown(sections: list[dict], from_src: str) -> str:
     lines = []
     total = 0
@@ -121,13 +127,11 @@ def learning_path_markdown(sections: list[dict], from_src: str) -> str:
         total += minutes
         if len(pages) == 1:
             page = pages[0]
-            lines.append(f"{number}. [{page['title']}]({_rel(page['src'], from_src)}) (about {minutes} min)")
+            lines.append(f"{number}. {_link(page, from_src)} (about {minutes} min)")
         else:
-            lines.append(f"{number}. **{section['title']}** (about {minutes} min in all)")
+            lines.append(f"{number}. **{markdown_text(section['title'])}** (about {minutes} min in all)")
             for page in pages:
-                lines.append(
-                    f"    - [{page['title']}]({_rel(page['src'], from_src)}) (about {page['minutes']} min)"
-                )
+                lines.append(f"    - {_link(page, from_src)} (about {page['minutes']} min)")
     lines.append("")
     hours, mins = divmod(total, 60)
     span = f"{hours} hour{'s' if hours != 1 else ''} {mins} minutes" if hours else f"{mins} minutes"
@@ -138,10 +142,7 @@ def learning_path_markdown(sections: list[dict], from_src: str) -> str:
 def essentials_markdown(pages: list[dict], essentials: list[str], from_src: str) -> str:
     by_src = {p["src"]: p for p in pages}
     chosen = [by_src[src] for src in essentials if src in by_src]
-    lines = [
-        f"{i}. [{p['title']}]({_rel(p['src'], from_src)}) (about {p['minutes']} min)"
-        for i, p in enumerate(chosen, start=1)
-    ]
+    lines = [f"{i}. {_link(p, from_src)} (about {p['minutes']} min)" for i, p in enumerate(chosen, start=1)]
     total = sum(p["minutes"] for p in chosen)
     lines += ["", f"Together: about {total} minutes."]
     return "\n".join(lines)

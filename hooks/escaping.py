@@ -1,0 +1,210 @@
+"""Titles and front matter show as text: nothing a trainer types there can run in a reader's browser.
+
+Material's templates write a page's title, description and other front matter, and the titles in
+the menu (`nav:` in mkdocs.yml), without escaping them: MkDocs runs Jinja with autoescape off,
+because the page body and its contents list are HTML. So this hook does two things:
+
+- It fails the build when a front matter value or a menu title holds `<` or `>`. There is no
+  HTML to write in a title, and Material's `<title>` runs the page title through `striptags`,
+  which would turn an escaped `&lt;script&gt;` back into a tag.
+- Just before the templates run (`on_env`, after every page is converted), it turns each front
+  matter text, each page title and each menu title into escaped `Markup`: the templates' plain
+  `{{ }}` then write "Children &amp; families", and their `| e` leaves it as it is. Hooks that
+  make HTML of titles earlier (the glossary's "Used on", the learning path) still get plain text
+  and escape it themselves.
+
+Data files (contacts, people, sources, glossary) are escaped where they are written: by
+overrides/main.html (`| e`), hooks/facts.py and hooks/glossary.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from markupsafe import escape
+from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.utils import meta
+
+from _common import DataError, read_source, relative_display
+
+_menu: list = []  # this build's nav items, kept from on_nav for on_env
+
+
+def on_config(config):
+    _menu.clear()
+    return config
+
+
+def on_nav(nav: Navigation, *, config, files) -> Navigation:
+    path = nav_file(Path(config.config_file_path))
+    display = relative_display(path, Path(config.config_file_path).parent)
+    check_titles(nav_titles(nav.items), nav_title_lines(read_source(path)), display)
+    _menu[:] = nav.items
+    return nav
+
+
+@event_priority(100)  # before the other hooks use the front matter
+def on_page_markdown(markdown: str, *, page, config, files) -> str:
+    raw = read_source(page.file.abs_src_path) if page.file.abs_src_path else ""
+    check_front_matter_text(page.meta, raw, f"docs/{page.file.src_uri}")
+    return markdown
+
+
+def on_env(env, *, config, files):
+    """Every page has been converted; the templates run next: escape what they will write."""
+    for file in files.documentation_pages():
+        if file.page is not None:
+            escape_page(file.page)
+    for item in _walk(_menu):
+        if isinstance(item, (Section, Link)) and item.title is not None:
+            item.title = as_text(item.title)
+    return env
+
+
+def escape_page(page) -> None:
+    """The page's front matter text and its title as escaped Markup (a title from the menu is
+    kept on the page itself; otherwise MkDocs reads it from the front matter)."""
+    page.meta = as_text(page.meta)
+    if "title" in vars(page) and page.title is not None:
+        page.title = as_text(page.title)
+
+
+def as_text(value):
+    """`value` with every string in it (inside lists and mappings too) as escaped Markup, which
+    Jinja writes as it is and `| e` does not escape again."""
+    if isinstance(value, str):
+        return escape(value)  # Markup already escaped stays as it is
+    if isinstance(value, dict):
+        return {key: as_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_text(item) for item in value]
+    return value
+
+
+def check_front_matter_text(front: dict, raw: str, display: str) -> None:
+    """Stop at the first text in a page's front matter that holds `<` or `>`. `raw` is the page
+    file's text, for the line; `display` its path for the message."""
+    for path, text in _strings(front):
+        char = _markup_char(text)
+        if char:
+            name = ".".join(step for step in path if isinstance(step, str))  # hide, not hide.1
+            raise DataError(
+                display,
+                front_matter_line(raw, path),
+                f"the {name} contains '{char}'",
+                "write plain text: no HTML in front matter",
+            )
+
+
+def check_titles(titles, lines: dict[str, int], display: str) -> None:
+    """Stop at the first menu title that holds `<` or `>`; `lines` gives each title's line."""
+    for title in titles:
+        char = _markup_char(title)
+        if char:
+            raise DataError(
+                display,
+                lines.get(title),
+                f"the menu title '{title}' contains '{char}'",
+                "write plain text: no HTML in the menu titles in mkdocs.yml",
+            )
+
+
+def nav_titles(items):
+    """Every title the menu sets: sections, links, and pages given a title in `nav:`."""
+    for item in _walk(items):
+        title = vars(item).get("title") if not isinstance(item, (Section, Link)) else item.title
+        if isinstance(title, str):
+            yield title
+
+
+def nav_file(config_file: Path) -> Path:
+    """The file whose `nav:` the build uses: this one, or the one it INHERITs (the offline copy's
+    settings inherit mkdocs.yml's menu)."""
+    seen = set()
+    path = config_file
+    while path not in seen:
+        seen.add(path)
+        node = _compose(read_source(path))
+        keys = _keys(node)
+        if "nav" in keys or "INHERIT" not in keys:
+            return path
+        path = (path.parent / keys["INHERIT"].value).resolve()
+    return config_file
+
+
+def nav_title_lines(config_text: str) -> dict[str, int]:
+    """Each title written under `nav:` and the line it is first written on."""
+    nav = _keys(_compose(config_text)).get("nav")
+    lines: dict[str, int] = {}
+    stack = [nav] if nav is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                lines.setdefault(key.value, key.start_mark.line + 1)
+                stack.append(value)
+    return dict(sorted(lines.items(), key=lambda item: item[1]))
+
+
+def front_matter_line(raw: str, path: tuple) -> int:
+    """The line in the page file of the front matter value at `path` (keys and list indexes),
+    from the YAML parser's marks; 1, the opening `---`, when it cannot be found."""
+    match = meta.YAML_RE.match(raw)
+    if not match:
+        return 1
+    try:
+        node = yaml.compose(match.group(1), Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return 1
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == str(step)), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+        else:
+            node = None
+        if node is None:
+            return 1
+    return node.start_mark.line + 2  # + the opening `---` line
+
+
+def _strings(value, path=()):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def _markup_char(text: str) -> str | None:
+    return next((char for char in text if char in "<>"), None)
+
+
+def _walk(items):
+    for item in items or ():
+        yield item
+        yield from _walk(getattr(item, "children", None))
+
+
+def _compose(text: str):
+    try:
+        return yaml.compose(text, Loader=_AnyTagLoader)
+    except yaml.YAMLError:
+        return None
+
+
+def _keys(node) -> dict:
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's shape only (its `!relative` and `!ENV` tags are MkDocs' own)."""

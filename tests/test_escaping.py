@@ -1,0 +1,455 @@
+"""Nothing typed into front matter, the menu or a data file runs in a reader's browser (issue 17).
+
+Each hostile value carries the word in PWN, so whatever the build made of it can be found: a
+script element, an event handler attribute or a `javascript:` link holding that word means the
+value ran as HTML; the same words shown as text, where a reader sees them, means it was escaped.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from markupsafe import Markup
+
+from _common import DataError
+from _text import markdown_text
+from conftest import copy_project, run_build
+from escaping import (
+    as_text,
+    check_front_matter_text,
+    check_titles,
+    front_matter_line,
+    nav_title_lines,
+)
+from facts import fill_placeholders, is_web_address
+from learning_path import essentials_markdown, learning_path_markdown
+
+PWN = "pwned"
+
+# --- the pure functions --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Children & families", "Children &amp; families"),
+        ('The "front door"', "The &#34;front door&#34;"),
+        ("Children's services", "Children&#39;s services"),
+        ('x" onerror="alert(1)', "x&#34; onerror=&#34;alert(1)"),
+        ("&lt;b&gt;", "&amp;lt;b&amp;gt;"),  # shows as typed
+        (Markup("A &amp; B"), "A &amp; B"),  # already escaped: not again
+        (["a & b", 3], ["a &amp; b", 3]),
+        ({"search": {"exclude": True}, "hide": ["toc"]}, {"search": {"exclude": True}, "hide": ["toc"]}),
+        (None, None),
+    ],
+)
+def test_as_text_escapes_every_string_once(value, expected):
+    result = as_text(value)
+    assert result == expected
+    assert as_text(result) == expected  # twice changes nothing more
+    if isinstance(value, str):
+        assert isinstance(result, Markup)
+
+
+RAW = """---
+title: Fostering
+description: What fostering is.
+owner: A team
+sources: [induction_2025]
+hide:
+  - toc
+---
+
+# Fostering
+"""
+
+
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        ({"title": "Children & families", "description": 'The "front door"'}, None),
+        ({"title": "<script>alert(1)</script>"}, (2, "the title contains '<'")),
+        ({"title": "ok", "description": "a > b"}, (3, "the description contains '>'")),
+        ({"owner": '<img src=x onerror="alert(1)">'}, (4, "the owner contains '<'")),
+        ({"hide": ["<b>", "toc"]}, (7, "the hide contains '<'")),
+        ({"search": {"exclude": "<no>"}}, (1, "the search.exclude contains '<'")),  # not in RAW: line 1
+        ({"last_reviewed": 3, "sources": ["induction_2025"]}, None),
+    ],
+)
+def test_check_front_matter_text(front, expected):
+    if expected is None:
+        check_front_matter_text(front, RAW, "docs/x.md")
+        return
+    with pytest.raises(DataError) as error:
+        check_front_matter_text(front, RAW, "docs/x.md")
+    line, problem = expected
+    assert (error.value.path, error.value.line, error.value.problem) == ("docs/x.md", line, problem)
+    assert str(error.value) == f"docs/x.md:{line}: {problem} (write plain text: no HTML in front matter)"
+
+
+@pytest.mark.parametrize(
+    ("raw", "path", "line"),
+    [
+        (RAW, ("title",), 2),
+        (RAW, ("owner",), 4),
+        (RAW, ("hide", 0), 7),
+        (RAW, ("missing",), 1),
+        ("# No front matter\n", ("title",), 1),
+        ("---\ntitle: [unclosed\n---\n", ("title",), 1),  # not YAML: the opening line
+    ],
+)
+def test_front_matter_line(raw, path, line):
+    assert front_matter_line(raw, path) == line
+
+
+NAV = """site_name: X
+nav:
+  - Start here: index.md
+  - Services:
+      - Front door: services/front-door.md
+      - services/other.md
+  - About:
+      - about/index.md
+      - Home page: https://example.invalid/
+"""
+
+
+def test_nav_title_lines_name_each_title_line():
+    assert nav_title_lines(NAV) == {
+        "Start here": 3,
+        "Services": 4,
+        "Front door": 5,
+        "About": 7,
+        "Home page": 9,
+    }
+    assert nav_title_lines("site_name: X\n") == {}
+    assert nav_title_lines("base_path: !relative $config_dir\nnav:\n  - A: a.md\n") == {"A": 3}
+
+
+@pytest.mark.parametrize(
+    ("titles", "expected"),
+    [
+        (["Start here", "Children & families", 'The "front door"'], None),
+        (["Start here", "<script>x</script>"], (None, "the menu title '<script>x</script>' contains '<'")),
+        (["Front door"], None),
+        (["Front door <b>"], (5, "the menu title 'Front door <b>' contains '<'")),
+    ],
+)
+def test_check_titles(titles, expected):
+    lines = {"Front door <b>": 5}
+    if expected is None:
+        check_titles(titles, lines, "mkdocs.yml")
+        return
+    with pytest.raises(DataError) as error:
+        check_titles(titles, lines, "mkdocs.yml")
+    line, problem = expected
+    where = f"mkdocs.yml:{line}" if line else "mkdocs.yml"
+    assert (
+        str(error.value) == f"{where}: {problem} (write plain text: no HTML in the menu titles in mkdocs.yml)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Children & families", "Children &amp; families"),
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("[call](javascript:alert(1))", "&#91;call&#93;(javascript:alert(1))"),
+        ("x {: onclick=alert(1) }", "x &#123;: onclick=alert(1) &#125;"),
+        ('x" onclick="alert(1)', "x&#34; onclick=&#34;alert(1)"),
+        ("`code` and \\", "&#96;code&#96; and &#92;"),
+        ("Children's services, 9am to 5pm (weekdays)", "Children's services, 9am to 5pm (weekdays)"),
+    ],
+)
+def test_markdown_text(value, expected):
+    assert markdown_text(value) == expected
+
+
+HOSTILE_FACTS = {"contacts": {"x": {"name": "[a](javascript:alert(1)) <b>", "email": 'a@b" onclick="x'}}}
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("Call {{ contacts.x.name }}.", "Call &#91;a&#93;(javascript:alert(1)) &lt;b&gt;."),
+        ("[mail](mailto:{{ contacts.x.email }})", "[mail](mailto:a@b&#34; onclick=&#34;x)"),
+        ('<a href="mailto:{{ contacts.x.email }}">', '<a href="mailto:a@b&#34; onclick=&#34;x">'),
+    ],
+)
+def test_placeholders_cannot_make_links_or_attributes(markdown, expected):
+    assert fill_placeholders(markdown, HOSTILE_FACTS, "docs/x.md") == expected
+
+
+LINK_TITLE = "A & [b](javascript:alert(1)) {: onclick=alert(2) }"
+SECTION = "Services [x](javascript:alert(3))"
+
+
+def test_the_learning_path_writes_titles_as_text():
+    pages = [{"src": "a.md", "title": LINK_TITLE, "minutes": 1}, {"src": "b.md", "title": "B", "minutes": 2}]
+    sections = [
+        {"title": SECTION, "pages": pages, "minutes": 3},
+        {"title": "One", "pages": pages[:1], "minutes": 1},
+    ]
+    for text in (
+        learning_path_markdown(sections, "index.md"),
+        essentials_markdown(pages, ["a.md"], "index.md"),
+    ):
+        soup = BeautifulSoup(markdown.markdown(text, extensions=["attr_list"]), "lxml")
+        assert [a["href"] for a in soup.find_all("a")][0] == "a.md"
+        assert not [a for a in soup.find_all("a") if "javascript" in a["href"]]
+        assert not soup.find_all(onclick=True)
+        assert LINK_TITLE in [a.get_text() for a in soup.find_all("a")]
+    soup = BeautifulSoup(markdown.markdown(learning_path_markdown(sections, "index.md")), "lxml")
+    assert SECTION in [strong.get_text() for strong in soup.find_all("strong")]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.legislation.gov.uk/ukpga/1989/41/contents", True),
+        ("http://example.invalid/a?b=c#d", True),
+        ("javascript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("JavaScript:alert(1)", False),
+        ("data:text/html,<script>alert(1)</script>", False),
+        ("//example.invalid/x", False),
+        ("www.example.invalid", False),
+        ("https://", False),
+        ("https://exa mple.invalid/", False),
+        ("file:///etc/passwd", False),
+        ("https://[::1", False),
+    ],
+)
+def test_is_web_address(url, expected):
+    assert is_web_address(url) is expected
+
+
+# --- builds of the real project with hostile values --------------------------------------------
+
+
+def plant(project: Path, relative: str, old: str, new: str) -> None:
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{relative} no longer holds {old!r}: update this test"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def plant_line(project: Path, relative: str, start: str, new: str) -> None:
+    """Replace the one line of `relative` that starts with `start`."""
+    lines = (project / relative).read_text(encoding="utf-8").split("\n")
+    (old,) = [line for line in lines if line.startswith(start)]
+    plant(project, relative, old + "\n", new + "\n")
+
+
+def ran_as_html(soup: BeautifulSoup) -> list[str]:
+    """What in `soup` a planted value made into markup instead of text: a link to a
+    `javascript:` URL, an event handler holding PWN, or an element that runs or loads something
+    (script, img, iframe, ...) with PWN in it. (mkdocs-quiz's own `action="javascript:void(0);"`
+    and `onsubmit` on its forms are another part of issue 17.)"""
+    found = []
+    for element in soup.find_all(True):
+        attributes = {name: " ".join(v) if isinstance(v, list) else v for name, v in element.attrs.items()}
+        holds = any(PWN in f"{n}={v}" for n, v in attributes.items()) or (
+            element.name in ("script", "style") and PWN in element.get_text()
+        )
+        for name, value in attributes.items():
+            url = value.strip().lower().startswith("javascript:")
+            if (url and (holds or name in ("href", "src"))) or (name.lower().startswith("on") and holds):
+                found.append(f"<{element.name} {name}={value!r}>")
+        if holds and element.name in ACTIVE:
+            found.append(str(element)[:120])
+    return found
+
+
+ACTIVE = {"script", "style", "img", "iframe", "object", "embed", "svg", "form", "input", "link", "base"}
+
+
+def site_ran_as_html(site: Path) -> list[str]:
+    found = []
+    for page in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        found += [f"{page.relative_to(site)}: {what}" for what in ran_as_html(soup)]
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for doc in index["docs"]:  # Material's search shows titles and text as HTML
+        for field in ("title", "text"):
+            soup = BeautifulSoup(doc.get(field, ""), "lxml")
+            found += [f"search index {doc['location']}: {what}" for what in ran_as_html(soup)]
+    return found
+
+
+def text_of(soup: BeautifulSoup, selector: str) -> str:
+    element = soup.select_one(selector)
+    assert element is not None, f"no {selector}"
+    return " ".join(element.get_text().split())
+
+
+# Values a trainer might type, legitimate or hostile, that the build must show as text.
+FRONT_TITLE = f"Fostering & \"kinship\" [care](javascript:alert('{PWN}-md')) {{: onclick=alert('{PWN}') }}"
+FRONT_DESCRIPTION = f'Carers & "their" children" onerror="alert(\'{PWN}-description\')'
+FRONT_OWNER = f"Fostering team\" onmouseover=\"alert('{PWN}-owner')"
+NAV_TITLE = f"Fostering & \"carers\" onmouseover=alert('{PWN}-nav')"
+SECTION_TITLE = f"Services & \"support\" [x](javascript:alert('{PWN}-section'))"
+CONTACT_NAME = f'<script>alert("{PWN}-contact-name")</script>'
+CONTACT_WHEN = (
+    f'9am to 5pm" onerror="alert(1)<img src=x onerror=alert("{PWN}-contact-when")>'
+    f" [call](javascript:alert('{PWN}-when-md')) {{: onclick=alert('{PWN}-when') }}"
+)
+PERSON_NAME = f"<script>alert('{PWN}-person')</script> [x](javascript:alert('{PWN}-person-md'))"
+SOURCE_TITLE = f'<img src=x onerror=alert("{PWN}-source")>'
+GLOSSARY_TERM = f"zzz\" onmouseover=\"alert('{PWN}-term') & zzz"  # '<' in a name: refused by glossary.py
+GLOSSARY_DEFINITION = f'The hub. <script>alert("{PWN}-glossary")</script>" onmouseover="alert(1)'
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """The real project with hostile and awkward values in every place a template or a hook
+    writes one that the build accepts: it must build, with each value shown as typed."""
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    fostering = "docs/services/fostering.md"
+    plant(project, fostering, "title: Fostering\n", f"title: {json.dumps(FRONT_TITLE)}\n")
+    plant_line(project, fostering, "description:", f"description: {json.dumps(FRONT_DESCRIPTION)}")
+    plant_line(project, fostering, "owner:", f"owner: {json.dumps(FRONT_OWNER)}")
+    plant(
+        project,
+        "mkdocs.yml",
+        "      - Fostering: services/fostering.md",
+        f"      - {json.dumps(NAV_TITLE)}: services/fostering.md",
+    )
+    plant(project, "mkdocs.yml", "  - Services:\n", f"  - {json.dumps(SECTION_TITLE)}:\n")
+    plant(
+        project,
+        "data/contacts.yml",
+        'name: "Children and Families Front Door (the Children and Families helpdesk)"',
+        f"name: {json.dumps(CONTACT_NAME)}",
+    )
+    plant(
+        project,
+        "data/contacts.yml",
+        'when: "9am to 5pm, Monday to Friday"',
+        f"when: {json.dumps(CONTACT_WHEN)}",
+    )
+    plant(
+        project,
+        "data/people.yml",
+        '  role: "Director of Children\'s Services"\n  name: "Ann James"',
+        f'  role: "Director of Children\'s Services"\n  name: {json.dumps(PERSON_NAME)}',
+    )
+    plant(
+        project,
+        "data/sources.yml",
+        'title: "Gloucestershire Children\'s Social Care: Members Induction (slide deck)"',
+        f"title: {json.dumps(SOURCE_TITLE)}",
+    )
+    plant(
+        project,
+        "data/glossary.yml",
+        "      The part of the front door where social workers, police, health, education and other\n"
+        "      agencies share information securely, so that they can decide quickly and safely what to do\n"
+        "      about a new worry about a child.\n",
+        f"      {GLOSSARY_DEFINITION}\n",
+    )
+    glossary = project / "data/glossary.yml"
+    entry = f"  - term: {json.dumps(GLOSSARY_TERM)}\n    definition: {json.dumps(GLOSSARY_DEFINITION)}\n"
+    glossary.write_text(glossary.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + entry, encoding="utf-8")
+    build = run_build(project, tmp_path_factory.mktemp("hostile") / "site")
+    assert build.returncode == 0, build.output
+    return build
+
+
+def test_hostile_values_never_run(hostile_site):
+    assert site_ran_as_html(hostile_site.site) == []
+
+
+def test_hostile_values_show_as_typed(hostile_site):
+    site_name = "Member Induction: Children's Social Care"
+    page = hostile_site.html("services/fostering/index.html")
+    assert page.title.get_text() == f"{FRONT_TITLE} - {site_name}"
+    assert page.find("meta", attrs={"name": "description"})["content"] == FRONT_DESCRIPTION
+    assert text_of(page, '.md-header__topic[data-md-component="header-topic"]') == FRONT_TITLE
+    nav = [" ".join(link.get_text().split()) for link in page.select(".md-nav__link")]
+    assert NAV_TITLE in nav
+    assert SECTION_TITLE in nav
+    assert f"Page owner: {FRONT_OWNER}" in text_of(page, ".page-review")
+    assert f"{SOURCE_TITLE} (June 2025)" in [li.get_text() for li in page.select(".page-review li")]
+    assert text_of(page, ".worried__when") == f"({CONTACT_WHEN})"
+
+    home = hostile_site.html("index.html")
+    learning_path = [" ".join(a.get_text().split()) for a in home.select(".md-content a, .md-content strong")]
+    assert FRONT_TITLE in learning_path
+    assert SECTION_TITLE in learning_path
+    assert f"({CONTACT_WHEN})" in text_of(home, ".md-content")  # {{ contacts.front_door.when }}
+
+    people = hostile_site.html("how-services-work/index.html")
+    assert PERSON_NAME in [td.get_text() for td in people.select("td")]  # {{ people.....name }}
+
+    glossary = hostile_site.html("glossary/index.html")
+    assert GLOSSARY_DEFINITION in text_of(glossary, "#mash + .glossary-definition")
+    headings = ["".join(h3.find_all(string=True, recursive=False)).strip() for h3 in glossary.select("h3")]
+    assert GLOSSARY_TERM in headings
+    assert NAV_TITLE in [a.get_text() for a in glossary.select("a.glossary-page")]  # "Used on"
+    front_door = hostile_site.html("services/front-door/index.html")
+    tooltips = [a["title"] for a in front_door.select('a.glossary-term[href$="#mash"]')]
+    assert tooltips and GLOSSARY_DEFINITION in tooltips[0]
+
+
+def written_files_holding(site: Path, word: str) -> list[str]:
+    if not site.exists():
+        return []
+    return [
+        str(path.relative_to(site))
+        for path in site.rglob("*")
+        if path.is_file() and word in path.read_text(encoding="utf-8", errors="replace")
+    ]
+
+
+@pytest.mark.parametrize(("field", "line"), [("title", 2), ("description", 3), ("owner", 4)])
+def test_html_in_front_matter_stops_the_build(tmp_path, field, line):
+    project = copy_project(tmp_path / "project")
+    fostering = "docs/services/fostering.md"
+    value = f'<img src=x onerror="alert(\'{PWN}\')"><script>alert("{PWN}")</script>'
+    plant_line(project, fostering, f"{field}:", f"{field}: {json.dumps(value)}")
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 1, build.output
+    assert (
+        f"{fostering}:{line}: the {field} contains '<' (write plain text: no HTML in front matter)"
+    ) in build.output
+    assert written_files_holding(build.site, PWN) == []
+
+
+def test_html_in_a_menu_title_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    title = f"Fostering<script>alert('{PWN}')</script>"
+    plant(
+        project,
+        "mkdocs.yml",
+        "      - Fostering: services/fostering.md",
+        f'      - "{title}": services/fostering.md',
+    )
+    lines = (project / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
+    line = next(n for n, text in enumerate(lines, start=1) if PWN in text)
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 1, build.output
+    assert (
+        f"mkdocs.yml:{line}: the menu title '{title}' contains '<' "
+        "(write plain text: no HTML in the menu titles in mkdocs.yml)"
+    ) in build.output
+    assert written_files_holding(build.site, PWN) == []
+
+
+def test_a_source_url_that_is_not_a_web_address_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    old = 'url: "https://www.legislation.gov.uk/ukpga/1989/41/contents"'
+    plant(project, "data/sources.yml", old, f"url: \"javascript:alert('{PWN}')\"")
+    lines = (project / "data/sources.yml").read_text(encoding="utf-8").split("\n")
+    line = next(n for n, text in enumerate(lines, start=1) if PWN in text)
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 1, build.output
+    assert (
+        f"data/sources.yml:{line}: 'children_act_1989.url' is not a web address "
+        "(write the document's full address, starting https://)"
+    ) in build.output
+    assert written_files_holding(build.site, PWN) == []
