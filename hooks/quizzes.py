@@ -14,6 +14,10 @@ facts are filled in as on the pages.
 mkdocs-quiz's own stylesheet is unscoped and fails colour contrast, so it is swapped for
 docs/stylesheets/self-check.css; docs/javascripts/self-check.js adds the screen-reader
 announcements and text labels. overrides/main.html loads both only on pages with a quiz.
+mkdocs-quiz's script is served as one file, and its inline settings scripts and `onsubmit`
+handlers are moved out of the page (docs/javascripts/quiz-settings.js reads the settings), as the
+site's security policy runs nothing inline (hooks/csp.py). The print page's copies are tidied
+the same way (on_post_build).
 
 Settings in mkdocs.yml under `extra.quizzes`: `require` (every page in the nav needs a quiz,
 default true) and `not_needed` (pages, or patterns like `about/*`, that need none).

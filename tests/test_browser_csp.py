@@ -140,7 +140,7 @@ def test_the_print_page_renders_under_the_policy_from_the_file_system(browser, o
     assert content.locator("section.print-page").count() > 10
     assert "Front door" in content.inner_text()
     # print-site's start-up script (moved into js/print-site-start.js) made the contents.
-    page.wait_for_function("document.querySelectorAll('#print-page-toc a, .print-site-toc a').length > 5")
+    page.wait_for_function("() => document.querySelectorAll('#print-page-toc a').length > 5")
     assert (
         page.locator(".md-sidebar--primary").count() == 0
         or not page.locator(".md-sidebar--primary").is_visible()

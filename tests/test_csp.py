@@ -100,6 +100,19 @@ def test_an_inline_script_in_a_template_fails_the_strict_build(project_copy, tmp
     ) in build.output
 
 
+def test_a_page_without_the_policy_fails_the_strict_build(project_copy, tmp_path):
+    main = project_copy / "overrides" / "main.html"
+    text = main.read_text(encoding="utf-8")
+    main.write_text(text.replace("{% block site_meta %}", "{% block site_meta_gone %}", 1))
+    build = run_build(project_copy, tmp_path / "site")
+    assert build.returncode != 0
+    assert (
+        "WARNING -  docs/index.md: the built page does not open its <head> with the site's security "
+        "policy (keep the site_meta block in overrides/main.html and hooks/csp.py in the hooks: of "
+        "mkdocs.yml)"
+    ) in build.output
+
+
 # --- mkdocs-quiz's inline code (hooks/quizzes.py) -------------------------------------------
 
 TRANSLATIONS = '\nwindow.mkdocsQuizTranslations = {"Submit": "Check my answer", "Reset": "Clear"};\n'
