@@ -143,8 +143,10 @@ def html_problems(fragment: str, allowlist: Allowlist) -> list[tuple]:
     """
     if _tags(fragment) == _tags(allowlist.cleaner.clean(fragment)):
         return []
+    piece = fragment.strip()
+    hint = COMMENT_HINT if piece.startswith(("<!", "<?")) else ALLOWED_HINT
     return explain(fragment, allowlist) or [
-        (fragment.strip(), f"this HTML is not allowed in a page: {_short(fragment.strip())}", ALLOWED_HINT)
+        (piece, f"this HTML is not allowed in a page: {_short(piece)}", hint)
     ]
 
 
@@ -205,18 +207,25 @@ def find_line(text: str, needle: str, piece: str = "") -> int | None:
 
 
 def _tags(fragment: str) -> list[tuple]:
-    """The start tags of `fragment` with their attributes, to compare with nh3's copy. Sorted,
-    because nh3's HTML parser moves misplaced tags (text in a table goes before it); without a
-    bare <tbody>, which it adds to a table that has none."""
-    tags = [(tag, sorted((n, v or "") for n, v in attrs)) for tag, attrs in _start_tags(fragment)]
-    return sorted(tag for tag in tags if tag != ("tbody", []))
+    """The start tags of `fragment` with their attributes, and its comments, to compare with
+    nh3's copy. Sorted, because nh3's HTML parser moves misplaced tags (text in a table goes
+    before it); without a bare <tbody>, which it adds to a table that has none. The comments
+    count because Python's parser and a browser's end an odd comment in different places:
+    `<!--><script>...` is all comment to one and a script to the other (and to nh3)."""
+    walker = _walk(fragment)
+    tags = [(tag, sorted((n, v or "") for n, v in attrs)) for tag, attrs in walker.tags]
+    return sorted(tag for tag in tags if tag != ("tbody", [])) + sorted(walker.comments)
 
 
 def _start_tags(fragment: str) -> list[tuple[str, list]]:
+    return _walk(fragment).tags
+
+
+def _walk(fragment: str) -> _Walker:
     walker = _Walker()
     walker.feed(fragment)
     walker.close()
-    return walker.tags
+    return walker
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -231,14 +240,28 @@ def _address_filter(tag: str, name: str, value: str):
 
 
 class _Walker(HTMLParser):
-    """Every start tag of an HTML fragment, with its attributes, in order."""
+    """Every start tag of an HTML fragment, with its attributes, in order; and its comments and
+    other `<!...>` and `<?...>` markup."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, list]] = []
+        self.comments: list[tuple[str, str]] = []
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, attrs))
+
+    def handle_comment(self, data):
+        self.comments.append(("<!--", data))
+
+    def handle_decl(self, decl):
+        self.comments.append(("<!", decl))
+
+    def unknown_decl(self, data):
+        self.comments.append(("<![", data))
+
+    def handle_pi(self, data):
+        self.comments.append(("<?", data))
 
 
 def _attribute_problem(tag: str, name: str, value: str, allowlist: Allowlist):
@@ -400,6 +423,7 @@ PAGE = Allowlist(
 
 ALLOWED_HINT = "use Markdown, or only the HTML listed in the trainer guide under Edit and add pages"
 _NO_SCRIPT = "remove it: a page cannot run scripts"
+COMMENT_HINT = "write a comment as <!-- words -->, with no <, > or -- in the words"
 _EMBED = "remove it and link to the video or page instead: [Watch the video](https://...)"
 _NO_FORM = "remove it: a page cannot send anything anywhere; link to the form instead"
 TAG_HINTS = {

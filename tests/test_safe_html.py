@@ -23,6 +23,7 @@ LINK = (
     "or another page of this site"
 )
 STYLE = "remove it: give the tag a class and style the class in docs/stylesheets/extra.css"
+COMMENT = "write a comment as <!-- words -->, with no <, > or -- in the words"
 PICTURE = "copy the picture into docs/images/ and show it with ![what it shows](../images/picture.svg)"
 
 
@@ -144,6 +145,32 @@ def check(text: str) -> list[tuple]:
         # nh3 is the judge: its parser drops a table cell outside a table, which the walk that
         # names problems cannot see, so the page fails with the piece itself.
         ("<td>1", "this HTML is not allowed in a page: <td>1", ALLOWED),
+        # A comment a browser ends earlier than Python's parser does: the rest is a script.
+        (
+            "<!--><script>alert(1)</script>-->",
+            "this HTML is not allowed in a page: <!--><script>alert(1)</script>-->",
+            COMMENT,
+        ),
+        (
+            "<!--->x<script>alert(1)</script>-->",
+            "this HTML is not allowed in a page: <!--->x<script>alert(1)</script>-->",
+            COMMENT,
+        ),
+        (
+            "<![CDATA[><img src=x onerror=alert(1)>]]>",
+            "this HTML is not allowed in a page: <![CDATA[><img src=x onerror=alert(1)>]]>",
+            COMMENT,
+        ),
+        (
+            "<![CDATA[><script>alert(1)</script>]]>",
+            "this HTML is not allowed in a page: <![CDATA[><script>alert(1)</script>]]>",
+            COMMENT,
+        ),
+        (
+            "<!-- a --!><script>alert(1)</script>-->",
+            "this HTML is not allowed in a page: <!-- a --!><script>alert(1)</script>-->",
+            COMMENT,
+        ),
     ],
 )
 def test_html_that_is_not_allowed_is_named_with_what_to_write(fragment, problem, expected):
@@ -156,6 +183,8 @@ def test_html_that_is_not_allowed_is_named_with_what_to_write(fragment, problem,
         # What the real pages hold today.
         "<!-- quiz -->\n",
         "<!-- learning-path -->\n",
+        "<!---->",
+        "<!-- a note\n   over two lines -->",
         '<p id="progress-summary" role="status">Your progress appears here when JavaScript is on.</p>\n',
         '<button type="button" class="md-button md-button--primary" id="certificate-print">',
         "</button>",
@@ -271,6 +300,11 @@ def test_addresses(tag, name, value, problem):
         (
             "# T\n\n<details markdown>\n<summary>S</summary>\n\nText <iframe src=x></iframe>\n</details>\n",
             [(6, "the tag <iframe> is not allowed in a page", EMBED)],
+        ),
+        # A comment that a browser ends at once, so that what follows runs.
+        (
+            "# T\n\nText.\n\n<!--><script>alert(1)</script>-->\n",
+            [(5, "this HTML is not allowed in a page: <!--><script>alert(1)</script>-->", COMMENT)],
         ),
         # Character references in a Markdown address are read as the browser reads them.
         (
