@@ -453,3 +453,38 @@ def test_a_source_url_that_is_not_a_web_address_stops_the_build(tmp_path):
         "(write the document's full address, starting https://)"
     ) in build.output
     assert written_files_holding(build.site, PWN) == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "index.html",
+        "services/fostering/index.html",
+        "services/front-door/index.html",
+        "how-services-work/index.html",
+        "contacts/index.html",
+        "glossary/index.html",
+        "about/answer-key/index.html",
+    ],
+)
+def test_no_hostile_value_runs_in_chromium(browser, hostile_site, path):
+    """In a real browser, from file:// as the offline copy is opened: no planted script runs
+    (each one would open an alert), even when every element gets the events an inline handler
+    would wait for."""
+    page = browser.new_page()
+    alerts = []
+    page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
+    page.goto((hostile_site.site / path).as_uri())
+    page.wait_for_load_state("load")
+    page.evaluate(POINT_AT_EVERYTHING)
+    if path == "services/fostering/index.html":
+        assert page.title() == f"{FRONT_TITLE} - Member Induction: Children's Social Care"
+    page.close()
+    assert alerts == []
+
+
+POINT_AT_EVERYTHING = """() => {
+  for (const element of document.querySelectorAll("*")) {
+    for (const type of ["mouseover", "focus", "error"]) element.dispatchEvent(new Event(type));
+  }
+}"""
