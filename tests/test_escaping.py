@@ -395,6 +395,16 @@ def test_hostile_values_show_as_typed(hostile_site):
     tooltips = [a["title"] for a in front_door.select('a.glossary-term[href$="#mash"]')]
     assert tooltips and GLOSSARY_DEFINITION in tooltips[0]
 
+    answer_key = hostile_site.html("about/answer-key/index.html")
+    headings = ["".join(h2.find_all(string=True, recursive=False)).strip() for h2 in answer_key.select("h2")]
+    assert FRONT_TITLE in headings
+
+    # Material's search shows an entry's title and text as HTML: read as HTML, they are as typed
+    index = json.loads((hostile_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    found = [BeautifulSoup(f"{d['title']} | {d['text']}", "lxml").get_text() for d in index["docs"]]
+    for value in (NAV_TITLE, FRONT_TITLE, CONTACT_WHEN, PERSON_NAME, GLOSSARY_DEFINITION, GLOSSARY_TERM):
+        assert any(value in text for text in found), value
+
 
 def written_files_holding(site: Path, word: str) -> list[str]:
     if not site.exists():
