@@ -194,8 +194,10 @@ def _walk(items):
 
 
 def _compose(text: str):
+    """The shape of a settings file, as YAML nodes: composing makes no values, so MkDocs' own
+    tags (`!relative`, `!ENV`) need no constructor here."""
     try:
-        return yaml.compose(text, Loader=_AnyTagLoader)
+        return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
         return None
 
@@ -204,7 +206,3 @@ def _keys(node) -> dict:
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
-
-
-class _AnyTagLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml's shape only (its `!relative` and `!ENV` tags are MkDocs' own)."""

@@ -23,6 +23,7 @@ from escaping import (
     check_front_matter_text,
     check_titles,
     front_matter_line,
+    nav_file,
     nav_title_lines,
 )
 from facts import fill_placeholders, is_web_address
@@ -128,6 +129,15 @@ def test_nav_title_lines_name_each_title_line():
     }
     assert nav_title_lines("site_name: X\n") == {}
     assert nav_title_lines("base_path: !relative $config_dir\nnav:\n  - A: a.md\n") == {"A": 3}
+
+
+def test_nav_file_follows_inherit_to_the_menu(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: X\nnav:\n  - A: a.md\n", encoding="utf-8")
+    (tmp_path / "offline.yml").write_text("INHERIT: mkdocs.yml\nplugins: [search]\n", encoding="utf-8")
+    (tmp_path / "loop.yml").write_text("INHERIT: loop.yml\n", encoding="utf-8")
+    assert nav_file(tmp_path / "offline.yml") == (tmp_path / "mkdocs.yml").resolve()
+    assert nav_file(tmp_path / "mkdocs.yml") == tmp_path / "mkdocs.yml"
+    assert nav_file(tmp_path / "loop.yml") == tmp_path / "loop.yml"
 
 
 @pytest.mark.parametrize(
