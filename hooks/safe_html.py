@@ -28,8 +28,8 @@ glossary links), so a check inside MkDocs' own conversion could not tell the tra
 theirs. Converting the trainer's Markdown alone with the site's own extensions finds raw HTML
 exactly as Python-Markdown does (the pieces it stashes in `md.htmlStash`, the `<div markdown>`
 elements md_in_html makes, never `<` inside code, which is shown, not run). It costs about 20 ms
-a page on the 2-core build machine (0.7 s for the site's 33 pages), two thirds of it the
-conversion itself.
+a page on the 2-core build machine (0.6 s for the site's 33 pages, measured under load), three
+quarters of it the conversion itself.
 """
 
 from __future__ import annotations
