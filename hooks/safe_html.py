@@ -421,7 +421,7 @@ PAGE = Allowlist(
     },
 )
 
-ALLOWED_HINT = "use Markdown, or only the HTML listed in the trainer guide under Edit and add pages"
+ALLOWED_HINT = "use Markdown, or only the tags listed in the trainer guide under Edit and add pages"
 _NO_SCRIPT = "remove it: a page cannot run scripts"
 COMMENT_HINT = "write a comment as <!-- words -->, with no <, > or -- in the words"
 _EMBED = "remove it and link to the video or page instead: [Watch the video](https://...)"

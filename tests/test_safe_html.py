@@ -17,7 +17,7 @@ CONFIG = load_config(str(ROOT / "mkdocs.yml"))
 NO_SCRIPT = "remove it: a page cannot run scripts"
 EMBED = "remove it and link to the video or page instead: [Watch the video](https://...)"
 NO_FORM = "remove it: a page cannot send anything anywhere; link to the form instead"
-ALLOWED = "use Markdown, or only the HTML listed in the trainer guide under Edit and add pages"
+ALLOWED = "use Markdown, or only the tags listed in the trainer guide under Edit and add pages"
 LINK = (
     "link to a web page (https://...), an email address (mailto:...), a phone number (tel:...) "
     "or another page of this site"
@@ -409,50 +409,43 @@ PLANTED_LINE = 36  # a new paragraph after line 35, the blank line before '### T
 
 
 @pytest.mark.parametrize(
-    ("planted", "message", "unsafe"),
+    ("planted", "message"),
     [
         (
             "<script>alert('planted')</script>",
             f"{PAGE}:36: the tag <script> is not allowed in a page ({NO_SCRIPT})",
-            "alert('planted')",
         ),
         (
-            'Carers <img src=x onerror="alert(1)"> say.',
+            "Carers <img src=x onerror=\"alert('planted')\"> say.",
             f"{PAGE}:36: the attribute onerror= on <img> is not allowed in a page ({NO_SCRIPT})",
-            "onerror",
         ),
         (
             '<iframe src="https://video.example/planted"></iframe>',
             f"{PAGE}:36: the tag <iframe> is not allowed in a page ({EMBED})",
-            "video.example",
         ),
         (
-            "[Apply now](javascript:alert(1))",
+            "[Apply now](javascript:alert(1)) (planted)",
             f"{PAGE}:36: the address javascript:alert(1) starts with javascript:, which a page may not use "
             f"({LINK})",
-            "javascript:",
         ),
         (
             "![A carer](https://other.example/planted.png)",
             f"{PAGE}:36: the picture https://other.example/planted.png is loaded from another website "
             f"({PICTURE})",
-            "other.example",
         ),
         (
-            "<style>body { display: none }</style>",
+            "<style>body { display: none } /* planted */</style>",
             f"{PAGE}:36: the tag <style> is not allowed in a page "
             "(remove it: styles go in docs/stylesheets/extra.css)",
-            "display: none",
         ),
         (
             '<form action="https://other.example/planted"><input name="n"></form>',
             f"{PAGE}:36: the tag <form> is not allowed in a page ({NO_FORM})",
-            "other.example",
         ),
     ],
     ids=["script", "onerror", "iframe", "javascript link", "picture from another site", "style", "form"],
 )
-def test_unsafe_html_in_a_page_fails_the_build(project_copy, tmp_path, planted, message, unsafe):
+def test_unsafe_html_in_a_page_fails_the_build(project_copy, tmp_path, planted, message):
     page = project_copy / PAGE
     lines = page.read_text(encoding="utf-8").split("\n")
     assert lines[PLANTED_LINE - 2] == "" and lines[PLANTED_LINE - 1].startswith("### The rules"), (
@@ -463,7 +456,7 @@ def test_unsafe_html_in_a_page_fails_the_build(project_copy, tmp_path, planted, 
     build = run_build(project_copy, tmp_path / "site")
     assert build.returncode != 0
     assert message in build.output
-    assert_nothing_unsafe(tmp_path / "site", unsafe)
+    assert_nothing_unsafe(tmp_path / "site", "planted")
 
 
 @pytest.mark.parametrize(
@@ -518,6 +511,7 @@ def test_the_error_table_shows_these_messages():
 
 
 def assert_nothing_unsafe(site: Path, unsafe: str) -> None:
+    """No page was written, and no file in the site holds the planted text."""
     assert not list(site.rglob("*.html")), "a failed build wrote pages"
     for path in site.rglob("*"):
         if path.is_file():
