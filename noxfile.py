@@ -78,9 +78,10 @@ def check(session: nox.Session) -> None:
 
 @nox.session
 def build(session: nox.Session) -> None:
-    """Build the site into site/ in strict mode: any warning (broken link, bad quiz) fails."""
+    """Build the site into site/ in strict mode: any warning (broken link, bad quiz) fails, and then
+    site/ keeps the last good build (the new one is made beside it and swapped in when it works)."""
     _install(session)
-    session.run("mkdocs", "build", "--strict", *session.posargs)
+    session.run("python", "-m", "export.build", *session.posargs)
 
 
 @nox.session(name="build-properdocs")

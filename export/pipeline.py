@@ -155,7 +155,7 @@ def make_export(project: Path, dist: Path, outputs: Outputs, progress: Progress,
     with (
         Printer(args.chromium) as printer,
         tempfile.TemporaryDirectory(prefix="induction-export-") as work,
-        _folder_beside(dist) as new,
+        folder_beside(dist) as new,
     ):
         try:
             made = export(project, Path(work), new, outputs, progress, printer)
@@ -169,7 +169,7 @@ def make_export(project: Path, dist: Path, outputs: Outputs, progress: Progress,
 
 
 @contextmanager
-def _folder_beside(dist: Path) -> Iterator[Path]:
+def folder_beside(dist: Path) -> Iterator[Path]:
     """A new folder next to dist/ (same file system, so moving it into place is one rename)."""
     new = Path(tempfile.mkdtemp(prefix=f".{dist.name}-new-", dir=dist.parent))
     try:

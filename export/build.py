@@ -1,0 +1,68 @@
+"""`python -m export.build`: the strict build into site/, which changes only when the build works.
+
+    nox -s build                       (or: python -m export.build [mkdocs build options])
+
+MkDocs empties site/ before it builds, so a build that stops half way (a bad page, a broken
+link, any warning in strict mode) would leave site/ half written. Here the site is built into a
+new folder beside site/ and swapped in with renames only when the build succeeds, as the export
+does for dist/ (export/pipeline.py); when it fails, site/ keeps the last good build exactly.
+`mkdocs serve` is unchanged: it never writes site/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+from export.pipeline import folder_beside, move_into_place
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from _common import DataError, read_source  # noqa: E402  (hooks/_common.py)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python3 noxfile.py -s build --",
+        description="Build the site into site/ in strict mode; site/ changes only if the build works. "
+        "Other options are passed to `mkdocs build`.",
+    )
+    parser.add_argument("-f", "--config-file", default=str(ROOT / "mkdocs.yml"))
+    parser.add_argument("-d", "--site-dir", help="where the site goes (default: site/ beside mkdocs.yml)")
+    args, rest = parser.parse_known_args(argv)
+    config = Path(args.config_file).resolve()
+    site = Path(args.site_dir).resolve() if args.site_dir else config.parent / "site"
+    return build_site(config, site, rest)
+
+
+def build_site(config: Path, site: Path, extra: list[str] = ()) -> int:
+    """`mkdocs build --strict` of `config` into a new folder beside `site`, swapped in as `site`
+    only when the build succeeds; returns the build's exit status."""
+    try:
+        read_source(config, config.name)  # MkDocs reads mkdocs.yml before any hook can
+    except DataError as error:
+        print(f"ERROR    -  {error}", file=sys.stderr)
+        return 1
+    site.parent.mkdir(parents=True, exist_ok=True)
+    with folder_beside(site) as new:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(new), *extra],
+            cwd=config.parent,
+        )
+        if result.returncode != 0:
+            print(
+                f"The build failed, so {site.name}/ was not changed: it still holds the last good build. "
+                "Fix the error above and build again.",
+                file=sys.stderr,
+            )
+            return result.returncode
+        move_into_place(new, site)
+    print(f"The new site is in {site}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
