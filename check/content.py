@@ -16,8 +16,8 @@ The heuristics, in plain words:
   the reader the source gave none. Years (1900-2099) and numbers
   starting with 0 (phone numbers) are not figures. It can be wrong: a number that is not a
   figure (a section of a law) may be reported; it is only a warning.
-- Images without alt text: `![](picture.svg)` in Markdown, or an `<img>` with no alt attribute.
-  `alt=""` in HTML is accepted: it marks a picture as decoration.
+- Images without alt text: `![](picture.svg)` in Markdown, or an `<img>` with no alt or an empty
+  one, unless marked as decoration with the class `decorative` (the build's rule, hooks/pages.py).
 """
 
 from __future__ import annotations
@@ -26,13 +26,13 @@ import datetime as dt
 import re
 import warnings
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 import markdown
 from bs4 import BeautifulSoup
 from mkdocs.utils import meta as front_matter
 
-from pages import parse_date
+from pages import image_problem, parse_date
+from pages import images_without_alt as images_missing_alt
 from quizzes import MIN_QUESTIONS
 
 with warnings.catch_warnings():
@@ -69,6 +69,7 @@ KINDS = {
     "figure": "figure without a date",
     "link": "broken link",
     "data": "data file",
+    "encoding": "file encoding",
     "build": "site build",
 }
 
@@ -239,51 +240,14 @@ def reading_problems(grade: float | None, display: str, title_line: int) -> list
 # --- Images ---------------------------------------------------------------------------------
 
 
-def images_without_alt(lines: list[tuple[int, str]], display: str) -> list[Problem]:
-    """Markdown images with empty alt text, and <img> tags with no alt attribute."""
+def images_without_alt(body: str, raw: str, display: str) -> list[Problem]:
+    """Images with no alt text that are not marked as decoration, by the build's own rule
+    (hooks/pages.py), with the same message, so the report lists each once."""
     problems = []
-    for number, line in lines:
-        text = CODE_SPAN.sub("", line)
-        for match in MD_IMAGE.finditer(text):
-            if not match.group(1).strip():
-                problems.append(
-                    Problem(
-                        display,
-                        number,
-                        ERROR,
-                        "image",
-                        "image has no alt text",
-                        "say in a few words what the picture shows, between the square brackets: "
-                        "![Map of the county's areas](../images/name.svg)",
-                    )
-                )
-        if "<img" in text.lower():
-            finder = _ImgFinder()
-            finder.feed(text)
-            for _ in range(finder.missing):
-                problems.append(
-                    Problem(
-                        display,
-                        number,
-                        ERROR,
-                        "image",
-                        "<img> has no alt attribute",
-                        'add alt="what the picture shows" (alt="" only for a picture that is decoration)',
-                    )
-                )
+    for src in dict.fromkeys(images_missing_alt(page_html(body))):
+        path, line, what, todo = image_problem(display, raw, src)
+        problems.append(Problem(path, line, ERROR, "image", what, todo))
     return problems
-
-
-class _ImgFinder(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.missing = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "img" and "alt" not in dict(attrs):
-            self.missing += 1
-
-    handle_startendtag = handle_starttag
 
 
 # --- Figures without a date -----------------------------------------------------------------
@@ -400,11 +364,14 @@ def glossary_status(used: int, messages: list[str], display: str) -> tuple[str, 
 # --- Self-checks ----------------------------------------------------------------------------
 
 
-def quiz_status(src: str, quiz, in_nav: bool, settings: dict, matches) -> tuple[str, list[Problem]]:
+def quiz_status(
+    src: str, quiz, in_nav: bool, settings: dict, matches, broken: frozenset | set = frozenset()
+) -> tuple[str, list[Problem]]:
     """The self-check line of the report, and a problem when a page that needs one has none.
 
     `quiz` is hooks/quizzes.py's Quiz for the page (or None); `matches(src, patterns)` says
-    whether a `not_needed` pattern covers the page.
+    whether a `not_needed` pattern covers the page; `broken` names the quiz files that have an
+    error, already reported once each.
     """
     if quiz is not None:
         count = len(quiz.questions)
@@ -415,6 +382,8 @@ def quiz_status(src: str, quiz, in_nav: bool, settings: dict, matches) -> tuple[
         return "none needed (extra.quizzes.not_needed in mkdocs.yml)", []
     level = ERROR if settings.get("require", True) else WARNING
     name = src[: -len(".md")].replace("/", "-") + ".yml"
+    if name in broken:
+        return f"not checked: quizzes/{name} has an error (see above)", []
     return "none", [
         Problem(
             f"quizzes/{name}",
@@ -564,7 +533,6 @@ ATTR_LIST = re.compile(r"\{\s*[:#.][^}]*\}")
 TAG = re.compile(r"<[^>]*>")
 URL = re.compile(r"\b(?:https?|mailto|tel):\S+")
 WORD = re.compile(r"[A-Za-z]+")
-MD_IMAGE = re.compile(r"!\[([^\]]*)\]\s*[(\[]")
 TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
 FIGURE = re.compile(
     r"(?<![\w.,/£$-])(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?(?![\w/%]|-\d|,\d|\s?(?:px|pixels?)\b)"

@@ -102,13 +102,17 @@ def run_checks(project: Path, on: dt.date) -> Report:
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
 
-    from _common import DataError
+    from _common import DataError, read_source
     from facts import load_facts
     from pages import check_front_matter
-    from quizzes import load_quizzes
 
     config_file = project / "mkdocs.yml"
     report = Report(site_name=project.name, on=on)
+    try:
+        read_source(config_file, "mkdocs.yml")
+    except DataError as error:  # MkDocs would stop with a traceback
+        report.other.append(_from_data_error(error))
+        return report
     try:
         with _quiet_mkdocs():
             config = load_config(config_file=str(config_file))
@@ -126,11 +130,7 @@ def run_checks(project: Path, on: dt.date) -> Report:
         sources = load_facts(project / "data", project).get("sources", {})
     except DataError as error:
         report.other.append(_from_data_error(error))
-    quizzes: dict = {}
-    try:
-        quizzes = {quiz.page: quiz for quiz in load_quizzes(project / "quizzes", project)}
-    except DataError as error:
-        report.other.append(_from_data_error(error))
+    quizzes, broken_quizzes = load_quiz_files(project, report)
     settings = config.extra.get("quizzes") if isinstance(config.extra.get("quizzes"), dict) else {}
     glossary = glossary_checker(project, report)
 
@@ -140,10 +140,25 @@ def run_checks(project: Path, on: dt.date) -> Report:
     ordered = [s for s in nav if s in srcs] + sorted(s for s in srcs if s not in nav)
     docs = Path(config.docs_dir)
     for src in ordered:
-        raw = (docs / src).read_text(encoding="utf-8")
+        unreadable = unreadable_page(docs / src, f"docs/{src}")
+        if unreadable:
+            page = PageReport(src=src, title=src, in_nav=src in nav, review="not checked", quiz="not checked")
+            page.problems = [unreadable]
+            report.pages.append(page)
+            continue
+        raw = read_source(docs / src, f"docs/{src}")
         report.pages.append(
             check_page(
-                src, raw, src in nav, on, sources, quizzes.get(src), settings, check_front_matter, glossary
+                src,
+                raw,
+                src in nav,
+                on,
+                sources,
+                quizzes.get(src),
+                settings,
+                check_front_matter,
+                glossary,
+                broken_quizzes,
             )
         )
 
@@ -152,8 +167,10 @@ def run_checks(project: Path, on: dt.date) -> Report:
     seen = {str(p) for p in report.all_problems()}
 
     def read_raw(src: str) -> str:
-        path = docs / src
-        return path.read_text(encoding="utf-8") if path.is_file() else ""
+        try:
+            return read_source(docs / src, f"docs/{src}")
+        except (OSError, DataError):
+            return ""
 
     for problem in content.build_problems(messages, read_raw):
         if str(problem) in seen or "page is past its review date" in problem.problem:
@@ -173,7 +190,9 @@ def run_checks(project: Path, on: dt.date) -> Report:
     return report
 
 
-def check_page(src, raw, in_nav, on, sources, quiz, settings, check_front_matter, glossary) -> PageReport:
+def check_page(
+    src, raw, in_nav, on, sources, quiz, settings, check_front_matter, glossary, broken_quizzes=frozenset()
+) -> PageReport:
     """All the per-page checks on one page's text."""
     display = f"docs/{src}"
     meta, body, offset = content.split_page(raw)
@@ -183,15 +202,59 @@ def check_page(src, raw, in_nav, on, sources, quiz, settings, check_front_matter
     page.review, problems = content.review_status(meta, raw, display, sources, on, check_front_matter)
     page.grade = content.reading_grade(body)
     problems += content.reading_problems(page.grade, display, _title_line(lines))
-    problems += content.images_without_alt(lines, display)
+    problems += content.images_without_alt(body, raw, display)
     problems += content.undated_figures(lines, display)
-    page.quiz, found = content.quiz_status(src, quiz, in_nav, settings, _matches)
+    page.quiz, found = content.quiz_status(src, quiz, in_nav, settings, _matches, broken_quizzes)
     problems += found
     if glossary is not None:
         page.glossary, found = glossary(src, raw)
         problems += found
     page.problems = sorted(problems, key=lambda p: (p.line or 0, p.level != ERROR))
     return page
+
+
+def unreadable_page(path: Path, display: str) -> Problem | None:
+    """Why the other checks cannot read a page (bytes that are not UTF-8, front matter that is not
+    valid YAML), as the build says it, or None."""
+    from _common import DataError, read_source
+    from pages import read_front_matter
+
+    try:
+        raw = read_source(path, display)
+    except DataError as error:
+        return Problem(error.path, error.line, ERROR, "encoding", error.problem, error.expected)
+    try:
+        read_front_matter(raw, display)
+    except DataError as error:
+        return Problem(error.path, error.line, ERROR, "front matter", error.problem, error.expected)
+    return None
+
+
+def load_quiz_files(project: Path, report: Report) -> tuple[dict, set[str]]:
+    """The quizzes by page, and the names of quiz files that have an error (each in the report).
+
+    The files are read one by one, so one broken file does not hide the quizzes of every other
+    page (which would then all look missing).
+    """
+    from _common import DataError, load_yaml, relative_display
+    from quizzes import load_quizzes, parse_quiz
+
+    try:
+        return {quiz.page: quiz for quiz in load_quizzes(project / "quizzes", project)}, set()
+    except DataError as error:
+        report.other.append(_from_data_error(error))
+    quizzes, broken = {}, set()
+    for path in sorted((project / "quizzes").glob("*.y*ml")):
+        display = relative_display(path, project)
+        try:
+            quiz = parse_quiz(load_yaml(path, display), display)
+        except DataError as error:
+            if str(error) not in {str(p) for p in report.other}:
+                report.other.append(_from_data_error(error))
+            broken.add(path.name)
+            continue
+        quizzes.setdefault(quiz.page, quiz)
+    return quizzes, broken
 
 
 def _title_line(lines: list[tuple[int, str]]) -> int | None:
@@ -209,7 +272,7 @@ def _from_data_error(error) -> Problem:
 def glossary_checker(project: Path, report: Report):
     """A check(src, raw) -> (summary, problems) using hooks/glossary.py's own rules, or None when
     the project has no glossary yet. Problems in data/glossary.yml go into the report."""
-    from _common import DataError
+    from _common import DataError, read_source
 
     data = project / "data" / "glossary.yml"
     if not (project / "hooks" / "glossary.py").exists() or not data.exists():
@@ -219,7 +282,7 @@ def glossary_checker(project: Path, report: Report):
     collect = _Collect()
     try:
         with _quiet_mkdocs(collect):
-            terms = hook.load_glossary(data.read_text(encoding="utf-8"), "data/glossary.yml")
+            terms = hook.load_glossary(read_source(data, "data/glossary.yml"), "data/glossary.yml")
     except DataError as error:
         report.other.append(_from_data_error(error))
         return None

@@ -6,6 +6,8 @@ can call these directly.
 
 from __future__ import annotations
 
+import calendar
+import re
 from pathlib import Path
 
 import yaml
@@ -37,8 +39,40 @@ def body_line_offset(raw: str) -> int:
     return raw[: len(raw) - len(body)].count("\n")
 
 
-def read_source(path: str | Path) -> str:
-    return Path(path).read_text(encoding="utf-8")
+def read_source(path: str | Path, display: str | None = None) -> str:
+    """A trainer's file as text; bytes that are not UTF-8 are a DataError naming their line.
+
+    `display` names the file in messages; by default its path from the project folder (the
+    nearest folder above it that holds mkdocs.yml).
+    """
+    path = Path(path)
+    text = decode_text(path.read_bytes(), display or project_display(path))
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # as read_text() does
+
+
+def decode_text(data: bytes, display: str) -> str:
+    """`data` as UTF-8 text, or a DataError naming the line of the first byte that is not UTF-8."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise DataError(
+            display,
+            line,
+            f"this file is not UTF-8 text: this line has a character saved in another encoding "
+            f"(byte 0x{data[error.start]:02X})",
+            "save the file as UTF-8 (in your editor: Save As, encoding 'UTF-8'), then check the "
+            "accented letters and quotes on this line",
+        ) from None
+
+
+def project_display(path: str | Path) -> str:
+    """`path` from the nearest folder above it that holds mkdocs.yml (the project), for messages."""
+    path = Path(path).resolve()
+    for folder in path.parents:
+        if (folder / "mkdocs.yml").is_file():
+            return path.relative_to(folder).as_posix()
+    return str(path)
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -63,7 +97,12 @@ def _mapping(loader, node: yaml.MappingNode, value) -> LineDict:
                 f"the key '{key}' appears twice",
                 "give each key once",
             )
-        mapping[key] = value(value_node)
+        try:
+            mapping[key] = value(value_node)
+        except _NotADate as bad:
+            if bad.node is not value_node:
+                raise
+            raise bad.error(loader.name, key) from None
         mapping.lines[key] = value_node.start_mark.line + 1
     return mapping
 
@@ -73,6 +112,65 @@ _STR, _SEQ, _MAP = (
     yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
 )
+_DATE = "tag:yaml.org,2002:timestamp"
+
+
+class _NotADate(Exception):
+    """A YAML date the calendar does not have; made into a DataError where its key is known."""
+
+    def __init__(self, node: yaml.ScalarNode):
+        super().__init__(node.value)
+        self.node = node
+
+    def error(self, display: str, key=None) -> DataError:
+        text = f"{key}: {self.node.value}" if key is not None else self.node.value
+        return DataError(
+            display,
+            self.node.start_mark.line + 1,
+            f"'{text}' is not a real date",
+            f"{why_not_a_date(self.node.value)}; write a day that exists, as YYYY-MM-DD",
+        )
+
+
+def why_not_a_date(text: str) -> str:
+    """Why `text` (YYYY-MM-DD, which YAML read as a date) is not a day on the calendar."""
+    match = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if not match:
+        return "the calendar has no such day"
+    year, month, _day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        return f"there is no month {month:02d}: months go from 01 to 12"
+    days = calendar.monthrange(year, month)[1]
+    return f"{MONTHS[month - 1]} {year} has {days} days"
+
+
+MONTHS = "January February March April May June July August September October November December".split()
+
+
+def refuse_aliases(text: str, display: str) -> None:
+    """Refuse YAML aliases (`*name`, which repeat an `&name` anchor): trainers never need them,
+    and a few lines of them can stand for billions of values (the "billion laughs" file).
+
+    Only the parser's events are read, so nothing is expanded; a syntax error is left for
+    parse_yaml to report in the shared wording.
+    """
+    if "*" not in text:  # every alias starts with *
+        return
+    loader = _FastLineLoader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.AliasEvent):
+                raise DataError(
+                    display,
+                    event.start_mark.line + 1,
+                    "YAML anchors and aliases (&name, *name) are not allowed",
+                    "write the value out in full",
+                )
+    except yaml.MarkedYAMLError:
+        return
+    finally:
+        loader.dispose()
 
 
 def _plain(loader, node: yaml.Node, open_nodes: set):
@@ -82,6 +180,11 @@ def _plain(loader, node: yaml.Node, open_nodes: set):
     kind = type(node)
     if kind is yaml.ScalarNode and node.tag == _STR:
         return node.value
+    if kind is yaml.ScalarNode and node.tag == _DATE:
+        try:
+            return loader.construct_object(node, deep=True)
+        except ValueError:  # looks like a date, but the calendar has no such day (2026-02-31)
+            raise _NotADate(node) from None
     if kind not in (yaml.SequenceNode, yaml.MappingNode) or node.tag not in (_SEQ, _MAP):
         return loader.construct_object(node, deep=True)
     if node in open_nodes:  # an alias inside itself: the loader's error, and so the shared message
@@ -120,12 +223,21 @@ class LineDict(dict):
 
 def load_yaml(path: str | Path, display: str | None = None):
     """Load a YAML file with line numbers; a syntax error becomes a DataError naming the line."""
-    display = display or str(path)
-    text = read_source(path)
+    display = display or project_display(path)
+    text = read_source(path, display)
     return parse_yaml(text, display)
 
 
-def parse_yaml(text: str, display: str):
+def parse_yaml(text: str, display: str, first_line: int = 1, what: str = "this"):
+    """The YAML in `text` with line numbers (LineDicts); every problem is a DataError.
+
+    `first_line` is the file's line where `text` starts (front matter starts on line 2);
+    `what` names the text in the message ("this", "the front matter").
+    """
+    # Blank lines before a YAML document change nothing but the marks, which then count from
+    # the file's first line, in both parsers and in every LineDict.
+    text = "\n" * (first_line - 1) + text
+    refuse_aliases(text, display)
     fast = _FastLineLoader(text)
     fast.name = display
     try:
@@ -133,6 +245,8 @@ def parse_yaml(text: str, display: str):
         return None if node is None else _plain(fast, node, set())
     except yaml.MarkedYAMLError:
         pass  # libyaml words its errors differently: read it again below for the shared message
+    except _NotADate as bad:  # a date that is not in a mapping (one in a list)
+        raise bad.error(display) from None
     finally:
         fast.dispose()
     loader = _LineLoader(text)
@@ -145,7 +259,7 @@ def parse_yaml(text: str, display: str):
         raise DataError(
             display,
             line,
-            f"this is not valid YAML: {exc.problem}",
+            f"{what} is not valid YAML: {exc.problem}",
             "check the indentation and that text containing ': ' is in quotes",
         ) from None
     finally:

@@ -12,10 +12,31 @@ import datetime as dt
 import logging
 import os
 import re
+from html.parser import HTMLParser
+from pathlib import Path
 
-from _common import DataError, read_source
+from mkdocs.plugins import event_priority
+from mkdocs.utils import meta as mkdocs_meta
+
+from _common import DataError, parse_yaml, read_source
 
 log = logging.getLogger("mkdocs.hooks.pages")
+
+
+@event_priority(100)  # before any plugin or hook reads a trainer's file
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    for path in trainer_files(root, Path(config.docs_dir)):
+        read_source(path, path.relative_to(root).as_posix())  # bytes that are not UTF-8 stop here
+
+
+def on_files(files, config):
+    # MkDocs reads front matter itself and drops it silently when it is not valid YAML; read it
+    # here first, so the trainer is told what is wrong and on which line.
+    for file in files.documentation_pages():
+        if file.abs_src_path:
+            display = f"docs/{file.src_uri}"
+            read_front_matter(read_source(file.abs_src_path, display), display)
 
 
 def on_env(env, config, files):
@@ -26,13 +47,49 @@ def on_env(env, config, files):
 def on_page_markdown(markdown, page, config, files):
     display = f"docs/{page.file.src_uri}"
     sources = config.extra.get("facts", {}).get("sources", {})
-    raw = read_source(page.file.abs_src_path) if page.file.abs_src_path else ""
+    raw = read_source(page.file.abs_src_path, display) if page.file.abs_src_path else ""
     problems, overdue = check_front_matter(page.meta, display, sources, today(), raw)
     if problems:
         raise DataError(*problems[0])
     if overdue:
         log.warning(overdue)
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    # A warning, not an error: strict builds fail, and the check's build goes on to the links.
+    missing = images_without_alt(html)
+    if missing and page.file.abs_src_path:
+        display = f"docs/{page.file.src_uri}"
+        raw = read_source(page.file.abs_src_path, display)
+        for src in dict.fromkeys(missing):
+            log.warning(str(DataError(*image_problem(display, raw, src))))
+    return html
+
+
+def trainer_files(root: Path, docs: Path) -> list[Path]:
+    """Every file a trainer edits by hand: the pages, the data files and the quiz files."""
+    found = sorted(docs.rglob("*.md"))
+    for folder, pattern in (("data", "*.yml"), ("quizzes", "*.yml"), ("quizzes", "*.po")):
+        found += sorted((root / folder).glob(pattern))
+    return [path for path in found if path.is_file()]
+
+
+def read_front_matter(raw: str, display: str) -> dict:
+    """A page's front matter, read with the data files' rules (line numbers, no aliases, real
+    dates); a DataError when it is not valid YAML or not a set of `name: value` lines."""
+    match = mkdocs_meta.YAML_RE.match(raw)
+    if not match:
+        return {}
+    data = parse_yaml(match.group(1), display, first_line=2, what="the front matter")
+    if data is not None and not isinstance(data, dict):
+        raise DataError(
+            display,
+            2,
+            "the front matter is not a list of 'name: value' lines",
+            "write each field on its own line between the --- lines, e.g. 'title: Fostering'",
+        )
+    return data or {}
 
 
 def today() -> dt.date:
@@ -148,3 +205,75 @@ REQUIRED = {
     "last_reviewed": "2026-11-22",
     "review_due": "2027-11-22",
 }
+
+
+# --- Images ---------------------------------------------------------------------------------
+
+
+def images_without_alt(html: str) -> list[str]:
+    """The src of each image with no alt text that is not marked as decoration.
+
+    An image needs words in `alt`; a purely decorative one says so with the class `decorative`
+    (`![](x.svg){ .decorative }`, or `<img src="x.svg" alt="" class="decorative">`).
+    """
+    finder = _Images()
+    finder.feed(html)
+    finder.close()
+    return finder.missing
+
+
+class _Images(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.missing: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag != "img":
+            return
+        attrs = dict(attrs)
+        alt, classes = attrs.get("alt"), (attrs.get("class") or "").split()
+        if alt is None or (not alt.strip() and DECORATIVE not in classes):
+            self.missing.append(attrs.get("src") or "")
+
+    handle_startendtag = handle_starttag
+
+
+def image_problem(display: str, raw: str, src: str) -> tuple:
+    """(path, line, problem, expected) for an image with no alt text, its line found in `raw`.
+
+    MkDocs rewrites an image's address for the built page, so the line is the first one in the
+    page's text with an image of the same file name and no alt text.
+    """
+    name = src.split("#")[0].split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+    for number, line in enumerate(raw.split("\n"), start=1):
+        for match in MD_IMAGE_NO_ALT.finditer(line):
+            if DECORATIVE in (match.group("attrs") or ""):
+                continue
+            if name and match.group("src").split("#")[0].endswith(name):
+                written = match.group("src")
+                return (
+                    display,
+                    number,
+                    f"the image '{written}' has no alt text",
+                    f"describe it in the brackets: ![What the picture shows]({written}); for a purely "
+                    f"decorative image write ![]({written}){{ .{DECORATIVE} }}",
+                )
+        if "<img" in line.lower() and name and name in line:
+            return (
+                display,
+                number,
+                f"the image '{src}' has no alt text",
+                'add alt="what the picture shows" to the <img> tag; for a purely decorative image '
+                f'write alt="" class="{DECORATIVE}"',
+            )
+    return (
+        display,
+        None,
+        f"the image '{src}' has no alt text",
+        f"describe it in the brackets: ![What the picture shows]({src}); for a purely decorative "
+        f"image write ![]({src}){{ .{DECORATIVE} }}",
+    )
+
+
+DECORATIVE = "decorative"
+MD_IMAGE_NO_ALT = re.compile(r"!\[\s*\]\(\s*<?(?P<src>[^)\s>]+)[^)]*\)(?P<attrs>\{[^}]*\})?")

@@ -107,14 +107,16 @@ def test_an_undated_figure_says_what_to_write():
         ("![ ](map.svg)", [1]),
         ("![Map of the county](map.svg)", []),
         ('text\n<img src="map.svg">', [2]),
-        ('<img src="map.svg" alt="">', []),  # decoration, on purpose
+        ('<img src="map.svg" alt="">', [1]),  # decoration must say so
+        ('<img src="map.svg" alt="" class="decorative">', []),
+        ("![](map.svg){ .decorative }", []),
         ('<img src="map.svg" alt="Map">', []),
         ("`![](code.svg)`", []),
         ("```\n![](code.svg)\n```", []),
     ],
 )
 def test_images_without_alt_text(markdown, lines):
-    problems = content.images_without_alt(_lines(markdown), "docs/p.md")
+    problems = content.images_without_alt(markdown, markdown, "docs/p.md")
     assert [p.line for p in problems] == lines
     assert all(p.level == ERROR for p in problems)
 
@@ -315,7 +317,7 @@ EXPECTED = [
     ("WARNING", "docs/hard.md:10: reading level is grade"),
     ("ERROR", "docs/hard.md:24: 'QZX' looks like an acronym but is not in the glossary"),
     ("ERROR", "quizzes/services-early-help.yml: this file is missing, so docs/services/early-help.md has no"),
-    ("ERROR", "docs/services/fostering.md:20: image has no alt text"),
+    ("ERROR", "docs/services/fostering.md:20: the image '../images/carers.svg' has no alt text"),
     ("WARNING", "docs/services/early-help.md:18: figure '1,000' has no date"),
     ("ERROR", "docs/services/fostering.md:22: the link 'contacts.md' goes to a file that does not exist"),
     ("ERROR", "docs/services/fostering.md:23: the link 'early-help.md#how-to-apply' goes to a section"),
