@@ -7,6 +7,9 @@ because the page body and its contents list are HTML. So this hook does two thin
 - It fails the build when a front matter value or a menu title holds `<` or `>`. There is no
   HTML to write in a title, and Material's `<title>` runs the page title through `striptags`,
   which would turn an escaped `&lt;script&gt;` back into a tag.
+  The site's name, description and author in mkdocs.yml, which Material also writes into every
+  page as they are, may not hold `<`, `>` or `"` either (they are not escaped: the offline
+  export uses the same settings as plain text).
 - Just before the templates run (`on_env`, after every page is converted), it turns each front
   matter text, each page title and each menu title into escaped `Markup`: the templates' plain
   `{{ }}` then write "Children &amp; families", and their `| e` leaves it as it is. Hooks that
@@ -38,9 +41,13 @@ def on_config(config):
 
 
 def on_nav(nav: Navigation, *, config, files) -> Navigation:
-    path = nav_file(Path(config.config_file_path))
-    display = relative_display(path, Path(config.config_file_path).parent)
+    config_file = Path(config.config_file_path)
+    path = nav_file(config_file)
+    display = relative_display(path, config_file.parent)
     check_titles(nav_titles(nav.items), nav_title_lines(read_source(path)), display)
+    for settings_file in dict.fromkeys((config_file, path)):  # the offline copy's, then mkdocs.yml
+        lines = setting_lines(read_source(settings_file))
+        check_settings(config, lines, relative_display(settings_file, config_file.parent))
     _menu[:] = nav.items
     return nav
 
@@ -109,6 +116,28 @@ def check_titles(titles, lines: dict[str, int], display: str) -> None:
                 f"the menu title '{title}' contains '{char}'",
                 "write plain text: no HTML in the menu titles in mkdocs.yml",
             )
+
+
+def check_settings(config, lines: dict[str, int], display: str) -> None:
+    """Stop at a site setting written in `display` (`lines`: its keys and their lines) that holds
+    `<`, `>` or `"`: Material writes these into every page, in text and attributes, as they are."""
+    for key in SETTINGS:
+        char = _markup_char(config.get(key) or "", '<>"') if key in lines else None
+        if char:
+            raise DataError(
+                display,
+                lines[key],
+                f"{key} contains '{char}'",
+                "write plain text: no HTML and no double quotes in the site's name, description and author",
+            )
+
+
+def setting_lines(config_text: str) -> dict[str, int]:
+    """Each top-level key of a settings file and its line."""
+    node = _compose(config_text)
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key.value: key.start_mark.line + 1 for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
 
 
 def nav_titles(items):
@@ -183,8 +212,8 @@ def _strings(value, path=()):
             yield from _strings(item, (*path, index))
 
 
-def _markup_char(text: str) -> str | None:
-    return next((char for char in text if char in "<>"), None)
+def _markup_char(text: str, chars: str = "<>") -> str | None:
+    return next((char for char in text if char in chars), None)
 
 
 def _walk(items):
@@ -206,3 +235,6 @@ def _keys(node) -> dict:
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+
+
+SETTINGS = ("site_name", "site_description", "site_author")  # Material writes these unescaped

@@ -21,10 +21,12 @@ from conftest import copy_project, run_build
 from escaping import (
     as_text,
     check_front_matter_text,
+    check_settings,
     check_titles,
     front_matter_line,
     nav_file,
     nav_title_lines,
+    setting_lines,
 )
 from facts import fill_placeholders, is_web_address
 from learning_path import essentials_markdown, learning_path_markdown
@@ -129,6 +131,37 @@ def test_nav_title_lines_name_each_title_line():
     }
     assert nav_title_lines("site_name: X\n") == {}
     assert nav_title_lines("base_path: !relative $config_dir\nnav:\n  - A: a.md\n") == {"A": 3}
+
+
+SETTINGS_HINT = "write plain text: no HTML and no double quotes in the site's name, description and author"
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ({"site_name": "Member Induction: Children's Social Care & more"}, None),
+        ({"site_name": "Induction<script>alert(1)</script>"}, "mkdocs.yml:1: site_name contains '<'"),
+        ({"site_description": 'An "induction"'}, "mkdocs.yml:2: site_description contains '\"'"),
+        ({"site_author": "a > b"}, "mkdocs.yml:3: site_author contains '>'"),
+        ({"copyright": "<b>Council</b>"}, None),  # Material lets it hold HTML on purpose
+        ({"site_name": "x<", "lines": "not in this file"}, None),
+    ],
+)
+def test_check_settings(settings, expected):
+    lines = {"site_name": 1, "site_description": 2, "site_author": 3, "copyright": 4}
+    if settings.pop("lines", None):
+        lines = {}
+    if expected is None:
+        check_settings(settings, lines, "mkdocs.yml")
+        return
+    with pytest.raises(DataError) as error:
+        check_settings(settings, lines, "mkdocs.yml")
+    assert str(error.value) == f"{expected} ({SETTINGS_HINT})"
+
+
+def test_setting_lines():
+    assert setting_lines(NAV) == {"site_name": 1, "nav": 2}
+    assert setting_lines("- a list\n") == {}
 
 
 def test_nav_file_follows_inherit_to_the_menu(tmp_path):
@@ -508,3 +541,14 @@ POINT_AT_EVERYTHING = """() => {
     for (const type of ["mouseover", "focus", "error"]) element.dispatchEvent(new Event(type));
   }
 }"""
+
+
+def test_html_in_the_site_name_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    plant_line(project, "mkdocs.yml", "site_name:", f"site_name: 'Induction\" onmouseover=\"alert({PWN})'")
+    lines = (project / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
+    line = next(n for n, text in enumerate(lines, start=1) if text.startswith("site_name:"))
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 1, build.output
+    assert f"mkdocs.yml:{line}: site_name contains '\"' ({SETTINGS_HINT})" in build.output
+    assert written_files_holding(build.site, PWN) == []
