@@ -4,6 +4,11 @@ Each page's front matter says who owns it, when it was last reviewed and when th
 due (the NHS pattern), and which sources its facts come from. This hook checks those fields when
 the site is built, fails the strict build when a page is past its review date, and gives the
 templates a `dmy` filter that writes dates the UK way ("22 November 2026").
+
+Before anything else reads them, it checks that every file a trainer edits is UTF-8 text and
+that each page's front matter is valid YAML, so a mistake there is named with its line instead
+of being dropped; and it fails the strict build for an image with no alt text that is not
+marked `{ .decorative }`.
 """
 
 from __future__ import annotations
