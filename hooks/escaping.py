@@ -27,7 +27,6 @@ from pathlib import Path
 import yaml
 from markupsafe import escape
 from mkdocs.plugins import event_priority
-from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.utils import meta
 
 from _common import DataError, read_source, relative_display
@@ -40,7 +39,7 @@ def on_config(config):
     return config
 
 
-def on_nav(nav: Navigation, *, config, files) -> Navigation:
+def on_nav(nav, *, config, files):
     config_file = Path(config.config_file_path)
     path = nav_file(config_file)
     display = relative_display(path, config_file.parent)
@@ -65,7 +64,7 @@ def on_env(env, *, config, files):
         if file.page is not None:
             escape_page(file.page)
     for item in _walk(_menu):
-        if isinstance(item, (Section, Link)) and item.title is not None:
+        if not item.is_page and item.title is not None:  # a section or a link
             item.title = as_text(item.title)
     return env
 
@@ -143,7 +142,7 @@ def setting_lines(config_text: str) -> dict[str, int]:
 def nav_titles(items):
     """Every title the menu sets: sections, links, and pages given a title in `nav:`."""
     for item in _walk(items):
-        title = vars(item).get("title") if not isinstance(item, (Section, Link)) else item.title
+        title = vars(item).get("title") if item.is_page else item.title
         if isinstance(title, str):
             yield title
 

@@ -8,6 +8,8 @@ value ran as HTML; the same words shown as text, where a reader sees them, means
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import markdown
@@ -335,7 +337,7 @@ FRONT_TITLE = f"Fostering & \"kinship\" [care](javascript:alert('{PWN}-md')) {{:
 FRONT_DESCRIPTION = f'Carers & "their" children" onerror="alert(\'{PWN}-description\')'
 FRONT_OWNER = f"Fostering team\" onmouseover=\"alert('{PWN}-owner')"
 NAV_TITLE = f"Fostering & \"carers\" onmouseover=alert('{PWN}-nav')"
-SECTION_TITLE = f"Services & \"support\" [x](javascript:alert('{PWN}-section'))"
+SECTION_TITLE = f"Services &amp; &lt;b&gt; & \"support\" [x](javascript:alert('{PWN}-section'))"
 CONTACT_NAME = f'<script>alert("{PWN}-contact-name")</script>'
 CONTACT_WHEN = (
     f'9am to 5pm" onerror="alert(1)<img src=x onerror=alert("{PWN}-contact-when")>'
@@ -351,7 +353,14 @@ GLOSSARY_DEFINITION = f'The hub. <script>alert("{PWN}-glossary")</script>" onmou
 def hostile_site(tmp_path_factory):
     """The real project with hostile and awkward values in every place a template or a hook
     writes one that the build accepts: it must build, with each value shown as typed."""
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    project = hostile_project(tmp_path_factory.mktemp("hostile") / "project")
+    build = run_build(project, project.parent / "site")
+    assert build.returncode == 0, build.output
+    return build
+
+
+def hostile_project(dest: Path) -> Path:
+    project = copy_project(dest)
     fostering = "docs/services/fostering.md"
     plant(project, fostering, "title: Fostering\n", f"title: {json.dumps(FRONT_TITLE)}\n")
     plant_line(project, fostering, "description:", f"description: {json.dumps(FRONT_DESCRIPTION)}")
@@ -398,9 +407,7 @@ def hostile_site(tmp_path_factory):
     glossary = project / "data/glossary.yml"
     entry = f"  - term: {json.dumps(GLOSSARY_TERM)}\n    definition: {json.dumps(GLOSSARY_DEFINITION)}\n"
     glossary.write_text(glossary.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + entry, encoding="utf-8")
-    build = run_build(project, tmp_path_factory.mktemp("hostile") / "site")
-    assert build.returncode == 0, build.output
-    return build
+    return project
 
 
 def test_hostile_values_never_run(hostile_site):
@@ -552,3 +559,21 @@ def test_html_in_the_site_name_stops_the_build(tmp_path):
     assert build.returncode == 1, build.output
     assert f"mkdocs.yml:{line}: site_name contains '\"' ({SETTINGS_HINT})" in build.output
     assert written_files_holding(build.site, PWN) == []
+
+
+def test_hostile_values_never_run_when_built_with_properdocs(tmp_path):
+    """ProperDocs, the maintained MkDocs 1.x fork CI also builds with, has its own page and menu
+    classes: the hook must escape them too."""
+    project = hostile_project(tmp_path / "project")
+    command = [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")]
+    result = subprocess.run(
+        [*command, "-d", str(tmp_path / "site")], capture_output=True, text=True, cwd=project
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert site_ran_as_html(tmp_path / "site") == []
+    page = BeautifulSoup(
+        (tmp_path / "site/services/fostering/index.html").read_text(encoding="utf-8"), "lxml"
+    )
+    nav = [" ".join(link.get_text().split()) for link in page.select(".md-nav__link")]
+    assert NAV_TITLE in nav
+    assert SECTION_TITLE in nav
