@@ -23,7 +23,7 @@ from pathlib import Path
 
 import polib
 
-from _common import DataError, relative_display
+from _common import DataError, decode_text, relative_display
 
 
 def on_config(config):
@@ -39,7 +39,7 @@ def on_config(config):
 
 def check_interface_text(data: bytes, display: str) -> dict[str, str]:
     """Read a .po file's bytes as mkdocs-quiz would; return {msgid: msgstr}, or raise DataError."""
-    text = _utf8(data, display)
+    text = decode_text(data, display)
     lines = text.split("\n")
     for number, line in enumerate(lines, start=1):
         string = STRING_LINE.match(line.strip())
@@ -91,16 +91,6 @@ def check_interface_text(data: bytes, display: str) -> dict[str, str]:
             f'add msgid "{missing[0]}" and, on the next line, msgstr "..." with the words readers see',
         )
     return found
-
-
-def _utf8(data: bytes, display: str) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise DataError(
-            display, line, "this line has characters that are not UTF-8", "save the file as UTF-8"
-        ) from None
 
 
 def _check_safe(msgid: str, msgstr: str, display: str, line: int) -> None:
