@@ -35,6 +35,16 @@ from learning_path import essentials_markdown, learning_path_markdown
 
 PWN = "pwned"
 
+
+def stopped_with(check, *args) -> str | None:
+    """The message `check(*args)` stops the build with, or None when it lets the input through."""
+    try:
+        check(*args)
+    except DataError as error:
+        return str(error)
+    return None
+
+
 # --- the pure functions --------------------------------------------------------------------------
 
 
@@ -86,14 +96,10 @@ hide:
     ],
 )
 def test_check_front_matter_text(front, expected):
-    if expected is None:
-        check_front_matter_text(front, RAW, "docs/x.md")
-        return
-    with pytest.raises(DataError) as error:
-        check_front_matter_text(front, RAW, "docs/x.md")
-    line, problem = expected
-    assert (error.value.path, error.value.line, error.value.problem) == ("docs/x.md", line, problem)
-    assert str(error.value) == f"docs/x.md:{line}: {problem} (write plain text: no HTML in front matter)"
+    message = (
+        expected and f"docs/x.md:{expected[0]}: {expected[1]} (write plain text: no HTML in front matter)"
+    )
+    assert stopped_with(check_front_matter_text, front, RAW, "docs/x.md") == message
 
 
 @pytest.mark.parametrize(
@@ -153,12 +159,9 @@ def test_check_settings(settings, expected):
     lines = {"site_name": 1, "site_description": 2, "site_author": 3, "copyright": 4}
     if settings.pop("lines", None):
         lines = {}
-    if expected is None:
-        check_settings(settings, lines, "mkdocs.yml")
-        return
-    with pytest.raises(DataError) as error:
-        check_settings(settings, lines, "mkdocs.yml")
-    assert str(error.value) == f"{expected} ({SETTINGS_HINT})"
+    assert stopped_with(check_settings, settings, lines, "mkdocs.yml") == (
+        expected and f"{expected} ({SETTINGS_HINT})"
+    )
 
 
 def test_setting_lines():
@@ -185,17 +188,10 @@ def test_nav_file_follows_inherit_to_the_menu(tmp_path):
     ],
 )
 def test_check_titles(titles, expected):
-    lines = {"Front door <b>": 5}
-    if expected is None:
-        check_titles(titles, lines, "mkdocs.yml")
-        return
-    with pytest.raises(DataError) as error:
-        check_titles(titles, lines, "mkdocs.yml")
-    line, problem = expected
-    where = f"mkdocs.yml:{line}" if line else "mkdocs.yml"
-    assert (
-        str(error.value) == f"{where}: {problem} (write plain text: no HTML in the menu titles in mkdocs.yml)"
-    )
+    if expected is not None:
+        where = f"mkdocs.yml:{expected[0]}" if expected[0] else "mkdocs.yml"
+        expected = f"{where}: {expected[1]} (write plain text: no HTML in the menu titles in mkdocs.yml)"
+    assert stopped_with(check_titles, titles, {"Front door <b>": 5}, "mkdocs.yml") == expected
 
 
 @pytest.mark.parametrize(
@@ -283,11 +279,12 @@ def plant(project: Path, relative: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def plant_line(project: Path, relative: str, start: str, new: str) -> None:
-    """Replace the one line of `relative` that starts with `start`."""
+def plant_line(project: Path, relative: str, start: str, new: str) -> int:
+    """Replace the one line of `relative` that starts with `start`; return its number."""
     lines = (project / relative).read_text(encoding="utf-8").split("\n")
-    (old,) = [line for line in lines if line.startswith(start)]
+    ((number, old),) = [(n, line) for n, line in enumerate(lines, start=1) if line.startswith(start)]
     plant(project, relative, old + "\n", new + "\n")
+    return number
 
 
 def ran_as_html(soup: BeautifulSoup) -> list[str]:
@@ -466,55 +463,6 @@ def written_files_holding(site: Path, word: str) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize(("field", "line"), [("title", 2), ("description", 3), ("owner", 4)])
-def test_html_in_front_matter_stops_the_build(tmp_path, field, line):
-    project = copy_project(tmp_path / "project")
-    fostering = "docs/services/fostering.md"
-    value = f'<img src=x onerror="alert(\'{PWN}\')"><script>alert("{PWN}")</script>'
-    plant_line(project, fostering, f"{field}:", f"{field}: {json.dumps(value)}")
-    build = run_build(project, tmp_path / "site")
-    assert build.returncode == 1, build.output
-    assert (
-        f"{fostering}:{line}: the {field} contains '<' (write plain text: no HTML in front matter)"
-    ) in build.output
-    assert written_files_holding(build.site, PWN) == []
-
-
-def test_html_in_a_menu_title_stops_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    title = f"Fostering<script>alert('{PWN}')</script>"
-    plant(
-        project,
-        "mkdocs.yml",
-        "      - Fostering: services/fostering.md",
-        f'      - "{title}": services/fostering.md',
-    )
-    lines = (project / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
-    line = next(n for n, text in enumerate(lines, start=1) if PWN in text)
-    build = run_build(project, tmp_path / "site")
-    assert build.returncode == 1, build.output
-    assert (
-        f"mkdocs.yml:{line}: the menu title '{title}' contains '<' "
-        "(write plain text: no HTML in the menu titles in mkdocs.yml)"
-    ) in build.output
-    assert written_files_holding(build.site, PWN) == []
-
-
-def test_a_source_url_that_is_not_a_web_address_stops_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    old = 'url: "https://www.legislation.gov.uk/ukpga/1989/41/contents"'
-    plant(project, "data/sources.yml", old, f"url: \"javascript:alert('{PWN}')\"")
-    lines = (project / "data/sources.yml").read_text(encoding="utf-8").split("\n")
-    line = next(n for n, text in enumerate(lines, start=1) if PWN in text)
-    build = run_build(project, tmp_path / "site")
-    assert build.returncode == 1, build.output
-    assert (
-        f"data/sources.yml:{line}: 'children_act_1989.url' is not a web address "
-        "(write the document's full address, starting https://)"
-    ) in build.output
-    assert written_files_holding(build.site, PWN) == []
-
-
 @pytest.mark.parametrize(
     "path",
     [
@@ -550,17 +498,6 @@ POINT_AT_EVERYTHING = """() => {
 }"""
 
 
-def test_html_in_the_site_name_stops_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    plant_line(project, "mkdocs.yml", "site_name:", f"site_name: 'Induction\" onmouseover=\"alert({PWN})'")
-    lines = (project / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
-    line = next(n for n, text in enumerate(lines, start=1) if text.startswith("site_name:"))
-    build = run_build(project, tmp_path / "site")
-    assert build.returncode == 1, build.output
-    assert f"mkdocs.yml:{line}: site_name contains '\"' ({SETTINGS_HINT})" in build.output
-    assert written_files_holding(build.site, PWN) == []
-
-
 def test_hostile_values_never_run_when_built_with_properdocs(tmp_path):
     """ProperDocs, the maintained MkDocs 1.x fork CI also builds with, has its own page and menu
     classes: the hook must escape them too."""
@@ -577,3 +514,60 @@ def test_hostile_values_never_run_when_built_with_properdocs(tmp_path):
     nav = [" ".join(link.get_text().split()) for link in page.select(".md-nav__link")]
     assert NAV_TITLE in nav
     assert SECTION_TITLE in nav
+
+
+HTML = f'<img src=x onerror="alert(\'{PWN}\')"><script>alert("{PWN}")</script>'
+FOSTERING = "docs/services/fostering.md"
+FRONT_MATTER_HINT = "(write plain text: no HTML in front matter)"
+# (file, the start of the line to replace, the line written instead, the message; {line} is the
+# replaced line's number)
+BAD_INPUT = {
+    "front matter title": (
+        FOSTERING,
+        "title:",
+        f"title: {json.dumps(HTML)}",
+        f"{FOSTERING}:{{line}}: the title contains '<' {FRONT_MATTER_HINT}",
+    ),
+    "front matter description": (
+        FOSTERING,
+        "description:",
+        f"description: {json.dumps('Fostering ' + HTML)}",
+        f"{FOSTERING}:{{line}}: the description contains '<' {FRONT_MATTER_HINT}",
+    ),
+    "front matter owner": (
+        FOSTERING,
+        "owner:",
+        f"owner: {json.dumps('Team > ' + HTML)}",
+        f"{FOSTERING}:{{line}}: the owner contains '>' {FRONT_MATTER_HINT}",
+    ),
+    "menu title": (
+        "mkdocs.yml",
+        "      - Fostering: services/fostering.md",
+        f"      - {json.dumps('Fostering' + HTML)}: services/fostering.md",
+        f"mkdocs.yml:{{line}}: the menu title 'Fostering{HTML}' contains '<' "
+        "(write plain text: no HTML in the menu titles in mkdocs.yml)",
+    ),
+    "site name": (
+        "mkdocs.yml",
+        "site_name:",
+        f"site_name: 'Induction\" onmouseover=\"alert({PWN})'",
+        f"mkdocs.yml:{{line}}: site_name contains '\"' ({SETTINGS_HINT})",
+    ),
+    "source url": (
+        "data/sources.yml",
+        '  url: "https://www.legislation.gov.uk/ukpga/1989/41/contents"',
+        f"  url: \"javascript:alert('{PWN}')\"",
+        "data/sources.yml:{line}: 'children_act_1989.url' is not a web address "
+        "(write the document's full address, starting https://)",
+    ),
+}
+
+
+@pytest.mark.parametrize(("relative", "start", "new", "message"), BAD_INPUT.values(), ids=BAD_INPUT)
+def test_bad_input_stops_the_build_naming_file_and_line(tmp_path, relative, start, new, message):
+    project = copy_project(tmp_path / "project")
+    line = plant_line(project, relative, start, new)
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 1, build.output
+    assert message.format(line=line) in build.output
+    assert written_files_holding(build.site, PWN) == []
