@@ -358,10 +358,9 @@ def hostile_site(tmp_path_factory):
 
 def hostile_project(dest: Path) -> Path:
     project = copy_project(dest)
-    fostering = "docs/services/fostering.md"
-    plant(project, fostering, "title: Fostering\n", f"title: {json.dumps(FRONT_TITLE)}\n")
-    plant_line(project, fostering, "description:", f"description: {json.dumps(FRONT_DESCRIPTION)}")
-    plant_line(project, fostering, "owner:", f"owner: {json.dumps(FRONT_OWNER)}")
+    plant_line(project, FOSTERING, "title:", f"title: {json.dumps(FRONT_TITLE)}")
+    plant_line(project, FOSTERING, "description:", f"description: {json.dumps(FRONT_DESCRIPTION)}")
+    plant_line(project, FOSTERING, "owner:", f"owner: {json.dumps(FRONT_OWNER)}")
     plant(
         project,
         "mkdocs.yml",
@@ -441,6 +440,9 @@ def test_hostile_values_show_as_typed(hostile_site):
     front_door = hostile_site.html("services/front-door/index.html")
     tooltips = [a["title"] for a in front_door.select('a.glossary-term[href$="#mash"]')]
     assert tooltips and GLOSSARY_DEFINITION in tooltips[0]
+
+    guide = hostile_site.html("trainers/contacts-and-people/index.html")  # shows data/contacts.yml
+    assert any(json.dumps(CONTACT_NAME) in code.get_text() for code in guide.select("code"))
 
     answer_key = hostile_site.html("about/answer-key/index.html")
     headings = ["".join(h2.find_all(string=True, recursive=False)).strip() for h2 in answer_key.select("h2")]
