@@ -102,7 +102,7 @@ def set_review_dates(project: Path) -> None:
     page.write_text(text, encoding="utf-8")
 
 
-NEW_FRONT_DOOR = "01632 960000"  # kept by Ofcom for drama and training: it never rings anyone
+NEW_FRONT_DOOR = "020 7946 0000"  # kept by Ofcom for drama (valid in form, never in use): it rings no one
 
 
 def change_phone(project: Path) -> None:
