@@ -32,6 +32,10 @@ file:// too (the offline copy loads with no violation, and a script planted in i
 JSON data blocks are not checked by the policy; the frame the search shim writes inherits the
 policy, so its inline script was blocked until it became frame.js.
 
+Only in `mkdocs serve`, the trainers' live preview, script-src also allows inline script
+(SERVE_POLICY): MkDocs adds its live-reload script inline to each page it serves, after the build,
+and the preview would not reload on save without it. The built site never has this.
+
 Under the policy the browser would silently block anything inline still left, and the feature it
 belongs to would stop working. So every built page (the print page and 404.html too) is read
 with a parser, and an inline script, <style>, style= or on...= attribute or javascript: URL is
@@ -51,21 +55,25 @@ from mkdocs.utils import get_relative_url
 log = logging.getLogger("mkdocs.hooks.csp")
 
 
+def on_startup(*, command, dirty):
+    _serving[0] = command == "serve"
+
+
 def on_config(config):
-    config.extra["csp"] = POLICY
+    config.extra["csp"] = SERVE_POLICY if _serving[0] else POLICY
     return config
 
 
 @event_priority(-100)  # last: check the page as it will be written
 def on_post_page(output, page, config):
-    report(f"docs/{page.file.src_uri}", inline_code(output))
+    report(f"docs/{page.file.src_uri}", inline_code(output, config.extra["csp"]))
     return output
 
 
 @event_priority(-100)
 def on_post_template(output_content, template_name, config):
     if template_name.endswith(".html"):
-        report(template_name, inline_code(output_content))
+        report(template_name, inline_code(output_content, config.extra["csp"]))
     return output_content
 
 
@@ -84,7 +92,7 @@ def on_post_build(config):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
     path.write_text(text, encoding="utf-8")
-    report(url, inline_code(text))
+    report(url, inline_code(text, config.extra["csp"]))
 
 
 def report(display: str, found: list[str]) -> None:
@@ -106,13 +114,13 @@ def report(display: str, found: list[str]) -> None:
 # --- Checking a built page ------------------------------------------------------------------
 
 
-def inline_code(html_text: str) -> list[str]:
+def inline_code(html_text: str, policy: str | None = None) -> list[str]:
     """What in this page the policy would block: inline scripts (not JSON data blocks), <style>
     elements, style= and on...= attributes, javascript: URLs; and a missing or changed policy."""
     finder = _InlineFinder()
     finder.feed(html_text)
     finder.close()
-    if finder.policy != POLICY:
+    if finder.policy != (policy or POLICY):
         finder.found.insert(0, NO_POLICY)
     return finder.found
 
@@ -210,6 +218,11 @@ POLICY = "; ".join(
         "form-action 'none'",
     )
 )
+# `mkdocs serve` (the trainers' live preview) adds MkDocs' live-reload script inline to every page
+# it serves, after the build; only there inline script is allowed, or the preview would not
+# reload on save. Nothing inline gets past the build's own check (report) in either case.
+SERVE_POLICY = POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'", 1)
+_serving = [False]  # set by on_startup: is this `mkdocs serve`?
 NO_POLICY = "no security policy first in its <head>"
 JAVASCRIPT_TYPES = {
     f"{kind}/{name}"

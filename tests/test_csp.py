@@ -60,6 +60,11 @@ def test_the_policy_has_no_inline_or_eval_and_allows_only_the_site():
         assert directives[name] == "'none'"
 
 
+def test_only_the_live_preview_allows_inline_script_for_mkdocs_live_reload():
+    assert csp.SERVE_POLICY.replace("script-src 'self' 'unsafe-inline'", "script-src 'self'") == csp.POLICY
+    assert csp.SERVE_POLICY.count("unsafe") == 1
+
+
 def test_every_page_of_the_real_site_has_the_policy_first_and_nothing_inline(real_site):
     for path in sorted(real_site.site.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
