@@ -102,8 +102,9 @@ def exercise_every_feature(watched: Watched, url) -> None:
 
     page.goto(url("progress"), wait_until="load")
     assert "You have read" in page.locator("#progress-summary").inner_text()
-    row = page.locator(f'tr[data-page-id^="{QUIZ_PAGE}"] [data-col="visited"]')
-    assert row.inner_text() == "Read"
+    row = page.locator(f'tr[data-page-id^="{QUIZ_PAGE}"]')
+    assert row.locator('[data-col="visited"]').inner_text() == "Read"
+    assert row.locator('[data-col="quiz"]').inner_text().startswith("1 of ")  # the answer above
 
     page.goto(url(DIAGRAM_PAGE), wait_until="load")
     diagram = page.locator("article img[src$='.svg']").first
