@@ -170,12 +170,24 @@ def make_export(project: Path, dist: Path, outputs: Outputs, progress: Progress,
 
 @contextmanager
 def folder_beside(dist: Path) -> Iterator[Path]:
-    """A new folder next to dist/ (same file system, so moving it into place is one rename)."""
+    """A new folder next to dist/ (same file system, so moving it into place is one rename).
+
+    mkdtemp makes it readable by its owner only; it gets the permissions a folder made with
+    mkdir would have, so a web server running as another user can still read the swapped-in site.
+    """
     new = Path(tempfile.mkdtemp(prefix=f".{dist.name}-new-", dir=dist.parent))
+    new.chmod(0o777 & ~_umask())
     try:
         yield new
     finally:
         shutil.rmtree(new, ignore_errors=True)  # gone already once it has become dist/
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it and putting it back: there is no getter)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def export(

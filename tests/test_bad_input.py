@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 import subprocess
 import sys
 import time
@@ -441,3 +442,7 @@ def test_a_good_build_replaces_the_site(tmp_path):
     (site / "stale.html").write_text("old")
     assert build_site(project / "mkdocs.yml", site) == 0
     assert not (site / "stale.html").exists() and (site / "index.html").exists()
+    # readable by a web server running as another user, as a folder made by mkdir would be
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert stat.S_IMODE(site.stat().st_mode) == 0o777 & ~umask
