@@ -78,7 +78,7 @@ def check_note_text_is_indented(markdown: str, display: str, offset: int = 0) ->
             fence = None if fence else marker.group(1)
             continue
         note = None if fence else NOTE_LINE.match(line.expandtabs(4))
-        if not note or NOTE_CLASS not in note.group("classes").split():
+        if not note or NOTE_CLASS not in note.group("classes").lower().split():
             continue
         indent = len(note.group("indent"))
         text = next((nxt.expandtabs(4) for nxt in lines[number:] if nxt.strip()), "")

@@ -224,6 +224,8 @@ NOT_INDENTED = (
         ),
         ('??? trainer "Folded"\nText.', 7, "docs/x.md:8: the trainer note 'Folded'"),
         ('!!! warning trainer "Two classes"\nText.', 0, "docs/x.md:1: the trainer note 'Two classes'"),
+        # Python-Markdown lowercases the class, so this is a trainer note too
+        ('!!! Trainer "Capital"\nText.', 0, "docs/x.md:1: the trainer note 'Capital'"),
         ('!!! trainer "Two spaces"\n  Not enough.', 0, "docs/x.md:1: the trainer note 'Two spaces'"),
         ("Text.\n\n!!! trainer", 0, "docs/x.md:3: the trainer note 'Trainer'"),
         (
