@@ -49,6 +49,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from pymdownx.snippets import SnippetMissingError
 
 from _common import DataError, body_line_offset, read_source
 
@@ -121,7 +122,10 @@ def check_markdown(text: str, extensions, extension_configs) -> list[tuple]:
     problem, expected), in the order of the page."""
     recorder = _Recorder()
     md = markdown.Markdown(extensions=[*extensions, recorder], extension_configs=extension_configs)
-    md.convert(text)
+    try:
+        md.convert(text)
+    except SnippetMissingError as error:
+        return [snippet_problem(text, str(error))]
     # `htmlStash.rawHtmlBlocks` (and `AMP_SUBSTITUTE` below) are not Python-Markdown's documented
     # interface. Pinned at Markdown 3.11.3; test_markdown_internals_are_as_pinned fails when the
     # version moves: then re-check that typed raw HTML still lands in rawHtmlBlocks as strings,
@@ -137,6 +141,33 @@ def check_markdown(text: str, extensions, extension_configs) -> list[tuple]:
             (find_line(text, needle), *found) for needle, *found in html_problems(recorder.tree, PAGE)
         ]
     return sorted(problems, key=lambda p: (p[0] is None, p[0] or 0))
+
+
+def snippet_problem(text: str, message: str) -> tuple:
+    """(line in `text` or None, problem, expected) for a `--8<--` snippet that pymdownx could not
+    find. Its error carries only a message, so the name is read from the quotes in it; the line
+    is the first `--8<--` line naming it (or, in a block of snippets, the first line naming it)."""
+    quoted = _QUOTED.search(message)
+    name = quoted.group(1) if quoted else ""
+    if message.startswith("Snippet section"):
+        needle = f":{name}"
+        problem = f"the snippet section '{name}' does not exist"
+        expected = (
+            f"check the name after the ':' in the --8<-- line; the file must mark the section with "
+            f"--8<-- [start:{name}] and --8<-- [end:{name}]"
+        )
+    else:
+        needle = name
+        problem = f"the snippet '{name}' does not exist"
+        expected = (
+            "check the file name after --8<--: snippets are read from the project folder, "
+            "for example docs/trainers/examples/quiz.yml"
+        )
+    lines = text.split("\n")
+    found = [n for n, line in enumerate(lines, 1) if needle and needle in line and "--8<--" in line] or [
+        n for n, line in enumerate(lines, 1) if needle and needle in line
+    ]
+    return (found[0] if found else None, problem, expected)
 
 
 def html_problems(fragment: str, allowlist: Allowlist) -> list[tuple]:
@@ -414,6 +445,7 @@ TAG_HINTS = {
     **dict.fromkeys(("form", "select", "textarea", "option", "fieldset", "output"), _NO_FORM),
 }
 
+_QUOTED = re.compile(r"'(.*)'")  # the name in pymdownx's message about a missing snippet
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 # Browsers drop tabs and newlines anywhere in an address (java\tscript:), and control
 # characters and spaces around it.

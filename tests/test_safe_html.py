@@ -369,6 +369,46 @@ def test_pages(markdown, expected):
     assert check(markdown) == expected
 
 
+SNIPPET = (
+    "check the file name after --8<--: snippets are read from the project folder, "
+    "for example docs/trainers/examples/quiz.yml"
+)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        (
+            '# T\n\nText.\n\n--8<-- "no/such/file.md"\n',
+            [(5, "the snippet 'no/such/file.md' does not exist", SNIPPET)],
+        ),
+        # The name also in the text before: the line is the --8<-- line's.
+        (
+            '# T\n\nSee no/such/file.md.\n\n--8<-- "docs/index.md"\n\n--8<-- "no/such/file.md"\n',
+            [(7, "the snippet 'no/such/file.md' does not exist", SNIPPET)],
+        ),
+        # A block of snippets: the line naming the missing file.
+        (
+            "# T\n\n--8<--\ndocs/index.md\nno/such/file.md\n--8<--\n",
+            [(5, "the snippet 'no/such/file.md' does not exist", SNIPPET)],
+        ),
+        (
+            '# T\n\n--8<-- "docs/index.md:no-such-part"\n',
+            [
+                (
+                    3,
+                    "the snippet section 'no-such-part' does not exist",
+                    "check the name after the ':' in the --8<-- line; the file must mark the section with "
+                    "--8<-- [start:no-such-part] and --8<-- [end:no-such-part]",
+                )
+            ],
+        ),
+    ],
+)
+def test_a_missing_snippet_names_its_line(markdown, expected):
+    assert check(markdown) == expected
+
+
 def test_every_real_page_passes():
     pages = sorted(p for p in (ROOT / "docs").rglob("*.md") if "examples" not in p.parts)
     assert len(pages) > 20
@@ -458,8 +498,15 @@ PLANTED_LINE = 36  # a new paragraph after line 35, the blank line before '### T
             '<form action="https://other.example/planted"><input name="n"></form>',
             f"{PAGE}:36: the tag <form> is not allowed in a page ({NO_FORM})",
         ),
+        (
+            '--8<-- "no/such/planted.md"',
+            f"{PAGE}:36: the snippet 'no/such/planted.md' does not exist ({SNIPPET})",
+        ),
     ],
-    ids=["script", "onerror", "iframe", "javascript link", "picture from another site", "style", "form"],
+    ids=[
+        *("script", "onerror", "iframe", "javascript link", "picture from another site", "style", "form"),
+        "missing snippet",
+    ],
 )
 def test_unsafe_html_in_a_page_fails_the_build(project_copy, tmp_path, planted, message):
     page = project_copy / PAGE
@@ -472,6 +519,7 @@ def test_unsafe_html_in_a_page_fails_the_build(project_copy, tmp_path, planted, 
     build = run_build(project_copy, tmp_path / "site")
     assert build.returncode != 0
     assert message in build.output
+    assert "Traceback" not in build.output
     assert_nothing_unsafe(tmp_path / "site", "planted")
 
 
@@ -520,6 +568,7 @@ def test_the_error_table_shows_these_messages():
     for _, problem, _ in examples:
         assert f": {problem}`" in table, problem
     assert "this HTML is not allowed in a page: " in table
+    assert ": the snippet 'docs/trainers/examples/learnig-page.md' does not exist`" in table
     assert (
         "this folder is a link to" in table
         and "`docs/services/fostering.md: this file is outside the project`" in table
