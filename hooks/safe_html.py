@@ -35,6 +35,7 @@ quarters of it the conversion itself.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from html.parser import HTMLParser
@@ -229,16 +230,26 @@ def url_problem(tag: str, name: str, value: str):
 def find_line(text: str, needle: str, piece: str = "") -> int | None:
     """The line of `text` where `needle` is, looked for first inside `piece` (the raw HTML it
     came from) when that can be found. An address written with character references
-    (`java&#115;cript:x`) is found by what follows its scheme. None when nothing is found."""
+    (`java&#115;cript:x`, `/&Tab;/host`) is found by what follows its scheme, or in the line
+    read as a browser reads it, or by its longest word (the host name: a Markdown escape such
+    as `/\\host` is read before the address reaches the checks). Then the line of `piece`;
+    None when nothing is found."""
     lowered = text.lower()
     start = lowered.find(piece.strip().lower()) if piece.strip() else -1
     at = lowered.find(needle.lower(), max(start, 0))
     after_scheme = needle.partition(":")[2]
     if at < 0 and len(after_scheme) > 3:
         at = lowered.find(after_scheme.lower(), max(start, 0))
-    if at < 0:
-        at = start
-    return text.count("\n", 0, at) + 1 if at >= 0 else None
+    if at >= 0:
+        return text.count("\n", 0, at) + 1
+    first = text.count("\n", 0, start) if start >= 0 else 0
+    lines = [html.unescape(line).lower() for line in text.split("\n")]
+    words = sorted(_WORD_SEPARATORS.split(needle), key=len)
+    for look in (needle, words[-1] if len(words[-1]) > 3 else ""):
+        for number in range(first, len(lines)):
+            if look and look.lower() in lines[number]:
+                return number + 1
+    return first + 1 if start >= 0 else None
 
 
 def _tags(fragment: str) -> list[tuple]:
@@ -446,6 +457,7 @@ TAG_HINTS = {
 }
 
 _QUOTED = re.compile(r"'(.*)'")  # the name in pymdownx's message about a missing snippet
+_WORD_SEPARATORS = re.compile(r"[^\w.\-]+")  # a host name is one word
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 # Browsers drop tabs and newlines anywhere in an address (java\tscript:), and control
 # characters and spaces around it.

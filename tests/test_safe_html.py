@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.utils import meta
 
 from conftest import ROOT, run_build
-from safe_html import TYPED, check_markdown, html_problems, link_problem, url_problem
+from safe_html import TYPED, check_markdown, find_line, html_problems, link_problem, url_problem
 
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
 NO_SCRIPT = "remove it: a page cannot run scripts"
@@ -328,6 +328,14 @@ def test_addresses(tag, name, value, problem):
             [(5, "the address javascript:alert(1) starts with javascript:, which a page may not use", LINK)],
         ),
         (
+            "# T\n\nText.\n\n![A map](/&Tab;/other.example/a.png)\n",
+            [(5, "the picture / /other.example/a.png is loaded from another website", PICTURE)],
+        ),
+        (
+            "# T\n\n![A map][map]\n\n[map]: /&#92;other.example/a.png\n",
+            [(5, "the picture /\\other.example/a.png is loaded from another website", PICTURE)],
+        ),
+        (
             "# T\n\n![A map](&#104;ttps://other.example/a.png)\n",
             [(3, "the picture https://other.example/a.png is loaded from another website", PICTURE)],
         ),
@@ -367,6 +375,31 @@ def test_addresses(tag, name, value, problem):
 )
 def test_pages(markdown, expected):
     assert check(markdown) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "piece", "line"),
+    [
+        ("a\nb <x>\nc", "<x>", "", 2),
+        ("a\n[x](JavaScript:go())\n", "javascript:go()", "", 2),
+        ("a\n[x](java&#115;cript:go())\n", "javascript:go()", "", 2),
+        # Written with character references: found in the line read as a browser reads it.
+        ("a\nb\n![x](/&Tab;/evil.example/a.png)\n", "/\t/evil.example/a.png", "", 3),
+        ("a\nb\n![x](/&#10;/evil.example/a.png)\n", "/\n/evil.example/a.png", "", 3),
+        ("a\nb\n![x](/&#92;evil.example/a.png)\n", "/\\evil.example/a.png", "", 3),
+        ("![x][r]\n\n[r]: /&Tab;/evil.example/a.png\n", "/\t/evil.example/a.png", "", 3),
+        ("![x][r]\n\n[r]: <//ev&#105;l.example/a.png>\n", "//evil.example/a.png", "", 3),
+        # A Markdown escape: found by the host name.
+        ("a\n![x](/\\\\evil.example/a.png)\n", "/\\evil.example/a.png", "", 2),
+        # Inside the raw HTML it came from, on the attribute's own line.
+        ('a\n<p>\n<img alt="a"\n src="/&Tab;/evil.example/a.png">\n</p>', "/\t/evil.example/a.png", "<p>", 4),
+        # Not found: the line of the piece, or none.
+        ("a\n<p>\nb</p>", "zzz", "<p>", 2),
+        ("a\nb", "zzz", "", None),
+    ],
+)
+def test_find_line(text, needle, piece, line):
+    assert find_line(text, needle, piece) == line
 
 
 SNIPPET = (
@@ -499,13 +532,17 @@ PLANTED_LINE = 36  # a new paragraph after line 35, the blank line before '### T
             f"{PAGE}:36: the tag <form> is not allowed in a page ({NO_FORM})",
         ),
         (
+            "![A carer](/&Tab;/other.example/planted.png)",
+            f"{PAGE}:36: the picture / /other.example/planted.png is loaded from another website ({PICTURE})",
+        ),
+        (
             '--8<-- "no/such/planted.md"',
             f"{PAGE}:36: the snippet 'no/such/planted.md' does not exist ({SNIPPET})",
         ),
     ],
     ids=[
         *("script", "onerror", "iframe", "javascript link", "picture from another site", "style", "form"),
-        "missing snippet",
+        *("picture address with a character reference", "missing snippet"),
     ],
 )
 def test_unsafe_html_in_a_page_fails_the_build(project_copy, tmp_path, planted, message):
