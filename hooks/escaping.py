@@ -2,7 +2,7 @@
 
 Material's templates write a page's title, description and other front matter, and the titles in
 the menu (`nav:` in mkdocs.yml), without escaping them: MkDocs runs Jinja with autoescape off,
-because the page body and its contents list are HTML. So this hook does two things:
+because the page body and its contents list are HTML. So this hook:
 
 - It fails the build when a front matter value or a menu title holds `<` or `>`. There is no
   HTML to write in a title, and Material's `<title>` runs the page title through `striptags`,
@@ -10,6 +10,10 @@ because the page body and its contents list are HTML. So this hook does two thin
   The site's name, description and author in mkdocs.yml, which Material also writes into every
   page as they are, may not hold `<`, `>` or `"` either (they are not escaped: the offline
   export uses the same settings as plain text).
+- Material also writes the copyright into every page as HTML (on purpose, for a link), and loads
+  the files named by extra_javascript, extra_css, extra.polyfills and the theme's logo and
+  favicon from every page. The copyright meets the same sanitiser and allowlist as a page's own
+  HTML (hooks/safe_html.py); those addresses must be files of the site: no scheme, no `//`.
 - Just before the templates run (`on_env`, after every page is converted), it turns each front
   matter text, each page title and each menu title into escaped `Markup`: the templates' plain
   `{{ }}` then write "Children &amp; families", and their `| e` leaves it as it is. Hooks that
@@ -30,6 +34,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import meta
 
 from _common import DataError, read_source, relative_display
+from safe_html import TYPED, html_problems, url_problem
 
 _menu: list = []  # this build's nav items, kept from on_nav for on_env
 
@@ -43,10 +48,15 @@ def on_nav(nav, *, config, files):
     config_file = Path(config.config_file_path)
     path = nav_file(config_file)
     display = relative_display(path, config_file.parent)
-    check_titles(nav_titles(nav.items), nav_title_lines(read_source(path)), display)
+    title_lines = nav_title_lines(read_source(path))
+    check_titles(nav_titles(nav.items), title_lines, display)
+    settings = page_settings(config)
     for settings_file in dict.fromkeys((config_file, path)):  # the offline copy's, then mkdocs.yml
-        lines = setting_lines(read_source(settings_file))
-        check_settings(config, lines, relative_display(settings_file, config_file.parent))
+        text = read_source(settings_file)
+        settings_display = relative_display(settings_file, config_file.parent)
+        check_settings(config, setting_lines(text), settings_display)
+        check_page_settings(settings, setting_value_lines(text), settings_display)
+    check_page_settings(settings, None, relative_display(config_file, config_file.parent))  # set elsewhere
     _menu[:] = nav.items
     return nav
 
@@ -129,6 +139,68 @@ def check_settings(config, lines: dict[str, int], display: str) -> None:
                 f"{key} contains '{char}'",
                 "write plain text: no HTML and no double quotes in the site's name, description and author",
             )
+
+
+def page_settings(config) -> list[tuple[str, str]]:
+    """(setting, value) for each setting Material writes into every page as it is: the copyright
+    (as HTML), and the addresses of the files every page loads (scripts, stylesheets, the logo,
+    the browser tab's icon)."""
+    theme, extra = config.get("theme"), config.get("extra") or {}
+    found = [("copyright", config.get("copyright") or "")]
+    for name, values in (
+        ("extra_javascript", config.get("extra_javascript")),
+        ("extra_css", config.get("extra_css")),
+        ("extra.polyfills", extra.get("polyfills")),
+        ("theme.logo", theme["logo"] if theme and "logo" in theme else None),
+        ("theme.favicon", theme["favicon"] if theme and "favicon" in theme else None),
+    ):
+        for value in values if isinstance(values, list) else [values]:
+            # extra_javascript: {path: ..., type: module}, which MkDocs reads into an object
+            value = value.get("path") if isinstance(value, dict) else getattr(value, "path", value)
+            if isinstance(value, str) and value:
+                found.append((name, value))
+    return found
+
+
+def check_page_settings(settings, lines: dict[tuple[str, str], int] | None, display: str) -> None:
+    """Stop at the first of `settings` ((setting, value), from page_settings) written in `display`
+    that could run script or load a file from another website. `lines` (setting_value_lines)
+    gives the line of each setting and value in that file; None checks them all, with no line."""
+    for name, value in settings:
+        line = None if lines is None else lines.get((name, value)) or lines.get((name, ""))
+        if lines is not None and line is None:
+            continue  # not written in this file
+        if name == "copyright":
+            problems = html_problems(value, TYPED)
+            if problems:
+                _, problem, expected = problems[0]
+                raise DataError(display, line, f"copyright: {problem}", expected)
+        elif url_problem("link", "src", value):  # any scheme, or //elsewhere: not a file of the site
+            raise DataError(
+                display,
+                line,
+                f"{name} '{value}' is not a file of this site",
+                "copy the file into docs/ and write its path from there, such as stylesheets/extra.css",
+            )
+
+
+def setting_value_lines(config_text: str) -> dict[tuple[str, str], int]:
+    """The lines of the settings page_settings reads, in a settings file: (setting, "") is the
+    setting's own line, (setting, value) the line of each value written under it."""
+    root = _compose(config_text)
+    lines: dict[tuple[str, str], int] = {}
+    for name in PAGE_SETTINGS:
+        node, key = root, None
+        for step in name.split("."):
+            key, node = next(((k, v) for k, v in _entries(node) if k.value == step), (None, None))
+        if key is None:
+            continue
+        lines[(name, "")] = key.start_mark.line + 1
+        for item in node.value if isinstance(node, yaml.SequenceNode) else [node]:
+            item = _keys(item).get("path", item)  # extra_javascript: {path: ..., type: module}
+            if isinstance(item, yaml.ScalarNode):
+                lines.setdefault((name, item.value), item.start_mark.line + 1)
+    return lines
 
 
 def setting_lines(config_text: str) -> dict[str, int]:
@@ -231,9 +303,22 @@ def _compose(text: str):
 
 
 def _keys(node) -> dict:
+    return {key.value: value for key, value in _entries(node)}
+
+
+def _entries(node) -> list:
     if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+        return []
+    return [(key, value) for key, value in node.value if isinstance(key, yaml.ScalarNode)]
 
 
 SETTINGS = ("site_name", "site_description", "site_author")  # Material writes these unescaped
+# Material writes these into every page as they are: the copyright as HTML, the rest as addresses.
+PAGE_SETTINGS = (
+    "copyright",
+    "extra_javascript",
+    "extra_css",
+    "extra.polyfills",
+    "theme.logo",
+    "theme.favicon",
+)

@@ -14,21 +14,25 @@ from pathlib import Path
 
 import markdown
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from _common import DataError
 from _text import markdown_text
-from conftest import copy_project, run_build
+from conftest import ROOT, copy_project, run_build
 from escaping import (
     as_text,
     check_front_matter_text,
+    check_page_settings,
     check_settings,
     check_titles,
     front_matter_line,
     nav_file,
     nav_title_lines,
+    page_settings,
     setting_lines,
+    setting_value_lines,
 )
 from facts import fill_placeholders, is_web_address
 from learning_path import essentials_markdown, learning_path_markdown
@@ -192,6 +196,81 @@ def test_check_titles(titles, expected):
         where = f"mkdocs.yml:{expected[0]}" if expected[0] else "mkdocs.yml"
         expected = f"{where}: {expected[1]} (write plain text: no HTML in the menu titles in mkdocs.yml)"
     assert stopped_with(check_titles, titles, {"Front door <b>": 5}, "mkdocs.yml") == expected
+
+
+FILE_HINT = "copy the file into docs/ and write its path from there, such as stylesheets/extra.css"
+NOT_HERE = f"is not a file of this site ({FILE_HINT})"
+NO_SCRIPT = "remove it: a page cannot run scripts"
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ("copyright: 'Council. <a href=\"https://council.example/\">Terms</a> &amp; <b>more</b>'", None),
+        ("extra_css: [stylesheets/extra.css]\nextra_javascript:\n  - path: javascripts/a.js", None),
+        ("extra:\n  polyfills:\n    - assets/vendor/iframe-worker/shim.js", None),
+        ("theme:\n  name: material\n  logo: images/logo.svg\n  favicon: images/favicon.svg", None),
+        (
+            'site_name: X\ncopyright: <img src="https://evil.example/c.png" alt="c">',
+            "mkdocs.yml:2: copyright: the picture https://evil.example/c.png is loaded from another website "
+            "(copy the picture into docs/images/ and show it with ![what it shows](../images/picture.svg))",
+        ),
+        (
+            "copyright: >-\n  Council<script>alert(1)</script>",
+            f"mkdocs.yml:1: copyright: the tag <script> is not allowed in a page ({NO_SCRIPT})",
+        ),
+        (
+            "copyright: '<b onmouseover=\"alert(1)\">Council</b>'",
+            "mkdocs.yml:1: copyright: the attribute onmouseover= on <b> is not allowed in a page "
+            f"({NO_SCRIPT})",
+        ),
+        (
+            "extra_javascript:\n  - javascripts/a.js\n  - https://evil.example/x.js",
+            f"mkdocs.yml:3: extra_javascript 'https://evil.example/x.js' {NOT_HERE}",
+        ),
+        (
+            "extra_javascript:\n  - path: //evil.example/x.js\n    type: module",
+            f"mkdocs.yml:2: extra_javascript '//evil.example/x.js' {NOT_HERE}",
+        ),
+        (
+            "extra_css:\n  - stylesheets/extra.css\n\n  - HTTPS://evil.example/x.css",
+            f"mkdocs.yml:4: extra_css 'HTTPS://evil.example/x.css' {NOT_HERE}",
+        ),
+        (
+            "extra:\n  polyfills: ['data:text/javascript,alert(1)']",
+            f"mkdocs.yml:2: extra.polyfills 'data:text/javascript,alert(1)' {NOT_HERE}",
+        ),
+        (
+            "theme:\n  name: material\n  logo: https://evil.example/l.png",
+            f"mkdocs.yml:3: theme.logo 'https://evil.example/l.png' {NOT_HERE}",
+        ),
+        (
+            "theme:\n  favicon: '\\\\evil.example\\f.ico'",  # a browser reads \\ as //
+            f"mkdocs.yml:2: theme.favicon '\\\\evil.example\\f.ico' {NOT_HERE}",
+        ),
+        (
+            "theme:\n  favicon: javascript:alert(1)",
+            f"mkdocs.yml:2: theme.favicon 'javascript:alert(1)' {NOT_HERE}",
+        ),
+    ],
+)
+def test_check_page_settings(settings, expected):
+    """Each setting as written in a settings file: stopped at its line when it is not safe."""
+    config = yaml.safe_load(settings)
+    lines = setting_value_lines(settings)
+    assert stopped_with(check_page_settings, page_settings(config), lines, "mkdocs.yml") == expected
+    if expected:  # set in another file (INHERIT, !ENV): checked once more, with no line
+        assert stopped_with(check_page_settings, page_settings(config), {}, "mkdocs.yml") is None
+        without_line = expected.replace(expected.split(": ")[0], "mkdocs.yml", 1)
+        assert stopped_with(check_page_settings, page_settings(config), None, "mkdocs.yml") == without_line
+
+
+def test_the_real_settings_files_pass_and_their_lines_are_found():
+    for name in ("mkdocs.yml", "mkdocs-offline.yml"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        check_page_settings(page_settings(yaml.safe_load(text.replace("!relative", ""))), None, name)
+    offline = setting_value_lines((ROOT / "mkdocs-offline.yml").read_text(encoding="utf-8"))
+    assert ("extra.polyfills", "assets/vendor/iframe-worker/shim.js") in offline
 
 
 @pytest.mark.parametrize(
@@ -554,6 +633,44 @@ BAD_INPUT = {
         "site_name:",
         f"site_name: 'Induction\" onmouseover=\"alert({PWN})'",
         f"mkdocs.yml:{{line}}: site_name contains '\"' ({SETTINGS_HINT})",
+    ),
+    "copyright with a picture from another website": (
+        "mkdocs.yml",
+        "copyright:",
+        f'copyright: <img src="https://{PWN}.example/c.png" alt="c">',
+        f"mkdocs.yml:{{line}}: copyright: the picture https://{PWN}.example/c.png is loaded from another "
+        "website (copy the picture into docs/images/ and show it with "
+        "![what it shows](../images/picture.svg))",
+    ),
+    "copyright with a script": (
+        "mkdocs.yml",
+        "copyright:",
+        f"copyright: <script>alert('{PWN}')</script>",
+        f"mkdocs.yml:{{line}}: copyright: the tag <script> is not allowed in a page ({NO_SCRIPT})",
+    ),
+    "extra_javascript from another website": (
+        "mkdocs.yml",
+        "extra_css:",
+        f"extra_javascript: [https://{PWN}.example/x.js]\nextra_css:",
+        f"mkdocs.yml:{{line}}: extra_javascript 'https://{PWN}.example/x.js' {NOT_HERE}",
+    ),
+    "extra_css from another website": (
+        "mkdocs.yml",
+        "  - stylesheets/extra.css",
+        f"  - https://{PWN}.example/x.css",
+        f"mkdocs.yml:{{line}}: extra_css 'https://{PWN}.example/x.css' {NOT_HERE}",
+    ),
+    "logo from another website": (
+        "mkdocs.yml",
+        "  favicon:",
+        f"  logo: https://{PWN}.example/l.png\n  favicon: images/favicon.svg",
+        f"mkdocs.yml:{{line}}: theme.logo 'https://{PWN}.example/l.png' {NOT_HERE}",
+    ),
+    "favicon from another website": (
+        "mkdocs.yml",
+        "  favicon:",
+        f"  favicon: https://{PWN}.example/f.ico",
+        f"mkdocs.yml:{{line}}: theme.favicon 'https://{PWN}.example/f.ico' {NOT_HERE}",
     ),
     "source url": (
         "data/sources.yml",
