@@ -14,6 +14,8 @@ because the page body and its contents list are HTML. So this hook:
   the files named by extra_javascript, extra_css, extra.polyfills and the theme's logo and
   favicon from every page. The copyright meets the same sanitiser and allowlist as a page's own
   HTML (hooks/safe_html.py); those addresses must be files of the site: no scheme, no `//`.
+  A link in the menu may go where a link in a page may (https, mailto:, tel:, the site), never
+  to `javascript:` or `data:`.
 - Just before the templates run (`on_env`, after every page is converted), it turns each front
   matter text, each page title and each menu title into escaped `Markup`: the templates' plain
   `{{ }}` then write "Children &amp; families", and their `| e` leaves it as it is. Hooks that
@@ -50,6 +52,7 @@ def on_nav(nav, *, config, files):
     display = relative_display(path, config_file.parent)
     title_lines = nav_title_lines(read_source(path))
     check_titles(nav_titles(nav.items), title_lines, display)
+    check_menu_links(nav_links(nav.items), title_lines, display)
     settings = page_settings(config)
     for settings_file in dict.fromkeys((config_file, path)):  # the offline copy's, then mkdocs.yml
         text = read_source(settings_file)
@@ -139,6 +142,23 @@ def check_settings(config, lines: dict[str, int], display: str) -> None:
                 f"{key} contains '{char}'",
                 "write plain text: no HTML and no double quotes in the site's name, description and author",
             )
+
+
+def check_menu_links(links, lines: dict[str, int], display: str) -> None:
+    """Stop at the first menu link (title, address) whose address a page's link could not have:
+    `javascript:`, `data:` and the like (https, mailto: and tel: are fine)."""
+    for title, url in links:
+        found = url_problem("a", "href", url)
+        if found:
+            problem, expected = found
+            raise DataError(display, lines.get(title), f"the menu link '{title}': {problem}", expected)
+
+
+def nav_links(items):
+    """(title, address) of every link in the menu that is not one of the site's pages."""
+    for item in _walk(items):
+        if getattr(item, "is_link", False):
+            yield str(item.title), str(item.url)
 
 
 def page_settings(config) -> list[tuple[str, str]]:

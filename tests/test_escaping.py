@@ -24,6 +24,7 @@ from conftest import ROOT, copy_project, run_build
 from escaping import (
     as_text,
     check_front_matter_text,
+    check_menu_links,
     check_page_settings,
     check_settings,
     check_titles,
@@ -271,6 +272,35 @@ def test_the_real_settings_files_pass_and_their_lines_are_found():
         check_page_settings(page_settings(yaml.safe_load(text.replace("!relative", ""))), None, name)
     offline = setting_value_lines((ROOT / "mkdocs-offline.yml").read_text(encoding="utf-8"))
     assert ("extra.polyfills", "assets/vendor/iframe-worker/shim.js") in offline
+
+
+@pytest.mark.parametrize(
+    ("link", "expected"),
+    [
+        ("https://council.example/members", None),
+        ("mailto:members@council.example", None),
+        ("glossary/", None),
+        (
+            "javascript:alert(1)",
+            "the address javascript:alert(1) starts with javascript:, which a page may not use",
+        ),
+        (
+            " JavaScript:alert(1)",
+            "the address JavaScript:alert(1) starts with javascript:, which a page may not use",
+        ),
+        ("data:text/html,x", "the address data:text/html,x starts with data:, which a page may not use"),
+    ],
+)
+def test_check_menu_links(link, expected):
+    if expected:
+        expected = f"mkdocs.yml:7: the menu link 'Council': {expected} ({LINK_HINT})"
+    assert stopped_with(check_menu_links, [("Council", link)], {"Council": 7}, "mkdocs.yml") == expected
+
+
+LINK_HINT = (
+    "link to a web page (https://...), an email address (mailto:...), a phone number (tel:...) "
+    "or another page of this site"
+)
 
 
 @pytest.mark.parametrize(
@@ -671,6 +701,13 @@ BAD_INPUT = {
         "  favicon:",
         f"  favicon: https://{PWN}.example/f.ico",
         f"mkdocs.yml:{{line}}: theme.favicon 'https://{PWN}.example/f.ico' {NOT_HERE}",
+    ),
+    "javascript: link in the menu": (
+        "mkdocs.yml",
+        "  - Start here: index.md",
+        f"  - Council: \"javascript:alert('{PWN}')\"\n  - Start here: index.md",
+        f"mkdocs.yml:{{line}}: the menu link 'Council': the address javascript:alert('{PWN}') starts with "
+        f"javascript:, which a page may not use ({LINK_HINT})",
     ),
     "source url": (
         "data/sources.yml",
