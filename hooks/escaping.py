@@ -16,6 +16,9 @@ because the page body and its contents list are HTML. So this hook:
   HTML (hooks/safe_html.py); those addresses must be files of the site: no scheme, no `//`.
   A link in the menu may go where a link in a page may (https, mailto:, tel:, the site), never
   to `javascript:` or `data:`.
+- It stops the build when hooks/csp.py or hooks/safe_html.py is missing from `hooks:`: without
+  them the build would pass with nothing checked (overrides/main.html then writes a policy that
+  allows nothing, never an empty one).
 - Just before the templates run (`on_env`, after every page is converted), it turns each front
   matter text, each page title and each menu title into escaped `Markup`: the templates' plain
   `{{ }}` then write "Children &amp; families", and their `| e` leaves it as it is. Hooks that
@@ -43,6 +46,17 @@ _menu: list = []  # this build's nav items, kept from on_nav for on_env
 
 def on_config(config):
     _menu.clear()
+    config_file = Path(config.config_file_path)
+    names = [Path(getattr(module, "__file__", "") or name).name for name, module in config.hooks.items()]
+    missing = missing_hooks(names)
+    if missing:
+        lines = setting_lines(read_source(config_file))
+        raise DataError(
+            relative_display(config_file, config_file.parent),
+            lines.get("hooks"),
+            f"hooks: does not list hooks/{missing}",
+            f"put back the line - hooks/{missing} under hooks:; {REQUIRED_HOOKS[missing]}",
+        )
     return config
 
 
@@ -142,6 +156,12 @@ def check_settings(config, lines: dict[str, int], display: str) -> None:
                 f"{key} contains '{char}'",
                 "write plain text: no HTML and no double quotes in the site's name, description and author",
             )
+
+
+def missing_hooks(names) -> str | None:
+    """The first hook the site's safety needs that is not among `names` (file names of the hooks
+    loaded), or None."""
+    return next((hook for hook in REQUIRED_HOOKS if hook not in names), None)
 
 
 def check_menu_links(links, lines: dict[str, int], display: str) -> None:
@@ -333,6 +353,11 @@ def _entries(node) -> list:
 
 
 SETTINGS = ("site_name", "site_description", "site_author")  # Material writes these unescaped
+# Hooks that keep readers safe: without them the build would still pass, with nothing checked.
+REQUIRED_HOOKS = {
+    "safe_html.py": "it stops script and files from other websites in pages",
+    "csp.py": "it gives every page the site's security policy",
+}
 # Material writes these into every page as they are: the copyright as HTML, the rest as addresses.
 PAGE_SETTINGS = (
     "copyright",

@@ -29,6 +29,7 @@ from escaping import (
     check_settings,
     check_titles,
     front_matter_line,
+    missing_hooks,
     nav_file,
     nav_title_lines,
     page_settings,
@@ -301,6 +302,18 @@ LINK_HINT = (
     "link to a web page (https://...), an email address (mailto:...), a phone number (tel:...) "
     "or another page of this site"
 )
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["safe_html.py", "escaping.py", "pages.py", "csp.py"], None),
+        (["safe_html.py", "escaping.py", "pages.py"], "csp.py"),
+        (["escaping.py", "csp.py"], "safe_html.py"),
+    ],
+)
+def test_missing_hooks(names, expected):
+    assert missing_hooks(names) == expected
 
 
 @pytest.mark.parametrize(
@@ -727,3 +740,33 @@ def test_bad_input_stops_the_build_naming_file_and_line(tmp_path, relative, star
     assert build.returncode == 1, build.output
     assert message.format(line=line) in build.output
     assert written_files_holding(build.site, PWN) == []
+
+
+CSP_HOOK = "  - hooks/csp.py"
+
+
+def test_a_build_without_the_security_policy_hook_stops_naming_it(tmp_path):
+    project = copy_project(tmp_path / "project")
+    plant_line(project, "mkdocs.yml", CSP_HOOK, "")
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 1, build.output
+    line = setting_lines((project / "mkdocs.yml").read_text(encoding="utf-8"))["hooks"]
+    assert (
+        f"mkdocs.yml:{line}: hooks: does not list hooks/csp.py (put back the line - hooks/csp.py under "
+        "hooks:; it gives every page the site's security policy)"
+    ) in build.output
+    assert not (build.site / "index.html").exists()
+
+
+def test_without_the_hooks_every_page_still_forbids_everything(tmp_path):
+    """Fail closed: with the policy's hook and the check for it both gone, the template writes a
+    policy that allows nothing, never an empty one."""
+    project = copy_project(tmp_path / "project")
+    plant_line(project, "mkdocs.yml", CSP_HOOK, "")
+    plant_line(project, "mkdocs.yml", "  - hooks/escaping.py", "")
+    build = run_build(project, tmp_path / "site", strict=False)
+    assert build.returncode == 0, build.output
+    for page in ("index.html", "services/fostering/index.html", "404.html"):
+        meta = build.html(page).head.find("meta")
+        assert meta["http-equiv"] == "Content-Security-Policy"
+        assert meta["content"] == "default-src 'none'", page
