@@ -602,7 +602,9 @@ def written_files_holding(site: Path, word: str) -> list[str]:
 def test_no_hostile_value_runs_in_chromium(browser, hostile_site, path):
     """In a real browser, from file:// as the offline copy is opened: no planted script runs
     (each one would open an alert), even when every element gets the events an inline handler
-    would wait for."""
+    would wait for. The security policy alone would stop every one of them, so the page the
+    browser built is also searched for anything that would run without it: an on...= attribute,
+    an inline script or a javascript: link (the built pages have none of their own)."""
     page = browser.new_page()
     alerts = []
     page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
@@ -611,8 +613,27 @@ def test_no_hostile_value_runs_in_chromium(browser, hostile_site, path):
     page.evaluate(POINT_AT_EVERYTHING)
     if path == "services/fostering/index.html":
         assert page.title() == f"{FRONT_TITLE} - Member Induction: Children's Social Care"
+    would_run = page.evaluate(WOULD_RUN_WITHOUT_THE_POLICY)
     page.close()
     assert alerts == []
+    assert would_run == []
+
+
+WOULD_RUN_WITHOUT_THE_POLICY = """() => {
+  const found = [];
+  for (const element of document.querySelectorAll("*")) {
+    for (const {name, value} of element.attributes) {
+      const link = ["href", "src", "action", "formaction"].includes(name);
+      if (name.startsWith("on") || (link && /^\\s*javascript:/i.test(value))) {
+        found.push(`<${element.localName} ${name}=${value}>`);
+      }
+    }
+  }
+  for (const script of document.querySelectorAll('script:not([src]):not([type="application/json"])')) {
+    found.push(`<script>${script.textContent.slice(0, 80)}`);
+  }
+  return found;
+}"""
 
 
 POINT_AT_EVERYTHING = """() => {
