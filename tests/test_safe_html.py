@@ -14,7 +14,18 @@ from mkdocs.config import load_config
 from mkdocs.utils import meta
 
 from conftest import ROOT, run_build
-from safe_html import TYPED, check_markdown, find_line, html_problems, link_problem, url_problem
+from safe_html import (
+    TYPED,
+    check_markdown,
+    css_addresses,
+    css_problems,
+    file_problem,
+    find_line,
+    html_problems,
+    link_problem,
+    svg_problems,
+    url_problem,
+)
 
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
 NO_SCRIPT = "remove it: a page cannot run scripts"
@@ -491,6 +502,263 @@ def test_links_under_docs(tmp_path):
     assert link_problem(root / "generated.md", docs, root) is None
 
 
+# --- Files under docs/ that are published as they are ---------------------------------------
+
+AS_PAGE = (
+    "an HTML file would be published as it is, without the checks a page gets",
+    "write the page in Markdown, as a .md file",
+)
+XML = (
+    "an XML file would be published as it is, and a browser can run script in it",
+    "remove it, or put what it says into a Markdown page (.md)",
+)
+SCRIPT_FILE = (
+    "a script file would run in a reader's browser",
+    "remove it: the site's own scripts are in docs/javascripts/, written by a developer",
+)
+NO_SCRIPT_PICTURE = "remove it: a picture cannot run scripts"
+DRAWING_ONLY = "remove it: a picture may hold only shapes, lines, text and pictures from docs/images/"
+FROM_ELSEWHERE = "draw it into the picture or copy it into docs/images/"
+OWN_PARTS = (
+    "a picture or style sheet may only point to its own parts (#name) or to files of this site, "
+    "such as ../images/x.svg"
+)
+SAVE_AGAIN = "save the picture again from the drawing program as plain SVG"
+CSS_ELSEWHERE = "copy the file into docs/ and give its address from this file, such as ../images/x.svg"
+
+
+@pytest.mark.parametrize(
+    ("src_uri", "expected"),
+    [
+        ("evil.html", AS_PAGE),
+        ("services/EVIL.HTM", AS_PAGE),
+        ("a.xhtml", AS_PAGE),
+        ("a.shtml", AS_PAGE),
+        ("data/feed.xml", XML),
+        ("a.xsl", XML),
+        (
+            "images/map.svgz",
+            ("a compressed SVG picture cannot be checked", "save the picture as a plain .svg file"),
+        ),
+        ("evil.js", SCRIPT_FILE),
+        ("images/evil.js", SCRIPT_FILE),
+        ("stylesheets/javascripts/evil.js", SCRIPT_FILE),
+        ("javascripts/evil.mjs", SCRIPT_FILE),
+        # The site's own scripts, and files that cannot run anything.
+        ("javascripts/progress.js", None),
+        ("images/photo.png", None),
+        ("trainers/examples/quiz.yml", None),
+        ("trainers/examples/check-report.txt", None),
+    ],
+)
+def test_files_that_could_run_script(src_uri, expected):
+    # These are judged by their names alone: the file is never opened.
+    found = file_problem(src_uri, Path("/no/such/file"))
+    assert found == ((f"docs/{src_uri}", None, *expected) if expected else None)
+
+
+def svg(body: str, head: str = "") -> bytes:
+    return (
+        f'{head}<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n'
+        f"{body}\n</svg>\n"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("picture", "expected"),
+    [
+        (svg("<script>alert(1)</script>"), (2, "the diagram has a <script> element", NO_SCRIPT_PICTURE)),
+        (
+            svg('<h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script>'),
+            (2, "the diagram has a <script> element", NO_SCRIPT_PICTURE),
+        ),
+        (
+            svg("<foreignObject><p>x</p></foreignObject>"),
+            (2, "the diagram has a <foreignObject> element", DRAWING_ONLY),
+        ),
+        (svg('<iframe src="x.html"/>'), (2, "the diagram has an <iframe> element", DRAWING_ONLY)),
+        (svg('<object data="x.swf"/>'), (2, "the diagram has an <object> element", DRAWING_ONLY)),
+        (svg('<embed src="x.swf"/>'), (2, "the diagram has an <embed> element", DRAWING_ONLY)),
+        (svg('<audio src="x.mp3"/>'), (2, "the diagram has an <audio> element", DRAWING_ONLY)),
+        (svg('<video src="x.mp4"/>'), (2, "the diagram has a <video> element", DRAWING_ONLY)),
+        (
+            svg('<div xmlns="http://www.w3.org/1999/xhtml">x</div>'),
+            (2, "the diagram has a <div> element", DRAWING_ONLY),
+        ),
+        (svg('<rect onclick="go()"/>'), (2, "the diagram has an onclick= attribute", NO_SCRIPT_PICTURE)),
+        (svg('<g\n  ONLOAD="go()"/>'), (3, "the diagram has an ONLOAD= attribute", NO_SCRIPT_PICTURE)),
+        (
+            svg('<image href="https://other.example/a.png"/>'),
+            (2, "the diagram loads https://other.example/a.png from another website", FROM_ELSEWHERE),
+        ),
+        (
+            svg('<image xlink:href=" //other.example/a.png"/>'),
+            (2, "the diagram loads //other.example/a.png from another website", FROM_ELSEWHERE),
+        ),
+        (
+            svg('<use href="https&#58;//other.example/a.svg#x"/>'),
+            (2, "the diagram loads https://other.example/a.svg#x from another website", FROM_ELSEWHERE),
+        ),
+        (
+            svg('<image href="data:image/png;base64,AAAA"/>'),
+            (2, "the diagram uses the address data:image/png;base64,AAAA", OWN_PARTS),
+        ),
+        (
+            svg('<a href="java&#9;script:alert(1)"><text>x</text></a>'),
+            (2, "the diagram uses the address java script:alert(1)", OWN_PARTS),
+        ),
+        (
+            svg('<a xlink:href="https://www.gov.uk/"><text>x</text></a>'),
+            (
+                2,
+                "the diagram links to https://www.gov.uk/",
+                "put the link in the page, under the picture: a picture may only link within this site",
+            ),
+        ),
+        (
+            svg('<g xml:base="https://other.example/"><image href="a.png"/></g>'),
+            (2, "the diagram loads https://other.example/ from another website", FROM_ELSEWHERE),
+        ),
+        (
+            svg('<a href="#x"><set attributeName="href" to="javascript:alert(1)"/></a>'),
+            (
+                2,
+                "the diagram has a <set> that changes href=",
+                "remove it: a picture may not change its links or addresses as it plays",
+            ),
+        ),
+        (
+            svg('<rect fill="url(https://other.example/p.svg#g)"/>'),
+            (2, "the diagram loads https://other.example/p.svg#g from another website", FROM_ELSEWHERE),
+        ),
+        (
+            svg("<rect style=\"fill: URL( 'https://other.example/p.svg#g' )\"/>"),
+            (2, "the diagram loads https://other.example/p.svg#g from another website", FROM_ELSEWHERE),
+        ),
+        (
+            svg("<style>\n  rect { fill: red }\n  @import '//other.example/a.css';\n</style>"),
+            (4, "the diagram loads //other.example/a.css from another website", FROM_ELSEWHERE),
+        ),
+        (
+            svg("<style><![CDATA[\nrect { fill: \\75 rl(https://other.example/p.svg#g) }\n]]></style>"),
+            (3, "the diagram loads https://other.example/p.svg#g from another website", FROM_ELSEWHERE),
+        ),
+        (
+            svg(
+                "<rect/>",
+                head='<?xml version="1.0"?>\n<?xml-stylesheet href="https://other.example/a.css"?>\n',
+            ),
+            (
+                2,
+                "the diagram has <?xml-stylesheet ...?>",
+                "remove it: styles go in a <style> element inside the picture",
+            ),
+        ),
+        (
+            svg("<rect/>", head='<!DOCTYPE svg [<!ATTLIST rect onclick CDATA "alert(1)">]>\n'),
+            (
+                1,
+                "the diagram has declarations of its own in <!DOCTYPE ... [...]>",
+                "remove the <!DOCTYPE ...> part: a picture needs none",
+            ),
+        ),
+        (
+            svg("<text>&x;</text>", head='<!DOCTYPE svg [<!ENTITY x "<script>alert(1)</script>">]>\n'),
+            (
+                1,
+                "the diagram has declarations of its own in <!DOCTYPE ... [...]>",
+                "remove the <!DOCTYPE ...> part: a picture needs none",
+            ),
+        ),
+        (
+            b'<svg xmlns="http://www.w3.org/2000/svg">\n<rect>\n</svg>\n',
+            (
+                3,
+                "the diagram is not a valid SVG file: Opening and ending tag mismatch: rect line 2 and svg, "
+                "line 3, column 7",
+                SAVE_AGAIN,
+            ),
+        ),
+        (
+            b'<html xmlns="http://www.w3.org/1999/xhtml"><body>x</body></html>',
+            (1, "the file is not an SVG picture: it starts with <html>", SAVE_AGAIN),
+        ),
+    ],
+)
+def test_what_a_diagram_may_not_hold(picture, expected):
+    assert svg_problems(picture)[:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        svg(
+            '<title id="t">A route</title><desc>Steps</desc><defs><marker id="m"><path d="M0,0"/></marker>'
+            "</defs><style>text { font: 16px sans-serif } rect { fill: url(#g) }</style>"
+            '<line marker-end="url(#m)"/><rect style="fill: url(#g)"/><text>1. A contact (url: none)</text>'
+            '<a href="../services/front-door.html"><text>More</text></a><use href="#m"/>'
+            '<image href="other.png"/><animate attributeName="opacity" to="0"/><!-- a note -->'
+        ),
+        svg(
+            "<rect/>",
+            head='<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "svg11.dtd">\n',
+        ),
+    ],
+)
+def test_what_a_diagram_may_hold(picture):
+    assert svg_problems(picture) == []
+
+
+def test_every_real_picture_passes():
+    pictures = sorted((ROOT / "docs" / "images").glob("*.svg"))
+    assert len(pictures) >= 7
+    assert {p.name: svg_problems(p.read_bytes()) for p in pictures} == {p.name: [] for p in pictures}
+
+
+@pytest.mark.parametrize(
+    ("css", "addresses"),
+    [
+        ("a { background: url(x.png) }", ["x.png"]),
+        ("a { background: URL( 'x.png' ) }", ["x.png"]),
+        ('@import "https://other.example/a.css";', ["https://other.example/a.css"]),
+        ("@import url(//other.example/a.css) screen;", ["//other.example/a.css"]),
+        ("@IMPORT '//other.example/a.css';", ["//other.example/a.css"]),
+        ("a { b: \\75 rl(https://other.example/x) }", ["https://other.example/x"]),
+        ("a { b: u\\rl(https://other.example/x) }", ["https://other.example/x"]),
+        ("@\\69mport 'https://other.example/x';", ["https://other.example/x"]),
+        (
+            'a { b: image-set("https://other.example/a.png" 1x, "b.png" 2x) }',
+            ["https://other.example/a.png", "b.png"],
+        ),
+        ("a { b: url(https\\3a //other.example/x) }", ["https://other.example/x"]),
+        ('@font-face { src: local("Arial"), url("f.woff2") format("woff2") }', ["f.woff2"]),
+        # Not addresses: comments, strings shown as text, selectors.
+        ("/* url(https://other.example/x) */ a { color: red }", []),
+        ('a[href^="mailto:"]::after { content: " (" attr(href) ")" }', []),
+        ('a::after { content: "url(https://other.example/x)" }', []),
+        ("a { b: url (x) }", []),
+    ],
+)
+def test_css_addresses(css, addresses):
+    assert [address for _, address in css_addresses(css)] == addresses
+
+
+def test_every_real_style_sheet_passes():
+    sheets = sorted((ROOT / "docs").rglob("*.css"))
+    assert len(sheets) >= 2
+    assert {p.name: css_problems(p.read_text(encoding="utf-8"), "the style sheet") for p in sheets} == {
+        p.name: [] for p in sheets
+    }
+
+
+def test_css_problems_name_the_line():
+    css = "a { color: red }\n\n@import url(https://other.example/a.css);\nb { c: url(data:image/png,AA) }\n"
+    assert css_problems(css, "the style sheet") == [
+        (3, "the style sheet loads https://other.example/a.css from another website", CSS_ELSEWHERE),
+        (4, "the style sheet uses the address data:image/png,AA", OWN_PARTS),
+    ]
+
+
 # --- Bad input in a copy of the real project, built strictly -------------------------------
 
 PAGE = "docs/services/fostering.md"
@@ -591,6 +859,48 @@ def test_a_link_to_something_outside_the_project_fails_the_build(
     assert_nothing_unsafe(tmp_path / "site", "planted-secret")
 
 
+@pytest.mark.parametrize(
+    ("planted", "content", "message"),
+    [
+        (
+            "evil.html",
+            '<p>planted</p><script>alert(1)</script><img src="https://other.example/a.png">',
+            "docs/evil.html: {} ({})".format(*AS_PAGE),
+        ),
+        (
+            "images/evil.svg",
+            '<svg xmlns="http://www.w3.org/2000/svg">\n<!-- planted -->\n<script>alert(1)</script>\n'
+            '<image href="https://other.example/a.png"/>\n</svg>\n',
+            f"docs/images/evil.svg:3: the diagram has a <script> element ({NO_SCRIPT_PICTURE})",
+        ),
+        (
+            "images/map.svg",
+            '<svg xmlns="http://www.w3.org/2000/svg">\n<!-- planted -->\n'
+            '<image href="https://other.example/a.png"/>\n</svg>\n',
+            f"docs/images/map.svg:3: the diagram loads https://other.example/a.png from another website "
+            f"({FROM_ELSEWHERE})",
+        ),
+        ("images/evil.js", "alert('planted')", "docs/images/evil.js: {} ({})".format(*SCRIPT_FILE)),
+        (
+            "stylesheets/planted.css",
+            "/* planted */\na { color: red }\n@import url(https://other.example/a.css);\n",
+            "docs/stylesheets/planted.css:3: the style sheet loads https://other.example/a.css from another "
+            f"website ({CSS_ELSEWHERE})",
+        ),
+    ],
+    ids=["html", "svg with script", "svg with a picture from elsewhere", "script outside javascripts", "css"],
+)
+def test_an_unsafe_file_under_docs_fails_the_build(project_copy, tmp_path, planted, content, message):
+    # MkDocs copies these as they are: no page check would ever see them.
+    (project_copy / "docs" / planted).write_text(content, encoding="utf-8")
+    build = run_build(project_copy, tmp_path / "site")
+    assert build.returncode != 0
+    assert message in build.output
+    assert "Traceback" not in build.output
+    assert_nothing_unsafe(tmp_path / "site", "planted")
+    assert not (tmp_path / "site" / planted).exists()
+
+
 def test_the_error_table_shows_these_messages():
     """docs/trainers/errors.md gives each message as the build writes it."""
     table = (ROOT / "docs" / "trainers" / "errors.md").read_text(encoding="utf-8")
@@ -606,6 +916,16 @@ def test_the_error_table_shows_these_messages():
         assert f": {problem}`" in table, problem
     assert "this HTML is not allowed in a page: " in table
     assert ": the snippet 'docs/trainers/examples/learnig-page.md' does not exist`" in table
+    files = [
+        file_problem("carers.html", Path("/no/such/file")),
+        file_problem("images/menu.js", Path("/no/such/file")),
+        (None, *svg_problems(svg("<script>alert(1)</script>"))[0]),
+        (None, *svg_problems(svg('<image href="https://other.example/a.png"/>'))[0]),
+        (None, *svg_problems(svg('<a href="https://www.gov.uk/"><text>x</text></a>'))[0]),
+        (None, *css_problems("@import url(https://other.example/a.css);", "the style sheet")[0]),
+    ]
+    for *_, problem, _ in files:
+        assert f": {problem}`" in table, problem
     assert (
         "this folder is a link to" in table
         and "`docs/services/fostering.md: this file is outside the project`" in table
