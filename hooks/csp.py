@@ -32,9 +32,12 @@ file:// too (the offline copy loads with no violation, and a script planted in i
 JSON data blocks are not checked by the policy; the frame the search shim writes inherits the
 policy, so its inline script was blocked until it became frame.js.
 
-Only in `mkdocs serve`, the trainers' live preview, script-src also allows inline script
-(SERVE_POLICY): MkDocs adds its live-reload script inline to each page it serves, after the build,
-and the preview would not reload on save without it. The built site never has this.
+`mkdocs serve`, the trainers' live preview, has the same policy. MkDocs adds its live-reload
+script inline to each page it serves, after the build, with numbers that change with every build
+and every request, so no hash computed at build time could allow it, and 'unsafe-inline' would
+also let inline on...= handlers and javascript: links run in the preview. So the policy blocks
+it (the one violation the preview reports) and, in serve only, the pages load hooks/live_reload.js
+instead: the same polling of MkDocs' server, from a file.
 
 Under the policy the browser would silently block anything inline still left, and the feature it
 belongs to would stop working. So every built page (the print page and 404.html too) is read
@@ -60,7 +63,9 @@ def on_startup(*, command, dirty):
 
 
 def on_config(config):
-    config.extra["csp"] = SERVE_POLICY if _serving[0] else POLICY
+    config.extra["csp"] = POLICY
+    if _serving[0] and LIVE_RELOAD not in config.extra_javascript:
+        config.extra_javascript.append(LIVE_RELOAD)  # written into the served site by on_post_build
     return config
 
 
@@ -79,6 +84,10 @@ def on_post_template(output_content, template_name, config):
 
 @event_priority(-100)  # after print-site (and hooks/quizzes.py) wrote the print page
 def on_post_build(config):
+    if _serving[0]:
+        target = Path(config.site_dir, LIVE_RELOAD)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(Path(__file__).with_name("live_reload.js").read_bytes())
     if "print-site" not in config.plugins:
         return
     name = config.plugins["print-site"].config.get("print_page_basename", "print_page")
@@ -218,10 +227,9 @@ POLICY = "; ".join(
         "form-action 'none'",
     )
 )
-# `mkdocs serve` (the trainers' live preview) adds MkDocs' live-reload script inline to every page
-# it serves, after the build; only there inline script is allowed, or the preview would not
-# reload on save. Nothing inline gets past the build's own check (report) in either case.
-SERVE_POLICY = POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'", 1)
+# `mkdocs serve` only: the preview's pages reload on save with this file (hooks/live_reload.js),
+# not with the script MkDocs adds inline, which the policy blocks.
+LIVE_RELOAD = "javascripts/live-reload.js"
 _serving = [False]  # set by on_startup: is this `mkdocs serve`?
 NO_POLICY = "no security policy first in its <head>"
 JAVASCRIPT_TYPES = {

@@ -4,17 +4,21 @@ reported; and a script planted in a built page does not run."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socketserver
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
 from contextlib import contextmanager, nullcontext
 from functools import partial
 from pathlib import Path
 
 import pytest
 
+import csp
 from conftest import ROOT, _QuietHandler
 
 QUIZ_PAGE = "services/front-door"  # has a self-check and glossary links
@@ -183,3 +187,60 @@ def test_a_script_planted_in_a_built_page_does_not_run(browser, real_site, tmp_p
         v for v in watched.violations if v.startswith(("script-src-elem blocked inline", "script-src-attr"))
     ]
     assert len(blocked) == 2, watched.violations  # the <script> and the onerror= attribute
+
+
+@contextmanager
+def live_preview(project: Path):
+    """`mkdocs serve` on `project`, as a trainer previews the site, on a free local port."""
+    with socketserver.TCPServer(("127.0.0.1", 0), None) as probe:
+        port = probe.server_address[1]
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml")]
+    process = subprocess.Popen(
+        [*command, "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=5).close()
+                break
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline, "mkdocs serve did not start"
+                time.sleep(0.5)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_the_live_preview_has_the_built_sites_policy_and_still_reloads_on_save(browser, project_copy):
+    """`mkdocs serve` adds its live-reload script inline to every page it serves: the policy
+    blocks it (no 'unsafe-inline', which would let planted handlers run in the preview too), and
+    the page reloads on save through hooks/live_reload.js instead."""
+    with live_preview(project_copy) as url:
+        watched = Watched(browser, (url.rstrip("/"),))
+        page = watched.page()
+        page.goto(url, wait_until="load")
+        policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+        page.evaluate("window.before_the_save = true")
+        page.wait_for_timeout(1000)  # the first poll learns which build the page came from
+        index = project_copy / "docs" / "index.md"
+        with page.expect_event("load", timeout=120000):
+            index.write_text(
+                index.read_text(encoding="utf-8") + "\nSaved in the preview.\n", encoding="utf-8"
+            )
+        reloaded = page.evaluate("window.before_the_save === undefined")
+        shown = page.get_by_text("Saved in the preview.").count()
+        watched.context.close()
+    assert policy == csp.POLICY
+    assert reloaded
+    assert shown == 1
+    # MkDocs' own inline script, and nothing else
+    reported = [v for v in watched.violations if not v.startswith("console: ")]
+    assert reported, "MkDocs no longer adds its script inline: hooks/live_reload.js may go"
+    assert all(v.startswith("script-src-elem blocked inline") for v in reported), watched.violations

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import material
 import pytest
@@ -60,9 +61,18 @@ def test_the_policy_has_no_inline_or_eval_and_allows_only_the_site():
         assert directives[name] == "'none'"
 
 
-def test_only_the_live_preview_allows_inline_script_for_mkdocs_live_reload():
-    assert csp.SERVE_POLICY.replace("script-src 'self' 'unsafe-inline'", "script-src 'self'") == csp.POLICY
-    assert csp.SERVE_POLICY.count("unsafe") == 1
+@pytest.mark.parametrize("serving", [False, True], ids=["build", "serve"])
+def test_the_live_preview_has_the_same_policy_and_reloads_with_a_file(monkeypatch, serving):
+    """MkDocs' live-reload script, added inline to each page `mkdocs serve` sends, is blocked like
+    anything inline; in serve only, the pages load hooks/live_reload.js instead (tested in
+    Chromium in tests/test_browser_csp.py)."""
+    monkeypatch.setattr(csp, "_serving", [serving])
+    config = SimpleNamespace(extra={}, extra_javascript=[])
+    for _ in range(2):  # serve runs on_config again for every rebuild
+        csp.on_config(config)
+    assert config.extra["csp"] == csp.POLICY
+    assert config.extra_javascript == ([csp.LIVE_RELOAD] if serving else [])
+    assert "/livereload/" in (ROOT / "hooks" / "live_reload.js").read_text(encoding="utf-8")
 
 
 def test_every_page_of_the_real_site_has_the_policy_first_and_nothing_inline(real_site):
