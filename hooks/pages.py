@@ -30,7 +30,7 @@ log = logging.getLogger("mkdocs.hooks.pages")
 
 @event_priority(100)  # before any plugin or hook reads a trainer's file
 def on_config(config):
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     for path in trainer_files(root, Path(config.docs_dir)):
         read_source(path, path.relative_to(root).as_posix())  # bytes that are not UTF-8 stop here
 

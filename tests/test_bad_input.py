@@ -446,3 +446,27 @@ def test_a_good_build_replaces_the_site(tmp_path):
     umask = os.umask(0o022)
     os.umask(umask)
     assert stat.S_IMODE(site.stat().st_mode) == 0o777 & ~umask
+
+
+def test_a_config_named_relative_to_the_folder_builds(project_copy, tmp_path):
+    """`mkdocs build -f mkdocs.yml` from the project folder, as trainers type it (the early UTF-8
+    check once failed with a traceback when the config's folder was '')."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            "mkdocs.yml",
+            "-d",
+            str(tmp_path / "site"),
+        ],
+        cwd=project_copy,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "site" / "index.html").exists()
