@@ -16,9 +16,9 @@ because the page body and its contents list are HTML. So this hook:
   HTML (hooks/safe_html.py); those addresses must be files of the site: no scheme, no `//`.
   A link in the menu may go where a link in a page may (https, mailto:, tel:, the site), never
   to `javascript:` or `data:`.
-- It stops the build when hooks/csp.py or hooks/safe_html.py is missing from `hooks:`: without
-  them the build would pass with nothing checked (overrides/main.html then writes a policy that
-  allows nothing, never an empty one).
+- It stops the build when hooks/csp.py, hooks/safe_html.py or hooks/safe_files.py is missing from
+  `hooks:`: without them the build would pass with nothing checked (overrides/main.html then
+  writes a policy that allows nothing, never an empty one).
 - Just before the templates run (`on_env`, after every page is converted), it turns each front
   matter text, each page title and each menu title into escaped `Markup`: the templates' plain
   `{{ }}` then write "Children &amp; families", and their `| e` leaves it as it is. Hooks that
@@ -356,6 +356,7 @@ SETTINGS = ("site_name", "site_description", "site_author")  # Material writes t
 # Hooks that keep readers safe: without them the build would still pass, with nothing checked.
 REQUIRED_HOOKS = {
     "safe_html.py": "it stops script and files from other websites in pages",
+    "safe_files.py": "it stops script and files from other websites in pictures and style sheets",
     "csp.py": "it gives every page the site's security policy",
 }
 # Material writes these into every page as they are: the copyright as HTML, the rest as addresses.

@@ -307,9 +307,10 @@ LINK_HINT = (
 @pytest.mark.parametrize(
     ("names", "expected"),
     [
-        (["safe_html.py", "escaping.py", "pages.py", "csp.py"], None),
-        (["safe_html.py", "escaping.py", "pages.py"], "csp.py"),
-        (["escaping.py", "csp.py"], "safe_html.py"),
+        (["safe_html.py", "safe_files.py", "escaping.py", "pages.py", "csp.py"], None),
+        (["safe_html.py", "safe_files.py", "escaping.py", "pages.py"], "csp.py"),
+        (["escaping.py", "safe_files.py", "csp.py"], "safe_html.py"),
+        (["safe_html.py", "escaping.py", "csp.py"], "safe_files.py"),
     ],
 )
 def test_missing_hooks(names, expected):
