@@ -12,17 +12,17 @@ build stops, with the file, the line and what to do instead, when:
 - an SVG picture, read with lxml (entities not expanded, no network), holds anything but
   drawing: script, an `on...=` attribute, HTML, or an address outside the picture (#name) and
   the site;
-- a style sheet, or the styles in a picture, load anything (`url(...)`, `@import`) but files of
-  the site.
+- a style sheet, or the styles in a picture, read with tinycss2 (escapes and comments as a
+  browser reads them), load anything (`url(...)`, `@import`) but files of the site.
 
 Pages themselves are checked by hooks/safe_html.py.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+import tinycss2
 from lxml import etree as lxml_etree
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -186,129 +186,40 @@ def _svg_address_problem(value: str, link: bool):
 
 def css_problems(css: str, what: str) -> list[tuple]:
     """Every address in the style sheet `css` that is not relative (a file of this site) or a
-    `#name`: what `url(...)`, `@import` and the
-    functions that load pictures (`image-set(...)`) ask the browser to fetch, as (line in `css`,
-    problem, expected). The problem names
-    `what` holds it ("the style sheet", "the diagram")."""
+    `#name`: what `url(...)`, `@import` and the functions that load pictures (`image-set(...)`)
+    ask the browser to fetch, as (line in `css`, problem, expected). The problem names `what`
+    holds it ("the style sheet", "the diagram")."""
     return [
-        (css.count("\n", 0, at) + 1, *_address_problem(what, address))
-        for at, address in css_addresses(css)
+        (line, *_address_problem(what, address))
+        for line, address in css_addresses(css)
         if not _is_local(address)
     ]
 
 
 def css_addresses(css: str) -> list[tuple[int, str]]:
-    """(offset, address) for every address in `css` that the browser would fetch: each `url(...)`,
+    """(line, address) for every address in `css` that the browser would fetch: each `url(...)`,
     and each string given to `@import` or inside a function that loads a file (`url("...")`,
-    `image-set("...")`). A small tokeniser after CSS Syntax Level 3: comments are skipped,
-    strings and names read with their escapes (`\\75 rl(` is `url(`), so nothing hides."""
-    found, functions, at_import = [], [], False
-    at, size = 0, len(css)
-    while at < size:
-        char = css[at]
-        if css.startswith("/*", at):
-            end = css.find("*/", at + 2)
-            at = size if end < 0 else end + 2
-        elif char in "\"'":
-            start = at
-            value, at = _css_string(css, at + 1, char)
-            if at_import or any(name in CSS_LOADING_FUNCTIONS for name in functions):
-                found.append((start, value))
-            at_import = False
-        elif char == "@" or _css_name_start(css, at):
-            start = at
-            name, at = _css_name(css, at + 1 if char == "@" else at)
-            name = name.lower()
-            if char == "@":
-                at_import = name == "import"
-            elif at < size and css[at] == "(":
-                after = at + 1
-                while after < size and css[after] in _CSS_SPACE:
-                    after += 1
-                if name == "url" and after < size and css[after] not in "\"'":
-                    value, at = _css_unquoted_url(css, after)
-                    found.append((start, value))
-                    at_import = False
-                else:
-                    functions.append(name)
-                    at += 1
-        else:
-            if char == "(":
-                functions.append("")
-            elif char == ")" and functions:
-                functions.pop()
-            elif char in ";{}":
-                at_import, functions = False, []
-            at += 1
-    return found
+    `image-set("...")`). tinycss2 reads the CSS as a browser does: comments skipped, names and
+    strings read with their escapes (`\\75 rl(` is `url(`), so nothing hides. It is read as a
+    list of tokens and blocks, not as a style sheet, so that the same walk reads a picture's
+    `style="..."` and `fill="url(...)"` attributes, which hold no rules."""
+    return list(_addresses_in(tinycss2.parse_component_value_list(css, skip_comments=True)))
 
 
-def _css_string(css: str, at: int, quote: str) -> tuple[str, int]:
-    value = []
-    while at < len(css) and css[at] != quote:
-        if css[at] == "\n":  # a bad string: CSS ends it here
-            return "".join(value), at
-        if css[at] == "\\":
-            if css.startswith("\n", at + 1):
-                at += 2
-                continue
-            char, at = _css_escape(css, at + 1)
-            value.append(char)
-        else:
-            value.append(css[at])
-            at += 1
-    return "".join(value), at + 1
-
-
-def _css_unquoted_url(css: str, at: int) -> tuple[str, int]:
-    value = []
-    while at < len(css) and css[at] != ")":
-        if css[at] == "\\":
-            char, at = _css_escape(css, at + 1)
-            value.append(char)
-        else:
-            value.append(css[at])
-            at += 1
-    return "".join(value).strip(_CSS_SPACE), at + 1
-
-
-def _css_name(css: str, at: int) -> tuple[str, int]:
-    name = []
-    while at < len(css):
-        char = css[at]
-        if char == "\\" and not css.startswith("\\\n", at):
-            char, at = _css_escape(css, at + 1)
-            name.append(char)
-        elif char.isalnum() or char in "-_" or ord(char) > 0x7F:
-            name.append(char)
-            at += 1
-        else:
-            break
-    return "".join(name), at
-
-
-def _css_name_start(css: str, at: int) -> bool:
-    char = css[at]
-    return (
-        char.isalpha()
-        or char in "-_"
-        or ord(char) > 0x7F
-        or css.startswith("\\", at)
-        and not css.startswith("\\\n", at)
-    )
-
-
-def _css_escape(css: str, at: int) -> tuple[str, int]:
-    """The character a CSS escape stands for (`at` is just after the backslash), and where the
-    text goes on: up to six hex digits and one space after them, or any one other character."""
-    digits = re.match(r"[0-9a-fA-F]{1,6}", css[at : at + 6])
-    if not digits:
-        return css[at : at + 1], at + 1
-    at += len(digits.group())
-    if css[at : at + 1] in _CSS_SPACE and at < len(css):
-        at += 1
-    code = int(digits.group(), 16)
-    return (chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"), at
+def _addresses_in(tokens: list, loading: bool = False):
+    """The (line, address) pairs in `tokens`, and in the blocks and functions in them; `loading`
+    when they are inside a function that loads a file."""
+    after_import = False
+    for token in tokens:
+        if token.type == "whitespace":
+            continue
+        if token.type == "url" or (token.type == "string" and (loading or after_import)):
+            yield token.source_line, token.value
+        elif token.type == "function":
+            yield from _addresses_in(token.arguments, loading or token.lower_name in CSS_LOADING_FUNCTIONS)
+        elif token.type in ("() block", "[] block", "{} block"):
+            yield from _addresses_in(token.content, loading)
+        after_import = token.type == "at-keyword" and token.lower_value == "import"
 
 
 def _address_problem(what: str, value: str) -> tuple:
@@ -388,7 +299,6 @@ CSS_LOADING_FUNCTIONS = {
     *("url", "src", "image", "image-set", "-webkit-image-set"),
     *("cross-fade", "-webkit-cross-fade"),
 }
-_CSS_SPACE = " \t\n\r\f"
 _NO_SCRIPT_PICTURE = "remove it: a picture cannot run scripts"
 _DRAWING_ONLY = "remove it: a picture may hold only shapes, lines, text and pictures from docs/images/"
 _SAVE_AGAIN = "save the picture again from the drawing program as plain SVG"
