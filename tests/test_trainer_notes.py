@@ -245,13 +245,13 @@ def test_a_note_whose_text_is_not_indented_is_an_error_naming_its_line(markdown,
 def test_a_note_whose_text_is_not_indented_fails_the_real_build_and_publishes_nothing(project_copy, tmp_path):
     page = project_copy / "docs" / "services" / "court-proceedings.md"
     lines = page.read_text(encoding="utf-8").split("\n")
-    assert lines[77] == '!!! trainer "Undated figure"', "the test's note moved"
-    lines[78:80] = [line.strip() for line in lines[78:80]]
+    at = lines.index('!!! trainer "Undated figure"')  # the note's text is on the two lines after it
+    lines[at + 1 : at + 3] = [line.strip() for line in lines[at + 1 : at + 3]]
     page.write_text("\n".join(lines), encoding="utf-8")
     build = run_build(project_copy, tmp_path / "site")
     assert build.returncode != 0
     assert (
-        f"docs/services/court-proceedings.md:78: the trainer note 'Undated figure' {NOT_INDENTED}"
+        f"docs/services/court-proceedings.md:{at + 1}: the trainer note 'Undated figure' {NOT_INDENTED}"
         in build.output
     )
     written = [p for p in (tmp_path / "site").rglob("*") if p.is_file()]

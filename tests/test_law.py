@@ -1,0 +1,254 @@
+"""Statements of law (issue 18, section 1): each corrected statement is pinned in the built pages,
+the glossary, the self-checks and the diagrams, so that the old, wrong wording cannot come back.
+
+The checks look for the words that carry the meaning (agree, section 20, 72 hours, 21, ask ...),
+not whole sentences, so trainers can reword freely."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+
+
+def page(real_site, src: str) -> BeautifulSoup:
+    return real_site.html(src.removesuffix(".md") + "/index.html")
+
+
+def article_text(real_site, src: str) -> str:
+    return " ".join(page(real_site, src).select_one("article.md-content__inner").get_text(" ").split())
+
+
+def section_text(real_site, src: str, heading_id: str) -> str:
+    """The text under one heading, up to the next heading of the same or a higher level."""
+    heading = page(real_site, src).find(id=heading_id)
+    assert heading is not None, f"docs/{src}: no heading #{heading_id}"
+    parts = []
+    for sibling in heading.find_next_siblings():
+        if re.fullmatch(r"h[1-6]", sibling.name) and sibling.name <= heading.name:
+            break
+        parts.append(sibling.get_text(" "))
+    return " ".join(" ".join(parts).split())
+
+
+def glossary(term: str) -> str:
+    data = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))
+    entries = [t for t in data["terms"] if t["term"] == term]
+    assert entries, f"data/glossary.yml: no entry for {term!r}"
+    return " ".join(entries[0]["definition"].split())
+
+
+def quiz(name: str) -> list[dict]:
+    return yaml.safe_load((ROOT / "quizzes" / f"{name}.yml").read_text(encoding="utf-8"))["questions"]
+
+
+def quiz_words(question: dict) -> str:
+    """Everything a reader of one question can see: question, options, feedback, explanation."""
+    words = [question["question"], question.get("explanation", "")]
+    for option in question.get("options", []):
+        words += [option["text"], option.get("feedback", "")]
+    return " ".join(words)
+
+
+def correct_options(question: dict) -> list[str]:
+    return [o["text"] for o in question.get("options", []) if o.get("correct")]
+
+
+def source(src: str) -> str:
+    return (ROOT / "docs" / src).read_text(encoding="utf-8")
+
+
+def trainer_notes(src: str) -> list[str]:
+    return re.findall(r"^!!! trainer.*?(?=^\S|\Z)", source(src), re.S | re.M)
+
+
+# --- Child in need: the council's duty is statutory, the family's part is voluntary -------------
+
+
+def test_thresholds_table_shows_the_councils_duty_and_the_familys_agreement_apart(real_site):
+    rows = [
+        [" ".join(c.get_text(" ").split()) for c in tr.find_all(["th", "td"])]
+        for tr in page(real_site, "thresholds.md").select("article table tr")
+    ]
+    header = rows[0]
+    duty = next(i for i, h in enumerate(header) if "duty" in h.lower())
+    agree = next(i for i, h in enumerate(header) if "agree" in h.lower())
+    assert duty != agree
+    child_in_need = next(r for r in rows if r[0].lower().startswith("4. child in need"))
+    assert "statutory" in child_in_need[duty].lower() and "17" in child_in_need[duty]
+    assert "agree" in child_in_need[agree].lower() and "refuse" in child_in_need[agree].lower()
+    assert not child_in_need[agree].lower().startswith("no")
+
+
+def test_thresholds_takeaways_say_child_in_need_help_needs_the_familys_agreement(real_site):
+    text = section_text(real_site, "thresholds.md", "key-takeaways").lower()
+    assert re.search(r"child in need[^.]*legal duty[^.]*family must agree", text)
+
+
+def test_continuum_diagram_has_separate_columns_for_duty_and_agreement(real_site):
+    svg = BeautifulSoup((real_site.site / "images" / "continuum-of-need.svg").read_text(), "xml")
+    texts = " ".join(t.get_text() for t in svg.find_all("text")).lower()
+    assert "legal duty" in texts and "family agree?" in texts
+    assert re.search(r"yes:.*child in need", texts)
+    desc = " ".join(svg.find("desc").get_text().split()).lower()
+    assert "child in need needs the family's agreement" in desc
+    assert "steps 4 to 6 are statutory social work" not in desc  # the old single idea
+
+
+def test_thresholds_self_check_keys_child_in_need_as_needing_agreement():
+    questions = quiz("thresholds")
+    agree = next(q for q in questions if "must the family agree" in q["question"].lower())
+    assert any("child in need" in text.lower() for text in correct_options(agree))
+    refuse = next(q for q in questions if "refuse a child in need plan" in q["question"].lower())
+    assert correct_options(refuse)[0].lower().startswith("yes")
+
+
+def test_children_in_need_page_and_glossary_say_the_family_can_refuse(real_site):
+    text = section_text(real_site, "services/children-in-need.md", "what-child-in-need-means").lower()
+    assert "agreement" in text and "refuse" in text
+    assert "refuse" in glossary("child in need").lower()
+
+
+# --- Who decides that a child lives away from home ----------------------------------------------
+
+
+def test_court_proceedings_page_names_section_20_police_protection_and_the_court_orders(real_site):
+    text = section_text(real_site, "services/court-proceedings.md", "who-can-remove-a-child")
+    assert "Only a court or the police can remove a child" in text
+    assert "section 20" in text and "agree" in text
+    assert "72 hours" in text and "section 46" in text
+    assert "care order" in text and "emergency protection order" in text
+
+
+def test_court_proceedings_self_check_keys_section_20_and_police_protection():
+    question = next(q for q in quiz("services-court-proceedings") if "live away" in q["question"])
+    keyed = " ".join(correct_options(question))
+    assert "section 20" in keyed and "72 hours" in keyed and "emergency protection order" in keyed
+
+
+ONLY_THE_COURT = re.compile(r"only (?:the|a) (?:family )?court decides", re.I)
+
+
+def test_no_page_or_self_check_says_only_the_court_decides(real_site):
+    for html in real_site.pages():
+        text = " ".join(BeautifulSoup(html.read_text(encoding="utf-8"), "lxml").get_text(" ").split())
+        assert not ONLY_THE_COURT.search(text), html.relative_to(real_site.site)
+    for path in sorted((ROOT / "quizzes").glob("*.yml")):
+        for question in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]:
+            assert not ONLY_THE_COURT.search(quiz_words(question)), (path.name, question["question"])
+
+
+# --- Child arrangements order and private fostering ---------------------------------------------
+
+
+def test_kinship_page_says_a_lives_with_order_gives_parental_responsibility(real_site):
+    rows = [
+        " ".join(tr.get_text(" ").split())
+        for tr in page(real_site, "services/kinship-care.md").select("article table tr")
+    ]
+    cao = next(r for r in rows if r.startswith("Child arrangements order"))
+    assert "parental responsibility" in cao and "12(2)" in cao and "lives with" in cao
+    assert "parental responsibility" in glossary("CAO")
+
+
+def test_kinship_self_check_keys_a_child_arrangements_order_as_giving_parental_responsibility():
+    question = next(q for q in quiz("services-kinship-care") if "parental responsibility" in q["question"])
+    keyed = " ".join(correct_options(question)).lower()
+    assert "child arrangements order" in keyed and "special guardianship order" in keyed
+    assert question["type"] == "multiple"
+
+
+def test_private_fostering_excludes_a_person_with_parental_responsibility(real_site):
+    text = section_text(real_site, "services/kinship-care.md", "private-fostering")
+    assert re.search(r"not a parent, a relative or a person with parental responsibility", text)
+    assert "person with parental responsibility" in glossary("private fostering")
+    fill_in = next(q for q in quiz("services-kinship-care") if q.get("answer") == "privately")
+    assert "parental responsibility" in fill_in["question"]
+
+
+# --- Glossary definitions from Working Together 2023 -------------------------------------------
+
+
+def test_safeguarding_uses_the_working_together_2023_definition():
+    text = glossary("safeguarding")
+    assert "2023" in text
+    for words in ("as soon as problems", "outside the home", "online", "kinship", "best outcomes"):
+        assert words in text, words
+
+
+def test_neglect_in_the_glossary_agrees_with_the_child_protection_page(real_site):
+    text = glossary("neglect")
+    assert "education" not in text.lower()
+    for words in ("persistent", "physical or psychological", "health or development"):
+        assert words in text, words
+    page_text = article_text(real_site, "services/child-protection.md")
+    assert re.search(r"persistent failure[^.]*physical or psychological", page_text)
+    assert "Working Together's own definition does not mention education" not in page_text
+
+
+# --- Personal advisers, child death reviews ----------------------------------------------------
+
+
+def test_personal_advisers_to_21_for_every_care_leaver_and_to_25_if_they_ask(real_site):
+    care_leavers = article_text(real_site, "services/care-leavers.md")
+    for text in (glossary("PA"), glossary("care leaver"), care_leavers):
+        sentences = re.split(r"(?<=\.) ", text)
+        assert any(all(w in s for w in ("21", "25", "ask")) for s in sentences), text
+    assert "from age 16 up to 25" not in glossary("PA")
+    question = next(q for q in quiz("services-care-leavers") if "by law" in q["question"])
+    assert "ask" in correct_options(question)[0]
+
+
+def test_child_death_reviews_rest_on_the_children_act_2004(real_site):
+    text = section_text(real_site, "safeguarding-partnership.md", "when-a-child-dies")
+    assert "Children Act 2004" in text and "16M to 16Q" in text
+    assert "legal process under the Child Death Review" not in text
+    assert "16M to 16Q" in glossary("CDR")
+    question = next(q for q in quiz("safeguarding-partnership") if q["question"].startswith("Which law"))
+    assert correct_options(question) == ["The Children Act 2004 (sections 16M to 16Q)"]
+
+
+# --- Early help: before statutory help, and where families step down to ---------------------
+
+
+def test_early_help_page_self_check_and_thresholds_agree_on_stepping_down(real_site):
+    text = section_text(real_site, "services/early-help.md", "families-choose-to-take-part").lower()
+    assert "step down to early help" in text
+    thresholds = article_text(real_site, "thresholds.md").lower()
+    assert re.search(r"step down from children's social care to early help", thresholds)
+    questions = quiz("services-early-help")
+    step_down = next(q for q in questions if "things have improved" in q["question"])
+    assert "step down" in correct_options(step_down)[0].lower()
+    for question in questions:  # nothing the site asserts says early help comes only before
+        claims = [question.get("explanation", "")] + [
+            o.get("feedback", "") for o in question.get("options", [])
+        ]
+        for claim in claims:
+            if "before any statutory help" in claim:
+                assert "after" in claim or "step" in claim, claim
+
+
+# --- Every correction is recorded for trainers -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("src", "title"),
+    [
+        ("thresholds.md", "child in need is voluntary"),
+        ("services/children-in-need.md", "the family must agree"),
+        ("services/court-proceedings.md", "not only the court decides"),
+        ("services/kinship-care.md", "child arrangements orders"),
+        ("services/care-leavers.md", "personal advisers"),
+        ("safeguarding-partnership.md", "child death reviews"),
+        ("services/child-protection.md", "definition of neglect"),
+        ("services/early-help.md", "early help after social care"),
+    ],
+)
+def test_each_correction_has_a_trainer_note_naming_its_authority(src, title):
+    notes = [n for n in trainer_notes(src) if title in n.splitlines()[0]]
+    assert notes, f"docs/{src}: no trainer note titled ...{title!r}"
+    assert re.search(r"Children Act (1989|2004)|Working Together", notes[0]), notes[0]
