@@ -111,6 +111,8 @@ def test_children_in_need_page_and_glossary_say_the_family_can_refuse(real_site)
     text = section_text(real_site, "services/children-in-need.md", "what-child-in-need-means").lower()
     assert "agreement" in text and "refuse" in text
     assert "refuse" in glossary("child in need").lower()
+    assert "agreement" in glossary("section 17")
+    assert "voluntary for the family" in glossary("statutory")
 
 
 # --- Who decides that a child lives away from home ----------------------------------------------
@@ -223,6 +225,7 @@ def test_early_help_page_self_check_and_thresholds_agree_on_stepping_down(real_s
     questions = quiz("services-early-help")
     step_down = next(q for q in questions if "things have improved" in q["question"])
     assert "step down" in correct_options(step_down)[0].lower()
+    assert "step down" in glossary("early help")
     for question in questions:  # nothing the site asserts says early help comes only before
         claims = [question.get("explanation", "")] + [
             o.get("feedback", "") for o in question.get("options", [])
