@@ -243,3 +243,98 @@ def test_questions_below_the_screen_are_laid_out_only_when_the_reader_reaches_th
     last.locator("button[type=submit]").click()
     expect(last.locator(".self-check-verdict")).to_be_visible()
     context.close()
+
+
+# What the reader types in each blank of the fixture's numbers page, and whether it is right.
+NUMBER_ANSWERS = [
+    # quiz-0 expects "1,000": thousands separators or none, but the same number.
+    ("quiz-0", "1000", True),
+    ("quiz-0", "1,000", True),
+    ("quiz-0", "1 000", True),
+    ("quiz-0", "1\u00a0000", True),
+    ("quiz-0", "100", False),
+    ("quiz-0", "10,00", False),
+    ("quiz-0", "1,000%", False),  # not a percentage question
+    # quiz-1 expects "30%": with or without the sign.
+    ("quiz-1", "30", True),
+    ("quiz-1", "30%", True),
+    ("quiz-1", "30 %", True),
+    ("quiz-1", "30 per cent", True),
+    ("quiz-1", "30 Percent", True),
+    ("quiz-1", "3,0", False),
+    ("quiz-1", "31%", False),
+    ("quiz-1", "300", False),
+    # quiz-2 expects "30" in "gone up by ___ per cent": a percentage question too.
+    ("quiz-2", "30", True),
+    ("quiz-2", "30%", True),
+    ("quiz-2", "30 per cent", True),
+    ("quiz-2", "3", False),
+    # quiz-3 expects "301" in "___ schools": the sign is not accepted.
+    ("quiz-3", "301", True),
+    ("quiz-3", "301%", False),
+    ("quiz-3", "3,01", False),
+]
+
+
+def check_blank(tab, quiz: str, typed: str) -> bool:
+    """Type `typed` in the quiz's blank, check it, and say whether the quiz marked it right."""
+    reset = tab.locator(f"#{quiz} .quiz-reset-button")
+    if reset.is_visible():
+        reset.click()
+        expect(tab.locator(f"#{quiz} .self-check-verdict")).to_have_count(0)
+    tab.fill(f"#{quiz}-blank-0", typed)
+    tab.click(f"#{quiz} button[type=submit]")
+    verdict = tab.locator(f"#{quiz} .self-check-verdict")
+    expect(verdict).to_have_count(1)
+    right = verdict.get_attribute("data-verdict") == "right"
+    blank = tab.get_attribute(f"#{quiz}-blank-0", "class")
+    assert ("correct" in blank.split()) == right and ("wrong" in blank.split()) != right
+    return right
+
+
+def watch_policy(context) -> list[str]:
+    """Record every security-policy violation in the context's pages."""
+    violations: list[str] = []
+    context.expose_function("policyViolation", lambda text: violations.append(text))
+    context.add_init_script(
+        'addEventListener("securitypolicyviolation", e =>'
+        ' window.policyViolation(`${e.effectiveDirective} ${e.blockedURI || "inline"}`), true);'
+    )
+    return violations
+
+
+def test_a_number_is_right_with_or_without_separators_and_per_cent(browser, quiz_site):
+    context = browser.new_context()
+    context.set_default_timeout(5000)
+    violations = watch_policy(context)
+    tab = context.new_page()
+    tab.goto(f"{quiz_site}/numbers/", wait_until="load")
+    assert tab.get_attribute("#quiz-0-blank-0", "data-answer") == "1,000"  # as mkdocs-quiz writes it
+    marked = [(quiz, typed, check_blank(tab, quiz, typed)) for quiz, typed, _ in NUMBER_ANSWERS]
+    assert marked == NUMBER_ANSWERS
+
+    # A right number is shown as the question writes it, and is still right after a reload.
+    check_blank(tab, "quiz-0", "1000")
+    assert tab.input_value("#quiz-0-blank-0") == "1,000"
+    tab.reload(wait_until="load")
+    expect(tab.locator("#quiz-0 .self-check-verdict")).to_have_attribute("data-verdict", "right")
+    assert tab.input_value("#quiz-0-blank-0") == "1,000"
+    context.close()
+    assert violations == []
+
+
+def test_the_real_number_blanks_take_separators_and_per_cent(browser, served_site):
+    """The real self-checks' number blanks: early help's 1000 and Gloucestershire's 30 per cent."""
+    context = browser.new_context()
+    context.set_default_timeout(5000)
+    violations = watch_policy(context)
+    tab = context.new_page()
+    for path, words, typed in [
+        ("services/early-help", "children allocated for support", "1,000"),
+        ("gloucestershire", "free school meals", "30%"),
+    ]:
+        tab.goto(f"{served_site}/{path}/", wait_until="load")
+        quiz = tab.locator(".quiz", has_text=words).get_attribute("id")
+        assert check_blank(tab, quiz, typed), (path, typed)
+    context.close()
+    assert violations == []

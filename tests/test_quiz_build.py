@@ -159,7 +159,8 @@ def test_the_answer_key_is_printable_out_of_the_nav_and_out_of_search(fixture_si
         "Why: The hub is where agencies share what they know about a child.",
     ):
         assert expected in text
-    assert headings(key.select_one("article")) == ["The front door", "A page with a marker"]
+    pages = ["The front door", "A page with a marker", "Numbers in blanks"]
+    assert headings(key.select_one("article")) == pages
     assert not key.select(".md-sidebar--primary .md-nav__link[href*=answer-key]")
     home = fixture_site.html("index.html")
     assert "answer-key" not in str(home.select_one(".md-nav--primary"))

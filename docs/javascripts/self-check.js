@@ -10,6 +10,12 @@
    - puts focus back on the question after "Try again" (mkdocs-quiz hides the focused button);
    - stops "<" and ">" being typed into blanks (mkdocs-quiz writes the typed text into the page);
    - lets Enter in a blank check the answer (the blank is outside mkdocs-quiz's form);
+   - accepts a number in a blank with or without thousands separators ("1,000", "1000", "1 000"),
+     and with or without "%" ("per cent", "percent") where the question asks for a percentage
+     (the expected answer ends in "%", or the blank is followed by "%" or "per cent"): just before
+     mkdocs-quiz checks the blank, a typed number equal to the expected one is written as the
+     expected answer (which mkdocs-quiz already keeps in the blank's data-answer); a different
+     number, or one written oddly ("3,0", "10,00"), is left as typed and stays wrong;
    - makes "Clear my answers" work on pages with a blank (mkdocs-quiz 1.7.1 stops with an error
      at the first quiz without a fieldset, and never empties blanks).
    It runs before mkdocs-quiz's own script, which waits for DOMContentLoaded. */
@@ -138,6 +144,47 @@
     });
   }
 
+  /* Numbers in blanks. A number with thousands separators: 1 to 3 digits, then groups of 3
+     after the same separator each time (comma or space), then perhaps a decimal part. */
+  var GROUPED = /^\d{1,3}([, ])\d{3}(?:\1\d{3})*(?:\.\d+)?$/;
+  var PLAIN = /^\d+(?:\.\d+)?$/;
+  var PER_CENT = /\s*(?:%|per ?cent)$/i;
+  var PER_CENT_NEXT = /^\s*(?:%|per ?cent\b)/i;
+
+  /* The number's digits without separators, or null if the text is not a number. */
+  function digitsOf(text) {
+    if (PLAIN.test(text)) return text;
+    if (GROUPED.test(text)) return text.replace(/[, ]/g, "");
+    return null;
+  }
+
+  /* Whether `typed` is the number `expected`, allowing for thousands separators and, if
+     `percentage`, a "%" or "per cent" on either. */
+  function sameNumber(typed, expected, percentage) {
+    typed = typed.replace(/\s+/g, " ").trim();
+    expected = expected.replace(/\s+/g, " ").trim();
+    if (percentage) {
+      typed = typed.replace(PER_CENT, "");
+      expected = expected.replace(PER_CENT, "");
+    }
+    var digits = digitsOf(expected);
+    return digits !== null && digitsOf(typed) === digits;
+  }
+
+  function asksForPercentage(input, expected) {
+    if (/%\s*$/.test(expected)) return true;
+    var next = input.nextSibling;
+    return !!next && next.nodeType === Node.TEXT_NODE && PER_CENT_NEXT.test(next.nodeValue);
+  }
+
+  /* Runs just before mkdocs-quiz compares each blank with its answer (case aside, exactly). */
+  function acceptNumbers(quiz) {
+    Array.prototype.forEach.call(quiz.querySelectorAll(".quiz-blank-input"), function (input) {
+      var expected = input.getAttribute("data-answer") || "";
+      if (sameNumber(input.value, expected, asksForPercentage(input, expected))) input.value = expected;
+    });
+  }
+
   function refresh(quiz) {
     Array.prototype.forEach.call(quiz.querySelectorAll("fieldset > div"), markOption);
     markBlanks(quiz);
@@ -179,6 +226,7 @@
       form.addEventListener(
         "submit",
         function () {
+          acceptNumbers(quiz);
           window.setTimeout(function () {
             refresh(quiz);
             var message = resultMessage(quiz);
