@@ -305,7 +305,7 @@ def undated_figures(lines: list[tuple[int, str]], display: str) -> list[Problem]
                     "figure",
                     f"{noun} {listed} {verb} no date",
                     "say when it is from in the same sentence or table row, e.g. "
-                    "'773 children in care (April 2025, Members Induction slides)'",
+                    "'773 children in care (April 2025)'",
                 )
             )
     return problems
