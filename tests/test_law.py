@@ -84,6 +84,50 @@ def test_thresholds_table_shows_the_councils_duty_and_the_familys_agreement_apar
     assert not child_in_need[agree].lower().startswith("no")
 
 
+def thresholds_rows(real_site) -> list[list[str]]:
+    return [
+        [" ".join(c.get_text(" ").split()) for c in tr.find_all(["th", "td"])]
+        for tr in page(real_site, "thresholds.md").select("article table tr")
+    ]
+
+
+def test_section_17_is_a_general_duty_not_a_right_to_services(real_site):
+    rows = thresholds_rows(real_site)
+    duty = next(i for i, h in enumerate(rows[0]) if "duty" in h.lower())
+    child_in_need = next(r for r in rows if r[0].lower().startswith("4. child in need"))
+    assert "general duty" in child_in_need[duty] and "assessment" in child_in_need[duty]
+    assert "must provide services" not in child_in_need[duty]
+    for term in ("child in need", "section 17"):
+        text = glossary(term)
+        assert "general duty" in text and "assessment" in text and "enforce" in text, term
+        assert "legal duty to provide services" not in text, term
+    assert "general one" in glossary("statutory") and "must provide" not in glossary("statutory")
+    refuse = next(q for q in quiz("thresholds") if "refuse a child in need plan" in q["question"].lower())
+    assert "general duty" in refuse["explanation"] and "must provide services" not in refuse["explanation"]
+
+
+def test_child_protection_needs_co_operation_and_only_a_court_compels(real_site):
+    rows = thresholds_rows(real_site)
+    duty = next(i for i, h in enumerate(rows[0]) if "duty" in h.lower())
+    agree = next(i for i, h in enumerate(rows[0]) if "agree" in h.lower())
+    protection = next(r for r in rows if r[0].lower().startswith("5. child protection"))
+    for words in ("enquiries", "conference", "objects", "not a court order", "co-operation"):
+        assert words in protection[agree], words
+    court = next(r for r in rows if r[0].lower().startswith("6. pre-proceedings"))
+    assert "power" in court[duty].lower() and "can apply" in court[duty]
+    for words in ("only a court", "section 31", "section 44", "section 43"):
+        assert words in court[agree], words
+    svg = BeautifulSoup((real_site.site / "images" / "continuum-of-need.svg").read_text(), "xml")
+    texts = " ".join(t.get_text() for t in svg.find_all("text")).lower()
+    assert "co-operation" in texts and "only a court" in texts and "powers" in texts
+    desc = " ".join(svg.find("desc").get_text().split()).lower()
+    assert "co-operation" in desc and "only a court" in desc
+    question = next(q for q in quiz("thresholds") if "must the family agree" in q["question"].lower())
+    assert "co-operation" in quiz_words(question) and "section 43" in question["explanation"]
+    for claim in (texts, desc, quiz_words(question).lower(), " ".join(protection + court).lower()):
+        assert "act without it" not in claim and "must act even if" not in claim
+
+
 def test_thresholds_takeaways_say_child_in_need_help_needs_the_familys_agreement(real_site):
     text = section_text(real_site, "thresholds.md", "key-takeaways").lower()
     assert re.search(r"child in need[^.]*legal duty[^.]*family must agree", text)
@@ -124,6 +168,18 @@ def test_court_proceedings_page_names_section_20_police_protection_and_the_court
     assert "section 20" in text and "agree" in text
     assert "72 hours" in text and "section 46" in text
     assert "care order" in text and "emergency protection order" in text
+
+
+def test_section_20_needs_only_that_no_one_with_parental_responsibility_objects(real_site):
+    text = section_text(real_site, "services/court-proceedings.md", "who-can-remove-a-child")
+    for words in ("objects", "20(7)", "any time", "20(8)", "16 or 17", "20(11)"):
+        assert words in text, words
+    entry = glossary("section 20")
+    assert "objects" in entry and "any time" in entry and "16 or" in entry
+    assert "looked after by the council" in entry and "in the council's care" not in entry
+    question = next(q for q in quiz("services-court-proceedings") if "live away" in q["question"])
+    assert any("section 20" in o and "objects" in o for o in correct_options(question))
+    assert "the parents agree (section 20)" not in quiz_words(question)
 
 
 def test_court_proceedings_self_check_keys_section_20_and_police_protection():
@@ -182,14 +238,32 @@ def test_safeguarding_uses_the_working_together_2023_definition():
         assert words in text, words
 
 
+def test_safeguarding_is_a_plain_list_not_a_quotation():
+    text = glossary("safeguarding")
+    assert "defines it as:" not in text  # not presented as the guidance's own words
+    for words in (
+        "maltreatment",
+        "mental and physical health",
+        "safe and effective care",
+        "National Framework",
+    ):
+        assert words in text, words
+    data = (ROOT / "data" / "glossary.yml").read_text(encoding="utf-8")
+    comment = data.split("- term: safeguarding\n")[0].rsplit("\n\n", 1)[-1]
+    assert "not a quotation" in comment and "confirm" in comment
+
+
 def test_neglect_in_the_glossary_agrees_with_the_child_protection_page(real_site):
+    """Working Together 2023's examples of neglect include a suitable education (new in 2023)."""
     text = glossary("neglect")
-    assert "education" not in text.lower()
-    for words in ("persistent", "physical or psychological", "health or development"):
+    for words in ("persistent", "physical or psychological", "health or development", "suitable education"):
         assert words in text, words
     page_text = article_text(real_site, "services/child-protection.md")
     assert re.search(r"persistent failure[^.]*physical or psychological", page_text)
+    assert re.search(r"examples include[^.]*suitable education", page_text)
     assert "Working Together's own definition does not mention education" not in page_text
+    note = next(n for n in trainer_notes("services/child-protection.md") if "definition of neglect" in n)
+    assert "2018" in note and "added education" in note and "mistaken" in note and "confirm" in note
 
 
 # --- Personal advisers, child death reviews ----------------------------------------------------
@@ -201,6 +275,10 @@ def test_personal_advisers_to_21_for_every_care_leaver_and_to_25_if_they_ask(rea
         sentences = re.split(r"(?<=\.) ", text)
         assert any(all(w in s for w in ("21", "25", "ask")) for s in sentences), text
     assert "from age 16 up to 25" not in glossary("PA")
+    for text in (glossary("PA"), glossary("care leaver"), care_leavers):
+        assert "education or training" in text  # the adviser continues past 21 (s23C(7))
+        sentences = re.split(r"(?<=\.) |; ", text)
+        assert any(all(w in s for w in ("21", "25", "ask", "pathway plan")) for s in sentences), text
     question = next(q for q in quiz("services-care-leavers") if "by law" in q["question"])
     assert "ask" in correct_options(question)[0]
 
