@@ -235,6 +235,39 @@ def test_one_in_eight_is_credited_to_the_childrens_commissioner(real_site):
     assert "Protecting children from harm" in entry["title"] and "2015" in entry["date"]
 
 
+def test_sexual_abuse_table_separates_the_slides_credit_from_the_original_source(real_site):
+    page = article(real_site, "services/child-protection.md")
+    table = next(t for t in page.select("table") if "73,518" in words(t))
+    rows = [[words(c) for c in tr.find_all(["th", "td"])] for tr in table.select("tr")]
+    header = rows[0]
+    credit = header.index("What the slide credits")
+    original = header.index("Original source")
+    one_in_eight = next(r for r in rows if "1 in 8" in r[0])
+    assert one_in_eight[credit] == "NSPCC" and "Children's Commissioner" in one_in_eight[original]
+    assert "England" in one_in_eight[original]
+    offences = next(r for r in rows if "73,518" in r[0])
+    assert "UK" in offences[0] and "UK" in offences[original]
+    intro = words(table.find_previous("p"))
+    assert "England" in intro and "UK" in intro
+    entry = load("data/sources.yml")["childrens_commissioner_2015"]
+    assert "url" not in entry and "could not be confirmed" in entry["note"]
+
+
+def test_ofsted_2025_areas_to_improve_are_not_said_to_be_exactly_two(real_site):
+    text = words(article(real_site, "how-services-work.md"))
+    assert "Among the things Ofsted asked the council to improve" in text
+    assert "improve two things" not in text and "the two things Ofsted" not in text
+    question = next(q for q in quiz("how-services-work") if "homelessness" in q["explanation"])
+    assert "two" not in question["question"].lower() and "Which of these" in question["question"]
+    assert "Among the things" in question["explanation"]
+
+
+def test_a_privately_fostered_child_is_cared_for_not_looked_after(real_site):
+    rows = [words(tr) for tr in article(real_site, "services/kinship-care.md").select("table tr")]
+    row = next(r for r in rows if r.startswith("Private fostering"))
+    assert "is cared for by" in row and "looked after" not in row
+
+
 def test_youth_justice_custody_figures_are_for_october_to_december_2024(real_site):
     numbers = section(real_site, "services/youth-justice.md", "Key numbers")
     assert "custod" in numbers and "October to December 2024" in numbers
@@ -276,6 +309,8 @@ def test_front_door_self_check_is_no_firmer_than_the_page(real_site):
     [
         ("services/care-leavers.md", ["197", "over 21-25-year-olds allocated", "Authority"]),
         ("services/child-protection.md", ["1 in 8", "Children's Commissioner", "22%", "Authority"]),
+        ("services/child-protection.md", ["England", "in the UK", "could not be confirmed", "Authority"]),
+        ("how-services-work.md", ["two things", "among the things"]),
         ("services/youth-justice.md", ["October", "December 2024", "Authority"]),
         ("safeguarding-partnership.md", ["Gloucestershire Procedure Manual in 2023", "Authority"]),
         ("services/kinship-care.md", ["trial", "up to 8 local authorities", "Authority"]),
