@@ -11,6 +11,8 @@ meaning, not whole sentences, so trainers can reword.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
@@ -208,6 +210,60 @@ def test_the_lado_self_check_does_not_treat_every_contact_as_an_allegation():
     (question,) = [q for q in quiz_questions("safeguarding-partnership.yml") if "LADO" in q["question"]]
     wrong = [o["text"] for o in question["options"] if not o.get("correct")]
     assert "All 900" in wrong
+
+
+def page_section(real_site, src: str, title: str) -> str:
+    return section_text(page_html(real_site, src), title)
+
+
+def test_page_and_self_check_both_give_the_reports_word_for_the_900(real_site):
+    text = page_section(
+        real_site, "safeguarding-partnership.md", "Allegations against people who work with children"
+    )
+    assert re.search(r"900 contacts \(the annual report calls them allegations\)", text)
+    (question,) = [q for q in quiz_questions("safeguarding-partnership.yml") if "LADO" in q["question"]]
+    assert "900 contacts (the annual report calls them allegations)" in question["question"]
+
+
+def test_domestic_abuse_and_anti_social_behaviour_qualify_crime_recording(real_site):
+    text = page_section(
+        real_site, "safeguarding-partnership.md", "The police inspection (PEEL, October 2021)"
+    )
+    sentence = next(s for s in text.split(". ") if "anti-social behaviour" in s)
+    assert "recorded crime" in sentence and "domestic abuse" in sentence
+    assert "safeguard" not in sentence
+    assert not re.search(r"safeguard vulnerable people, especially", text)
+
+
+def test_family_hub_tiers_are_not_defined_as_if_the_minutes_said_so(real_site):
+    text = page_section(real_site, "services/early-help.md", "Children's centres and family hubs")
+    assert "(tiers 1 and 2)" not in text
+    assert "do not say what the tiers are" in text and "Our reading" in text
+
+
+def test_tier_3_referral_and_task_and_finish_groups_are_explained(real_site):
+    ap = page_section(real_site, "gloucestershire.md", "Alternative provision and hospital education in 2022")
+    assert re.search(r"tier 3 referral\W+: a referral at one of the higher levels of need", ap)
+    partnership = " ".join(page_html(real_site, "safeguarding-partnership.md").get_text(" ").split())
+    assert re.search(r"task and finish\W+groups, each set up for a short time to do one job", partnership)
+    (question,) = [
+        q
+        for q in quiz_questions("safeguarding-partnership.yml")
+        if q["section"] == "The partnership's priorities for 2022/23"
+    ]
+    assert all(
+        "short-term group" in o["feedback"]
+        for o in question["options"]
+        if "task and finish" in o.get("feedback", "")
+    )
+
+
+def test_an_adoption_order_ends_the_councils_parental_responsibility(real_site):
+    text = page_section(real_site, "services/children-in-care.md", "Adoption")
+    assert re.search(r"ends the council's parental responsibility[^.]*care order ends[^.]*46\(2\)", text)
+    source = (ROOT / "docs" / "services" / "children-in-care.md").read_text(encoding="utf-8")
+    note = source[source.index('!!! trainer "Source notes: adoption"') :].split("\n\n")[0]
+    assert "probably Adoption West" in note and "six" in note and "confirmed" in note
 
 
 @pytest.mark.parametrize(
