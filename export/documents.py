@@ -92,6 +92,7 @@ def prepare_page(
     clean_article(article)
     open_details(article)
     flatten_tabs(article)
+    label_table_cells(article)
     relink(article, page.url, anchors, asset_prefix)
     page.questions = read_questions(article, page.src)
     replace_quizzes(article, [worksheet(q) for q in page.questions])
@@ -144,6 +145,20 @@ def flatten_tabs(article: Tag) -> None:
             block["class"] = ["tab-printed"]
             flat.append(block.extract())
         tabbed.replace_with(flat)
+
+
+def label_table_cells(article: Tag) -> None:
+    """Give each cell of a table of WIDE_TABLE or more columns its column's heading
+    (`data-label`), and mark the table `data-wide`: in large print such a table is set out a row
+    at a time, each cell under its heading (print.css), since its columns cannot fit on A4."""
+    for table in article.find_all("table"):
+        headings = [th.get_text(" ", strip=True) for th in table.select(":scope > thead > tr > th")]
+        if len(headings) < WIDE_TABLE:
+            continue
+        table["data-wide"] = ""
+        for row in table.select(":scope > tbody > tr"):
+            for heading, cell in zip(headings, row.find_all(["td", "th"], recursive=False), strict=False):
+                cell["data-label"] = heading
 
 
 # --- links ---------------------------------------------------------------------------------
@@ -391,3 +406,5 @@ SCREEN_ONLY = (
     ".progress-table",
     "[data-handout-exclude]",
 )
+# A table with this many columns or more is set out a row at a time in large print.
+WIDE_TABLE = 4

@@ -340,3 +340,23 @@ def test_moving_into_place_creates_dist_the_first_time(tmp_path):
     (new / "a.pdf").write_text("pdf")
     pipeline.move_into_place(new, tmp_path / "dist")
     assert (tmp_path / "dist" / "a.pdf").read_text() == "pdf"
+
+
+def _table(columns: int) -> str:
+    head = "".join(f"<th>H{i}</th>" for i in range(columns))
+    row = "".join(f"<td>c{i}</td>" for i in range(columns))
+    body = f"<tbody><tr>{row}</tr><tr>{row}</tr></tbody>"
+    return f"<article><table><thead><tr>{head}</tr></thead>{body}</table></article>"
+
+
+@pytest.mark.parametrize(("columns", "wide"), [(2, False), (3, False), (4, True), (5, True)])
+def test_wide_tables_label_each_cell_with_its_heading_for_large_print(columns, wide):
+    article = BeautifulSoup(_table(columns), "html.parser").article
+    documents.label_table_cells(article)
+    table = article.table
+    assert table.has_attr("data-wide") is wide
+    cells = table.select("tbody td")
+    if wide:
+        assert [c["data-label"] for c in cells] == [f"H{i % columns}" for i in range(2 * columns)]
+    else:
+        assert not any(c.has_attr("data-label") for c in cells)
