@@ -135,3 +135,44 @@ def browser():
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+# --- Kinds of test ---------------------------------------------------------------------------
+# Each test is marked with one kind (described in pyproject.toml), so that `pytest -m unit` runs
+# only the quick ones. A test's kind comes from the fixtures it uses (FIXTURE_KINDS, below) or
+# from a `@pytest.mark.build` on a test that runs a build by itself; when several apply, the first
+# in KINDS wins. tests/test_kinds.py checks that no test marked `unit` builds, exports or opens
+# a browser: a new fixture that does one of those belongs in FIXTURE_KINDS.
+KINDS = ("export", "browser", "build", "unit")
+FIXTURE_KINDS = {
+    # Chromium driven by Playwright
+    "browser": "browser",
+    # the offline export of the real project (tests/export_support.py: real_export, unzipped)
+    "exported": "export",
+    "offline_site": "export",
+    "published": "export",
+    "earlier_export": "export",
+    # real builds: the real site, a copy of the project for a build, fixture projects built
+    "real_site": "build",
+    "served_site": "build",
+    "project_copy": "build",
+    "fixture_builds": "build",
+    "offline_build": "build",
+    "fixture_site": "build",
+    "quiz_site": "build",
+    "fixture_report": "build",
+    "hostile_site": "build",
+    "examples_site": "build",
+    "without_glossary_entry": "build",
+    "trainer_site": "build",
+    "offline_copy": "build",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        found = {FIXTURE_KINDS.get(name) for name in item.fixturenames}
+        found |= {mark.name for mark in item.iter_markers()}
+        kind = next(kind for kind in KINDS if kind in found or kind == "unit")
+        if not item.get_closest_marker(kind):
+            item.add_marker(kind)

@@ -411,6 +411,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
+@pytest.mark.build
 def test_a_failed_build_leaves_the_last_good_site_exactly_as_it_was(tmp_path):
     project = copy_project(tmp_path / "project")
     site = project / "site"
@@ -435,6 +436,7 @@ def test_a_failed_build_leaves_the_last_good_site_exactly_as_it_was(tmp_path):
     ), "a temporary folder was left behind"
 
 
+@pytest.mark.build
 def test_a_good_build_replaces_the_site(tmp_path):
     project = copy_project(tmp_path / "project")
     site = project / "site"

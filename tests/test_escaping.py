@@ -644,6 +644,7 @@ POINT_AT_EVERYTHING = """() => {
 }"""
 
 
+@pytest.mark.build
 def test_hostile_values_never_run_when_built_with_properdocs(tmp_path):
     """ProperDocs, the maintained MkDocs 1.x fork CI also builds with, has its own page and menu
     classes: the hook must escape them too."""
@@ -754,6 +755,7 @@ BAD_INPUT = {
 }
 
 
+@pytest.mark.build
 @pytest.mark.parametrize(("relative", "start", "new", "message"), BAD_INPUT.values(), ids=BAD_INPUT)
 def test_bad_input_stops_the_build_naming_file_and_line(tmp_path, relative, start, new, message):
     project = copy_project(tmp_path / "project")
@@ -767,6 +769,7 @@ def test_bad_input_stops_the_build_naming_file_and_line(tmp_path, relative, star
 CSP_HOOK = "  - hooks/csp.py"
 
 
+@pytest.mark.build
 def test_a_build_without_the_security_policy_hook_stops_naming_it(tmp_path):
     project = copy_project(tmp_path / "project")
     plant_line(project, "mkdocs.yml", CSP_HOOK, "")
@@ -780,6 +783,7 @@ def test_a_build_without_the_security_policy_hook_stops_naming_it(tmp_path):
     assert not (build.site / "index.html").exists()
 
 
+@pytest.mark.build
 def test_without_the_hooks_every_page_still_forbids_everything(tmp_path):
     """Fail closed: with the policy's hook and the check for it both gone, the template writes a
     policy that allows nothing, never an empty one."""

@@ -17,6 +17,7 @@ from conftest import FIXTURES, ROOT, Build, run_build, search_sections
 from glossary import for_search
 
 FIXTURE = FIXTURES / "glossary"
+pytestmark = pytest.mark.build  # every test here builds the fixture project or the real site
 
 
 def fixture_project(tmp_path: Path, directory_urls: bool = True) -> Path:
@@ -380,7 +381,7 @@ def test_the_real_site_search_knows_mash_by_both_names(real_site):
 
 
 @pytest.fixture(scope="module")
-def offline_site(tmp_path_factory) -> Build:
+def offline_build(tmp_path_factory) -> Build:
     """The real site built with mkdocs-offline.yml: offline plugin (no directory URLs) and print page."""
     site = tmp_path_factory.mktemp("offline") / "site"
     build = run_build(ROOT, site, "-f", str(ROOT / "mkdocs-offline.yml"))
@@ -388,8 +389,8 @@ def offline_site(tmp_path_factory) -> Build:
     return build
 
 
-def test_the_real_site_links_resolve_in_the_offline_layout_and_the_print_page(offline_site):
-    links = glossary_links(offline_site)
+def test_the_real_site_links_resolve_in_the_offline_layout_and_the_print_page(offline_build):
+    links = glossary_links(offline_build)
     pages = [(p, h, t) for p, h, t in links if p.name != "print_page.html"]
     assert len(pages) > 100
     assert unresolved(pages, directory_urls=False) == []

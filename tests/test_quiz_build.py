@@ -279,6 +279,7 @@ BAD_BUILDS = [
 ]
 
 
+@pytest.mark.build
 @pytest.mark.parametrize(("breakage", "message"), BAD_BUILDS, ids=[b[0].__name__ for b in BAD_BUILDS])
 def test_bad_quiz_input_stops_the_strict_build_before_any_page_is_written(tmp_path, breakage, message):
     project = quiz_project(tmp_path / "project")

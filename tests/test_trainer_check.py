@@ -368,6 +368,7 @@ def test_the_guides_example_report_is_what_the_check_prints(fixture_report):
         assert line in result.stdout, f"the guide's example report is out of date: {line!r}"
 
 
+@pytest.mark.build
 def test_a_site_with_only_warnings_passes(tmp_path):
     project = check_project(tmp_path / "project")
     fostering = project / "docs" / "services" / "fostering.md"
@@ -384,6 +385,7 @@ def test_a_site_with_only_warnings_passes(tmp_path):
     assert "Summary: 0 errors, 3 warnings" in result.stdout
 
 
+@pytest.mark.build
 def test_a_broken_data_file_is_reported_with_its_line(tmp_path):
     project = check_project(tmp_path / "project")
     contacts = project / "data" / "contacts.yml"

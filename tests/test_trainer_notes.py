@@ -126,6 +126,7 @@ def test_the_trainer_view_shows_every_note_marked_as_not_for_learners(trainer_si
     assert "(trainer view)" in home.title.get_text()
 
 
+@pytest.mark.build
 def test_a_strict_build_refuses_the_trainer_view(tmp_path):
     build = run_build(ROOT, tmp_path / "site", env={"INDUCTION_TRAINER_VIEW": "1"})
     assert build.returncode != 0
