@@ -112,7 +112,10 @@ def export(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Run the whole test suite: unit, build and real-browser tests (needs Debian's Chromium)."""
+    """Run the whole test suite: unit, build, browser and export tests (needs Debian's Chromium).
+
+    Only the quick ones: python3 noxfile.py -s tests -- -m unit
+    """
     _ensure_chromium(session)
     _install(session)
     session.run("pytest", *(session.posargs or ["-q"]))
