@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
@@ -272,3 +273,51 @@ def relative_display(path: str | Path, root: str | Path) -> str:
         return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
     except ValueError:
         return str(path)
+
+
+def lines_outside_code(markdown: str):
+    """(line number, line) for each line of `markdown` outside fenced code blocks (the fences
+    themselves left out too), so a check of what a trainer wrote skips their code examples."""
+    fence = None
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        stripped = line.lstrip()
+        match = FENCE.match(stripped)
+        if match and (fence is None or stripped.startswith(fence)):
+            fence = None if fence else match.group(0)
+            continue
+        if fence is None:
+            yield number, line
+
+
+FENCE = re.compile(r"^(`{3,}|~{3,})")
+
+
+def read_html(fragment: str) -> HtmlPieces:
+    """The start tags of an HTML fragment (with their attributes, in order) and its comments and
+    other `<!...>`/`<?...>` markup, as Python's html.parser reads them."""
+    pieces = HtmlPieces()
+    pieces.feed(fragment)
+    pieces.close()
+    return pieces
+
+
+class HtmlPieces(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list]] = []
+        self.comments: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, attrs))
+
+    def handle_comment(self, data):
+        self.comments.append(("<!--", data))
+
+    def handle_decl(self, decl):
+        self.comments.append(("<!", decl))
+
+    def unknown_decl(self, data):
+        self.comments.append(("<![", data))
+
+    def handle_pi(self, data):
+        self.comments.append(("<?", data))

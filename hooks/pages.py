@@ -17,13 +17,12 @@ import datetime as dt
 import logging
 import os
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs.utils import meta as mkdocs_meta
 
-from _common import DataError, parse_yaml, read_source
+from _common import DataError, parse_yaml, read_html, read_source
 
 log = logging.getLogger("mkdocs.hooks.pages")
 
@@ -221,26 +220,15 @@ def images_without_alt(html: str) -> list[str]:
     An image needs words in `alt`; a purely decorative one says so with the class `decorative`
     (`![](x.svg){ .decorative }`, or `<img src="x.svg" alt="" class="decorative">`).
     """
-    finder = _Images()
-    finder.feed(html)
-    finder.close()
-    return finder.missing
-
-
-class _Images(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.missing: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
+    missing = []
+    for tag, attrs in read_html(html).tags:
         if tag != "img":
-            return
+            continue
         attrs = dict(attrs)
         alt, classes = attrs.get("alt"), (attrs.get("class") or "").split()
         if alt is None or (not alt.strip() and DECORATIVE not in classes):
-            self.missing.append(attrs.get("src") or "")
-
-    handle_startendtag = handle_starttag
+            missing.append(attrs.get("src") or "")
+    return missing
 
 
 def image_problem(display: str, raw: str, src: str) -> tuple:

@@ -41,7 +41,15 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url, meta
 
-from _common import DataError, LineDict, body_line_offset, load_yaml, read_source, relative_display
+from _common import (
+    DataError,
+    LineDict,
+    body_line_offset,
+    lines_outside_code,
+    load_yaml,
+    read_source,
+    relative_display,
+)
 from facts import fill_placeholders
 from pages import parse_date, today
 
@@ -527,7 +535,7 @@ def quiz_file_name(page: str) -> str:
 
 def check_no_quiz_markup(markdown: str, display: str, offset: int = 0) -> None:
     """A page without a quiz file must not hold a quiz marker or hand-written mkdocs-quiz block."""
-    for number, line in _lines_outside_code(markdown):
+    for number, line in lines_outside_code(markdown):
         stripped = line.strip()
         if stripped == MARKER:
             raise DataError(
@@ -552,7 +560,7 @@ def page_sections(markdown: str, slugify=None) -> dict[str, str]:
     """The page's headings as {heading text: anchor id}, ids as the toc extension makes them."""
     slugify = slugify or (lambda text: default_slugify(text, "-"))
     sections, used = {}, set()
-    for _, line in _lines_outside_code(markdown):
+    for _, line in lines_outside_code(markdown):
         match = HEADING.match(line)
         if not match:
             continue
@@ -640,7 +648,7 @@ def _section_link(question: Question, quiz: Quiz, sections, page_prefix: str = "
 
 def place_quiz(markdown: str, block: str, display: str, offset: int = 0) -> str:
     """Put the quiz where the page's `<!-- quiz -->` line is, or at the end of the page."""
-    found = [n for n, line in _lines_outside_code(markdown) if line.strip() == MARKER]
+    found = [n for n, line in lines_outside_code(markdown) if line.strip() == MARKER]
     if len(found) > 1:
         raise DataError(display, found[1] + offset, f"the page has {len(found)} {MARKER} lines", "keep one")
     if found:
@@ -924,18 +932,6 @@ def nav_order(nav) -> dict[str, int]:
     return order
 
 
-def _lines_outside_code(markdown: str):
-    fence = None
-    for number, line in enumerate(markdown.split("\n"), start=1):
-        stripped = line.lstrip()
-        match = FENCE.match(stripped)
-        if match and (fence is None or stripped.startswith(fence)):
-            fence = None if fence else match.group(0)
-            continue
-        if fence is None:
-            yield number, line
-
-
 def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -987,4 +983,3 @@ MARKDOWN_SPECIAL = re.compile(r"[\\`\[\]]")
 LINE_START = re.compile(r"#|\d+\.\s|[-+*]\s|[-*_](\s*[-*_]){2,}\s*$|!!!|\?\?\?|~~~|:")
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*(\{[^}]*\})?[ \t]*#*[ \t]*$")
 INLINE_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
-FENCE = re.compile(r"^(`{3,}|~{3,})")

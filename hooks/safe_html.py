@@ -38,7 +38,6 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
-from html.parser import HTMLParser
 
 import markdown
 import nh3
@@ -52,7 +51,7 @@ from mkdocs.structure.pages import Page
 from pymdownx.snippets import SnippetMissingError
 
 from _addresses import SCHEME, as_browser_reads, short
-from _common import DataError, body_line_offset, read_source
+from _common import DataError, body_line_offset, read_html, read_source
 
 
 @event_priority(100)  # first: the trainer's own Markdown, before any hook or plugin adds HTML
@@ -139,7 +138,7 @@ def html_problems(fragment: str, allowlist: Allowlist) -> list[tuple]:
 
 def explain(fragment: str, allowlist: Allowlist) -> list[tuple]:
     found = []
-    for tag, attrs in _start_tags(fragment):
+    for tag, attrs in read_html(fragment).tags:
         if tag not in allowlist.tags:
             found.append(
                 (f"<{tag}", f"the tag <{tag}> is not allowed in a page", TAG_HINTS.get(tag, ALLOWED_HINT))
@@ -209,51 +208,15 @@ def _tags(fragment: str) -> list[tuple]:
     before it); without a bare <tbody>, which it adds to a table that has none. The comments
     count because Python's parser and a browser's end an odd comment in different places:
     `<!--><script>...` is all comment to one and a script to the other (and to nh3)."""
-    walker = _walk(fragment)
+    walker = read_html(fragment)
     tags = [(tag, sorted((n, v or "") for n, v in attrs)) for tag, attrs in walker.tags]
     return sorted(tag for tag in tags if tag != ("tbody", [])) + sorted(walker.comments)
-
-
-def _start_tags(fragment: str) -> list[tuple[str, list]]:
-    return _walk(fragment).tags
-
-
-def _walk(fragment: str) -> _Walker:
-    walker = _Walker()
-    walker.feed(fragment)
-    walker.close()
-    return walker
 
 
 def _address_filter(tag: str, name: str, value: str):
     """nh3's attribute filter: drops an address url_problem refuses, such as a picture from
     another website (nh3's own check knows only the allowed schemes)."""
     return None if name in URL_ATTRIBUTES and url_problem(tag, name, value) else value
-
-
-class _Walker(HTMLParser):
-    """Every start tag of an HTML fragment, with its attributes, in order; and its comments and
-    other `<!...>` and `<?...>` markup."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, list]] = []
-        self.comments: list[tuple[str, str]] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, attrs))
-
-    def handle_comment(self, data):
-        self.comments.append(("<!--", data))
-
-    def handle_decl(self, decl):
-        self.comments.append(("<!", decl))
-
-    def unknown_decl(self, data):
-        self.comments.append(("<![", data))
-
-    def handle_pi(self, data):
-        self.comments.append(("<?", data))
 
 
 def _attribute_problem(tag: str, name: str, value: str, allowlist: Allowlist):

@@ -24,7 +24,7 @@ import re
 from bs4 import BeautifulSoup
 from mkdocs.plugins import event_priority
 
-from _common import NOTE_CLASS, DataError, body_line_offset, read_source
+from _common import NOTE_CLASS, DataError, body_line_offset, lines_outside_code, read_source
 
 log = logging.getLogger("mkdocs.hooks.trainer_notes")
 
@@ -70,14 +70,9 @@ def trainer_view(environ) -> bool:
 def check_note_text_is_indented(markdown: str, display: str, offset: int = 0) -> None:
     """Stop at a trainer note (outside code) whose next line with text is not indented under it:
     Markdown would end the note there and publish that text as an ordinary paragraph."""
-    lines, fence = markdown.split("\n"), None
-    for number, line in enumerate(lines, start=1):
-        stripped = line.lstrip()
-        marker = FENCE.match(stripped)
-        if marker and (fence is None or stripped.startswith(fence)):
-            fence = None if fence else marker.group(1)
-            continue
-        note = None if fence else NOTE_LINE.match(line.expandtabs(4))
+    lines = markdown.split("\n")
+    for number, line in lines_outside_code(markdown):
+        note = NOTE_LINE.match(line.expandtabs(4))
         if not note or NOTE_CLASS not in note.group("classes").lower().split():
             continue
         indent = len(note.group("indent"))
@@ -131,7 +126,6 @@ SELECTOR = f"div.admonition.{NOTE_CLASS}, details.{NOTE_CLASS}"
 NOTE_LINE = re.compile(
     r'^(?P<indent> *)(?:!!!|\?\?\?\+?) ?(?P<classes>[\w-]+(?: +[\w-]+)*)(?: +"(?P<title>.*?)")? *$'
 )
-FENCE = re.compile(r"^(`{3,}|~{3,})")
 VIEW_ENV = "INDUCTION_TRAINER_VIEW"
 VIEW_SUFFIX = "(trainer view)"
 VIEW_LABEL = "Trainer note \N{EM DASH} not shown to learners"
