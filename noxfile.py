@@ -48,6 +48,7 @@ nox.options.error_on_missing_interpreters = False
 
 def _install(session: nox.Session) -> None:
     session.install("-q", "-r", str(REQUIREMENTS))
+    session.install("-q", "--no-deps", "-e", ".")  # the induction package (hooks, check, export use it)
 
 
 @nox.session

@@ -14,11 +14,3 @@ learner must not see); warnings are advice.
 """
 
 from __future__ import annotations
-
-import sys
-from pathlib import Path
-
-# The checks reuse the build hooks' own rules (front matter, facts, quizzes, glossary).
-HOOKS = Path(__file__).resolve().parent.parent / "hooks"
-if str(HOOKS) not in sys.path:
-    sys.path.insert(0, str(HOOKS))

@@ -31,9 +31,9 @@ import markdown
 from bs4 import BeautifulSoup
 from mkdocs.utils import meta as front_matter
 
-from pages import image_problem, parse_date
-from pages import images_without_alt as images_missing_alt
-from quizzes import MIN_QUESTIONS
+from induction.pages import image_problem, parse_date
+from induction.pages import images_without_alt as images_missing_alt
+from induction.quizzes import MIN_QUESTIONS
 
 with warnings.catch_warnings():
     # textstat 0.7.4 imports pkg_resources, which warns that it is deprecated (see requirements.txt)

@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _today() -> dt.date:
-    from pages import today  # hooks/pages.py: honours INDUCTION_TODAY like the build
+    from induction.pages import today  # hooks/pages.py: honours INDUCTION_TODAY like the build
 
     return today()
 
@@ -102,9 +102,9 @@ def run_checks(project: Path, on: dt.date) -> Report:
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
 
-    from _common import DataError, read_source
-    from facts import load_facts
-    from pages import check_front_matter
+    from induction.common import DataError, read_source
+    from induction.facts import load_facts
+    from induction.pages import check_front_matter
 
     config_file = project / "mkdocs.yml"
     report = Report(site_name=project.name, on=on)
@@ -216,8 +216,8 @@ def check_page(
 def unreadable_page(path: Path, display: str) -> Problem | None:
     """Why the other checks cannot read a page (bytes that are not UTF-8, front matter that is not
     valid YAML), as the build says it, or None."""
-    from _common import DataError, read_source
-    from pages import read_front_matter
+    from induction.common import DataError, read_source
+    from induction.pages import read_front_matter
 
     try:
         raw = read_source(path, display)
@@ -236,8 +236,8 @@ def load_quiz_files(project: Path, report: Report) -> tuple[dict, set[str]]:
     The files are read one by one, so one broken file does not hide the quizzes of every other
     page (which would then all look missing).
     """
-    from _common import DataError, load_yaml, relative_display
-    from quizzes import load_quizzes, parse_quiz
+    from induction.common import DataError, load_yaml, relative_display
+    from induction.quizzes import load_quizzes, parse_quiz
 
     try:
         return {quiz.page: quiz for quiz in load_quizzes(project / "quizzes", project)}, set()
@@ -272,12 +272,12 @@ def _from_data_error(error) -> Problem:
 def glossary_checker(project: Path, report: Report):
     """A check(src, raw) -> (summary, problems) using hooks/glossary.py's own rules, or None when
     the project has no glossary yet. Problems in data/glossary.yml go into the report."""
-    from _common import DataError, read_source
+    from induction.common import DataError, read_source
 
     data = project / "data" / "glossary.yml"
     if not (project / "hooks" / "glossary.py").exists() or not data.exists():
         return None
-    import glossary as hook
+    from induction import glossary as hook
 
     collect = _Collect()
     try:

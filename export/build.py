@@ -17,11 +17,9 @@ import sys
 from pathlib import Path
 
 from export.pipeline import folder_beside, move_into_place
+from induction.common import DataError, read_source
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from _common import DataError, read_source  # noqa: E402  (hooks/_common.py)
 
 
 def main(argv: list[str] | None = None) -> int:

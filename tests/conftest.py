@@ -19,8 +19,6 @@ from material.plugins.search.plugin import Parser as SearchParser
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-# The hooks (import glossary, quizzes, ...) and the project's own packages (check, export).
-sys.path[:0] = [str(ROOT / "hooks"), str(ROOT)]
 
 # The parts of the repository a build reads; copied when a test needs to change something.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data", "quizzes")

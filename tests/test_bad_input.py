@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from _common import DataError, decode_text, parse_yaml, why_not_a_date
 from check import content
 from conftest import ROOT, copy_project, run_build
 from export.build import build_site
-from pages import check_front_matter, image_problem, images_without_alt, read_front_matter
+from induction.common import DataError, decode_text, parse_yaml, why_not_a_date
+from induction.pages import check_front_matter, image_problem, images_without_alt, read_front_matter
 
 NOT_UTF8 = "this file is not UTF-8 text: this line has a character saved in another encoding"
 SAVE_AS = (

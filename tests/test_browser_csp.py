@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-import csp
 from conftest import ROOT, _QuietHandler
+from induction import csp
 
 QUIZ_PAGE = "services/front-door"  # has a self-check and glossary links
 DIAGRAM_PAGE = "thresholds"  # has an SVG diagram
@@ -221,7 +221,7 @@ def live_preview(project: Path):
 def test_the_live_preview_has_the_built_sites_policy_and_still_reloads_on_save(browser, project_copy):
     """`mkdocs serve` adds its live-reload script inline to every page it serves: the policy
     blocks it (no 'unsafe-inline', which would let planted handlers run in the preview too), and
-    the page reloads on save through hooks/live_reload.js instead."""
+    the page reloads on save through induction/live_reload.js instead."""
     with live_preview(project_copy) as url:
         watched = Watched(browser, (url.rstrip("/"),))
         page = watched.page()
@@ -242,5 +242,5 @@ def test_the_live_preview_has_the_built_sites_policy_and_still_reloads_on_save(b
     assert shown == 1
     # MkDocs' own inline script, and nothing else
     reported = [v for v in watched.violations if not v.startswith("console: ")]
-    assert reported, "MkDocs no longer adds its script inline: hooks/live_reload.js may go"
+    assert reported, "MkDocs no longer adds its script inline: induction/live_reload.js may go"
     assert all(v.startswith("script-src-elem blocked inline") for v in reported), watched.violations

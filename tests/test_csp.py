@@ -14,9 +14,9 @@ import material
 import pytest
 from bs4 import BeautifulSoup
 
-import csp
-import quizzes as q
 from conftest import ROOT, run_build
+from induction import csp
+from induction import quizzes as q
 
 META = f'<meta http-equiv="Content-Security-Policy" content="{csp.POLICY}">'
 
@@ -64,7 +64,7 @@ def test_the_policy_has_no_inline_or_eval_and_allows_only_the_site():
 @pytest.mark.parametrize("serving", [False, True], ids=["build", "serve"])
 def test_the_live_preview_has_the_same_policy_and_reloads_with_a_file(monkeypatch, serving):
     """MkDocs' live-reload script, added inline to each page `mkdocs serve` sends, is blocked like
-    anything inline; in serve only, the pages load hooks/live_reload.js instead (tested in
+    anything inline; in serve only, the pages load induction/live_reload.js instead (tested in
     Chromium in tests/test_browser_csp.py)."""
     monkeypatch.setattr(csp, "_serving", [serving])
     config = SimpleNamespace(extra={}, extra_javascript=[])
@@ -72,7 +72,7 @@ def test_the_live_preview_has_the_same_policy_and_reloads_with_a_file(monkeypatc
         csp.on_config(config)
     assert config.extra["csp"] == csp.POLICY
     assert config.extra_javascript == ([csp.LIVE_RELOAD] if serving else [])
-    assert "/livereload/" in (ROOT / "hooks" / "live_reload.js").read_text(encoding="utf-8")
+    assert "/livereload/" in (ROOT / "induction" / "live_reload.js").read_text(encoding="utf-8")
 
 
 def test_every_page_of_the_real_site_has_the_policy_first_and_nothing_inline(real_site):

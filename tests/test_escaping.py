@@ -18,10 +18,9 @@ import yaml
 from bs4 import BeautifulSoup
 from markupsafe import Markup
 
-from _common import DataError
-from _text import markdown_text
 from conftest import ROOT, copy_project, run_build
-from escaping import (
+from induction.common import DataError
+from induction.escaping import (
     as_text,
     check_front_matter_text,
     check_menu_links,
@@ -36,8 +35,9 @@ from escaping import (
     setting_lines,
     setting_value_lines,
 )
-from facts import fill_placeholders, is_web_address
-from learning_path import essentials_markdown, learning_path_markdown
+from induction.facts import fill_placeholders, is_web_address
+from induction.learning_path import essentials_markdown, learning_path_markdown
+from induction.text import markdown_text
 
 PWN = "pwned"
 

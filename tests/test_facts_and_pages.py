@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from _common import DataError, body_line_offset, parse_yaml
 from conftest import run_build
-from facts import PhoneError, dialable, fill_placeholders, load_facts
-from pages import check_front_matter, format_date
+from induction.common import DataError, body_line_offset, parse_yaml
+from induction.facts import PhoneError, dialable, fill_placeholders, load_facts
+from induction.pages import check_front_matter, format_date
 
 FACTS = {
     "contacts": {"front_door": {"phone": "01452 42 65 65", "name": "Front <door>"}},

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from material.plugins.search.plugin import SearchIndex
 
 from conftest import FIXTURES, ROOT, Build, run_build, search_sections
-from glossary import for_search
+from induction.glossary import for_search
 
 FIXTURE = FIXTURES / "glossary"
 pytestmark = pytest.mark.build  # every test here builds the fixture project or the real site

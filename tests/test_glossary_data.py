@@ -17,9 +17,9 @@ from markdown import Markdown
 from markdown.extensions.toc import TocExtension
 from material.plugins.search.plugin import SearchIndex
 
-from _common import DataError
 from conftest import ROOT, search_sections
-from glossary import (
+from induction.common import DataError
+from induction.glossary import (
     GlossaryExtension,
     Job,
     check_see_links,

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-import glossary as glossary_module
 from check.content import TEXT_EXTENSIONS
 from conftest import search_sections
-from glossary import GlossaryExtension, Job, for_search, link_markdown, link_tree, load_glossary
+from induction import glossary as glossary_module
+from induction.glossary import GlossaryExtension, Job, for_search, link_markdown, link_tree, load_glossary
 
 GLOSSARY = load_glossary(
     """

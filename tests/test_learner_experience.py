@@ -10,7 +10,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from learning_path import essentials_markdown, learning_path_markdown, reading_minutes
+from induction.learning_path import essentials_markdown, learning_path_markdown, reading_minutes
 
 CONTACTS = yaml.safe_load((ROOT / "data" / "contacts.yml").read_text(encoding="utf-8"))
 CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

@@ -12,9 +12,9 @@ import mkdocs_quiz
 import polib
 import pytest
 
-from _common import DataError
 from conftest import ROOT, run_build
-from quiz_interface_text import NEEDED, check_interface_text
+from induction.common import DataError
+from induction.quiz_interface_text import NEEDED, check_interface_text
 
 PO = "quizzes/interface-text.en-GB.po"
 TEXT = (ROOT / PO).read_text(encoding="utf-8")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-import quizzes as q
-from _common import DataError, parse_yaml
 from conftest import run_build
+from induction import quizzes as q
+from induction.common import DataError, parse_yaml
 
 FILE = "quizzes/t.yml"
 

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from mkdocs_quiz.plugin import MkDocsQuizPlugin
 from mkdocs_quiz.plugin import style as upstream_style
 
-import quizzes as q
-from _common import DataError, parse_yaml
 from check.content import TEXT_EXTENSIONS
-from pages import check_front_matter
+from induction import quizzes as q
+from induction.common import DataError, parse_yaml
+from induction.pages import check_front_matter
 
 FILE = "quizzes/services-front-door.yml"
 QUIZ_YAML = """\

@@ -14,8 +14,8 @@ from mkdocs.config import load_config
 from mkdocs.utils import meta
 
 from conftest import ROOT, run_build
-from safe_files import css_addresses, css_problems, file_problem, link_problem, svg_problems
-from safe_html import TYPED, check_markdown, find_line, html_problems, url_problem
+from induction.safe_files import css_addresses, css_problems, file_problem, link_problem, svg_problems
+from induction.safe_html import TYPED, check_markdown, find_line, html_problems, url_problem
 
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
 NO_SCRIPT = "remove it: a page cannot run scripts"

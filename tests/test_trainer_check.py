@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from check import content
 from check.content import ERROR, WARNING
 from conftest import FIXTURES, ROOT
-from pages import check_front_matter
+from induction.pages import check_front_matter
 
 CHECK_FIXTURE = FIXTURES / "trainer-check"
 FIXTURE_DAY = "2027-06-01"

@@ -345,7 +345,7 @@ def message_templates() -> list[tuple[str, str]]:
     each DataError in hooks/*.py, each problem pages.py and check/content.py report, and each
     warning written as `{display}:{line}: ...`."""
     found = []
-    sources = [*sorted((ROOT / "hooks").glob("*.py")), ROOT / "check" / "content.py"]
+    sources = [*sorted((ROOT / "induction").glob("*.py")), ROOT / "check" / "content.py"]
     for path in sources:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):

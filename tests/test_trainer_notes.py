@@ -16,10 +16,10 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from _common import DataError
 from conftest import ROOT, Build, run_build
 from export_support import pdf_text, real_export, squash, unzipped
-from trainer_notes import (
+from induction.common import DataError
+from induction.trainer_notes import (
     VIEW_LABEL,
     check_note_text_is_indented,
     remove_trainer_notes,

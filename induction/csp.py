@@ -1,0 +1,256 @@
+"""Content-Security-Policy: a reader's browser runs only the script files the site ships.
+
+Every page carries POLICY in a `<meta http-equiv="Content-Security-Policy">`, the first thing in
+its <head> (overrides/main.html writes it from `config.extra.csp`, set here), so the policy holds
+on a web server, in the offline copy opened from file:// and on print-site's print page alike.
+POLICY is the one place the policy is written: a web server can send the same text as a header.
+
+The policy lets scripts, stylesheets, images, fonts, workers and connections come from the site
+itself only ('self'), plus `data:` images (Material draws its icons with data: SVGs in its
+stylesheet); no plugins, no <base>, no form submission. It has no 'unsafe-inline', no
+'unsafe-eval' and no hashes, so no inline script, style or event handler runs: a <script> or an
+onerror= that a trainer's text smuggled into a page is blocked like everything else inline.
+
+Why no hashes: allowing each inline script found in a built page by its hash would allow a
+planted one too, and picking out the trusted ones at build time means matching text. Instead,
+everything the site's own tools wrote inline is now in files, so trust is decided by the files
+the site ships:
+- Material's inline scripts (partials/javascripts/base, palette and content): the partials in
+  overrides/partials/javascripts/ load copies from overrides/assets/javascripts/theme/
+  (tests/test_csp.py fails when the installed Material's differ).
+- mkdocs-quiz's script, stylesheet, settings and `onsubmit` handlers: hooks/quizzes.py; the
+  settings become a JSON block (`type="application/json"` is data and never runs, like Material's
+  own `__config`), read by docs/javascripts/quiz-settings.js.
+- The offline search shim (overrides/assets/vendor/iframe-worker/shim.js) starts its frame from a
+  file instead of writing an inline script into it.
+- print-site's start-up script and heading styles on the print page: moved into files here
+  (on_post_build), after checking that they are exactly print-site's (`print_site_start`,
+  `print_site_styles`); anything else is left in place.
+
+Checked in Chromium (tests/test_browser_csp.py): 'self' covers the site's own files opened from
+file:// too (the offline copy loads with no violation, and a script planted in it is blocked);
+JSON data blocks are not checked by the policy; the frame the search shim writes inherits the
+policy, so its inline script was blocked until it became frame.js.
+
+`mkdocs serve`, the trainers' live preview, has the same policy. MkDocs adds its live-reload
+script inline to each page it serves, after the build, with numbers that change with every build
+and every request, so no hash computed at build time could allow it, and 'unsafe-inline' would
+also let inline on...= handlers and javascript: links run in the preview. So the policy blocks
+it (the one violation the preview reports) and, in serve only, the pages load induction/live_reload.js
+instead: the same polling of MkDocs' server, from a file.
+
+Under the policy the browser would silently block anything inline still left, and the feature it
+belongs to would stop working. So every built page (the print page and 404.html too) is read
+with a parser, and an inline script, <style>, style= or on...= attribute or javascript: URL is
+reported as a warning naming the page, which fails the strict build.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
+
+log = logging.getLogger("mkdocs.hooks.csp")
+
+
+def on_startup(*, command, dirty):
+    _serving[0] = command == "serve"
+
+
+def on_config(config):
+    config.extra["csp"] = POLICY
+    if _serving[0] and LIVE_RELOAD not in config.extra_javascript:
+        config.extra_javascript.append(LIVE_RELOAD)  # written into the served site by on_post_build
+    return config
+
+
+@event_priority(-100)  # last: check the page as it will be written
+def on_post_page(output, page, config):
+    report(f"docs/{page.file.src_uri}", inline_code(output, config.extra["csp"]))
+    return output
+
+
+@event_priority(-100)
+def on_post_template(output_content, template_name, config):
+    if template_name.endswith(".html"):
+        report(template_name, inline_code(output_content, config.extra["csp"]))
+    return output_content
+
+
+@event_priority(-100)  # after print-site (and hooks/quizzes.py) wrote the print page
+def on_post_build(config):
+    if _serving[0]:
+        target = Path(config.site_dir, LIVE_RELOAD)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(Path(__file__).with_name("live_reload.js").read_bytes())
+    if "print-site" not in config.plugins:
+        return
+    name = config.plugins["print-site"].config.get("print_page_basename", "print_page")
+    url = f"{name}/index.html" if config.use_directory_urls else f"{name}.html"
+    path = Path(config.site_dir, url)
+    if not path.exists():
+        return
+    text, files = tidy_print_site(path.read_text(encoding="utf-8"), url)
+    for file_url, content in files.items():
+        target = Path(config.site_dir, file_url)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    report(url, inline_code(text, config.extra["csp"]))
+
+
+def report(display: str, found: list[str]) -> None:
+    for what in dict.fromkeys(found):
+        if what == NO_POLICY:
+            log.warning(
+                f"{display}: the built page does not open its <head> with the site's security "
+                "policy (keep the site_meta block in overrides/main.html and hooks/csp.py in "
+                "the hooks: of mkdocs.yml)"
+            )
+            continue
+        log.warning(
+            f"{display}: the built page has {what}, which the site's security policy blocks "
+            "(write no script, style or on...= attributes in pages; a feature's script or "
+            "style goes in a file under docs/javascripts/ or docs/stylesheets/)"
+        )
+
+
+# --- Checking a built page ------------------------------------------------------------------
+
+
+def inline_code(html_text: str, policy: str | None = None) -> list[str]:
+    """What in this page the policy would block: inline scripts (not JSON data blocks), <style>
+    elements, style= and on...= attributes, javascript: URLs; and a missing or changed policy."""
+    finder = _InlineFinder()
+    finder.feed(html_text)
+    finder.close()
+    if finder.policy != (policy or POLICY):
+        finder.found.insert(0, NO_POLICY)
+    return finder.found
+
+
+class _InlineFinder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self.policy: str | None = None
+        self._in_head = False
+        self._first = True
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "head":
+            self._in_head = True
+        elif self._in_head and self._first:
+            self._first = False
+            if tag == "meta" and (values.get("http-equiv") or "").lower() == "content-security-policy":
+                self.policy = values.get("content")
+        if tag == "script" and "src" not in values and _runs(values.get("type")):
+            self.found.append("an inline <script>")
+        elif tag == "style":
+            self.found.append("a <style> element")
+        for name, value in attrs:
+            if name == "style":
+                self.found.append(f"a style= attribute on <{tag}>")
+            elif name.startswith("on"):
+                self.found.append(f"an {name}= attribute on <{tag}>")
+            elif name in URL_ATTRIBUTES and JAVASCRIPT_URL.match(value or ""):
+                self.found.append(f"a javascript: link in {name}= on <{tag}>")
+
+    def handle_endtag(self, tag):
+        if tag == "head":
+            self._in_head = False
+
+
+def _runs(script_type: str | None) -> bool:
+    """Whether a <script> of this type is run (the HTML standard's JavaScript MIME types)."""
+    kind = (script_type or "").strip().lower()
+    return kind in ("", "module") or kind in JAVASCRIPT_TYPES
+
+
+# --- print-site's print page ------------------------------------------------------------------
+
+
+def tidy_print_site(html_text: str, page_url: str) -> tuple[str, dict[str, str]]:
+    """Move print-site's inline start-up script and heading styles into files.
+
+    Returns the page and the files to write (site URL -> content). Only a script that is exactly
+    print-site's (print_site_start) and a <style> of print-site's heading rules only
+    (print_site_styles) are moved."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html_text, "html.parser")
+    files: dict[str, str] = {}
+    for script in soup.find_all("script", src=False):
+        if _runs(script.get("type")) and print_site_start(script.string or ""):
+            files[PRINT_SITE_SCRIPT] = (script.string or "").strip() + "\n"
+            src = get_relative_url(PRINT_SITE_SCRIPT, page_url)
+            script.replace_with(soup.new_tag("script", attrs={"src": src}))
+    for style in soup.find_all("style"):
+        if print_site_styles(style.string or ""):
+            files[PRINT_SITE_STYLES] = files.get(PRINT_SITE_STYLES, "") + (style.string or "").strip() + "\n"
+            href = get_relative_url(PRINT_SITE_STYLES, page_url)
+            style.replace_with(soup.new_tag("link", attrs={"rel": "stylesheet", "href": href}))
+    return (str(soup) if files else html_text), files
+
+
+def print_site_start(text: str) -> bool:
+    """Whether `text` is print-site 2.9's start-up script: a DOMContentLoaded listener that calls
+    only its own functions (which ones depends on the plugin's options)."""
+    match = PRINT_SITE_START.fullmatch(text.strip())
+    return bool(match) and set(PRINT_SITE_CALL.findall(match.group(1))) <= PRINT_SITE_FUNCTIONS
+
+
+def print_site_styles(text: str) -> bool:
+    """Whether `text` holds only print-site's heading-numbering rules, which apply under its
+    `.print-site-enumerate-...` classes and load nothing."""
+    rules = [rule.strip() for rule in text.split("}") if rule.strip()]
+    return bool(rules) and all(PRINT_SITE_RULE.fullmatch(rule) for rule in rules)
+
+
+POLICY = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "worker-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+    )
+)
+# `mkdocs serve` only: the preview's pages reload on save with this file (induction/live_reload.js),
+# not with the script MkDocs adds inline, which the policy blocks.
+LIVE_RELOAD = "javascripts/live-reload.js"
+_serving = [False]  # set by on_startup: is this `mkdocs serve`?
+NO_POLICY = "no security policy first in its <head>"
+JAVASCRIPT_TYPES = {
+    f"{kind}/{name}"
+    for kind in ("application", "text")
+    for name in (
+        "ecmascript javascript x-ecmascript x-javascript javascript1.0 javascript1.1 javascript1.2 "
+        "javascript1.3 javascript1.4 javascript1.5 jscript livescript"
+    ).split()
+}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data"}
+JAVASCRIPT_URL = re.compile(r"[\x00-\x20]*j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.I)
+PRINT_SITE_SCRIPT = "js/print-site-start.js"
+PRINT_SITE_STYLES = "css/print-site-headings.css"
+PRINT_SITE_START = re.compile(
+    r"document\.addEventListener\('DOMContentLoaded', function \(\) \{((?:\s*\w+\(\);)*)\s*\}\)"
+)
+PRINT_SITE_CALL = re.compile(r"(\w+)\(\);")
+PRINT_SITE_FUNCTIONS = {"remove_material_navigation", "remove_mkdocs_theme_navigation", "generate_toc"}
+# One rule, without its closing brace: a selector under print-site's class, then declarations
+# whose only function is counter() (so nothing can be loaded: no url(), no @import).
+PRINT_SITE_RULE = re.compile(
+    r"\.print-site-enumerate-(?:headings|figures)\s[^{}@\\(]*\{(?:[^{}@\\(]|counter\([\w-]+\))*"
+)

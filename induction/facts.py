@@ -1,0 +1,247 @@
+"""Facts kept in one place: contact numbers, named people and sources, from `data/*.yml`.
+
+A page writes `{{ contacts.front_door.phone }}` or `{{ people.director_childrens_services.name }}`
+and the reader sees the value from the data file, so a changed number or a new post-holder is
+edited once and every page, the banner and the handouts follow. Templates read the same values as
+`config.extra.facts`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import phonenumbers
+from phonenumbers import shortnumberinfo
+
+from induction.common import DataError, body_line_offset, load_yaml, read_source, relative_display
+from induction.text import markdown_text
+
+_facts: dict = {}
+
+
+def on_config(config):
+    global _facts
+    root = Path(config.config_file_path).parent
+    _facts = load_facts(root / "data", root)
+    config.extra["facts"] = _facts
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    src = page.file.abs_src_path
+    offset = body_line_offset(read_source(src)) if src else 0
+    display = f"docs/{page.file.src_uri}"
+    return fill_placeholders(markdown, _facts, display, offset)
+
+
+def load_facts(data_dir: Path, root: Path) -> dict:
+    """Read every facts file and check its shape; return {file stem: data}."""
+    facts = {}
+    for name, check in FACT_FILES.items():
+        path = data_dir / f"{name}.yml"
+        display = relative_display(path, root)
+        if not path.exists():
+            raise DataError(display, None, "this file is missing", f"restore data/{name}.yml")
+        data = load_yaml(path, display)
+        if not isinstance(data, dict) or not data:
+            raise DataError(display, 1, "the file has no entries", "write 'key:' lines")
+        for key, entry in data.items():
+            check(display, key, entry, data.line_of(key))
+        facts[name] = data
+    return facts
+
+
+def _check_fields(display, key, entry, line, required, optional=()):
+    if not isinstance(entry, dict):
+        raise DataError(
+            display,
+            line,
+            f"'{key}' is not a group of fields",
+            f"indent its fields under '{key}:', e.g. '  {required[0]}: ...'",
+        )
+    for field in required:
+        value = entry.get(field)
+        if not isinstance(value, str) or not value.strip():
+            raise DataError(
+                display,
+                entry.line_of(field),
+                f"'{key}' has no {field}",
+                f"write '{field}: ...' as text in quotes",
+            )
+    for field, value in entry.items():
+        if field not in (*required, *optional):
+            allowed = ", ".join((*required, *optional))
+            raise DataError(
+                display,
+                entry.line_of(field),
+                f"'{key}' has an unknown field '{field}'",
+                f"use only: {allowed}",
+            )
+        if not isinstance(value, str):
+            raise DataError(
+                display,
+                entry.line_of(field),
+                f"'{key}.{field}' is not text",
+                'put the value in quotes, e.g. phone: "01452 000000"',
+            )
+
+
+def _check_contact(display, key, entry, line):
+    phone = entry.get("phone") if isinstance(entry, dict) else None
+    if isinstance(phone, (int, float)) and not isinstance(phone, bool):  # before "not text"
+        raise DataError(
+            display,
+            entry.line_of("phone"),
+            f"'{key}.phone' is not in quotes, so it was read as the number {phone}",
+            'put the number in quotes, exactly as it is dialled: phone: "01452 42 65 65"',
+        )
+    _check_fields(display, key, entry, line, ("name", "phone", "when"), ("email", "note", "source"))
+    try:
+        entry["tel"] = dialable(entry["phone"])
+    except PhoneError as error:
+        line = entry.line_of("phone")
+        raise DataError(display, line, f"'{key}.phone' {error.problem}", error.expected) from None
+
+
+class PhoneError(ValueError):
+    """A phone number that is not a valid UK number: what is wrong and what to write."""
+
+    def __init__(self, problem: str, expected: str):
+        super().__init__(f"{problem} ({expected})")
+        self.problem, self.expected = problem, expected
+
+
+def dialable(phone: str) -> str:
+    """The `tel:` form of a UK phone number written as it is dialled: E.164 (`+441452426565`),
+    or the digits of an emergency or short number (`999`). Anything else raises PhoneError."""
+    written = phone.strip()
+    letters = sorted({c for c in written if c.isalpha()})
+    if letters:
+        if set(letters) <= {"O", "o"}:
+            raise PhoneError(
+                f"'{written}' has the letter O where a zero belongs",
+                f'write the digit 0, not the letter O: "{re.sub("[Oo]", "0", written)}"',
+            )
+        raise PhoneError(
+            f"'{written}' has the letter{'s' if len(letters) > 1 else ''} {', '.join(letters)} in it",
+            'write the number in digits only, as it is dialled, e.g. "01452 42 65 65"',
+        )
+    digits = re.sub(r"\D", "", written)
+    if re.fullmatch(r"[\d ]{3,7}", written) and _short_number(digits):
+        return digits
+    national = digits
+    if written.startswith("+"):
+        if not digits.startswith("44"):
+            raise PhoneError(f"'{written}' is not a UK number", 'write a UK number, e.g. "01452 42 65 65"')
+        national = "0" + digits[2:]
+    try:
+        number = phonenumbers.parse(written, "GB")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is not None and phonenumbers.is_valid_number_for_region(number, "GB"):
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    example = 'as it is dialled, e.g. "01452 42 65 65"'
+    if len(national) < UK_DIGITS:
+        raise PhoneError(
+            f"'{written}' has too few digits ({len(national)}) for a UK phone number",
+            f"write all {UK_DIGITS} digits, starting with 0, {example}",
+        )
+    if len(national) > UK_DIGITS:
+        raise PhoneError(
+            f"'{written}' has too many digits ({len(national)}) for a UK phone number",
+            f"write the {UK_DIGITS} digits, starting with 0, {example}",
+        )
+    raise PhoneError(
+        f"'{written}' is not a valid UK phone number",
+        f"copy the number exactly from the source, {example}",
+    )
+
+
+def _short_number(digits: str) -> bool:
+    """999, 112, 111, 101 and the other short numbers that work across the UK."""
+    if shortnumberinfo.is_emergency_number(digits, "GB"):
+        return True
+    try:
+        number = phonenumbers.parse(digits, "GB")
+    except phonenumbers.NumberParseException:
+        return False
+    return shortnumberinfo.is_valid_short_number_for_region(number, "GB")
+
+
+def _check_person(display, key, entry, line):
+    _check_fields(display, key, entry, line, ("role", "name", "as_of"), ("organisation",))
+
+
+def _check_source(display, key, entry, line):
+    _check_fields(display, key, entry, line, ("title", "date"), ("note", "url"))
+    url = entry.get("url")
+    if url is not None and not is_web_address(url):
+        raise DataError(
+            display,
+            entry.line_of("url"),
+            f"'{key}.url' is not a web address",
+            "write the document's full address, starting https://",
+        )
+
+
+def is_web_address(url: str) -> bool:
+    """An https (or http) address with a host and no spaces: never javascript: or a file path."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("https", "http") and bool(parts.hostname) and url == "".join(url.split())
+
+
+FACT_FILES = {"contacts": _check_contact, "people": _check_person, "sources": _check_source}
+
+
+def lookup(facts: dict, dotted: str):
+    value = facts
+    for part in dotted.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value if isinstance(value, str) else None
+
+
+def fill_placeholders(markdown: str, facts: dict, display: str, offset: int = 0) -> str:
+    """Replace `{{ group.key.field }}` with the fact's text, outside code; unknown names fail."""
+    out, fence = [], None
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        stripped = line.lstrip()
+        marker = FENCE.match(stripped)
+        if marker and (fence is None or stripped.startswith(fence)):
+            fence = None if fence else marker.group(0)
+            out.append(line)
+            continue
+        if fence:
+            out.append(line)
+            continue
+        parts = CODE_SPAN.split(line)
+        for i in range(0, len(parts), 2):  # even parts are outside `code`
+            parts[i] = PLACEHOLDER.sub(lambda m, n=number: _value(m, facts, display, n + offset), parts[i])
+        out.append("".join(parts))
+    return "\n".join(out)
+
+
+def _value(match: re.Match, facts: dict, display: str, line: int) -> str:
+    name = match.group(1)
+    value = lookup(facts, name)
+    if value is None:
+        group = name.split(".")[0]
+        hint = (
+            f"see data/{group}.yml for the names you can use"
+            if group in facts
+            else "start with contacts., people. or sources."
+        )
+        raise DataError(display, line, f"unknown fact '{{{{ {name} }}}}'", hint)
+    return markdown_text(value)
+
+
+PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
+FENCE = re.compile(r"^(`{3,}|~{3,})")
+UK_DIGITS = 11  # a UK number as dialled: 0 and ten digits ("0800 1111" and a few others are shorter)
+CODE_SPAN = re.compile(r"(`+[^`]*`+)")

@@ -1,0 +1,272 @@
+"""Page facts every reader can trust: required front matter, review dates and sources.
+
+Each page's front matter says who owns it, when it was last reviewed and when the next review is
+due (the NHS pattern), and which sources its facts come from. This hook checks those fields when
+the site is built, fails the strict build when a page is past its review date, and gives the
+templates a `dmy` filter that writes dates the UK way ("22 November 2026").
+
+Before anything else reads them, it checks that every file a trainer edits is UTF-8 text and
+that each page's front matter is valid YAML, so a mistake there is named with its line instead
+of being dropped; and it fails the strict build for an image with no alt text that is not
+marked `{ .decorative }`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+from mkdocs.utils import meta as mkdocs_meta
+
+from induction.common import DataError, parse_yaml, read_html, read_source
+
+log = logging.getLogger("mkdocs.hooks.pages")
+
+
+@event_priority(100)  # before any plugin or hook reads a trainer's file
+def on_config(config):
+    root = Path(config.config_file_path).resolve().parent
+    for path in trainer_files(root, Path(config.docs_dir)):
+        read_source(path, path.relative_to(root).as_posix())  # bytes that are not UTF-8 stop here
+
+
+def on_files(files, config):
+    # MkDocs reads front matter itself and drops it silently when it is not valid YAML; read it
+    # here first, so the trainer is told what is wrong and on which line.
+    for file in files.documentation_pages():
+        if file.abs_src_path:
+            display = f"docs/{file.src_uri}"
+            read_front_matter(read_source(file.abs_src_path, display), display)
+
+
+def on_env(env, config, files):
+    env.filters["dmy"] = format_date
+    return env
+
+
+def on_page_markdown(markdown, page, config, files):
+    display = f"docs/{page.file.src_uri}"
+    sources = config.extra.get("facts", {}).get("sources", {})
+    raw = read_source(page.file.abs_src_path, display) if page.file.abs_src_path else ""
+    problems, overdue = check_front_matter(page.meta, display, sources, today(), raw)
+    if problems:
+        raise DataError(*problems[0])
+    if overdue:
+        log.warning(overdue)
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    # A warning, not an error: strict builds fail, and the check's build goes on to the links.
+    missing = images_without_alt(html)
+    if missing and page.file.abs_src_path:
+        display = f"docs/{page.file.src_uri}"
+        raw = read_source(page.file.abs_src_path, display)
+        for src in dict.fromkeys(missing):
+            log.warning(str(DataError(*image_problem(display, raw, src))))
+    return html
+
+
+def trainer_files(root: Path, docs: Path) -> list[Path]:
+    """Every file a trainer edits by hand: the pages, the data files and the quiz files."""
+    found = sorted(docs.rglob("*.md"))
+    for folder, pattern in (("data", "*.yml"), ("quizzes", "*.yml"), ("quizzes", "*.po")):
+        found += sorted((root / folder).glob(pattern))
+    return [path for path in found if path.is_file()]
+
+
+def read_front_matter(raw: str, display: str) -> dict:
+    """A page's front matter, read with the data files' rules (line numbers, no aliases, real
+    dates); a DataError when it is not valid YAML or not a set of `name: value` lines."""
+    match = mkdocs_meta.YAML_RE.match(raw)
+    if not match:
+        return {}
+    data = parse_yaml(match.group(1), display, first_line=2, what="the front matter")
+    if data is not None and not isinstance(data, dict):
+        raise DataError(
+            display,
+            2,
+            "the front matter is not a list of 'name: value' lines",
+            "write each field on its own line between the --- lines, e.g. 'title: Fostering'",
+        )
+    return data or {}
+
+
+def today() -> dt.date:
+    """The build date; INDUCTION_TODAY=YYYY-MM-DD pretends it is another day (for checks)."""
+    override = os.environ.get("INDUCTION_TODAY")
+    return dt.date.fromisoformat(override) if override else dt.date.today()
+
+
+def check_front_matter(meta: dict, display: str, sources: dict, on: dt.date, raw: str = ""):
+    """Return (problems, overdue message or None) for one page's front matter.
+
+    Each problem is (path, line, problem, expected) for DataError. The line is the field's line
+    in `raw` (the file's text), or 1, the front matter's opening line, when the field is absent.
+    """
+
+    def line(field: str) -> int:
+        match = re.search(rf"^{re.escape(field)}\s*:", raw, re.MULTILINE)
+        return raw.count("\n", 0, match.start()) + 1 if match else 1
+
+    problems = []
+    for field, example in REQUIRED.items():
+        value = meta.get(field)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            problems.append(
+                (
+                    display,
+                    1,
+                    f"the front matter has no '{field}'",
+                    f"add a line '{field}: {example}' between the --- lines",
+                )
+            )
+    dates = {}
+    for field in ("last_reviewed", "review_due"):
+        value = meta.get(field)
+        if value is None:
+            continue
+        parsed = parse_date(value)
+        if parsed is None:
+            problems.append(
+                (
+                    display,
+                    line(field),
+                    f"'{field}: {value}' is not a date",
+                    f"write it as YYYY-MM-DD, e.g. '{field}: 2026-11-22'",
+                )
+            )
+        dates[field] = parsed
+    last, due = dates.get("last_reviewed"), dates.get("review_due")
+    if last and due and due <= last:
+        problems.append(
+            (
+                display,
+                line("review_due"),
+                f"review_due {due} is not after last_reviewed {last}",
+                "set review_due to a date after last_reviewed",
+            )
+        )
+    if last and last > on:
+        problems.append(
+            (
+                display,
+                line("last_reviewed"),
+                f"last_reviewed {last} is in the future",
+                f"use the date the page was reviewed, on or before {on}",
+            )
+        )
+    srcs = meta.get("sources") or []
+    if not isinstance(srcs, list):
+        problems.append(
+            (display, line("sources"), "'sources' is not a list", "write 'sources: [induction_2025]'")
+        )
+        srcs = []
+    for key in srcs:
+        if key not in sources:
+            known = ", ".join(sources) or "none"
+            problems.append(
+                (
+                    display,
+                    line("sources"),
+                    f"unknown source '{key}'",
+                    f"use a key from data/sources.yml: {known}",
+                )
+            )
+    overdue = None
+    if due and due < on:
+        overdue = (
+            f"{display}:{line('review_due')}: page is past its review date (review_due {due}) "
+            "(review the page, then set last_reviewed to today and review_due to the next review date)"
+        )
+    return problems, overdue
+
+
+def parse_date(value) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def format_date(value) -> str:
+    parsed = parse_date(value)
+    return f"{parsed.day} {parsed:%B %Y}" if parsed else str(value)
+
+
+REQUIRED = {
+    "title": "Front door and MASH",
+    "description": "One sentence saying what the page is about.",
+    "owner": "Head of Service, Front Door",
+    "last_reviewed": "2026-11-22",
+    "review_due": "2027-11-22",
+}
+
+
+# --- Images ---------------------------------------------------------------------------------
+
+
+def images_without_alt(html: str) -> list[str]:
+    """The src of each image with no alt text that is not marked as decoration.
+
+    An image needs words in `alt`; a purely decorative one says so with the class `decorative`
+    (`![](x.svg){ .decorative }`, or `<img src="x.svg" alt="" class="decorative">`).
+    """
+    missing = []
+    for tag, attrs in read_html(html).tags:
+        if tag != "img":
+            continue
+        attrs = dict(attrs)
+        alt, classes = attrs.get("alt"), (attrs.get("class") or "").split()
+        if alt is None or (not alt.strip() and DECORATIVE not in classes):
+            missing.append(attrs.get("src") or "")
+    return missing
+
+
+def image_problem(display: str, raw: str, src: str) -> tuple:
+    """(path, line, problem, expected) for an image with no alt text, its line found in `raw`.
+
+    MkDocs rewrites an image's address for the built page, so the line is the first one in the
+    page's text with an image of the same file name and no alt text.
+    """
+    name = src.split("#")[0].split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+    for number, line in enumerate(raw.split("\n"), start=1):
+        for match in MD_IMAGE_NO_ALT.finditer(line):
+            if DECORATIVE in (match.group("attrs") or ""):
+                continue
+            if name and match.group("src").split("#")[0].endswith(name):
+                written = match.group("src")
+                return (
+                    display,
+                    number,
+                    f"the image '{written}' has no alt text",
+                    f"describe it in the brackets: ![What the picture shows]({written}); for a purely "
+                    f"decorative image write ![]({written}){{ .{DECORATIVE} }}",
+                )
+        if "<img" in line.lower() and name and name in line:
+            return (
+                display,
+                number,
+                f"the image '{src}' has no alt text",
+                'add alt="what the picture shows" to the <img> tag; for a purely decorative image '
+                f'write alt="" class="{DECORATIVE}"',
+            )
+    return (
+        display,
+        None,
+        f"the image '{src}' has no alt text",
+        f"describe it in the brackets: ![What the picture shows]({src}); for a purely decorative "
+        f"image write ![]({src}){{ .{DECORATIVE} }}",
+    )
+
+
+DECORATIVE = "decorative"
+MD_IMAGE_NO_ALT = re.compile(r"!\[\s*\]\(\s*<?(?P<src>[^)\s>]+)[^)]*\)(?P<attrs>\{[^}]*\})?")

@@ -1,0 +1,166 @@
+"""The self-checks' buttons and messages in UK English, from `quizzes/interface-text.en-GB.po`.
+
+mkdocs-quiz reads that file (named under `custom_translations` in mkdocs.yml) with polib and
+writes its texts into every quiz page as they are: into the HTML, into attributes such as
+`aria-label="..."`, and into a script that puts some of them back into the page as HTML. A
+broken or unsafe text there would break the page or run as script, and mkdocs-quiz reports
+neither. So before any page is built this hook reads the file the same way and stops with
+`quizzes/<file>.po:<line>: what is wrong (what to write)` when:
+
+- the file is not UTF-8, or polib cannot read it (polib's own reason, with its line);
+- a text is not in one pair of double quotes (polib would quietly drop the last letter of a text
+  whose closing quote is missing);
+- a text mkdocs-quiz needs (NEEDED) is missing or empty, or is given twice, or a msgid is not
+  one mkdocs-quiz uses (someone edited the English instead of the msgstr under it);
+- a text has `<`, `>`, `&` or `"`, which are HTML or end an attribute or the script's string;
+- 'Question {n}' has braces other than `{n}` (mkdocs-quiz fills it in with Python's format).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import polib
+
+from induction.common import DataError, decode_text, relative_display
+
+
+def on_config(config):
+    plugin = config.plugins.get("mkdocs_quiz")
+    if plugin is None:  # hooks/quizzes.py says so
+        return config
+    root = Path(config.config_file_path).parent
+    for name in (plugin.config.get("custom_translations") or {}).values():
+        path = root / name
+        check_interface_text(path.read_bytes(), relative_display(path, root))
+    return config
+
+
+def check_interface_text(data: bytes, display: str) -> dict[str, str]:
+    """Read a .po file's bytes as mkdocs-quiz would; return {msgid: msgstr}, or raise DataError."""
+    text = decode_text(data, display)
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        string = STRING_LINE.match(line.strip())
+        if string and not QUOTED.fullmatch(string.group("text")):
+            raise DataError(
+                display,
+                number,
+                "the text on this line does not start and end with a double quote, or has one inside it",
+                'write it as msgstr "Check my answer", with ‘ ’ or “ ” for quotes inside it',
+            )
+    try:
+        entries = [e for e in polib.pofile(text) if e.msgid]
+    except OSError as error:
+        where = POLIB_LINE.search(str(error))
+        reason = (where.group(2) or "").strip() if where else ""
+        raise DataError(
+            display,
+            int(where.group(1)) if where else None,
+            f"this is not a valid .po file{': ' + reason if reason else ''}",
+            "each text is msgid or msgstr and then one line in double quotes; use ‘ ’ or “ ” inside it",
+        ) from None
+    found: dict[str, str] = {}
+    for entry in entries:
+        line = _msgstr_line(lines, entry.linenum)
+        if entry.msgid not in NEEDED:
+            raise DataError(
+                display,
+                _msgid_line(lines, entry.linenum),
+                f"the msgid '{entry.msgid}' is not a text the self-checks use",
+                "change only the msgstr lines; put the msgid back as it was",
+            )
+        if entry.msgid in found:
+            raise DataError(display, line, f"the text for '{entry.msgid}' is given twice", "keep one")
+        if not entry.msgstr.strip():
+            raise DataError(
+                display,
+                line,
+                f"the text for '{entry.msgid}' is empty",
+                'write what readers see: msgstr "..."',
+            )
+        _check_safe(entry.msgid, entry.msgstr, display, line)
+        found[entry.msgid] = entry.msgstr
+    missing = [msgid for msgid in NEEDED if msgid not in found]
+    if missing:
+        raise DataError(
+            display,
+            None,
+            f"the text for '{missing[0]}' is missing",
+            f'add msgid "{missing[0]}" and, on the next line, msgstr "..." with the words readers see',
+        )
+    return found
+
+
+def _check_safe(msgid: str, msgstr: str, display: str, line: int) -> None:
+    unsafe = sorted(set(msgstr) & set(UNSAFE), key=UNSAFE.index)
+    if unsafe:
+        shown = " ".join(unsafe)
+        raise DataError(
+            display,
+            line,
+            f"the text for '{msgid}' has {shown}, which the self-checks would write into the page as HTML",
+            'use plain words only, without < > & or "; for quotes write ‘ ’ or “ ”',
+        )
+    if "{n}" in msgid:
+        try:
+            msgstr.format(n=1)
+        except (KeyError, IndexError, ValueError):
+            raise DataError(
+                display,
+                line,
+                f"the text for '{msgid}' has braces other than {{n}}",
+                "write {n} where the question's number goes, and no other { or }",
+            ) from None
+
+
+def _msgid_line(lines: list[str], start: int) -> int:
+    return _first(lines, start, "msgid")
+
+
+def _msgstr_line(lines: list[str], start: int) -> int:
+    return _first(lines, start, "msgstr")
+
+
+def _first(lines: list[str], start: int, keyword: str) -> int:
+    """The line number of the first line from `start` (polib's entry line) that starts `keyword`."""
+    for number in range(max(start, 1), len(lines) + 1):
+        if lines[number - 1].lstrip("#~ ").startswith(keyword + " "):
+            return number
+    return start
+
+
+# Every text mkdocs-quiz 1.7.1 looks up (its locales/mkdocs_quiz.pot; a test compares the two).
+NEEDED = (
+    "Quiz Progress",
+    "Answered:",
+    "Correct:",
+    "Reset",
+    "Answer",
+    "Question {n}",
+    "Submit",
+    "questions answered",
+    "correct",
+    "Quiz Complete!",
+    "Reset quiz",
+    "Quiz results are saved to your browser's local storage and will persist between sessions.",
+    "Outstanding! You aced it!",
+    "Great job! You really know your stuff!",
+    "Good effort! Keep learning!",
+    "Not bad, but there's room for improvement!",
+    "Better luck next time! Keep trying!",
+    "Are you sure you want to reset the quiz? This will clear your progress.",
+    "Correct answer!",
+    "Incorrect answer. Please try again.",
+    "Incorrect answer.",
+    "Try Again",
+    "(empty)",
+)
+UNSAFE = '<>&"'
+# A line holding a text (after msgid, msgstr, ..., or a continuation line), and a whole text.
+STRING_LINE = re.compile(
+    r'^(?:#~\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?(?P<text>".*)$'
+)
+QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")

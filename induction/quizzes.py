@@ -1,0 +1,985 @@
+"""Self-check quizzes: trainers write questions in `quizzes/*.yml`; each page shows its own.
+
+A quiz file names its page (`page: services/front-door.md`) and lists the questions. When the
+site is built this hook checks every file (each problem stops the build with
+`quizzes/<file>:<line>: what is wrong (what was expected)`), turns the questions into mkdocs-quiz
+blocks under a "Check your understanding" heading at the end of the page (or where the page has a
+`<!-- quiz -->` line), switches mkdocs-quiz on for that page only, and builds a printable answer
+key for trainers at about/answer-key.md, which is not in the learners' menu or search.
+
+Every text a trainer writes is shown as text: HTML, links and Markdown block syntax in it are
+escaped, so nothing in a quiz file can run as script. `{{ contacts.front_door.phone }}`-style
+facts are filled in as on the pages.
+
+mkdocs-quiz's own stylesheet is unscoped and fails colour contrast, so it is swapped for
+docs/stylesheets/self-check.css; docs/javascripts/self-check.js adds the screen-reader
+announcements and text labels. overrides/main.html loads both only on pages with a quiz.
+mkdocs-quiz's script is served as one file, and its inline settings scripts and `onsubmit`
+handlers are moved out of the page (docs/javascripts/quiz-settings.js reads the settings), as the
+site's security policy runs nothing inline (hooks/csp.py). The print page's copies are tidied
+the same way (on_post_build).
+
+Settings in mkdocs.yml under `extra.quizzes`: `require` (every page in the nav needs a quiz,
+default true) and `not_needed` (pages, or patterns like `about/*`, that need none).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import html
+import json
+import logging
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from markdown.extensions.toc import slugify as default_slugify
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import get_relative_url, meta
+
+from induction.common import (
+    DataError,
+    LineDict,
+    body_line_offset,
+    lines_outside_code,
+    load_yaml,
+    read_source,
+    relative_display,
+)
+from induction.facts import fill_placeholders
+from induction.pages import parse_date, today
+
+log = logging.getLogger("mkdocs.hooks.quizzes")
+
+_quizzes: dict[str, Quiz] = {}  # page src_uri -> quiz
+_settings: dict = {}
+
+
+def on_config(config):
+    _quizzes.clear()
+    _settings.clear()
+    root = Path(config.config_file_path).parent
+    _settings.update(read_settings(config.extra.get("quizzes"), config.plugins))
+    _settings["root"] = root
+    for quiz in load_quizzes(root / QUIZ_DIR, root):
+        _quizzes[quiz.page] = quiz
+    return config
+
+
+def on_files(files, config):
+    pages = {f.src_uri: f for f in files.documentation_pages()}
+    check_pages_exist(list(_quizzes.values()), set(pages))
+    if files.get_file_from_path(ANSWER_KEY) is not None:
+        raise DataError(
+            f"docs/{ANSWER_KEY}",
+            None,
+            "this page is made by the build from quizzes/ and must not be written by hand",
+            "delete it; the answer key is built from the quiz files",
+        )
+    fronts, sections = {}, {}
+    for src in _quizzes:
+        body, fronts[src] = meta.get_data(pages[src].content_string)
+        sections[src] = page_sections(body, _slugify(config))
+    order = nav_order(config.nav or [])
+    quizzes = sorted(_quizzes.values(), key=lambda q: (order.get(q.page, len(order)), q.page))
+    content = answer_key_markdown(quizzes, fronts, sections, config.extra.get("facts"), today())
+    files.append(File.generated(config, ANSWER_KEY, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+    script = _upstream_script()
+    if _quizzes and script:
+        files.append(File.generated(config, QUIZ_SCRIPT, content=script[1]))
+    return files
+
+
+def on_nav(nav, config, files):
+    nav_pages = [page.file.src_uri for page in nav.pages]
+    check_required(nav_pages, set(_quizzes), _settings["require"], _settings["not_needed"])
+    return nav
+
+
+@event_priority(50)  # before mkdocs-quiz reads the page (hooks otherwise run after every plugin)
+def on_page_markdown(markdown, page, config, files):
+    src = page.file.src_uri
+    raw = read_source(page.file.abs_src_path) if page.file.abs_src_path else markdown
+    offset = body_line_offset(raw) if page.file.abs_src_path else 0
+    quiz = _quizzes.get(src)
+    if quiz is None:
+        check_no_quiz_markup(markdown, f"docs/{src}", offset)
+        return markdown
+    sections = page_sections(markdown, _slugify(config))
+    block = render_quiz(quiz, sections, config.extra.get("facts"))
+    quiz_meta = page.meta.get("quiz") if isinstance(page.meta.get("quiz"), dict) else {}
+    page.meta["quiz"] = {**quiz_meta, "enabled": True}
+    return place_quiz(markdown, block, f"docs/{src}", offset)
+
+
+def on_page_content(html_text, page, config, files):
+    if page.file.src_uri not in _quizzes:
+        return html_text
+    quiz = _quizzes[page.file.src_uri]
+    script_url = get_relative_url(QUIZ_SCRIPT, page.file.url)
+    settings_url = get_relative_url(QUIZ_SETTINGS_SCRIPT, page.file.url)
+    return finish_quiz_html(
+        html_text, f"docs/{page.file.src_uri}", len(quiz.questions), script_url, settings_url
+    )
+
+
+def on_post_build(config):
+    # print-site copies each page before on_page_content above has tidied its quiz: tidy the
+    # print page's copies too (print-site writes that page in its own on_post_build, before this).
+    if "print-site" not in config.plugins or not _quizzes:
+        return
+    name = config.plugins["print-site"].config.get("print_page_basename", "print_page")
+    url = f"{name}/" if config.use_directory_urls else f"{name}.html"
+    path = Path(config.site_dir, url + "index.html" if url.endswith("/") else url)
+    if path.exists():
+        text = path.read_text(encoding="utf-8")
+        path.write_text(tidy_print_page(text, url), encoding="utf-8")
+
+
+# --- Settings -------------------------------------------------------------------------------
+
+
+def read_settings(extra, plugins) -> dict:
+    """`extra.quizzes` from mkdocs.yml, and a check that mkdocs-quiz is set up for accessibility."""
+    extra = extra if extra is not None else {}
+    if not isinstance(extra, dict):
+        raise DataError("mkdocs.yml", None, "extra.quizzes is not a group of settings", SETTINGS_HINT)
+    unknown = sorted(set(extra) - {"require", "not_needed"})
+    if unknown:
+        raise DataError(
+            "mkdocs.yml", None, f"extra.quizzes has an unknown setting '{unknown[0]}'", SETTINGS_HINT
+        )
+    require = extra.get("require", True)
+    not_needed = extra.get("not_needed", [])
+    if not isinstance(require, bool):
+        raise DataError("mkdocs.yml", None, "extra.quizzes.require is not true or false", SETTINGS_HINT)
+    if not isinstance(not_needed, list) or not all(isinstance(p, str) for p in not_needed):
+        raise DataError("mkdocs.yml", None, "extra.quizzes.not_needed is not a list of pages", SETTINGS_HINT)
+    plugin = plugins.get("mkdocs_quiz") if plugins is not None else None
+    if plugin is None:
+        raise DataError(
+            "mkdocs.yml",
+            None,
+            "the mkdocs_quiz plugin is not in 'plugins:', so quizzes would show as raw text",
+            "add '- mkdocs_quiz:' with the settings shown in quizzes/README.md",
+        )
+    for name, wanted, why in PLUGIN_SETTINGS:
+        if plugin.config.get(name) != wanted:
+            raise DataError(
+                "mkdocs.yml",
+                None,
+                f"mkdocs_quiz has {name}: {str(plugin.config.get(name)).lower()}, {why}",
+                f"set {name}: {str(wanted).lower()} under mkdocs_quiz",
+            )
+    return {"require": require, "not_needed": list(not_needed)}
+
+
+# --- Loading and checking quiz files --------------------------------------------------------
+
+
+@dataclass
+class Option:
+    text: str
+    correct: bool = False
+    feedback: str = ""
+    line: int = 0
+
+
+@dataclass
+class Question:
+    number: int
+    text: str
+    explanation: str
+    section: str
+    kind: str = "single"
+    options: list[Option] = field(default_factory=list)
+    answer: str = ""
+    line: int = 0
+    lines: dict = field(default_factory=dict)
+
+
+@dataclass
+class Quiz:
+    file: str
+    page: str
+    questions: list[Question]
+    line: int = 1
+
+
+def load_quizzes(quiz_dir: Path, root: Path) -> list[Quiz]:
+    """Read and check every quiz file in `quiz_dir`; a page may have only one quiz."""
+    if not quiz_dir.is_dir():
+        return []
+    quizzes, by_page = [], {}
+    for path in sorted(quiz_dir.iterdir()):
+        if path.suffix.lower() not in (".yml", ".yaml") or path.name.startswith("."):
+            continue
+        display = relative_display(path, root)
+        quiz = parse_quiz(load_yaml(path, display), display)
+        if quiz.page in by_page:
+            raise DataError(
+                display,
+                quiz.line,
+                f"there is already a quiz for {quiz.page} in {by_page[quiz.page].file}",
+                "keep one quiz file per page: move these questions into that file, or delete one",
+            )
+        by_page[quiz.page] = quiz
+        quizzes.append(quiz)
+    return quizzes
+
+
+def parse_quiz(data, display: str) -> Quiz:
+    """Check one quiz file's data (from `load_yaml`) and return it as a `Quiz`."""
+    if not isinstance(data, LineDict) or not data:
+        raise DataError(
+            display, 1, "this file is not a quiz", "start with 'page: <page under docs/>' and 'questions:'"
+        )
+    _known_keys(data, QUIZ_KEYS, display, "the quiz")
+    page = data.get("page")
+    if page is None:
+        raise DataError(
+            display,
+            data.line,
+            "the quiz does not say which page it belongs to",
+            "add 'page: ' and the page's path under docs/, e.g. 'page: services/front-door.md'",
+        )
+    if not isinstance(page, str) or not page.strip().endswith(".md"):
+        raise DataError(
+            display,
+            data.line_of("page"),
+            f"'page: {page}' is not the path of a page",
+            "write the page's path under docs/, e.g. 'page: services/front-door.md'",
+        )
+    questions = data.get("questions")
+    if not isinstance(questions, list) or not questions:
+        raise DataError(
+            display,
+            data.line_of("questions"),
+            "the quiz has no list of questions",
+            "write 'questions:' and under it each question as '- question: ...'",
+        )
+    if len(questions) < MIN_QUESTIONS:
+        raise DataError(
+            display,
+            data.line_of("questions"),
+            f"the quiz has {len(questions)} question{'s' if len(questions) != 1 else ''}",
+            f"write at least {MIN_QUESTIONS}",
+        )
+    parsed = [
+        parse_question(q, n, display, data.line_of("questions")) for n, q in enumerate(questions, start=1)
+    ]
+    return Quiz(file=display, page=page.strip().lstrip("/"), questions=parsed, line=data.line_of("page"))
+
+
+def parse_question(data, number: int, display: str, list_line: int) -> Question:
+    name = f"question {number}"
+    if not isinstance(data, LineDict):
+        raise DataError(
+            display,
+            list_line,
+            f"{name} is not a group of fields",
+            "start each question with '- question: ...' and indent its other fields under it",
+        )
+    _known_keys(data, QUESTION_KEYS, display, name)
+    kind = data.get("type", "single")
+    if kind not in QUESTION_TYPES:
+        raise DataError(
+            display,
+            data.line_of("type"),
+            f"{name} has type '{kind}'",
+            f"use one of: {', '.join(QUESTION_TYPES)}",
+        )
+    text = _text(data, "question", name, display, "write 'question: ' and the question, in quotes")
+    if not text:
+        raise DataError(
+            display, data.line_of("question"), f"{name} has no text", "write 'question: ' and the question"
+        )
+    explanation = _text(data, "explanation", name, display, "write it in quotes")
+    if not explanation:
+        raise DataError(
+            display,
+            data.line_of("explanation"),
+            f"{name} has no explanation",
+            "write 'explanation: ' and, in plain English, why the right answer is right",
+        )
+    section = _text(data, "section", name, display, "write the heading in quotes")
+    if not section:
+        raise DataError(
+            display,
+            data.line_of("section"),
+            f"{name} does not name the section of the page it tests",
+            "write 'section: ' and the heading, as it is on the page, e.g. 'section: Key takeaways'",
+        )
+    question = Question(
+        number=number,
+        text=text,
+        explanation=explanation,
+        section=section,
+        kind=kind,
+        line=data.line,
+        lines=dict(data.lines),
+    )
+    if kind == "fill-in":
+        _parse_blank(data, question, display)
+    else:
+        _parse_options(data, question, display)
+    return question
+
+
+def _parse_blank(data: LineDict, question: Question, display: str) -> None:
+    name = f"question {question.number}"
+    if "options" in data:
+        raise DataError(
+            display,
+            data.line_of("options"),
+            f"{name} is a fill-in question, so it cannot have options",
+            "remove 'options:', or change 'type:' to single or multiple",
+        )
+    blanks = len(BLANK.findall(question.text))
+    if blanks == 0:
+        raise DataError(
+            display,
+            data.line_of("question"),
+            f"{name} is a fill-in question but its text has no blank",
+            "write three underscores, ___, where the answer goes",
+        )
+    if blanks > 1:
+        raise DataError(
+            display, data.line_of("question"), f"{name} has {blanks} blanks", "use one ___ per question"
+        )
+    answer = data.get("answer")
+    if isinstance(answer, bool) or not isinstance(answer, (str, int, float, type(None))):
+        raise DataError(display, data.line_of("answer"), f"{name}'s answer is not text", "write it in quotes")
+    answer = "" if answer is None else " ".join(str(answer).split())
+    if not answer:
+        raise DataError(
+            display,
+            data.line_of("answer") if "answer" in data else data.line,
+            f"{name} has an empty blank",
+            "write the expected answer after 'answer:', e.g. answer: \"773\"",
+        )
+    if not BLANK_ANSWER.fullmatch(answer):
+        raise DataError(
+            display,
+            data.line_of("answer"),
+            f"{name}'s answer '{answer}' has characters that do not work in a blank",
+            "use only letters, numbers, spaces and . , ' - / % £",
+        )
+    question.answer = answer
+
+
+def _parse_options(data: LineDict, question: Question, display: str) -> None:
+    name = f"question {question.number}"
+    if "answer" in data:
+        raise DataError(
+            display,
+            data.line_of("answer"),
+            f"{name} has 'answer:' but is not a fill-in question",
+            "write 'type: fill-in' and a ___ blank, or mark the right option with 'correct: true'",
+        )
+    options = data.get("options")
+    if options is None or options == []:
+        raise DataError(
+            display,
+            data.line_of("options") if "options" in data else data.line,
+            f"{name} has no options",
+            "write 'options:' and under it at least two '- text: ...', with 'correct: true' on the right one",
+        )
+    if not isinstance(options, list):
+        raise DataError(
+            display,
+            data.line_of("options"),
+            f"{name}'s options are not a list",
+            "write each option on its own line as '- text: ...'",
+        )
+    if len(options) < 2:
+        raise DataError(
+            display, data.line_of("options"), f"{name} has only one option", "give at least two options"
+        )
+    seen: dict[str, int] = {}
+    for n, item in enumerate(options, start=1):
+        label = f"{name}, option {n}"
+        if not isinstance(item, LineDict):
+            raise DataError(
+                display,
+                data.line_of("options"),
+                f"{label} is not a group of fields",
+                "write '- text: ...' and, on the right answers, 'correct: true'",
+            )
+        _known_keys(item, OPTION_KEYS, display, label)
+        text = _text(item, "text", label, display, "write the option in quotes")
+        if not text:
+            raise DataError(display, item.line, f"{label} has no text", "write 'text: ' and the option")
+        correct = item.get("correct", False)
+        if not isinstance(correct, bool):
+            raise DataError(
+                display,
+                item.line_of("correct"),
+                f"{label} has 'correct: {correct}'",
+                "write 'correct: true' on right answers and leave it out on the others",
+            )
+        key = text.casefold()
+        if key in seen:
+            raise DataError(
+                display,
+                item.line_of("text"),
+                f"{name}: options {seen[key]} and {n} have the same text '{text}'",
+                "give each option different words",
+            )
+        seen[key] = n
+        feedback = _text(item, "feedback", label, display, "write the feedback in quotes")
+        question.options.append(Option(text=text, correct=correct, feedback=feedback, line=item.line))
+    right = sum(o.correct for o in question.options)
+    if right == 0:
+        raise DataError(
+            display,
+            data.line_of("options"),
+            f"{name} has no correct answer",
+            "mark at least one option 'correct: true'",
+        )
+    if question.kind == "single" and right > 1:
+        raise DataError(
+            display,
+            data.line_of("options"),
+            f"{name} is a single-answer question but {right} options are marked correct",
+            "mark one option correct, or write 'type: multiple'",
+        )
+    if question.kind == "multiple" and right < 2:
+        raise DataError(
+            display,
+            data.line_of("options"),
+            f"{name} is a multiple-answer question but only one option is marked correct",
+            "mark two or more options correct, or write 'type: single'",
+        )
+    if question.kind == "multiple" and right == len(question.options):
+        raise DataError(
+            display,
+            data.line_of("options"),
+            f"{name} is a multiple-answer question but every option is marked correct",
+            "add at least one wrong option, so the question tests something",
+        )
+
+
+def _known_keys(data: LineDict, allowed: tuple, display: str, name: str) -> None:
+    for key in data:
+        if key not in allowed:
+            raise DataError(
+                display,
+                data.line_of(key),
+                f"{name} has an unknown key '{key}'",
+                f"use only: {', '.join(allowed)}",
+            )
+
+
+def _text(data: LineDict, key: str, name: str, display: str, hint: str) -> str:
+    value = data.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise DataError(display, data.line_of(key), f"{name}: '{key}' is not text", hint)
+    return " ".join(str(value).split())
+
+
+def check_pages_exist(quizzes: list[Quiz], pages: set[str]) -> None:
+    for quiz in quizzes:
+        if quiz.page not in pages:
+            close = [p for p in sorted(pages) if posixpath.basename(p) == posixpath.basename(quiz.page)]
+            hint = f"did you mean '{close[0]}'?" if close else "e.g. services/front-door.md"
+            raise DataError(
+                quiz.file,
+                quiz.line,
+                f"the page '{quiz.page}' does not exist",
+                f"write the path of a page under docs/; {hint}",
+            )
+
+
+def check_required(nav_pages: list[str], with_quiz: set[str], require: bool, not_needed: list[str]) -> None:
+    """Every page in the nav needs a quiz unless `not_needed` matches it."""
+    for pattern in not_needed:
+        if not any(fnmatch.fnmatchcase(p, pattern) for p in nav_pages):
+            raise DataError(
+                "mkdocs.yml",
+                None,
+                f"extra.quizzes.not_needed lists '{pattern}', which matches no page in the nav",
+                "list pages by their path under docs/, e.g. glossary.md or about/*",
+            )
+    if not require:
+        return
+    missing = [
+        p
+        for p in nav_pages
+        if p not in with_quiz and not any(fnmatch.fnmatchcase(p, pat) for pat in not_needed)
+    ]
+    if missing:
+        first = missing[0]
+        others = (
+            f"; {len(missing) - 1} more pages have none: " + ", ".join(missing[1:]) if missing[1:] else ""
+        )
+        raise DataError(
+            f"docs/{first}",
+            None,
+            f"the page is in the nav but has no self-check quiz{others}",
+            f"add quizzes/{quiz_file_name(first)} with 'page: {first}' as quizzes/README.md shows, "
+            "or list the page under extra.quizzes.not_needed in mkdocs.yml",
+        )
+
+
+def quiz_file_name(page: str) -> str:
+    """The conventional quiz file for a page: services/front-door.md -> services-front-door.yml."""
+    return page[: -len(".md")].replace("/", "-") + ".yml"
+
+
+def check_no_quiz_markup(markdown: str, display: str, offset: int = 0) -> None:
+    """A page without a quiz file must not hold a quiz marker or hand-written mkdocs-quiz block."""
+    for number, line in lines_outside_code(markdown):
+        stripped = line.strip()
+        if stripped == MARKER:
+            raise DataError(
+                display,
+                number + offset,
+                f"the page has a {MARKER} line but no quiz file names this page",
+                f"add a quiz file in quizzes/ with 'page: {display[len('docs/') :]}', or remove the line",
+            )
+        if stripped.startswith("<quiz>"):
+            raise DataError(
+                display,
+                number + offset,
+                "the page has a hand-written <quiz> block",
+                "write the questions in a quiz file in quizzes/, as quizzes/README.md shows",
+            )
+
+
+# --- Rendering ------------------------------------------------------------------------------
+
+
+def page_sections(markdown: str, slugify=None) -> dict[str, str]:
+    """The page's headings as {heading text: anchor id}, ids as the toc extension makes them."""
+    slugify = slugify or (lambda text: default_slugify(text, "-"))
+    sections, used = {}, set()
+    for _, line in lines_outside_code(markdown):
+        match = HEADING.match(line)
+        if not match:
+            continue
+        text, attrs = match.group(2), match.group(3) or ""
+        text = INLINE_MARKUP.sub(lambda m: m.group(1) or "", text).strip()
+        explicit = re.search(r"#([\w-]+)", attrs)
+        anchor = explicit.group(1) if explicit else slugify(html.unescape(text))
+        base, n = anchor, 0
+        while anchor in used:
+            n += 1
+            anchor = f"{base}_{n}"
+        used.add(anchor)
+        sections.setdefault(text, anchor)
+    sections.setdefault(HEADING_TEXT, slugify(HEADING_TEXT))
+    return sections
+
+
+def render_quiz(quiz: Quiz, sections: dict[str, str] | None = None, facts: dict | None = None) -> str:
+    """The Markdown that mkdocs-quiz turns into the page's self-check.
+
+    `sections` maps heading text to anchors (from `page_sections`); a question naming a section
+    the page does not have is an error. Without `sections` the explanation names the section
+    without a link.
+    """
+    parts = [
+        f"## {HEADING_TEXT}",
+        "",
+        INTRO_MARKER,
+        "",
+    ]
+    for question in quiz.questions:
+        parts += [render_question(question, quiz, sections, facts), ""]
+    parts.append(STATUS_HTML)
+    return "\n".join(parts)
+
+
+def render_question(question: Question, quiz: Quiz, sections=None, facts=None) -> str:
+    def text(value: str, key: str) -> str:
+        return _fill(escape_text(value), facts, quiz.file, question.lines.get(key, question.line))
+
+    lines = ["<quiz>"]
+    if question.kind == "fill-in":
+        filled = blank_text(question.text, f"[[{question.answer}]]")
+        lines.append(_fill(filled, facts, quiz.file, question.lines.get("question", question.line)))
+        lines += ["", "---", ""]
+    else:
+        hint = " *Choose all the answers that apply.*" if question.kind == "multiple" else ""
+        lines.append(text(question.text, "question") + hint)
+        for option in question.options:
+            mark = "x" if option.correct else " "
+            lines.append(f"- [{mark}] {_fill(escape_text(option.text), facts, quiz.file, option.line)}")
+            if option.feedback:
+                lines.append(f"> {_fill(escape_text(option.feedback), facts, quiz.file, option.line)}")
+        lines.append("")
+    lines.append(f"**Why:** {text(question.explanation, 'explanation')}")
+    lines.append("")
+    lines.append(f"Read more: {_section_link(question, quiz, sections)}.")
+    lines.append("</quiz>")
+    return "\n".join(lines)
+
+
+def blank_text(text: str, blank: str) -> str:
+    """A fill-in question's text, escaped, with `blank` where the ___ was."""
+    before, after = BLANK.split(text, maxsplit=1)
+    left = escape_text(before) + (" " if before[-1:].isspace() else "")
+    right = (" " if after[:1].isspace() else "") + escape_text(after, line_start=not left)
+    return left + blank + right
+
+
+def _section_link(question: Question, quiz: Quiz, sections, page_prefix: str = "") -> str:
+    if sections is None:
+        return f"“{escape_text(question.section)}”"
+    found = {_norm(title): title for title in sections}.get(_norm(question.section))
+    if found is None:
+        known = [title for title in sections if title != HEADING_TEXT]
+        raise DataError(
+            quiz.file,
+            question.lines.get("section", question.line),
+            f"question {question.number} names the section '{question.section}', "
+            f"which is not a heading on {quiz.page}",
+            "use a heading of the page as it is written: " + "; ".join(known),
+        )
+    return f"[{escape_text(found)}]({page_prefix}#{sections[found]})"
+
+
+def place_quiz(markdown: str, block: str, display: str, offset: int = 0) -> str:
+    """Put the quiz where the page's `<!-- quiz -->` line is, or at the end of the page."""
+    found = [n for n, line in lines_outside_code(markdown) if line.strip() == MARKER]
+    if len(found) > 1:
+        raise DataError(display, found[1] + offset, f"the page has {len(found)} {MARKER} lines", "keep one")
+    if found:
+        lines = markdown.split("\n")
+        lines[found[0] - 1] = "\n" + block + "\n"
+        return "\n".join(lines)
+    return markdown.rstrip() + "\n\n" + block + "\n"
+
+
+def finish_quiz_html(
+    html_text: str,
+    display: str,
+    questions: int,
+    script_url: str | None = None,
+    settings_url: str | None = None,
+) -> str:
+    """Check the quiz really was rendered; drop mkdocs-quiz's unscoped stylesheet (ours replaces
+    it) and its progress box, which is switched off (show_progress: false) but still written;
+    number the questions with <h3> under the "Check your understanding" <h2>, not <h4>.
+
+    With `script_url`, mkdocs-quiz's 44 KB script, which it writes inline into every quiz page,
+    is loaded from that one file instead (deferred, so it still runs before DOMContentLoaded,
+    after self-check.js): the browser caches it and pages are smaller and parse sooner.
+
+    With `settings_url`, mkdocs-quiz's other inline scripts and its forms' inline handlers go too
+    (see move_quiz_settings): the site's security policy runs no inline script (hooks/csp.py)."""
+    style = _upstream_style()
+    if style and style in html_text:
+        html_text = html_text.replace(style, "", 1)
+    else:
+        log.warning(
+            f"{display}: mkdocs-quiz's stylesheet was not found to replace "
+            "(check hooks/quizzes.py against the installed mkdocs-quiz version)"
+        )
+    script = _upstream_script()
+    if script_url and script and script[0] in html_text:
+        tag = f'<script defer src="{html.escape(script_url)}"></script>'
+        html_text = html_text.replace(script[0], tag, 1)
+    elif script_url:
+        log.warning(
+            f"{display}: mkdocs-quiz's script was not found to move into {QUIZ_SCRIPT} "
+            "(check hooks/quizzes.py against the installed mkdocs-quiz version)"
+        )
+    soup = BeautifulSoup(html_text, "html.parser")
+    rendered = len(soup.select("div.quiz"))
+    if soup.find("quiz") is not None or rendered != questions:
+        raise DataError(
+            display,
+            None,
+            f"{rendered} of the {questions} self-check questions were turned into quizzes "
+            "(the rest would show as raw text)",
+            "check that mkdocs_quiz is in 'plugins:' in mkdocs.yml and hooks/quizzes.py in 'hooks:'",
+        )
+    # mkdocs-quiz numbers questions with <h4>, which skips a level under our <h2> heading.
+    headings = soup.select("h4.quiz-number")
+    for heading in headings:
+        heading.name = "h3"
+    boxes = soup.select(PROGRESS_BOXES)
+    moved = bool(settings_url) and move_quiz_settings(soup, settings_url)
+    if not boxes and not headings and not moved:
+        return html_text
+    for box in boxes:
+        box.decompose()
+    return str(soup)
+
+
+def tidy_print_page(html_text: str, page_url: str) -> str:
+    """print-site's page has each quiz page as mkdocs-quiz wrote it: its stylesheet, script and
+    settings inline once per page. Keep one copy of each, from files, as on the quiz pages."""
+    style, script = _upstream_style(), _upstream_script()
+    css = get_relative_url(QUIZ_STYLESHEET, page_url)
+    link = f'<link rel="stylesheet" href="{html.escape(css)}">'
+    for old, new in ((style, link), (script[0] if script else "", "")):
+        if old and old in html_text:  # the first becomes `new`, the others go
+            first = html_text.index(old) + len(old)
+            html_text = html_text[:first].replace(old, new) + html_text[first:].replace(old, "")
+    soup = BeautifulSoup(html_text, "html.parser")
+    for box in soup.select(PROGRESS_BOXES):
+        box.decompose()
+    if move_quiz_settings(soup, get_relative_url(QUIZ_SETTINGS_SCRIPT, page_url)):
+        settings = soup.find("script", src=get_relative_url(QUIZ_SETTINGS_SCRIPT, page_url))
+        quiz = soup.new_tag("script", attrs={"defer": "", "src": get_relative_url(QUIZ_SCRIPT, page_url)})
+        settings.insert_after(quiz)
+    return str(soup)
+
+
+def move_quiz_settings(soup: BeautifulSoup, settings_url: str) -> bool:
+    """mkdocs-quiz writes its settings (interface text, options, auto-numbering) as inline
+    scripts and `onsubmit="return false;"` on its forms; the site's security policy runs neither.
+    The settings become one JSON block (data, never run) that docs/javascripts/quiz-settings.js
+    reads, loaded (deferred, so before mkdocs-quiz's script) where the first of them was.
+
+    Only scripts that are exactly mkdocs-quiz's (see quiz_setting) are moved: anything else, such
+    as a script typed into a page, stays where it is for hooks/csp.py to report."""
+    for form in soup.select("div.quiz form"):
+        if form.get("onsubmit") == "return false;":
+            del form["onsubmit"]
+        if form.get("action") == "javascript:void(0);":  # its script handles the submit
+            del form["action"]
+    found = []
+    for script in soup.find_all("script", src=False):
+        setting = quiz_setting(script.string or "")
+        if setting is not None:
+            found.append((script, setting))
+    if not found:
+        return False
+    settings = {}
+    for _, (key, value) in found:
+        settings.setdefault(key, value)  # the same on every page of a build
+    first = found[0][0]
+    block = soup.new_tag("script", attrs={"type": "application/json", "id": "quiz-settings"})
+    block.string = json_for_html(settings)
+    first.insert_before(block)
+    first.insert_before(soup.new_tag("script", attrs={"defer": "", "src": settings_url}))
+    for script, _ in found:
+        script.decompose()
+    return True
+
+
+def quiz_setting(text: str) -> tuple[str, object] | None:
+    """("translations" | "config" | "autoNumber", value) when `text` is exactly one of the inline
+    scripts mkdocs-quiz 1.7.1 writes, else None. The interface text must be a JSON object of
+    strings and the options are read field by field, so no other code can ride along."""
+    text = text.strip()
+    if text == QUIZ_AUTO_NUMBER:
+        return ("autoNumber", True)
+    match = QUIZ_CONFIG.fullmatch(text)
+    if match:
+        confetti, progress, position = match.groups()
+        config = {"confetti": confetti == "true", "showProgress": progress == "true"}
+        return ("config", {**config, "progressSidebarPosition": position})
+    match = QUIZ_TRANSLATIONS.fullmatch(text)
+    if match:
+        try:
+            value = json.loads(match.group(1))
+        except ValueError:
+            return None
+        if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+            return ("translations", value)
+    return None
+
+
+def json_for_html(value) -> str:
+    """JSON that cannot end the <script> block it sits in."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _upstream_script() -> tuple[str, str] | None:
+    """mkdocs-quiz's inline script tag and the JavaScript inside it."""
+    try:
+        from mkdocs_quiz.plugin import js_content, js_script
+    except ImportError:  # pragma: no cover - mkdocs-quiz is a pinned dependency
+        return None
+    return (js_script, js_content) if js_script else None
+
+
+def _upstream_style() -> str:
+    try:
+        from mkdocs_quiz.plugin import style
+    except ImportError:  # pragma: no cover - mkdocs-quiz is a pinned dependency
+        return ""
+    return style
+
+
+def escape_text(value: str, line_start: bool = True) -> str:
+    """Trainer text as text: no HTML, links, attribute lists or block syntax; *emphasis* stays."""
+    value = " ".join(value.split())
+    pieces = PLACEHOLDER.split(value)
+    for i in range(0, len(pieces), 2):  # even pieces are outside {{ placeholders }}
+        piece = html.escape(pieces[i], quote=False)
+        piece = MARKDOWN_SPECIAL.sub(r"\\\g<0>", piece)
+        pieces[i] = piece.replace("{", "&#123;").replace("}", "&#125;")
+    value = "".join(pieces)
+    if line_start and LINE_START.match(value):  # a heading, list, rule or admonition: not any more
+        value = f"&#{ord(value[0])};" + value[1:]
+    return value
+
+
+def _fill(text: str, facts: dict | None, display: str, line: int) -> str:
+    if facts is None or "{{" not in text:
+        return text
+    return fill_placeholders(text, facts, display, line - 1)
+
+
+# --- The trainers' answer key ---------------------------------------------------------------
+
+
+def answer_key_markdown(
+    quizzes: list[Quiz], fronts: dict[str, dict], sections: dict[str, dict], facts: dict | None, on: dt.date
+) -> str:
+    """A printable page with every question, its right answers, feedback and explanation.
+
+    Building it also checks each question's section against its page and fills in facts, so
+    those errors name the quiz file before any page is written.
+    """
+    last = [d for d in (parse_date(fronts.get(q.page, {}).get("last_reviewed")) for q in quizzes) if d]
+    due = [d for d in (parse_date(fronts.get(q.page, {}).get("review_due")) for q in quizzes) if d]
+    last_reviewed = max(last) if last else on
+    review_due = min(due) if due else last_reviewed + dt.timedelta(days=365)
+    if review_due <= last_reviewed:
+        review_due = max(due) if due and max(due) > last_reviewed else last_reviewed + dt.timedelta(days=365)
+    sources: list[str] = []
+    for quiz in quizzes:
+        for key in fronts.get(quiz.page, {}).get("sources") or []:
+            if key not in sources:
+                sources.append(key)
+    lines = [
+        "---",
+        "title: Self-check answer key",
+        "description: Every self-check question with its right answers and explanations, for trainers.",
+        "owner: Children's Social Care member induction team",
+        f"last_reviewed: {last_reviewed.isoformat()}",
+        f"review_due: {review_due.isoformat()}",
+        f"sources: [{', '.join(sources)}]",
+        "in_learning_path: false",
+        "hide: [navigation, toc]",
+        "search:",
+        "  exclude: true",
+        "---",
+        "",
+        "# Self-check answer key",
+        "",
+        "For trainers. This page is not in the learners' menu or search. It lists every self-check",
+        "question with the right answers marked ✓, the feedback a learner sees for each option and the",
+        "explanation. To print it, use your browser's Print command. The questions are written in",
+        "the files in `quizzes/`: change them there, and this page follows.",
+        "",
+    ]
+    if not quizzes:
+        lines.append("There are no self-check questions yet.")
+    for quiz in quizzes:
+        title = fronts.get(quiz.page, {}).get("title") or quiz.page
+        link = posixpath.relpath(quiz.page, posixpath.dirname(ANSWER_KEY))
+        lines += [
+            f"## {escape_text(str(title))}",
+            "",
+            f"Page: [{escape_text(str(title))}]({link}). Quiz file: `{quiz.file}`.",
+            "",
+        ]
+        for q in quiz.questions:
+            key = _key_question(q, quiz, link, sections.get(quiz.page, {}))
+            lines += [_fill(line, facts, quiz.file, q.line) for line in key]
+    return "\n".join(lines) + "\n"
+
+
+def _key_question(q: Question, quiz: Quiz, link: str, sections: dict[str, str]) -> list[str]:
+    kinds = {"single": "one answer", "multiple": "more than one answer", "fill-in": "fill in the blank"}
+    text = blank_text(q.text, "\\_\\_\\_") if q.kind == "fill-in" else escape_text(q.text)
+    lines = [f"**Question {q.number}** ({kinds[q.kind]}): {text}", ""]
+    if q.kind == "fill-in":
+        lines.append(f"- ✓ Answer: **{escape_text(q.answer)}**")
+    for option in q.options:
+        mark = "✓" if option.correct else "✗"
+        words = (
+            f"**{escape_text(option.text)}** (right answer)" if option.correct else escape_text(option.text)
+        )
+        feedback = f" *Feedback:* {escape_text(option.feedback)}" if option.feedback else ""
+        lines.append(f"- {mark} {words}{feedback}")
+    section = _section_link(q, quiz, sections, page_prefix=link)
+    lines += ["", f"Why: {escape_text(q.explanation)} Section: {section}.", ""]
+    return lines
+
+
+# --- Helpers --------------------------------------------------------------------------------
+
+
+def nav_order(nav) -> dict[str, int]:
+    """{page path: position} from the `nav:` setting in mkdocs.yml."""
+    order: dict[str, int] = {}
+
+    def walk(items):
+        for item in items if isinstance(items, list) else [items]:
+            if isinstance(item, str):
+                order.setdefault(item, len(order))
+            elif isinstance(item, dict):
+                for value in item.values():
+                    walk(value)
+
+    walk(nav)
+    return order
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _slugify(config):
+    toc = (config.mdx_configs or {}).get("toc", {}) or {}
+    slugify = toc.get("slugify")
+    separator = toc.get("separator", "-")
+    if slugify is None:
+        return lambda text: default_slugify(text, separator)
+    return lambda text: slugify(text, separator)
+
+
+QUIZ_DIR = "quizzes"
+ANSWER_KEY = "about/answer-key.md"
+QUIZ_SCRIPT = "javascripts/mkdocs-quiz.js"  # mkdocs-quiz's own script, written once by the build
+QUIZ_SETTINGS_SCRIPT = "javascripts/quiz-settings.js"  # reads the settings block (move_quiz_settings)
+QUIZ_STYLESHEET = "stylesheets/self-check.css"
+# mkdocs-quiz 1.7.1's inline settings scripts (plugin.py, on_page_content), stripped of blank space.
+QUIZ_TRANSLATIONS = re.compile(r"window\.mkdocsQuizTranslations = (\{.*\});", re.S)
+QUIZ_CONFIG = re.compile(
+    r"window\.mkdocsQuizConfig = \{\n  confetti: (true|false),\n  showProgress: (true|false),\n"
+    r'  progressSidebarPosition: "(top|bottom)"\n\};'
+)
+QUIZ_AUTO_NUMBER = """document.addEventListener("DOMContentLoaded", function() {
+  var article = document.querySelector("article") || document.querySelector("main") || document.body;
+  article.classList.add("quiz-auto-number");
+});"""
+MARKER = "<!-- quiz -->"
+INTRO_MARKER = "<!-- mkdocs-quiz intro -->"
+HEADING_TEXT = "Check your understanding"
+PROGRESS_BOXES = "#quiz-progress-sidebar, #quiz-progress-mobile"
+STATUS_HTML = '<p class="self-check-status visually-hidden" role="status" aria-live="polite"></p>'
+MIN_QUESTIONS = 3
+QUIZ_KEYS = ("page", "questions")
+QUESTION_KEYS = ("question", "type", "options", "answer", "explanation", "section")
+OPTION_KEYS = ("text", "correct", "feedback")
+QUESTION_TYPES = ("single", "multiple", "fill-in")
+SETTINGS_HINT = "write 'quizzes: {require: true, not_needed: [index.md, about/*]}' under extra:"
+PLUGIN_SETTINGS = (
+    ("enabled_by_default", False, "which loads quiz code on every page"),
+    ("auto_submit", False, "which answers a question as soon as a keyboard user presses an arrow key"),
+    ("confetti", False, "which animates the screen"),
+)
+BLANK = re.compile(r"_{3,}")
+BLANK_ANSWER = re.compile(r"[\w .,'’%/£-]+")
+PLACEHOLDER = re.compile(r"(\{\{\s*[A-Za-z_][\w.]*\s*\}\})")
+MARKDOWN_SPECIAL = re.compile(r"[\\`\[\]]")
+LINE_START = re.compile(r"#|\d+\.\s|[-+*]\s|[-*_](\s*[-*_]){2,}\s*$|!!!|\?\?\?|~~~|:")
+HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*(\{[^}]*\})?[ \t]*#*[ \t]*$")
+INLINE_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")

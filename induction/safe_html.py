@@ -1,0 +1,371 @@
+"""Safe pages: nothing typed into a page can run as script in a reader's browser, or make the
+reader's browser fetch anything from another website.
+
+A page may hold a little raw HTML (the My progress page's name box and buttons, a `<div
+markdown>` around a certificate, `<!-- quiz -->` lines). Everything else stops the build with
+the file, the line and what to write instead; nothing is ever quietly removed, so the trainer
+knows. The checks:
+
+- Every piece of raw HTML the trainer typed is given to nh3 (the Ammonia sanitiser) with the
+  allowlist `TYPED`. nh3 is the judge: if its clean copy has other tags or attributes than the
+  original, the page fails. nh3 does not say what it removed, so `explain` walks the original
+  with the same allowlist to name the tag or attribute for the message.
+- Then every tag Markdown made from the page goes to nh3 with `PAGE` (the same, plus what the
+  Markdown extensions write themselves: aligned table columns, content tabs). That catches what
+  Python-Markdown lets through in Markdown syntax: `[x](javascript:...)`,
+  `![x](https://elsewhere/a.png)`, `{ onclick="..." }` attributes.
+- Addresses, in both: a link may go to http(s), mailto: or tel: addresses or within the site; a
+  picture or any other file the browser loads by itself must come from the site (a relative
+  address). nh3 checks the schemes; `url_problem`, which nh3 calls on every address it keeps,
+  refuses the rest.
+
+The files under docs/ that MkDocs copies as they are (pictures, style sheets) are checked by
+hooks/safe_files.py.
+
+Why a second Markdown conversion, at the very start of `on_page_markdown`: the HTML to judge is
+what the trainer wrote, and only that. The other hooks and plugins add HTML of their own to the
+same Markdown afterwards (the self-check, whose plugin writes inline script; the learning path;
+glossary links), so a check inside MkDocs' own conversion could not tell the trainer's HTML from
+theirs. Converting the trainer's Markdown alone with the site's own extensions finds raw HTML
+exactly as Python-Markdown does (the pieces it stashes in `md.htmlStash`, never `<` inside
+code, which is shown, not run); a `<div markdown>` element that md_in_html makes is in the
+finished tree, which meets `PAGE`. It costs about 20 ms a page on the 2-core build machine
+(0.6 s for the site's 33 pages, measured under load), three quarters of it the conversion itself.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+
+import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from pymdownx.snippets import SnippetMissingError
+
+from induction.addresses import SCHEME, as_browser_reads, short
+from induction.common import DataError, body_line_offset, read_html, read_source
+
+
+@event_priority(100)  # first: the trainer's own Markdown, before any hook or plugin adds HTML
+def on_page_markdown(markdown_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    problems = check_markdown(markdown_text, config.markdown_extensions, config.mdx_configs)
+    if problems:
+        src = page.file.abs_src_path
+        offset = body_line_offset(read_source(src)) if src else 0
+        line, problem, expected = problems[0]
+        raise DataError(f"docs/{page.file.src_uri}", line + offset if line else None, problem, expected)
+    return markdown_text
+
+
+# --- Pages ----------------------------------------------------------------------------------
+
+
+def check_markdown(text: str, extensions, extension_configs) -> list[tuple]:
+    """Every problem in a page's Markdown (without front matter), as (line in `text` or None,
+    problem, expected), in the order of the page."""
+    recorder = _Recorder()
+    md = markdown.Markdown(extensions=[*extensions, recorder], extension_configs=extension_configs)
+    try:
+        md.convert(text)
+    except SnippetMissingError as error:
+        return [snippet_problem(text, str(error))]
+    # `htmlStash.rawHtmlBlocks` (and `AMP_SUBSTITUTE` below) are not Python-Markdown's documented
+    # interface. Pinned at Markdown 3.11.3; test_markdown_internals_are_as_pinned fails when the
+    # version moves: then re-check that typed raw HTML still lands in rawHtmlBlocks as strings,
+    # and that the serializer still writes `&` in attributes as AMP_SUBSTITUTE.
+    pieces = [piece for piece in md.htmlStash.rawHtmlBlocks if isinstance(piece, str)]
+    problems = [
+        (find_line(text, needle, piece), problem, expected)
+        for piece in pieces
+        for needle, problem, expected in html_problems(piece, TYPED)
+    ]
+    if not problems:  # then what Markdown made: [links](...), ![pictures](...), { attributes }
+        problems = [
+            (find_line(text, needle), *found) for needle, *found in html_problems(recorder.tree, PAGE)
+        ]
+    return sorted(problems, key=lambda p: (p[0] is None, p[0] or 0))
+
+
+def snippet_problem(text: str, message: str) -> tuple:
+    """(line in `text` or None, problem, expected) for a `--8<--` snippet that pymdownx could not
+    find. Its error carries only a message, so the name is read from the quotes in it; the line
+    is the first `--8<--` line naming it (or, in a block of snippets, the first line naming it)."""
+    quoted = _QUOTED.search(message)
+    name = quoted.group(1) if quoted else ""
+    if message.startswith("Snippet section"):
+        needle = f":{name}"
+        problem = f"the snippet section '{name}' does not exist"
+        expected = (
+            f"check the name after the ':' in the --8<-- line; the file must mark the section with "
+            f"--8<-- [start:{name}] and --8<-- [end:{name}]"
+        )
+    else:
+        needle = name
+        problem = f"the snippet '{name}' does not exist"
+        expected = (
+            "check the file name after --8<--: snippets are read from the project folder, "
+            "for example docs/trainers/examples/quiz.yml"
+        )
+    lines = text.split("\n")
+    found = [n for n, line in enumerate(lines, 1) if needle and needle in line and "--8<--" in line] or [
+        n for n, line in enumerate(lines, 1) if needle and needle in line
+    ]
+    return (found[0] if found else None, problem, expected)
+
+
+def html_problems(fragment: str, allowlist: Allowlist) -> list[tuple]:
+    """What `allowlist` does not allow in `fragment`, as (text to find it by, problem, expected).
+
+    nh3 decides: the fragment is allowed when nh3's clean copy keeps every tag and attribute.
+    Then a walk with the same allowlist names what nh3 took out, for the message.
+    """
+    if _tags(fragment) == _tags(allowlist.cleaner.clean(fragment)):
+        return []
+    piece = fragment.strip()
+    hint = COMMENT_HINT if piece.startswith(("<!", "<?")) else ALLOWED_HINT
+    return explain(fragment, allowlist) or [
+        (piece, f"this HTML is not allowed in a page: {short(piece)}", hint)
+    ]
+
+
+def explain(fragment: str, allowlist: Allowlist) -> list[tuple]:
+    found = []
+    for tag, attrs in read_html(fragment).tags:
+        if tag not in allowlist.tags:
+            found.append(
+                (f"<{tag}", f"the tag <{tag}> is not allowed in a page", TAG_HINTS.get(tag, ALLOWED_HINT))
+            )
+            continue
+        for name, value in attrs:
+            problem = _attribute_problem(tag, name, value or "", allowlist)
+            if problem:
+                found.append(problem)
+    return found
+
+
+def url_problem(tag: str, name: str, value: str):
+    """(problem, expected) when an address in a page is not allowed, else None.
+
+    A link may use http(s), mailto: or tel:, or be relative; a file the browser loads by itself
+    (an image's src, a video's poster, ...) must be relative: from this site."""
+    url = as_browser_reads(value)
+    scheme = SCHEME.match(url)
+    if scheme and scheme.group(1).lower() not in URL_SCHEMES:
+        return (
+            f"the address {short(value)} starts with {scheme.group(1).lower()}:, which a page may not use",
+            "link to a web page (https://...), an email address (mailto:...), a phone number (tel:...) "
+            "or another page of this site",
+        )
+    if name in RESOURCE_ATTRIBUTES and (scheme or url.startswith("//")):
+        if tag == "img" or name == "srcset":
+            return (
+                f"the picture {short(value)} is loaded from another website",
+                "copy the picture into docs/images/ and show it with ![what it shows](../images/picture.svg)",
+            )
+        return (
+            f"<{tag} {name}={short(value)}> loads a file from another website",
+            "link to it instead: [Watch the video](https://...)",
+        )
+    return None
+
+
+def find_line(text: str, needle: str, piece: str = "") -> int | None:
+    """The line of `text` where `needle` is, looked for first inside `piece` (the raw HTML it
+    came from) when that can be found. An address written with character references
+    (`java&#115;cript:x`, `/&Tab;/host`) is found by what follows its scheme, or in the line
+    read as a browser reads it, or by its longest word (the host name: a Markdown escape such
+    as `/\\host` is read before the address reaches the checks). Then the line of `piece`;
+    None when nothing is found."""
+    lowered = text.lower()
+    start = lowered.find(piece.strip().lower()) if piece.strip() else -1
+    at = lowered.find(needle.lower(), max(start, 0))
+    after_scheme = needle.partition(":")[2]
+    if at < 0 and len(after_scheme) > 3:
+        at = lowered.find(after_scheme.lower(), max(start, 0))
+    if at >= 0:
+        return text.count("\n", 0, at) + 1
+    first = text.count("\n", 0, start) if start >= 0 else 0
+    lines = [html.unescape(line).lower() for line in text.split("\n")]
+    words = sorted(_WORD_SEPARATORS.split(needle), key=len)
+    for look in (needle, words[-1] if len(words[-1]) > 3 else ""):
+        for number in range(first, len(lines)):
+            if look and look.lower() in lines[number]:
+                return number + 1
+    return first + 1 if start >= 0 else None
+
+
+def _tags(fragment: str) -> list[tuple]:
+    """The start tags of `fragment` with their attributes, and its comments, to compare with
+    nh3's copy. Sorted, because nh3's HTML parser moves misplaced tags (text in a table goes
+    before it); without a bare <tbody>, which it adds to a table that has none. The comments
+    count because Python's parser and a browser's end an odd comment in different places:
+    `<!--><script>...` is all comment to one and a script to the other (and to nh3)."""
+    walker = read_html(fragment)
+    tags = [(tag, sorted((n, v or "") for n, v in attrs)) for tag, attrs in walker.tags]
+    return sorted(tag for tag in tags if tag != ("tbody", [])) + sorted(walker.comments)
+
+
+def _address_filter(tag: str, name: str, value: str):
+    """nh3's attribute filter: drops an address url_problem refuses, such as a picture from
+    another website (nh3's own check knows only the allowed schemes)."""
+    return None if name in URL_ATTRIBUTES and url_problem(tag, name, value) else value
+
+
+def _attribute_problem(tag: str, name: str, value: str, allowlist: Allowlist):
+    if name in allowlist.attributes.get(tag, set()) | allowlist.attributes["*"]:
+        found = url_problem(tag, name, value) if name in URL_ATTRIBUTES else None
+        return (value, *found) if found else None
+    if any(name.startswith(prefix) for prefix in GENERIC_PREFIXES):
+        return None
+    allowed_values = allowlist.values.get(tag, {}).get(name)
+    if allowed_values is not None and value in allowed_values:
+        return None
+    if name.startswith("on"):
+        expected = _NO_SCRIPT
+    elif name == "style":
+        expected = "remove it: give the tag a class and style the class in docs/stylesheets/extra.css"
+    elif allowed_values is not None:
+        return (
+            name,
+            f'<{tag} {name}="{value}"> is not allowed in a page',
+            f'write {name}="{min(allowed_values)}"',
+        )
+    else:
+        expected = ALLOWED_HINT
+    return (name, f"the attribute {name}= on <{tag}> is not allowed in a page", expected)
+
+
+class _Recorder(Extension):
+    """Records, while Python-Markdown converts a page, the tags of the finished element tree
+    (`tree`: every tag Markdown made, with its attributes, without the text, which is quicker to
+    check than the whole page). The `<div markdown>`-style elements md_in_html makes from typed
+    HTML are in it too, so their attributes meet `PAGE` there."""
+
+    def __init__(self):
+        super().__init__()
+        self.tree = ""
+
+    def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
+        # After every other tree processor.
+        md.treeprocessors.register(_TreeSnapshot(md, self), "safe_html_tree", -100)
+
+
+class _TreeSnapshot(Treeprocessor):
+    def __init__(self, md, recorder: _Recorder):
+        super().__init__(md)
+        self.recorder = recorder
+
+    def run(self, root):
+        # Written by Python-Markdown's own serializer, which keeps a character reference as it is
+        # (`java&#115;cript:`), so nh3 reads an address as the browser will (`javascript:`); with
+        # its stand-in for `&` (in the addresses of <someone@council.example> links) put back,
+        # as its last step does.
+        skeleton = _skeleton(root)
+        self.recorder.tree = self.md.serializer(skeleton).replace(AMP_SUBSTITUTE, "&")
+
+
+def _skeleton(element: etree.Element) -> etree.Element:
+    """A copy of `element` and the elements in it, with their attributes but without any text."""
+    copy = etree.Element(element.tag, element.attrib)
+    copy.extend(_skeleton(child) for child in element if isinstance(child.tag, str))
+    return copy
+
+
+# --- The allowlists -------------------------------------------------------------------------
+
+
+class Allowlist:
+    """Tags, attributes (by tag; "*" for any tag) and attributes allowed only with given values,
+    and the nh3 cleaner made from them."""
+
+    def __init__(self, tags: set, attributes: dict, values: dict):
+        self.tags, self.attributes, self.values = tags, attributes, values
+        self.cleaner = nh3.Cleaner(
+            tags=tags,
+            clean_content_tags={"script", "style"},
+            attributes=attributes,
+            tag_attribute_values=values,
+            generic_attribute_prefixes=GENERIC_PREFIXES,
+            url_schemes=URL_SCHEMES,
+            attribute_filter=_address_filter,
+            strip_comments=False,
+            link_rel=None,
+        )
+
+
+GENERIC_PREFIXES = {"aria-", "data-"}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+URL_ATTRIBUTES = {"href", "src", "srcset", "poster", "data", "action", "formaction", "cite", "background"}
+# Addresses the browser loads by itself, without the reader choosing to follow them.
+RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "data", "background"}
+
+# Raw HTML a trainer may type: what the pages use today (the My progress page, <div markdown>,
+# <!-- marker --> lines) and what Python-Markdown's extensions put in the stash themselves
+# (highlighted code: div, pre, span, code).
+TYPED = Allowlist(
+    tags={
+        *("a", "abbr", "b", "blockquote", "br", "button", "caption", "code", "dd", "del", "details"),
+        *("div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr"),
+        *("i", "img", "input", "ins", "kbd", "label", "li", "mark", "ol", "p", "pre", "q", "s"),
+        *("small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th"),
+        *("thead", "tr", "u", "ul"),
+        # A hand-written <quiz> block gets hooks/quizzes.py's own message, which says what to do.
+        "quiz",
+    },
+    attributes={
+        "*": {"class", "id", "title", "role", "lang", "dir", "hidden"},
+        "a": {"href"},
+        "img": {"src", "alt", "width", "height", "loading"},
+        "label": {"for"},
+        "input": {"name", "autocomplete", "placeholder", "maxlength", "size"},
+        "details": {"open"},
+        "ol": {"start", "reversed"},
+        "td": {"colspan", "rowspan"},
+        "th": {"colspan", "rowspan", "scope"},
+        **dict.fromkeys(("blockquote", "q", "del", "ins"), {"cite"}),
+    },
+    # The My progress page has a name box and buttons for its own script. A text box and a button
+    # that only runs the site's script send nothing anywhere: there is no <form>.
+    values={"button": {"type": {"button"}}, "input": {"type": {"text"}}},
+)
+# The whole page as Markdown makes it from the trainer's text (the typed HTML in it already
+# checked): the same, plus what the site's Markdown extensions write themselves. Attributes
+# written in Markdown as `{ name="value" }` (attr_list) meet this list.
+_ALIGN = {f"text-align: {side};" for side in ("left", "center", "right")}  # tables' :--: columns
+PAGE = Allowlist(
+    tags=TYPED.tags,
+    attributes={**TYPED.attributes, "input": TYPED.attributes["input"] | {"checked"}},  # content tabs
+    values={
+        **TYPED.values,
+        "input": {"type": {"text", "radio"}},
+        "th": {"style": _ALIGN},
+        "td": {"style": _ALIGN},
+    },
+)
+
+# --- Messages about pages ---------------------------------------------------------------------
+
+ALLOWED_HINT = "use Markdown, or only the tags listed in the trainer guide under Edit and add pages"
+_NO_SCRIPT = "remove it: a page cannot run scripts"
+COMMENT_HINT = "write a comment as <!-- words -->, with no <, > or -- in the words"
+_EMBED = "remove it and link to the video or page instead: [Watch the video](https://...)"
+_NO_FORM = "remove it: a page cannot send anything anywhere; link to the form instead"
+TAG_HINTS = {
+    "script": _NO_SCRIPT,
+    "noscript": _NO_SCRIPT,
+    "style": "remove it: styles go in docs/stylesheets/extra.css",
+    "link": "remove it: styles go in docs/stylesheets/extra.css",
+    **dict.fromkeys(("iframe", "object", "embed", "video", "audio", "source", "track", "frame"), _EMBED),
+    **dict.fromkeys(("form", "select", "textarea", "option", "fieldset", "output"), _NO_FORM),
+}
+
+_QUOTED = re.compile(r"'(.*)'")  # the name in pymdownx's message about a missing snippet
+_WORD_SEPARATORS = re.compile(r"[^\w.\-]+")  # a host name is one word
