@@ -1,19 +1,32 @@
-"""Helpers shared by the build hooks (the leading underscore keeps it out of `hooks:`).
+"""Helpers shared by the build hooks, the content check (check/) and the export (export/).
 
 Everything here is a pure function or a small value type, so the hooks stay thin and the tests
-can call these directly.
+can call these directly: trainer errors as objects (DataError, and `warn` for a warning that
+carries one), reading trainer files and YAML with line numbers, front matter lines, and the
+lines of a page outside its fenced code.
 """
 
 from __future__ import annotations
 
 import calendar
+import logging
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import meta
+
+from induction.versions import require
+
+require(
+    "mkdocs",
+    ">=1.6.1,<1.7",
+    "induction/common.py's and pages.py's use of mkdocs.utils.meta (get_data and YAML_RE, to read "
+    "front matter as MkDocs does)",
+)
 
 # Trainer-only notes (`!!! trainer`, `??? trainer`): the admonition type is their class. Here, not
 # in trainer_notes.py, so the glossary hook on its own does not import BeautifulSoup (a tenth of
@@ -30,14 +43,51 @@ class DataError(PluginError):
         super().__init__(f"{where}: {problem} ({expected})")
 
 
-def body_line_offset(raw: str) -> int:
-    """How many lines the front matter (and the blank lines after it) take at the top of `raw`.
+def warn(log: logging.Logger, error: DataError) -> None:
+    """Log `error` as a warning in the house form (`path:line: problem (expected)`), with the
+    error object attached as the record's `problem`, so that whoever collects the build's
+    warnings (the content check) reads its parts instead of parsing the text. Log under
+    `mkdocs.` so that a strict build counts it."""
+    log.warning("%s", error, extra={"problem": error})
 
-    MkDocs hands hooks the Markdown without its front matter, so a line number counted in that
-    Markdown must have this added to name the line in the file the trainer opens.
+
+def split_front_matter(raw: str) -> tuple[dict, str, int]:
+    """(front matter, body, offset) of a page's text: line n of the body is line n + offset of
+    the file. MkDocs hands hooks the Markdown without its front matter, so a line number counted
+    in that Markdown must have the offset added to name the line in the file the trainer opens.
     """
-    body, _ = meta.get_data(raw)
-    return raw[: len(raw) - len(body)].count("\n")
+    body, front = meta.get_data(raw)
+    return front, body, raw[: len(raw) - len(body)].count("\n")
+
+
+def body_line_offset(raw: str) -> int:
+    """How many lines the front matter (and the blank lines after it) take at the top of `raw`."""
+    return split_front_matter(raw)[2]
+
+
+def front_matter_line(raw: str, *path) -> int:
+    """The line in the page file of the front matter value at `path` (keys and list indexes),
+    from the YAML parser's marks (the key's line when the value is a list, a mapping or empty); 1,
+    the opening `---`, when it cannot be found."""
+    match = meta.YAML_RE.match(raw)
+    if not match:
+        return 1
+    try:
+        node = yaml.compose(match.group(1), Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return 1
+    mark = None
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            key, node = next(((k, v) for k, v in node.value if k.value == str(step)), (None, None))
+            mark = node if isinstance(node, yaml.ScalarNode) and node.value else key
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = mark = node.value[step]
+        else:
+            node = None
+        if node is None:
+            return 1
+    return mark.start_mark.line + 2 if mark is not None else 1  # + the opening `---` line
 
 
 def read_source(path: str | Path, display: str | None = None) -> str:
@@ -275,18 +325,24 @@ def relative_display(path: str | Path, root: str | Path) -> str:
         return str(path)
 
 
-def lines_outside_code(markdown: str):
+def lines_outside_code(markdown: str) -> Iterator[tuple[int, str]]:
     """(line number, line) for each line of `markdown` outside fenced code blocks (the fences
     themselves left out too), so a check of what a trainer wrote skips their code examples."""
+    return ((number, line) for number, line, code in lines_with_code(markdown) if not code)
+
+
+def lines_with_code(markdown: str, start: int = 1) -> Iterator[tuple[int, str, bool]]:
+    """(line number, line, whether it is code) for each line of `markdown`, numbered from
+    `start`: a line is code when it is a ``` or ~~~ fence or inside a fenced block."""
     fence = None
-    for number, line in enumerate(markdown.split("\n"), start=1):
+    for number, line in enumerate(markdown.split("\n"), start=start):
         stripped = line.lstrip()
         match = FENCE.match(stripped)
         if match and (fence is None or stripped.startswith(fence)):
             fence = None if fence else match.group(0)
+            yield number, line, True
             continue
-        if fence is None:
-            yield number, line
+        yield number, line, fence is not None
 
 
 FENCE = re.compile(r"^(`{3,}|~{3,})")

@@ -55,6 +55,25 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
+from induction.versions import require
+
+require(
+    "mkdocs-material",
+    "==9.8.1",
+    "the copies of Material's partials under overrides/partials/ (search.html, languages/en.html, "
+    "javascripts/*.html) and of its inline scripts under overrides/assets/javascripts/theme/",
+)
+require(
+    "mkdocs-print-site-plugin",
+    "==2.9",
+    "induction/csp.py's tidy_print_site, which moves print-site's inline script and styles into files",
+)
+require(
+    "mkdocs",
+    ">=1.6.1,<1.7",
+    "induction/live_reload.js, which polls mkdocs serve's /livereload/ address as MkDocs' inline script does",
+)
+
 log = logging.getLogger("mkdocs.hooks.csp")
 
 

@@ -36,9 +36,9 @@ from pathlib import Path
 import yaml
 from markupsafe import escape
 from mkdocs.plugins import event_priority
-from mkdocs.utils import meta
 
-from induction.common import DataError, read_source, relative_display
+from induction.common import DataError, front_matter_line, read_source, relative_display
+from induction.nav import nav_items
 from induction.safe_html import TYPED, html_problems, url_problem
 
 _menu: list = []  # this build's nav items, kept from on_nav for on_env
@@ -90,7 +90,7 @@ def on_env(env, *, config, files):
     for file in files.documentation_pages():
         if file.page is not None:
             escape_page(file.page)
-    for item in _walk(_menu):
+    for item in nav_items(_menu):
         if not item.is_page and item.title is not None:  # a section or a link
             item.title = as_text(item.title)
     return env
@@ -125,7 +125,7 @@ def check_front_matter_text(front: dict, raw: str, display: str) -> None:
             name = ".".join(step for step in path if isinstance(step, str))  # hide, not hide.1
             raise DataError(
                 display,
-                front_matter_line(raw, path),
+                front_matter_line(raw, *path),
                 f"the {name} contains '{char}'",
                 "write plain text: no HTML in front matter",
             )
@@ -176,7 +176,7 @@ def check_menu_links(links, lines: dict[str, int], display: str) -> None:
 
 def nav_links(items):
     """(title, address) of every link in the menu that is not one of the site's pages."""
-    for item in _walk(items):
+    for item in nav_items(items):
         if getattr(item, "is_link", False):
             yield str(item.title), str(item.url)
 
@@ -253,7 +253,7 @@ def setting_lines(config_text: str) -> dict[str, int]:
 
 def nav_titles(items):
     """Every title the menu sets: sections, links, and pages given a title in `nav:`."""
-    for item in _walk(items):
+    for item in nav_items(items):
         title = vars(item).get("title") if item.is_page else item.title
         if isinstance(title, str):
             yield title
@@ -290,28 +290,6 @@ def nav_title_lines(config_text: str) -> dict[str, int]:
     return dict(sorted(lines.items(), key=lambda item: item[1]))
 
 
-def front_matter_line(raw: str, path: tuple) -> int:
-    """The line in the page file of the front matter value at `path` (keys and list indexes),
-    from the YAML parser's marks; 1, the opening `---`, when it cannot be found."""
-    match = meta.YAML_RE.match(raw)
-    if not match:
-        return 1
-    try:
-        node = yaml.compose(match.group(1), Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return 1
-    for step in path:
-        if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if k.value == str(step)), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-            node = node.value[step]
-        else:
-            node = None
-        if node is None:
-            return 1
-    return node.start_mark.line + 2  # + the opening `---` line
-
-
 def _strings(value, path=()):
     if isinstance(value, str):
         yield path, value
@@ -325,12 +303,6 @@ def _strings(value, path=()):
 
 def _markup_char(text: str, chars: str = "<>") -> str | None:
     return next((char for char in text if char in chars), None)
-
-
-def _walk(items):
-    for item in items or ():
-        yield item
-        yield from _walk(getattr(item, "children", None))
 
 
 def _compose(text: str):

@@ -15,7 +15,14 @@ from urllib.parse import urlsplit
 import phonenumbers
 from phonenumbers import shortnumberinfo
 
-from induction.common import DataError, body_line_offset, load_yaml, read_source, relative_display
+from induction.common import (
+    DataError,
+    body_line_offset,
+    lines_with_code,
+    load_yaml,
+    read_source,
+    relative_display,
+)
 from induction.text import markdown_text
 
 _facts: dict = {}
@@ -209,15 +216,9 @@ def lookup(facts: dict, dotted: str):
 
 def fill_placeholders(markdown: str, facts: dict, display: str, offset: int = 0) -> str:
     """Replace `{{ group.key.field }}` with the fact's text, outside code; unknown names fail."""
-    out, fence = [], None
-    for number, line in enumerate(markdown.split("\n"), start=1):
-        stripped = line.lstrip()
-        marker = FENCE.match(stripped)
-        if marker and (fence is None or stripped.startswith(fence)):
-            fence = None if fence else marker.group(0)
-            out.append(line)
-            continue
-        if fence:
+    out = []
+    for number, line, code in lines_with_code(markdown):
+        if code:
             out.append(line)
             continue
         parts = CODE_SPAN.split(line)
@@ -242,6 +243,5 @@ def _value(match: re.Match, facts: dict, display: str, line: int) -> str:
 
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
-FENCE = re.compile(r"^(`{3,}|~{3,})")
 UK_DIGITS = 11  # a UK number as dialled: 0 and ten digits ("0800 1111" and a few others are shorter)
 CODE_SPAN = re.compile(r"(`+[^`]*`+)")

@@ -21,6 +21,7 @@ import re
 from mkdocs.utils import get_relative_url, meta
 
 from induction.common import DataError
+from induction.nav import nav_item_pages
 from induction.text import markdown_text  # titles as text: no HTML, no link of their own
 
 WORDS_PER_MINUTE = 200
@@ -67,7 +68,7 @@ def nav_sections(items) -> list[dict]:
         if item.is_page:
             pages = [_page_info(item)]
         elif item.is_section:
-            pages = [_page_info(child) for child in _walk(item.children)]
+            pages = [_page_info(child) for child in nav_item_pages(item.children)]
         else:
             continue
         pages = [p for p in pages if p["in_path"]]
@@ -75,14 +76,6 @@ def nav_sections(items) -> list[dict]:
             continue
         sections.append({"title": item.title, "pages": pages, "minutes": sum(p["minutes"] for p in pages)})
     return sections
-
-
-def _walk(items):
-    for item in items:
-        if item.is_page:
-            yield item
-        elif item.is_section:
-            yield from _walk(item.children)
 
 
 def _page_info(page) -> dict:

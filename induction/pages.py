@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs.utils import meta as mkdocs_meta
 
-from induction.common import DataError, parse_yaml, read_html, read_source
+from induction.common import DataError, front_matter_line, parse_yaml, read_html, read_source, warn
+from induction.dates import format_date, parse_date, today
 
 log = logging.getLogger("mkdocs.hooks.pages")
 
@@ -56,7 +56,7 @@ def on_page_markdown(markdown, page, config, files):
     if problems:
         raise DataError(*problems[0])
     if overdue:
-        log.warning(overdue)
+        warn(log, overdue)
     return markdown
 
 
@@ -67,7 +67,7 @@ def on_page_content(html, page, config, files):
         display = f"docs/{page.file.src_uri}"
         raw = read_source(page.file.abs_src_path, display)
         for src in dict.fromkeys(missing):
-            log.warning(str(DataError(*image_problem(display, raw, src))))
+            warn(log, DataError(*image_problem(display, raw, src)))
     return html
 
 
@@ -96,22 +96,20 @@ def read_front_matter(raw: str, display: str) -> dict:
     return data or {}
 
 
-def today() -> dt.date:
-    """The build date; INDUCTION_TODAY=YYYY-MM-DD pretends it is another day (for checks)."""
-    override = os.environ.get("INDUCTION_TODAY")
-    return dt.date.fromisoformat(override) if override else dt.date.today()
+class OverdueReview(DataError):
+    """A page past its review date: a warning in the build (a strict build stops), and in the
+    content check a line of the page's review status, which the check words itself."""
 
 
 def check_front_matter(meta: dict, display: str, sources: dict, on: dt.date, raw: str = ""):
-    """Return (problems, overdue message or None) for one page's front matter.
+    """Return (problems, OverdueReview or None) for one page's front matter.
 
     Each problem is (path, line, problem, expected) for DataError. The line is the field's line
     in `raw` (the file's text), or 1, the front matter's opening line, when the field is absent.
     """
 
     def line(field: str) -> int:
-        match = re.search(rf"^{re.escape(field)}\s*:", raw, re.MULTILINE)
-        return raw.count("\n", 0, match.start()) + 1 if match else 1
+        return front_matter_line(raw, field)
 
     problems = []
     for field, example in REQUIRED.items():
@@ -179,27 +177,13 @@ def check_front_matter(meta: dict, display: str, sources: dict, on: dt.date, raw
             )
     overdue = None
     if due and due < on:
-        overdue = (
-            f"{display}:{line('review_due')}: page is past its review date (review_due {due}) "
-            "(review the page, then set last_reviewed to today and review_due to the next review date)"
+        overdue = OverdueReview(
+            display,
+            line("review_due"),
+            f"page is past its review date (review_due {due})",
+            "review the page, then set last_reviewed to today and review_due to the next review date",
         )
     return problems, overdue
-
-
-def parse_date(value) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
-def format_date(value) -> str:
-    parsed = parse_date(value)
-    return f"{parsed.day} {parsed:%B %Y}" if parsed else str(value)
 
 
 REQUIRED = {

@@ -52,6 +52,19 @@ from pymdownx.snippets import SnippetMissingError
 
 from induction.addresses import SCHEME, as_browser_reads, short
 from induction.common import DataError, body_line_offset, read_html, read_source
+from induction.versions import require
+
+require(
+    "Markdown",
+    "==3.11.3",
+    "induction/safe_html.py's reading of md.htmlStash.rawHtmlBlocks and markdown.util.AMP_SUBSTITUTE",
+)
+require(
+    "pymdown-extensions",
+    "==13.1",
+    "induction/safe_html.py's reading of the snippet's name from the message of "
+    "pymdownx.snippets.SnippetMissingError",
+)
 
 
 @event_priority(100)  # first: the trainer's own Markdown, before any hook or plugin adds HTML

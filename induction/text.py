@@ -1,9 +1,16 @@
-"""Text a trainer typed, made safe to put into Markdown (shared by the hooks; the leading
-underscore keeps it out of `hooks:`)."""
+"""Text a trainer typed, made safe to put into Markdown. Two purposes, two functions:
+
+- `markdown_text`: shows exactly as typed, wherever it lands (facts, titles, link text);
+- `trainer_markdown`: a trainer's sentence (quiz questions, answers, feedback) that may use
+  *emphasis* and {{ fact }} placeholders, and nothing else of Markdown or HTML.
+
+For HTML, not Markdown, use `html.escape` (Jinja's `|e` in templates).
+"""
 
 from __future__ import annotations
 
 import html
+import re
 
 
 def markdown_text(value) -> str:
@@ -14,4 +21,23 @@ def markdown_text(value) -> str:
     return html.escape(str(value), quote=False).translate(MARKDOWN_SPECIAL)
 
 
+def trainer_markdown(value: str, line_start: bool = True) -> str:
+    """Trainer text as text: no HTML, links, attribute lists or block syntax; *emphasis* and
+    {{ placeholders }} stay. With `line_start`, the text starts a line, so what would make it a
+    heading, list, rule or admonition there is written as a character reference."""
+    value = " ".join(value.split())
+    pieces = PLACEHOLDER.split(value)
+    for i in range(0, len(pieces), 2):  # even pieces are outside {{ placeholders }}
+        piece = html.escape(pieces[i], quote=False)
+        piece = INLINE_SPECIAL.sub(r"\\\g<0>", piece)
+        pieces[i] = piece.replace("{", "&#123;").replace("}", "&#125;")
+    value = "".join(pieces)
+    if line_start and LINE_START.match(value):  # a heading, list, rule or admonition: not any more
+        value = f"&#{ord(value[0])};" + value[1:]
+    return value
+
+
 MARKDOWN_SPECIAL = str.maketrans({char: f"&#{ord(char)};" for char in '"\\`[]{}'})
+PLACEHOLDER = re.compile(r"(\{\{\s*[A-Za-z_][\w.]*\s*\}\})")
+INLINE_SPECIAL = re.compile(r"[\\`\[\]]")
+LINE_START = re.compile(r"#|\d+\.\s|[-+*]\s|[-*_](\s*[-*_]){2,}\s*$|!!!|\?\?\?|~~~|:")

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from conftest import ROOT, copy_project, run_build
-from induction.common import DataError
+from induction.common import DataError, front_matter_line
 from induction.escaping import (
     as_text,
     check_front_matter_text,
@@ -27,7 +27,6 @@ from induction.escaping import (
     check_page_settings,
     check_settings,
     check_titles,
-    front_matter_line,
     missing_hooks,
     nav_file,
     nav_title_lines,
@@ -114,13 +113,17 @@ def test_check_front_matter_text(front, expected):
         (RAW, ("title",), 2),
         (RAW, ("owner",), 4),
         (RAW, ("hide", 0), 7),
+        (RAW, ("hide",), 6),  # a list written below its key: the key's line
+        (RAW, ("sources",), 5),
+        (RAW + "review_due: 2027-01-01\n", ("review_due",), 1),  # in the body, not the front matter
+        ("---\nreview_due:\nowner: A\n---\n", ("review_due",), 2),  # empty: the key's line
         (RAW, ("missing",), 1),
         ("# No front matter\n", ("title",), 1),
         ("---\ntitle: [unclosed\n---\n", ("title",), 1),  # not YAML: the opening line
     ],
 )
 def test_front_matter_line(raw, path, line):
-    assert front_matter_line(raw, path) == line
+    assert front_matter_line(raw, *path) == line
 
 
 NAV = """site_name: X

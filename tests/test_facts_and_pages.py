@@ -264,7 +264,8 @@ def test_overdue_page_names_path_line_and_date():
     raw = "---\ntitle: T\nreview_due: 2026-11-21\n---\n"
     meta = {**GOOD_META, "review_due": dt.date(2026, 11, 21)}
     _, overdue = check_front_matter(meta, "docs/p.md", SOURCES, TODAY, raw)
-    assert overdue.startswith("docs/p.md:3: page is past its review date (review_due 2026-11-21)")
+    assert (overdue.path, overdue.line) == ("docs/p.md", 3)
+    assert str(overdue).startswith("docs/p.md:3: page is past its review date (review_due 2026-11-21) (")
 
 
 def test_dates_are_written_the_uk_way():

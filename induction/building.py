@@ -1,0 +1,117 @@
+"""Build the site in this process, for the content check (check/) and the export (export/).
+
+Running the build here, not as `mkdocs build` in a subprocess, lets the caller read what the
+build found afterwards: the loaded settings (and what the hooks put in them) and every warning
+and error as a log record. A trainer error logged by a hook carries its DataError as the
+record's `problem` (induction.common.warn), so nobody parses its text back.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class InProcessBuild:
+    """What one build in this process left: its settings (None when mkdocs.yml could not be
+    loaded), its warnings and errors, and the exception that stopped it (None when it finished)."""
+
+    config: object | None = None
+    records: list[logging.LogRecord] = field(default_factory=list)
+    error: Exception | None = None
+
+
+def build_in_process(
+    config_file: Path,
+    site_dir: Path,
+    *,
+    strict: bool = False,
+    env: dict[str, str | None] | None = None,
+    adjust: Callable[[object], None] | None = None,
+) -> InProcessBuild:
+    """Build `config_file` into `site_dir` as `mkdocs build` does, with the startup and shutdown
+    events (which calling MkDocs' build alone skips), keeping MkDocs' log lines off the screen.
+
+    `env` sets (or, with None, removes) environment variables for the build only; `adjust(config)`
+    may change the loaded settings before the build starts. An exception is kept, not raised.
+    """
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    result = InProcessBuild()
+    collect = _Records(result.records)
+    with environment({"NO_MKDOCS_2_WARNING": "1", **(env or {})}), mkdocs_log_to(collect):
+        try:
+            result.config = load_config(config_file=str(config_file), strict=strict, site_dir=str(site_dir))
+            if adjust:
+                adjust(result.config)
+            result.config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build.build(result.config)
+            finally:
+                result.config.plugins.on_shutdown()
+        except Exception as error:  # MkDocs aborts with the reason already logged
+            result.error = error
+    return result
+
+
+def problem_of(record_or_error) -> object | None:
+    """The DataError a log record carries (induction.common.warn), or the one behind an exception
+    that stopped a build (MkDocs raises Abort from the hook's DataError), or None."""
+    from induction.common import DataError
+
+    found = getattr(record_or_error, "problem", None)
+    if isinstance(found, DataError):
+        return found
+    error = record_or_error if isinstance(record_or_error, BaseException) else None
+    while error is not None and not isinstance(error, DataError):
+        error = error.__cause__ or error.__context__
+    return error
+
+
+class _Records(logging.Handler):
+    def __init__(self, records: list[logging.LogRecord]) -> None:
+        super().__init__(logging.WARNING)
+        self.records = records
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def mkdocs_log_to(handler: logging.Handler | None = None) -> Iterator[None]:
+    """Send MkDocs' log lines (and the hooks', under `mkdocs.`) to `handler` only, not the screen."""
+    logger = logging.getLogger("mkdocs")
+    handler = handler or logging.NullHandler()
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+@contextmanager
+def environment(changes: dict[str, str | None]) -> Iterator[None]:
+    """Set (or, with None, remove) environment variables for the time of the `with` block."""
+    old = {key: os.environ.get(key) for key in changes}
+    _set(changes)
+    try:
+        yield
+    finally:
+        _set(old)
+
+
+def _set(values: dict[str, str | None]) -> None:
+    for key, value in values.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
