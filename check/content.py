@@ -16,24 +16,36 @@ The heuristics, in plain words:
   the reader the source gave none. Years (1900-2099) and numbers
   starting with 0 (phone numbers) are not figures. It can be wrong: a number that is not a
   figure (a section of a law) may be reported; it is only a warning.
-- Images without alt text: `![](picture.svg)` in Markdown, or an `<img>` with no alt or an empty
-  one, unless marked as decoration with the class `decorative` (the build's rule, hooks/pages.py).
+
+What the site's build finds (broken links, images without alt text, acronyms missing from the
+glossary, errors in data files) is not found again here: `build_problems` takes it from the
+build's log records, where each trainer error carries its DataError (induction.common.warn).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import warnings
 from dataclasses import dataclass
 
 import markdown
 from bs4 import BeautifulSoup
-from mkdocs.utils import meta as front_matter
 
-from induction.pages import image_problem, parse_date
-from induction.pages import images_without_alt as images_missing_alt
+from induction.building import problem_of
+from induction.common import DataError, front_matter_line, lines_with_code
+from induction.dates import parse_date, uk_date
+from induction.pages import OverdueReview
 from induction.quizzes import MIN_QUESTIONS
+from induction.versions import require
+
+require(
+    "mkdocs",
+    ">=1.6.1,<1.7",
+    "check/content.py's reading of MkDocs' own messages (LINK_WARNING, NOT_IN_NAV, BUILD_NOISE): "
+    "MkDocs gives its link warnings as text only",
+)
 
 with warnings.catch_warnings():
     # textstat 0.7.4 imports pkg_resources, which warns that it is deprecated (see requirements.txt)
@@ -53,10 +65,22 @@ class Problem:
     kind: str  # a key of KINDS
     problem: str
     todo: str
+    subject: str | None = None  # the word or name it is about, when there is one (an acronym)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.problem} ({self.todo})"
+
+    @classmethod
+    def of(cls, error: DataError, level: str = ERROR, kind: str | None = None) -> Problem:
+        """A trainer error raised or logged by the build, as a problem of the report."""
+        kind = kind or ("build" if error.path.startswith("docs/") else "data")
+        return cls(error.path, error.line, level, kind, error.problem, error.expected, error.subject)
+
+    @property
+    def where_and_what(self) -> tuple:
+        """The problem without its level and kind: the same problem found twice compares equal."""
+        return self.path, self.line, self.problem, self.todo
 
 
 KINDS = {
@@ -77,22 +101,14 @@ KINDS = {
 # --- Reading the Markdown -------------------------------------------------------------------
 
 
-def split_page(raw: str) -> tuple[dict, str, int]:
-    """(front matter, body, offset): body line n is line n + offset of the file."""
-    body, meta = front_matter.get_data(raw)
-    offset = raw[: len(raw) - len(body)].count("\n")
-    return meta, body, offset
-
-
 def learner_lines(body: str, offset: int = 0) -> list[tuple[int, str]]:
     """The body's lines as (file line, text), with what learners never read blanked out:
     fenced code, trainer-only notes and HTML comments. Blank lines are kept so paragraphs stay
     apart."""
     out: list[tuple[int, str]] = []
-    fence = None
     note_indent = None
     in_comment = False
-    for number, line in enumerate(body.split("\n"), start=1 + offset):
+    for number, line, code in lines_with_code(body, start=1 + offset):
         stripped = line.lstrip()
         indent = len(line) - len(stripped)
         if note_indent is not None:
@@ -100,14 +116,7 @@ def learner_lines(body: str, offset: int = 0) -> list[tuple[int, str]]:
                 out.append((number, ""))
                 continue
             note_indent = None
-        marker = FENCE.match(stripped)
-        if fence is not None:
-            if marker and stripped.startswith(fence):
-                fence = None
-            out.append((number, ""))
-            continue
-        if marker:
-            fence = marker.group(0)
+        if code:
             out.append((number, ""))
             continue
         if TRAINER_NOTE.match(line):
@@ -137,12 +146,6 @@ def _without_comments(line: str, in_comment: bool) -> tuple[str, bool]:
     return "".join(kept), in_comment
 
 
-def field_line(raw: str, field: str) -> int:
-    """The line of `field:` in the front matter, or 1 (the opening ---) when it is absent."""
-    match = re.search(rf"^{re.escape(field)}\s*:", raw, re.MULTILINE)
-    return raw.count("\n", 0, match.start()) + 1 if match else 1
-
-
 # --- Review dates and front matter ----------------------------------------------------------
 
 
@@ -159,7 +162,7 @@ def review_status(
     due = parse_date(meta.get("review_due"))
     if due is None:
         return "no valid review date", problems
-    line = field_line(raw, "review_due")
+    line = front_matter_line(raw, "review_due")
     if due < on:
         problems.append(
             Problem(
@@ -187,10 +190,6 @@ def review_status(
         )
         return f"due soon: review by {uk_date(due)}", problems
     return f"up to date: next review by {uk_date(due)}", problems
-
-
-def uk_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 # --- Reading level --------------------------------------------------------------------------
@@ -235,19 +234,6 @@ def reading_problems(grade: float | None, display: str, title_line: int) -> list
             "use shorter sentences and everyday words; aim for grade 9 or lower",
         )
     ]
-
-
-# --- Images ---------------------------------------------------------------------------------
-
-
-def images_without_alt(body: str, raw: str, display: str) -> list[Problem]:
-    """Images with no alt text that are not marked as decoration, by the build's own rule
-    (hooks/pages.py), with the same message, so the report lists each once."""
-    problems = []
-    for src in dict.fromkeys(images_missing_alt(page_html(body))):
-        path, line, what, todo = image_problem(display, raw, src)
-        problems.append(Problem(path, line, ERROR, "image", what, todo))
-    return problems
 
 
 # --- Figures without a date -----------------------------------------------------------------
@@ -343,22 +329,13 @@ def _units(lines: list[tuple[int, str]]):
 # --- Glossary -------------------------------------------------------------------------------
 
 
-def glossary_status(used: int, messages: list[str], display: str) -> tuple[str, list[Problem]]:
-    """The glossary line of the report from hooks/glossary.py's findings on one page.
-
-    `used` is how many glossary terms the page links; `messages` are the hook's
-    `path:line: 'XYZ' looks like an acronym but is not in the glossary (...)` messages.
-    """
-    problems = []
-    for message in messages:
-        parsed = split_message(message)
-        path, line, what, todo = parsed if parsed else (display, None, message, "see data/glossary.yml")
-        problems.append(Problem(path, line, ERROR, "glossary", what, todo))
+def glossary_status(used: int, missing: list[str]) -> str:
+    """The glossary line of the report: how many glossary terms the page links (`used`, from
+    the build) and the acronyms the build found missing from the glossary."""
     terms = f"{used} glossary term{'s' if used != 1 else ''} explained"
-    if not problems:
-        return f"{terms}; no unexplained acronyms", problems
-    words = ", ".join(sorted({m.split("'")[1] for m in messages if "'" in m}))
-    return f"{terms}; not in the glossary: {words}", problems
+    if not missing:
+        return f"{terms}; no unexplained acronyms"
+    return f"{terms}; not in the glossary: {', '.join(sorted(set(missing)))}"
 
 
 # --- Self-checks ----------------------------------------------------------------------------
@@ -397,57 +374,70 @@ def quiz_status(
     ]
 
 
-# --- Messages from the build ----------------------------------------------------------------
+# --- What the build found ------------------------------------------------------------------
 
 
-def build_problems(messages: list[str], read_raw) -> list[Problem]:
-    """Turn the build's warnings and errors into problems with a file and, where known, a line.
+def build_problems(
+    records: list[logging.LogRecord], read_raw, stopped: BaseException | None = None
+) -> list[Problem]:
+    """The build's warnings and errors, and the error that stopped it, as problems with a file
+    and, where known, a line.
 
-    `read_raw(src)` returns the text of docs/<src> (or "" when it cannot be read), used to find
-    the line of a broken link.
+    A trainer error carries its DataError (logged with induction.common.warn, or raised by a
+    hook); an overdue review is left out, as the report words its own review line. MkDocs' own
+    messages (links, pages not in the nav) are text only: `read_raw(src)` gives the text of
+    docs/<src> (or "" when it cannot be read), to find the line of a broken link.
     """
     problems = []
-    for message in messages:
-        if any(message.startswith(noise) for noise in BUILD_NOISE):
+    stop = problem_of(stopped) if stopped is not None else None
+    stopped_as = str(stop if stop is not None else stopped)
+    for record in records:
+        error = problem_of(record)
+        if isinstance(error, OverdueReview):
             continue
-        if message.startswith(NOT_IN_NAV):
-            for src in re.findall(r"^\s*- (.+)$", message, re.M):
-                problems.append(
-                    Problem(
-                        f"docs/{src.strip()}",
-                        None,
-                        ERROR,
-                        "build",
-                        "the page is not in the menu",
-                        "add a line for it under nav: in mkdocs.yml, or delete the page",
-                    )
-                )
+        if error is not None:
+            problems.append(Problem.of(error, kind=LOG_KINDS.get(record.name)))
             continue
-        link = LINK_WARNING.match(message)
-        if link:
-            problems.append(_link_problem(link, read_raw))
-            continue
-        parsed = split_message(message)
-        if parsed:
-            path, line, what, todo = parsed
-            kind = (
-                "glossary"
-                if "not in the glossary" in what
-                else ("build" if path.startswith("docs/") else "data")
-            )
-            problems.append(Problem(path, line, ERROR, kind, what, todo))
-            continue
-        problems.append(
+        message = record.getMessage().strip()
+        if message and not (stopped is not None and message == stopped_as):  # MkDocs logs what stops it
+            problems += mkdocs_problems(message, read_raw)
+    if stop is not None:
+        problems.append(Problem.of(stop))
+    elif stopped is not None and stopped_as and not stopped_as.startswith("Aborted with"):
+        problems += mkdocs_problems(stopped_as, read_raw)
+    return problems
+
+
+def mkdocs_problems(message: str, read_raw) -> list[Problem]:
+    """A message of MkDocs' own (or a plugin's) as problems: a broken link with its line, the
+    pages left out of the nav, or the message as it is."""
+    if any(message.startswith(noise) for noise in BUILD_NOISE):
+        return []
+    if message.startswith(NOT_IN_NAV):
+        return [
             Problem(
-                "mkdocs.yml",
+                f"docs/{src.strip()}",
                 None,
                 ERROR,
                 "build",
-                message,
-                "run `python3 noxfile.py -s build` to see this message in context",
+                "the page is not in the menu",
+                "add a line for it under nav: in mkdocs.yml, or delete the page",
             )
+            for src in re.findall(r"^\s*- (.+)$", message, re.M)
+        ]
+    link = LINK_WARNING.match(message)
+    if link:
+        return [_link_problem(link, read_raw)]
+    return [
+        Problem(
+            "mkdocs.yml",
+            None,
+            ERROR,
+            "build",
+            message,
+            "run `python3 noxfile.py -s build` to see this message in context",
         )
-    return problems
+    ]
 
 
 def _link_problem(match: re.Match, read_raw) -> Problem:
@@ -486,26 +476,6 @@ def find_line(raw: str, target: str) -> int | None:
     return None
 
 
-def split_message(message: str) -> tuple[str, int | None, str, str] | None:
-    """`path:line: problem (todo)` (the hooks' DataError form) as its four parts, or None."""
-    match = LOCATED.match(message)
-    if not match:
-        return None
-    rest = match.group("rest")
-    if rest.endswith(")"):
-        depth = 0
-        for index in range(len(rest) - 1, -1, -1):
-            depth += {")": 1, "(": -1}.get(rest[index], 0)
-            if depth == 0:
-                if index > 0 and rest[index - 1] == " ":
-                    problem, todo = rest[: index - 1], rest[index + 1 : -1]
-                    line = int(match.group("line")) if match.group("line") else None
-                    return match.group("path"), line, problem, todo
-                break
-    line = int(match.group("line")) if match.group("line") else None
-    return match.group("path"), line, rest, "see the message"
-
-
 # --- Settings and patterns ------------------------------------------------------------------
 
 DUE_SOON_DAYS = 60
@@ -523,7 +493,6 @@ TEXT_EXTENSIONS = [
     "pymdownx.tabbed",
 ]
 
-FENCE = re.compile(r"^(`{3,}|~{3,})")
 TRAINER_NOTE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+trainer\b")
 PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
 CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
@@ -552,8 +521,8 @@ LINK_WARNING = re.compile(
     r"'(?P<target>[^']+)'(?P<rest>.*)$",
     re.S,
 )
-LOCATED = re.compile(
-    r"^(?P<path>[\w.\-/]+\.(?:md|ya?ml|po|html|css|js|py))(?::(?P<line>\d+))?: (?P<rest>.+)$", re.S
-)
 NOT_IN_NAV = "The following pages exist in the docs directory, but are not included in the"
 BUILD_NOISE = ("Error reading page", "Error building page", "Error running")
+# The kind of a trainer error the build logs, by who logs it: acronyms missing from the glossary,
+# images without alt text (the page hook's only warning besides an overdue review).
+LOG_KINDS = {"mkdocs.hooks.glossary": "glossary", "mkdocs.hooks.pages": "image"}

@@ -16,16 +16,17 @@ import argparse
 import datetime as dt
 import fnmatch
 import html
-import logging
-import os
 import sys
 import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from check import content
 from check.content import ERROR, WARNING, Problem
+from induction.building import InProcessBuild, build_in_process, mkdocs_log_to
+from induction.common import DataError, read_source, split_front_matter
+from induction.dates import today, uk_date
+from induction.nav import nav_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML_REPORT = Path("reports") / "content-check.html"
@@ -76,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     project = Path(args.project).resolve()
     try:
-        on = dt.date.fromisoformat(args.today) if args.today else _today()
+        on = dt.date.fromisoformat(args.today) if args.today else today()
     except ValueError:
         parser.error(f"--today {args.today} is not a date: write it as YYYY-MM-DD")
     report = run_checks(project, on)
@@ -88,21 +89,15 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if report.count(ERROR) else 0
 
 
-def _today() -> dt.date:
-    from induction.pages import today  # hooks/pages.py: honours INDUCTION_TODAY like the build
-
-    return today()
-
-
 # --- Gathering ------------------------------------------------------------------------------
 
 
 def run_checks(project: Path, on: dt.date) -> Report:
-    """Every check on every page of `project`, plus one build of the site."""
+    """Every check on every page of `project`, plus one build of the site, whose findings (links,
+    images without alt text, acronyms missing from the glossary, data errors) the report reuses."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
 
-    from induction.common import DataError, read_source
     from induction.facts import load_facts
     from induction.pages import check_front_matter
 
@@ -111,10 +106,10 @@ def run_checks(project: Path, on: dt.date) -> Report:
     try:
         read_source(config_file, "mkdocs.yml")
     except DataError as error:  # MkDocs would stop with a traceback
-        report.other.append(_from_data_error(error))
+        report.other.append(Problem.of(error, kind="data"))
         return report
     try:
-        with _quiet_mkdocs():
+        with mkdocs_log_to():
             config = load_config(config_file=str(config_file))
     except Exception as error:  # a broken mkdocs.yml: nothing else can be checked
         report.other.append(
@@ -129,16 +124,29 @@ def run_checks(project: Path, on: dt.date) -> Report:
     try:
         sources = load_facts(project / "data", project).get("sources", {})
     except DataError as error:
-        report.other.append(_from_data_error(error))
+        report.other.append(Problem.of(error, kind="data"))
     quizzes, broken_quizzes = load_quiz_files(project, report)
     settings = config.extra.get("quizzes") if isinstance(config.extra.get("quizzes"), dict) else {}
-    glossary = glossary_checker(project, report)
 
-    nav = nav_pages(config.nav or [])
+    docs = Path(config.docs_dir)
+
+    def read_raw(src: str) -> str:
+        try:
+            return read_source(docs / src, f"docs/{src}")
+        except (OSError, DataError):
+            return ""
+
+    built = build_site(config_file, on)
+    # Each problem once, in the order the build found them.
+    found = list(
+        {p.where_and_what: p for p in content.build_problems(built.records, read_raw, built.error)}.values()
+    )
+    used = glossary_usage(built)
+
+    nav = nav_paths(config.nav)
     files = get_files(config)
     srcs = [f.src_uri for f in files.documentation_pages()]
     ordered = [s for s in nav if s in srcs] + sorted(s for s in srcs if s not in nav)
-    docs = Path(config.docs_dir)
     for src in ordered:
         unreadable = unreadable_page(docs / src, f"docs/{src}")
         if unreadable:
@@ -147,43 +155,32 @@ def run_checks(project: Path, on: dt.date) -> Report:
             report.pages.append(page)
             continue
         raw = read_source(docs / src, f"docs/{src}")
-        report.pages.append(
-            check_page(
-                src,
-                raw,
-                src in nav,
-                on,
-                sources,
-                quizzes.get(src),
-                settings,
-                check_front_matter,
-                glossary,
-                broken_quizzes,
-            )
+        page = check_page(
+            src, raw, src in nav, on, sources, quizzes.get(src), settings, check_front_matter, broken_quizzes
         )
+        page.problems = sorted(
+            page.problems + [p for p in found if p.path == page.display and p.kind in PAGE_KINDS],
+            key=lambda p: (p.line or 0, p.level != ERROR),
+        )
+        if used is not None:
+            missing = [p.subject for p in found if p.path == page.display and p.kind == "glossary"]
+            page.glossary = content.glossary_status(used.get(src, 0), missing)
+        report.pages.append(page)
 
-    messages, aborted = build_site(config_file, on)
     by_page = {page.display: page for page in report.pages}
-    seen = {str(p) for p in report.all_problems()}
-
-    def read_raw(src: str) -> str:
-        try:
-            return read_source(docs / src, f"docs/{src}")
-        except (OSError, DataError):
-            return ""
-
-    for problem in content.build_problems(messages, read_raw):
-        if str(problem) in seen or "page is past its review date" in problem.problem:
+    seen = {p.where_and_what for p in report.all_problems()}
+    for problem in found:
+        if problem.where_and_what in seen:  # the build stopped at a problem the page's checks found
             continue
-        seen.add(str(problem))
+        seen.add(problem.where_and_what)
         page = by_page.get(problem.path)
         (page.problems if page else report.other).append(problem)
-    if aborted:
+    if built.error is not None:
         report.notes.append(
             "The site build stopped at an error, so links on the pages after it were not checked. "
             "Fix the errors, then run the check again."
         )
-    if glossary is None:
+    if used is None:
         report.notes.append(
             "Glossary terms were not checked: the project has no hooks/glossary.py or data/glossary.yml."
         )
@@ -191,42 +188,38 @@ def run_checks(project: Path, on: dt.date) -> Report:
 
 
 def check_page(
-    src, raw, in_nav, on, sources, quiz, settings, check_front_matter, glossary, broken_quizzes=frozenset()
+    src, raw, in_nav, on, sources, quiz, settings, check_front_matter, broken_quizzes=frozenset()
 ) -> PageReport:
-    """All the per-page checks on one page's text."""
+    """The checks of one page's text that the build does not make: review dates, reading level,
+    figures without a date, the self-check."""
     display = f"docs/{src}"
-    meta, body, offset = content.split_page(raw)
+    meta, body, offset = split_front_matter(raw)
     title = str(meta.get("title") or src)
     page = PageReport(src=src, title=title, in_nav=in_nav)
     lines = content.learner_lines(body, offset)
     page.review, problems = content.review_status(meta, raw, display, sources, on, check_front_matter)
     page.grade = content.reading_grade(body)
     problems += content.reading_problems(page.grade, display, _title_line(lines))
-    problems += content.images_without_alt(body, raw, display)
     problems += content.undated_figures(lines, display)
     page.quiz, found = content.quiz_status(src, quiz, in_nav, settings, _matches, broken_quizzes)
     problems += found
-    if glossary is not None:
-        page.glossary, found = glossary(src, raw)
-        problems += found
-    page.problems = sorted(problems, key=lambda p: (p.line or 0, p.level != ERROR))
+    page.problems = problems
     return page
 
 
 def unreadable_page(path: Path, display: str) -> Problem | None:
     """Why the other checks cannot read a page (bytes that are not UTF-8, front matter that is not
     valid YAML), as the build says it, or None."""
-    from induction.common import DataError, read_source
     from induction.pages import read_front_matter
 
     try:
         raw = read_source(path, display)
     except DataError as error:
-        return Problem(error.path, error.line, ERROR, "encoding", error.problem, error.expected)
+        return Problem.of(error, kind="encoding")
     try:
         read_front_matter(raw, display)
     except DataError as error:
-        return Problem(error.path, error.line, ERROR, "front matter", error.problem, error.expected)
+        return Problem.of(error, kind="front matter")
     return None
 
 
@@ -236,25 +229,11 @@ def load_quiz_files(project: Path, report: Report) -> tuple[dict, set[str]]:
     The files are read one by one, so one broken file does not hide the quizzes of every other
     page (which would then all look missing).
     """
-    from induction.common import DataError, load_yaml, relative_display
-    from induction.quizzes import load_quizzes, parse_quiz
+    from induction.quizzes import read_quiz_files
 
-    try:
-        return {quiz.page: quiz for quiz in load_quizzes(project / "quizzes", project)}, set()
-    except DataError as error:
-        report.other.append(_from_data_error(error))
-    quizzes, broken = {}, set()
-    for path in sorted((project / "quizzes").glob("*.y*ml")):
-        display = relative_display(path, project)
-        try:
-            quiz = parse_quiz(load_yaml(path, display), display)
-        except DataError as error:
-            if str(error) not in {str(p) for p in report.other}:
-                report.other.append(_from_data_error(error))
-            broken.add(path.name)
-            continue
-        quizzes.setdefault(quiz.page, quiz)
-    return quizzes, broken
+    files = read_quiz_files(project / "quizzes", project)
+    report.other += [Problem.of(error, kind="data") for error in files.errors]
+    return {quiz.page: quiz for quiz in files.quizzes}, files.broken
 
 
 def _title_line(lines: list[tuple[int, str]]) -> int | None:
@@ -265,137 +244,30 @@ def _matches(src: str, patterns: list[str]) -> bool:
     return any(fnmatch.fnmatchcase(src, pattern) for pattern in patterns)
 
 
-def _from_data_error(error) -> Problem:
-    return Problem(error.path, error.line, ERROR, "data", error.problem, error.expected)
+def glossary_usage(built: InProcessBuild) -> dict[str, int] | None:
+    """How many glossary entries each page links, as the build's glossary counted them; None when
+    the build had no glossary (or stopped before it was set up)."""
+    from induction import glossary
+
+    terms_used = getattr(glossary, "terms_used", None)
+    return terms_used(built.config) if terms_used and built.config is not None else None
 
 
-def glossary_checker(project: Path, report: Report):
-    """A check(src, raw) -> (summary, problems) using hooks/glossary.py's own rules, or None when
-    the project has no glossary yet. Problems in data/glossary.yml go into the report."""
-    from induction.common import DataError, read_source
-
-    data = project / "data" / "glossary.yml"
-    if not (project / "hooks" / "glossary.py").exists() or not data.exists():
-        return None
-    from induction import glossary as hook
-
-    collect = _Collect()
-    try:
-        with _quiet_mkdocs(collect):
-            terms = hook.load_glossary(read_source(data, "data/glossary.yml"), "data/glossary.yml")
-    except DataError as error:
-        report.other.append(_from_data_error(error))
-        return None
-    finally:
-        report.other += content.build_problems(collect.messages, lambda src: "")
-
-    def check(src: str, raw: str):
-        _, body, _ = content.split_page(raw)
-        _, linked = hook.link_markdown(
-            content.page_source(body),
-            terms,
-            "glossary/",
-            linking=src != hook.GLOSSARY_PAGE,
-            extensions=content.TEXT_EXTENSIONS,
-        )
-        messages = hook.unknown_word_messages(linked.unknown, f"docs/{src}", raw)
-        return content.glossary_status(len(linked.used), messages, f"docs/{src}")
-
-    return check
-
-
-def nav_pages(nav) -> list[str]:
-    """The pages in mkdocs.yml's `nav:`, in order."""
-    found: list[str] = []
-
-    def walk(items):
-        for item in items if isinstance(items, list) else [items]:
-            if isinstance(item, str) and item.endswith(".md"):
-                found.append(item)
-            elif isinstance(item, dict):
-                for value in item.values():
-                    walk(value)
-
-    walk(nav)
-    return found
-
-
-def build_site(config_file: Path, on: dt.date) -> tuple[list[str], bool]:
-    """Build the site in a temporary folder; return its warnings and errors, and whether it stopped.
+def build_site(config_file: Path, on: dt.date) -> InProcessBuild:
+    """Build the site in a temporary folder, keeping its warnings and errors and what stopped it.
 
     Not strict, so that every warning is collected rather than the first; a missing self-check
     does not stop it (the report has its own line for that); never in trainer view.
     """
-    from mkdocs.commands import build as mkdocs_build
-    from mkdocs.config import load_config
 
-    handler = _Collect()
-    env = {"INDUCTION_TODAY": on.isoformat(), "INDUCTION_TRAINER_VIEW": None, "NO_MKDOCS_2_WARNING": "1"}
-    with (
-        tempfile.TemporaryDirectory(prefix="content-check-") as site,
-        _environment(env),
-        _quiet_mkdocs(handler),
-    ):
-        try:
-            config = load_config(config_file=str(config_file), site_dir=site)
-            quizzes = config.extra.get("quizzes")
-            if isinstance(quizzes, dict):
-                config.extra["quizzes"] = {**quizzes, "require": False}
-            config.plugins.on_startup(command="build", dirty=False)
-            try:
-                mkdocs_build.build(config)
-            finally:
-                config.plugins.on_shutdown()
-        except Exception as error:  # MkDocs aborts with the reason already logged
-            text = str(error)
-            if text and not text.startswith("Aborted with") and text not in handler.messages:
-                handler.messages.append(text)
-            return handler.messages, True
-    return handler.messages, False
+    def no_quiz_required(config) -> None:
+        quizzes = config.extra.get("quizzes")
+        if isinstance(quizzes, dict):
+            config.extra["quizzes"] = {**quizzes, "require": False}
 
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage().strip()
-        if message and message not in self.messages:
-            self.messages.append(message)
-
-
-@contextmanager
-def _quiet_mkdocs(handler: logging.Handler | None = None):
-    """Keep MkDocs' own log lines off the screen (the report shows what matters)."""
-    logger = logging.getLogger("mkdocs")
-    handler = handler or logging.NullHandler()
-    propagate = logger.propagate
-    logger.addHandler(handler)
-    logger.propagate = False
-    try:
-        yield
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate
-
-
-@contextmanager
-def _environment(changes: dict):
-    old = {key: os.environ.get(key) for key in changes}
-    for key, value in changes.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
-    try:
-        yield
-    finally:
-        for key, value in old.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    env = {"INDUCTION_TODAY": on.isoformat(), "INDUCTION_TRAINER_VIEW": None}
+    with tempfile.TemporaryDirectory(prefix="content-check-") as site:
+        return build_in_process(config_file, Path(site), env=env, adjust=no_quiz_required)
 
 
 # --- Writing the report ---------------------------------------------------------------------
@@ -405,8 +277,7 @@ def render_text(report: Report) -> str:
     errors, warnings = report.count(ERROR), report.count(WARNING)
     lines = [
         f"Content check: {report.site_name}",
-        f"{content.uk_date(report.on)}: {len(report.pages)} pages, {_n(errors, 'error')}, "
-        f"{_n(warnings, 'warning')}.",
+        f"{uk_date(report.on)}: {len(report.pages)} pages, {_n(errors, 'error')}, {_n(warnings, 'warning')}.",
         "",
     ]
     if report.other:
@@ -499,7 +370,7 @@ def render_html(report: Report) -> str:
     )
     return HTML_PAGE.format(
         title=esc(f"Content check: {report.site_name}"),
-        day=esc(content.uk_date(report.on)),
+        day=esc(uk_date(report.on)),
         pages=len(report.pages),
         errors=_n(errors, "error"),
         warnings=_n(warnings, "warning"),
@@ -515,6 +386,7 @@ def _anchor(src: str) -> str:
     return "page-" + "".join(c if c.isalnum() else "-" for c in src)
 
 
+PAGE_KINDS = {"image", "glossary"}  # found by the build, listed by line with the page's own checks
 SETTINGS_TODO = (
     "undo the last change to mkdocs.yml, or run `python3 noxfile.py -s build` to see the message in context"
 )

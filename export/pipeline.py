@@ -22,7 +22,6 @@ import argparse
 import asyncio
 import datetime as dt
 import html
-import logging
 import os
 import queue
 import re
@@ -40,6 +39,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from export import documents
+from induction.building import build_in_process
+from induction.dates import today, uk_date
+from induction.nav import nav_setting_pages
+from induction.trainer_notes import build_notes
+from induction.versions import require
+
+require(
+    "mkdocs-print-site-plugin",
+    "==2.9",
+    "export/pipeline.py's fix_print_page, which corrects the base address print-site writes into "
+    "print_page.html",
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFLINE_CONFIG = "mkdocs-offline.yml"
@@ -97,10 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     project = args.project.resolve()
     dist = (args.dist or project / "dist").resolve()
-    outputs = Outputs(export_day(), content_version(project), large_print=args.large_print)
+    outputs = Outputs(today(), content_version(project), large_print=args.large_print)
     progress = Progress()
     print(
-        f"Offline export for briefing sessions: content version {outputs.version}, {format_day(outputs.day)}",
+        f"Offline export for briefing sessions: content version {outputs.version}, {uk_date(outputs.day)}",
         flush=True,
     )
     try:
@@ -234,31 +245,14 @@ def export(
 def build_offline_site(config_file: Path, site_dir: Path) -> BuiltSite:
     """`mkdocs build --strict -f mkdocs-offline.yml`, in this process so that the build's data
     (the learning path, the trainer-only notes the build removed) can be read afterwards."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs.commands import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    messages = _Messages()
-    logger = logging.getLogger("mkdocs")
-    propagate = logger.propagate
-    logger.addHandler(messages)
-    logger.propagate = False
-    try:
-        config = load_config(config_file=str(config_file), strict=True, site_dir=str(site_dir))
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            mkdocs_build.build(config)
-        finally:
-            config.plugins.on_shutdown()
-    except Exception as error:  # MkDocs aborts; mkdocs-quiz raises ValueError for a bad quiz
-        lines = messages.lines + [str(error)]
+    built = build_in_process(config_file, site_dir, strict=True)
+    if built.error is not None:  # MkDocs aborts; mkdocs-quiz raises ValueError for a bad quiz
+        lines = [f"{r.levelname} - {r.getMessage()}" for r in built.records] + [str(built.error)]
         raise ExportError(
             "The strict build of the site failed (`python3 noxfile.py -s build` runs the same "
             "checks):\n" + "\n".join(dict.fromkeys(line for line in lines if line))
         ) from None
-    finally:
-        logger.removeHandler(messages)
-        logger.propagate = propagate
+    config = built.config
 
     fix_print_page(site_dir / "print_page.html")
     sections = config.extra.get("learning_sections") or []
@@ -267,7 +261,7 @@ def build_offline_site(config_file: Path, site_dir: Path) -> BuiltSite:
             "The build gave no learning path (hooks/learning_path.py in mkdocs.yml `hooks:` sets it)"
         )
     glossary = next(
-        ((title, src) for title, src in nav_pages(config.nav or []) if src == GLOSSARY_PAGE), None
+        ((title, src) for title, src in nav_setting_pages(config.nav or []) if src == GLOSSARY_PAGE), None
     )
     return BuiltSite(
         site=site_dir,
@@ -275,7 +269,7 @@ def build_offline_site(config_file: Path, site_dir: Path) -> BuiltSite:
         organisation=(config.site_author or "").split(",")[0].strip(),
         sections=sections,
         glossary=glossary,
-        notes=list(_hook_value(config, "trainer_notes.py", "notes", [])),
+        notes=list(build_notes(config)),
         contacts=config.extra.get("facts", {}).get("contacts", {}),
     )
 
@@ -293,37 +287,6 @@ def fix_print_page(path: Path) -> None:
         text = path.read_text(encoding="utf-8")
         text = text.replace('"base": "/"', '"base": "."').replace('data-scope="/"', 'data-scope="."')
         path.write_text(text, encoding="utf-8")
-
-
-class _Messages(logging.Handler):
-    """Keeps MkDocs' warnings and errors, to give them as the reason when the build fails."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(f"{record.levelname} - {record.getMessage()}")
-
-
-def _hook_value(config, hook_file: str, name: str, default):
-    for module in (config.hooks or {}).values():
-        if Path(getattr(module, "__file__", "")).name == hook_file:
-            return getattr(module, name, default)
-    return default
-
-
-def nav_pages(nav: list, section: str | None = None) -> Iterator[tuple[str, str]]:
-    """(title, source) of every page in mkdocs.yml's `nav:`, in order."""
-    for item in nav:
-        if isinstance(item, str):
-            yield section or item, item
-        elif isinstance(item, dict):
-            for title, value in item.items():
-                if isinstance(value, str):
-                    yield title, value
-                elif isinstance(value, list):
-                    yield from nav_pages(value, title)
 
 
 def built_file(src: str) -> str:
@@ -403,7 +366,7 @@ def write_documents(
     common = {
         "site_name": built.site_name,
         "organisation": built.organisation,
-        "built": format_day(outputs.day),
+        "built": uk_date(outputs.day),
         "version": outputs.version,
         "contacts": built.contacts,
         "stylesheets": documents.stylesheets(index, "../site/"),
@@ -598,16 +561,6 @@ def move_into_place(new: Path, dist: Path) -> None:
 
 
 # --- names, dates, versions, progress ------------------------------------------------------
-
-
-def export_day() -> dt.date:
-    """Today; INDUCTION_TODAY=YYYY-MM-DD pretends it is another day (as hooks/pages.py does)."""
-    override = os.environ.get("INDUCTION_TODAY")
-    return dt.date.fromisoformat(override) if override else dt.date.today()
-
-
-def format_day(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def content_version(project: Path) -> str:

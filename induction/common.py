@@ -35,10 +35,17 @@ NOTE_CLASS = "trainer"
 
 
 class DataError(PluginError):
-    """A problem in a file a trainer edits, reported as `path:line: problem (expected)`."""
+    """A problem in a file a trainer edits, reported as `path:line: problem (expected)`.
 
-    def __init__(self, path: str | Path, line: int | None, problem: str, expected: str):
+    `subject` is the word or name the problem is about, when there is one (an acronym missing
+    from the glossary), so a report can list them without reading the text.
+    """
+
+    def __init__(
+        self, path: str | Path, line: int | None, problem: str, expected: str, *, subject: str | None = None
+    ):
         self.path, self.line, self.problem, self.expected = str(path), line, problem, expected
+        self.subject = subject
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {problem} ({expected})")
 

@@ -9,6 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from export import documents, pipeline
+from induction.dates import uk_date
+from induction.nav import nav_setting_pages
 
 # mkdocs-quiz 1.7.1's HTML for the three kinds of question, as hooks/quizzes.py makes them
 # (copied from a real build; embed_source is off, auto_number on).
@@ -295,7 +297,7 @@ def test_nav_pages_and_built_files():
         {"Services": [{"Front door": "services/front-door.md"}, "services/early-help.md"]},
         {"About": ["about/index.md", {"Accessibility": "about/accessibility.md"}]},
     ]
-    assert list(pipeline.nav_pages(nav)) == [
+    assert list(nav_setting_pages(nav)) == [
         ("Start here", "index.md"),
         ("Front door", "services/front-door.md"),
         ("Services", "services/early-help.md"),
@@ -315,7 +317,7 @@ def test_file_names_carry_the_date_and_the_content_version():
     assert outputs.handout(large=True) == "member-induction-handout-large-print-2026-11-22-23530bd.pdf"
     assert outputs.trainer_pack() == "member-induction-trainer-pack-2026-11-22-23530bd.pdf"
     assert pipeline.safe_version("v1.0/rc 2-modified") == "v1.0-rc-2-modified"
-    assert pipeline.format_day(dt.date(2026, 11, 2)) == "2 November 2026"
+    assert uk_date(dt.date(2026, 11, 2)) == "2 November 2026"
 
 
 def test_content_version_is_dev_outside_a_git_repository(tmp_path):

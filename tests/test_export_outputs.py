@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from conftest import ROOT
-from export.pipeline import content_version, format_day
+from export.pipeline import content_version
 from export_support import (
     hosted_path,
     learning_pages,
@@ -22,6 +22,7 @@ from export_support import (
     trainer_note_titles,
     unzipped,
 )
+from induction.dates import uk_date
 from test_foundation import css_urls, fetched_urls, is_external
 
 GLOSSARY = "glossary.md"
@@ -202,7 +203,7 @@ def test_the_handout_cover_has_the_title_build_date_and_content_version(exported
 
     cover = squash(PdfReader(exported.handout).pages[0].extract_text())
     assert squash("Member Induction: Children's Social Care") in cover
-    assert squash(f"Built {format_day(dt.date.today())}") in cover
+    assert squash(f"Built {uk_date(dt.date.today())}") in cover
     assert squash(f"Content version {version}") in cover
     assert squash("Handout for briefing sessions") in cover
 

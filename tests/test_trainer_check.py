@@ -4,6 +4,7 @@ on a small site with one problem of each kind, which must report each one with i
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import shutil
 import subprocess
 import sys
@@ -15,7 +16,8 @@ from bs4 import BeautifulSoup
 from check import content
 from check.content import ERROR, WARNING
 from conftest import FIXTURES, ROOT
-from induction.pages import check_front_matter
+from induction.common import DataError, split_front_matter
+from induction.pages import OverdueReview, check_front_matter
 
 CHECK_FIXTURE = FIXTURES / "trainer-check"
 FIXTURE_DAY = "2027-06-01"
@@ -97,30 +99,6 @@ def test_an_undated_figure_says_what_to_write():
     assert str(problem).startswith("docs/p.md:1: figure '1,000' has no date (say when it is from")
 
 
-# --- Images ---------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("markdown", "lines"),
-    [
-        ("![](../images/map.svg)", [1]),
-        ("![ ](map.svg)", [1]),
-        ("![Map of the county](map.svg)", []),
-        ('text\n<img src="map.svg">', [2]),
-        ('<img src="map.svg" alt="">', [1]),  # decoration must say so
-        ('<img src="map.svg" alt="" class="decorative">', []),
-        ("![](map.svg){ .decorative }", []),
-        ('<img src="map.svg" alt="Map">', []),
-        ("`![](code.svg)`", []),
-        ("```\n![](code.svg)\n```", []),
-    ],
-)
-def test_images_without_alt_text(markdown, lines):
-    problems = content.images_without_alt(markdown, markdown, "docs/p.md")
-    assert [p.line for p in problems] == lines
-    assert all(p.level == ERROR for p in problems)
-
-
 # --- Review dates ---------------------------------------------------------------------------
 
 RAW = "---\ntitle: T\ndescription: D\nowner: O\nlast_reviewed: {last}\nreview_due: {due}\nsources: []\n---\n"
@@ -128,7 +106,7 @@ RAW = "---\ntitle: T\ndescription: D\nowner: O\nlast_reviewed: {last}\nreview_du
 
 def _meta(last: str, due: str) -> tuple[dict, str]:
     raw = RAW.format(last=last, due=due)
-    return content.split_page(raw)[0], raw
+    return split_front_matter(raw)[0], raw
 
 
 @pytest.mark.parametrize(
@@ -201,81 +179,97 @@ def test_quiz_status(quiz, in_nav, settings, summary, levels):
         assert problems[0].path == "quizzes/about-p.yml"
 
 
-def test_glossary_status_turns_the_hook_messages_into_errors():
-    message = (
-        "docs/p.md:7: 'QZX' looks like an acronym but is not in the glossary "
-        "(add it to data/glossary.yml, or to the allow: list there if it is not jargon)"
+def test_glossary_status_counts_the_terms_and_names_the_missing_acronyms():
+    assert content.glossary_status(4, ["QZX"]) == "4 glossary terms explained; not in the glossary: QZX"
+    assert content.glossary_status(0, ["ZZA", "QZX", "ZZA"]) == (
+        "0 glossary terms explained; not in the glossary: QZX, ZZA"
     )
-    summary, problems = content.glossary_status(4, [message], "docs/p.md")
-    assert summary == "4 glossary terms explained; not in the glossary: QZX"
-    assert str(problems[0]) == message and problems[0].level == ERROR
-    assert (
-        content.glossary_status(1, [], "docs/p.md")[0] == "1 glossary term explained; no unexplained acronyms"
-    )
+    assert content.glossary_status(1, []) == "1 glossary term explained; no unexplained acronyms"
 
 
-# --- The build's messages -------------------------------------------------------------------
+# --- What the build found -------------------------------------------------------------------
 
 PAGE = "Intro\n\nSee [x](no-such.md) and\n[y](index.md#nope) and [z](services/).\n"
+UNKNOWN_FACT = DataError("docs/p.md", 3, "unknown fact '{{ contacts.x }}'", "see data/contacts.yml")
+NO_ANSWER = DataError("quizzes/p.yml", 12, "question 2 has no correct answer", "mark one 'correct: true'")
+ACRONYM = DataError("docs/p.md", 7, "'QZX' is not in the glossary", "add it", subject="QZX")
+
+
+def record(message, problem=None, name="mkdocs.structure.pages", level=logging.WARNING):
+    """A log record as the build makes it: a hook's trainer error carries its DataError."""
+    extra = {"problem": problem} if problem is not None else {}
+    return logging.makeLogRecord({"name": name, "levelno": level, "msg": str(message), **extra})
 
 
 @pytest.mark.parametrize(
-    ("message", "expected"),
+    ("logged", "expected", "kind"),
     [
         (
-            "Doc file 'p.md' contains a link 'no-such.md', but the target is not found among "
-            "documentation files.",
+            record(
+                "Doc file 'p.md' contains a link 'no-such.md', but the target is not found among "
+                "documentation files."
+            ),
             "docs/p.md:3: the link 'no-such.md' goes to a file that does not exist (",
+            "link",
         ),
         (
-            "Doc file 'p.md' contains a link 'index.md#nope', but the doc 'index.md' does not contain an "
-            "anchor '#nope'.",
+            record(
+                "Doc file 'p.md' contains a link 'index.md#nope', but the doc 'index.md' does not "
+                "contain an anchor '#nope'."
+            ),
             "docs/p.md:4: the link 'index.md#nope' goes to a section '#nope' that is not on index.md (",
+            "link",
         ),
         (
-            "Doc file 'p.md' contains an unrecognized relative link 'services/', it was left as is.",
+            record("Doc file 'p.md' contains an unrecognized relative link 'services/', it was left as is."),
             "docs/p.md:4: the link 'services/' does not name a page (",
+            "link",
         ),
+        (record(UNKNOWN_FACT, UNKNOWN_FACT, "mkdocs.hooks.facts"), str(UNKNOWN_FACT), "build"),
+        (record(NO_ANSWER, NO_ANSWER, "mkdocs.hooks.quizzes"), str(NO_ANSWER), "data"),
+        (record(ACRONYM, ACRONYM, "mkdocs.hooks.glossary"), str(ACRONYM), "glossary"),
         (
-            "docs/p.md:3: unknown fact '{{ contacts.x }}' (see data/contacts.yml for the names you can use)",
-            "docs/p.md:3: unknown fact '{{ contacts.x }}' (see data/contacts.yml for the names you can use)",
-        ),
-        (
-            "quizzes/p.yml:12: question 2 has no correct answer (mark at least one option 'correct: true')",
-            "quizzes/p.yml:12: question 2 has no correct answer (mark at least one option 'correct: true')",
-        ),
-        (
-            'The following pages exist in the docs directory, but are not included in the "nav" '
-            "configuration:\n  - new.md",
+            record(
+                'The following pages exist in the docs directory, but are not included in the "nav" '
+                "configuration:\n  - new.md",
+                name="mkdocs.commands.build",
+            ),
             "docs/new.md: the page is not in the menu (add a line for it under nav: in mkdocs.yml",
+            "build",
         ),
         (
-            "Something else went wrong",
+            record("Something else went wrong"),
             "mkdocs.yml: Something else went wrong (run `python3 noxfile.py -s build`",
+            "build",
         ),
     ],
 )
-def test_build_messages_become_problems_with_file_and_line(message, expected):
-    (problem,) = content.build_problems([message], lambda src: PAGE)
+def test_what_the_build_found_becomes_problems_with_file_and_line(logged, expected, kind):
+    (problem,) = content.build_problems([logged], lambda src: PAGE)
     assert str(problem).startswith(expected)
-    assert problem.level == ERROR
+    assert (problem.level, problem.kind) == (ERROR, kind)
+
+
+def test_a_trainer_error_is_read_from_its_object_not_its_text():
+    (problem,) = content.build_problems([record("some other words", ACRONYM, "mkdocs.hooks.glossary")], str)
+    assert (problem.path, problem.line, problem.problem, problem.subject) == (
+        "docs/p.md",
+        7,
+        ACRONYM.problem,
+        "QZX",
+    )
+
+
+def test_the_error_that_stopped_the_build_is_reported_once_and_an_overdue_review_not_at_all():
+    overdue = OverdueReview("docs/p.md", 6, "page is past its review date", "review it")
+    stopped = RuntimeError("Aborted with a BuildError!")  # MkDocs' Abort, raised while handling:
+    stopped.__context__ = NO_ANSWER
+    logged = [record(overdue, overdue, "mkdocs.hooks.pages"), record(NO_ANSWER, level=logging.ERROR)]
+    assert [str(p) for p in content.build_problems(logged, str, stopped)] == [str(NO_ANSWER)]
 
 
 def test_build_noise_is_dropped():
-    assert content.build_problems(["Error reading page 'p.md':"], lambda src: "") == []
-
-
-@pytest.mark.parametrize(
-    ("message", "parts"),
-    [
-        ("docs/p.md:3: x (y)", ("docs/p.md", 3, "x", "y")),
-        ("data/c.yml: x (use (a) or (b))", ("data/c.yml", None, "x", "use (a) or (b)")),
-        ("mkdocs.yml: extra.quizzes (write 'x')", ("mkdocs.yml", None, "extra.quizzes", "write 'x'")),
-        ("no location here (y)", None),
-    ],
-)
-def test_split_message(message, parts):
-    assert content.split_message(message) == parts
+    assert content.build_problems([record("Error reading page 'p.md':")], lambda src: "") == []
 
 
 # --- The real command on a site with one problem of each kind -------------------------------
