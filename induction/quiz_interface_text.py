@@ -4,7 +4,8 @@ mkdocs-quiz reads that file (named under `custom_translations` in mkdocs.yml) wi
 writes its texts into every quiz page as they are: into the HTML, into attributes such as
 `aria-label="..."`, and into a script that puts some of them back into the page as HTML. A
 broken or unsafe text there would break the page or run as script, and mkdocs-quiz reports
-neither. So before any page is built this hook reads the file the same way and stops with
+neither. So before any page is built hooks/quiz_interface_text.py reads the file the same way
+and stops with
 `quizzes/<file>.po:<line>: what is wrong (what to write)` when:
 
 - the file is not UTF-8, or polib cannot read it (polib's own reason, with its line);
@@ -26,15 +27,11 @@ import polib
 from induction.common import DataError, decode_text, relative_display
 
 
-def on_config(config):
-    plugin = config.plugins.get("mkdocs_quiz")
-    if plugin is None:  # hooks/quizzes.py says so
-        return config
-    root = Path(config.config_file_path).parent
-    for name in (plugin.config.get("custom_translations") or {}).values():
+def check_interface_files(root: Path, files: dict[str, str]) -> None:
+    """Check each translation file mkdocs_quiz's `custom_translations` names ({language: path})."""
+    for name in files.values():
         path = root / name
         check_interface_text(path.read_bytes(), relative_display(path, root))
-    return config
 
 
 def check_interface_text(data: bytes, display: str) -> dict[str, str]:

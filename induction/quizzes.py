@@ -16,8 +16,10 @@ docs/stylesheets/self-check.css; docs/javascripts/self-check.js adds the screen-
 announcements and text labels. overrides/main.html loads both only on pages with a quiz.
 mkdocs-quiz's script is served as one file, and its inline settings scripts and `onsubmit`
 handlers are moved out of the page (docs/javascripts/quiz-settings.js reads the settings), as the
-site's security policy runs nothing inline (hooks/csp.py). The print page's copies are tidied
-the same way (on_post_build).
+site's security policy runs nothing inline (hooks/csp.py). Only the quiz part of each page is
+read for this (finish_quiz_html), and the print page's copies are tidied the same way.
+
+The MkDocs event handlers are in hooks/quizzes.py; this module has no build state of its own.
 
 Settings in mkdocs.yml under `extra.quizzes`: `require` (every page in the nav needs a quiz,
 default true) and `not_needed` (pages, or patterns like `about/*`, that need none).
@@ -33,21 +35,17 @@ import logging
 import posixpath
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
-from bs4 import BeautifulSoup
 from markdown.extensions.toc import slugify as default_slugify
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url, meta
 
 from induction.common import (
     DataError,
     LineDict,
-    body_line_offset,
     lines_outside_code,
     load_yaml,
-    read_source,
     relative_display,
 )
 from induction.facts import fill_placeholders
@@ -55,89 +53,31 @@ from induction.pages import parse_date, today
 
 log = logging.getLogger("mkdocs.hooks.quizzes")
 
-_quizzes: dict[str, Quiz] = {}  # page src_uri -> quiz
-_settings: dict = {}
 
+@dataclass
+class QuizBuild:
+    """One build's self-checks, read afresh by hooks/quizzes.py's on_config."""
 
-def on_config(config):
-    _quizzes.clear()
-    _settings.clear()
-    root = Path(config.config_file_path).parent
-    _settings.update(read_settings(config.extra.get("quizzes"), config.plugins))
-    _settings["root"] = root
-    for quiz in load_quizzes(root / QUIZ_DIR, root):
-        _quizzes[quiz.page] = quiz
-    return config
+    require: bool = True  # every page in the nav needs a quiz
+    not_needed: list[str] = field(default_factory=list)  # pages (or patterns) that need none
+    quizzes: dict[str, Quiz] = field(default_factory=dict)  # page src_uri -> its quiz
 
+    @classmethod
+    def load(cls, root: Path, extra, plugins) -> QuizBuild:
+        """The `extra.quizzes` settings and every quiz file of the project at `root`."""
+        settings = read_settings(extra, plugins)
+        quizzes = {quiz.page: quiz for quiz in load_quizzes(root / QUIZ_DIR, root)}
+        return cls(settings["require"], settings["not_needed"], quizzes)
 
-def on_files(files, config):
-    pages = {f.src_uri: f for f in files.documentation_pages()}
-    check_pages_exist(list(_quizzes.values()), set(pages))
-    if files.get_file_from_path(ANSWER_KEY) is not None:
-        raise DataError(
-            f"docs/{ANSWER_KEY}",
-            None,
-            "this page is made by the build from quizzes/ and must not be written by hand",
-            "delete it; the answer key is built from the quiz files",
-        )
-    fronts, sections = {}, {}
-    for src in _quizzes:
-        body, fronts[src] = meta.get_data(pages[src].content_string)
-        sections[src] = page_sections(body, _slugify(config))
-    order = nav_order(config.nav or [])
-    quizzes = sorted(_quizzes.values(), key=lambda q: (order.get(q.page, len(order)), q.page))
-    content = answer_key_markdown(quizzes, fronts, sections, config.extra.get("facts"), today())
-    files.append(File.generated(config, ANSWER_KEY, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
-    script = _upstream_script()
-    if _quizzes and script:
-        files.append(File.generated(config, QUIZ_SCRIPT, content=script[1]))
-    return files
-
-
-def on_nav(nav, config, files):
-    nav_pages = [page.file.src_uri for page in nav.pages]
-    check_required(nav_pages, set(_quizzes), _settings["require"], _settings["not_needed"])
-    return nav
-
-
-@event_priority(50)  # before mkdocs-quiz reads the page (hooks otherwise run after every plugin)
-def on_page_markdown(markdown, page, config, files):
-    src = page.file.src_uri
-    raw = read_source(page.file.abs_src_path) if page.file.abs_src_path else markdown
-    offset = body_line_offset(raw) if page.file.abs_src_path else 0
-    quiz = _quizzes.get(src)
-    if quiz is None:
-        check_no_quiz_markup(markdown, f"docs/{src}", offset)
-        return markdown
-    sections = page_sections(markdown, _slugify(config))
-    block = render_quiz(quiz, sections, config.extra.get("facts"))
-    quiz_meta = page.meta.get("quiz") if isinstance(page.meta.get("quiz"), dict) else {}
-    page.meta["quiz"] = {**quiz_meta, "enabled": True}
-    return place_quiz(markdown, block, f"docs/{src}", offset)
-
-
-def on_page_content(html_text, page, config, files):
-    if page.file.src_uri not in _quizzes:
-        return html_text
-    quiz = _quizzes[page.file.src_uri]
-    script_url = get_relative_url(QUIZ_SCRIPT, page.file.url)
-    settings_url = get_relative_url(QUIZ_SETTINGS_SCRIPT, page.file.url)
-    return finish_quiz_html(
-        html_text, f"docs/{page.file.src_uri}", len(quiz.questions), script_url, settings_url
-    )
-
-
-def on_post_build(config):
-    # print-site copies each page before on_page_content above has tidied its quiz: tidy the
-    # print page's copies too (print-site writes that page in its own on_post_build, before this).
-    if "print-site" not in config.plugins or not _quizzes:
-        return
-    name = config.plugins["print-site"].config.get("print_page_basename", "print_page")
-    url = f"{name}/" if config.use_directory_urls else f"{name}.html"
-    path = Path(config.site_dir, url + "index.html" if url.endswith("/") else url)
-    if path.exists():
-        text = path.read_text(encoding="utf-8")
-        path.write_text(tidy_print_page(text, url), encoding="utf-8")
+    def answer_key(self, sources: dict[str, str], nav, slugify, facts: dict | None) -> str:
+        """The answer key page's Markdown; `sources` has each quiz page's Markdown file."""
+        fronts, sections = {}, {}
+        for src in self.quizzes:
+            body, fronts[src] = meta.get_data(sources[src])
+            sections[src] = page_sections(body, slugify)
+        order = nav_order(nav or [])
+        quizzes = sorted(self.quizzes.values(), key=lambda q: (order.get(q.page, len(order)), q.page))
+        return answer_key_markdown(quizzes, fronts, sections, facts, today())
 
 
 # --- Settings -------------------------------------------------------------------------------
@@ -211,25 +151,50 @@ class Quiz:
 
 
 def load_quizzes(quiz_dir: Path, root: Path) -> list[Quiz]:
-    """Read and check every quiz file in `quiz_dir`; a page may have only one quiz."""
-    if not quiz_dir.is_dir():
-        return []
-    quizzes, by_page = [], {}
-    for path in sorted(quiz_dir.iterdir()):
+    """Read and check every quiz file in `quiz_dir`: the build stops at the first problem."""
+    files = read_quiz_files(quiz_dir, root)
+    if files.errors:
+        raise files.errors[0]
+    return files.quizzes
+
+
+@dataclass
+class QuizFiles:
+    quizzes: list[Quiz]  # the good ones, a page's first in file order
+    errors: list[DataError]  # in file order
+    broken: set[str]  # names of the files that could not be read as a quiz
+
+
+def read_quiz_files(quiz_dir: Path, root: Path) -> QuizFiles:
+    """Read and check every quiz file in `quiz_dir`, each on its own, so one broken file does
+    not hide the quizzes of the others (the content check lists every problem). A page may have
+    only one quiz."""
+    found = QuizFiles([], [], set())
+    paths = sorted(quiz_dir.iterdir()) if quiz_dir.is_dir() else []
+    by_page: dict[str, Quiz] = {}
+    for path in paths:
         if path.suffix.lower() not in (".yml", ".yaml") or path.name.startswith("."):
             continue
         display = relative_display(path, root)
-        quiz = parse_quiz(load_yaml(path, display), display)
+        try:
+            quiz = parse_quiz(load_yaml(path, display), display)
+        except DataError as error:
+            found.errors.append(error)
+            found.broken.add(path.name)
+            continue
         if quiz.page in by_page:
-            raise DataError(
-                display,
-                quiz.line,
-                f"there is already a quiz for {quiz.page} in {by_page[quiz.page].file}",
-                "keep one quiz file per page: move these questions into that file, or delete one",
+            found.errors.append(
+                DataError(
+                    display,
+                    quiz.line,
+                    f"there is already a quiz for {quiz.page} in {by_page[quiz.page].file}",
+                    "keep one quiz file per page: move these questions into that file, or delete one",
+                )
             )
+            continue
         by_page[quiz.page] = quiz
-        quizzes.append(quiz)
-    return quizzes
+        found.quizzes.append(quiz)
+    return found
 
 
 def parse_quiz(data, display: str) -> Quiz:
@@ -586,6 +551,8 @@ def render_quiz(quiz: Quiz, sections: dict[str, str] | None = None, facts: dict 
     without a link.
     """
     parts = [
+        START,
+        "",
         f"## {HEADING_TEXT}",
         "",
         INTRO_MARKER,
@@ -658,114 +625,185 @@ def place_quiz(markdown: str, block: str, display: str, offset: int = 0) -> str:
     return markdown.rstrip() + "\n\n" + block + "\n"
 
 
-def finish_quiz_html(
-    html_text: str,
-    display: str,
-    questions: int,
-    script_url: str | None = None,
-    settings_url: str | None = None,
-) -> str:
-    """Check the quiz really was rendered; drop mkdocs-quiz's unscoped stylesheet (ours replaces
-    it) and its progress box, which is switched off (show_progress: false) but still written;
-    number the questions with <h3> under the "Check your understanding" <h2>, not <h4>.
+def add_quiz(markdown: str, quiz: Quiz, slugify, facts: dict | None, display: str, offset: int = 0) -> str:
+    """The page's Markdown with its quiz as mkdocs-quiz blocks, where `place_quiz` puts it."""
+    block = render_quiz(quiz, page_sections(markdown, slugify), facts)
+    return place_quiz(markdown, block, display, offset)
 
-    With `script_url`, mkdocs-quiz's 44 KB script, which it writes inline into every quiz page,
-    is loaded from that one file instead (deferred, so it still runs before DOMContentLoaded,
-    after self-check.js): the browser caches it and pages are smaller and parse sooner.
 
-    With `settings_url`, mkdocs-quiz's other inline scripts and its forms' inline handlers go too
-    (see move_quiz_settings): the site's security policy runs no inline script (hooks/csp.py)."""
-    style = _upstream_style()
-    if style and style in html_text:
-        html_text = html_text.replace(style, "", 1)
-    else:
-        log.warning(
-            f"{display}: mkdocs-quiz's stylesheet was not found to replace "
-            "(check hooks/quizzes.py against the installed mkdocs-quiz version)"
+def check_no_answer_key_file(exists: bool) -> None:
+    if exists:
+        raise DataError(
+            f"docs/{ANSWER_KEY}",
+            None,
+            "this page is made by the build from quizzes/ and must not be written by hand",
+            "delete it; the answer key is built from the quiz files",
         )
-    script = _upstream_script()
-    if script_url and script and script[0] in html_text:
-        tag = f'<script defer src="{html.escape(script_url)}"></script>'
-        html_text = html_text.replace(script[0], tag, 1)
-    elif script_url:
-        log.warning(
-            f"{display}: mkdocs-quiz's script was not found to move into {QUIZ_SCRIPT} "
-            "(check hooks/quizzes.py against the installed mkdocs-quiz version)"
-        )
-    soup = BeautifulSoup(html_text, "html.parser")
-    rendered = len(soup.select("div.quiz"))
-    if soup.find("quiz") is not None or rendered != questions:
+
+
+# --- mkdocs-quiz's HTML, finished --------------------------------------------------------------
+# mkdocs-quiz writes each quiz into the page's HTML in its on_page_content, then adds its progress
+# boxes, its stylesheet and its scripts after the page. Only that part is read here: from START,
+# the comment render_quiz puts before the quiz's heading, to the end. Python's html.parser reads
+# it and notes each change as (start, end, new text); everything else stays as mkdocs-quiz wrote it.
+# mkdocs-quiz writes each quiz into the page's HTML in its on_page_content, then adds its progress
+# boxes, its stylesheet and its scripts after the page. Only that part is read here: from START,
+# the comment render_quiz puts before the quiz's heading, to the end. Python's html.parser reads
+# it and notes each change as (start, end, new text); everything else stays as mkdocs-quiz wrote it.
+
+
+def finish_quiz_html(html_text: str, display: str, questions: int, script_url: str, settings_url: str) -> str:
+    """A quiz page's HTML as readers get it, after mkdocs-quiz has written its quizzes.
+
+    Checks every question became a quiz (else it would show as raw text); numbers the questions
+    with <h3> under the "Check your understanding" <h2>, not <h4>; drops mkdocs-quiz's unscoped
+    stylesheet (docs/stylesheets/self-check.css replaces it) and its progress boxes, which are
+    switched off (show_progress: false) but still written; loads its 44 KB script from one file
+    the browser caches (`script_url`); and turns its inline settings scripts and its forms'
+    `onsubmit` into data the site's security policy allows (see QuizPart).
+    """
+    start = html_text.find(START)
+    part = QuizPart(html_text[start:] if start >= 0 else "")
+    if start < 0 or part.quizzes != questions or part.raw_quiz_tags:
         raise DataError(
             display,
             None,
-            f"{rendered} of the {questions} self-check questions were turned into quizzes "
+            f"{part.quizzes} of the {questions} self-check questions were turned into quizzes "
             "(the rest would show as raw text)",
             "check that mkdocs_quiz is in 'plugins:' in mkdocs.yml and hooks/quizzes.py in 'hooks:'",
         )
-    # mkdocs-quiz numbers questions with <h4>, which skips a level under our <h2> heading.
-    headings = soup.select("h4.quiz-number")
-    for heading in headings:
-        heading.name = "h3"
-    boxes = soup.select(PROGRESS_BOXES)
-    moved = bool(settings_url) and move_quiz_settings(soup, settings_url)
-    if not boxes and not headings and not moved:
-        return html_text
-    for box in boxes:
-        box.decompose()
-    return str(soup)
+    for what, found in (("stylesheet", part.styles), ("script", part.scripts), ("settings", part.settings)):
+        if not found:
+            log.warning(
+                f"{display}: mkdocs-quiz's {what} was not found to move out of the page "
+                "(check induction/quizzes.py against the installed mkdocs-quiz version)"
+            )
+    return html_text[:start] + part.rewrite(script_url, settings_url)
 
 
 def tidy_print_page(html_text: str, page_url: str) -> str:
-    """print-site's page has each quiz page as mkdocs-quiz wrote it: its stylesheet, script and
-    settings inline once per page. Keep one copy of each, from files, as on the quiz pages."""
-    style, script = _upstream_style(), _upstream_script()
-    css = get_relative_url(QUIZ_STYLESHEET, page_url)
-    link = f'<link rel="stylesheet" href="{html.escape(css)}">'
-    for old, new in ((style, link), (script[0] if script else "", "")):
-        if old and old in html_text:  # the first becomes `new`, the others go
-            first = html_text.index(old) + len(old)
-            html_text = html_text[:first].replace(old, new) + html_text[first:].replace(old, "")
-    soup = BeautifulSoup(html_text, "html.parser")
-    for box in soup.select(PROGRESS_BOXES):
-        box.decompose()
-    if move_quiz_settings(soup, get_relative_url(QUIZ_SETTINGS_SCRIPT, page_url)):
-        settings = soup.find("script", src=get_relative_url(QUIZ_SETTINGS_SCRIPT, page_url))
-        quiz = soup.new_tag("script", attrs={"defer": "", "src": get_relative_url(QUIZ_SCRIPT, page_url)})
-        settings.insert_after(quiz)
-    return str(soup)
+    """print-site's page has each quiz page as mkdocs-quiz wrote it, with its stylesheet, script
+    and settings once per page: keep one copy of each, from files, as on the quiz pages."""
+    start = html_text.find(START)
+    if start < 0:
+        return html_text
+    css = html.escape(get_relative_url(QUIZ_STYLESHEET, page_url))
+    return html_text[:start] + QuizPart(html_text[start:]).rewrite(
+        get_relative_url(QUIZ_SCRIPT, page_url),
+        get_relative_url(QUIZ_SETTINGS_SCRIPT, page_url),
+        stylesheet=f'<link rel="stylesheet" href="{css}">',
+    )
 
 
-def move_quiz_settings(soup: BeautifulSoup, settings_url: str) -> bool:
-    """mkdocs-quiz writes its settings (interface text, options, auto-numbering) as inline
-    scripts and `onsubmit="return false;"` on its forms; the site's security policy runs neither.
-    The settings become one JSON block (data, never run) that docs/javascripts/quiz-settings.js
-    reads, loaded (deferred, so before mkdocs-quiz's script) where the first of them was.
+class QuizPart(HTMLParser):
+    """The self-check part of a page's HTML as mkdocs-quiz left it, read with html.parser: what is
+    in it, and each change to make as (start, end, new text).
 
-    Only scripts that are exactly mkdocs-quiz's (see quiz_setting) are moved: anything else, such
-    as a script typed into a page, stays where it is for hooks/csp.py to report."""
-    for form in soup.select("div.quiz form"):
-        if form.get("onsubmit") == "return false;":
-            del form["onsubmit"]
-        if form.get("action") == "javascript:void(0);":  # its script handles the submit
-            del form["action"]
-    found = []
-    for script in soup.find_all("script", src=False):
-        setting = quiz_setting(script.string or "")
-        if setting is not None:
-            found.append((script, setting))
-    if not found:
-        return False
-    settings = {}
-    for _, (key, value) in found:
-        settings.setdefault(key, value)  # the same on every page of a build
-    first = found[0][0]
-    block = soup.new_tag("script", attrs={"type": "application/json", "id": "quiz-settings"})
-    block.string = json_for_html(settings)
-    first.insert_before(block)
-    first.insert_before(soup.new_tag("script", attrs={"defer": "", "src": settings_url}))
-    for script, _ in found:
-        script.decompose()
-    return True
+    Only mkdocs-quiz's own markup is changed: its stylesheet and script when they are exactly the
+    installed version's, and inline scripts that are exactly its settings (see quiz_setting).
+    Anything else, such as a script typed into a page, stays for hooks/csp.py to report."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.text = text
+        self.line_starts = [0]
+        for line in text.split("\n")[:-1]:
+            self.line_starts.append(self.line_starts[-1] + len(line) + 1)
+        self.quizzes = self.raw_quiz_tags = 0
+        self.edits: list[tuple[int, int, str]] = []  # the fixed changes: headings, forms, markers
+        self.styles: list[tuple[int, int]] = []  # mkdocs-quiz's <style> blocks
+        self.scripts: list[tuple[int, int]] = []  # mkdocs-quiz's inline <script> with its code
+        self.settings: list[tuple[int, int, tuple[str, object]]] = []  # its inline settings
+        self._skip: list = []  # [tag, depth, start] while inside a progress box
+        self._inline: tuple[str, int] | None = None  # (tag, start) of an inline style or script
+        self._data: list[str] = []
+        self._heading = False
+        self.feed(text)
+        self.close()
+
+    def _here(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag, attrs):
+        start, values = self._here(), dict(attrs)
+        end = start + len(self.get_starttag_text() or "")
+        if self._skip:
+            self._skip[1] += tag == self._skip[0]
+        elif values.get("id") in PROGRESS_BOXES:
+            self._skip = [tag, 1, start]
+        elif tag == "div" and "quiz" in (values.get("class") or "").split():
+            self.quizzes += 1
+        elif tag == "quiz":
+            self.raw_quiz_tags += 1
+        elif tag == "h4" and values.get("class") == "quiz-number":
+            self._heading = True
+            self.edits.append((start, end, _start_tag("h3", attrs)))
+        elif tag == "form" and any(values.get(name) == value for name, value in FORM_HANDLERS):
+            kept = [(name, value) for name, value in attrs if (name, value) not in FORM_HANDLERS]
+            self.edits.append((start, end, _start_tag("form", kept)))
+        elif tag in ("style", "script") and "src" not in values:
+            self._inline, self._data = (tag, start), []
+
+    def handle_endtag(self, tag):
+        start = self._here()
+        end = self.text.find(">", start) + 1 or len(self.text)
+        if self._skip:
+            if tag == self._skip[0]:
+                self._skip[1] -= 1
+                if not self._skip[1]:
+                    self.edits.append((self._skip[2], end, ""))
+                    self._skip = []
+        elif tag == "h4" and self._heading:
+            self._heading = False
+            self.edits.append((start, end, "</h3>"))
+        elif self._inline and tag == self._inline[0]:
+            code, begin = "".join(self._data), self._inline[1]
+            if tag == "style" and code == upstream_stylesheet():
+                self.styles.append((begin, end))
+            elif tag == "script" and code == upstream_script():
+                self.scripts.append((begin, end))
+            elif tag == "script" and (setting := quiz_setting(code)) is not None:
+                self.settings.append((begin, end, setting))
+            self._inline = None
+
+    def handle_data(self, data):
+        if self._inline:
+            self._data.append(data)
+
+    def handle_comment(self, data):
+        if f"<!--{data}-->" == START:
+            start = self._here()
+            end = start + len(START)
+            self.edits.append((start, end + self.text.startswith("\n", end), ""))
+
+    def rewrite(self, script_url: str, settings_url: str, stylesheet: str = "") -> str:
+        """The part with every change made. The first stylesheet becomes `stylesheet`; the
+        settings become one JSON block (data, never run) where the first of them was, read by
+        docs/javascripts/quiz-settings.js, then mkdocs-quiz's script from `script_url`; both
+        are deferred, so they run in that order before DOMContentLoaded, after self-check.js."""
+        edits = list(self.edits)
+        edits += [(s, e, "" if n else stylesheet) for n, (s, e) in enumerate(self.styles)]
+        edits += [(s, e, "") for s, e in self.scripts]
+        values: dict = {}
+        for _, _, (key, value) in self.settings:
+            values.setdefault(key, value)  # the same on every page of a build
+        block = (
+            f'<script type="application/json" id="quiz-settings">{json_for_html(values)}</script>'
+            f'<script defer src="{html.escape(settings_url)}"></script>'
+            f'<script defer src="{html.escape(script_url)}"></script>'
+        )
+        edits += [(s, e, "" if n else block) for n, (s, e, _) in enumerate(self.settings)]
+        pieces, done = [], 0
+        for start, end, new in sorted(edits):
+            pieces += [self.text[done:start], new]
+            done = end
+        return "".join(pieces) + self.text[done:]
+
+
+def _start_tag(tag: str, attrs: list[tuple[str, str | None]]) -> str:
+    written = "".join(f' {name}="{html.escape(value or "")}"' for name, value in attrs)
+    return f"<{tag}{written}>"
 
 
 def quiz_setting(text: str) -> tuple[str, object] | None:
@@ -797,21 +835,18 @@ def json_for_html(value) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _upstream_script() -> tuple[str, str] | None:
-    """mkdocs-quiz's inline script tag and the JavaScript inside it."""
-    try:
-        from mkdocs_quiz.plugin import js_content, js_script
-    except ImportError:  # pragma: no cover - mkdocs-quiz is a pinned dependency
-        return None
-    return (js_script, js_content) if js_script else None
+def upstream_script() -> str:
+    """mkdocs-quiz's script, which it writes inline into every quiz page (MKDOCS_QUIZ_GATE)."""
+    from mkdocs_quiz.plugin import js_content
+
+    return js_content
 
 
-def _upstream_style() -> str:
-    try:
-        from mkdocs_quiz.plugin import style
-    except ImportError:  # pragma: no cover - mkdocs-quiz is a pinned dependency
-        return ""
-    return style
+def upstream_stylesheet() -> str:
+    """mkdocs-quiz's stylesheet, which it writes inline into every quiz page (MKDOCS_QUIZ_GATE)."""
+    from mkdocs_quiz.plugin import style_content
+
+    return style_content
 
 
 def escape_text(value: str, line_start: bool = True) -> str:
@@ -936,7 +971,8 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _slugify(config):
+def slugify_for(config):
+    """The toc extension's slugify as mkdocs.yml sets it, for heading anchors."""
     toc = (config.mdx_configs or {}).get("toc", {}) or {}
     slugify = toc.get("slugify")
     separator = toc.get("separator", "-")
@@ -963,7 +999,9 @@ QUIZ_AUTO_NUMBER = """document.addEventListener("DOMContentLoaded", function() {
 MARKER = "<!-- quiz -->"
 INTRO_MARKER = "<!-- mkdocs-quiz intro -->"
 HEADING_TEXT = "Check your understanding"
-PROGRESS_BOXES = "#quiz-progress-sidebar, #quiz-progress-mobile"
+START = "<!-- self-check -->"  # before the quiz's heading: finish_quiz_html reads from here
+PROGRESS_BOXES = ("quiz-progress-sidebar", "quiz-progress-mobile")  # ids of mkdocs-quiz's boxes
+FORM_HANDLERS = (("onsubmit", "return false;"), ("action", "javascript:void(0);"))  # its script submits
 STATUS_HTML = '<p class="self-check-status visually-hidden" role="status" aria-live="polite"></p>'
 MIN_QUESTIONS = 3
 QUIZ_KEYS = ("page", "questions")

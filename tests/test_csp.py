@@ -164,18 +164,23 @@ def test_the_real_mkdocs_quiz_auto_number_script_is_recognised():
 
 
 def test_quiz_settings_move_into_a_json_block_and_a_planted_script_stays():
-    soup = BeautifulSoup(
+    part = q.QuizPart(
         '<div class="quiz"><form action="javascript:void(0);" onsubmit="return false;"></form></div>'
         f"<script>{TRANSLATIONS}</script><script>alert(1)</script>"
-        f'<script type="text/javascript">{CONFIG}</script><script>{AUTO_NUMBER}</script>',
-        "html.parser",
+        f'<script type="text/javascript">{CONFIG}</script><script>{AUTO_NUMBER}</script>'
     )
-    assert q.move_quiz_settings(soup, "../javascripts/quiz-settings.js")
+    html = part.rewrite("../javascripts/mkdocs-quiz.js", "../javascripts/quiz-settings.js")
+    soup = BeautifulSoup(html, "html.parser")
     assert soup.form.attrs == {}
     scripts = soup.find_all("script")
-    assert [s.get("src") for s in scripts] == [None, "../javascripts/quiz-settings.js", None]
+    assert [s.get("src") for s in scripts] == [
+        None,
+        "../javascripts/quiz-settings.js",
+        "../javascripts/mkdocs-quiz.js",
+        None,
+    ]
     assert json.loads(scripts[0].string)["config"]["confetti"] is False
-    assert scripts[0]["type"] == "application/json" and scripts[2].string == "alert(1)"
+    assert scripts[0]["type"] == "application/json" and scripts[3].string == "alert(1)"
 
 
 def test_json_for_html_cannot_end_its_script_block():

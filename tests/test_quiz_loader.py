@@ -364,6 +364,30 @@ def test_two_quiz_files_for_one_page_is_an_error_naming_both(tmp_path):
     )
 
 
+def test_read_quiz_files_reports_every_broken_file_and_keeps_the_good_ones(tmp_path):
+    """The content check (check/report.py) lists every problem, not only the build's first."""
+    folder = tmp_path / "quizzes"
+    write(folder, "a.yml", GOOD)
+    write(folder, "b.yml", "page: thresholds.md\n")
+    write(folder, "c.yml", "# the same page again\n" + GOOD)
+    write(folder, "d.yml", GOOD.replace("services/front-door.md", "thresholds.md"))
+    write(folder, "e.yml", "just text")
+    files = q.read_quiz_files(folder, tmp_path)
+    assert [(quiz.file, quiz.page) for quiz in files.quizzes] == [
+        ("quizzes/a.yml", "services/front-door.md"),
+        ("quizzes/d.yml", "thresholds.md"),
+    ]
+    assert [f"{error.path}:{error.line}" for error in files.errors] == [
+        "quizzes/b.yml:1",
+        "quizzes/c.yml:2",
+        "quizzes/e.yml:1",
+    ]
+    assert files.broken == {"b.yml", "e.yml"}
+    with pytest.raises(DataError) as error:
+        q.load_quizzes(folder, tmp_path)
+    assert str(error.value) == str(files.errors[0])  # the build stops at the first
+
+
 def test_a_quiz_for_a_page_that_does_not_exist():
     quiz = load(GOOD.replace("services/front-door.md", "front-door.md"))
     with pytest.raises(DataError) as error:

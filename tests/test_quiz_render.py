@@ -4,6 +4,7 @@ understanding", text stays text, sections are cited with links, and the answer k
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import markdown
 import pytest
@@ -11,6 +12,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs_quiz.plugin import MkDocsQuizPlugin
+from mkdocs_quiz.plugin import js_script as upstream_script
 from mkdocs_quiz.plugin import style as upstream_style
 
 from check.content import TEXT_EXTENSIONS
@@ -76,6 +78,8 @@ def quiz() -> q.Quiz:
 def test_render_quiz_writes_mkdocs_quiz_markdown_under_the_heading():
     sections = q.page_sections(PAGE)
     assert q.render_quiz(quiz(), sections, FACTS) == (
+        "<!-- self-check -->\n"
+        "\n"
         "## Check your understanding\n"
         "\n"
         "<!-- mkdocs-quiz intro -->\n"
@@ -303,16 +307,95 @@ def test_the_answer_key_without_quizzes_says_so():
     assert "There are no self-check questions yet." in text
 
 
-def test_finish_quiz_html_swaps_the_upstream_stylesheet_and_checks_the_quiz_was_made():
-    html = '<h2>Check</h2><div class="quiz" id="quiz-0"></div>' + upstream_style + "<script></script>"
-    finished = q.finish_quiz_html(html, "docs/t.md", 1)
-    assert finished == '<h2>Check</h2><div class="quiz" id="quiz-0"></div><script></script>'
-    boxes = '<div id="quiz-progress-sidebar">Reset</div><nav id="quiz-progress-mobile"></nav>'
-    assert q.finish_quiz_html(html + boxes, "docs/t.md", 1) == finished
+# mkdocs-quiz 1.7.1's output for one question, as its on_page_content writes it after the page.
+UPSTREAM_QUIZ = """<div class="quiz" data-show-correct="true" id="quiz-0">
+    <a href="#quiz-0" class="quiz-header-link">#</a>
+    <h4 class="quiz-number">Question 1</h4>
+    <div class="quiz-question" id="quiz-0-question"><p>Why &amp; how?</p></div>
+    <form action="javascript:void(0);" onsubmit="return false;">
+        <fieldset aria-labelledby="quiz-0-question"><div><input type="radio" name="answer" value="0"
+         id="quiz-0-0" data-correct="true"><label for="quiz-0-0">Yes</label></div></fieldset>
+        <div class="quiz-feedback hidden"></div>
+        <button type="submit" class="quiz-button">Check my answer</button>
+    </form>
+    <section class="content hidden"><p>Because.</p></section>
+</div>"""
+UPSTREAM_TAIL = (
+    '<div id="quiz-progress-sidebar" aria-label="Progress" style="display: none;"><div><div></div></div>'
+    '<a href="#">Reset</a></div><nav id="quiz-progress-mobile" style="display: none;"><div></div></nav>'
+    + upstream_style
+    + '<script type="text/javascript">\nwindow.mkdocsQuizTranslations = {"Submit": "Check my answer"};\n'
+    + "</script>"
+    + '<script type="text/javascript">\nwindow.mkdocsQuizConfig = {\n  confetti: false,\n'
+    + '  showProgress: false,\n  progressSidebarPosition: "top"\n};\n</script>'
+    + upstream_script
+    + '<script type="text/javascript">\n'
+    + q.QUIZ_AUTO_NUMBER
+    + "\n</script>"
+)
+BEFORE = "<h1>Front door</h1>\n<p>It&rsquo;s <a href=x title='t'>here</a><br></p>\n"
+
+
+def finished(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_finish_quiz_html_makes_mkdocs_quizs_output_safe_and_accessible():
+    page = BEFORE + q.START + "\n<h2>Check your understanding</h2>\n" + UPSTREAM_QUIZ + UPSTREAM_TAIL
+    html = q.finish_quiz_html(page, "docs/t.md", 1, "../js/quiz.js", "../js/settings.js")
+    # the page is kept as it was written, and the marker goes with its line break
+    assert html.startswith(BEFORE + "<h2>Check your understanding</h2>\n<div class")
+    soup = finished(html)
+    assert [h.name for h in soup.select(".quiz-number")] == ["h3"]  # under the h2, not h4
+    assert soup.form.attrs == {}  # no inline handler, no javascript: action
+    assert soup.find("style") is None and soup.select("#quiz-progress-sidebar, #quiz-progress-mobile") == []
+    scripts = soup.find_all("script")
+    assert [s.get("src") for s in scripts] == [None, "../js/settings.js", "../js/quiz.js"]
+    assert scripts[0]["type"] == "application/json" and scripts[0]["id"] == "quiz-settings"
+    assert json.loads(scripts[0].string) == {
+        "translations": {"Submit": "Check my answer"},
+        "config": {"confetti": False, "showProgress": False, "progressSidebarPosition": "top"},
+        "autoNumber": True,
+    }
+    assert soup.select_one(".quiz-question").get_text() == "Why & how?"
+    assert q.START not in html
+
+
+def test_finish_quiz_html_leaves_what_is_not_mkdocs_quizs_for_the_security_check():
+    planted = '<script>alert(1)</script><style>p{}</style><form onsubmit="go()"></form>'
+    page = q.START + UPSTREAM_QUIZ + planted + UPSTREAM_TAIL
+    html = q.finish_quiz_html(page, "docs/t.md", 1, "q.js", "s.js")
+    assert planted in html
+
+
+@pytest.mark.parametrize(
+    ("page", "rendered"),
+    [
+        (BEFORE + q.START + "<quiz>\nWhy?\n- [x] Yes\n</quiz>" + UPSTREAM_TAIL, 0),  # mkdocs-quiz was off
+        (BEFORE + q.START + UPSTREAM_QUIZ + "<p>&lt;quiz&gt;</p><quiz>" + UPSTREAM_TAIL, 1),  # one unclosed
+        (BEFORE + UPSTREAM_QUIZ + UPSTREAM_TAIL, 0),  # the hook's block never reached the page
+    ],
+)
+def test_finish_quiz_html_stops_when_a_question_was_not_made_into_a_quiz(page, rendered):
     with pytest.raises(DataError) as error:
-        q.finish_quiz_html("<quiz>\nWhy?\n- [x] Yes\n</quiz>", "docs/t.md", 1)
+        q.finish_quiz_html(page, "docs/t.md", 2 if rendered else 1, "q.js", "s.js")
     assert str(error.value) == (
-        "docs/t.md: 0 of the 1 self-check questions were turned into quizzes "
+        f"docs/t.md: {rendered} of the {2 if rendered else 1} self-check questions were turned into quizzes "
         "(the rest would show as raw text) "
         "(check that mkdocs_quiz is in 'plugins:' in mkdocs.yml and hooks/quizzes.py in 'hooks:')"
     )
+
+
+def test_the_print_page_keeps_one_stylesheet_one_script_and_one_settings_block():
+    one = q.START + "\n<h2>Check your understanding</h2>\n" + UPSTREAM_QUIZ + UPSTREAM_TAIL
+    html = q.tidy_print_page("<h1>Print</h1>" + one + "<p>Between</p>" + one, "print_page.html")
+    soup = finished(html)
+    assert [link["href"] for link in soup.find_all("link")] == ["stylesheets/self-check.css"]
+    assert [s.get("src") for s in soup.find_all("script")] == [
+        None,
+        "javascripts/quiz-settings.js",
+        "javascripts/mkdocs-quiz.js",
+    ]
+    assert len(soup.select("div.quiz")) == 2 and len(soup.select("h3.quiz-number")) == 2
+    assert soup.find("style") is None and "onsubmit" not in html and q.START not in html
+    assert q.tidy_print_page("<p>No quiz</p>", "print_page.html") == "<p>No quiz</p>"
