@@ -28,9 +28,8 @@ require(
     "front matter as MkDocs does)",
 )
 
-# Trainer-only notes (`!!! trainer`, `??? trainer`): the admonition type is their class. Here, not
-# in trainer_notes.py, so the glossary hook on its own does not import BeautifulSoup (a tenth of
-# a second; this site's trainer_notes hook still imports it).
+# Trainer-only notes (`!!! trainer`, `??? trainer`): the admonition type is their class. The
+# glossary skips elements with it (in the trainer view the notes stay in the page).
 NOTE_CLASS = "trainer"
 
 
@@ -106,6 +105,13 @@ def read_source(path: str | Path, display: str | None = None) -> str:
     path = Path(path)
     text = decode_text(path.read_bytes(), display or project_display(path))
     return text.replace("\r\n", "\n").replace("\r", "\n")  # as read_text() does
+
+
+def page_source(page) -> tuple[str, str]:
+    """(name in messages, text) of an MkDocs page's file as the trainer wrote it, front matter
+    included: `docs/<path>`, and "" for a page no file holds (made by a plugin)."""
+    display = f"docs/{page.file.src_uri}"
+    return display, read_source(page.file.abs_src_path, display) if page.file.abs_src_path else ""
 
 
 def decode_text(data: bytes, display: str) -> str:

@@ -21,9 +21,9 @@ from export_support import pdf_text, real_export, squash, unzipped
 from induction.common import DataError
 from induction.trainer_notes import (
     VIEW_LABEL,
+    TrainerNotes,
     check_note_text_is_indented,
-    remove_trainer_notes,
-    show_trainer_notes,
+    raw_html_note_error,
     trainer_view,
 )
 
@@ -135,48 +135,95 @@ def test_a_strict_build_refuses_the_trainer_view(tmp_path):
     )
 
 
-NOTE_HTML = (
-    '<p>Before.</p><div class="admonition trainer"><p class="admonition-title">Check this</p>'
-    "<p>The slide says 22,00.</p></div><p>After.</p>"
-)
-DETAILS_HTML = '<details class="trainer"><summary>Folded</summary><p>Hidden text.</p></details>'
+def convert(text: str, show: bool = False) -> tuple[str, list[dict], list[str]]:
+    """`text` converted as the site converts a page, with the notes extension: (HTML, the notes
+    found, the first line of each note written as raw HTML)."""
+    notes = TrainerNotes(show=show)
+    html = markdown.markdown(text, extensions=[*SITE_EXTENSIONS, notes])
+    return html, *notes.take()
+
+
+SITE_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.details", "pymdownx.superfences"]
+NOTE = 'Before.\n\n!!! trainer "Check this"\n    The slide says 22,00.\n\nAfter.'
+CHECK_THIS = [{"title": "Check this", "html": "<p>The slide says 22,00.</p>"}]
 
 
 @pytest.mark.parametrize(
-    ("html", "kept", "notes"),
+    ("text", "kept", "notes"),
     [
+        (NOTE, "<p>Before.</p>\n\n<p>After.</p>", CHECK_THIS),
+        ('??? trainer "Folded"\n    Hidden text.', "", [{"title": "Folded", "html": "<p>Hidden text.</p>"}]),
+        ("!!! trainer\n    No title.", "", [{"title": "Trainer", "html": "<p>No title.</p>"}]),
         (
-            NOTE_HTML,
-            "<p>Before.</p><p>After.</p>",
-            [{"title": "Check this", "html": "<p>The slide says 22,00.</p>"}],
+            '- Item.\n\n    !!! trainer "In a list"\n        Under the item.\n\n- Next.',
+            "<ul>\n<li>\n<p>Item.</p>\n\n</li>\n<li>\n<p>Next.</p>\n</li>\n</ul>",
+            [{"title": "In a list", "html": "<p>Under the item.</p>"}],
         ),
         (
-            DETAILS_HTML,
+            '!!! trainer "Tom &amp; Jerry <kbd>x</kbd>"\n'
+            "    A &mdash; dash, <kbd>Esc</kbd> and [a link](x.md).",
             "",
-            [{"title": "Trainer note", "html": "<summary>Folded</summary><p>Hidden text.</p>"}],
+            [
+                {
+                    "title": "Tom & Jerry x",
+                    "html": '<p>A &mdash; dash, <kbd>Esc</kbd> and <a href="x.md">a link</a>.</p>',
+                }
+            ],
         ),
         (
-            '<div class="admonition note"><p>Keep me.</p></div>',
-            '<div class="admonition note"><p>Keep me.</p></div>',
+            '<div class="admonition trainer" markdown>\n<p class="admonition-title">In HTML</p>\n\n'
+            "*Secret.*\n\n</div>\n\nShown.",
+            "<p>Shown.</p>",
+            [{"title": "In HTML", "html": "<p><em>Secret.</em></p>"}],
+        ),
+        (
+            "!!! note\n    Keep me.",
+            '<div class="admonition note">\n<p class="admonition-title">Note</p>\n<p>Keep me.</p>\n</div>',
             [],
         ),
-        ("<p>A trainer is a person.</p>", "<p>A trainer is a person.</p>", []),
+        ("A trainer is a person.", "<p>A trainer is a person.</p>", []),
+        ('```text\n!!! trainer "An example"\n    Shown as code.\n```', None, []),
     ],
 )
-def test_remove_trainer_notes(html, kept, notes):
-    cleaned, found = remove_trainer_notes(html)
-    assert cleaned == kept
+def test_notes_are_taken_out_of_the_markdown_tree(text, kept, notes):
+    html, found, in_raw_html = convert(text)
+    if kept is not None:
+        assert html == kept
     assert found == notes
+    assert in_raw_html == []
+    assert not BeautifulSoup(html, "html.parser").select(".trainer")
 
 
-def test_show_trainer_notes_keeps_each_note_with_a_warning_title():
-    shown, found = show_trainer_notes(NOTE_HTML)
+def test_the_trainer_view_keeps_each_note_with_a_warning_title():
+    shown, found, _ = convert(NOTE + '\n\n??? trainer "Folded"\n    Hidden text.', show=True)
     soup = BeautifulSoup(shown, "html.parser")
-    (note,) = soup.select("div.admonition.trainer")
-    assert "warning" in note["class"]
+    note, folded = soup.select(".trainer")
+    assert note.name == "div" and "warning" in note["class"] and "trainer-view" in note["class"]
     assert note.select_one(".admonition-title").get_text() == f"{VIEW_LABEL}: Check this"
+    assert [s.get_text() for s in folded.select("summary")] == [f"{VIEW_LABEL}: Folded"]
     assert "The slide says 22,00." in note.get_text()
-    assert found == remove_trainer_notes(NOTE_HTML)[1]
+    assert found == [*CHECK_THIS, {"title": "Folded", "html": "<p>Hidden text.</p>"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<div class="admonition trainer">\n<p>Secret.</p>\n</div>',
+        '<details class="trainer"><summary>Folded</summary>Secret.</details>',
+    ],
+)
+def test_a_note_written_as_raw_html_is_found_and_is_an_error_naming_its_line(text):
+    _, found, in_raw_html = convert(text)
+    assert found == [] and in_raw_html == [text.split("\n")[0]]
+    error = raw_html_note_error(in_raw_html[0], f"Intro.\n\n{text}\n", "docs/x.md", 4)
+    assert str(error) == (
+        "docs/x.md:7: this trainer note is written in HTML, so the build cannot keep it from learners "
+        "(write it as '!!! trainer \"Title\"' with its text indented by four spaces on the lines below)"
+    )
+
+
+def test_raw_html_that_only_mentions_trainers_is_not_a_note():
+    assert convert('<div class="trainers">Trainer text.</div>\n\n<span class="trainer">x</span>')[2] == []
 
 
 @pytest.mark.parametrize(
@@ -243,21 +290,45 @@ def test_a_note_whose_text_is_not_indented_is_an_error_naming_its_line(markdown,
     assert str(error.value) == f"{message} {NOT_INDENTED}"
 
 
-def test_a_note_whose_text_is_not_indented_fails_the_real_build_and_publishes_nothing(project_copy, tmp_path):
-    page = project_copy / "docs" / "services" / "court-proceedings.md"
+def build_with_the_note_changed(project: Path, site: Path, change) -> tuple[Build, int]:
+    """Build `project` with the court proceedings page's 'Undated figure' note (a line and its
+    text on the two lines below) changed by `change(lines, at)`; also gives the note's line."""
+    page = project / "docs" / "services" / "court-proceedings.md"
     lines = page.read_text(encoding="utf-8").split("\n")
-    at = lines.index('!!! trainer "Undated figure"')  # the note's text is on the two lines after it
-    lines[at + 1 : at + 3] = [line.strip() for line in lines[at + 1 : at + 3]]
+    at = lines.index('!!! trainer "Undated figure"')
+    change(lines, at)
     page.write_text("\n".join(lines), encoding="utf-8")
-    build = run_build(project_copy, tmp_path / "site")
+    return run_build(project, site), at + 1
+
+
+def _unindent(lines: list[str], at: int) -> None:
+    lines[at + 1 : at + 3] = [line.strip() for line in lines[at + 1 : at + 3]]
+
+
+def _as_raw_html(lines: list[str], at: int) -> None:
+    lines[at : at + 1] = ['<div class="admonition trainer">', "<p>Secret trainer text.</p>", "</div>"]
+
+
+def test_a_note_whose_text_is_not_indented_fails_the_real_build_and_publishes_nothing(project_copy, tmp_path):
+    build, line = build_with_the_note_changed(project_copy, tmp_path / "site", _unindent)
     assert build.returncode != 0
     assert (
-        f"docs/services/court-proceedings.md:{at + 1}: the trainer note 'Undated figure' {NOT_INDENTED}"
+        f"docs/services/court-proceedings.md:{line}: the trainer note 'Undated figure' {NOT_INDENTED}"
         in build.output
     )
     written = [p for p in (tmp_path / "site").rglob("*") if p.is_file()]
     assert not [p for p in written if "Check the current" in p.read_text(encoding="utf-8", errors="replace")]
     assert not [p for p in written if p.suffix == ".html"]
+
+
+def test_a_note_written_as_raw_html_fails_the_real_build_with_its_line(project_copy, tmp_path):
+    build, line = build_with_the_note_changed(project_copy, tmp_path / "site", _as_raw_html)
+    assert build.returncode != 0
+    assert (
+        f"docs/services/court-proceedings.md:{line}: this trainer note is written in HTML, so the build "
+        "cannot keep it from learners" in build.output
+    )
+    assert not [p for p in (tmp_path / "site").rglob("*.html") if "Secret trainer" in p.read_text("utf-8")]
 
 
 # --- No trainer-only text anywhere a learner can reach -----------------------------------------
