@@ -1,6 +1,135 @@
-"""MkDocs hook: The glossary: every acronym and specialist term explained where the reader meets it.
+"""MkDocs hook: the glossary, every acronym and specialist term explained where the reader meets it.
 
-The work is done in induction/glossary.py (a normal package: follow the import).
+The linking is a Python-Markdown extension (induction/glossary.py). These handlers read
+data/glossary.yml, hand the entries to the extension, write the Glossary page's A to Z as
+Markdown, record the pages that use each term ("Used on") and warn about unexplained acronyms.
 """
 
-from induction.glossary import on_config, on_files, on_nav, on_page_content, on_page_context, on_page_markdown  # noqa: F401
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from induction.common import DataError, read_source, relative_display, warn
+from induction.glossary import (
+    DATA_FILE,
+    GLOSSARY_PAGE,
+    MARKER,
+    MARKER_HINT,
+    Glossary,
+    GlossaryExtension,
+    check_see_links,
+    glossary_markdown,
+    load_glossary,
+    unknown_word_errors,
+)
+
+log = logging.getLogger("mkdocs.hooks.glossary")
+
+
+class GlossaryBuild:
+    """What one build knows: the entries, the extension, the nav's pages, and for each entry the
+    pages that link it, in build order."""
+
+    def __init__(self, glossary: Glossary):
+        self.glossary = glossary
+        self.extension = GlossaryExtension(glossary)
+        self.nav: list[str] = []
+        self.used_on: dict[str, list[str]] = {}
+
+
+_build: GlossaryBuild | None = None  # made afresh by on_config each build
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _build
+    root = Path(config.config_file_path).parent
+    path = root / DATA_FILE
+    display = relative_display(path, root)
+    if not path.exists():
+        raise DataError(display, None, "the glossary file is missing", f"restore {DATA_FILE}")
+    for needed in ("attr_list", "md_in_html"):
+        if needed not in config.markdown_extensions:
+            raise PluginError(
+                f"the glossary needs the {needed} Markdown extension (list it under markdown_extensions)"
+            )
+    _build = GlossaryBuild(load_glossary(read_source(path), display))
+    config.markdown_extensions.append(_build.extension)
+    return config
+
+
+@event_priority(-100)  # after every other on_files handler, so the glossary page stays last
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    page = files.get_file_from_path(GLOSSARY_PAGE)
+    if page is None:
+        raise DataError(f"docs/{GLOSSARY_PAGE}", None, "the glossary page is missing", MARKER_HINT)
+    check_see_links(_build.glossary, {f.src_uri for f in files.documentation_pages()})
+    # Pages are converted in this order: the glossary last, so its "Used on" lists are complete.
+    files.remove(page)
+    files.append(page)
+    return files
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    _build.nav = [p.file.src_uri for p in nav.pages]
+    return nav
+
+
+@event_priority(-100)  # last, just before MkDocs converts the page: the links go in then
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    src = page.file.src_uri
+    url = get_relative_url(files.get_file_from_path(GLOSSARY_PAGE).url, page.file.url)
+    _build.extension.start(url, linking=src != GLOSSARY_PAGE)
+    if src != GLOSSARY_PAGE:
+        return markdown
+    if MARKER not in markdown:
+        raise DataError(f"docs/{GLOSSARY_PAGE}", None, f"the page has no {MARKER} line", MARKER_HINT)
+    order = {src: n for n, src in enumerate(_build.nav)}
+    used_on = {
+        eid: sorted({s for s in srcs if s in order}, key=order.get) for eid, srcs in _build.used_on.items()
+    }
+    titles = {f.src_uri: f.page.title for f in files.documentation_pages() if f.page and f.page.title}
+    return markdown.replace(MARKER, glossary_markdown(_build.glossary, used_on, titles), 1)
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    src = page.file.src_uri
+    linked = _build.extension.take()
+    for entry in linked.used:
+        _build.used_on.setdefault(entry.id, []).append(src)
+    if linked.unknown:
+        raw = read_source(page.file.abs_src_path) if page.file.abs_src_path else ""
+        for error in unknown_word_errors(linked.unknown, f"docs/{src}", raw):
+            warn(log, error)
+    if src == GLOSSARY_PAGE:
+        _entries_out_of_contents(page, _build.glossary)
+    return html
+
+
+def _entries_out_of_contents(page: Page, glossary: Glossary) -> None:
+    """The side contents of the Glossary page list the letters, not every entry; and no heading
+    written in the page may take an entry's anchor."""
+    seen: set[str] = set()
+    items = list(page.toc)
+    while items:
+        item = items.pop()
+        if item.id in glossary.by_id and item.id in seen:
+            entry = glossary.by_id[item.id]
+            raise DataError(
+                f"docs/{GLOSSARY_PAGE}",
+                None,
+                f"a heading there has the id '{entry.id}', which is the anchor of the entry '{entry.term}'",
+                f"give the heading an id of its own, e.g. {{ #about-{entry.id} }}",
+            )
+        seen.add(item.id)
+        items += item.children
+        if item.id.startswith("letter-"):
+            item.children = []
