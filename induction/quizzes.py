@@ -47,9 +47,21 @@ from induction.common import (
     lines_outside_code,
     load_yaml,
     relative_display,
+    warn,
 )
+from induction.dates import parse_date, today
 from induction.facts import fill_placeholders
-from induction.pages import parse_date, today
+from induction.nav import nav_paths
+from induction.text import trainer_markdown
+from induction.versions import require
+
+require(
+    "mkdocs-quiz",
+    "==1.7.1",
+    "induction/quizzes.py's QuizPart, which reads mkdocs-quiz's HTML (its inline stylesheet, script "
+    "and settings scripts, <h4> question numbers, form handlers and progress boxes) and uses its "
+    "module's js_content and style_content",
+)
 
 log = logging.getLogger("mkdocs.hooks.quizzes")
 
@@ -75,7 +87,9 @@ class QuizBuild:
         for src in self.quizzes:
             body, fronts[src] = meta.get_data(sources[src])
             sections[src] = page_sections(body, slugify)
-        order = nav_order(nav or [])
+        order: dict[str, int] = {}
+        for path in nav_paths(nav):  # pages in the order of mkdocs.yml's nav: setting
+            order.setdefault(path, len(order))
         quizzes = sorted(self.quizzes.values(), key=lambda q: (order.get(q.page, len(order)), q.page))
         return answer_key_markdown(quizzes, fronts, sections, facts, today())
 
@@ -566,7 +580,7 @@ def render_quiz(quiz: Quiz, sections: dict[str, str] | None = None, facts: dict 
 
 def render_question(question: Question, quiz: Quiz, sections=None, facts=None) -> str:
     def text(value: str, key: str) -> str:
-        return _fill(escape_text(value), facts, quiz.file, question.lines.get(key, question.line))
+        return _fill(trainer_markdown(value), facts, quiz.file, question.lines.get(key, question.line))
 
     lines = ["<quiz>"]
     if question.kind == "fill-in":
@@ -578,9 +592,9 @@ def render_question(question: Question, quiz: Quiz, sections=None, facts=None) -
         lines.append(text(question.text, "question") + hint)
         for option in question.options:
             mark = "x" if option.correct else " "
-            lines.append(f"- [{mark}] {_fill(escape_text(option.text), facts, quiz.file, option.line)}")
+            lines.append(f"- [{mark}] {_fill(trainer_markdown(option.text), facts, quiz.file, option.line)}")
             if option.feedback:
-                lines.append(f"> {_fill(escape_text(option.feedback), facts, quiz.file, option.line)}")
+                lines.append(f"> {_fill(trainer_markdown(option.feedback), facts, quiz.file, option.line)}")
         lines.append("")
     lines.append(f"**Why:** {text(question.explanation, 'explanation')}")
     lines.append("")
@@ -592,14 +606,14 @@ def render_question(question: Question, quiz: Quiz, sections=None, facts=None) -
 def blank_text(text: str, blank: str) -> str:
     """A fill-in question's text, escaped, with `blank` where the ___ was."""
     before, after = BLANK.split(text, maxsplit=1)
-    left = escape_text(before) + (" " if before[-1:].isspace() else "")
-    right = (" " if after[:1].isspace() else "") + escape_text(after, line_start=not left)
+    left = trainer_markdown(before) + (" " if before[-1:].isspace() else "")
+    right = (" " if after[:1].isspace() else "") + trainer_markdown(after, line_start=not left)
     return left + blank + right
 
 
 def _section_link(question: Question, quiz: Quiz, sections, page_prefix: str = "") -> str:
     if sections is None:
-        return f"“{escape_text(question.section)}”"
+        return f"“{trainer_markdown(question.section)}”"
     found = {_norm(title): title for title in sections}.get(_norm(question.section))
     if found is None:
         known = [title for title in sections if title != HEADING_TEXT]
@@ -610,7 +624,7 @@ def _section_link(question: Question, quiz: Quiz, sections, page_prefix: str = "
             f"which is not a heading on {quiz.page}",
             "use a heading of the page as it is written: " + "; ".join(known),
         )
-    return f"[{escape_text(found)}]({page_prefix}#{sections[found]})"
+    return f"[{trainer_markdown(found)}]({page_prefix}#{sections[found]})"
 
 
 def place_quiz(markdown: str, block: str, display: str, offset: int = 0) -> str:
@@ -672,12 +686,13 @@ def finish_quiz_html(html_text: str, display: str, questions: int, script_url: s
             "(the rest would show as raw text)",
             "check that mkdocs_quiz is in 'plugins:' in mkdocs.yml and hooks/quizzes.py in 'hooks:'",
         )
-    for what, found in (("stylesheet", part.styles), ("script", part.scripts), ("settings", part.settings)):
-        if not found:
-            log.warning(
-                f"{display}: mkdocs-quiz's {what} was not found to move out of the page "
-                "(check induction/quizzes.py against the installed mkdocs-quiz version)"
-            )
+    missing = {
+        "stylesheet was not found to replace": part.styles,
+        f"script was not found to move into {QUIZ_SCRIPT}": part.scripts,
+        "settings were not found to move into the settings block": part.settings,
+    }
+    for problem in (problem for problem, found in missing.items() if not found):
+        warn(log, DataError(display, None, f"mkdocs-quiz's {problem}", VERSION_HINT))
     return html_text[:start] + part.rewrite(script_url, settings_url)
 
 
@@ -836,31 +851,17 @@ def json_for_html(value) -> str:
 
 
 def upstream_script() -> str:
-    """mkdocs-quiz's script, which it writes inline into every quiz page (MKDOCS_QUIZ_GATE)."""
+    """mkdocs-quiz's script, which it writes inline into every quiz page (see require above)."""
     from mkdocs_quiz.plugin import js_content
 
     return js_content
 
 
 def upstream_stylesheet() -> str:
-    """mkdocs-quiz's stylesheet, which it writes inline into every quiz page (MKDOCS_QUIZ_GATE)."""
+    """mkdocs-quiz's stylesheet, which it writes inline into every quiz page (see require above)."""
     from mkdocs_quiz.plugin import style_content
 
     return style_content
-
-
-def escape_text(value: str, line_start: bool = True) -> str:
-    """Trainer text as text: no HTML, links, attribute lists or block syntax; *emphasis* stays."""
-    value = " ".join(value.split())
-    pieces = PLACEHOLDER.split(value)
-    for i in range(0, len(pieces), 2):  # even pieces are outside {{ placeholders }}
-        piece = html.escape(pieces[i], quote=False)
-        piece = MARKDOWN_SPECIAL.sub(r"\\\g<0>", piece)
-        pieces[i] = piece.replace("{", "&#123;").replace("}", "&#125;")
-    value = "".join(pieces)
-    if line_start and LINE_START.match(value):  # a heading, list, rule or admonition: not any more
-        value = f"&#{ord(value[0])};" + value[1:]
-    return value
 
 
 def _fill(text: str, facts: dict | None, display: str, line: int) -> str:
@@ -919,9 +920,9 @@ def answer_key_markdown(
         title = fronts.get(quiz.page, {}).get("title") or quiz.page
         link = posixpath.relpath(quiz.page, posixpath.dirname(ANSWER_KEY))
         lines += [
-            f"## {escape_text(str(title))}",
+            f"## {trainer_markdown(str(title))}",
             "",
-            f"Page: [{escape_text(str(title))}]({link}). Quiz file: `{quiz.file}`.",
+            f"Page: [{trainer_markdown(str(title))}]({link}). Quiz file: `{quiz.file}`.",
             "",
         ]
         for q in quiz.questions:
@@ -932,39 +933,25 @@ def answer_key_markdown(
 
 def _key_question(q: Question, quiz: Quiz, link: str, sections: dict[str, str]) -> list[str]:
     kinds = {"single": "one answer", "multiple": "more than one answer", "fill-in": "fill in the blank"}
-    text = blank_text(q.text, "\\_\\_\\_") if q.kind == "fill-in" else escape_text(q.text)
+    text = blank_text(q.text, "\\_\\_\\_") if q.kind == "fill-in" else trainer_markdown(q.text)
     lines = [f"**Question {q.number}** ({kinds[q.kind]}): {text}", ""]
     if q.kind == "fill-in":
-        lines.append(f"- ✓ Answer: **{escape_text(q.answer)}**")
+        lines.append(f"- ✓ Answer: **{trainer_markdown(q.answer)}**")
     for option in q.options:
         mark = "✓" if option.correct else "✗"
         words = (
-            f"**{escape_text(option.text)}** (right answer)" if option.correct else escape_text(option.text)
+            f"**{trainer_markdown(option.text)}** (right answer)"
+            if option.correct
+            else trainer_markdown(option.text)
         )
-        feedback = f" *Feedback:* {escape_text(option.feedback)}" if option.feedback else ""
+        feedback = f" *Feedback:* {trainer_markdown(option.feedback)}" if option.feedback else ""
         lines.append(f"- {mark} {words}{feedback}")
     section = _section_link(q, quiz, sections, page_prefix=link)
-    lines += ["", f"Why: {escape_text(q.explanation)} Section: {section}.", ""]
+    lines += ["", f"Why: {trainer_markdown(q.explanation)} Section: {section}.", ""]
     return lines
 
 
 # --- Helpers --------------------------------------------------------------------------------
-
-
-def nav_order(nav) -> dict[str, int]:
-    """{page path: position} from the `nav:` setting in mkdocs.yml."""
-    order: dict[str, int] = {}
-
-    def walk(items):
-        for item in items if isinstance(items, list) else [items]:
-            if isinstance(item, str):
-                order.setdefault(item, len(order))
-            elif isinstance(item, dict):
-                for value in item.values():
-                    walk(value)
-
-    walk(nav)
-    return order
 
 
 def _norm(text: str) -> str:
@@ -1008,6 +995,7 @@ QUIZ_KEYS = ("page", "questions")
 QUESTION_KEYS = ("question", "type", "options", "answer", "explanation", "section")
 OPTION_KEYS = ("text", "correct", "feedback")
 QUESTION_TYPES = ("single", "multiple", "fill-in")
+VERSION_HINT = "check induction/quizzes.py against the installed mkdocs-quiz version"
 SETTINGS_HINT = "write 'quizzes: {require: true, not_needed: [index.md, about/*]}' under extra:"
 PLUGIN_SETTINGS = (
     ("enabled_by_default", False, "which loads quiz code on every page"),
@@ -1016,8 +1004,5 @@ PLUGIN_SETTINGS = (
 )
 BLANK = re.compile(r"_{3,}")
 BLANK_ANSWER = re.compile(r"[\w .,'’%/£-]+")
-PLACEHOLDER = re.compile(r"(\{\{\s*[A-Za-z_][\w.]*\s*\}\})")
-MARKDOWN_SPECIAL = re.compile(r"[\\`\[\]]")
-LINE_START = re.compile(r"#|\d+\.\s|[-+*]\s|[-*_](\s*[-*_]){2,}\s*$|!!!|\?\?\?|~~~|:")
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*(\{[^}]*\})?[ \t]*#*[ \t]*$")
 INLINE_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")

@@ -19,6 +19,7 @@ from check.content import TEXT_EXTENSIONS
 from induction import quizzes as q
 from induction.common import DataError, parse_yaml
 from induction.pages import check_front_matter
+from induction.text import trainer_markdown
 
 FILE = "quizzes/services-front-door.yml"
 QUIZ_YAML = """\
@@ -180,7 +181,7 @@ def test_an_unknown_fact_in_a_quiz_names_the_quiz_file_and_line():
     ],
 )
 def test_escape_text(text, escaped):
-    assert q.escape_text(text) == escaped
+    assert trainer_markdown(text) == escaped
 
 
 def visible(markdown_text: str) -> tuple[str, set[str]]:
@@ -194,7 +195,7 @@ def visible(markdown_text: str) -> tuple[str, set[str]]:
 def test_escaped_text_reads_exactly_as_written_and_makes_no_markup(text):
     """Whatever a trainer types (without *emphasis*), readers see those words and nothing else."""
     words = " ".join(text.split())
-    shown, tags = visible(q.escape_text(text))
+    shown, tags = visible(trainer_markdown(text))
     assert shown == words
     assert tags <= {"p"}
 
