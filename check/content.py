@@ -154,42 +154,24 @@ def review_status(
 ) -> tuple[str, list[Problem]]:
     """A short review status for the report, and the page's front matter and review problems.
 
-    `check_front_matter` is hooks/pages.py's function of that name, so the check and the build
-    apply the same rules.
+    `check_front_matter` is induction/pages.py's function of that name, so the check and the
+    build apply the same rules.
     """
     found, _ = check_front_matter(meta, display, sources, on, raw)
     problems = [Problem(path, line, ERROR, "front matter", what, todo) for path, line, what, todo in found]
     due = parse_date(meta.get("review_due"))
     if due is None:
         return "no valid review date", problems
-    line = front_matter_line(raw, "review_due")
     if due < on:
-        problems.append(
-            Problem(
-                display,
-                line,
-                ERROR,
-                "review",
-                f"page is past its review date (review_due {due})",
-                "review the page, then set last_reviewed to the day you reviewed it and review_due "
-                "to the next review date, e.g. a year later",
-            )
-        )
-        return f"OVERDUE: review was due on {uk_date(due)}", problems
-    if (due - on).days <= DUE_SOON_DAYS:
-        problems.append(
-            Problem(
-                display,
-                line,
-                WARNING,
-                "review",
-                f"review is due within {DUE_SOON_DAYS} days (review_due {due})",
-                "plan the review; afterwards set last_reviewed to that day and review_due to the next "
-                "review date",
-            )
-        )
-        return f"due soon: review by {uk_date(due)}", problems
-    return f"up to date: next review by {uk_date(due)}", problems
+        status, level = f"OVERDUE: review was due on {uk_date(due)}", ERROR
+        what, todo = f"page is past its review date (review_due {due})", OVERDUE_TODO
+    elif (due - on).days <= DUE_SOON_DAYS:
+        status, level = f"due soon: review by {uk_date(due)}", WARNING
+        what, todo = f"review is due within {DUE_SOON_DAYS} days (review_due {due})", DUE_SOON_TODO
+    else:
+        return f"up to date: next review by {uk_date(due)}", problems
+    problems.append(Problem(display, front_matter_line(raw, "review_due"), level, "review", what, todo))
+    return status, problems
 
 
 # --- Reading level --------------------------------------------------------------------------
@@ -261,13 +243,9 @@ def has_date(text: str) -> bool:
 
 def plain(line: str) -> str:
     """A Markdown line as the words it shows: no code, placeholders, link addresses or tags."""
-    line = CODE_SPAN.sub(" ", line)
-    line = PLACEHOLDER.sub(" ", line)
-    line = LINK_TARGET.sub("]", line)
-    line = REFERENCE_DEF.sub(" ", line)
-    line = ATTR_LIST.sub(" ", line)
-    line = TAG.sub(" ", line)
-    return URL.sub(" ", line)
+    for pattern, instead in NOT_SHOWN:
+        line = pattern.sub(instead, line)
+    return line
 
 
 def undated_figures(lines: list[tuple[int, str]], display: str) -> list[Problem]:
@@ -479,6 +457,13 @@ def find_line(raw: str, target: str) -> int | None:
 # --- Settings and patterns ------------------------------------------------------------------
 
 DUE_SOON_DAYS = 60
+OVERDUE_TODO = (
+    "review the page, then set last_reviewed to the day you reviewed it and review_due to the next "
+    "review date, e.g. a year later"
+)
+DUE_SOON_TODO = (
+    "plan the review; afterwards set last_reviewed to that day and review_due to the next review date"
+)
 READING_GRADE_LIMIT = 12
 MIN_WORDS_FOR_GRADE = 30
 TEXT_EXTENSIONS = [
@@ -495,12 +480,18 @@ TEXT_EXTENSIONS = [
 
 TRAINER_NOTE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+trainer\b")
 PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
-CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
-LINK_TARGET = re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]")
-REFERENCE_DEF = re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$")
-ATTR_LIST = re.compile(r"\{\s*[:#.][^}]*\}")
-TAG = re.compile(r"<[^>]*>")
-URL = re.compile(r"\b(?:https?|mailto|tel):\S+")
+# What a line of Markdown holds that a reader does not see as words, in the order plain() takes
+# it out: code spans, {{ placeholders }}, link addresses (the link text stays), reference
+# definitions, attribute lists, tags and bare addresses.
+NOT_SHOWN = [
+    (re.compile(r"(`+)[^`]*?\1"), " "),
+    (PLACEHOLDER, " "),
+    (re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]"), "]"),
+    (re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$"), " "),
+    (re.compile(r"\{\s*[:#.][^}]*\}"), " "),
+    (re.compile(r"<[^>]*>"), " "),
+    (re.compile(r"\b(?:https?|mailto|tel):\S+"), " "),
+]
 WORD = re.compile(r"[A-Za-z]+")
 TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
 FIGURE = re.compile(

@@ -43,12 +43,12 @@ class PageReport:
     glossary: str = ""
     problems: list[Problem] = field(default_factory=list)
 
+    def count(self, level: str) -> int:
+        return sum(p.level == level for p in self.problems)
+
     @property
     def display(self) -> str:
         return f"docs/{self.src}"
-
-    def count(self, level: str) -> int:
-        return sum(p.level == level for p in self.problems)
 
 
 @dataclass
@@ -180,7 +180,7 @@ def run_checks(project: Path, on: dt.date) -> Report:
             "The site build stopped at an error, so links on the pages after it were not checked. "
             "Fix the errors, then run the check again."
         )
-    if used is None:
+    if used is None and built.error is None:
         report.notes.append(
             "Glossary terms were not checked: the project has no hooks/glossary.py or data/glossary.yml."
         )
@@ -247,10 +247,10 @@ def _matches(src: str, patterns: list[str]) -> bool:
 def glossary_usage(built: InProcessBuild) -> dict[str, int] | None:
     """How many glossary entries each page links, as the build's glossary counted them; None when
     the build had no glossary (or stopped before it was set up)."""
-    from induction import glossary
+    from induction.glossary import GlossaryExtension, terms_used
 
-    terms_used = getattr(glossary, "terms_used", None)
-    return terms_used(built.config) if terms_used and built.config is not None else None
+    extensions = built.config.markdown_extensions if built.config is not None else []
+    return terms_used(built.config) if any(isinstance(e, GlossaryExtension) for e in extensions) else None
 
 
 def build_site(config_file: Path, on: dt.date) -> InProcessBuild:

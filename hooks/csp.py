@@ -1,6 +1,49 @@
 """MkDocs hook: Content-Security-Policy: a reader's browser runs only the script files the site ships.
 
-The work is done in induction/csp.py (a normal package: follow the import).
+overrides/main.html writes the policy first in every page's <head>. Every page as it will be
+written (the print page and 404.html too) is read with a parser, and anything inline the policy
+would block is a warning naming the page, which fails the strict build. In `mkdocs serve`, the
+preview reloads with a script file instead of MkDocs' inline one. The work is in induction/csp.py.
 """
 
-from induction.csp import on_config, on_post_build, on_post_page, on_post_template, on_startup  # noqa: F401
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from induction.csp import inline_code, report, set_policy, tidy_print_page, write_live_reload
+
+_serving = [False]  # set by on_startup for the whole run: is this `mkdocs serve`?
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _serving[0] = command == "serve"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    set_policy(config, serving=_serving[0])
+    return config
+
+
+@event_priority(-100)  # last: check the page as it will be written
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    report(f"docs/{page.file.src_uri}", inline_code(output, config.extra["csp"]))
+    return output
+
+
+@event_priority(-100)
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    if template_name.endswith(".html"):
+        report(template_name, inline_code(output_content, config.extra["csp"]))
+    return output_content
+
+
+@event_priority(-100)  # after print-site (and hooks/quizzes.py) wrote the print page
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if _serving[0]:
+        write_live_reload(config.site_dir)
+    tidied = tidy_print_page(config)
+    if tidied:
+        url, text = tidied
+        report(url, inline_code(text, config.extra["csp"]))

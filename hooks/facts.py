@@ -1,6 +1,28 @@
-"""MkDocs hook: Facts kept in one place: contact numbers, named people and sources, from `data/*.yml`.
+"""MkDocs hook: facts kept in one place (contacts, people, sources in data/*.yml).
 
-The work is done in induction/facts.py (a normal package: follow the import).
+A page writes `{{ contacts.front_door.phone }}` and the reader sees the value from the data file;
+templates read the same values as `config.extra.facts`. The files are read and checked once a
+build, in on_config; the rules are in induction/facts.py.
 """
 
-from induction.facts import on_config, on_page_markdown  # noqa: F401
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from induction.common import body_line_offset, page_source
+from induction.facts import fill_placeholders, load_facts
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    config.extra["facts"] = load_facts(root / "data", root)
+    return config
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    display, raw = page_source(page)
+    return fill_placeholders(markdown, config.extra["facts"], display, body_line_offset(raw))

@@ -1,6 +1,47 @@
-"""MkDocs hook: The learning path: reading times, the home page's route through the sections, and the
+"""MkDocs hook: the learning path: reading times, the home page's route through the sections,
+the essentials before a committee meeting, and the "My progress" page's list of pages.
 
-The work is done in induction/learning_path.py (a normal package: follow the import).
+The sections are worked out once a build, from the nav, and kept for the templates in
+`config.extra.learning_sections`; the pieces are made in induction/learning_path.py.
 """
 
-from induction.learning_path import on_nav, on_page_content, on_page_markdown  # noqa: F401
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from induction.learning_path import (
+    ESSENTIALS_MARKER,
+    LEARNING_MARKER,
+    PROGRESS_MARKER,
+    check_essentials,
+    essentials_markdown,
+    learning_path_markdown,
+    nav_sections,
+    path_pages,
+    progress_table_html,
+)
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    sections = nav_sections(nav.items)
+    config.extra["learning_sections"] = sections
+    check_essentials(config.extra.get("essentials", []), path_pages(sections))
+    return nav
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    sections = config.extra.get("learning_sections", [])
+    here = page.file.src_uri
+    markdown = markdown.replace(LEARNING_MARKER, learning_path_markdown(sections, here))
+    essentials = essentials_markdown(path_pages(sections), config.extra.get("essentials", []), here)
+    return markdown.replace(ESSENTIALS_MARKER, essentials)
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if PROGRESS_MARKER in html:
+        pages = path_pages(config.extra.get("learning_sections", []))
+        html = html.replace(PROGRESS_MARKER, progress_table_html(pages, page.url))
+    return html

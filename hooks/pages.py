@@ -1,6 +1,75 @@
-"""MkDocs hook: Page facts every reader can trust: required front matter, review dates and sources.
+"""MkDocs hook: page facts every reader can trust: required front matter, review dates and sources.
 
-The work is done in induction/pages.py (a normal package: follow the import).
+Before anything else reads them, every file a trainer edits must be UTF-8 text and each page's
+front matter valid YAML, so a mistake there is named with its line instead of being dropped. A
+page past its review date, or with an image that has no alt text and is not marked
+`{ .decorative }`, fails the strict build. Templates get a `dmy` filter ("22 November 2026").
+The rules are pure functions in induction/pages.py.
 """
 
-from induction.pages import on_config, on_env, on_files, on_page_content, on_page_markdown  # noqa: F401
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from induction.common import DataError, page_source, read_source, warn
+from induction.dates import format_date, today
+from induction.pages import (
+    check_front_matter,
+    image_problem,
+    images_without_alt,
+    read_front_matter,
+    trainer_files,
+)
+
+log = logging.getLogger("mkdocs.hooks.pages")
+
+
+@event_priority(100)  # before any plugin or hook reads a trainer's file
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).resolve().parent
+    for path in trainer_files(root, Path(config.docs_dir)):
+        read_source(path, path.relative_to(root).as_posix())  # bytes that are not UTF-8 stop here
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    # MkDocs reads front matter itself and drops it silently when it is not valid YAML; read it
+    # here first, so the trainer is told what is wrong and on which line.
+    for file in files.documentation_pages():
+        if file.abs_src_path:
+            display = f"docs/{file.src_uri}"
+            read_front_matter(read_source(file.abs_src_path, display), display)
+    return files
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    env.filters["dmy"] = format_date
+    return env
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    display, raw = page_source(page)
+    sources = config.extra.get("facts", {}).get("sources", {})
+    problems, overdue = check_front_matter(page.meta, display, sources, today(), raw)
+    if problems:
+        raise DataError(*problems[0])
+    if overdue:
+        warn(log, overdue)
+    return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # A warning, not an error: strict builds fail, and the check's build goes on to the links.
+    missing = images_without_alt(html)
+    if missing and page.file.abs_src_path:
+        display, raw = page_source(page)
+        for src in dict.fromkeys(missing):
+            warn(log, DataError(*image_problem(display, raw, src)))
+    return html

@@ -52,9 +52,9 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
+from induction.common import DataError, warn
 from induction.versions import require
 
 require(
@@ -77,66 +77,54 @@ require(
 log = logging.getLogger("mkdocs.hooks.csp")
 
 
-def on_startup(*, command, dirty):
-    _serving[0] = command == "serve"
-
-
-def on_config(config):
+def set_policy(config, serving: bool) -> None:
+    """The policy for overrides/main.html; in `mkdocs serve`, the live-reload script as a file."""
     config.extra["csp"] = POLICY
-    if _serving[0] and LIVE_RELOAD not in config.extra_javascript:
-        config.extra_javascript.append(LIVE_RELOAD)  # written into the served site by on_post_build
-    return config
+    if serving and LIVE_RELOAD not in config.extra_javascript:
+        config.extra_javascript.append(LIVE_RELOAD)  # written into the served site by write_live_reload
 
 
-@event_priority(-100)  # last: check the page as it will be written
-def on_post_page(output, page, config):
-    report(f"docs/{page.file.src_uri}", inline_code(output, config.extra["csp"]))
-    return output
+def write_live_reload(site_dir: str) -> None:
+    """Put induction/live_reload.js into the served site, where set_policy's address points."""
+    target = Path(site_dir, LIVE_RELOAD)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(Path(__file__).with_name("live_reload.js").read_bytes())
 
 
-@event_priority(-100)
-def on_post_template(output_content, template_name, config):
-    if template_name.endswith(".html"):
-        report(template_name, inline_code(output_content, config.extra["csp"]))
-    return output_content
-
-
-@event_priority(-100)  # after print-site (and hooks/quizzes.py) wrote the print page
-def on_post_build(config):
-    if _serving[0]:
-        target = Path(config.site_dir, LIVE_RELOAD)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(Path(__file__).with_name("live_reload.js").read_bytes())
+def tidy_print_page(config) -> tuple[str, str] | None:
+    """Move print-site's inline script and styles out of its page into files of the site; return
+    (the page's address, its new text), or None when the build has no print page."""
     if "print-site" not in config.plugins:
-        return
+        return None
     name = config.plugins["print-site"].config.get("print_page_basename", "print_page")
     url = f"{name}/index.html" if config.use_directory_urls else f"{name}.html"
     path = Path(config.site_dir, url)
     if not path.exists():
-        return
+        return None
     text, files = tidy_print_site(path.read_text(encoding="utf-8"), url)
     for file_url, content in files.items():
         target = Path(config.site_dir, file_url)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
     path.write_text(text, encoding="utf-8")
-    report(url, inline_code(text, config.extra["csp"]))
+    return url, text
 
 
 def report(display: str, found: list[str]) -> None:
+    """Warn (under `mkdocs.`, so a strict build fails) about each thing the policy would block."""
     for what in dict.fromkeys(found):
         if what == NO_POLICY:
-            log.warning(
-                f"{display}: the built page does not open its <head> with the site's security "
-                "policy (keep the site_meta block in overrides/main.html and hooks/csp.py in "
-                "the hooks: of mkdocs.yml)"
+            problem = "the built page does not open its <head> with the site's security policy"
+            expected = (
+                "keep the site_meta block in overrides/main.html and hooks/csp.py in the hooks: of mkdocs.yml"
             )
-            continue
-        log.warning(
-            f"{display}: the built page has {what}, which the site's security policy blocks "
-            "(write no script, style or on...= attributes in pages; a feature's script or "
-            "style goes in a file under docs/javascripts/ or docs/stylesheets/)"
-        )
+        else:
+            problem = f"the built page has {what}, which the site's security policy blocks"
+            expected = (
+                "write no script, style or on...= attributes in pages; a feature's script or "
+                "style goes in a file under docs/javascripts/ or docs/stylesheets/"
+            )
+        warn(log, DataError(display, None, problem, expected))
 
 
 # --- Checking a built page ------------------------------------------------------------------
@@ -249,7 +237,6 @@ POLICY = "; ".join(
 # `mkdocs serve` only: the preview's pages reload on save with this file (induction/live_reload.js),
 # not with the script MkDocs adds inline, which the policy blocks.
 LIVE_RELOAD = "javascripts/live-reload.js"
-_serving = [False]  # set by on_startup: is this `mkdocs serve`?
 NO_POLICY = "no security policy first in its <head>"
 JAVASCRIPT_TYPES = {
     f"{kind}/{name}"

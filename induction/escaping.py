@@ -35,17 +35,14 @@ from pathlib import Path
 
 import yaml
 from markupsafe import escape
-from mkdocs.plugins import event_priority
 
 from induction.common import DataError, front_matter_line, read_source, relative_display
 from induction.nav import nav_items
 from induction.safe_html import TYPED, html_problems, url_problem
 
-_menu: list = []  # this build's nav items, kept from on_nav for on_env
 
-
-def on_config(config):
-    _menu.clear()
+def check_hooks(config) -> None:
+    """Stop the build when hooks: leaves out a hook without which nothing would be checked."""
     config_file = Path(config.config_file_path)
     names = [Path(getattr(module, "__file__", "") or name).name for name, module in config.hooks.items()]
     missing = missing_hooks(names)
@@ -57,10 +54,10 @@ def on_config(config):
             f"hooks: does not list hooks/{missing}",
             f"put back the line - hooks/{missing} under hooks:; {REQUIRED_HOOKS[missing]}",
         )
-    return config
 
 
-def on_nav(nav, *, config, files):
+def check_menu_and_settings(nav, config) -> None:
+    """The menu's titles and links, and the settings Material writes into every page."""
     config_file = Path(config.config_file_path)
     path = nav_file(config_file)
     display = relative_display(path, config_file.parent)
@@ -74,26 +71,16 @@ def on_nav(nav, *, config, files):
         check_settings(config, setting_lines(text), settings_display)
         check_page_settings(settings, setting_value_lines(text), settings_display)
     check_page_settings(settings, None, relative_display(config_file, config_file.parent))  # set elsewhere
-    _menu[:] = nav.items
-    return nav
 
 
-@event_priority(100)  # before the other hooks use the front matter
-def on_page_markdown(markdown: str, *, page, config, files) -> str:
-    raw = read_source(page.file.abs_src_path) if page.file.abs_src_path else ""
-    check_front_matter_text(page.meta, raw, f"docs/{page.file.src_uri}")
-    return markdown
-
-
-def on_env(env, *, config, files):
-    """Every page has been converted; the templates run next: escape what they will write."""
-    for file in files.documentation_pages():
-        if file.page is not None:
-            escape_page(file.page)
-    for item in nav_items(_menu):
+def escape_for_templates(pages, menu) -> None:
+    """Every page has been converted and the templates run next: each page's front matter and
+    title, and each section's and link's title in the menu, become escaped Markup."""
+    for page in pages:
+        escape_page(page)
+    for item in nav_items(menu):
         if not item.is_page and item.title is not None:  # a section or a link
             item.title = as_text(item.title)
-    return env
 
 
 def escape_page(page) -> None:

@@ -3,7 +3,7 @@
 A page writes `{{ contacts.front_door.phone }}` or `{{ people.director_childrens_services.name }}`
 and the reader sees the value from the data file, so a changed number or a new post-holder is
 edited once and every page, the banner and the handouts follow. Templates read the same values as
-`config.extra.facts`.
+`config.extra.facts`. hooks/facts.py loads the files and fills the pages; the rules are here.
 """
 
 from __future__ import annotations
@@ -15,32 +15,8 @@ from urllib.parse import urlsplit
 import phonenumbers
 from phonenumbers import shortnumberinfo
 
-from induction.common import (
-    DataError,
-    body_line_offset,
-    lines_with_code,
-    load_yaml,
-    read_source,
-    relative_display,
-)
+from induction.common import DataError, lines_with_code, load_yaml, relative_display
 from induction.text import markdown_text
-
-_facts: dict = {}
-
-
-def on_config(config):
-    global _facts
-    root = Path(config.config_file_path).parent
-    _facts = load_facts(root / "data", root)
-    config.extra["facts"] = _facts
-    return config
-
-
-def on_page_markdown(markdown, page, config, files):
-    src = page.file.abs_src_path
-    offset = body_line_offset(read_source(src)) if src else 0
-    display = f"docs/{page.file.src_uri}"
-    return fill_placeholders(markdown, _facts, display, offset)
 
 
 def load_facts(data_dir: Path, root: Path) -> dict:

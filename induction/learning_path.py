@@ -9,6 +9,7 @@ Markers a page can hold: `<!-- learning-path -->` (the home page's list of secti
 `<!-- essentials -->` (the short route before a committee meeting; its pages are listed in
 mkdocs.yml under `extra.essentials`) and `<!-- progress-table -->` (the table of pages on My
 progress, filled in by docs/javascripts/progress.js from what this browser has done).
+hooks/learning_path.py puts them in; the pieces are made here.
 """
 
 from __future__ import annotations
@@ -25,15 +26,16 @@ from induction.nav import nav_item_pages
 from induction.text import markdown_text  # titles as text: no HTML, no link of their own
 
 WORDS_PER_MINUTE = 200
-_pages: list[dict] = []
 
 
-def on_nav(nav, config, files):
-    sections = nav_sections(nav.items)
-    _pages[:] = [page for section in sections for page in section["pages"]]
-    config.extra["learning_sections"] = sections
-    essentials = config.extra.get("essentials", [])
-    known = {p["src"] for p in _pages}
+def path_pages(sections: list[dict]) -> list[dict]:
+    """The pages of the learning path, in order, from its sections."""
+    return [page for section in sections for page in section["pages"]]
+
+
+def check_essentials(essentials: list[str], pages: list[dict]) -> None:
+    """Each page `extra.essentials` lists in mkdocs.yml must be on the learning path."""
+    known = {p["src"] for p in pages}
     for src in essentials:
         if src not in known:
             raise DataError(
@@ -42,23 +44,6 @@ def on_nav(nav, config, files):
                 f"extra.essentials lists '{src}', which is not in the nav",
                 "list pages by their path under docs/, e.g. corporate-parenting.md",
             )
-    return nav
-
-
-def on_page_markdown(markdown, page, config, files):
-    sections = config.extra.get("learning_sections", [])
-    from_src = page.file.src_uri
-    markdown = markdown.replace(LEARNING_MARKER, learning_path_markdown(sections, from_src))
-    markdown = markdown.replace(
-        ESSENTIALS_MARKER, essentials_markdown(_pages, config.extra.get("essentials", []), from_src)
-    )
-    return markdown
-
-
-def on_page_content(html_text, page, config, files):
-    if PROGRESS_MARKER in html_text:
-        html_text = html_text.replace(PROGRESS_MARKER, progress_table_html(_pages, page.url))
-    return html_text
 
 
 def nav_sections(items) -> list[dict]:

@@ -1,74 +1,23 @@
-"""Page facts every reader can trust: required front matter, review dates and sources.
+"""Page facts every reader can trust: the rules for front matter, review dates and images.
 
 Each page's front matter says who owns it, when it was last reviewed and when the next review is
-due (the NHS pattern), and which sources its facts come from. This hook checks those fields when
-the site is built, fails the strict build when a page is past its review date, and gives the
-templates a `dmy` filter that writes dates the UK way ("22 November 2026").
-
-Before anything else reads them, it checks that every file a trainer edits is UTF-8 text and
-that each page's front matter is valid YAML, so a mistake there is named with its line instead
-of being dropped; and it fails the strict build for an image with no alt text that is not
-marked `{ .decorative }`.
+due (the NHS pattern), and which sources its facts come from. hooks/pages.py runs these rules in
+the build (a page past its review date, or an image with no alt text that is not marked
+`{ .decorative }`, fails the strict build); the content check (check/) runs check_front_matter
+on every page too. Reading front matter here names the line of a YAML mistake instead of
+dropping it, as MkDocs would.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import re
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
 from mkdocs.utils import meta as mkdocs_meta
 
-from induction.common import DataError, front_matter_line, parse_yaml, read_html, read_source, warn
-from induction.dates import format_date, parse_date, today
-
-log = logging.getLogger("mkdocs.hooks.pages")
-
-
-@event_priority(100)  # before any plugin or hook reads a trainer's file
-def on_config(config):
-    root = Path(config.config_file_path).resolve().parent
-    for path in trainer_files(root, Path(config.docs_dir)):
-        read_source(path, path.relative_to(root).as_posix())  # bytes that are not UTF-8 stop here
-
-
-def on_files(files, config):
-    # MkDocs reads front matter itself and drops it silently when it is not valid YAML; read it
-    # here first, so the trainer is told what is wrong and on which line.
-    for file in files.documentation_pages():
-        if file.abs_src_path:
-            display = f"docs/{file.src_uri}"
-            read_front_matter(read_source(file.abs_src_path, display), display)
-
-
-def on_env(env, config, files):
-    env.filters["dmy"] = format_date
-    return env
-
-
-def on_page_markdown(markdown, page, config, files):
-    display = f"docs/{page.file.src_uri}"
-    sources = config.extra.get("facts", {}).get("sources", {})
-    raw = read_source(page.file.abs_src_path, display) if page.file.abs_src_path else ""
-    problems, overdue = check_front_matter(page.meta, display, sources, today(), raw)
-    if problems:
-        raise DataError(*problems[0])
-    if overdue:
-        warn(log, overdue)
-    return markdown
-
-
-def on_page_content(html, page, config, files):
-    # A warning, not an error: strict builds fail, and the check's build goes on to the links.
-    missing = images_without_alt(html)
-    if missing and page.file.abs_src_path:
-        display = f"docs/{page.file.src_uri}"
-        raw = read_source(page.file.abs_src_path, display)
-        for src in dict.fromkeys(missing):
-            warn(log, DataError(*image_problem(display, raw, src)))
-    return html
+from induction.common import DataError, front_matter_line, parse_yaml, read_html
+from induction.dates import parse_date
 
 
 def trainer_files(root: Path, docs: Path) -> list[Path]:

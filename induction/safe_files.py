@@ -24,24 +24,9 @@ from pathlib import Path
 
 import tinycss2
 from lxml import etree as lxml_etree
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
 
 from induction.addresses import SCHEME, as_browser_reads, short
-from induction.common import DataError, read_source
-
-
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    docs, root = Path(config.docs_dir), Path(config.config_file_path).parent
-    for file in files:
-        if file.abs_src_path:
-            path = Path(file.abs_src_path)
-            problem = link_problem(path, docs, root)
-            if not problem and path.is_relative_to(docs) and not file.is_documentation_page():
-                problem = file_problem(file.src_uri, path)
-            if problem:
-                raise DataError(*problem)
-    return files
+from induction.common import read_source
 
 
 def link_problem(path: Path, docs: Path, root: Path):

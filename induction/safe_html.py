@@ -44,14 +44,10 @@ import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 from pymdownx.snippets import SnippetMissingError
 
 from induction.addresses import SCHEME, as_browser_reads, short
-from induction.common import DataError, body_line_offset, read_html, read_source
+from induction.common import read_html
 from induction.versions import require
 
 require(
@@ -65,17 +61,6 @@ require(
     "induction/safe_html.py's reading of the snippet's name from the message of "
     "pymdownx.snippets.SnippetMissingError",
 )
-
-
-@event_priority(100)  # first: the trainer's own Markdown, before any hook or plugin adds HTML
-def on_page_markdown(markdown_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    problems = check_markdown(markdown_text, config.markdown_extensions, config.mdx_configs)
-    if problems:
-        src = page.file.abs_src_path
-        offset = body_line_offset(read_source(src)) if src else 0
-        line, problem, expected = problems[0]
-        raise DataError(f"docs/{page.file.src_uri}", line + offset if line else None, problem, expected)
-    return markdown_text
 
 
 # --- Pages ----------------------------------------------------------------------------------

@@ -62,14 +62,13 @@ def test_the_policy_has_no_inline_or_eval_and_allows_only_the_site():
 
 
 @pytest.mark.parametrize("serving", [False, True], ids=["build", "serve"])
-def test_the_live_preview_has_the_same_policy_and_reloads_with_a_file(monkeypatch, serving):
+def test_the_live_preview_has_the_same_policy_and_reloads_with_a_file(serving):
     """MkDocs' live-reload script, added inline to each page `mkdocs serve` sends, is blocked like
     anything inline; in serve only, the pages load induction/live_reload.js instead (tested in
     Chromium in tests/test_browser_csp.py)."""
-    monkeypatch.setattr(csp, "_serving", [serving])
     config = SimpleNamespace(extra={}, extra_javascript=[])
     for _ in range(2):  # serve runs on_config again for every rebuild
-        csp.on_config(config)
+        csp.set_policy(config, serving)
     assert config.extra["csp"] == csp.POLICY
     assert config.extra_javascript == ([csp.LIVE_RELOAD] if serving else [])
     assert "/livereload/" in (ROOT / "induction" / "live_reload.js").read_text(encoding="utf-8")

@@ -8,8 +8,9 @@ import pytest
 
 from conftest import run_build
 from induction.common import DataError, body_line_offset, parse_yaml
+from induction.dates import format_date
 from induction.facts import PhoneError, dialable, fill_placeholders, load_facts
-from induction.pages import check_front_matter, format_date
+from induction.pages import check_front_matter
 
 FACTS = {
     "contacts": {"front_door": {"phone": "01452 42 65 65", "name": "Front <door>"}},
