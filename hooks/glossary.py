@@ -36,14 +36,13 @@ log = logging.getLogger("mkdocs.hooks.glossary")
 
 
 class GlossaryBuild:
-    """What one build knows: the entries, the extension, the nav's pages, and for each entry the
-    pages that link it, in build order."""
+    """What one build knows: the entries, the extension (which keeps the entries each page
+    links) and the nav's pages."""
 
     def __init__(self, glossary: Glossary):
         self.glossary = glossary
         self.extension = GlossaryExtension(glossary)
         self.nav: list[str] = []
-        self.used_on: dict[str, list[str]] = {}
 
 
 _build: GlossaryBuild | None = None  # made afresh by on_config each build
@@ -56,11 +55,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     display = relative_display(path, root)
     if not path.exists():
         raise DataError(display, None, "the glossary file is missing", f"restore {DATA_FILE}")
-    for needed in ("attr_list", "md_in_html"):
-        if needed not in config.markdown_extensions:
-            raise PluginError(
-                f"the glossary needs the {needed} Markdown extension (list it under markdown_extensions)"
-            )
+    if "attr_list" not in config.markdown_extensions:
+        raise PluginError(
+            "the glossary needs the attr_list Markdown extension (list it under markdown_extensions)"
+        )
     _build = GlossaryBuild(load_glossary(read_source(path), display))
     config.markdown_extensions.append(_build.extension)
     return config
@@ -92,19 +90,17 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return markdown
     if MARKER not in markdown:
         raise DataError(f"docs/{GLOSSARY_PAGE}", None, f"the page has no {MARKER} line", MARKER_HINT)
-    order = {src: n for n, src in enumerate(_build.nav)}
-    used_on = {
-        eid: sorted({s for s in srcs if s in order}, key=order.get) for eid, srcs in _build.used_on.items()
-    }
+    used_on: dict[str, list[str]] = {}  # entry id -> the pages in the nav that link it, in nav order
+    for src in _build.nav:
+        for entry in _build.extension.used_by.get(src, ()):
+            used_on.setdefault(entry.id, []).append(src)
     titles = {f.src_uri: f.page.title for f in files.documentation_pages() if f.page and f.page.title}
     return markdown.replace(MARKER, glossary_markdown(_build.glossary, used_on, titles), 1)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     src = page.file.src_uri
-    linked = _build.extension.take()
-    for entry in linked.used:
-        _build.used_on.setdefault(entry.id, []).append(src)
+    linked = _build.extension.take(src)
     if linked.unknown:
         raw = read_source(page.file.abs_src_path) if page.file.abs_src_path else ""
         for error in unknown_word_errors(linked.unknown, f"docs/{src}", raw):

@@ -22,6 +22,7 @@ import html as htmllib
 import logging
 import re
 import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from markdown import Markdown
@@ -39,31 +40,30 @@ MARKER = "<!-- glossary -->"
 MARKER_HINT = f"keep docs/{GLOSSARY_PAGE} with a {MARKER} line where the A to Z entries go"
 
 
+@dataclass(eq=False)
 class Entry:
     """One entry of the glossary file, as `load_glossary` has checked it."""
 
-    def __init__(
-        self,
-        term: str,
-        definition: str,
-        expansion: str = "",
-        aliases: tuple[str, ...] = (),
-        plurals: tuple[str, ...] = (),
-        case: str = "",  # "exact", "any", or "" for the default per name
-        see: tuple[str, ...] = (),
-        line: int = 0,
-        see_line: int = 0,
-    ):
-        self.term, self.definition, self.expansion = term, definition, expansion
-        self.aliases, self.plurals, self.case, self.see = aliases, plurals, case, see
-        self.line, self.see_line = line, see_line
-        self.id = anchor(term)
+    term: str
+    definition: str
+    expansion: str = ""
+    aliases: tuple[str, ...] = ()
+    plurals: tuple[str, ...] = ()
+    case: str = ""  # "exact", "any", or "" for the default per name
+    see: tuple[str, ...] = ()
+    line: int = 0
+    see_line: int = 0
+
+    def __post_init__(self):
+        self.id = anchor(self.term)
         # The tooltip: "Multi-Agency Safeguarding Hub (MASH): The part of ..."
-        label = f"{expansion} ({term})" if expansion else term
-        self.title = f"{label[:1].upper()}{label[1:]}: {definition}"
+        label = f"{self.expansion} ({self.term})" if self.expansion else self.term
+        self.title = f"{label[:1].upper()}{label[1:]}: {self.definition}"
         self.tooltip = as_written(self.title)  # as the value of a link's title attribute
         # The term and its other names, for the page's hidden search words
-        self.search_words = " ".join(dict.fromkeys(n for n in (term, expansion, *aliases) if n))
+        self.search_words = " ".join(
+            dict.fromkeys(n for n in (self.term, self.expansion, *self.aliases) if n)
+        )
 
     def __repr__(self) -> str:
         return f"Entry({self.term!r}, line {self.line})"
@@ -200,59 +200,55 @@ def _step(unit: str) -> str:
 
 def load_glossary(text: str, display: str) -> Glossary:
     """Read and check the glossary file; every problem is a DataError naming its line."""
+
+    def error(line: int | None, problem: str, expected: str) -> DataError:
+        return DataError(display, line, problem, expected)
+
     data = parse_yaml(text, display)
     if not isinstance(data, LineDict) or not isinstance(data.get("terms"), list):
-        raise DataError(
-            display, 1, "the file has no 'terms:' list", "start the list of entries with 'terms:'"
-        )
-    for key in data:
-        if key not in ("terms", "allow"):
-            raise DataError(
-                display, data.line_of(key), f"unknown top-level key '{key}'", "use only terms: and allow:"
-            )
-    allow = _strings(data, "allow", display, "allow: [UK, PDF]")
+        raise error(1, "the file has no 'terms:' list", "start the list of entries with 'terms:'")
+    for key in (key for key in data if key not in ("terms", "allow")):  # the first in the file
+        raise error(data.line_of(key), f"unknown top-level key '{key}'", "use only terms: and allow:")
+    allow = _strings(data, "allow", error, "allow: [UK, PDF]")
     lines = text.split("\n")
     entries, owners, anchors = [], {}, {}
     item_lines = _item_lines(lines, data.line_of("terms"), len(data["terms"]))
     for number, raw in enumerate(data["terms"], start=1):
-        entry = _entry(raw, number, display, item_lines[number - 1])
-        seen = set()
-        for name in entry.names:
-            _check_name(name, entry, display)
-            if name in seen:
-                raise DataError(
-                    display, entry.line, f"'{entry.term}' lists '{name}' twice", "list each name once"
+        entry = _entry(raw, number, error, item_lines[number - 1])
+        for n, name in enumerate(entry.names):
+            words = WORD.findall(name)
+            if (
+                not words
+                or not WORD.match(name)
+                or not name.endswith(words[-1])
+                or "<" in name
+                or ">" in name
+            ):
+                expected = "start and end each name with a letter or digit"
+                raise error(
+                    entry.line, f"'{name}' (in '{entry.term}') cannot be found in a page's text", expected
                 )
-            seen.add(name)
-            key = normal(" ".join(name.split())).lower()
-            other = owners.get(key)
-            if other is not None and other is not entry:
-                raise DataError(
-                    display,
-                    entry.line,
-                    f"'{name}' is already a name of the entry '{other.term}' (line {other.line})",
-                    "give each term, expansion and alias to one entry only; capitals are ignored",
-                )
-            owners[key] = entry
-        if entry.id in anchors:
-            raise DataError(
-                display,
-                entry.line,
-                f"'{entry.term}' would have the same anchor '#{entry.id}' as '{anchors[entry.id].term}'",
-                "make the two terms differ in their letters or digits",
-            )
-        anchors[entry.id] = entry
+            if name in entry.names[:n]:
+                raise error(entry.line, f"'{entry.term}' lists '{name}' twice", "list each name once")
+            other = owners.setdefault(normal(" ".join(name.split())).lower(), entry)
+            if other is not entry:
+                problem = f"'{name}' is already a name of the entry '{other.term}' (line {other.line})"
+                expected = "give each term, expansion and alias to one entry only; capitals are ignored"
+                raise error(entry.line, problem, expected)
+        if (other := anchors.setdefault(entry.id, entry)) is not entry:
+            problem = f"'{entry.term}' would have the same anchor '#{entry.id}' as '{other.term}'"
+            raise error(entry.line, problem, "make the two terms differ in their letters or digits")
         entries.append(entry)
     glossary = Glossary(entries, allow, lines)
     for entry in entries:
         for word in glossary.unknown_words(f"{entry.expansion} {entry.definition}"):
             problem = f"the entry '{entry.term}' uses '{word}', which is not in the glossary"
-            warn(log, DataError(display, entry.line, problem, "add it as a term, or spell it out"))
+            warn(log, error(entry.line, problem, "add it as a term, or spell it out"))
     return glossary
 
 
 FIELDS = ("term", "expansion", "definition", "aliases", "plurals", "case", "see")
-FIELD_SET = frozenset(FIELDS)
+SEE_EXAMPLE = "see: [services/front-door.md]"
 
 
 def _item_lines(lines: list[str], first: int, count: int) -> list[int]:
@@ -264,114 +260,75 @@ def _item_lines(lines: list[str], first: int, count: int) -> list[int]:
     return found if len(found) == count else [first] * count
 
 
-def _entry(raw, number: int, display: str, list_line: int) -> Entry:
+def _entry(raw, number: int, error, list_line: int) -> Entry:
     if not isinstance(raw, LineDict):
-        raise DataError(
-            display,
-            list_line,
-            f"entry {number} in 'terms:' is not a group of fields",
-            "start each entry with '- term: ...' and indent its other fields under it",
-        )
-    if not FIELD_SET.issuperset(raw):
-        key = next(key for key in raw if key not in FIELD_SET)  # the first in the file
-        raise DataError(display, raw.line_of(key), f"unknown field '{key}'", f"use only: {', '.join(FIELDS)}")
+        expected = "start each entry with '- term: ...' and indent its other fields under it"
+        raise error(list_line, f"entry {number} in 'terms:' is not a group of fields", expected)
+    for key in (key for key in raw if key not in FIELDS):  # the first in the file
+        raise error(raw.line_of(key), f"unknown field '{key}'", f"use only: {', '.join(FIELDS)}")
     term = raw.get("term")
     if not isinstance(term, (str, int)) or not str(term).strip():
-        raise DataError(display, raw.line, f"entry {number} has no term", "write 'term: ...' first")
+        raise error(raw.line, f"entry {number} has no term", "write 'term: ...' first")
     term = " ".join(str(term).split())
     texts = {}
     for key in ("expansion", "definition"):
-        value = raw.get(key)
-        if value is not None and not isinstance(value, str):
-            raise DataError(
-                display, raw.line_of(key), f"the {key} of '{term}' is not text", "write it as text"
-            )
+        if (value := raw.get(key)) is not None and not isinstance(value, str):
+            raise error(raw.line_of(key), f"the {key} of '{term}' is not text", "write it as text")
         texts[key] = " ".join((value or "").split())
     if not texts["definition"]:
-        raise DataError(
-            display,
-            raw.line_of("definition"),
-            f"the definition of '{term}' is empty",
-            "write one to three plain sentences after 'definition: >-'",
-        )
-    case = raw.get("case", "")
-    if case not in ("", "exact", "any"):
-        raise DataError(
-            display, raw.line_of("case"), f"'{term}' has case: {case}", "write case: exact or case: any"
-        )
-    see = _strings(raw, "see", display, "see: [services/front-door.md]")
-    see_line = raw.line_of("see")
+        expected = "write one to three plain sentences after 'definition: >-'"
+        raise error(raw.line_of("definition"), f"the definition of '{term}' is empty", expected)
+    if (case := raw.get("case", "")) not in ("", "exact", "any"):
+        raise error(raw.line_of("case"), f"'{term}' has case: {case}", "write case: exact or case: any")
     return Entry(
         term=term,
         definition=texts["definition"],
         expansion=texts["expansion"],
-        aliases=_one_spaced(_strings(raw, "aliases", display, "aliases: [CiC, CIC]")),
-        plurals=_one_spaced(_strings(raw, "plurals", display, "plurals: [children in need]")),
+        aliases=_strings(raw, "aliases", error, "aliases: [CiC, CIC]"),
+        plurals=_strings(raw, "plurals", error, "plurals: [children in need]"),
         case=case,
-        see=tuple(s.strip().lstrip("/").removeprefix("docs/") for s in see) if see else (),
+        see=tuple(
+            s.strip().lstrip("/").removeprefix("docs/") for s in _strings(raw, "see", error, SEE_EXAMPLE)
+        ),
         line=raw.line,
-        see_line=see_line,
+        see_line=raw.line_of("see"),
     )
 
 
-def _one_spaced(names: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(" ".join(name.split()) for name in names) if names else ()
-
-
-def _strings(mapping: LineDict, key: str, display: str, example: str) -> tuple[str, ...]:
+def _strings(mapping: LineDict, key: str, error, example: str) -> tuple[str, ...]:
+    """A list of words (or one word), each with its spaces made single."""
     value = mapping.get(key)
     if value is None:
         return ()
-    if isinstance(value, (str, int)):
-        value = [value]
+    value = [value] if isinstance(value, (str, int)) else value
     if not isinstance(value, list) or not all(isinstance(v, (str, int)) and str(v).strip() for v in value):
-        raise DataError(
-            display, mapping.line_of(key), f"'{key}' is not a list of words", f"write e.g. {example}"
-        )
-    return tuple(str(v) for v in value)
-
-
-def _check_name(name: str, entry: Entry, display: str) -> None:
-    words = WORD.findall(name)
-    if not words or not WORD.match(name) or not name.endswith(words[-1]) or "<" in name or ">" in name:
-        raise DataError(
-            display,
-            entry.line,
-            f"'{name}' (in '{entry.term}') cannot be found in a page's text",
-            "start and end each name with a letter or digit",
-        )
+        raise error(mapping.line_of(key), f"'{key}' is not a list of words", f"write e.g. {example}")
+    return tuple(" ".join(str(v).split()) for v in value)
 
 
 def check_see_links(glossary: Glossary, pages: set[str], display: str = DATA_FILE) -> None:
     """Every `see:` must name a page under docs/; the error names the line of the bad path."""
     lines = glossary.lines
     for entry in glossary.entries:
-        for target in entry.see:
-            if target in pages:
-                continue
-            line = entry.see_line
-            for number in range(entry.see_line, min(entry.see_line + len(entry.see) + 2, len(lines) + 1)):
-                if target in lines[number - 1]:
-                    line = number
-                    break
+        for target in (target for target in entry.see if target not in pages):
+            last = min(entry.see_line + len(entry.see) + 2, len(lines) + 1)
+            line = next((n for n in range(entry.see_line, last) if target in lines[n - 1]), entry.see_line)
+            problem = f"'{entry.term}' has see: {target}, which is not a page"
             raise DataError(
-                display,
-                line,
-                f"'{entry.term}' has see: {target}, which is not a page",
-                "give the path of a page under docs/, e.g. services/front-door.md",
+                display, line, problem, "give the path of a page under docs/, e.g. services/front-door.md"
             )
 
 
 # --- Linking terms in a page's element tree --------------------------------------------------
 
 
+@dataclass
 class Linked:
     """What linking found on a page: the entries linked, in order, and the acronym-like words
     that are not in the glossary."""
 
-    def __init__(self, used: list[Entry] | None = None, unknown: list[str] | None = None):
-        self.used = used or []
-        self.unknown = unknown or []
+    used: list[Entry] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
 
 
 class GlossaryExtension(Extension):
@@ -387,17 +344,28 @@ class GlossaryExtension(Extension):
         self.glossary = glossary
         self.job: tuple[str, bool] | None = None
         self.result: Linked | None = None
+        self.used_by: dict[str, list[Entry]] = {}  # page -> the entries linked there, by `take`
 
     def start(self, url: str, linking: bool = True) -> None:
         self.job, self.result = (url, linking), None
 
-    def take(self) -> Linked:
+    def take(self, page: str = "") -> Linked:
         result, self.result = self.result or Linked(), None
+        if page:
+            self.used_by[page] = result.used
         return result
 
     def extendMarkdown(self, md):
         # After every other tree processor, including MkDocs' link rewriting and "unescape" (0).
         md.treeprocessors.register(_LinkTerms(md, self), "glossary", -1)
+
+
+def terms_used(config) -> dict[str, int]:
+    """How many entries each page of the build made with `config` links (page -> count)."""
+    for extension in config["markdown_extensions"]:
+        if isinstance(extension, GlossaryExtension):
+            return {page: len(entries) for page, entries in extension.used_by.items()}
+    return {}
 
 
 class _LinkTerms(Treeprocessor):
@@ -409,6 +377,8 @@ class _LinkTerms(Treeprocessor):
         if self.extension.job is None:
             return
         (url, linking), self.extension.job = self.extension.job, None
+        if not linking:  # the Glossary page: its entries were checked when the file was read
+            _definitions_boxed(root)
         walk = _Walk(self.extension.glossary, url, self.md.htmlStash.rawHtmlBlocks)
         walk.content(root, linking, True)
         unknown = self.extension.glossary.unknown_words("".join(walk.check))
@@ -457,7 +427,7 @@ class _Walk:
             fragment = (element.get("href") or "").rpartition("#")[2]
             if fragment in self.glossary.by_id:
                 self.linked.add(fragment)
-        skip = SKIP_ATTRIBUTE in element.attrib or NOTE_CLASS in classes or SEARCH_CLASS in classes
+        skip = SKIP_ATTRIBUTE in element.attrib or not SKIP_CLASSES.isdisjoint(classes)
         link = link and not skip and tag not in SKIP_TAGS and "quiz" not in classes
         check_inside = check and not skip and tag not in NO_CHECK_TAGS
         apart = tag not in INLINE_TAGS or not check_inside  # a term's letters never run across it
@@ -584,13 +554,10 @@ def unknown_word_errors(words: list[str], display: str, raw: str) -> list[DataEr
                 raw.count("\n", 0, match.start()) + 1 if match else None,
                 f"'{word}' looks like an acronym but is not in the glossary",
                 f"add it to {DATA_FILE}, or to the allow: list there if it is not jargon",
+                subject=word,
             )
         )
     return errors
-
-
-def unknown_word_messages(words: list[str], display: str, raw: str) -> list[str]:
-    return [str(error) for error in unknown_word_errors(words, display, raw)]
 
 
 # --- The Glossary page ----------------------------------------------------------------------
@@ -616,8 +583,7 @@ def glossary_markdown(glossary: Glossary, used_on: dict[str, list[str]], titles:
     for letter in [x for x in letters if x in groups]:
         out += [f"## {letter} {{ #{letter_anchor(letter)} }}", ""]
         for entry in groups[letter]:
-            out += [f"### {as_text(entry.term)} {{ .glossary-entry #{entry.id} }}", ""]
-            out += ['<div class="glossary-definition" markdown>', ""]
+            out += [f"### {as_text(entry.term)} {{ .{ENTRY_CLASS} #{entry.id} }}", ""]
             if entry.expansion:
                 out += [f"**{as_text(entry.expansion)}**", "{ .glossary-expansion }", ""]
             out += [as_text(entry.definition), ""]
@@ -627,8 +593,27 @@ def glossary_markdown(glossary: Glossary, used_on: dict[str, list[str]], titles:
                 if pages:
                     links = (f"[{as_text(titles.get(s) or s)}]({s}){{ .glossary-page }}" for s in pages)
                     out += [f"{label}: {', '.join(links)}", ""]
-            out += ["</div>", ""]
     return "\n".join(out)
+
+
+def _definitions_boxed(root) -> None:
+    """What follows each entry's heading, up to the next heading, put in one element (the
+    Glossary page's CSS sets out a definition by it; md_in_html would cost more than the page)."""
+    out, box = [], None
+    for child in root:
+        if child.tag in HEADING_TAGS:
+            out.append(child)
+            box = None
+            if ENTRY_CLASS in (child.get("class") or "").split():
+                box = etree.Element("div", {"class": "glossary-definition"})
+                box.tail = "\n"
+                out.append(box)
+        elif box is not None:
+            box.append(child)
+            child.tail = None
+        else:
+            out.append(child)
+    root[:] = out
 
 
 def letter_anchor(letter: str) -> str:
@@ -703,11 +688,10 @@ def as_written(value: str) -> str:
 
 
 def as_text(value: str) -> str:
-    """Text for a line of Markdown that shows exactly as written: & and < as entities, every
-    character Markdown gives a meaning to escaped, and a leading ":" (a definition) too."""
-    value = htmllib.escape(value, quote=False)
-    value = MARKDOWN_SIGNS.sub(r"\\\g<0>", value)
-    return "&#58;" + value[1:] if value.startswith(":") else value
+    """Text for a line of Markdown that shows exactly as written: & and < as entities, the signs
+    of inline Markdown escaped, and a first character that would start a block as an entity."""
+    value = MARKDOWN_SIGNS.sub(r"\\\g<0>", htmllib.escape(value, quote=False))
+    return f"&#{ord(value[0])};{value[1:]}" if BLOCK_START.match(value) else value
 
 
 # --- Constants ------------------------------------------------------------------------------
@@ -721,9 +705,14 @@ CAPITALS = re.compile(r"[A-Z][\w'\-]*[A-Z]")
 ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
 NUMBERS = re.compile(r"(\d+)")
-MARKDOWN_SIGNS = re.compile(r"[\\`*_{}\[\]()>#+\-.!|~^=]")
+MARKDOWN_SIGNS = re.compile(r"[\\`*_{}\[\]]")
+BLOCK_START = re.compile(r"[#>:|=+*~?!-]|\d+[.)]\s")
 SKIP_ATTRIBUTE = "data-glossary-skip"
+ENTRY_CLASS = "glossary-entry"  # the heading of an entry on the Glossary page
+HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 SEARCH_CLASS = "glossary-search"  # the hidden paragraph with the names of the terms a page uses
+# Never linked or checked: trainer-only notes, the hidden search words, a definition's box.
+SKIP_CLASSES = frozenset({NOTE_CLASS, SEARCH_CLASS, "glossary-definition"})
 # Never linked inside: headings, links, code, abbreviations, navigation, form controls, etc.
 SKIP_TAGS = frozenset(
     "a abbr button code dt h1 h2 h3 h4 h5 h6 kbd label math nav option pre samp script select style "

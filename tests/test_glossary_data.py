@@ -13,7 +13,13 @@ from markdown.extensions.toc import TocExtension
 
 from conftest import ROOT, search_sections
 from induction.common import DataError
-from induction.glossary import check_see_links, glossary_markdown, is_acronym, load_glossary
+from induction.glossary import (
+    GlossaryExtension,
+    check_see_links,
+    glossary_markdown,
+    is_acronym,
+    load_glossary,
+)
 
 DATA = ROOT / "data" / "glossary.yml"
 GOOD = """\
@@ -111,9 +117,11 @@ def test_a_see_link_to_a_missing_page_names_the_line_of_the_path():
 
 def glossary_page_html(glossary, used_on=None, titles=None):
     """The Glossary page's A to Z as the hook writes it, converted by Python-Markdown with the
-    extensions it needs (MkDocs would then turn the links to pages into their URLs)."""
-    markdown = glossary_markdown(glossary, used_on or {}, titles or {})
-    return Markdown(extensions=["attr_list", "md_in_html", TocExtension(permalink=True)]).convert(markdown)
+    glossary's extension (MkDocs would then turn the links to pages into their URLs)."""
+    extension = GlossaryExtension(glossary)
+    markdown = Markdown(extensions=["attr_list", TocExtension(permalink=True), extension])
+    extension.start("", linking=False)
+    return markdown.convert(glossary_markdown(glossary, used_on or {}, titles or {}))
 
 
 def glossary_page(glossary, used_on=None, titles=None) -> BeautifulSoup:
@@ -128,6 +136,15 @@ def test_a_definition_is_text_even_when_it_looks_like_html():
     definition = page.select_one("h3#mash + div.glossary-definition")
     assert definition.select_one(".glossary-expansion").get_text() == "Multi-Agency Safeguarding Hub"
     assert written in definition.get_text()  # shown exactly as typed, entities and all
+
+
+@pytest.mark.parametrize(
+    "written", ["1. a list?", "# a heading?", "> a quote?", "- a list?", "!!! note", ": a definition?"]
+)
+def test_a_definition_that_starts_like_markdown_block_is_text(written):
+    text = GOOD.replace("Where agencies share information.", f"'{written}'")
+    definition = glossary_page(load_glossary(text, "data/glossary.yml")).select_one("h3#mash + div")
+    assert definition.select("p")[1].get_text() == written
 
 
 def test_each_entry_lists_its_pages_under_its_own_heading():
