@@ -24,8 +24,8 @@ from induction.versions import require
 require(
     "mkdocs",
     ">=1.6.1,<1.7",
-    "induction/common.py's and pages.py's use of mkdocs.utils.meta (get_data and YAML_RE, to read "
-    "front matter as MkDocs does)",
+    "induction/common.py's use of mkdocs.utils.meta (get_data and YAML_RE, to read front matter as "
+    "MkDocs does)",
 )
 
 # Trainer-only notes (`!!! trainer`, `??? trainer`): the admonition type is their class. The
@@ -71,15 +71,21 @@ def body_line_offset(raw: str) -> int:
     return split_front_matter(raw)[2]
 
 
+def front_matter_text(raw: str) -> str | None:
+    """The YAML between the `---` lines at the top of a page's text, or None when it has none."""
+    match = meta.YAML_RE.match(raw)
+    return match.group(1) if match else None
+
+
 def front_matter_line(raw: str, *path) -> int:
     """The line in the page file of the front matter value at `path` (keys and list indexes),
     from the YAML parser's marks (the key's line when the value is a list, a mapping or empty); 1,
     the opening `---`, when it cannot be found."""
-    match = meta.YAML_RE.match(raw)
-    if not match:
+    text = front_matter_text(raw)
+    if text is None:
         return 1
     try:
-        node = yaml.compose(match.group(1), Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
         return 1
     mark = None

@@ -19,9 +19,9 @@ import math
 import posixpath
 import re
 
-from mkdocs.utils import get_relative_url, meta
+from mkdocs.utils import get_relative_url
 
-from induction.common import DataError
+from induction.common import DataError, split_front_matter
 from induction.nav import nav_item_pages
 from induction.text import markdown_text  # titles as text: no HTML, no link of their own
 
@@ -65,7 +65,7 @@ def nav_sections(items) -> list[dict]:
 
 def _page_info(page) -> dict:
     source = page.file.content_string
-    body, front = meta.get_data(source)
+    front, body, _ = split_front_matter(source)
     return {
         "src": page.file.src_uri,
         "url": page.file.url,

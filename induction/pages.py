@@ -14,9 +14,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from mkdocs.utils import meta as mkdocs_meta
-
-from induction.common import DataError, front_matter_line, parse_yaml, read_html
+from induction.common import DataError, front_matter_line, front_matter_text, parse_yaml, read_html
 from induction.dates import parse_date
 
 
@@ -31,10 +29,10 @@ def trainer_files(root: Path, docs: Path) -> list[Path]:
 def read_front_matter(raw: str, display: str) -> dict:
     """A page's front matter, read with the data files' rules (line numbers, no aliases, real
     dates); a DataError when it is not valid YAML or not a set of `name: value` lines."""
-    match = mkdocs_meta.YAML_RE.match(raw)
-    if not match:
+    text = front_matter_text(raw)
+    if text is None:
         return {}
-    data = parse_yaml(match.group(1), display, first_line=2, what="the front matter")
+    data = parse_yaml(text, display, first_line=2, what="the front matter")
     if data is not None and not isinstance(data, dict):
         raise DataError(
             display,
