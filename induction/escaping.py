@@ -2,7 +2,8 @@
 
 Material's templates write a page's title, description and other front matter, and the titles in
 the menu (`nav:` in mkdocs.yml), without escaping them: MkDocs runs Jinja with autoescape off,
-because the page body and its contents list are HTML. So this hook:
+because the page body and its contents list are HTML. So hooks/escaping.py, with the rules
+here:
 
 - It fails the build when a front matter value or a menu title holds `<` or `>`. There is no
   HTML to write in a title, and Material's `<title>` runs the page title through `striptags`,
