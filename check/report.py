@@ -42,13 +42,13 @@ class PageReport:
     quiz: str = ""
     glossary: str = ""
     problems: list[Problem] = field(default_factory=list)
+    display: str = field(init=False)  # the page as messages name it: docs/services/front-door.md
+
+    def __post_init__(self) -> None:
+        self.display = f"docs/{self.src}"
 
     def count(self, level: str) -> int:
         return sum(p.level == level for p in self.problems)
-
-    @property
-    def display(self) -> str:
-        return f"docs/{self.src}"
 
 
 @dataclass
