@@ -1,7 +1,7 @@
 """Self-check quizzes: trainers write questions in `quizzes/*.yml`; each page shows its own.
 
 A quiz file names its page (`page: services/front-door.md`) and lists the questions. When the
-site is built this hook checks every file (each problem stops the build with
+site is built, hooks/quizzes.py checks every file (each problem stops the build with
 `quizzes/<file>:<line>: what is wrong (what was expected)`), turns the questions into mkdocs-quiz
 blocks under a "Check your understanding" heading at the end of the page (or where the page has a
 `<!-- quiz -->` line), switches mkdocs-quiz on for that page only, and builds a printable answer
@@ -39,7 +39,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from markdown.extensions.toc import slugify as default_slugify
-from mkdocs.utils import get_relative_url, meta
+from mkdocs.utils import get_relative_url
 
 from induction.common import (
     DataError,
@@ -47,6 +47,7 @@ from induction.common import (
     lines_outside_code,
     load_yaml,
     relative_display,
+    split_front_matter,
     warn,
 )
 from induction.dates import parse_date, today
@@ -85,7 +86,7 @@ class QuizBuild:
         """The answer key page's Markdown; `sources` has each quiz page's Markdown file."""
         fronts, sections = {}, {}
         for src in self.quizzes:
-            body, fronts[src] = meta.get_data(sources[src])
+            fronts[src], body, _ = split_front_matter(sources[src])
             sections[src] = page_sections(body, slugify)
         order: dict[str, int] = {}
         for path in nav_paths(nav):  # pages in the order of mkdocs.yml's nav: setting
