@@ -40,6 +40,14 @@ from markupsafe import escape
 from induction.common import DataError, front_matter_line, read_source, relative_display
 from induction.nav import nav_items
 from induction.safe_html import TYPED, html_problems, url_problem
+from induction.versions import require
+
+require(
+    "mkdocs",
+    ">=1.6.1,<1.7",
+    "induction/escaping.py's reading of a page's own title from the page object's attributes "
+    "(vars(page)['title'], set when nav: names one) and of config.hooks as a mapping of loaded modules",
+)
 
 
 def check_hooks(config) -> None:
