@@ -105,27 +105,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         raw = read_source(page.file.abs_src_path) if page.file.abs_src_path else ""
         for error in unknown_word_errors(linked.unknown, f"docs/{src}", raw):
             warn(log, error)
-    if src == GLOSSARY_PAGE:
-        _entries_out_of_contents(page, _build.glossary)
+    if src == GLOSSARY_PAGE:  # its side contents list the letters, not every entry
+        items = list(page.toc)
+        while items:
+            item = items.pop()
+            if item.id.startswith("letter-"):
+                item.children = []
+            items += item.children
     return html
-
-
-def _entries_out_of_contents(page: Page, glossary: Glossary) -> None:
-    """The side contents of the Glossary page list the letters, not every entry; and no heading
-    written in the page may take an entry's anchor."""
-    seen: set[str] = set()
-    items = list(page.toc)
-    while items:
-        item = items.pop()
-        if item.id in glossary.by_id and item.id in seen:
-            entry = glossary.by_id[item.id]
-            raise DataError(
-                f"docs/{GLOSSARY_PAGE}",
-                None,
-                f"a heading there has the id '{entry.id}', which is the anchor of the entry '{entry.term}'",
-                f"give the heading an id of its own, e.g. {{ #about-{entry.id} }}",
-            )
-        seen.add(item.id)
-        items += item.children
-        if item.id.startswith("letter-"):
-            item.children = []

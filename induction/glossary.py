@@ -25,7 +25,6 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
@@ -378,7 +377,7 @@ class _LinkTerms(Treeprocessor):
             return
         (url, linking), self.extension.job = self.extension.job, None
         if not linking:  # the Glossary page: its entries were checked when the file was read
-            _definitions_boxed(root)
+            _definitions_boxed(root, self.extension.glossary)
         walk = _Walk(self.extension.glossary, url, self.md.htmlStash.rawHtmlBlocks)
         walk.content(root, linking, True)
         unknown = self.extension.glossary.unknown_words("".join(walk.check))
@@ -533,16 +532,6 @@ class _TagReader(HTMLParser):
         self.tags.append((False, tag, []))
 
 
-def link_markdown(
-    text: str, glossary: Glossary, url: str, linking: bool = True, extensions=()
-) -> tuple[str, Linked]:
-    """`text` converted to HTML with its glossary links, and what was linked and found."""
-    extension = GlossaryExtension(glossary)
-    md = Markdown(extensions=[*extensions, extension])
-    extension.start(url, linking)
-    return md.convert(text), extension.take()
-
-
 def unknown_word_errors(words: list[str], display: str, raw: str) -> list[DataError]:
     """A warning for each unexplained acronym, naming the line where the page's source has it."""
     errors = []
@@ -596,9 +585,22 @@ def glossary_markdown(glossary: Glossary, used_on: dict[str, list[str]], titles:
     return "\n".join(out)
 
 
-def _definitions_boxed(root) -> None:
+def _definitions_boxed(root, glossary: Glossary) -> None:
     """What follows each entry's heading, up to the next heading, put in one element (the
-    Glossary page's CSS sets out a definition by it; md_in_html would cost more than the page)."""
+    Glossary page's CSS sets out a definition by it; md_in_html would cost more than the page).
+    A heading written in the page must not take an entry's anchor."""
+    seen: set[str] = set()
+    for id_ in (el.get("id") for el in root.iter() if el.get("id") in glossary.by_id):
+        if id_ in seen:
+            entry = glossary.by_id[id_]
+            problem = f"a heading there has the id '{id_}', which is the anchor of the entry '{entry.term}'"
+            raise DataError(
+                f"docs/{GLOSSARY_PAGE}",
+                None,
+                problem,
+                f"give the heading an id of its own, e.g. {{ #about-{id_} }}",
+            )
+        seen.add(id_)
     out, box = [], None
     for child in root:
         if child.tag in HEADING_TAGS:
@@ -658,16 +660,9 @@ def acronym_like(text: str) -> list[str]:
     return list(found)
 
 
-def acronym_runs(text: str):
+def acronym_runs(text: str) -> list[str]:
     """Each run of word characters, hyphens and apostrophes in `text` with two capitals in it."""
-    text = normal(text)
-    for match in CAPITALS.finditer(text):  # two capitals in one word; then the whole of that word
-        start, end = match.span()
-        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_'-"):
-            start -= 1
-        while end < len(text) and (text[end].isalnum() or text[end] in "_'-"):
-            end += 1
-        yield text[start:end]
+    return RUNS.findall(normal(text))
 
 
 def anchor(term: str) -> str:
@@ -700,8 +695,8 @@ WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 WORD_SPLIT = re.compile(f"({WORD.pattern})")
 # A name stands as a whole word: no word character, or ' or - joined to one, either side.
 WORD_BEFORE, WORD_AFTER = r"(?<!\w)(?<!\w['\-])", r"(?!\w|['\-]\w)"
-# Two capital letters with only word characters, hyphens or apostrophes between them.
-CAPITALS = re.compile(r"[A-Z][\w'\-]*[A-Z]")
+# A run of word characters, hyphens and apostrophes with two capital letters in it.
+RUNS = re.compile(r"[\w'\-]*[A-Z][\w'\-]*[A-Z][\w'\-]*")
 ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
 NUMBERS = re.compile(r"(\d+)")

@@ -13,7 +13,16 @@ from hypothesis import strategies as st
 from markdown import Markdown
 
 from check.content import TEXT_EXTENSIONS
-from induction.glossary import GlossaryExtension, _LinkTerms, link_markdown, load_glossary
+from induction.glossary import GlossaryExtension, Linked, _LinkTerms, load_glossary
+
+
+def link_markdown(text: str, glossary, url: str, linking: bool = True, extensions=()) -> tuple[str, Linked]:
+    """`text` converted to HTML with its glossary links, and what was linked and found."""
+    extension = GlossaryExtension(glossary)
+    md = Markdown(extensions=[*extensions, extension])
+    extension.start(url, linking)
+    return md.convert(text), extension.take()
+
 
 GLOSSARY = load_glossary(
     """
