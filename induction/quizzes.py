@@ -661,10 +661,6 @@ def check_no_answer_key_file(exists: bool) -> None:
 # boxes, its stylesheet and its scripts after the page. Only that part is read here: from START,
 # the comment render_quiz puts before the quiz's heading, to the end. Python's html.parser reads
 # it and notes each change as (start, end, new text); everything else stays as mkdocs-quiz wrote it.
-# mkdocs-quiz writes each quiz into the page's HTML in its on_page_content, then adds its progress
-# boxes, its stylesheet and its scripts after the page. Only that part is read here: from START,
-# the comment render_quiz puts before the quiz's heading, to the end. Python's html.parser reads
-# it and notes each change as (start, end, new text); everything else stays as mkdocs-quiz wrote it.
 
 
 def finish_quiz_html(html_text: str, display: str, questions: int, script_url: str, settings_url: str) -> str:
