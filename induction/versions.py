@@ -4,43 +4,25 @@ Where code uses something a dependency does not document (a module constant, the
 messages, a copy of its template), it calls `require(distribution, versions, what)` when its
 module is imported, that is as the build starts. If the installed version is outside the range
 that was checked, the build stops with a message saying what to re-check, instead of going
-wrong quietly. tests/test_versions.py fails as soon as a pin in requirements.txt moves outside a
-gate, so the gate is re-checked in the same change that moves the pin.
+wrong quietly. tests/test_versions.py reads every require(...) call in the code and fails as
+soon as a pin in requirements.txt moves outside its range, so the gate is re-checked in the same
+change that moves the pin.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib.metadata import version as installed_version
 
 from mkdocs.exceptions import PluginError
 from packaging.specifiers import SpecifierSet
-from packaging.version import Version
-
-
-@dataclass(frozen=True)
-class Gate:
-    distribution: str  # as pip names it, e.g. "mkdocs", "pymdown-extensions"
-    versions: str  # the range checked, e.g. ">=1.6,<1.7"
-    what: str  # the private workings relied on, and where
-
-    def allows(self, version: str) -> bool:
-        return Version(version) in SpecifierSet(self.versions)
-
-
-GATES: list[Gate] = []  # every gate required so far (the test imports every module first)
 
 
 def require(distribution: str, versions: str, what: str) -> None:
-    """Stop with a clear error unless the installed `distribution` is in `versions`.
-
-    `what` says which private workings of it the calling code relies on, and where.
-    """
-    gate = Gate(distribution, versions, what)
-    if gate not in GATES:
-        GATES.append(gate)
+    """Stop with a clear error unless the installed `distribution` (as pip names it) is in
+    `versions` (e.g. ">=1.6.1,<1.7"); `what` says which private workings of it the calling code
+    relies on, and where."""
     found = installed_version(distribution)
-    if not gate.allows(found):
+    if not SpecifierSet(versions).contains(found, prereleases=True):
         raise PluginError(
             f"{distribution} {found} is installed, but {what} was only checked with {distribution} "
             f"{versions}: check that code against {distribution} {found}, then widen the range in "

@@ -81,3 +81,18 @@ def test_the_event_names_are_mkdocs_own():
                 shape.append("*")
             shape.append(param.name)
         assert shape == expected, name
+
+
+def test_the_induction_package_keeps_no_build_state():
+    """A build's state lives in one object made afresh each build (kept by the hook module or on
+    the config), never in induction/'s module globals, which `mkdocs serve` keeps between builds:
+    no `global` statement and no module-level empty list, dict or set to fill in later."""
+    for path in sorted((ROOT / "induction").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        assert not [n for n in ast.walk(tree) if isinstance(n, ast.Global)], f"{path.name} uses `global`"
+        for node in tree.body:
+            value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+            empty = isinstance(value, (ast.List, ast.Dict, ast.Set)) and not (
+                getattr(value, "elts", None) or getattr(value, "keys", None)
+            )
+            assert not empty, f"{path.name}:{node.lineno} keeps state in a module global"
