@@ -27,7 +27,7 @@ from html.parser import HTMLParser
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE
+from markdown.util import HTML_PLACEHOLDER_RE, STX
 
 from induction.common import NOTE_CLASS, DataError, LineDict, parse_yaml, warn
 
@@ -448,7 +448,7 @@ class _Walk:
         spans: list[tuple[int, int, Entry]] = []
         run: list[tuple[int, int, str]] = []  # (start, end in `value`, text as read)
         cut = 0
-        for match in [*HTML_PLACEHOLDER_RE.finditer(value), None]:
+        for match in [*HTML_PLACEHOLDER_RE.finditer(value), None] if STX in value else [None]:
             start = match.start() if match else len(value)
             if start > cut:
                 run.append((cut, start, value[cut:start]))
@@ -484,12 +484,15 @@ class _Walk:
             self.check.append(text)
         if not link:
             return []
+        found = [(a, b, e) for a, b, e in self.glossary.find(text) if e.id not in self.linked]
+        if not found:
+            return []
         offsets, at = [], 0  # where each piece starts in `text`
         for piece in run:
             offsets.append(at)
             at += len(piece[2])
         spans = []
-        for start, end, entry in self.glossary.find(text):
+        for start, end, entry in found:
             if entry.id not in self.linked:
                 self.linked.add(entry.id)
                 self.used.append(entry)
