@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from markdown import Markdown
 
 from check.content import TEXT_EXTENSIONS
+from induction import glossary as glossary_module
 from induction.glossary import GlossaryExtension, Linked, _LinkTerms, load_glossary
 
 
@@ -373,3 +374,46 @@ def test_linking_twice_changes_nothing_more(text):
 def test_each_term_is_linked_at_most_once(text):
     anchors = [anchor for _, anchor in linked(link(text))]
     assert len(anchors) == len(set(anchors))
+
+
+def reference_find(text: str) -> list[tuple[int, int, str]]:
+    """What `Glossary.find` must return, the slow way: a regular expression of its own for every
+    way of writing every name, tried at every place; the longest match wins."""
+    forms = []
+    for entry in GLOSSARY.entries:
+        for name in entry.names:
+            acronym = glossary_module.is_acronym(name)
+            exact = entry.case == "exact" if entry.case else acronym
+            words, seps = glossary_module.split_name(name)
+            for ending in ("",) if name.endswith("s") and not acronym else ("", "s", "'s"):
+                written = [*words[:-1], words[-1] + ending]
+                pattern = re.escape(written[0])
+                for sep, word in zip(seps, written[1:], strict=True):
+                    pattern += "".join(rf"\s*{re.escape(c)}" for c in sep) + r"\s*" if sep else r"\s+"
+                    pattern += re.escape(word)
+                whole = glossary_module.WORD_BEFORE + pattern + glossary_module.WORD_AFTER
+                forms.append((re.compile(whole, 0 if exact else re.IGNORECASE), entry.id))
+    text = glossary_module.normal(text)
+    found, at = [], 0
+    while at < len(text):
+        matches = [(m.end(), entry) for pattern, entry in forms if (m := pattern.match(text, at))]
+        if matches:
+            end, entry = max(matches, key=lambda match: match[0])
+            found.append((at, end, entry))
+            at = end
+        else:
+            at += 1
+    return found
+
+
+_PIECES = st.sampled_from([*WORDS, "Children", "CIN", "Cin", "cp", "MASH\u2019s", "C-SPA-led", "Education,"])
+_SEPARATORS = st.sampled_from([" ", "  ", "\n", "\u00a0", ", ", ",", ".", "(", ")", "-", "'", "\u2014"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(_PIECES, _SEPARATORS), max_size=12))
+def test_the_trie_pattern_finds_what_one_pattern_per_name_finds(pieces):
+    """The rules (whole words, longest name first, case, plurals, 's) hold for the one compiled
+    trie as they would for a separate pattern for each name."""
+    text = "".join(word + sep for word, sep in pieces)
+    assert [(a, b, e.id) for a, b, e in GLOSSARY.find(text)] == reference_find(text)
