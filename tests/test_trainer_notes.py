@@ -122,6 +122,9 @@ def test_the_trainer_view_shows_every_note_marked_as_not_for_learners(trainer_si
         labels = [n.select_one(".admonition-title").get_text(" ", strip=True) for n in notes]
         assert f"{VIEW_LABEL}: {title}" in labels, (rel, labels)
         assert body[:80] in _text(soup)
+        assert not [n for n in notes if n.select("a.glossary-term")], (
+            f"{rel}: the glossary linked inside a note"
+        )
     home = trainer_site.html("index.html")
     assert "(trainer view)" in home.title.get_text()
 
