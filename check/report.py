@@ -7,7 +7,8 @@ The build runs in this process, into a temporary folder, with the same hooks and
 `nox -s build`, except that a page without a self-check does not stop it (the report lists those
 pages itself), so one missing quiz does not hide every broken link. If the build still stops
 (an error in a data file or in a page's front matter), the report says so: fix that error and
-run the check again to see the links on the pages after it.
+run the check again to see the links, images without alt text and glossary terms on the pages
+after it (the report takes those from the build, rather than finding them a second time).
 """
 
 from __future__ import annotations
@@ -177,7 +178,8 @@ def run_checks(project: Path, on: dt.date) -> Report:
         (page.problems if page else report.other).append(problem)
     if built.error is not None:
         report.notes.append(
-            "The site build stopped at an error, so links on the pages after it were not checked. "
+            "The site build stopped at an error, so the links, images and glossary terms on the pages "
+            "after it were not checked. "
             "Fix the errors, then run the check again."
         )
     if used is None and built.error is None:
