@@ -46,6 +46,10 @@ Rounds are interleaved: every round builds every variant once, in a new random o
 ratios are taken within each round, then the median over the rounds, so the machine's drift
 (10-20% within a minute on this shared machine) falls on both sides of each ratio.
 
+Last, one build with all hooks runs under cProfile and its time is shared out among the hooks
+(`print_profile` says how), a second view of which hook costs what that does not depend on
+differences between noisy builds, though the profiler slows Python calls several times over.
+
     python3 benchmarks/hooks.py            (from the repository root, with the build venv; ~5 minutes)
     python3 benchmarks/hooks.py --quick    (one round, to try the script)
     python3 benchmarks/hooks.py --rounds N
@@ -59,6 +63,7 @@ from __future__ import annotations
 
 import compileall
 import os
+import pstats
 import random
 import re
 import resource
@@ -200,6 +205,7 @@ def main(argv: list[str]) -> int:
                 times[name].append(result)
             print(f"round {number + 1} of {rounds} done", file=sys.stderr)
         report({name: runs for name, runs in times.items() if name not in failed}, failed, rounds)
+        print_profile(project, configs[ALL])
     return 0
 
 
@@ -267,6 +273,38 @@ def build(config: Path, env: dict | None = None) -> dict:
         "returncode": result.returncode,
         "output": result.stdout + result.stderr,
     }
+
+
+def print_profile(project: Path, config: Path) -> None:
+    """One build with all hooks under cProfile, its time shared out among the hooks. A hook's
+    time is that of its handlers in hooks/X.py (as MkDocs calls them, with everything they call,
+    and the import of the hook with the induction modules it loads first) and of the Markdown
+    processors in induction/X.py (`run`, as Python-Markdown calls them while MkDocs converts a
+    page). safe_html converts each page again with every extension, so the processors' time
+    inside that conversion counts for safe_html as well."""
+    out = project.parent / "build.prof"
+    site = project.parent / "site"
+    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
+    command = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "--strict", "-q"]
+    subprocess.run([*command, "-f", str(config), "-d", str(site)], env=environ, cwd=project, check=True)
+    profile = pstats.Stats(str(out))
+    hooks, induction = project / "hooks", project / "induction"
+    costs: dict[str, float] = {}
+    for (file, _, function), (_, _, _, cumulative, callers) in profile.stats.items():
+        path = Path(file)
+        from_outside = not any(caller[0].startswith((str(hooks), str(induction))) for caller in callers)
+        handler = path.parent == hooks and from_outside
+        processor = path.parent == induction and function == "run" and (hooks / path.name).exists()
+        if handler or processor:
+            costs[path.name] = costs.get(path.name, 0.0) + cumulative
+    total = profile.total_tt
+    print(f"\nOne build with all hooks under cProfile ({total:.1f} s in all: the profiler slows Python")
+    print("calls several times over, so read the shares, not the seconds):\n")
+    print("| hook | seconds under the profiler | share of the build |")
+    print("| --- | ---: | ---: |")
+    for name, seconds in sorted(costs.items(), key=lambda item: -item[1]):
+        print(f"| {name} | {seconds:.2f} | {seconds / total:.0%} |")
+    print(f"| all hooks | {sum(costs.values()):.2f} | {sum(costs.values()) / total:.0%} |")
 
 
 def report(times: dict[str, list[dict]], failed: dict[str, str], rounds: int) -> None:
