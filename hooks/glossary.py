@@ -1,8 +1,6 @@
-"""MkDocs hook: the glossary, every acronym and specialist term explained where the reader meets it.
-
-The linking is a Python-Markdown extension (induction/glossary.py). These handlers read
-data/glossary.yml, hand the entries to the extension, write the Glossary page's A to Z as
-Markdown, record the pages that use each term ("Used on") and warn about unexplained acronyms.
+"""MkDocs hook: the glossary. These handlers read data/glossary.yml, hand the entries to the
+Python-Markdown extension that links them (induction/glossary.py), write the Glossary page's A to
+Z as Markdown with the pages that use each term, and warn about unexplained acronyms.
 """
 
 from __future__ import annotations
@@ -36,8 +34,7 @@ log = logging.getLogger("mkdocs.hooks.glossary")
 
 
 class GlossaryBuild:
-    """What one build knows: the entries, the extension (which keeps the entries each page
-    links) and the nav's pages."""
+    """One build's glossary: the entries, the extension (it keeps what each page links), the nav."""
 
     def __init__(self, glossary: Glossary):
         self.glossary = glossary

@@ -1,19 +1,12 @@
 """The glossary: every acronym and specialist term explained where the reader meets it.
 
 Trainers keep the terms in `data/glossary.yml` (`load_glossary` reads and checks it). On every
-page the first time a term appears it becomes a link to its entry on the Glossary page, with the
-definition as the link's title, which docs/javascripts/glossary-tooltip.js shows on hover and
-keyboard focus. Later mentions stay plain text. Headings, links, code, `abbr`, quizzes, trainer
-notes and any block marked `{ data-glossary-skip }` are never linked.
-
-`GlossaryExtension` is a Python-Markdown extension, in the spirit of Python-Markdown's own `abbr`:
-one compiled pattern (`Glossary.pattern`, a trie of every name), a short walk over the element
-tree (`_Walk`), a skip set, the first use only. It knows nothing of MkDocs. The hook
-(hooks/glossary.py) hands it the entries, and writes the Glossary page as Markdown
-(`glossary_markdown`), so the toc extension, MkDocs' link checks and the search plugin read that
-page as any other. A word with two or more capitals that is neither in the glossary nor in its
-`allow:` list is reported (`Linked.unknown`), and the hook turns it into a warning naming the
-page and line, so the strict build fails until someone explains it.
+page the first use of a term links to its entry on the Glossary page, with the definition as the
+link's title (docs/javascripts/glossary-tooltip.js shows it). `GlossaryExtension` does the
+linking, in the spirit of Python-Markdown's own `abbr`: one compiled pattern (`Glossary.pattern`,
+a trie of every name), one walk over the element tree (`_Walk`), a skip set, the first use only;
+it knows nothing of MkDocs. It also reports the words with two or more capitals that neither the
+glossary nor its `allow:` list explains. `glossary_markdown` writes the Glossary page's A to Z.
 """
 
 from __future__ import annotations
@@ -162,7 +155,9 @@ class Glossary:
 
     def _unknown_in(self, run: str) -> tuple[str, ...]:
         unknown = []
-        for word in acronym_like(run):
+        for word in (
+            w.removesuffix("'s") for w in WORD.findall(run) if sum(c in ASCII_CAPITALS for c in w) >= 2
+        ):
             parts = [word] if "-" not in word or self.knows(word) else word.split("-")
             for part in parts:
                 if sum(c.isupper() for c in part) >= 2 and not self.knows(part) and part not in unknown:
@@ -565,15 +560,14 @@ def glossary_markdown(glossary: Glossary, used_on: dict[str, list[str]], titles:
         first = entry.term[:1].upper()
         groups.setdefault(first if first.isalpha() else "0-9", []).append(entry)
     letters = (["0-9"] if "0-9" in groups else []) + [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    anchors = {x: f"letter-{x.lower()}" for x in letters}
     jump = " ".join(
-        f'<a href="#{letter_anchor(x)}">{x}</a>'
-        if x in groups
-        else f'<span class="glossary-az__none">{x}</span>'
+        f'<a href="#{anchors[x]}">{x}</a>' if x in groups else f'<span class="glossary-az__none">{x}</span>'
         for x in letters
     )
     out = [f'<nav class="glossary-az" aria-label="Glossary from A to Z">{jump}</nav>', ""]
     for letter in [x for x in letters if x in groups]:
-        out += [f"## {letter} {{ #{letter_anchor(letter)} }}", ""]
+        out += [f"## {letter} {{ #{anchors[letter]} }}", ""]
         for entry in groups[letter]:
             out += [f"### {as_text(entry.term)} {{ .{ENTRY_CLASS} #{entry.id} }}", ""]
             if entry.expansion:
@@ -621,10 +615,6 @@ def _definitions_boxed(root, glossary: Glossary) -> None:
     root[:] = out
 
 
-def letter_anchor(letter: str) -> str:
-    return "letter-" + ("0-9" if letter == "0-9" else letter.lower())
-
-
 # --- Words, names and anchors ---------------------------------------------------------------
 
 
@@ -651,16 +641,6 @@ def is_acronym(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     capitals = sum(c.isupper() for c in letters)
     return capitals >= 2 and capitals * 2 >= len(letters)
-
-
-def acronym_like(text: str) -> list[str]:
-    """Words with two or more capitals, without a final 's, in order of first appearance."""
-    found = {}
-    for run in acronym_runs(text):
-        for word in WORD.findall(run):
-            if sum(c in ASCII_CAPITALS for c in word) >= 2:
-                found[word.removesuffix("'s")] = None
-    return list(found)
 
 
 def acronym_runs(text: str) -> list[str]:
