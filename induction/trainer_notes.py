@@ -30,6 +30,15 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from induction.common import NOTE_CLASS, DataError, lines_outside_code, read_html
+from induction.versions import require
+
+require(
+    "Markdown",
+    "==3.11.3",
+    "induction/trainer_notes.py's reading of the raw HTML Python-Markdown sets aside "
+    "(md.htmlStash.rawHtmlBlocks) and its writing of a note's HTML as Markdown.convert does "
+    "(md.serializer, then md.postprocessors)",
+)
 
 
 class TrainerNotes(Extension):
