@@ -23,6 +23,14 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX
 
 from induction.common import NOTE_CLASS, DataError, LineDict, parse_yaml, warn
+from induction.versions import require
+
+require(
+    "Markdown",
+    "==3.11.3",
+    "induction/glossary.py's reading of raw HTML placeholders (markdown.util.HTML_PLACEHOLDER_RE, "
+    "md.htmlStash.rawHtmlBlocks) and of which entities its serializer leaves alone (as_written)",
+)
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
@@ -683,6 +691,7 @@ RUNS = re.compile(r"[\w'\-]*[A-Z][\w'\-]*[A-Z][\w'\-]*")
 ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
 NUMBERS = re.compile(r"(\d+)")
+# What `as_text` escapes: Markdown's inline signs, and what would start a block at a line's start.
 MARKDOWN_SIGNS = re.compile(r"[\\`*_{}\[\]]")
 BLOCK_START = re.compile(r"[#>:|=+*~?!-]|\d+[.)]\s")
 SKIP_ATTRIBUTE = "data-glossary-skip"
