@@ -690,12 +690,12 @@ WORD_BEFORE, WORD_AFTER = r"(?<!\w)(?<!\w['\-])", r"(?!\w|['\-]\w)"
 RUNS = re.compile(r"[\w'\-]*[A-Z][\w'\-]*[A-Z][\w'\-]*")
 ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
+SKIP_ATTRIBUTE = "data-glossary-skip"
 NUMBERS = re.compile(r"(\d+)")
+ENTRY_CLASS = "glossary-entry"  # the heading of an entry on the Glossary page
 # What `as_text` escapes: Markdown's inline signs, and what would start a block at a line's start.
 MARKDOWN_SIGNS = re.compile(r"[\\`*_{}\[\]]")
 BLOCK_START = re.compile(r"[#>:|=+*~?!-]|\d+[.)]\s")
-SKIP_ATTRIBUTE = "data-glossary-skip"
-ENTRY_CLASS = "glossary-entry"  # the heading of an entry on the Glossary page
 HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 SEARCH_CLASS = "glossary-search"  # the hidden paragraph with the names of the terms a page uses
 # Never linked or checked: trainer-only notes, the hidden search words, a definition's box.
