@@ -16,6 +16,7 @@ over the rounds, of the two builds of the same round. All the ratios come from o
 
     python3 benchmarks/glossary.py           (from the repository root, with the build venv)
     python3 benchmarks/glossary.py --quick   (one round; no 1,000-page site, no abbreviations)
+    python3 benchmarks/glossary.py --parts   (CPU time, 100 pages, with parts of the glossary left out)
 
 This is a measurement, not a test: figures depend on the machine and on what else is running.
 """
@@ -48,6 +49,10 @@ WORDS = (
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--part"]:  # one build in this process, with a part of the glossary left out
+        return build_part(Path(argv[1]), argv[2])
+    if "--parts" in argv:
+        return parts()
     quick = "--quick" in argv
     # Bytecode first, as Python writes it the first time on any machine where it may: this
     # machine sets PYTHONDONTWRITEBYTECODE=1, which would make every build compile the glossary
@@ -112,6 +117,56 @@ def report(rows) -> None:
             f"\nThe glossary's extra time per page: {small * 1000:.2f} ms at 100 pages, "
             f"{large * 1000:.2f} ms at 1,000 ({large / small:.2f}x; 1.00 = linear)"
         )
+
+
+PARTS = ("without", "no A to Z entries", "no Used on lists", "glossary")
+
+
+def parts() -> int:
+    """Where the glossary's cost goes on the 100-page site: CPU time of whole builds (each in a
+    fresh process, 5 interleaved rounds) with parts of the Glossary page left out."""
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp) / "synthetic-100"
+        write_synthetic(project, 100)
+        rounds = []
+        for number in range(5):
+            order = PARTS if number % 2 == 0 else PARTS[::-1]
+            rounds.append({part: cpu_of_part(project, part) for part in order})
+    print("| build, 100 pages, 500 terms | CPU (median of 5) | / without |\n|---|---|---|")
+    for part in PARTS:
+        cpu = statistics.median(r[part] for r in rounds)
+        print(f"| {part} | {cpu:.2f} s | {statistics.median(r[part] / r['without'] for r in rounds):.2f} |")
+    return 0
+
+
+def cpu_of_part(project: Path, part: str) -> float:
+    command = [sys.executable, __file__, "--part", str(project), part]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return float(
+        subprocess.run(command, check=True, env=env, capture_output=True, text=True).stdout.split()[-1]
+    )
+
+
+def build_part(project: Path, part: str) -> int:
+    import logging
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    import induction.glossary
+
+    full = induction.glossary.glossary_markdown
+    if part == "no A to Z entries":
+        induction.glossary.glossary_markdown = lambda glossary, used_on, titles: ""
+    elif part == "no Used on lists":
+        induction.glossary.glossary_markdown = lambda glossary, used_on, titles: full(glossary, {}, titles)
+    logging.disable(logging.WARNING)
+    os.chdir(project)
+    start = time.process_time()
+    config = "mkdocs-without.yml" if part == "without" else "mkdocs-glossary.yml"
+    mkdocs_build(load_config(config, site_dir=str(project / "site-part")))
+    print(time.process_time() - start)
+    return 0
 
 
 def real_site(project: Path) -> Path:
