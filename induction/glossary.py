@@ -188,10 +188,13 @@ _SEP = "\x00"
 def _trie_regex(node: dict) -> str:
     """The trie as a regular expression: at each step the branches, then (optional) the end."""
     branches = [_step(unit) + _trie_regex(child) for unit, child in sorted(node.items()) if unit]
+    if sorted(branches) == ["'s", "s"]:  # the usual ending: +'s or +s
+        branches = ["'?s"]
     if not branches:
         return ""
-    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-    return f"(?:{body})?" if "" in node else body
+    if "" in node:
+        return f"(?:{'|'.join(branches)})?"
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 def _step(unit: str) -> str:
