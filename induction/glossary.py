@@ -677,9 +677,9 @@ def as_written(value: str) -> str:
 
 
 def as_text(value: str) -> str:
-    """Text for a line of Markdown that shows exactly as written: & and < as entities, the signs
+    """Text for one line of Markdown that shows exactly as written: & and < as entities, the signs
     of inline Markdown escaped, and a first character that would start a block as an entity."""
-    value = MARKDOWN_SIGNS.sub(r"\\\g<0>", htmllib.escape(value, quote=False))
+    value = MARKDOWN_SIGNS.sub(r"\\\g<0>", htmllib.escape(" ".join(value.split()), quote=False))
     return f"&#{ord(value[0])};{value[1:]}" if BLOCK_START.match(value) else value
 
 
