@@ -116,10 +116,13 @@ def tests(session: nox.Session) -> None:
     """Run the whole test suite: unit, build, browser and export tests (needs Debian's Chromium).
 
     Only the quick ones: python3 noxfile.py -s tests -- -m unit
+    The tests run on every processor at once (pytest-xdist); -- -n 0 runs them one at a time.
     """
     _ensure_chromium(session)
     _install(session)
-    session.run("pytest", *(session.posargs or ["-q"]))
+    # worksteal: each worker starts on its own half of the suite (a file's tests, which may share a
+    # build, stay together) and takes tests from the other when it runs out
+    session.run("pytest", "-n", "auto", "--dist", "worksteal", *(session.posargs or ["-q"]))
 
 
 @nox.session

@@ -1,10 +1,14 @@
 """Shared by the export tests: run `python -m export` as a trainer would, read its PDFs and zip.
 
-The real export (about half a minute) runs once per test run, however many test modules use it.
+The real export (about half a minute) runs once per test run, however many test modules use it
+and however many workers run the tests (`nox -s tests` runs them on every processor with
+pytest-xdist): the first worker to ask makes it in the run's shared temporary folder while any
+other waits, then each reads it from there. The text of its PDFs is shared the same way.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -13,9 +17,11 @@ import sys
 import unicodedata
 import zipfile
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import yaml
+from filelock import FileLock
 from mkdocs.utils import meta
 
 from conftest import ROOT, copy_project
@@ -61,10 +67,26 @@ def run_export(project: Path, dist: Path, *extra: str) -> ExportRun:
 _runs: dict[str, object] = {}
 
 
+SHARED_EXPORT = "real-export"  # the folder, in the run's shared temporary folder, of the real export
+
+
+def shared_folder(tmp_path_factory) -> Path:
+    """The temporary folder of this test run that every pytest-xdist worker sees."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 def real_export(tmp_path_factory) -> ExportRun:
-    """The export of the real project, made once per test run."""
+    """The export of the real project, made once per test run (by the first worker to ask)."""
     if "real" not in _runs:
-        _runs["real"] = run_export(ROOT, tmp_path_factory.mktemp("export") / "dist")
+        folder = shared_folder(tmp_path_factory) / SHARED_EXPORT
+        with FileLock(f"{folder}.lock"):
+            made = folder / "run.json"
+            if not made.exists():
+                run = run_export(ROOT, folder / "dist")
+                made.write_text(json.dumps([run.returncode, run.output]), encoding="utf-8")
+            returncode, output = json.loads(made.read_text(encoding="utf-8"))
+        _runs["real"] = ExportRun(returncode, output, folder / "dist")
     run = _runs["real"]
     assert run.returncode == 0, f"the export failed (run: nox -s export):\n{run.output}"
     return run
@@ -88,7 +110,21 @@ def export_project(dest: Path) -> Path:
     return dest
 
 
+@cache
 def pdf_text(path: Path) -> str:
+    """The text of a PDF; the real export's are read once per test run, by whichever worker asks
+    first (pypdf takes about ten seconds over the handout, and tests in several files read it)."""
+    if path.parent.parent.name != SHARED_EXPORT:
+        return _read_pdf(path)
+    saved = path.parent.parent / "texts" / f"{path.name}.json"
+    saved.parent.mkdir(exist_ok=True)
+    with FileLock(f"{saved}.lock"):
+        if not saved.exists():
+            saved.write_text(json.dumps(_read_pdf(path)), encoding="utf-8")
+        return json.loads(saved.read_text(encoding="utf-8"))
+
+
+def _read_pdf(path: Path) -> str:
     from pypdf import PdfReader
 
     return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)

@@ -13,6 +13,9 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 SCHEMES = {"light": "default", "dark": "slate"}
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 SIZES = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 375, "height": 740}}
+# Every rule of those tags runs on every element either way; "violations" only spares axe from
+# writing out a CSS selector for each element that passed (half its time here), which no test reads.
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
 
 
 def page_paths(real_site) -> list[str]:
@@ -56,7 +59,7 @@ def test_axe_finds_no_violations_on_any_page(browser, served_site, real_site, sc
         page.goto(f"{served_site}/{path}", wait_until="load")
         set_scheme(page, scheme)
         lay_out_every_quiz(page)
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        results = axe.run(page, options=AXE_OPTIONS)
         if results.violations_count:
             reports.append(f"--- {path} ({scheme}, {size})\n{results.generate_report()}")
     context.close()
