@@ -38,6 +38,7 @@ DATA_FILE = "data/glossary.yml"
 GLOSSARY_PAGE = "glossary.md"
 MARKER = "<!-- glossary -->"
 MARKER_HINT = f"keep docs/{GLOSSARY_PAGE} with a {MARKER} line where the A to Z entries go"
+EXPLAIN_IT = f"add it to {DATA_FILE}, or to the allow: list there if it is not jargon"
 
 
 @dataclass(eq=False)
@@ -506,10 +507,13 @@ class _Walk:
         return spans
 
     def raw_tags(self, raw: str) -> None:
-        reader = _TagReader()
+        tags: list[tuple[bool, str, list]] = []  # (opening?, tag, attributes), as html.parser reads them
+        reader = HTMLParser(convert_charrefs=True)
+        reader.handle_starttag = lambda tag, attrs: tags.append((True, tag, attrs))
+        reader.handle_endtag = lambda tag: tags.append((False, tag, []))
         reader.feed(raw)
         reader.close()
-        for opening, tag, attrs in reader.tags:
+        for opening, tag, attrs in tags:
             if opening and tag not in VOID_TAGS:
                 every = any(key == SKIP_ATTRIBUTE for key, _ in attrs)
                 self.raw.append((tag, every or tag in SKIP_TAGS, every or tag in NO_CHECK_TAGS))
@@ -527,34 +531,14 @@ def _place(run: list[tuple[int, int, str]], offsets: list[int], at: int, end: bo
     return stop if end else start
 
 
-class _TagReader(HTMLParser):
-    """The tags in a piece of raw HTML, as (opening?, tag, attributes)."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[bool, str, list]] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((True, tag, attrs))
-
-    def handle_endtag(self, tag):
-        self.tags.append((False, tag, []))
-
-
 def unknown_word_errors(words: list[str], display: str, raw: str) -> list[DataError]:
     """A warning for each unexplained acronym, naming the line where the page's source has it."""
     errors = []
     for word in words:
         match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w])", raw) if raw else None
-        errors.append(
-            DataError(
-                display,
-                raw.count("\n", 0, match.start()) + 1 if match else None,
-                f"'{word}' looks like an acronym but is not in the glossary",
-                f"add it to {DATA_FILE}, or to the allow: list there if it is not jargon",
-                subject=word,
-            )
-        )
+        line = raw.count("\n", 0, match.start()) + 1 if match else None
+        problem, expected = f"'{word}' looks like an acronym but is not in the glossary", EXPLAIN_IT
+        errors.append(DataError(display, line, problem, expected, subject=word))
     return errors
 
 
