@@ -393,8 +393,10 @@ class _LinkTerms(Treeprocessor):
             words = etree.Element("p", {"class": SEARCH_CLASS, "hidden": "hidden"})
             words.set("data-handout-exclude", "")
             words.tail, words.text = "\n", as_written("; ".join(e.search_words for e in walk.used))
-            first_h2 = next((n for n, child in enumerate(root) if child.tag == "h2"), len(root))
-            root.insert(first_h2, words)
+            # At the end of a section with text of its own (the one before the self-check), so a
+            # search result's preview shows the page's words, never this list.
+            h2s = [n for n, child in enumerate(root) if child.tag == "h2"]
+            root.insert(h2s[-1] if len(h2s) > 1 else len(root), words)
 
 
 class _Walk:

@@ -750,10 +750,12 @@ class QuizPart(HTMLParser):
             self.raw_quiz_tags += 1
         elif tag == "h4" and values.get("class") == "quiz-number":
             self._heading = True
-            self.edits.append((start, end, _start_tag("h3", attrs)))
-        elif tag == "form" and any(values.get(name) == value for name, value in FORM_HANDLERS):
+            self.edits.append((start, end, _start_tag("h3", [*attrs, NOT_SEARCHED])))
+        elif tag == "form" and all(pair in FORM_HANDLERS for pair in attrs):  # mkdocs-quiz's own
             kept = [(name, value) for name, value in attrs if (name, value) not in FORM_HANDLERS]
-            self.edits.append((start, end, _start_tag("form", kept)))
+            self.edits.append((start, end, _start_tag("form", [*kept, NOT_SEARCHED])))
+        elif any(tag == t and name in (values.get("class") or "").split() for t, name in NOT_SEARCHED_PARTS):
+            self.edits.append((start, end, _start_tag(tag, [*attrs, NOT_SEARCHED])))
         elif tag in ("style", "script") and "src" not in values:
             self._inline, self._data = (tag, start), []
 
@@ -985,6 +987,12 @@ INTRO_MARKER = "<!-- mkdocs-quiz intro -->"
 HEADING_TEXT = "Check your understanding"
 START = "<!-- self-check -->"  # before the quiz's heading: finish_quiz_html reads from here
 PROGRESS_BOXES = ("quiz-progress-sidebar", "quiz-progress-mobile")  # ids of mkdocs-quiz's boxes
+# Material's search skips an element marked NOT_SEARCHED, but only until the first element with
+# the same tag inside it closes (it compares elements by tag), so the mark goes on the parts of a
+# question that hold no element of their own kind, never on the <div class="quiz"> around them.
+NOT_SEARCHED = ("data-search-exclude", "")
+NOT_SEARCHED_PARTS = (("a", "quiz-header-link"), ("div", "quiz-question"), ("section", "content"))
+NOT_SEARCHED_PARTS += (("button", "quiz-intro-reset"),)  # "Clear my answers"
 FORM_HANDLERS = (("onsubmit", "return false;"), ("action", "javascript:void(0);"))  # its script submits
 STATUS_HTML = '<p class="self-check-status visually-hidden" role="status" aria-live="polite"></p>'
 MIN_QUESTIONS = 3

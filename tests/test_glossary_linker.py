@@ -246,12 +246,16 @@ def test_unknown_acronyms_are_not_reported_inside_code_opted_out_blocks_or_train
     assert result.unknown == ["MNO"]
 
 
-def test_a_hidden_paragraph_names_the_terms_used_before_the_first_section_for_search():
+def test_a_hidden_paragraph_names_the_terms_used_after_a_sections_own_words_for_search():
+    """Search shows the start of a section's text as the result's preview: the list of names
+    ends the section before the last one (the self-check on a learning page), or the page."""
     out = link("Intro about MASH.\n\n## Next\n\nchildren in care and CIN")
     words = '<p class="glossary-search" data-handout-exclude="" hidden="hidden">'
     words += "MASH Multi-Agency Safeguarding Hub; children in care CiC CIC looked after children; "
     words += "CIN child in need</p>"
-    assert out.index(words) < out.index("<h2")
+    assert out.index("CIN") < out.index(words) and out.endswith(words)
+    out = link("Intro about MASH.\n\n## Next\n\nchildren in care and CIN\n\n## Last\n\nEnd.")
+    assert out.index("CIN") < out.index(words) < out.index("<h2>Last")
     assert words not in link("No terms here")
 
 
