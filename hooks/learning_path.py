@@ -1,11 +1,16 @@
-"""MkDocs hook: the learning path: reading times, the home page's route through the sections,
-the essentials before a committee meeting, and the "My progress" page's list of pages.
+"""MkDocs hook: the learning path: reading times under each learning page's title, the home
+page's route through the learning pages with its Continue button, the essentials before a
+committee meeting, and the "My progress" page's list of learning pages.
 
-The sections are worked out once a build, from the nav, and kept for the templates in
-`config.extra.learning_sections`; the pieces are made in induction/learning_path.py.
+The sections are worked out once a build, from the nav and the self-check files, and kept for
+the templates in `config.extra.learning_sections`; `config.extra.progress_data` holds what
+docs/javascripts/progress.js needs (overrides/main.html writes it on the script's tag). The
+pieces are made in induction/learning_path.py.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -18,16 +23,24 @@ from induction.learning_path import (
     PROGRESS_MARKER,
     check_essentials,
     essentials_markdown,
+    learning_pages,
     learning_path_markdown,
     nav_sections,
     path_pages,
+    progress_data,
     progress_table_html,
+    with_reading_time,
 )
+from induction.quizzes import QUIZ_DIR, read_quiz_files
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    sections = nav_sections(nav.items)
+    root = Path(config.config_file_path).parent
+    quizzes = read_quiz_files(root / QUIZ_DIR, root).quizzes  # hooks/quizzes.py reports their problems
+    questions = {quiz.page: len(quiz.questions) for quiz in quizzes}
+    sections = nav_sections(nav.items, questions)
     config.extra["learning_sections"] = sections
+    config.extra["progress_data"] = progress_data(sections)
     check_essentials(config.extra.get("essentials", []), path_pages(sections))
     return nav
 
@@ -35,6 +48,9 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     sections = config.extra.get("learning_sections", [])
     here = page.file.src_uri
+    learning = next((p for p in learning_pages(sections) if p["src"] == here), None)
+    if learning is not None:
+        markdown = with_reading_time(markdown, learning["minutes"])
     markdown = markdown.replace(LEARNING_MARKER, learning_path_markdown(sections, here))
     essentials = essentials_markdown(path_pages(sections), config.extra.get("essentials", []), here)
     return markdown.replace(ESSENTIALS_MARKER, essentials)
@@ -42,6 +58,6 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if PROGRESS_MARKER in html:
-        pages = path_pages(config.extra.get("learning_sections", []))
+        pages = learning_pages(config.extra.get("learning_sections", []))
         html = html.replace(PROGRESS_MARKER, progress_table_html(pages, page.url))
     return html

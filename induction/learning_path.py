@@ -1,27 +1,37 @@
-"""The learning path: reading times, the home page's route through the sections, and the
-"My progress" page's list of pages.
+"""The learning path: reading times, the home page's route through the sections with its
+Continue button, and the "My progress" page's list of pages.
 
 Reading time is worked out from each page's words when the site is built, so it stays true as
-trainers edit. A page whose front matter says `in_learning_path: false` (My progress, the
-glossary, About this site) is left out of the path and the progress table.
+trainers edit; each learning page shows it under its title. A page whose front matter says
+`in_learning_path: false` (My progress, the glossary, About this site) is left out of the path
+and the progress table. A page on the path whose front matter says `progress: false` (Start here,
+Contacts) stays in the handout's reading order but is not a learning page: it gets no progress
+mark and is not counted on My progress or in the completion record.
 
-Markers a page can hold: `<!-- learning-path -->` (the home page's list of sections),
-`<!-- essentials -->` (the short route before a committee meeting; its pages are listed in
-mkdocs.yml under `extra.essentials`) and `<!-- progress-table -->` (the table of pages on My
-progress, filled in by docs/javascripts/progress.js from what this browser has done).
-hooks/learning_path.py puts them in; the pieces are made here.
+The learning pages, with the number of self-check questions each has, reach
+docs/javascripts/progress.js as JSON on its script tag (`progress_data`, written by
+overrides/main.html), so the script never keeps a list of pages of its own. A page is not
+started, started (opened) or finished: every self-check question answered correctly at least
+once, or, on a page without a self-check, read to the end.
+
+Markers a page can hold: `<!-- learning-path -->` (the home page's list of learning pages and
+its Continue button), `<!-- essentials -->` (the short route before a committee meeting; its
+pages are listed in mkdocs.yml under `extra.essentials`) and `<!-- progress-table -->` (the
+table of learning pages on My progress, filled in by progress.js from what this browser has
+done). hooks/learning_path.py puts them in; the pieces are made here.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import math
 import posixpath
 import re
 
 from mkdocs.utils import get_relative_url
 
-from induction.common import DataError, split_front_matter
+from induction.common import DataError, lines_with_code, split_front_matter
 from induction.nav import nav_item_pages
 from induction.text import markdown_text  # titles as text: no HTML, no link of their own
 
@@ -31,6 +41,23 @@ WORDS_PER_MINUTE = 200
 def path_pages(sections: list[dict]) -> list[dict]:
     """The pages of the learning path, in order, from its sections."""
     return [page for section in sections for page in section["pages"]]
+
+
+def learning_pages(sections: list[dict]) -> list[dict]:
+    """The learning pages, in order: the pages of the path that get a progress mark."""
+    return [page for page in path_pages(sections) if page.get("marked", True)]
+
+
+def progress_data(sections: list[dict]) -> str:
+    """What progress.js needs to know about the learning pages, as JSON: each page's id (its
+    address from the site's root, as the script works it out) and its number of questions."""
+    pages = [{"id": page_id(p["url"]), "questions": p.get("questions", 0)} for p in learning_pages(sections)]
+    return json.dumps(pages, separators=(",", ":"))
+
+
+def page_id(url: str) -> str:
+    """A page's id for progress.js: its address from the site's root, without `index.html`."""
+    return re.sub(r"^\./|index\.html$", "", url)
 
 
 def check_essentials(essentials: list[str], pages: list[dict]) -> None:
@@ -46,14 +73,16 @@ def check_essentials(essentials: list[str], pages: list[dict]) -> None:
             )
 
 
-def nav_sections(items) -> list[dict]:
-    """Top-level nav entries as sections: {title, pages: [{src, url, title, minutes}]}."""
+def nav_sections(items, questions: dict[str, int] | None = None) -> list[dict]:
+    """Top-level nav entries as sections: {title, pages: [{src, url, title, minutes, questions,
+    marked}]}; `questions` gives the number of self-check questions of each page (by src)."""
+    questions = questions or {}
     sections = []
     for item in items:
         if item.is_page:
-            pages = [_page_info(item)]
+            pages = [_page_info(item, questions)]
         elif item.is_section:
-            pages = [_page_info(child) for child in nav_item_pages(item.children)]
+            pages = [_page_info(child, questions) for child in nav_item_pages(item.children)]
         else:
             continue
         pages = [p for p in pages if p["in_path"]]
@@ -63,7 +92,7 @@ def nav_sections(items) -> list[dict]:
     return sections
 
 
-def _page_info(page) -> dict:
+def _page_info(page, questions: dict[str, int]) -> dict:
     source = page.file.content_string
     front, body, _ = split_front_matter(source)
     return {
@@ -71,7 +100,9 @@ def _page_info(page) -> dict:
         "url": page.file.url,
         "title": front.get("title") or page.title or page.file.name,
         "minutes": reading_minutes(body),
+        "questions": questions.get(page.file.src_uri, 0),
         "in_path": front.get("in_learning_path", True) is not False,
+        "marked": front.get("progress", True) is not False,
     }
 
 
@@ -92,12 +123,30 @@ def _link(page: dict, from_src: str) -> str:
     return f"[{markdown_text(page['title'])}]({_rel(page['src'], from_src)})"
 
 
+def with_reading_time(markdown: str, minutes: int) -> str:
+    """The page's Markdown with its reading time under its title (the first `# ` heading outside
+    code). Search leaves it out; the handout keeps it."""
+    lines = markdown.split("\n")
+    for n, line, is_code in lines_with_code(markdown, start=0):
+        if not is_code and line.startswith("# "):
+            lines[n + 1 : n + 1] = [
+                "",
+                READING_TIME.format(minutes=minutes, s="" if minutes == 1 else "s"),
+                "",
+            ]
+            break
+    return "\n".join(lines)
+
+
 def learning_path_markdown(sections: list[dict], from_src: str) -> str:
+    """The home page's learning path: each learning page with its reading time (progress.js adds
+    its mark to each link of class learning-path__page), then the Continue button, which goes to
+    the first learning page until progress.js points it at the first one not finished."""
     lines = []
     total = 0
     number = 0
     for section in sections:
-        pages = [p for p in section["pages"] if p["src"] != from_src]
+        pages = [p for p in section["pages"] if p["src"] != from_src and p.get("marked", True)]
         if not pages:
             continue
         number += 1
@@ -105,15 +154,19 @@ def learning_path_markdown(sections: list[dict], from_src: str) -> str:
         total += minutes
         if len(pages) == 1:
             page = pages[0]
-            lines.append(f"{number}. {_link(page, from_src)} (about {minutes} min)")
+            lines.append(f"{number}. {_link(page, from_src)}{PATH_PAGE} (about {minutes} min)")
         else:
             lines.append(f"{number}. **{markdown_text(section['title'])}** (about {minutes} min in all)")
             for page in pages:
-                lines.append(f"    - {_link(page, from_src)} (about {page['minutes']} min)")
+                lines.append(f"    - {_link(page, from_src)}{PATH_PAGE} (about {page['minutes']} min)")
     lines.append("")
     hours, mins = divmod(total, 60)
     span = f"{hours} hour{'s' if hours != 1 else ''} {mins} minutes" if hours else f"{mins} minutes"
     lines.append(f"Reading everything takes about {span}, not counting the self-checks.")
+    first = next((p for p in learning_pages(sections) if p["src"] != from_src), None)
+    if first is not None:
+        lines += ["", CONTINUE.format(title=markdown_text(first["title"]), href=_rel(first["src"], from_src))]
+        lines += ["", DONE.format(record=_rel(PROGRESS_PAGE, from_src) + "#completion-record")]
     return "\n".join(lines)
 
 
@@ -127,23 +180,38 @@ def essentials_markdown(pages: list[dict], essentials: list[str], from_src: str)
 
 
 def progress_table_html(pages: list[dict], from_url: str) -> str:
-    """The "My progress" table: one row per page; progress.js fills the status cells."""
+    """The "My progress" table: one row per learning page; progress.js fills the status cells."""
     rows = []
     for page in pages:
         href = html.escape(get_relative_url(page["url"] or ".", from_url))
-        page_id = html.escape(re.sub(r"^\./|index\.html$", "", page["url"]))
+        questions = page.get("questions", 0)
         rows.append(
-            f'<tr data-page-id="{page_id}"><td><a href="{href}">{html.escape(page["title"])}</a></td>'
-            f'<td data-col="visited">Not yet</td><td data-col="quiz">&ndash;</td></tr>'
+            f'<tr data-page-id="{html.escape(page_id(page["url"]))}" data-questions="{questions}">'
+            f'<td><a href="{href}">{html.escape(page["title"])}</a></td>'
+            f'<td data-col="state">&ndash;</td><td data-col="quiz">&ndash;</td></tr>'
         )
     return (
         '<div class="progress-table"><table>'
         "<caption>Your progress, page by page (kept only in this browser)</caption>"
-        '<thead><tr><th scope="col">Page</th><th scope="col">Read</th>'
-        '<th scope="col">Self-check</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table></div>"
+        '<thead><tr><th scope="col">Page</th><th scope="col">Progress</th>'
+        '<th scope="col">Self-check questions answered correctly</th></tr></thead><tbody>'
+        + "".join(rows)
+        + "</tbody></table></div>"
     )
 
 
+PROGRESS_PAGE = "progress.md"  # My progress, with the completion record
+READING_TIME = '<p class="reading-time" data-search-exclude>About {minutes} minute{s} to read</p>'
+PATH_PAGE = "{ .learning-path__page }"
+# The Continue button and the line that replaces it are for the screen only: not in the handout.
+CONTINUE = (
+    "[Start with {title}]({href}){{ .md-button .md-button--primary #learning-continue }}\n"
+    '{{ data-handout-exclude="" }}'
+)
+DONE = (
+    '<p class="learning-path__done" id="learning-done" hidden data-handout-exclude markdown>You have '
+    "finished every learning page. [See your completion record]({record})</p>"
+)
 LEARNING_MARKER = "<!-- learning-path -->"
 ESSENTIALS_MARKER = "<!-- essentials -->"
 PROGRESS_MARKER = "<!-- progress-table -->"

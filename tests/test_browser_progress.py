@@ -1,60 +1,347 @@
-"""Site-wide progress kept in the browser: visits and self-check scores, ticks in the menu,
-the My progress page, reset, and surviving a move of the offline folder (file://)."""
+"""Progress kept in the browser (docs/javascripts/progress.js), in real Chromium: each learning
+page is not started, started (opened) or finished (every self-check question answered correctly
+at least once; a page without a self-check read to the end); the marks agree in the menu, the
+home page's learning path and My progress; the Continue button; the completion record's wording,
+its one A4 page and no web-only marks in it; saved progress from before (version 1) moved over;
+reset; and surviving a move of the offline folder (file://)."""
 
 from __future__ import annotations
 
+import io
+import json
+import re
 import shutil
 
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from pypdf import PdfReader
 
-def test_visited_pages_are_ticked_in_the_menu_and_listed(browser, served_site):
-    context = browser.new_context()
+from conftest import copy_project, run_build
+
+KEY = "member-induction-progress-v2"
+OLD_KEY = "member-induction-progress-v1"
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]},
+    "resultTypes": ["violations"],
+}
+# Answer one self-check question right or wrong, as a reader would choose (mkdocs-quiz marks the
+# right options data-correct; a blank keeps its answer in data-answer).
+ANSWER = """([id, right]) => {
+  const quiz = document.getElementById(id);
+  quiz.querySelectorAll('.quiz-blank-input').forEach(blank => {
+    blank.value = right ? blank.getAttribute('data-answer') : 'not this';
+  });
+  const options = Array.from(quiz.querySelectorAll('input[name="answer"]'));
+  options.forEach(option => { option.checked = false; });
+  if (right) options.filter(o => o.hasAttribute('data-correct')).forEach(o => { o.checked = true; });
+  else if (options.length) options.find(o => !o.hasAttribute('data-correct')).checked = true;
+}"""
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(5000)
-    page = context.new_page()
-    page.goto(f"{served_site}/services/fostering/", wait_until="load")
-    page.goto(f"{served_site}/contacts/", wait_until="load")
-    page.goto(f"{served_site}/progress/", wait_until="load")
-    link = page.locator('.md-nav--primary a.md-nav__link[href="../contacts/"]').first
-    assert "(finished)" in link.inner_text()
-    other = page.locator('.md-nav--primary a.md-nav__link[href="../thresholds/"]').first
-    assert "(finished)" not in other.inner_text()
-    row = page.locator('tr[data-page-id="contacts/"] [data-col="visited"]')
-    assert row.inner_text() == "Read"
-    unread = page.locator('tr[data-page-id="thresholds/"] [data-col="visited"]')
-    assert unread.inner_text() == "Not yet"
-    assert "You have read" in page.locator("#progress-summary").inner_text()
-    # Reset with the keyboard: focus the button and press Enter, accepting the confirmation.
-    page.on("dialog", lambda dialog: dialog.accept())
-    page.focus("#progress-reset")
-    page.keyboard.press("Enter")
-    assert row.inner_text() == "Not yet"
-    assert page.locator("#progress-status").inner_text() == "Your progress has been cleared."
-    stored = page.evaluate("localStorage.getItem('member-induction-progress-v1')")
-    assert "contacts/" not in stored
+    yield context.new_page()
     context.close()
 
 
-def test_the_certificate_shows_the_typed_name_and_does_not_store_it(browser, served_site):
-    context = browser.new_context()
-    context.set_default_timeout(5000)
-    page = context.new_page()
+def learning_pages(real_site) -> list[dict]:
+    """The learning pages and their questions, as the build gives them to progress.js."""
+    script = real_site.html("index.html").select_one("script[data-pages]")
+    return json.loads(script["data-pages"])
+
+
+def answer(page, quiz_id: str, right: bool) -> None:
+    again = page.locator(f"#{quiz_id} .quiz-reset-button")
+    if again.is_visible():  # answered before: "Try again" first
+        again.click()
+    page.evaluate(ANSWER, [quiz_id, right])
+    page.click(f"#{quiz_id} button[type=submit]")
+
+
+def answer_all(page, right: bool = True) -> None:
+    for quiz_id in page.eval_on_selector_all(".quiz", "quizzes => quizzes.map(q => q.id)"):
+        answer(page, quiz_id, right)
+
+
+def menu_mark(page, href: str) -> str:
+    """The words a screen reader hears after a menu link's title: '(finished)', or '' for none."""
+    link = page.locator(f'.md-nav--primary a.md-nav__link[href="{href}"]').first
+    mark = link.locator(".progress-mark")
+    return " ".join(mark.text_content().split()) if mark.count() else ""
+
+
+def seed(page, url: str, state: dict) -> None:
+    """Open `url` with `state` as the saved progress (as the reader's earlier visits left it)."""
+    page.goto(url, wait_until="load")
+    page.evaluate(
+        "([key, value]) => { localStorage.clear(); localStorage.setItem(key, value); }",
+        [KEY, json.dumps(state)],
+    )
+    page.reload(wait_until="load")
+
+
+def finished_entry(questions: int) -> dict:
+    return {"opened": "2026-12-01", "right": [f"quiz-{i}" for i in range(questions)]}
+
+
+def test_opening_a_learning_page_starts_it_and_only_learning_pages_get_marks(page, served_site):
+    page.goto(f"{served_site}/services/fostering/", wait_until="load")
+    assert menu_mark(page, "./") == "◐ (started)"
+    assert menu_mark(page, "../kinship-care/") == "○ (not started)"
+    for other in ("../..", "../../contacts/", "../../progress/", "../../glossary/", "../../about/"):
+        assert menu_mark(page, other) == "", other
+    page.goto(f"{served_site}/", wait_until="load")  # Start here, a first visit: no mark anywhere
+    assert page.locator(".md-nav--primary a.md-nav__link--active .progress-mark").count() == 0
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    assert list(stored["pages"]) == ["services/fostering/"]
+
+
+def test_a_wrong_answer_keeps_a_page_started_and_every_question_right_once_finishes_it(page, served_site):
+    page.goto(f"{served_site}/services/children-in-need/", wait_until="load")
+    answer(page, "quiz-0", right=False)
+    assert menu_mark(page, "./") == "◐ (started)"
+    answer_all(page, right=False)
+    assert menu_mark(page, "./") == "◐ (started)"  # every question answered, none right
+    answer(page, "quiz-0", right=True)  # "Try again" then right: retries are allowed
+    assert menu_mark(page, "./") == "◐ (started)"
+    for quiz_id in page.eval_on_selector_all(".quiz", "qs => qs.map(q => q.id).slice(1)"):
+        answer(page, quiz_id, right=True)
+    assert menu_mark(page, "./") == "✓ (finished)"
+    # Right at least once is enough: a later wrong answer does not undo it.
+    answer(page, "quiz-0", right=False)
+    page.reload(wait_until="load")
+    assert menu_mark(page, "./") == "✓ (finished)"
+
+
+def test_marks_agree_in_the_menu_the_learning_path_and_my_progress(page, served_site, real_site):
+    pages = learning_pages(real_site)
+    first, second = pages[0], pages[1]
+    seed(
+        page,
+        f"{served_site}/",
+        {
+            "pages": {
+                first["id"]: finished_entry(first["questions"]),
+                second["id"]: {"opened": "2026-12-01", "right": ["quiz-0"]},
+            }
+        },
+    )
+    expected = {p["id"]: "not started" for p in pages} | {first["id"]: "finished", second["id"]: "started"}
+    home = {}
+    for link in page.locator("a.learning-path__page").all():
+        home[link.get_attribute("href")] = (
+            link.locator("xpath=..").locator(":scope > .progress-mark").inner_text()
+        )
+    assert {href: words.split(" ", 1)[1].lower() for href, words in home.items()} == expected
+    menu = {p["id"]: menu_mark(page, p["id"]).split("(")[1].rstrip(")") for p in pages}
+    assert menu == expected
+    page.goto(f"{served_site}/progress/", wait_until="load")
+    table = {
+        row.get_attribute("data-page-id"): row.locator('[data-col="state"]')
+        .inner_text()
+        .split(" ", 1)[1]
+        .lower()
+        for row in page.locator(".progress-table tr[data-page-id]").all()
+    }
+    assert table == expected
+    assert page.locator(f'tr[data-page-id="{second["id"]}"] [data-col="quiz"]').inner_text() == (
+        f"1 of {second['questions']}"
+    )
+    total = sum(p["questions"] for p in pages)
+    assert page.inner_text("#progress-summary") == (
+        f"You have finished 1 of {len(pages)} learning pages and started 1 more. "
+        f"Self-check questions answered correctly: {first['questions'] + 1} of {total}."
+    )
+    assert "○ not started" in page.inner_text("article") and "✓ finished" in page.inner_text("article")
+
+
+def test_continue_goes_to_the_first_page_not_finished(page, served_site, real_site):
+    pages = learning_pages(real_site)
+    page.goto(f"{served_site}/", wait_until="load")
+    assert page.inner_text("#learning-continue") == "Start with Gloucestershire's children"
+    assert page.get_attribute("#learning-continue", "href").endswith(f"/{pages[0]['id']}")
+    seed(page, f"{served_site}/", {"pages": {p["id"]: finished_entry(p["questions"]) for p in pages[:2]}})
+    assert page.is_hidden("#learning-done")
+    button = page.locator("#learning-continue")
+    assert button.inner_text() == "Continue with Front door and MASH"
+    button.click()
+    page.wait_for_url(f"{served_site}/{pages[2]['id']}")
+
+
+def test_when_every_page_is_finished_the_home_page_says_so_and_links_to_the_record(
+    page, served_site, real_site
+):
+    pages = learning_pages(real_site)
+    seed(page, f"{served_site}/", {"pages": {p["id"]: finished_entry(p["questions"]) for p in pages}})
+    assert page.is_hidden("#learning-continue")
+    assert (
+        page.inner_text("#learning-done")
+        == "You have finished every learning page. See your completion record"
+    )
+    page.click("#learning-done a")
+    page.wait_for_url(f"{served_site}/progress/#completion-record")
+
+
+def print_record(page, name: str) -> tuple[str, int]:
+    """Print the completion record to an A4 PDF, as the Print button does: its text and pages."""
+    page.fill("#certificate-name", name)
+    page.evaluate("window.print = () => {}")  # headless Chromium: page.pdf() prints instead
+    page.click("#certificate-print")
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    return text, len(reader.pages)
+
+
+def test_the_record_at_1_of_n_says_exactly_that(page, served_site, real_site):
+    pages = learning_pages(real_site)
+    n = len(pages)
+    seed(page, f"{served_site}/progress/", {"pages": {pages[3]["id"]: finished_entry(pages[3]["questions"])}})
+    record = page.locator("#completion-record")
+    assert record.locator("a").count() == 0, "no glossary (or any) links in the record"
+    text, count = print_record(page, "Councillor Test Name")
+    assert count == 1, "the record must print on one A4 page"
+    assert f"Councillor Test Name has finished 1 of {n} learning pages of the Gloucestershire County" in text
+    assert "completed" not in text and "worked through" not in text
+    total = sum(p["questions"] for p in pages)
+    assert (
+        f"Self-check questions answered correctly (each at least once): {pages[3]['questions']} of {total}."
+        in text
+    )
+    assert re.search(r"Date: \d{1,2} [A-Z][a-z]+ \d{4}", text)
+    assert "Early help Finished" in text and "Gloucestershire's children Not started" in text
+    assert not re.search(r"Clear my progress|Print my record|Your name|Key takeaways", text), text
+
+
+def test_the_record_at_n_of_n_says_the_induction_is_completed(page, served_site, real_site):
+    pages = learning_pages(real_site)
+    seed(
+        page, f"{served_site}/progress/", {"pages": {p["id"]: finished_entry(p["questions"]) for p in pages}}
+    )
+    text, count = print_record(page, "Councillor Test Name")
+    assert count == 1
+    assert (
+        "Councillor Test Name has completed the Gloucestershire County Council member induction on "
+        f"children's social care: all {len(pages)} learning pages finished."
+    ) in text
+    assert page.locator("#completion-record a").count() == 0
+
+
+def test_progress_saved_by_the_earlier_version_is_moved_over(page, served_site, real_site):
+    old = {
+        "pages": {
+            "services/fostering/": {
+                "visited": "2026-11-30",
+                "quiz": {"total": 9, "answered": 9, "correct": 9},
+            },
+            "services/children-in-need/": {
+                "visited": "2026-11-30",
+                "quiz": {"total": 6, "answered": 2, "correct": 1},
+                "answers": json.dumps(
+                    {
+                        "quiz-0": {"answered": True, "correct": True, "selectedValues": ["0"]},
+                        "quiz-1": {"answered": True, "correct": False, "selectedValues": ["1"]},
+                    }
+                ),
+            },
+            "contacts/": {"visited": "2026-11-30"},
+        }
+    }
+    page.goto(f"{served_site}/", wait_until="load")
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [OLD_KEY, json.dumps(old)])
+    page.goto(f"{served_site}/progress/", wait_until="load")
+    assert page.inner_text('tr[data-page-id="services/fostering/"] [data-col="state"]') == "✓ Finished"
+    assert page.inner_text('tr[data-page-id="services/children-in-need/"] [data-col="state"]') == "◐ Started"
+    assert page.inner_text('tr[data-page-id="services/children-in-need/"] [data-col="quiz"]') == "1 of 6"
+    assert page.evaluate(f"localStorage.getItem('{OLD_KEY}')") is None
+    # The saved answers still come back on the page itself.
+    page.goto(f"{served_site}/services/children-in-need/", wait_until="load")
+    assert page.is_checked("#quiz-0-0")
+
+
+def test_clear_my_progress_with_the_keyboard(page, served_site):
+    page.goto(f"{served_site}/services/fostering/", wait_until="load")
+    page.goto(f"{served_site}/progress/", wait_until="load")
+    cell = page.locator('tr[data-page-id="services/fostering/"] [data-col="state"]')
+    assert cell.inner_text() == "◐ Started"
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.focus("#progress-reset")
+    page.keyboard.press("Enter")
+    assert cell.inner_text() == "○ Not started"
+    assert page.locator("#progress-status").inner_text() == "Your progress has been cleared."
+    assert "services/fostering/" not in page.evaluate(f"localStorage.getItem('{KEY}') || ''")
+
+
+def test_the_record_shows_the_typed_name_and_does_not_store_it(page, served_site):
     page.goto(f"{served_site}/progress/", wait_until="load")
     page.fill("#certificate-name", "Councillor Test Name")
     assert page.locator("#certificate-name-out").inner_text() == "Councillor Test Name"
     storage = page.evaluate("JSON.stringify(Object.assign({}, localStorage))")
     assert "Test Name" not in storage
-    context.close()
 
 
-def test_progress_survives_moving_the_offline_folder(browser, real_site, tmp_path):
+def test_progress_survives_moving_the_offline_folder(page, real_site, tmp_path):
     first = tmp_path / "usb-stick" / "site"
     shutil.copytree(real_site.site, first)
-    context = browser.new_context()
-    context.set_default_timeout(5000)
-    page = context.new_page()
     page.goto((first / "services" / "fostering" / "index.html").as_uri(), wait_until="load")
     moved = tmp_path / "desktop" / "induction"
     shutil.move(str(first), str(moved))
     page.goto((moved / "progress" / "index.html").as_uri(), wait_until="load")
-    cell = page.locator('tr[data-page-id="services/fostering/"] [data-col="visited"]')
-    assert cell.inner_text() == "Read"
+    assert page.inner_text('tr[data-page-id="services/fostering/"] [data-col="state"]') == "◐ Started"
+
+
+def test_a_page_without_a_self_check_is_finished_when_read_to_the_end(browser, tmp_path):
+    """A trainer's learning page with no self-check, opened from file:// under the site's
+    security policy: started when opened, finished once its end has been on the screen."""
+    project = copy_project(tmp_path / "project")
+    page_text = (project / "docs/services/fostering.md").read_text(encoding="utf-8")
+    (project / "docs/services/reading-only.md").write_text(
+        page_text.replace("title: Fostering", "title: Reading only").replace("# Fostering", "# Reading only"),
+        encoding="utf-8",
+    )
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace(
+        "      - Fostering: services/fostering.md\n",
+        "      - Fostering: services/fostering.md\n      - Reading only: services/reading-only.md\n",
+    ).replace("not_needed: [index.md,", "not_needed: [services/reading-only.md, index.md,")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    pages = json.loads(build.html("index.html").select_one("script[data-pages]")["data-pages"])
+    assert {"id": "services/reading-only/", "questions": 0} in pages
+
+    context = browser.new_context(viewport={"width": 1280, "height": 600})
+    context.set_default_timeout(5000)
+    tab = context.new_page()
+    errors = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto((build.site / "services" / "reading-only" / "index.html").as_uri(), wait_until="load")
+    tab.wait_for_timeout(300)
+    assert menu_mark(tab, "./") == "◐ (started)"
+    tab.locator("article > *:not(.page-review)").last.scroll_into_view_if_needed()
+    tab.locator('.md-nav--primary a.md-nav__link[href="./"] .progress-mark--finished').first.wait_for(
+        state="attached"
+    )
+    assert menu_mark(tab, "./") == "✓ (finished)"
+    assert not [error for error in errors if "progress" in error]
     context.close()
+
+
+@pytest.mark.parametrize("path", ["", "progress/"])
+def test_axe_finds_nothing_with_marks_shown(page, served_site, real_site, path):
+    pages = learning_pages(real_site)
+    seed(
+        page,
+        f"{served_site}/{path}",
+        {
+            "pages": {
+                pages[0]["id"]: finished_entry(pages[0]["questions"]),
+                pages[1]["id"]: {"opened": "2026-12-01"},
+            }
+        },
+    )
+    assert page.locator(".progress-mark--finished").count() >= 2
+    assert page.locator(".progress-mark--started").count() >= 2
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert not results.violations_count, results.generate_report()

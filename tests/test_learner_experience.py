@@ -1,8 +1,11 @@
 """Learner experience read from the built HTML: the learning path, the contacts bar on every
-page, the review dates and sources under every page, and reading times."""
+page, the review dates and sources under every page, reading times, and which pages are
+learning pages (the ones with a progress mark; the marks themselves are tested in Chromium in
+tests/test_browser_progress.py)."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -10,7 +13,14 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from induction.learning_path import essentials_markdown, learning_path_markdown, reading_minutes
+from induction.learning_path import (
+    essentials_markdown,
+    learning_path_markdown,
+    progress_data,
+    reading_minutes,
+    with_reading_time,
+)
+from induction.quizzes import load_quizzes
 
 CONTACTS = yaml.safe_load((ROOT / "data" / "contacts.yml").read_text(encoding="utf-8"))
 CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -115,7 +125,7 @@ def test_learning_path_links_are_relative_to_the_page_and_skip_it():
     text = learning_path_markdown(sections, "index.md")
     assert "Start" not in text.split("\n")[0]
     assert "1. **Services** (about 7 min in all)" in text
-    assert "    - [A](services/a.md) (about 3 min)" in text
+    assert "    - [A](services/a.md){ .learning-path__page } (about 3 min)" in text
     assert "about 7 minutes" in text
     pages = [p for s in sections for p in s["pages"]]
     assert essentials_markdown(pages, ["services/b.md"], "services/a.md").startswith("1. [B](b.md)")
@@ -125,11 +135,97 @@ def test_progress_page_lists_every_learning_page(real_site):
     soup = real_site.html("progress/index.html")
     rows = soup.select(".progress-table tr[data-page-id]")
     ids = [row["data-page-id"] for row in rows]
-    assert "services/front-door/" in ids
-    assert "progress/" not in ids and "glossary/" not in ids
+    assert ids == [page["id"] for page in progress_pages(real_site)]
     for row in rows:
         href = row.find("a")["href"]
         assert href.startswith("../"), href
+
+
+def progress_pages(real_site) -> list[dict]:
+    return json.loads(real_site.html("index.html").select_one("script[data-pages]")["data-pages"])
+
+
+def test_learning_pages_come_from_the_nav_and_front_matter(real_site):
+    """The learning pages (the ones with a progress mark) are the learning path's pages in nav
+    order, less those whose front matter says `progress: false`; each with its quiz's questions."""
+    pages = progress_pages(real_site)
+    ids = [page["id"] for page in pages]
+    assert ids[:3] == ["gloucestershire/", "how-services-work/", "services/front-door/"]
+    assert len(ids) == 18
+    for not_learning in ("", "contacts/", "progress/", "glossary/", "about/", "trainers/"):
+        assert not_learning not in ids
+    assert not [page for page in ids if page.startswith(("about/", "trainers/"))]
+    questions = {q.page: len(q.questions) for q in load_quizzes(ROOT / "quizzes", ROOT)}
+    assert {page["id"]: page["questions"] for page in pages} == {
+        src.removesuffix(".md") + "/": count for src, count in questions.items()
+    }
+    for src in ("index.md", "contacts.md"):
+        assert "\nprogress: false" in (ROOT / "docs" / src).read_text(encoding="utf-8")
+    # Every page gets the same list, for its menu marks.
+    other = real_site.html("services/fostering/index.html").select_one("script[data-pages]")["data-pages"]
+    assert json.loads(other) == pages
+
+
+def test_each_learning_page_shows_its_reading_time_under_its_title(real_site):
+    home = real_site.html("index.html")
+    minutes = {}
+    for link in home.select("a.learning-path__page"):
+        minutes[link["href"]] = int(re.search(r"about (\d+) min", link.parent.get_text()).group(1))
+    assert len(minutes) == len(progress_pages(real_site))
+    for href, expected in minutes.items():
+        title = real_site.html(href + "index.html").select_one("article h1")
+        shown = title.find_next_sibling()
+        assert "reading-time" in shown["class"], href
+        assert shown.get_text() == f"About {expected} minute{'s' if expected != 1 else ''} to read"
+        assert shown.has_attr("data-search-exclude")
+    for other in ("index.html", "contacts/index.html", "progress/index.html", "glossary/index.html"):
+        assert real_site.html(other).select(".reading-time") == [], other
+
+
+def test_the_home_page_offers_continue_and_the_finished_line(real_site):
+    path = real_site.html("index.html").select_one("article")
+    button = path.select_one("#learning-continue")
+    assert button["href"] == "gloucestershire/" and "md-button" in button["class"]
+    assert button.parent.has_attr("data-handout-exclude")  # the screen's button, not the handout's
+    done = path.select_one("#learning-done")
+    assert done.has_attr("hidden") and done.has_attr("data-handout-exclude")
+    assert done.find("a")["href"] == "progress/#completion-record"
+    assert real_site.html("progress/index.html").select_one("#completion-record[data-glossary-skip]")
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("# Title\n\nText.", "# Title\n\nREADING\n\n\nText."),
+        ("```\n# not a title\n```\n# Title", "```\n# not a title\n```\n# Title\n\nREADING\n"),
+        ("No title here.", "No title here."),
+    ],
+)
+def test_reading_time_goes_under_the_title(markdown, expected):
+    reading = '<p class="reading-time" data-search-exclude>About 3 minutes to read</p>'
+    assert with_reading_time(markdown, 3) == expected.replace("READING", reading)
+    assert "About 1 minute to read" in with_reading_time("# T", 1)
+
+
+def test_pages_marked_progress_false_are_left_out_of_the_path_and_the_marks():
+    sections = [
+        {
+            "title": "Start",
+            "pages": [{"src": "index.md", "url": "", "title": "Start", "minutes": 2, "marked": False}],
+        },
+        {
+            "title": "Contacts",
+            "pages": [
+                {"src": "contacts.md", "url": "contacts/", "title": "Contacts", "minutes": 1, "marked": False}
+            ],
+        },
+        {"title": "A", "pages": [{"src": "a.md", "url": "a/", "title": "A", "minutes": 3, "questions": 4}]},
+    ]
+    text = learning_path_markdown(sections, "index.md")
+    assert "Contacts" not in text
+    assert "[A](a.md){ .learning-path__page } (about 3 min)" in text
+    assert "[Start with A](a.md){ .md-button .md-button--primary #learning-continue }\n" in text
+    assert json.loads(progress_data(sections)) == [{"id": "a/", "questions": 4}]
 
 
 def test_headings_never_skip_a_level_on_any_page(real_site):

@@ -1,14 +1,47 @@
-/* Site-wide progress, kept only in this browser (localStorage): which pages the reader has
-   visited and their self-check scores. Nothing is sent anywhere.
+/* Site-wide progress, kept only in this browser (localStorage). Nothing is sent anywhere.
+
+   Each learning page is in one of three states, shown the same way in the menu, the home page's
+   learning path, My progress and the completion record:
+   - not started: never opened;
+   - started: opened, but its self-check is not yet complete;
+   - finished: every self-check question answered correctly at least once (trying again is
+     fine), or, on a page without a self-check, read to the end (its last part scrolled into view).
+   Which pages are learning pages, and how many questions each has, comes from the build as JSON
+   on this script's tag (data-pages, from hooks/learning_path.py): this script keeps no list of
+   its own. Other pages (Start here, Contacts, My progress, the glossary...) get no mark.
 
    Pages are identified by their address relative to the site's root, not by the full address,
    so progress survives moving the offline folder to another place. mkdocs-quiz keeps its own
-   answers under the full address; this script keeps a copy and puts it back after a move. */
+   answers under the full address; this script keeps a copy and puts it back after a move.
+
+   Saved, version 2: {pages: {id: {opened: date, right: ["quiz-0", ...], read: date, answers}}}.
+   `right` lists the questions (mkdocs-quiz numbers them quiz-0, quiz-1, ... on each page) ever
+   answered correctly. Version 1 ({visited, quiz: {total, answered, correct}, answers}) is moved
+   over once: visited becomes opened, and the questions right in its saved answers count. */
 (function () {
   "use strict";
-  var KEY = "member-induction-progress-v1";
+  var KEY = "member-induction-progress-v2";
+  var OLD_KEY = "member-induction-progress-v1";
+  var QUIZ_PREFIX = "quiz_progress_";
+  var MARKS = {
+    none: { symbol: "\u25CB", word: "Not started" },
+    started: { symbol: "\u25D0", word: "Started" },
+    finished: { symbol: "\u2713", word: "Finished" },
+  };
   var script = document.currentScript;
   var root = new URL(((script && script.getAttribute("data-base")) || ".") + "/", location.href).href;
+  var learning = readPages();
+  var byId = {};
+  learning.forEach(function (page) { byId[page.id] = page; });
+
+  function readPages() {
+    try {
+      var pages = JSON.parse((script && script.getAttribute("data-pages")) || "[]");
+      return Array.isArray(pages) ? pages : [];
+    } catch (e) {
+      return [];
+    }
+  }
 
   function pageId(href) {
     var url = new URL(href, location.href);
@@ -17,13 +50,21 @@
     return address.slice(root.length).replace(/index\.html$/, "");
   }
 
-  function load() {
+  function today() {
+    return new Date().toISOString().slice(0, 10);
+  }
+
+  function read(key) {
     try {
-      var state = JSON.parse(localStorage.getItem(KEY));
-      return state && state.pages ? state : { pages: {} };
+      var state = JSON.parse(localStorage.getItem(key));
+      return state && typeof state.pages === "object" && state.pages ? state : null;
     } catch (e) {
-      return { pages: {} };
+      return null;
     }
+  }
+
+  function load() {
+    return read(KEY) || migrate(read(OLD_KEY)) || { pages: {} };
   }
 
   function save(state) {
@@ -34,83 +75,230 @@
     }
   }
 
-  function finished(entry) {
-    if (!entry || !entry.visited) return false;
-    return !entry.quiz || (entry.quiz.total > 0 && entry.quiz.answered >= entry.quiz.total);
+  /* The questions answered correctly in mkdocs-quiz's saved answers (a JSON string). */
+  function rightIn(answers) {
+    try {
+      var quizzes = JSON.parse(answers);
+      return Object.keys(quizzes).filter(function (id) { return quizzes[id] && quizzes[id].correct === true; });
+    } catch (e) {
+      return [];
+    }
+  }
+
+  function migrate(old) {
+    if (!old) return null;
+    var state = { pages: {} };
+    Object.keys(old.pages).forEach(function (id) {
+      var before = old.pages[id] || {};
+      var entry = { right: before.answers ? rightIn(before.answers) : [] };
+      if (before.visited) entry.opened = before.visited;
+      if (before.answers) entry.answers = before.answers;
+      var quiz = before.quiz;
+      if (!entry.right.length && quiz && quiz.total > 0 && quiz.correct >= quiz.total) {
+        for (var i = 0; i < quiz.total; i++) entry.right.push("quiz-" + i);
+      }
+      state.pages[id] = entry;
+    });
+    save(state);
+    try { localStorage.removeItem(OLD_KEY); } catch (e) { /* ignore */ }
+    return state;
+  }
+
+  /* How many of the page's questions have been answered correctly at least once. */
+  function rightCount(entry, page) {
+    var right = (entry && entry.right) || [];
+    var count = 0;
+    for (var i = 0; i < page.questions; i++) if (right.indexOf("quiz-" + i) !== -1) count++;
+    return count;
+  }
+
+  function stateOf(entry, page) {
+    if (!entry || !entry.opened) return "none";
+    if (page.questions > 0) return rightCount(entry, page) >= page.questions ? "finished" : "started";
+    return entry.read ? "finished" : "started";
   }
 
   var here = pageId(location.href);
-  var quizKey = "quiz_progress_" + location.pathname;
+  var herePage = here !== null ? byId[here] : undefined;
+  var quizKey = QUIZ_PREFIX + location.pathname;
 
-  function recordVisit() {
+  function update(change) {
     var state = load();
     var entry = state.pages[here] || {};
-    if (!entry.visited) entry.visited = new Date().toISOString().slice(0, 10);
-    try {
-      if (entry.answers && !localStorage.getItem(quizKey)) localStorage.setItem(quizKey, entry.answers);
-    } catch (e) { /* ignore */ }
+    if (!entry.opened) entry.opened = today();
+    if (!entry.right) entry.right = [];
+    change(entry);
     state.pages[here] = entry;
     save(state);
+    showProgress();
   }
 
-  function recordQuiz(detail) {
-    var state = load();
-    var entry = state.pages[here] || { visited: new Date().toISOString().slice(0, 10) };
-    entry.quiz = { total: detail.total, answered: detail.answered, correct: detail.correct };
-    var answers = null;
-    try { answers = localStorage.getItem(quizKey); } catch (e) { /* ignore */ }
-    if (answers) entry.answers = answers; else delete entry.answers;
-    state.pages[here] = entry;
-    save(state);
-    markNav();
-    fillProgressPage();
-  }
-
-  function markNav() {
-    var state = load();
-    var links = document.querySelectorAll(".md-nav--primary a.md-nav__link[href]");
-    Array.prototype.forEach.call(links, function (link) {
-      var done = finished(state.pages[pageId(link.getAttribute("href"))]);
-      var mark = link.querySelector(".progress-mark");
-      if (done && !mark) {
-        mark = document.createElement("span");
-        mark.className = "progress-mark";
-        mark.innerHTML = '<span aria-hidden="true">\u2713</span><span class="visually-hidden"> (finished)</span>';
-        link.appendChild(mark);
-      } else if (!done && mark) {
-        mark.remove();
-      }
+  function recordVisit() {
+    update(function (entry) {
+      try {
+        if (entry.answers && !localStorage.getItem(quizKey)) localStorage.setItem(quizKey, entry.answers);
+      } catch (e) { /* ignore */ }
     });
   }
 
-  function fillProgressPage() {
+  function recordAnswers() {
+    update(function (entry) {
+      var answers = null;
+      try { answers = localStorage.getItem(quizKey); } catch (e) { /* ignore */ }
+      if (answers) entry.answers = answers; else delete entry.answers;
+      rightIn(answers).forEach(function (id) {
+        if (entry.right.indexOf(id) === -1) entry.right.push(id);
+      });
+    });
+  }
+
+  /* A page without a self-check is finished once its last part has been on the screen. */
+  function watchForTheEnd() {
+    var article = document.querySelector("article.md-content__inner");
+    if (!article || !("IntersectionObserver" in window)) return;
+    var parts = Array.prototype.filter.call(article.children, function (element) {
+      return !element.matches(".page-review, .md-source-file, script");
+    });
+    var last = parts[parts.length - 1];
+    if (!last) return;
+    var observer = new IntersectionObserver(function (seen) {
+      if (!seen.some(function (item) { return item.isIntersecting; })) return;
+      observer.disconnect();
+      update(function (entry) { if (!entry.read) entry.read = today(); });
+    });
+    observer.observe(last);
+  }
+
+  function markFor(state, compact) {
+    var mark = document.createElement("span");
+    mark.className = "progress-mark progress-mark--" + state;
+    var symbol = document.createElement("span");
+    symbol.setAttribute("aria-hidden", "true");
+    symbol.className = "progress-mark__symbol";
+    symbol.textContent = MARKS[state].symbol;
+    mark.appendChild(symbol);
+    var word = document.createElement("span");
+    if (compact) word.className = "visually-hidden";
+    word.textContent = compact ? " (" + MARKS[state].word.toLowerCase() + ")" : " " + MARKS[state].word;
+    mark.appendChild(word);
+    return mark;
+  }
+
+  /* Put `state`'s mark on `link`: inside it in the menu (compact, the word for screen readers
+     only), at the end of its list item on the home page (before any list inside it). */
+  function setMark(link, state, compact) {
+    var holder = compact ? link : link.parentElement;
+    var old = holder.querySelector(":scope > .progress-mark");
+    if (old) {
+      if (old.classList.contains("progress-mark--" + state)) return;
+      old.remove();
+    }
+    holder.insertBefore(markFor(state, compact), compact ? null : holder.querySelector(":scope > ul, :scope > ol"));
+  }
+
+  function markLinks(state) {
+    var links = document.querySelectorAll(".md-nav--primary a.md-nav__link[href], a.learning-path__page[href]");
+    Array.prototype.forEach.call(links, function (link) {
+      var href = link.getAttribute("href");
+      if (href.charAt(0) === "#") return; /* a heading of this page (the menu's contents) */
+      var page = byId[pageId(href)];
+      if (page) setMark(link, stateOf(state.pages[page.id], page), link.classList.contains("md-nav__link"));
+    });
+  }
+
+  /* The home page's Continue button: the first learning page not finished. */
+  function showContinue(state) {
+    var button = document.getElementById("learning-continue");
+    if (!button) return;
+    var next = learning.filter(function (page) { return stateOf(state.pages[page.id], page) !== "finished"; })[0];
+    var done = document.getElementById("learning-done");
+    if (done) done.hidden = Boolean(next);
+    button.hidden = !next;
+    if (!next) return;
+    var begun = learning.some(function (page) { return stateOf(state.pages[page.id], page) !== "none"; });
+    var title = null;
+    Array.prototype.forEach.call(document.querySelectorAll("a.learning-path__page[href]"), function (link) {
+      if (title === null && pageId(link.getAttribute("href")) === next.id) title = link.textContent.trim();
+    });
+    button.href = new URL(next.id, root).href;
+    if (title) button.textContent = (begun ? "Continue with " : "Start with ") + title;
+  }
+
+  function summary(state) {
+    var counts = { none: 0, started: 0, finished: 0, right: 0, questions: 0 };
+    learning.forEach(function (page) {
+      var entry = state.pages[page.id];
+      counts[stateOf(entry, page)]++;
+      counts.right += rightCount(entry, page);
+      counts.questions += page.questions;
+    });
+    return counts;
+  }
+
+  function questionsText(entry, page) {
+    return page.questions ? rightCount(entry, page) + " of " + page.questions : "No self-check";
+  }
+
+  /* My progress: the table, the summary and the completion record. */
+  function fillProgressPage(state) {
     var table = document.querySelector(".progress-table");
     if (!table) return;
-    var state = load();
-    var rows = table.querySelectorAll("tr[data-page-id]");
-    var read = 0, done = 0, answered = 0, correct = 0, questions = 0;
-    Array.prototype.forEach.call(rows, function (row) {
-      var entry = state.pages[row.getAttribute("data-page-id")];
-      var visited = row.querySelector('[data-col="visited"]');
-      var quiz = row.querySelector('[data-col="quiz"]');
-      visited.textContent = entry && entry.visited ? "Read" : "Not yet";
-      if (entry && entry.visited) read++;
-      if (finished(entry)) done++;
-      if (entry && entry.quiz && entry.quiz.total) {
-        quiz.textContent = entry.quiz.correct + " of " + entry.quiz.total + " right" +
-          (entry.quiz.answered < entry.quiz.total ? " (" + (entry.quiz.total - entry.quiz.answered) + " not answered)" : "");
-        answered += entry.quiz.answered; correct += entry.quiz.correct; questions += entry.quiz.total;
-      } else {
-        quiz.textContent = "\u2013";
-      }
+    var rows = [];
+    Array.prototype.forEach.call(table.querySelectorAll("tr[data-page-id]"), function (row) {
+      var page = byId[row.getAttribute("data-page-id")];
+      if (!page) return;
+      var entry = state.pages[page.id];
+      var cell = row.querySelector('[data-col="state"]');
+      cell.textContent = "";
+      cell.appendChild(markFor(stateOf(entry, page), false));
+      row.querySelector('[data-col="quiz"]').textContent = questionsText(entry, page);
+      rows.push({ title: row.querySelector("a").textContent.trim(), state: stateOf(entry, page), quiz: questionsText(entry, page) });
     });
-    var summary = document.getElementById("progress-summary");
-    if (summary) {
-      summary.textContent = "You have read " + read + " of " + rows.length + " pages and finished " + done +
-        ". Self-checks: " + correct + " right out of " + answered + " answered.";
+    var counts = summary(state);
+    var total = learning.length;
+    var out = document.getElementById("progress-summary");
+    if (out) {
+      out.textContent = "You have finished " + counts.finished + " of " + total + " learning pages" +
+        (counts.started ? " and started " + counts.started + " more" : "") +
+        ". Self-check questions answered correctly: " + counts.right + " of " + counts.questions + ".";
     }
-    var certificate = document.getElementById("certificate-pages");
-    if (certificate) certificate.textContent = done + " of " + rows.length;
+    fillRecord(rows, counts, total);
+  }
+
+  function fillRecord(rows, counts, total) {
+    var statement = document.getElementById("certificate-statement");
+    if (!statement) return;
+    var induction = statement.getAttribute("data-induction") || "the induction";
+    statement.textContent = counts.finished === total && total > 0
+      ? "has completed " + induction + ": all " + total + " learning pages finished."
+      : "has finished " + counts.finished + " of " + total + " learning pages of " + induction + ".";
+    var checks = document.getElementById("certificate-checks");
+    if (checks) {
+      checks.textContent = "Self-check questions answered correctly (each at least once): " +
+        counts.right + " of " + counts.questions + ".";
+    }
+    var body = document.getElementById("certificate-pages");
+    if (body) {
+      body.textContent = "";
+      rows.forEach(function (row) {
+        var tr = document.createElement("tr");
+        [row.title, MARKS[row.state].word, row.quiz].forEach(function (text) {
+          var td = document.createElement("td");
+          td.textContent = text;
+          tr.appendChild(td);
+        });
+        body.appendChild(tr);
+      });
+    }
+    var date = document.getElementById("certificate-date");
+    if (date) date.textContent = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  function showProgress() {
+    var state = load();
+    markLinks(state);
+    showContinue(state);
+    fillProgressPage(state);
   }
 
   function resetAll() {
@@ -118,7 +306,7 @@
       var remove = [];
       for (var i = 0; i < localStorage.length; i++) {
         var key = localStorage.key(i);
-        if (key === KEY || key.indexOf("quiz_progress_") === 0) remove.push(key);
+        if (key === KEY || key === OLD_KEY || key.indexOf(QUIZ_PREFIX) === 0) remove.push(key);
       }
       remove.forEach(function (key) { localStorage.removeItem(key); });
     } catch (e) { /* ignore */ }
@@ -130,9 +318,7 @@
       reset.addEventListener("click", function () {
         if (!window.confirm("Clear all your progress and self-check answers in this browser?")) return;
         resetAll();
-        recordVisit();
-        markNav();
-        fillProgressPage();
+        showProgress();
         var status = document.getElementById("progress-status");
         if (status) status.textContent = "Your progress has been cleared.";
       });
@@ -146,25 +332,24 @@
       name.addEventListener("input", show);
       printButton.addEventListener("click", function () {
         show();
+        showProgress();
         document.documentElement.classList.add("printing-certificate");
         window.print();
       });
       window.addEventListener("afterprint", function () {
         document.documentElement.classList.remove("printing-certificate");
       });
-      var date = document.getElementById("certificate-date");
-      if (date) date.textContent = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
     }
   }
 
-  if (here !== null) recordVisit();
-  window.addEventListener("quizProgressUpdate", function (event) {
-    if (event.detail) recordQuiz(event.detail);
+  if (herePage) recordVisit();
+  window.addEventListener("quizProgressUpdate", function () {
+    if (herePage) recordAnswers();
   });
   document.addEventListener("DOMContentLoaded", function () {
-    markNav();
-    fillProgressPage();
+    showProgress();
     setUpProgressPage();
+    if (herePage && !herePage.questions) watchForTheEnd();
   });
   window.inductionProgress = { load: load, pageId: pageId, reset: resetAll };
 })();
