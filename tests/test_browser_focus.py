@@ -1,0 +1,144 @@
+"""Accessibility beyond what axe finds (issue 20, WCAG 2.2 AA), in Chromium on the built site.
+
+- Focus not obscured (2.4.11): tabbing through every focusable element of the home page, a long
+  learning page and the glossary, each focused element is fully in view, not under the sticky
+  header.
+- Target size (2.5.8): self-check answers, buttons and "clear" links are at least 24 by 24 CSS
+  pixels.
+- Every focus stop shows a focus ring.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+WIDTH, HEIGHT = 1280, 800
+
+# For the focused element: its box, the bottom of the sticky header, and whether it has a ring.
+FOCUSED = """() => {
+  let el = document.activeElement;
+  if (!el || el === document.body) return null;
+  window.seenFocus = window.seenFocus || new Set();  // focus has come back round
+  if (window.seenFocus.has(el)) return {again: true};
+  window.seenFocus.add(el);
+  const name = (el.innerText || el.getAttribute("aria-label") || el.value || "").trim().slice(0, 40);
+  const what = `${el.tagName.toLowerCase()}.${String(el.className).trim().split(/\\s+/).join(".")} '${name}'`;
+  // A switch drawn by its label (the theme's dark mode switch): the label is what is seen.
+  if (el.matches("input.md-option") && el.getBoundingClientRect().width === 0) {
+    el = [...el.form.querySelectorAll("label")].find(l => l.getBoundingClientRect().width > 0) || el;
+  }
+  const box = el.getBoundingClientRect();
+  const header = document.querySelector(".md-header").getBoundingClientRect();
+  const style = getComputedStyle(el);
+  const ring = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0)
+    || style.boxShadow !== "none";
+  return {
+    what, top: box.top, bottom: box.bottom, left: box.left, right: box.right,
+    width: box.width, height: box.height, inHeader: !!el.closest(".md-header"),
+    headerTop: header.top, headerBottom: header.bottom, ring,
+  };
+}"""
+
+
+def focus_problems(page, url: str, key: str = "Tab", limit: int = 3000) -> tuple[int, list[str]]:
+    """Press `key` from the top of `url` until focus comes back round (Shift+Tab goes backwards,
+    from the end, which is when the sticky header could hide the focus); what was hidden or had
+    no ring."""
+    page.goto(url)
+    page.wait_for_load_state("load")
+    problems, stops = [], 0
+    for _ in range(limit):
+        page.keyboard.press(key)
+        now = page.evaluate(FOCUSED)
+        if now is None:
+            continue
+        if now.get("again"):
+            break
+        stops += 1
+        if now["width"] == 0 and now["height"] == 0:
+            problems.append(f"{now['what']}: focus on something with no size")
+            continue
+        under = not now["inHeader"] and now["top"] < now["headerBottom"] and now["bottom"] > now["headerTop"]
+        outside = now["top"] < 0 or now["bottom"] > HEIGHT or now["left"] < 0 or now["right"] > WIDTH
+        if under or outside or not now["height"]:
+            where = f"{now['top']:.0f} to {now['bottom']:.0f}px"
+            header = f"header {now['headerTop']:.0f} to {now['headerBottom']:.0f}px"
+            problems.append(f"{now['what']}: not fully in view ({where}; {header})")
+        if not now["ring"]:
+            problems.append(f"{now['what']}: no visible focus ring")
+    return stops, problems
+
+
+@pytest.mark.parametrize("key", ["Tab", "Shift+Tab"])
+@pytest.mark.parametrize("path", ["", "safeguarding-partnership/", "glossary/"])
+def test_every_focused_element_is_in_view_with_a_focus_ring(served_site, browser, path, key):
+    page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
+    stops, problems = focus_problems(page, f"{served_site}/{path}", key)
+    page.close()
+    assert stops > 20
+    assert problems == [], "\n".join(problems[:40])
+
+
+# Each target: its size, and for a radio or checkbox the size of it together with its label.
+TARGETS = """selector => [...document.querySelectorAll(selector)].filter(e => e.offsetParent).map(e => {
+  let box = e.getBoundingClientRect();
+  const label = e.id && document.querySelector(`label[for="${e.id}"]`);
+  if (label) {  // a click on the label chooses the answer: the target is both together
+    const l = label.getBoundingClientRect();
+    const top = Math.min(box.top, l.top), left = Math.min(box.left, l.left);
+    box = {width: Math.max(box.right, l.right) - left, height: Math.max(box.bottom, l.bottom) - top};
+  }
+  const name = (e.innerText || (label && label.innerText) || "").trim().slice(0, 40);
+  return {what: `${e.tagName.toLowerCase()} '${name}'`, width: box.width, height: box.height};
+})"""
+TARGET_SELECTORS = (
+    ".quiz input, .quiz button, .md-typeset .md-button, .quiz-intro-reset, .quiz-reset-all-link"
+)
+
+
+@pytest.mark.parametrize("path", ["thresholds/", "services/care-leavers/", "progress/"])
+def test_answers_buttons_and_clear_links_are_at_least_24_pixels(served_site, browser, path):
+    """WCAG 2.2 target size (minimum), measured in CSS pixels at phone and desktop widths."""
+    for width in (375, WIDTH):
+        page = browser.new_page(viewport={"width": width, "height": HEIGHT})
+        page.goto(f"{served_site}/{path}")
+        targets = page.evaluate(TARGETS, TARGET_SELECTORS)
+        page.close()
+        assert len(targets) >= 1
+        small = [
+            f"{t['what']}: {t['width']:.0f}x{t['height']:.0f}"
+            for t in targets
+            if min(t["width"], t["height"]) < 24
+        ]
+        assert small == [], f"at {width}px wide:\n" + "\n".join(small)
+
+
+HEADINGS = """() => [document.querySelector("article h1"), document.querySelector("article h2")].map(h => {
+  const s = getComputedStyle(h);
+  return {size: parseFloat(s.fontSize), weight: parseInt(s.fontWeight), colour: s.color};
+})"""
+
+
+def _darkness(colour: str) -> float:
+    """How dark text of this colour looks on white: alpha times (1 - mean of the channels)."""
+    parts = [float(x) for x in colour[colour.index("(") + 1 : -1].split(",")]
+    alpha = parts[3] if len(parts) == 4 else 1.0
+    return alpha * (1 - sum(parts[:3]) / 765)
+
+
+@pytest.mark.parametrize("path", ["services/child-protection/", "glossary/", ""])
+def test_the_page_title_is_at_least_as_prominent_as_a_section_heading(served_site, browser, path):
+    page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT}, color_scheme="light")
+    page.goto(f"{served_site}/{path}")
+    title, heading = page.evaluate(HEADINGS)
+    page.close()
+    assert title["size"] >= heading["size"] and title["weight"] >= heading["weight"], (title, heading)
+    assert _darkness(title["colour"]) >= _darkness(heading["colour"]), (title, heading)
+
+
+def test_the_notice_that_a_page_talks_about_abuse_is_a_warning(real_site):
+    notice = real_site.html("services/child-protection/index.html").select_one(
+        ".admonition:has(> .admonition-title)"
+    )
+    assert notice.select_one(".admonition-title").get_text(strip=True) == "This page talks about abuse"
+    assert "warning" in notice["class"] and "note" not in notice["class"]
