@@ -10,7 +10,13 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
 
 WIDTH, HEIGHT = 1280, 800
 
@@ -142,3 +148,48 @@ def test_the_notice_that_a_page_talks_about_abuse_is_a_warning(real_site):
     )
     assert notice.select_one(".admonition-title").get_text(strip=True) == "This page talks about abuse"
     assert "warning" in notice["class"] and "note" not in notice["class"]
+
+
+# --- The accessibility statement ----------------------------------------------------------------
+# The Government's model statement for the Public Sector Bodies Accessibility Regulations 2018.
+MODEL_HEADINGS = [
+    "How accessible this site is",
+    "Feedback and contact information",
+    "Reporting accessibility problems with this website",
+    "Enforcement procedure",
+    "Compliance status",
+    "Non-accessible content",
+    "Non-compliance with the accessibility regulations",
+    "Disproportionate burden",
+    "Content that is not within the scope of the accessibility regulations",
+    "What we are doing to improve accessibility",
+    "How we tested this site",
+    "Preparation of this accessibility statement",
+]
+
+
+def test_the_accessibility_statement_follows_the_model_statement(real_site):
+    article = real_site.html("about/accessibility/index.html").select_one("article")
+    headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in article.select("h2, h3")]
+    assert [h for h in MODEL_HEADINGS if h not in headings] == []
+    text = " ".join(article.get_text(" ").split())
+    for words in (
+        "Equality and Human Rights Commission",
+        "Equality Advisory and Support Service",
+        "Equality Commission for Northern Ireland",
+        "different format",
+        "tested every time it is built",
+    ):
+        assert words in text, words
+
+
+def test_the_accessibility_statement_invents_no_contact(real_site):
+    """Only phone numbers and addresses from data/contacts.yml may appear; where the contact is not
+    known, a trainer note asks trainers to add it."""
+    known = yaml.safe_load((ROOT / "data" / "contacts.yml").read_text(encoding="utf-8"))
+    allowed = {str(v) for entry in known.values() if isinstance(entry, dict) for v in entry.values()}
+    text = real_site.html("about/accessibility/index.html").select_one("article").get_text(" ")
+    found = re.findall(r"[\w.+-]+@[\w-]+\.[\w.]+|\b0\d[\d ]{8,}\d\b", text)
+    assert [f for f in found if f not in allowed] == []
+    source = (ROOT / "docs" / "about" / "accessibility.md").read_text(encoding="utf-8")
+    assert '!!! trainer "Add the contact for accessibility problems"' in source
