@@ -16,7 +16,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
 
-from conftest import copy_project, run_build
+from conftest import ROOT, copy_project, run_build
 
 KEY = "member-induction-progress-v2"
 OLD_KEY = "member-induction-progress-v1"
@@ -345,3 +345,25 @@ def test_axe_finds_nothing_with_marks_shown(page, served_site, real_site, path):
     assert page.locator(".progress-mark--started").count() >= 2
     results = Axe().run(page, options=AXE_OPTIONS)
     assert not results.violations_count, results.generate_report()
+
+
+def test_progress_works_in_the_offline_copy_from_file(page, tmp_path):
+    """The offline copy (mkdocs-offline.yml: pages are .html files, opened from file:// under the
+    site's security policy): marks, Continue and the record work there too."""
+    build = run_build(ROOT, tmp_path / "site", "-f", str(ROOT / "mkdocs-offline.yml"))
+    assert build.returncode == 0, build.output
+    pages = json.loads(build.html("index.html").select_one("script[data-pages]")["data-pages"])
+    assert pages[0]["id"] == "gloucestershire.html"
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((build.site / "gloucestershire.html").as_uri(), wait_until="load")
+    answer_all(page, right=True)
+    assert menu_mark(page, "gloucestershire.html") == "✓ (finished)"
+    page.goto((build.site / "index.html").as_uri(), wait_until="load")
+    assert page.inner_text("#learning-continue") == "Continue with How children's services work"
+    page.click("#learning-continue")
+    page.wait_for_url((build.site / "how-services-work.html").as_uri())
+    assert menu_mark(page, "how-services-work.html") == "◐ (started)"
+    page.goto((build.site / "progress.html").as_uri(), wait_until="load")
+    assert f"has finished 1 of {len(pages)} learning pages" in page.inner_text("#certificate-statement")
+    assert not [error for error in errors if "progress" in error]
