@@ -203,14 +203,15 @@ def progress_table_html(pages: list[dict], from_url: str) -> str:
 PROGRESS_PAGE = "progress.md"  # My progress, with the completion record
 READING_TIME = '<p class="reading-time" data-search-exclude>About {minutes} minute{s} to read</p>'
 PATH_PAGE = "{ .learning-path__page }"
-# The Continue button and the line that replaces it are for the screen only: not in the handout.
+# The Continue button and the line that replaces it are for the screen only: not in the handout,
+# nor in the search (which would show them as the Start here page's text).
 CONTINUE = (
     "[Start with {title}]({href}){{ .md-button .md-button--primary #learning-continue }}\n"
-    '{{ data-handout-exclude="" }}'
+    '{{ data-handout-exclude="" data-search-exclude="" }}'
 )
 DONE = (
-    '<p class="learning-path__done" id="learning-done" hidden data-handout-exclude markdown>You have '
-    "finished every learning page. [See your completion record]({record})</p>"
+    '<p class="learning-path__done" id="learning-done" hidden data-handout-exclude data-search-exclude '
+    "markdown>You have finished every learning page. [See your completion record]({record})</p>"
 )
 LEARNING_MARKER = "<!-- learning-path -->"
 ESSENTIALS_MARKER = "<!-- essentials -->"

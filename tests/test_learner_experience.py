@@ -177,7 +177,6 @@ def test_each_learning_page_shows_its_reading_time_under_its_title(real_site):
         shown = title.find_next_sibling()
         assert "reading-time" in shown["class"], href
         assert shown.get_text() == f"About {expected} minute{'s' if expected != 1 else ''} to read"
-        assert shown.has_attr("data-search-exclude")
     for other in ("index.html", "contacts/index.html", "progress/index.html", "glossary/index.html"):
         assert real_site.html(other).select(".reading-time") == [], other
 
@@ -191,6 +190,15 @@ def test_the_home_page_offers_continue_and_the_finished_line(real_site):
     assert done.has_attr("hidden") and done.has_attr("data-handout-exclude")
     assert done.find("a")["href"] == "progress/#completion-record"
     assert real_site.html("progress/index.html").select_one("#completion-record[data-glossary-skip]")
+
+
+def test_reading_times_and_the_continue_button_are_not_in_the_search(real_site):
+    """Search results never show "About 5 minutes to read" or the button's words as a page's text
+    (data-search-exclude: Material leaves such parts out of its index)."""
+    index = json.loads((real_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    for words in ("minutes to read", "minute to read", "Start with", "You have finished every learning page"):
+        assert words not in text, words
 
 
 @pytest.mark.parametrize(
