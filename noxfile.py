@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -55,6 +56,7 @@ def _install(session: nox.Session) -> None:
 def serve(session: nox.Session) -> None:
     """Live preview for trainers: serves the site at http://127.0.0.1:8000 and reloads on save."""
     _install(session)
+    _stop_on_terminate()
     session.run("mkdocs", "serve", "--livereload", *session.posargs)
 
 
@@ -62,7 +64,21 @@ def serve(session: nox.Session) -> None:
 def serve_trainer(session: nox.Session) -> None:
     """Live preview with trainer-only notes shown on the pages (never publish this view)."""
     _install(session)
+    _stop_on_terminate()
     session.run("mkdocs", "serve", "--livereload", *session.posargs, env={"INDUCTION_TRAINER_VIEW": "1"})
+
+
+def _stop_on_terminate() -> None:
+    """Stopping the preview's task stops its server too. nox stops the server it started when it
+    gets Ctrl+C (KeyboardInterrupt), but an editor or job runner that stops the task sends
+    SIGTERM (closing its terminal, SIGHUP), which would end nox and leave the server running."""
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):  # Windows has no SIGHUP
+            signal.signal(getattr(signal, name), interrupt)
 
 
 @nox.session

@@ -6,7 +6,7 @@ Stages, each printed with its counts as it runs:
 
 1. build the offline site (mkdocs-offline.yml) in strict mode: any warning stops the export;
 2. read the learning pages and their self-check questions from the built site, and check them;
-3. zip the site (unzip anywhere, open index.html, no network needed);
+3. zip the site (unzip anywhere, open "Open me first.html", no network needed);
 4. write the handout and the trainer pack as HTML (export/templates/);
 5. print them to A4 PDFs in Chromium, with large-print versions;
 6. move the new files into dist/ in one step.
@@ -227,7 +227,7 @@ def export(
     with progress.stage("Zipping the offline site"):
         count, size = zip_site(built.site, out / outputs.zip, outputs.site_folder)
         progress.detail(f"{count} files, {_megabytes(size)}: {outputs.zip}")
-        made.append((outputs.zip, "the offline site: unzip it anywhere, then open index.html"))
+        made.append((outputs.zip, f"the offline site: unzip it anywhere, then open '{START_FILE}'"))
 
     with progress.stage("Writing the handout and the trainer pack"):
         jobs = write_documents(built, sections, glossary, learning, work / "print", outputs)
@@ -337,12 +337,34 @@ def read_pages(built: BuiltSite, asset_prefix: str):
 
 
 def zip_site(site: Path, target: Path, folder: str) -> tuple[int, int]:
-    """Zip every file of the site under one folder; return (files, bytes of the zip)."""
+    """Zip every file of the site under one folder, with START_FILE beside index.html so that
+    whoever unzips it sees which file to open; return (files, bytes of the zip)."""
     files = sorted(path for path in site.rglob("*") if path.is_file())
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(f"{folder}/{START_FILE}", START_PAGE)
         for path in files:
             archive.write(path, f"{folder}/{path.relative_to(site).as_posix()}")
-    return len(files), target.stat().st_size
+    return len(files) + 1, target.stat().st_size
+
+
+START_FILE = "Open me first.html"  # at the top of the offline zip's folder: a link to index.html
+START_PAGE = """<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'">
+<title>Open me first: the member induction</title>
+</head>
+<body>
+<main>
+<h1>The member induction, offline</h1>
+<p><a href="index.html">Open the member induction</a></p>
+<p>It works without the internet. Keep every file in this folder together: the pages need them.</p>
+</main>
+</body>
+</html>
+"""
 
 
 # --- stage 4: the documents as HTML --------------------------------------------------------
@@ -400,7 +422,7 @@ def write_documents(
             )
             path = folder / pdf_name(large).replace(".pdf", ".html")
             path.write_text(page, encoding="utf-8")
-            suffix = ", large print" if large else ""
+            suffix = " in large print" if large else ""  # one name per document in a list
             jobs.append(PrintJob(path, pdf_name(large), label + suffix, large, short + suffix))
     return jobs
 

@@ -1,0 +1,116 @@
+"""Small things that make a newcomer stumble (issue 20, part 6): the offline zip's start file, the
+export summary's names, dist/'s permissions, stopping the preview, and the essentials' time."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+
+import pytest
+
+from conftest import ROOT
+from export.pipeline import START_FILE, folder_beside, move_into_place, zip_site
+from export_support import real_export
+
+
+@pytest.fixture(scope="session")
+def exported(tmp_path_factory):
+    return real_export(tmp_path_factory)
+
+
+def test_the_offline_zip_opens_to_one_clearly_named_start_file(tmp_path):
+    site = tmp_path / "site"
+    for name in ("index.html", "404.html", "sitemap.xml", "about/index.html", "assets/x.css"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text("x", encoding="utf-8")
+    count, _ = zip_site(site, tmp_path / "offline.zip", "offline")
+    with zipfile.ZipFile(tmp_path / "offline.zip") as archive:
+        names = archive.namelist()
+        start = archive.read(f"offline/{START_FILE}").decode("utf-8")
+    assert count == 6 and len(names) == 6
+    top = sorted({n.split("/")[1] for n in names if n.count("/") == 1})
+    assert [n for n in top if n.lower().startswith(("open", "start"))] == [START_FILE]
+    assert re.findall(r'href="([^"]+)"', start) == ["index.html"]
+    assert "<script" not in start and "default-src 'none'" in start
+
+
+def test_the_export_summary_gives_each_document_one_name(exported):
+    """ "handout, trainer pack, handout, large print, ..." read as six names for four documents."""
+    line = re.search(r"(\d+) documents ready to print: (.*)", exported.output)
+    assert line, exported.output
+    names = line.group(2).split(", ")
+    assert len(names) == int(line.group(1)) and len(set(names)) == len(names), names
+
+
+def test_dist_and_its_files_are_readable_like_any_other_output(tmp_path):
+    """The export is made in a folder beside dist/ (tempfile's, readable by its owner only) and
+    swapped in: dist/ and its files end up as readable as any folder and file the user makes."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("x", encoding="utf-8")
+    dist = tmp_path / "dist"
+    with folder_beside(dist) as new:
+        zip_site(site, new / "offline.zip", "offline")
+        (new / "handout.pdf").write_bytes(b"%PDF")
+        move_into_place(new, dist)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    readable = 0o444 & ~mask  # what a file made by the same user gets
+    paths = [dist, *dist.rglob("*")]
+    assert len(paths) == 3
+    assert [p.name for p in paths if p.stat().st_mode & readable != readable] == []
+
+
+def test_the_essentials_time_agrees_with_its_pages(real_site):
+    home = real_site.html("index.html").select_one("article")
+    heading = next(h for h in home.select("h2") if "essentials" in h.get_text().lower())
+    text = []
+    for node in heading.find_next_siblings():
+        if node.name == "h2":
+            break
+        text.append(node.get_text(" "))
+    part = heading.get_text(" ") + " " + " ".join(text)
+    each = [int(n) for n in re.findall(r"about (\d+) min\)", part)]
+    together = re.findall(r"Together: about (\d+) minutes", part)
+    assert len(each) == 3 and together == [str(sum(each))], part
+    assert not re.search(rf"half an hour|\b(?!{sum(each)})\d+ minutes", part), part
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX signals")
+def test_stopping_the_preview_task_stops_its_server(tmp_path):
+    """The serve sessions run the server with nox; a task stopped with SIGTERM takes it along."""
+    pid_file = tmp_path / "server.pid"
+    task = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import noxfile, nox.popen\n"
+        "noxfile._stop_on_terminate()\n"
+        "server = 'import os, sys, time; open(sys.argv[1], \"w\").write(str(os.getpid())); time.sleep(60)'\n"
+        "nox.popen.popen([sys.executable, '-c', server, sys.argv[2]])\n"
+    )
+    parent = subprocess.Popen(
+        [sys.executable, "-c", task, str(ROOT), str(pid_file)], stderr=subprocess.DEVNULL
+    )
+    for _ in range(100):
+        if pid_file.exists() and pid_file.read_text():
+            break
+        time.sleep(0.1)
+    server = int(pid_file.read_text())
+    parent.send_signal(signal.SIGTERM)
+    parent.wait(timeout=10)
+    for _ in range(50):
+        try:
+            os.kill(server, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    os.kill(server, signal.SIGKILL)
+    pytest.fail("the server kept running after its task was stopped")
+
+
+def test_the_readme_says_how_to_stop_the_preview():
+    quick_start = (ROOT / "README.md").read_text(encoding="utf-8").split("## Other tasks")[0]
+    assert "Ctrl+C" in quick_start and "stops the preview's web server too" in quick_start
