@@ -328,8 +328,10 @@ def test_a_page_without_a_self_check_is_finished_when_read_to_the_end(browser, t
     context.close()
 
 
+@pytest.mark.parametrize("scheme", ["default", "slate"])
 @pytest.mark.parametrize("path", ["", "progress/"])
-def test_axe_finds_nothing_with_marks_shown(page, served_site, real_site, path):
+def test_axe_finds_nothing_with_marks_shown(page, served_site, real_site, path, scheme):
+    """Home and My progress with every kind of mark showing, in the light and dark schemes."""
     pages = learning_pages(real_site)
     seed(
         page,
@@ -343,6 +345,9 @@ def test_axe_finds_nothing_with_marks_shown(page, served_site, real_site, path):
     )
     assert page.locator(".progress-mark--finished").count() >= 2
     assert page.locator(".progress-mark--started").count() >= 2
+    assert page.locator(".progress-mark--none").count() >= 2
+    page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
+    page.wait_for_timeout(50)
     results = Axe().run(page, options=AXE_OPTIONS)
     assert not results.violations_count, results.generate_report()
 
