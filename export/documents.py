@@ -79,7 +79,7 @@ def prepare_page(
     html_text: str,
     anchors: dict[str, str],
     asset_prefix: str,
-    worksheet: Callable[[Question], str],
+    worksheet: Callable[..., str],
 ) -> Page:
     """Fill `page.html` (the article ready for the handout) and `page.questions` from a built page.
 
@@ -90,12 +90,14 @@ def prepare_page(
     article = article_of(html_text, page.url)
     page.raw_quiz_tags = raw_quiz_tags(article)
     clean_article(article)
+    print_wording(article)
     open_details(article)
+    glossary_columns(article)
     flatten_tabs(article)
     label_table_cells(article)
     relink(article, page.url, anchors, asset_prefix)
     page.questions = read_questions(article, page.src)
-    replace_quizzes(article, [worksheet(q) for q in page.questions])
+    replace_quizzes(article, [worksheet(q, q is page.questions[-1]) for q in page.questions])
     page.ids = {str(tag["id"]) for tag in article.find_all(id=True)}
     page.links = [
         (link.get_text(" ", strip=True), str(link["href"]))
@@ -122,6 +124,36 @@ def clean_article(article: Tag) -> None:
         comment.extract()  # mkdocs-quiz keeps each quiz's source, answers included, in a comment
     for tag in article.select(", ".join(SCREEN_ONLY)):
         tag.decompose()
+
+
+def print_wording(article: Tag) -> None:
+    """Words for screen readers of the site only, given their paper form: an element with
+    `data-print="..."` (attr_list: `{ data-print="..." }` after a paragraph) shows that text
+    instead; `data-print=""` leaves the element out of print."""
+    for tag in article.select("[data-print]"):
+        text = str(tag["data-print"]).strip()
+        if not text:
+            tag.decompose()
+            continue
+        tag.clear()
+        tag.append(text)
+        del tag["data-print"]
+
+
+def glossary_columns(article: Tag) -> None:
+    """The Glossary page's entries, from the first letter heading on, in one block that
+    print.css sets in two columns."""
+    first = article.select_one("h3.glossary-entry")
+    if first is None:
+        return
+    start = first
+    for heading in first.find_all_previous("h2"):
+        start = heading
+        break
+    body = BeautifulSoup("", "lxml").new_tag("div", attrs={"class": "glossary-body"})
+    start.insert_before(body)
+    for sibling in list(body.next_siblings):
+        body.append(sibling.extract())
 
 
 def open_details(article: Tag) -> None:
@@ -245,6 +277,51 @@ def note_html(html: str, page_url: str) -> str:
     return str(soup)
 
 
+# --- parts of pages, for the Essentials handout ---------------------------------------------
+
+
+def section_html(page_html: str, heading: str) -> str | None:
+    """The content under the heading `heading` (any level, capitals ignored) of a prepared page,
+    up to the next heading of the same or a higher level, without ids; None when there is none."""
+    soup = BeautifulSoup(page_html, "html.parser")
+    wanted = heading.casefold()
+    for tag in soup.find_all(HEADINGS):
+        if tag.get_text(" ", strip=True).rstrip("¶").strip().casefold() != wanted:
+            continue
+        parts = []
+        for sibling in tag.next_siblings:
+            if isinstance(sibling, Tag) and sibling.name in HEADINGS[: HEADINGS.index(tag.name) + 1]:
+                break
+            parts.append(sibling)
+        body = BeautifulSoup("".join(str(part) for part in parts), "html.parser")
+        for marked in body.find_all(id=True):
+            del marked["id"]
+        return str(body).strip()
+    return None
+
+
+def glossary_entries(glossary_html: str, names: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
+    """([(headword, definition HTML)] for `names` in their order, [names not in the glossary]).
+
+    The definition is the entry's expansion and text as the Glossary page shows them, without
+    its lists of pages (those are links to pages, not part of what the word means)."""
+    soup = BeautifulSoup(glossary_html, "html.parser")
+    entries = {}
+    for heading in soup.select("h3.glossary-entry"):
+        definition = heading.find_next_sibling("div", class_="glossary-definition")
+        if definition is None:
+            continue
+        for paragraph in definition.find_all("p"):
+            if paragraph.select_one("a.glossary-page"):
+                paragraph.decompose()
+        for marked in definition.find_all(id=True):
+            del marked["id"]
+        headword = heading.get_text(" ", strip=True).rstrip("¶").strip()
+        entries[headword.casefold()] = (headword, definition.decode_contents().strip())
+    found = [entries[name.casefold()] for name in names if name.casefold() in entries]
+    return found, [name for name in names if name.casefold() not in entries]
+
+
 # --- self-check questions ------------------------------------------------------------------
 
 
@@ -311,9 +388,18 @@ def _blank_versions(body: Tag) -> tuple[str, str, str]:
 
 
 def replace_quizzes(article: Tag, rendered: list[str]) -> None:
-    """Put a worksheet (already rendered HTML) in place of each quiz, in order."""
+    """Put a worksheet (already rendered HTML) in place of each quiz, in order; the last one and
+    the one before it go in one block that print.css keeps on one sheet, so that a page's last
+    question never stands alone on a sheet."""
     for quiz, html in zip(article.select("div.quiz"), rendered, strict=True):
         quiz.replace_with(BeautifulSoup(html, "html.parser"))
+    last = article.select_one(".worksheet--last")
+    before = last.find_previous_sibling() if last else None
+    if before is not None and "worksheet" in before.get("class", []):
+        pair = BeautifulSoup("", "html.parser").new_tag("div", attrs={"class": "worksheet-pair"})
+        before.insert_before(pair)
+        pair.append(before.extract())
+        pair.append(last.extract())
 
 
 def question_problems(pages: Iterable[Page]) -> list[str]:
@@ -370,12 +456,20 @@ def environment() -> Environment:
     )
     env.filters["html"] = Markup  # HTML made by MkDocs from the trainers' Markdown
     env.filters["unlinked"] = lambda html: Markup(drop_internal_links(html))
+    env.filters["css_string"] = css_string
     return env
 
 
-def worksheet_renderer(env: Environment) -> Callable[[Question], str]:
+def css_string(text: str) -> Markup:
+    """`text` as a quoted CSS string, every character other than letters, digits, spaces and
+    `._-` written as a CSS escape (so nothing in it can end the string, the rule or the style)."""
+    safe = "".join(c if c.isascii() and (c.isalnum() or c in " ._-") else f"\\{ord(c):06x}" for c in text)
+    return Markup(f'"{safe}"')
+
+
+def worksheet_renderer(env: Environment) -> Callable[..., str]:
     macros = env.get_template("_questions.html").module
-    return lambda question: str(macros.worksheet(question))
+    return lambda question, last=False: str(macros.worksheet(question, last))
 
 
 def stylesheets(index_html: str, asset_prefix: str) -> list[str]:
@@ -408,3 +502,4 @@ SCREEN_ONLY = (
 )
 # A table with this many columns or more is set out a row at a time in large print.
 WIDE_TABLE = 4
+HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
-import html
 import os
 import queue
 import re
@@ -37,6 +36,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
 
 from export import documents
 from induction.building import build_in_process
@@ -88,6 +89,9 @@ class Outputs:
 
     def trainer_pack(self, large: bool = False) -> str:
         return f"{NAME}-trainer-pack{'-large-print' if large else ''}-{self.stem}.pdf"
+
+    def essentials(self, large: bool = False) -> str:
+        return f"{NAME}-essentials-{self.stem}.pdf"
 
 
 @dataclass
@@ -229,13 +233,17 @@ def export(
         progress.detail(f"{count} files, {_megabytes(size)}: {outputs.zip}")
         made.append((outputs.zip, f"the offline site: unzip it anywhere, then open '{START_FILE}'"))
 
-    with progress.stage("Writing the handout and the trainer pack"):
-        jobs = write_documents(built, sections, glossary, learning, work / "print", outputs)
+    with progress.stage("Writing the handouts and the trainer pack"):
+        essentials = essentials_parts(project, sections, glossary)
+        jobs = write_documents(built, sections, glossary, learning, work / "print", outputs, essentials)
         progress.detail(f"{len(jobs)} documents ready to print: {', '.join(job.short for job in jobs)}")
 
     with progress.stage("Printing the PDFs (A4)"):
         printer.print(jobs, out, lambda job, pages: progress.detail(f"{job.pdf}: {pages} pages"))
         made += [(job.pdf, job.label) for job in jobs]
+        with zipfile.ZipFile(out / outputs.zip, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.write(out / outputs.essentials(), f"{outputs.site_folder}/{ESSENTIALS_IN_ZIP}")
+        progress.detail(f"the Essentials handout added to the zip as {ESSENTIALS_IN_ZIP}")
     return made
 
 
@@ -360,6 +368,8 @@ START_PAGE = """<!doctype html>
 <main>
 <h1>The member induction, offline</h1>
 <p><a href="index.html">Open the member induction</a></p>
+<p><a href="essentials-handout.pdf">The Essentials handout</a> to print: who to call, corporate
+parenting and each page's key points.</p>
 <p>It works without the internet. Keep every file in this folder together: the pages need them.</p>
 </main>
 </body>
@@ -368,6 +378,55 @@ START_PAGE = """<!doctype html>
 
 
 # --- stage 4: the documents as HTML --------------------------------------------------------
+
+
+def essentials_parts(project: Path, sections, glossary) -> dict:
+    """What the Essentials handout prints, each part taken from a prepared page (or the glossary)
+    by its heading, so that it always says what the site says. Raise ExportError naming what is
+    missing (a heading renamed, a term not in the glossary)."""
+    pages = {page.src: page for section in sections for page in section["pages"]}
+    problems = []
+
+    def part(src: str, heading: str) -> str:
+        page = pages.get(src)
+        found = documents.section_html(page.html, heading) if page else None
+        if found is None:
+            problems.append(
+                f"docs/{src}: no heading '{heading}' (the Essentials handout prints what is under it)"
+            )
+        return found or ""
+
+    learning = [
+        {
+            "title": page.title,
+            "takeaways": documents.section_html(page.html, TAKEAWAYS),
+            "questions": documents.section_html(page.html, QUESTIONS),
+        }
+        for page in pages.values()
+    ]
+    problems += [
+        f"the page '{p['title']}' has no '{TAKEAWAYS}' heading" for p in learning if not p["takeaways"]
+    ]
+    data = project / ESSENTIALS_DATA
+    try:
+        names = (yaml.safe_load(data.read_text(encoding="utf-8")) or {}).get("terms") or []
+    except (OSError, yaml.YAMLError) as error:
+        raise ExportError(f"{ESSENTIALS_DATA}: cannot be read ({error})") from None
+    terms, unknown = documents.glossary_entries(glossary.html if glossary else "", [str(n) for n in names])
+    problems += [
+        f"{ESSENTIALS_DATA}: '{name}' is not a term in data/glossary.yml (write it as its term: is)"
+        for name in unknown
+    ]
+    parts = {
+        "worried": part(CONTACTS_PAGE, "Which number when?"),
+        "principles": part(CORPORATE_PARENTING_PAGE, "The seven principles in the law"),
+        "priorities": part(CORPORATE_PARENTING_PAGE, "Gloucestershire's corporate parenting strategy"),
+        "learning": learning,
+        "terms": terms,
+    }
+    if problems:
+        raise ExportError("The Essentials handout cannot be made:\n" + "\n".join(problems))
+    return parts
 
 
 @dataclass
@@ -380,7 +439,7 @@ class PrintJob:
 
 
 def write_documents(
-    built: BuiltSite, sections, glossary, learning, folder: Path, outputs: Outputs
+    built: BuiltSite, sections, glossary, learning, folder: Path, outputs: Outputs, essentials: dict
 ) -> list[PrintJob]:
     folder.mkdir(parents=True)
     env = documents.environment()
@@ -406,10 +465,12 @@ def write_documents(
             TRAINER_PACK,
             "trainer pack",
         ),
+        ("essentials.html", "Essentials", outputs.essentials, ESSENTIALS, "Essentials"),
     ]
     jobs = []
     for template, title, pdf_name, label, short in documents_to_write:
-        for large in (False, True) if outputs.large_print else (False,):
+        sizes = (False, True) if outputs.large_print and template != "essentials.html" else (False,)
+        for large in sizes:
             page = env.get_template(template).render(
                 **common,
                 document_title=title,
@@ -419,6 +480,8 @@ def write_documents(
                 pages=learning,
                 question_count=sum(len(p.questions) for p in learning),
                 notes=notes,
+                file_stem=pdf_name(large)[: -len(".pdf")],
+                essentials=essentials,
             )
             path = folder / pdf_name(large).replace(".pdf", ".html")
             path.write_text(page, encoding="utf-8")
@@ -507,48 +570,78 @@ async def _print_all(browser, jobs: list[PrintJob], out: Path, report) -> None:
             outside.append(route.request.url)
             await route.abort()
 
-    context = await browser.new_context()
-    await context.route("**/*", local_only)
     slots = asyncio.Semaphore(PARALLEL_PRINTS)
 
     async def print_one(job: PrintJob) -> None:
         target = out / job.pdf
         async with slots:
+            # a context of its own: its own renderer process, so two documents print at once
+            context = await browser.new_context()
+            await context.route("**/*", local_only)
             page = await context.new_page()
             await page.goto(job.html.as_uri(), wait_until="load")
-            await page.pdf(path=str(target), **pdf_options(job))
-            await page.close()
+            await page.pdf(path=str(target), **PDF_OPTIONS)  # first: where each part starts
+            starts = await asyncio.to_thread(destination_pages, target)
+            unnumbered = await page.evaluate(NUMBER_THE_CONTENTS, starts)
+            await page.pdf(path=str(target), **PDF_OPTIONS)  # then: the same pages, numbered
+            await context.close()
         if outside:
             raise ExportError(f"{job.label} tried to fetch from the network: {', '.join(outside)}")
+        if unnumbered:
+            raise ExportError(f"{job.pdf}: no page found for the contents entries {', '.join(unnumbered)}")
+        if await asyncio.to_thread(destination_pages, target) != starts:
+            raise ExportError(f"{job.pdf}: the page numbers moved the pages (a contents entry is too long?)")
         count = len(PdfReader(target).pages)
         if count < 3:
             raise ExportError(f"{job.pdf} has only {count} page(s); expected a cover, contents and pages")
         report(job, count)
 
-    await asyncio.gather(*(print_one(job) for job in jobs))
+    longest_first = sorted(jobs, key=lambda job: job.html.stat().st_size, reverse=True)
+    await asyncio.gather(*(print_one(job) for job in longest_first))
 
 
-def pdf_options(job: PrintJob) -> dict:
-    size = "11pt" if job.large else "8pt"
-    footer = (
-        f'<div style="width:100%;margin:0 16mm;font-family:sans-serif;font-size:{size};color:#333;'
-        f'display:flex;justify-content:space-between"><span>{html.escape(job.pdf[: -len(".pdf")])}</span>'
-        '<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>'
-    )
+def destination_pages(pdf: Path) -> dict[str, int]:
+    """{anchor: page number} for every place inside the PDF that one of its links goes to
+    (Chromium writes each such element's id as a named destination)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
     return {
-        "format": "A4",
-        "print_background": True,
-        "margin": {"top": "16mm", "bottom": "20mm" if job.large else "18mm", "left": "16mm", "right": "16mm"},
-        "display_header_footer": True,
-        "header_template": "<span></span>",
-        "footer_template": footer,
-        "outline": True,
-        "tagged": True,
+        str(name).lstrip("/"): reader.get_destination_page_number(destination) + 1
+        for name, destination in reader.named_destinations.items()
     }
+
+
+# The contents' page numbers: Chromium prints each document twice. The first PDF says on which
+# page each part starts (its links' destinations); the numbers are written into the contents
+# (data-page, shown by print.css in a space kept for them, so that nothing else moves) and the
+# document is printed again. The page numbers at the foot of each page are Chromium's own
+# (`@page` margin boxes, _frame.html). One browser, no other engine: WeasyPrint runs no
+# JavaScript, stopped on Material's stylesheets and took three times as long for the handout
+# alone; Paged.js in Chromium worked but tripled the printing time and ignored break rules that
+# name the body's classes.
+NUMBER_THE_CONTENTS = """starts => {
+  const unnumbered = [];
+  for (const link of document.querySelectorAll(".contents a[href^='#']")) {
+    const page = starts[decodeURIComponent(link.hash.slice(1))];
+    if (page) link.dataset.page = page; else unnumbered.push(link.hash);
+  }
+  return unnumbered;
+}"""
+PDF_OPTIONS = {"prefer_css_page_size": True, "print_background": True, "outline": True, "tagged": True}
 
 
 HANDOUT = "the handout (every learning page, self-checks as worksheets, glossary)"
 TRAINER_PACK = "the trainer pack (answer key and trainer notes: not for learners)"
+ESSENTIALS = (
+    "the Essentials handout (at most 12 pages: who to call, corporate parenting, each page's key points)"
+)
+ESSENTIALS_IN_ZIP = "essentials-handout.pdf"  # the Essentials PDF's name inside the offline zip
+ESSENTIALS_DATA = "data/essentials.yml"
+CONTACTS_PAGE = "contacts.md"
+CORPORATE_PARENTING_PAGE = "corporate-parenting.md"
+TAKEAWAYS = "Key takeaways"
+QUESTIONS = "Questions you could ask"
 PARALLEL_PRINTS = 2  # documents printed at once: about a third faster on two cores
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -50,6 +50,14 @@ class ExportRun:
     def trainer_pack(self) -> Path:
         return self.one("member-induction-trainer-pack-2*.pdf")
 
+    @property
+    def essentials(self) -> Path:
+        return self.one("member-induction-essentials-2*.pdf")
+
+    @property
+    def pdfs(self) -> list[Path]:
+        return sorted(self.dist.glob("*.pdf"))
+
 
 def run_export(project: Path, dist: Path, *extra: str) -> ExportRun:
     """`python -m export` on `project`, into `dist`."""

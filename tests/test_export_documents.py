@@ -223,14 +223,28 @@ def test_details_are_opened_and_tabs_printed_one_after_another():
     ]
 
 
-def test_screen_only_parts_and_author_opt_outs_are_removed():
-    html = article(
-        '<h1 id="t">Title<a class="headerlink" href="#t">¶</a></h1><p data-handout-exclude>Web only</p>'
-        '<aside class="page-review">Reviewed</aside><script>x()</script><style>p{}</style><p>Kept</p>'
-    )
-    soup = documents.article_of(html)
-    documents.clean_article(soup)
-    assert " ".join(soup.get_text(" ").split()) == "Title Kept"
+@pytest.mark.parametrize(
+    ("step", "body", "printed"),
+    [
+        (  # screen-only parts and the author's opt-outs are removed
+            documents.clean_article,
+            '<h1 id="t">Title<a class="headerlink" href="#t">¶</a></h1><p data-handout-exclude>Web only</p>'
+            '<aside class="page-review">Reviewed</aside><script>x()</script><style>p{}</style><p>Kept</p>',
+            "Title Kept",
+        ),
+        (  # screen wording is replaced by its print form, or left out
+            documents.print_wording,
+            '<p data-print="The numbers are on the cover.">The numbers are at the top of every page.</p>'
+            '<p data-print="">Press Esc to close it.</p><p>Kept as it is.</p>',
+            "The numbers are on the cover. Kept as it is.",
+        ),
+    ],
+)
+def test_what_only_makes_sense_on_screen_is_not_printed(step, body, printed):
+    soup = documents.article_of(article(body))
+    step(soup)
+    assert " ".join(soup.get_text(" ").split()) == printed
+    assert soup.select("[data-print]") == []
 
 
 def good_question(**change) -> documents.Question:
@@ -362,3 +376,75 @@ def test_wide_tables_label_each_cell_with_its_heading_for_large_print(columns, w
         assert [c["data-label"] for c in cells] == [f"H{i % columns}" for i in range(2 * columns)]
     else:
         assert not any(c.has_attr("data-label") for c in cells)
+
+
+# --- print wording, parts of pages for the Essentials handout --------------------------------
+
+
+def test_the_last_worksheet_of_a_page_is_kept_with_the_one_before():
+    env = documents.environment()
+    page = documents.Page("services/front-door.md", "services/front-door.html", "Front door")
+    documents.prepare_page(
+        page, article(QUIZ_HTML), {page.url: page.anchor}, "../site/", documents.worksheet_renderer(env)
+    )
+    soup = BeautifulSoup(page.html, "html.parser")
+    assert [("worksheet--last" in w["class"]) for w in soup.select(".worksheet")] == [False, False, True]
+    pair = soup.select(".worksheet-pair > .worksheet")
+    assert [w.select_one(".worksheet__label strong").get_text() for w in pair] == ["Question 2", "Question 3"]
+
+
+PAGE_WITH_SECTIONS = """
+<h1>Corporate parenting</h1><p>Intro.</p>
+<h2 id="p-x--principles">The seven principles in the law</h2><p id="p-x--a">The Act says:</p>
+<blockquote><p>(a) to act in the best interests</p></blockquote>
+<h3>A smaller heading</h3><p>Still in the section.</p>
+<h2>Key takeaways</h2><ul><li>One.</li></ul>
+"""
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        (
+            "The seven principles in the law",
+            "<p>The Act says:</p>\n<blockquote><p>(a) to act in the best interests</p></blockquote>\n"
+            "<h3>A smaller heading</h3><p>Still in the section.</p>",
+        ),
+        ("key takeaways", "<ul><li>One.</li></ul>"),
+        ("A smaller heading", "<p>Still in the section.</p>"),
+        ("Questions you could ask", None),
+    ],
+)
+def test_a_section_of_a_page_is_what_is_under_its_heading(heading, expected):
+    assert documents.section_html(PAGE_WITH_SECTIONS, heading) == expected
+
+
+GLOSSARY_HTML = """
+<h3 class="glossary-entry" id="p-glossary--mash">MASH<a class="headerlink" href="#mash">&para;</a></h3>
+<div class="glossary-definition"><p class="glossary-expansion"><strong>Multi-Agency Safeguarding
+Hub</strong></p><p>Where agencies share information.</p><p>Find out more: <a class="glossary-page"
+href="#p-services-front-door">Front door and MASH</a></p><p>Used on: <a class="glossary-page"
+href="#p-index">Start here</a></p></div>
+<h3 class="glossary-entry" id="p-glossary--lado">LADO</h3>
+<div class="glossary-definition"><p>The officer who deals with allegations.</p></div>
+"""
+
+
+def test_glossary_entries_are_taken_with_their_definition_but_not_their_pages():
+    found, unknown = documents.glossary_entries(GLOSSARY_HTML, ["lado", "MASH", "IRO"])
+    assert unknown == ["IRO"]
+    assert [headword for headword, _ in found] == ["LADO", "MASH"]
+    mash = found[1][1]
+    assert "Multi-Agency Safeguarding" in mash and "Where agencies share information." in mash
+    assert "Used on" not in mash and "Find out more" not in mash and "id=" not in mash
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("member-induction-handout-2026-12-05-abc1234", '"member-induction-handout-2026-12-05-abc1234"'),
+        ('a"b;}</style>', '"a\\000022b\\00003b\\00007d\\00003c\\00002fstyle\\00003e"'),
+    ],
+)
+def test_a_css_string_cannot_end_the_string_the_rule_or_the_style(text, expected):
+    assert documents.css_string(text) == expected

@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from conftest import ROOT
-from export.pipeline import content_version
+from export.pipeline import START_FILE, content_version
 from export_support import (
     hosted_path,
     learning_pages,
@@ -118,6 +118,7 @@ def test_the_files_are_named_with_the_date_and_the_content_version(exported, ver
             f"member-induction-handout-large-print-{stem}.pdf",
             f"member-induction-trainer-pack-{stem}.pdf",
             f"member-induction-trainer-pack-large-print-{stem}.pdf",
+            f"member-induction-essentials-{stem}.pdf",
         ]
     )
 
@@ -189,7 +190,8 @@ def test_the_offline_site_has_the_same_pages_and_content_as_the_hosted_site(offl
     offline = {
         key(p.relative_to(offline_site).as_posix()): p
         for p in offline_site.rglob("*.html")
-        if p.name not in ("404.html", "print_page.html")  # print_page.html: print-site, offline only
+        # print_page.html: print-site's, and the start file: only in the offline copy
+        if p.name not in ("404.html", "print_page.html", START_FILE)
     }
     assert sorted(offline) == sorted(hosted)
     assert [k for k in sorted(hosted) if article_text(hosted[k]) != article_text(offline[k])] == []
@@ -312,3 +314,173 @@ def test_the_trainer_pack_says_it_is_for_trainers_only(exported, version):
     cover = squash(PdfReader(exported.trainer_pack).pages[0].extract_text())
     assert squash("For trainers only.") in cover
     assert squash(f"Content version {version}") in cover
+
+
+# --- every document on paper ------------------------------------------------------------------
+
+# Wording that only makes sense on a screen (the pages give these sentences a print form with
+# `{ data-print="..." }`, or leave them out of print with `{ data-print="" }`).
+SCREEN_ONLY_PHRASES = [
+    "point at it",
+    "tab key",
+    "tab to it",
+    "press esc",
+    "esc to close",
+    "select each one",
+    "top of every page",
+    "top of the page",
+    "click",
+    "hover",
+    "press the button",
+    "tap it",
+    "scroll down",
+    "pick an answer",
+]
+
+
+def pages_text(path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages]
+
+
+@pytest.fixture(scope="session")
+def pdf_pages(exported):
+    return {path.name: pages_text(path) for path in exported.pdfs}
+
+
+def test_no_pdf_tells_its_reader_to_do_something_only_a_screen_can(pdf_pages):
+    found = [
+        f"{name} page {number}: {phrase}"
+        for name, pages in pdf_pages.items()
+        for number, text in enumerate(pages, start=1)
+        for phrase in SCREEN_ONLY_PHRASES
+        if phrase in text.casefold()
+    ]
+    assert found == []
+
+
+def test_every_page_of_every_pdf_says_which_page_it_is_and_of_how_many(pdf_pages):
+    missing = [
+        f"{name} page {number}"
+        for name, pages in pdf_pages.items()
+        for number, text in enumerate(pages, start=1)
+        if squash(f"Page {number} of {len(pages)}") not in squash(text)
+    ]
+    assert missing == []
+
+
+def test_the_contents_gives_the_page_each_part_starts_on(exported):
+    """Every entry of each document's contents ends with the number of the page its bookmark
+    (its heading) is on."""
+    from pypdf import PdfReader
+
+    checked = 0
+    for path in exported.pdfs:
+        reader = PdfReader(path)
+        parts = [item for item in reader.outline[1:] if not isinstance(item, list)]  # after the cover's
+        first = reader.get_destination_page_number(parts[0]) + 1  # the contents ends on this page
+        contents = squash(" ".join((page.extract_text() or "") for page in reader.pages[:first]))
+        for item in parts:
+            number = reader.get_destination_page_number(item) + 1
+            assert squash(item.title) + str(number) in contents, (
+                f"{path.name}: {item.title} is on page {number}"
+            )
+            checked += 1
+    assert checked >= len(learning_pages())
+
+
+def test_no_page_holds_a_self_check_question_alone(pdf_pages):
+    """A page that starts with a worksheet and holds only that one, with the next page not going
+    on with the worksheets, is a question left alone (the last one of a page, cut off)."""
+    label = re.compile(r"Question \d+ (?:Tick one answer|Tick all that apply|Fill in the blank)")
+    alone = []
+    for name, pages in pdf_pages.items():
+        for number, text in enumerate(pages, start=1):
+            body = text.split(f"Page {number} of {len(pages)}")[-1].strip()
+            body = body.split(name[: -len(".pdf")])[-1].strip()
+            following = pages[number] if number < len(pages) else ""
+            if len(label.findall(body)) == 1 and label.match(body) and not label.search(following[:400]):
+                alone.append(f"{name} page {number}: {body[:60]}")
+    assert alone == []
+
+
+# --- the Essentials handout -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def essentials(exported):
+    return squash(pdf_text(exported.essentials))
+
+
+def test_the_essentials_handout_is_at_most_12_a4_pages(exported):
+    from pypdf import PdfReader
+
+    reader = PdfReader(exported.essentials)
+    assert len(reader.pages) <= 12
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width) * 25.4 / 72), round(float(box.height) * 25.4 / 72)) == (210, 297)
+
+
+def print_text(tag) -> str:
+    """An element's text as it is printed (its data-print form, when it has one)."""
+    if tag.has_attr("data-print"):
+        return str(tag["data-print"])
+    return tag.get_text(" ", strip=True)
+
+
+def section_items(soup, heading: str, selector: str) -> list[str]:
+    """The texts of `selector` under the h2 `heading` of a built page, in print form."""
+    title = next(
+        (h for h in soup.select("article h2") if h.get_text(strip=True).rstrip("¶") == heading), None
+    )
+    if title is None:
+        return []
+    items = []
+    for sibling in title.find_next_siblings():
+        if sibling.name in ("h1", "h2", "aside"):  # aside: the review dates and sources, not printed
+            break
+        items += [
+            print_text(tag) for tag in ([sibling] if sibling.name == selector else sibling.select(selector))
+        ]
+    return items
+
+
+def test_the_essentials_handout_has_every_part_taken_from_the_site(essentials, real_site):
+    import yaml
+
+    from export.pipeline import ESSENTIALS_DATA
+
+    wanted = {}
+    contacts = real_site.html(hosted_path("contacts.md"))
+    wanted["who to call"] = section_items(contacts, "Which number when?", "td")
+    corporate = real_site.html(hosted_path("corporate-parenting.md"))
+    principles = section_items(corporate, "The seven principles in the law", "blockquote p")
+    priorities = section_items(corporate, "Gloucestershire's corporate parenting strategy", "li")
+    assert (len(principles), len(priorities)) == (7, 6)
+    wanted["principles"], wanted["priorities"] = principles, priorities
+    for src in learning_pages():
+        soup = real_site.html(hosted_path(src))
+        takeaways = section_items(soup, "Key takeaways", "li")
+        assert takeaways, f"docs/{src} has no key takeaways"
+        wanted[f"{src} takeaways"] = takeaways
+        wanted[f"{src} questions"] = section_items(soup, "Questions you could ask", "li")
+    terms = yaml.safe_load((ROOT / ESSENTIALS_DATA).read_text(encoding="utf-8"))["terms"]
+    glossary = {
+        entry["term"].casefold(): entry["definition"]
+        for entry in yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))["terms"]
+    }
+    assert len(terms) == 10
+    wanted["terms"] = [*terms] + [glossary[term.casefold()] for term in terms]
+    missing = {part: [t for t in texts if squash(t) not in essentials] for part, texts in wanted.items()}
+    assert {part: texts for part, texts in missing.items() if texts} == {}
+
+
+def test_the_offline_copy_carries_the_essentials_handout(exported):
+    from export.pipeline import ESSENTIALS_IN_ZIP
+
+    with zipfile.ZipFile(exported.zip) as archive:
+        inside = archive.read(f"{exported.zip.stem}/{ESSENTIALS_IN_ZIP}")
+        start = archive.read(f"{exported.zip.stem}/{START_FILE}").decode("utf-8")
+    assert inside == exported.essentials.read_bytes()
+    assert f'href="{ESSENTIALS_IN_ZIP}"' in start  # linked from the start page
