@@ -37,10 +37,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from export import documents
 from induction.building import build_in_process
+from induction.common import DataError, LineDict, parse_yaml, read_source
 from induction.dates import today, uk_date
 from induction.nav import nav_setting_pages
 from induction.trainer_notes import build_notes
@@ -380,6 +379,23 @@ parenting and each page's key points.</p>
 # --- stage 4: the documents as HTML --------------------------------------------------------
 
 
+def essentials_terms(text: str) -> list[tuple[str, int]]:
+    """The terms data/essentials.yml chooses, each with its line; a file that is not a mapping
+    with a list of names under `terms:` is a DataError naming the line."""
+    data = parse_yaml(text, ESSENTIALS_DATA)
+    names = data.get("terms") if isinstance(data, dict) else None
+    if not isinstance(names, list) or not all(isinstance(name, str) and name.strip() for name in names):
+        line = data.line_of("terms") if isinstance(data, LineDict) else 1
+        raise DataError(
+            ESSENTIALS_DATA, line, "terms: must be a list of glossary terms", "write one '- term' per line"
+        )
+    first = data.line_of("terms")
+    line_of: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines()[first - 1 :], first):
+        line_of.setdefault(line.strip().lstrip("-").strip(" '\""), number)
+    return [(name.strip(), line_of.get(name.strip(), first)) for name in names]
+
+
 def essentials_parts(project: Path, sections, glossary) -> dict:
     """What the Essentials handout prints, each part taken from a prepared page (or the glossary)
     by its heading, so that it always says what the site says. Raise ExportError naming what is
@@ -392,12 +408,14 @@ def essentials_parts(project: Path, sections, glossary) -> dict:
         found = documents.section_html(page.html, heading) if page else None
         if found is None:
             problems.append(
-                f"docs/{src}: no heading '{heading}' (the Essentials handout prints what is under it)"
+                f"docs/{src}: no heading '{heading}' (keep this heading on the page, or change "
+                f"export/pipeline.py with it: the Essentials handout prints what is under it)"
             )
         return found or ""
 
     learning = [
         {
+            "src": page.src,
             "title": page.title,
             "takeaways": documents.section_html(page.html, TAKEAWAYS),
             "questions": documents.section_html(page.html, QUESTIONS),
@@ -405,17 +423,29 @@ def essentials_parts(project: Path, sections, glossary) -> dict:
         for page in pages.values()
     ]
     problems += [
-        f"the page '{p['title']}' has no '{TAKEAWAYS}' heading" for p in learning if not p["takeaways"]
+        f"docs/{p['src']}: no heading '{TAKEAWAYS}' (keep the '## {TAKEAWAYS}' section on every "
+        "learning page: the Essentials handout prints what is under it)"
+        for p in learning
+        if not p["takeaways"]
     ]
-    data = project / ESSENTIALS_DATA
     try:
-        names = (yaml.safe_load(data.read_text(encoding="utf-8")) or {}).get("terms") or []
-    except (OSError, yaml.YAMLError) as error:
-        raise ExportError(f"{ESSENTIALS_DATA}: cannot be read ({error})") from None
-    terms, unknown = documents.glossary_entries(glossary.html if glossary else "", [str(n) for n in names])
+        names = essentials_terms(read_source(project / ESSENTIALS_DATA, ESSENTIALS_DATA))
+    except DataError as error:
+        raise ExportError(str(error)) from None
+    terms, unknown = documents.glossary_entries(
+        glossary.html if glossary else "", [name for name, _ in names]
+    )
     problems += [
-        f"{ESSENTIALS_DATA}: '{name}' is not a term in data/glossary.yml (write it as its term: is)"
-        for name in unknown
+        str(
+            DataError(
+                ESSENTIALS_DATA,
+                line,
+                f"'{name}' is not a term in data/glossary.yml",
+                "write it exactly as its term: line in data/glossary.yml, or add the term there first",
+            )
+        )
+        for name, line in names
+        if name in unknown
     ]
     parts = {
         "worried": part(CONTACTS_PAGE, "Which number when?"),

@@ -448,3 +448,39 @@ def test_glossary_entries_are_taken_with_their_definition_but_not_their_pages():
 )
 def test_a_css_string_cannot_end_the_string_the_rule_or_the_style(text, expected):
     assert documents.css_string(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("terms:\n  - MASH\n  - 'early help'\n", [("MASH", 2), ("early help", 3)]),
+        ("# chosen terms\nterms:\n\n  - LADO\n", [("LADO", 4)]),
+    ],
+)
+def test_essentials_terms_come_with_their_lines(text, expected):
+    from export.pipeline import essentials_terms
+
+    assert essentials_terms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "terms: MASH\n",
+            "data/essentials.yml:1: terms: must be a list of glossary terms (write one '- term' per line)",
+        ),
+        (
+            "other:\n  - MASH\n",
+            "data/essentials.yml:1: terms: must be a list of glossary terms (write one '- term' per line)",
+        ),
+        ("terms:\n  - [MASH\n", "data/essentials.yml:3: this is not valid YAML"),
+    ],
+)
+def test_a_bad_essentials_file_names_its_line(text, message):
+    from export.pipeline import essentials_terms
+    from induction.common import DataError
+
+    with pytest.raises(DataError) as raised:
+        essentials_terms(text)
+    assert str(raised.value).startswith(message)
