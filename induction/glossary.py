@@ -431,13 +431,18 @@ class _Walk:
             self.boundary()
             return
         classes = (element.get("class") or "").split()
-        if tag == "a" and "glossary-term" in classes:  # a glossary link written in the page
-            fragment = (element.get("href") or "").rpartition("#")[2]
-            if fragment in self.glossary.by_id:
-                self.linked.add(fragment)
         skip = SKIP_ATTRIBUTE in element.attrib or not SKIP_CLASSES.isdisjoint(classes)
         link = link and not skip and tag not in SKIP_TAGS and "quiz" not in classes
         check_inside = check and not skip and tag not in NO_CHECK_TAGS
+        # Where nothing is linked or checked (code, the Glossary page's definitions), the walk
+        # needs only the glossary links written inside, and does not go in.
+        inside = link or check_inside
+        for a in element.iter("a") if not inside else (element,) if tag == "a" else ():
+            if "glossary-term" in (a.get("class") or "").split():  # a glossary link written in the page
+                self.linked.add((a.get("href") or "").rpartition("#")[2])
+        if not inside:
+            self.boundary()
+            return
         apart = tag not in INLINE_TAGS or not check_inside  # a term's letters never run across it
         if apart:
             self.boundary()
@@ -574,8 +579,8 @@ def glossary_markdown(glossary: Glossary, used_on: dict[str, list[str]], titles:
                 out += [as_text("Also written: " + ", ".join(entry.aliases)), ""]
             for label, pages in (("Find out more", entry.see), ("Used on", used_on.get(entry.id, ()))):
                 if pages:
-                    links = (f"[{as_text(titles.get(s) or s)}]({s}){{ .glossary-page }}" for s in pages)
-                    out += [f"{label}: {', '.join(links)}", ""]
+                    links = (f"[{as_text(titles.get(s) or s)}]({s})" for s in pages)
+                    out += [f"{label}: {', '.join(links)}", f"{{ .{PAGES_CLASS} }}", ""]
     return "\n".join(out)
 
 
@@ -607,6 +612,10 @@ def _definitions_boxed(root, glossary: Glossary) -> None:
         elif box is not None:
             box.append(child)
             child.tail = None
+            if child.get("class") == PAGES_CLASS:  # one class on the paragraph, not one attr_list a link
+                del child.attrib["class"]
+                for a in child.iter("a"):
+                    a.set("class", "glossary-page")
         else:
             out.append(child)
     root[:] = out
@@ -676,12 +685,14 @@ WORD_SPLIT = re.compile(f"({WORD.pattern})")
 # A name stands as a whole word: no word character, or ' or - joined to one, either side.
 WORD_BEFORE, WORD_AFTER = r"(?<!\w)(?<!\w['\-])", r"(?!\w|['\-]\w)"
 # A run of word characters, hyphens and apostrophes with two capital letters in it.
-RUNS = re.compile(r"[\w'\-]*[A-Z][\w'\-]*[A-Z][\w'\-]*")
+# (It starts at the start of a run: tried inside a word as well, it took twice as long.)
+RUNS = re.compile(r"(?<![\w'\-])[\w'\-]*[A-Z][\w'\-]*[A-Z][\w'\-]*")
 ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
 SKIP_ATTRIBUTE = "data-glossary-skip"
 NUMBERS = re.compile(r"(\d+)")
 ENTRY_CLASS = "glossary-entry"  # the heading of an entry on the Glossary page
+PAGES_CLASS = "glossary-pages"  # its "Find out more" and "Used on" paragraphs, until the links take it
 # What `as_text` escapes: Markdown's inline signs, and what would start a block at a line's start.
 MARKDOWN_SIGNS = re.compile(r"[\\`*_{}\[\]]")
 BLOCK_START = re.compile(r"[#>:|=+*~?!-]|\d+[.)]\s")
