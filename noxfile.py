@@ -128,6 +128,16 @@ def export(session: nox.Session) -> None:
 
 
 @nox.session
+def publish(session: nox.Session) -> None:
+    """Check the site as CI does (strict build, content check errors, quick tests), then publish it:
+    -- --to FOLDER (swapped in whole; -- --to FOLDER --rollback puts the previous copy back) or
+    -- --to git:BRANCH[@REMOTE] (a commit on a branch for a static host). Options: -- --help
+    """
+    _install(session)
+    session.run("python", "-m", "export.publish", *session.posargs)
+
+
+@nox.session
 def tests(session: nox.Session) -> None:
     """Run the whole test suite: unit, build, browser and export tests (needs Debian's Chromium).
 

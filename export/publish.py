@@ -1,0 +1,246 @@
+"""`python -m export.publish`: check the site as CI does, then publish it in one step.
+
+    nox -s publish -- --to /var/www/induction       a folder (a web server's document root, a share)
+    nox -s publish -- --to git:gh-pages@origin      a git branch for a static host, pushed to origin
+    nox -s publish -- --to /var/www/induction --rollback     put the previous copy back
+
+The gate comes first, the same checks as CI: the strict build (into a temporary folder), the
+content check (errors only) and the quick tests (`pytest -m unit`). If any of them fails,
+nothing is published and the target is left exactly as it was.
+
+A folder is published atomically: the new site is written into a new folder beside the target and
+swapped in with renames at the end (export/pipeline.py's folder_beside and move_into_place, as
+export/build.py does for site/), so a reader never sees a half-copied site. The copy it replaced
+is kept beside it as `.NAME-previous`, and `--rollback` swaps the two back.
+
+A git branch is published with ghp-import, as `mkdocs gh-deploy` does: one new commit on the
+branch holding the built site (history kept), with a message naming the content version.
+
+Every published site also carries `_headers`, which hosts that read it (Netlify, Cloudflare
+Pages and the like) turn into HTTP headers: the Content-Security-Policy from induction.csp.POLICY,
+the one place it is written. GitHub Pages cannot send headers; there the meta tag every page
+carries holds the same policy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from export.build import build_site
+from export.pipeline import content_version, folder_beside, move_into_place
+from induction.csp import POLICY
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADERS_FILE = "_headers"
+
+
+class PublishError(Exception):
+    """A reason to stop before anything is published (printed as it is)."""
+
+
+@dataclass(frozen=True)
+class GitTarget:
+    branch: str
+    remote: str | None  # None: commit to the local branch only, push nowhere
+
+
+def headers_text(policy: str = POLICY) -> str:
+    """The `_headers` file: every path gets the site's Content-Security-Policy."""
+    return f"/*\n  Content-Security-Policy: {policy}\n"
+
+
+def parse_target(text: str) -> Path | GitTarget:
+    """`git:BRANCH[@REMOTE]` is a git branch; anything else is a folder."""
+    if not text.startswith("git:"):
+        return Path(text).expanduser().resolve()
+    branch, _, remote = text[len("git:") :].partition("@")
+    if not branch:
+        raise PublishError(
+            f"'{text}' names no branch (write git:BRANCH or git:BRANCH@REMOTE, e.g. git:gh-pages)"
+        )
+    return GitTarget(branch, remote or None)
+
+
+def previous_of(target: Path) -> Path:
+    """Where the copy a publish replaced is kept: beside the target, hidden, never served."""
+    return target.with_name(f".{target.name}-previous")
+
+
+# --- the gate ----------------------------------------------------------------------------------
+
+
+def run_gate(project: Path, site: Path, run_checks: bool = True) -> None:
+    """The strict build into `site`, then (unless skipped) the content check and the quick tests."""
+    print("Gate 1 of 3: the strict build", flush=True)
+    if build_site(project / "mkdocs.yml", site) != 0:
+        raise PublishError("The strict build failed (see above), so nothing was published.")
+    if not run_checks:
+        print("Gate 2 and 3 skipped (--no-gate): the content check and the quick tests did not run.")
+        return
+    steps = [
+        (
+            "Gate 2 of 3: the content check (errors only)",
+            [sys.executable, "-m", "check", "--project", str(project)],
+            "content check",
+        ),
+        (
+            "Gate 3 of 3: the quick tests",
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "unit"],
+            "quick tests",
+        ),
+    ]
+    for title, command, name in steps:
+        print(title, flush=True)
+        if subprocess.run(command, cwd=project).returncode != 0:
+            raise PublishError(f"The {name} failed (see above), so nothing was published.")
+
+
+# --- a folder ----------------------------------------------------------------------------------
+
+
+def publish_folder(site: Path, target: Path) -> None:
+    """Copy `site` beside `target`, then swap it in; the replaced copy becomes previous_of(target)."""
+    if target.exists() and any(target.iterdir()) and not (target / "index.html").exists():
+        raise PublishError(
+            f"{target} is not empty and holds no index.html, so it does not look like a published "
+            "site: nothing was changed (give an empty folder or one this command published before)"
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with folder_beside(target) as new:
+        shutil.copytree(site, new, dirs_exist_ok=True)
+        (new / HEADERS_FILE).write_text(headers_text(), encoding="utf-8")
+        replacing = target.exists()
+        if replacing:
+            move_into_place(target, previous_of(target))  # the older previous copy goes
+        move_into_place(new, target)
+    kept = f" (the copy it replaced is kept in {previous_of(target)})" if replacing else ""
+    print(f"Published to {target}{kept}")
+
+
+def rollback_folder(target: Path) -> None:
+    """Swap the target and its previous copy (a second roll back undoes the first)."""
+    previous = previous_of(target)
+    if not previous.is_dir():
+        raise PublishError(f"There is no previous copy to go back to ({previous} does not exist)")
+    swap = target.with_name(f".{target.name}-swap-{os.getpid()}")
+    os.replace(target, swap)
+    os.replace(previous, target)
+    os.replace(swap, previous)
+    print(f"Rolled back: {target} holds the previous copy again (the one it replaced is in {previous})")
+
+
+# --- a git branch ------------------------------------------------------------------------------
+
+
+def commit_message(project: Path, today: datetime.date | None = None) -> str:
+    day = (today or datetime.date.today()).isoformat()
+    return f"Publish the site: content version {content_version(project)}, {day}"
+
+
+def publish_git(site: Path, target: GitTarget, project: Path, message: str) -> None:
+    """One commit on target.branch holding `site` (ghp-import), pushed to target.remote if given."""
+    work = Path(tempfile.mkdtemp(prefix="publish-git-"))
+    try:
+        tree = work / "site"
+        shutil.copytree(site, tree)
+        (tree / HEADERS_FILE).write_text(headers_text(), encoding="utf-8")
+        command = [sys.executable, "-m", "ghp_import", "--no-jekyll", "-m", message, "-b", target.branch]
+        if target.remote:
+            # ghp-import builds on REMOTE/BRANCH when it knows it, so history is kept from a fresh
+            # clone; the fetch fails harmlessly the first time, when the branch does not exist yet
+            subprocess.run(
+                [
+                    "git",
+                    "fetch",
+                    "-q",
+                    target.remote,
+                    f"+{target.branch}:refs/remotes/{target.remote}/{target.branch}",
+                ],
+                cwd=project,
+                capture_output=True,
+            )
+            command += ["-r", target.remote, "--push"]
+        command.append(str(tree))
+        if subprocess.run(command, cwd=project).returncode != 0:
+            raise PublishError(f"ghp-import could not publish to the branch {target.branch} (see above)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    where = (
+        f"{target.remote}'s branch {target.branch}" if target.remote else f"the local branch {target.branch}"
+    )
+    print(f"Published to {where}: {message}")
+
+
+# --- the command -------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python3 noxfile.py -s publish --",
+        description="Check the site as CI does (strict build, content check errors, quick tests), then "
+        "publish it to TARGET in one step. Nothing is published if any check fails.",
+    )
+    parser.add_argument(
+        "--to",
+        required=True,
+        metavar="TARGET",
+        help="a folder (e.g. /var/www/induction: the new site is swapped in whole and the copy it "
+        "replaced is kept beside it as .NAME-previous), or git:BRANCH[@REMOTE] (e.g. git:gh-pages@origin: "
+        "one new commit on BRANCH holding the site, pushed to REMOTE if given; history is kept)",
+    )
+    parser.add_argument(
+        "--rollback",
+        action="store_true",
+        help="folder only: put the previous copy back (run it again to undo the roll back); nothing is built",
+    )
+    parser.add_argument(
+        "--no-gate",
+        action="store_true",
+        help="for tests and emergencies only: skip the content check and the quick tests "
+        "(the strict build still runs)",
+    )
+    parser.add_argument(
+        "--site",
+        metavar="FOLDER",
+        help="for tests only: publish this already built folder instead of building (needs --no-gate)",
+    )
+    parser.add_argument("--project", default=str(ROOT), help=argparse.SUPPRESS)  # tests: a project copy
+    args = parser.parse_args(argv)
+    project = Path(args.project).resolve()
+    try:
+        target = parse_target(args.to)
+        if args.rollback:
+            if isinstance(target, GitTarget):
+                raise PublishError(
+                    "--rollback works for a folder; for a git branch, revert the commit on the branch"
+                )
+            rollback_folder(target)
+            return 0
+        if args.site and not args.no_gate:
+            raise PublishError("--site skips the build, so it needs --no-gate")
+        with tempfile.TemporaryDirectory(prefix="publish-") as work:
+            if args.site:
+                site = Path(args.site).resolve()
+            else:
+                site = Path(work) / "site"
+                run_gate(project, site, run_checks=not args.no_gate)
+            if isinstance(target, GitTarget):
+                publish_git(site, target, project, commit_message(project))
+            else:
+                publish_folder(site, target)
+    except PublishError as error:
+        print(f"ERROR    -  {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""`nox -s publish` (export/publish.py): a folder swapped in whole with the previous copy kept and
+a roll back, a git branch through ghp-import with history kept, nothing published when the gate
+fails, the `_headers` file, and the GitHub Actions workflow that publishes after the tests pass.
+
+Most tests publish a small ready-made site with `--no-gate --site` (the gate is one build test
+below), each in its own temporary folder."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from export.publish import HEADERS_FILE, headers_text, main, parse_target, previous_of
+from induction.csp import POLICY
+
+WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
+TESTS_COMMAND = "python3 noxfile.py -s tests"
+
+
+def make_site(folder: Path, text: str) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "index.html").write_text(f"<p>{text}</p>", encoding="utf-8")
+    (folder / "about").mkdir()
+    (folder / "about" / "index.html").write_text(f"<p>about {text}</p>", encoding="utf-8")
+    return folder
+
+
+def publish(site: Path, to: str, *extra: str) -> int:
+    return main(["--to", to, "--no-gate", "--site", str(site), *extra])
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+def test_folder_publish_swaps_the_site_in_and_keeps_the_previous_copy(tmp_path):
+    target = tmp_path / "www" / "induction"
+    assert publish(make_site(tmp_path / "one", "first"), str(target)) == 0
+    assert (target / "index.html").read_text() == "<p>first</p>"
+    assert not previous_of(target).exists()
+
+    target.joinpath("stale.html").write_text("left over", encoding="utf-8")
+    assert publish(make_site(tmp_path / "two", "second"), str(target)) == 0
+    assert (target / "index.html").read_text() == "<p>second</p>"
+    assert not (target / "stale.html").exists()  # the old site is replaced whole, not copied over
+    assert (previous_of(target) / "index.html").read_text() == "<p>first</p>"
+    # nothing half-written is left beside it: only the site and its previous copy
+    assert sorted(p.name for p in target.parent.iterdir()) == [".induction-previous", "induction"]
+
+
+def test_rollback_restores_the_previous_copy_and_can_be_undone(tmp_path):
+    target = tmp_path / "induction"
+    publish(make_site(tmp_path / "one", "first"), str(target))
+    publish(make_site(tmp_path / "two", "second"), str(target))
+
+    assert main(["--to", str(target), "--rollback"]) == 0
+    assert (target / "index.html").read_text() == "<p>first</p>"
+    assert main(["--to", str(target), "--rollback"]) == 0
+    assert (target / "index.html").read_text() == "<p>second</p>"
+
+
+def test_rollback_without_a_previous_copy_changes_nothing(tmp_path, capsys):
+    target = tmp_path / "induction"
+    publish(make_site(tmp_path / "one", "first"), str(target))
+    assert main(["--to", str(target), "--rollback"]) == 1
+    assert "no previous copy" in capsys.readouterr().err
+    assert (target / "index.html").read_text() == "<p>first</p>"
+
+
+def test_a_folder_that_is_not_a_site_is_left_alone(tmp_path, capsys):
+    target = tmp_path / "documents"
+    target.mkdir()
+    (target / "letter.txt").write_text("keep me", encoding="utf-8")
+    assert publish(make_site(tmp_path / "one", "first"), str(target)) == 1
+    assert "does not look like a published site" in capsys.readouterr().err
+    assert [p.name for p in target.iterdir()] == ["letter.txt"]
+    assert not previous_of(target).exists()
+
+
+def test_the_published_site_sends_the_csp_as_a_header(tmp_path):
+    target = tmp_path / "induction"
+    publish(make_site(tmp_path / "one", "first"), str(target))
+    lines = (target / HEADERS_FILE).read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "/*"
+    name, _, value = lines[1].strip().partition(": ")
+    assert (name, value) == ("Content-Security-Policy", POLICY)
+    assert headers_text() == (target / HEADERS_FILE).read_text(encoding="utf-8")
+
+
+def test_targets_are_read_as_a_folder_or_a_git_branch(tmp_path):
+    assert parse_target(str(tmp_path / "x")) == tmp_path / "x"
+    branch = parse_target("git:gh-pages@origin")
+    assert (branch.branch, branch.remote) == ("gh-pages", "origin")
+    assert parse_target("git:pages").remote is None
+    assert main(["--to", "git:", "--no-gate", "--site", str(tmp_path)]) == 1
+
+
+def test_git_publish_commits_the_site_to_the_branch_and_keeps_history(tmp_path):
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "-q", "--bare", str(remote))
+    project = tmp_path / "project"
+    project.mkdir()
+    git(project, "init", "-q")
+    git(project, "config", "user.email", "trainer@example.invalid")
+    git(project, "config", "user.name", "Trainer")
+    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    git(project, "add", "mkdocs.yml")
+    git(project, "commit", "-q", "-m", "content")
+    git(project, "remote", "add", "origin", str(remote))
+    version = git(project, "rev-parse", "--short=7", "HEAD").strip()
+
+    for text in ("first", "second"):
+        site = make_site(tmp_path / text, text)
+        assert (
+            main(["--to", "git:pages@origin", "--no-gate", "--site", str(site), "--project", str(project)])
+            == 0
+        )
+
+    files = git(remote, "ls-tree", "-r", "--name-only", "pages").split()
+    assert sorted(files) == [".nojekyll", HEADERS_FILE, "about/index.html", "index.html"]
+    assert git(remote, "show", "pages:index.html") == "<p>second</p>"
+    log = git(remote, "log", "--format=%s", "pages").splitlines()
+    assert len(log) == 2  # the first publish is still in the branch's history
+    assert git(remote, "show", "pages~1:index.html") == "<p>first</p>"
+    assert all(f"content version {version}" in message for message in log)
+    assert git(project, "branch", "--show-current").strip() != "pages"  # the trainer's work is untouched
+
+
+@pytest.mark.build
+def test_a_failing_gate_publishes_nothing(project_copy, tmp_path, capsys):
+    target = tmp_path / "induction"
+    publish(make_site(tmp_path / "one", "first"), str(target))
+    page = project_copy / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[broken](no-such-page.md)\n", encoding="utf-8")
+
+    assert main(["--to", str(target), "--project", str(project_copy)]) == 1
+    assert "The strict build failed (see above), so nothing was published." in capsys.readouterr().err
+    assert sorted(p.name for p in target.iterdir()) == ["_headers", "about", "index.html"]
+    assert (target / "index.html").read_text() == "<p>first</p>"
+    assert not previous_of(target).exists()
+
+
+def test_the_workflow_publishes_to_pages_only_after_the_readme_test_command():
+    assert TESTS_COMMAND in (ROOT / "README.md").read_text(encoding="utf-8")
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert triggers["push"]["branches"] == ["main"]
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    runs = [step.get("run", "") for step in steps]
+    uses = [step.get("uses", "") for step in steps]
+    tests_at = next(i for i, run in enumerate(runs) if TESTS_COMMAND in run)
+    publish_at = next(i for i, run in enumerate(runs) if "-s publish" in run)
+    deploy_at = next(i for i, use in enumerate(uses) if use.startswith("actions/deploy-pages@"))
+    assert tests_at < publish_at < deploy_at
+    deploy_job = next(
+        job
+        for job in workflow["jobs"].values()
+        if any("deploy-pages" in s.get("uses", "") for s in job["steps"])
+    )
+    assert deploy_job.get("needs")  # deploying waits for the job that tested and built the site
