@@ -130,6 +130,10 @@ def rollback_folder(target: Path) -> None:
     previous = previous_of(target)
     if not previous.is_dir():
         raise PublishError(f"There is no previous copy to go back to ({previous} does not exist)")
+    if not target.exists():
+        os.replace(previous, target)
+        print(f"Rolled back: {target} holds the previous copy again")
+        return
     swap = target.with_name(f".{target.name}-swap-{os.getpid()}")
     os.replace(target, swap)
     os.replace(previous, target)

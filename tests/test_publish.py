@@ -7,6 +7,7 @@ below), each in its own temporary folder."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -61,6 +62,15 @@ def test_rollback_restores_the_previous_copy_and_can_be_undone(tmp_path):
     assert (target / "index.html").read_text() == "<p>first</p>"
     assert main(["--to", str(target), "--rollback"]) == 0
     assert (target / "index.html").read_text() == "<p>second</p>"
+
+
+def test_rollback_works_when_the_site_folder_was_removed(tmp_path):
+    target = tmp_path / "induction"
+    publish(make_site(tmp_path / "one", "first"), str(target))
+    publish(make_site(tmp_path / "two", "second"), str(target))
+    shutil.rmtree(target)
+    assert main(["--to", str(target), "--rollback"]) == 0
+    assert (target / "index.html").read_text() == "<p>first</p>"
 
 
 def test_rollback_without_a_previous_copy_changes_nothing(tmp_path, capsys):
