@@ -123,12 +123,16 @@ def test_git_publish_commits_the_site_to_the_branch_and_keeps_history(tmp_path):
     git(project, "remote", "add", "origin", str(remote))
     version = git(project, "rev-parse", "--short=7", "HEAD").strip()
 
-    for text in ("first", "second"):
+    git(project, "push", "-q", "origin", "HEAD:main")
+    # the second publish comes from a clone of main only (as CI checks out), which knows no `pages`
+    clone = tmp_path / "clone"
+    for text, where in (("first", project), ("second", clone)):
+        if where == clone:
+            git(tmp_path, "clone", "-q", "--single-branch", "-b", "main", str(remote), str(clone))
+            git(clone, "config", "user.email", "trainer@example.invalid")
+            git(clone, "config", "user.name", "Trainer")
         site = make_site(tmp_path / text, text)
-        assert (
-            main(["--to", "git:pages@origin", "--no-gate", "--site", str(site), "--project", str(project)])
-            == 0
-        )
+        assert publish(site, "git:pages@origin", "--project", str(where)) == 0
 
     files = git(remote, "ls-tree", "-r", "--name-only", "pages").split()
     assert sorted(files) == [".nojekyll", HEADERS_FILE, "about/index.html", "index.html"]
