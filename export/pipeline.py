@@ -6,7 +6,8 @@ Stages, each printed with its counts as it runs:
 
 1. build the offline site (mkdocs-offline.yml) in strict mode: any warning stops the export;
 2. read the learning pages and their self-check questions from the built site, and check them;
-3. zip the site (unzip anywhere, open "Open me first.html", no network needed);
+3. zip the site (unzip anywhere, open "Open me first.html", no network needed), and again as the
+   package for a learning management system (SCORM 1.2, export/lms.py);
 4. write the handout and the trainer pack as HTML (export/templates/);
 5. print them to A4 PDFs in Chromium, with large-print versions;
 6. move the new files into dist/ in one step.
@@ -37,7 +38,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from export import documents
+from export import documents, lms
 from induction.building import build_in_process
 from induction.common import DataError, LineDict, parse_yaml, read_source
 from induction.dates import today, uk_date
@@ -83,6 +84,10 @@ class Outputs:
     def zip(self) -> str:
         return f"{self.site_folder}.zip"
 
+    @property
+    def lms(self) -> str:
+        return f"{NAME}-lms-{self.stem}.zip"
+
     def handout(self, large: bool = False) -> str:
         return f"{NAME}-handout{'-large-print' if large else ''}-{self.stem}.pdf"
 
@@ -104,6 +109,7 @@ class BuiltSite:
     glossary: tuple[str, str] | None  # (title, src) when the nav has the glossary page
     notes: list[dict] = field(default_factory=list)  # trainer-only notes: {page, page_title, title, html}
     contacts: dict = field(default_factory=dict)
+    pass_mark: int | None = None  # mkdocs.yml `extra: lms: pass_mark:` (export/lms.py)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -231,6 +237,11 @@ def export(
         count, size = zip_site(built.site, out / outputs.zip, outputs.site_folder)
         progress.detail(f"{count} files, {_megabytes(size)}: {outputs.zip}")
         made.append((outputs.zip, f"the offline site: unzip it anywhere, then open '{START_FILE}'"))
+        count, size = lms.zip_package(
+            built.site, out / outputs.lms, built.site_name, outputs.version, built.pass_mark
+        )
+        progress.detail(f"{count} files, {_megabytes(size)}: {outputs.lms}")
+        made.append((outputs.lms, "the package for a learning management system (SCORM 1.2): upload it"))
 
     with progress.stage("Writing the handouts and the trainer pack"):
         essentials = essentials_parts(project, sections, glossary)
@@ -278,7 +289,16 @@ def build_offline_site(config_file: Path, site_dir: Path) -> BuiltSite:
         glossary=glossary,
         notes=list(build_notes(config)),
         contacts=config.extra.get("facts", {}).get("contacts", {}),
+        pass_mark=lms_pass_mark(config.extra),
     )
+
+
+def lms_pass_mark(extra: dict) -> int | None:
+    """The LMS package's pass mark from mkdocs.yml; a bad one stops the export, saying why."""
+    try:
+        return lms.pass_mark(extra)
+    except DataError as error:
+        raise ExportError(str(error)) from None
 
 
 def fix_print_page(path: Path) -> None:

@@ -42,7 +42,10 @@ def test_offline_config_changes_nothing_else_that_is_a_list():
     """Any other list in mkdocs-offline.yml would silently replace mkdocs.yml's."""
     offline = config("mkdocs-offline.yml")
     lists = {key for key, value in offline.items() if isinstance(value, list)}
-    assert lists == {"plugins"}
+    assert lists == {"plugins", "extra_javascript"}
+    # lms.js (the LMS package's bridge) is added to the site's scripts, which it must repeat
+    site_scripts = config("mkdocs.yml").get("extra_javascript", [])
+    assert offline["extra_javascript"] == [*site_scripts, "javascripts/lms.js"]
     assert set(offline.get("extra", {})) == {"polyfills"}
     assert "theme" not in offline
 

@@ -73,6 +73,7 @@
     } catch (e) {
       /* storage switched off: the site still works, progress is just not kept */
     }
+    window.dispatchEvent(new Event("inductionprogress")); /* for lms.js, inside an LMS */
   }
 
   /* The questions answered correctly in mkdocs-quiz's saved answers (a JSON string). */
@@ -351,7 +352,14 @@
     setUpProgressPage();
     if (herePage && !herePage.questions) watchForTheEnd();
   });
-  window.inductionProgress = { load: load, pageId: pageId, reset: resetAll };
+  /* lms.js reports these to an LMS: the counts of summary() and how many learning pages. */
+  function totals() {
+    var counts = summary(load());
+    counts.total = learning.length;
+    return counts;
+  }
+
+  window.inductionProgress = { load: load, pageId: pageId, reset: resetAll, summary: totals };
 })();
 
 /* Printing: open every collapsed detail so nothing is missing on paper, and close them again after. */

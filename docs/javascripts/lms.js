@@ -1,0 +1,282 @@
+/* The site inside a learning management system (LMS): the SCORM 1.2 bridge.
+
+   An LMS that imports the package (export/lms.py) opens the site in a frame and offers its SCORM
+   API as `window.API` in a window above it (a parent frame, or the window that opened it). This
+   script looks for it the standard way (up the parent frames, then the opener's, a few levels at
+   most). Without it (the hosted site, the USB copy) the script stops at once and changes nothing.
+
+   With it:
+   - the LMS's record (cmi.suspend_data) is this learner's progress: when the session starts it
+     replaces whatever this browser held (someone else may have used it), so progress and
+     self-check answers follow the member from one device to another;
+   - each time docs/javascripts/progress.js saves (a page opened, a question answered, a page
+     read to its end), the progress goes back to the LMS in a compact form, with the lesson status
+     (incomplete until every learning page is finished; then completed, or passed or failed
+     against the pass mark the LMS hands over from the package: cmi.student_data.mastery_score),
+     the score (the self-check questions answered correctly at the first try, as a percentage of
+     all of them: finishing a page needs every answer right in the end, so only the first try
+     tells a pass from a fail) and the time spent;
+   - it commits when a page becomes finished and when a page is left, and calls LMSFinish once,
+     when the learner leaves the site (not when following a link to another of its pages, which
+     continues the same session).
+
+   It runs before progress.js (a plain script at the end of the page; progress.js is deferred),
+   so the restored progress is there when progress.js first reads it. Nothing here runs code from
+   a string, and nothing is written into the page, so it works under the site's security policy. */
+(function () {
+  "use strict";
+  var KEY = "member-induction-progress-v2"; /* progress.js's saved progress */
+  var OLD_KEY = "member-induction-progress-v1";
+  var QUIZ_PREFIX = "quiz_progress_"; /* mkdocs-quiz's saved answers, one key per page */
+  var STARTED = "member-induction-lms-started"; /* sessionStorage: when this LMS session began */
+  var LIMIT = 4096; /* SCORM 1.2's longest cmi.suspend_data */
+  var DEPTH = 7; /* windows to climb looking for the API, as ADL's own search does */
+
+  function apiIn(win) {
+    for (var level = 0; win && level <= DEPTH; level++) {
+      try {
+        if (win.API && typeof win.API.LMSInitialize === "function") return win.API;
+      } catch (e) {
+        return null; /* a window of another site: not ours to search */
+      }
+      if (!win.parent || win.parent === win) return null;
+      win = win.parent;
+    }
+    return null;
+  }
+
+  var api = apiIn(window.parent !== window ? window.parent : null) || apiIn(window.opener);
+  if (!api) return;
+
+  function call(name, a, b) {
+    try {
+      return String(api[name](a === undefined ? "" : a, b));
+    } catch (e) {
+      return "false";
+    }
+  }
+
+  function get(element) {
+    return call("LMSGetValue", element);
+  }
+
+  function set(element, value) {
+    return call("LMSSetValue", element, String(value)) === "true";
+  }
+
+  /* A page after the first in one session: the LMS answers "already initialised" (101). */
+  var fresh = call("LMSInitialize") === "true";
+  if (!fresh && call("LMSGetLastError") !== "101") return; /* no session to report to */
+
+  function storage(kind) {
+    try {
+      return window[kind];
+    } catch (e) {
+      return null;
+    }
+  }
+
+  var local = storage("localStorage");
+  var session = storage("sessionStorage");
+  if (fresh) {
+    restore(decode(get("cmi.suspend_data")));
+    if (session) session.setItem(STARTED, String(Date.now()));
+  }
+  var started = Number((session && session.getItem(STARTED)) || Date.now());
+
+  /* --- the LMS's record, in and out -------------------------------------------------------- */
+
+  /* Compact form: {v: 1, p: {page id: [opened, read, right, answers, tried, first]}}: dates as
+     written by progress.js (or 0); `right`, `tried` and `first` the numbers of the questions
+     answered correctly, answered at all, and answered correctly at the first try ("0.2.3");
+     mkdocs-quiz's saved answers for the page as "question:right:choices;..." (choices are option
+     numbers or typed words, URI-encoded). With every page finished and every question answered
+     this site's record measured about 2,000 characters; if a record would still be longer than
+     SCORM 1.2 allows, the answers are left out (progress and the questions right are kept). */
+  function packAnswers(text) {
+    try {
+      var quizzes = JSON.parse(text);
+      return Object.keys(quizzes).map(function (id) {
+        var quiz = quizzes[id] || {};
+        var values = (quiz.selectedValues || []).map(encodeURIComponent).join(",");
+        return id.replace("quiz-", "") + ":" + (quiz.correct ? 1 : 0) + ":" + values;
+      }).join(";");
+    } catch (e) {
+      return "";
+    }
+  }
+
+  function unpackAnswers(text) {
+    var quizzes = {};
+    text.split(";").forEach(function (part) {
+      var bits = part.split(":");
+      if (bits.length !== 3 || !bits[0]) return;
+      quizzes["quiz-" + bits[0]] = {
+        answered: true,
+        correct: bits[1] === "1",
+        selectedValues: bits[2] ? bits[2].split(",").map(decodeURIComponent) : [],
+      };
+    });
+    return JSON.stringify(quizzes);
+  }
+
+  function numbers(text) {
+    return text ? String(text).split(".").map(Number) : [];
+  }
+
+  function encode(state, withAnswers) {
+    var pages = {};
+    Object.keys(state.pages || {}).forEach(function (id) {
+      var entry = state.pages[id] || {};
+      var right = (entry.right || []).map(function (quiz) { return quiz.replace("quiz-", ""); }).join(".");
+      var answers = withAnswers && entry.answers ? packAnswers(entry.answers) : "";
+      pages[id] = [entry.opened || 0, entry.read || 0, right, answers, (entry.tried || []).join("."),
+        (entry.first || []).join(".")];
+    });
+    return JSON.stringify({ v: 1, p: pages });
+  }
+
+  function compact(state) {
+    var text = encode(state, true);
+    return text.length <= LIMIT ? text : encode(state, false);
+  }
+
+  function decode(text) {
+    try {
+      var data = JSON.parse(text);
+      if (!data || data.v !== 1 || typeof data.p !== "object") return { pages: {} };
+      var state = { pages: {} };
+      Object.keys(data.p).forEach(function (id) {
+        var item = data.p[id];
+        if (!Array.isArray(item)) return;
+        var entry = { right: item[2] ? String(item[2]).split(".").map(function (n) { return "quiz-" + n; }) : [] };
+        if (item[0]) entry.opened = item[0];
+        if (item[1]) entry.read = item[1];
+        if (typeof item[3] === "string" && item[3]) entry.answers = unpackAnswers(item[3]);
+        entry.tried = numbers(item[4]);
+        entry.first = numbers(item[5]);
+        state.pages[id] = entry;
+      });
+      return state;
+    } catch (e) {
+      return { pages: {} };
+    }
+  }
+
+  /* The LMS's record replaces this browser's: progress and every page's saved answers. */
+  function restore(state) {
+    if (!local) return;
+    try {
+      var remove = [];
+      for (var i = 0; i < local.length; i++) {
+        var key = local.key(i);
+        if (key === KEY || key === OLD_KEY || key.indexOf(QUIZ_PREFIX) === 0) remove.push(key);
+      }
+      remove.forEach(function (key) { local.removeItem(key); });
+      local.setItem(KEY, JSON.stringify(state));
+    } catch (e) { /* storage switched off: the session still reports what it can */ }
+  }
+
+  function saved() {
+    try {
+      var state = JSON.parse(local.getItem(KEY));
+      return state && typeof state.pages === "object" && state.pages ? state : { pages: {} };
+    } catch (e) {
+      return { pages: {} };
+    }
+  }
+
+  function timespan(ms) {
+    var seconds = Math.max(0, ms / 1000);
+    var hours = Math.min(9999, Math.floor(seconds / 3600));
+    var minutes = Math.floor((seconds % 3600) / 60);
+    var rest = (seconds % 60).toFixed(2);
+    return (hours < 10 ? "0" : "") + hours + ":" + (minutes < 10 ? "0" : "") + minutes + ":" +
+      (rest < 10 ? "0" : "") + rest;
+  }
+
+  /* Note the questions of this page answered for the first time, and which of them were right
+     (mkdocs-quiz has just saved its answers; progress.js keeps the fields it does not know). */
+  function recordFirstTries() {
+    var progress = window.inductionProgress;
+    var id = progress ? progress.pageId(location.href) : null;
+    var state = saved();
+    var entry = id === null ? null : state.pages[id];
+    if (!entry || !local) return;
+    var answers = {};
+    try {
+      answers = JSON.parse(local.getItem(QUIZ_PREFIX + location.pathname)) || {};
+    } catch (e) { /* nothing saved */ }
+    var tried = entry.tried || [];
+    var first = entry.first || [];
+    var changed = false;
+    Object.keys(answers).forEach(function (quiz) {
+      var number = Number(quiz.replace("quiz-", ""));
+      if (!answers[quiz] || !answers[quiz].answered || tried.indexOf(number) !== -1) return;
+      tried.push(number);
+      if (answers[quiz].correct) first.push(number);
+      changed = true;
+    });
+    if (!changed) return;
+    entry.tried = tried;
+    entry.first = first;
+    try {
+      local.setItem(KEY, JSON.stringify(state));
+    } catch (e) { /* ignore */ }
+  }
+
+  function firstTries(state) {
+    return Object.keys(state.pages).reduce(function (sum, id) {
+      return sum + ((state.pages[id] && state.pages[id].first) || []).length;
+    }, 0);
+  }
+
+  var finished = -1;
+
+  /* Tell the LMS where the learner is; commit when another page has become finished. */
+  function report(commit) {
+    var progress = window.inductionProgress;
+    if (!progress || !progress.summary) return;
+    var counts = progress.summary();
+    var state = saved();
+    var score = counts.questions ? Math.round((100 * Math.min(firstTries(state), counts.questions)) / counts.questions) : 100;
+    var status = "incomplete";
+    if (counts.total > 0 && counts.finished === counts.total) {
+      var mark = parseFloat(get("cmi.student_data.mastery_score"));
+      status = isNaN(mark) ? "completed" : score >= mark ? "passed" : "failed";
+    }
+    set("cmi.suspend_data", compact(state));
+    set("cmi.core.score.min", 0);
+    set("cmi.core.score.max", 100);
+    set("cmi.core.score.raw", score);
+    set("cmi.core.lesson_status", status);
+    set("cmi.core.session_time", timespan(Date.now() - started));
+    if (commit || (finished >= 0 && counts.finished > finished)) call("LMSCommit");
+    finished = counts.finished;
+  }
+
+  /* A link to another page of the site continues the session; anything else ends it. */
+  var staying = false;
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href]");
+    if (!link || event.defaultPrevented) return;
+    var progress = window.inductionProgress;
+    var href = link.getAttribute("href");
+    staying = !link.target && href.charAt(0) !== "#" && Boolean(progress) && progress.pageId(href) !== null;
+  });
+
+  var done = false;
+  window.addEventListener("pagehide", function () {
+    if (done) return;
+    report(true);
+    if (!staying) {
+      set("cmi.core.exit", "suspend"); /* keep the record for the next visit */
+      call("LMSFinish");
+      done = true;
+      if (session) session.removeItem(STARTED);
+    }
+  });
+  window.addEventListener("quizProgressUpdate", recordFirstTries); /* before progress.js's own */
+  window.addEventListener("inductionprogress", function () { report(false); });
+  document.addEventListener("DOMContentLoaded", function () { report(fresh); });
+})();
