@@ -212,6 +212,13 @@ def test_a_glossary_link_written_later_on_the_page_leaves_earlier_mentions_to_be
     assert "and MASH again" in out  # the mention after the written link stays plain
 
 
+def test_a_glossary_link_written_where_nothing_is_linked_still_counts_as_the_first_use():
+    text = "In a box, [MASH](../glossary/#mash){ .glossary-term }.\n{ data-glossary-skip }\n\nMASH later."
+    out = link(text)
+    assert out.count('class="glossary-term"') == 1  # the link written by hand, nothing added
+    assert "MASH later" in out
+
+
 def test_only_the_page_itself_is_linked_not_markdown_converted_later_for_it():
     # mkdocs-quiz converts its questions with the site's extensions after the page: no links there.
     extension = GlossaryExtension(GLOSSARY)
