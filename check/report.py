@@ -28,6 +28,7 @@ from induction.building import InProcessBuild, build_in_process, mkdocs_log_to
 from induction.common import DataError, read_source, split_front_matter
 from induction.dates import today, uk_date
 from induction.nav import nav_paths
+from induction.text import HTML_START
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML_REPORT = Path("reports") / "content-check.html"
@@ -392,12 +393,9 @@ PAGE_KINDS = {"image", "glossary"}  # found by the build, listed by line with th
 SETTINGS_TODO = (
     "undo the last change to mkdocs.yml, or run `python3 noxfile.py -s build` to see the message in context"
 )
-HTML_PAGE = """<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
+HTML_PAGE = (
+    HTML_START
+    + """<title>{title}</title>
 <style>
 body {{ font-family: system-ui, sans-serif; line-height: 1.5; margin: 2rem auto; max-width: 70rem;
   padding: 0 1rem; color: #1a1a1a; background: #fff; }}
@@ -433,6 +431,7 @@ a {{ color: #1d4f73; }}
 </body>
 </html>
 """
+)
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

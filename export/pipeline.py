@@ -43,6 +43,7 @@ from induction.building import build_in_process
 from induction.common import DataError, LineDict, parse_yaml, read_source
 from induction.dates import today, uk_date
 from induction.nav import nav_setting_pages
+from induction.text import HTML_START
 from induction.trainer_notes import build_notes
 from induction.versions import require
 
@@ -375,12 +376,9 @@ def zip_site(site: Path, target: Path, folder: str) -> tuple[int, int]:
 
 
 START_FILE = "Open me first.html"  # at the top of the offline zip's folder: a link to index.html
-START_PAGE = """<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'">
+START_PAGE = (
+    HTML_START
+    + """<meta http-equiv="Content-Security-Policy" content="default-src 'none'">
 <title>Open me first: the member induction</title>
 </head>
 <body>
@@ -394,6 +392,7 @@ parenting and each page's key points.</p>
 </body>
 </html>
 """
+)
 
 
 # --- stage 4: the documents as HTML --------------------------------------------------------

@@ -41,3 +41,13 @@ MARKDOWN_SPECIAL = str.maketrans({char: f"&#{ord(char)};" for char in '"\\`[]{}'
 PLACEHOLDER = re.compile(r"(\{\{\s*[A-Za-z_][\w.]*\s*\}\})")
 INLINE_SPECIAL = re.compile(r"[\\`\[\]]")
 LINE_START = re.compile(r"#|\d+\.\s|[-+*]\s|[-*_](\s*[-*_]){2,}\s*$|!!!|\?\?\?|~~~|:")
+
+
+# How every stand-alone HTML page the project writes itself opens (the check's report, the
+# offline zip's start file); each adds its own <title> and the rest.
+HTML_START = """<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+"""
