@@ -248,3 +248,22 @@ def test_a_record_too_long_with_the_answers_keeps_the_progress_without_them(brow
     saved = json.loads(record)["p"]
     assert [item[3] for item in saved.values()] == [""] * len(saved)
     assert all(item[2] and item[2] == item[5] for item in saved.values())  # progress and score kept
+
+
+def test_without_an_lms_the_site_behaves_as_before_with_no_error(browser, lms):
+    """Opened on its own (a web server, a memory stick), lms.js finds no API and does nothing:
+    progress is kept in the browser as usual, and nothing goes wrong."""
+    url, _ = lms
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    problems: list[str] = []
+    context.expose_function("cspReport", lambda text: problems.append(text))
+    context.add_init_script(REPORTER)
+    page = context.new_page()
+    page.on("pageerror", lambda error: problems.append(f"error: {error}"))
+    page.goto(f"{url}/package/{PAGE}", wait_until="load")
+    answer_first_question(page)
+    saved = json.loads(page.evaluate("key => localStorage.getItem(key)", KEY))
+    assert saved["pages"][PAGE]["right"] == ["quiz-0"]
+    assert "first" not in saved["pages"][PAGE]  # lms.js kept nothing of its own
+    assert problems == []
+    context.close()
