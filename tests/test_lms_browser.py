@@ -24,6 +24,8 @@ from conftest import FIXTURES, _QuietHandler
 from export_support import real_export
 from test_browser_csp import REPORTER  # each policy violation, in every frame
 
+pytestmark = pytest.mark.export  # each test opens Chromium on the real export's package
+
 KEY = "member-induction-progress-v2"
 PAGE = "thresholds.html"  # a learning page with a self-check
 LIMIT = 4096  # SCORM 1.2's longest cmi.suspend_data
