@@ -22,32 +22,35 @@ knows. The checks:
 The files under docs/ that MkDocs copies as they are (pictures, style sheets) are checked by
 hooks/safe_files.py.
 
-Why a second Markdown conversion, at the very start of `on_page_markdown`: the HTML to judge is
-what the trainer wrote, and only that. The other hooks and plugins add HTML of their own to the
-same Markdown afterwards (the self-check, whose plugin writes inline script; the learning path;
-glossary links), so a check inside MkDocs' own conversion could not tell the trainer's HTML from
-theirs. Converting the trainer's Markdown alone with the site's own extensions finds raw HTML
-exactly as Python-Markdown does (the pieces it stashes in `md.htmlStash`, never `<` inside
-code, which is shown, not run); a `<div markdown>` element that md_in_html makes is in the
-finished tree, which meets `PAGE`. It costs about 20 ms a page on the 2-core build machine
-(0.6 s for the site's 33 pages, measured under load), three quarters of it the conversion itself.
+Where: inside MkDocs' own conversion of each page, by the Markdown extension `SafeHtml` (a tree
+processor after every other one), so each page is converted once. hooks/safe_html.py gives it
+the page's Markdown as the trainer wrote it, before other hooks and plugins add to it. The
+conversion finds raw HTML exactly as Python-Markdown does (the pieces it stashes in
+`md.htmlStash`, never `<` inside code, which is shown, not run); a `<div markdown>` element
+that md_in_html makes is in the finished tree, which meets `PAGE`. The conversion also holds
+what the other hooks and plugins added (the self-check, the learning path, the Glossary page's
+entries, glossary links, filled-in {{ facts }}): a problem counts when it is found in the
+trainer's own Markdown, which is also where its line comes from.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 
 import markdown
 import nh3
 from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 from pymdownx.snippets import SnippetMissingError
 
 from induction.addresses import SCHEME, as_browser_reads, short
-from induction.common import read_html
+from induction.common import DataError, read_html
 from induction.versions import require
 
 require(
@@ -59,7 +62,8 @@ require(
     "pymdown-extensions",
     "==13.1",
     "induction/safe_html.py's reading of the snippet's name from the message of "
-    "pymdownx.snippets.SnippetMissingError",
+    "pymdownx.snippets.SnippetMissingError, and its wrapping of the run of the preprocessor "
+    "pymdownx.snippets registers as 'snippet'",
 )
 
 
@@ -68,28 +72,35 @@ require(
 
 def check_markdown(text: str, extensions, extension_configs) -> list[tuple]:
     """Every problem in a page's Markdown (without front matter), as (line in `text` or None,
-    problem, expected), in the order of the page."""
-    recorder = _Recorder()
-    md = markdown.Markdown(extensions=[*extensions, recorder], extension_configs=extension_configs)
-    try:
-        md.convert(text)
-    except SnippetMissingError as error:
-        return [snippet_problem(text, str(error))]
-    # `htmlStash.rawHtmlBlocks` (and `AMP_SUBSTITUTE` below) are not Python-Markdown's documented
-    # interface. Pinned at Markdown 3.11.3; test_markdown_internals_are_as_pinned fails when the
-    # version moves: then re-check that typed raw HTML still lands in rawHtmlBlocks as strings,
-    # and that the serializer still writes `&` in attributes as AMP_SUBSTITUTE.
-    pieces = [piece for piece in md.htmlStash.rawHtmlBlocks if isinstance(piece, str)]
+    problem, expected), in the order of the page: `text` converted by Python-Markdown with
+    `extensions` and `SafeHtml`, which judges it during the conversion."""
+    judge = SafeHtml()
+    judge.start(text)
+    md = markdown.Markdown(extensions=[*extensions, judge], extension_configs=extension_configs)
+    md.convert(text)
+    return judge.problems
+
+
+def page_problems(text: str, pieces: list[str], tree: str) -> list[tuple]:
+    """The problems of a page whose Markdown is `text` (as the trainer wrote it), with the raw
+    HTML `pieces` Python-Markdown stashed and the tags Markdown made (`tree`), sorted by line.
+
+    The conversion also holds what other hooks and plugins added to the page's Markdown (the
+    self-check, the learning path, the Glossary page's entries), which are theirs to get right:
+    a problem counts when it is found in `text`, the trainer's own Markdown."""
     problems = [
-        (find_line(text, needle, piece), problem, expected)
+        (line, problem, expected)
         for piece in pieces
         for needle, problem, expected in html_problems(piece, TYPED)
+        if (line := find_line(text, needle, piece)) is not None
     ]
     if not problems:  # then what Markdown made: [links](...), ![pictures](...), { attributes }
         problems = [
-            (find_line(text, needle), *found) for needle, *found in html_problems(recorder.tree, PAGE)
+            (line, *found)
+            for needle, *found in html_problems(tree, PAGE)
+            if (line := find_line(text, needle)) is not None
         ]
-    return sorted(problems, key=lambda p: (p[0] is None, p[0] or 0))
+    return sorted(problems, key=lambda p: p[0])
 
 
 def snippet_problem(text: str, message: str) -> tuple:
@@ -241,33 +252,91 @@ def _attribute_problem(tag: str, name: str, value: str, allowlist: Allowlist):
     return (name, f"the attribute {name}= on <{tag}> is not allowed in a page", expected)
 
 
-class _Recorder(Extension):
-    """Records, while Python-Markdown converts a page, the tags of the finished element tree
-    (`tree`: every tag Markdown made, with its attributes, without the text, which is quicker to
-    check than the whole page). The `<div markdown>`-style elements md_in_html makes from typed
-    HTML are in it too, so their attributes meet `PAGE` there."""
+class SafeHtml(Extension):
+    """Python-Markdown extension that judges each page inside its own conversion.
+
+    `start` is given the trainer's Markdown of the page about to be converted (for the lines in
+    messages) and, in a build, `source`: a function giving the Markdown MkDocs will convert
+    (the trainer's, with what other hooks and plugins added), and `where`: one giving the page's
+    name in messages and how many lines its front matter takes. Only the conversion of that
+    Markdown is judged (mkdocs-quiz converts the parts of each self-check with the same
+    extensions). At its end (a tree processor after every other one) the raw HTML
+    Python-Markdown stashed and the tags of the finished tree are judged; `problems` holds what
+    was found, and in a build the first stops it as a DataError. A missing `--8<--` snippet in
+    the page becomes a problem of the same kind.
+    """
 
     def __init__(self):
         super().__init__()
-        self.tree = ""
+        self.start("")
+
+    def start(
+        self,
+        text: str,
+        source: Callable[[], str] | None = None,
+        where: Callable[[], tuple[str, int]] | None = None,
+    ) -> None:
+        self.text, self.source, self.where, self.problems = text, source, where, []
 
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
-        # After every other tree processor.
-        md.treeprocessors.register(_TreeSnapshot(md, self), "safe_html_tree", -100)
+        page = _PageConversion(md, self)
+        md.preprocessors.register(page, "safe_html", 100)  # first: is this the page's conversion?
+        md.treeprocessors.register(_Judge(md, page), "safe_html", -100)  # after every other one
+        if "snippet" in md.preprocessors:
+            snippets = md.preprocessors["snippet"]
+            snippets.run = functools.partial(page.snippets, snippets.run)
+
+    def found(self, problems: list[tuple]) -> None:
+        self.problems = problems
+        if problems and self.where is not None:
+            display, offset = self.where()
+            line, problem, expected = problems[0]
+            raise DataError(display, line + offset if line else None, problem, expected)
 
 
-class _TreeSnapshot(Treeprocessor):
-    def __init__(self, md, recorder: _Recorder):
+class _PageConversion(Preprocessor):
+    """Notes whether this conversion is the page's own (`is_page`), before any other step."""
+
+    def __init__(self, md, judge: SafeHtml):
         super().__init__(md)
-        self.recorder = recorder
+        self.judge, self.is_page = judge, False
+
+    def run(self, lines):
+        expected = self.judge.source() if self.judge.source else self.judge.text
+        self.is_page = "\n".join(lines) == expected
+        return lines
+
+    def snippets(self, run, lines):
+        try:
+            return run(lines)
+        except SnippetMissingError as error:
+            if not self.is_page:
+                raise
+            self.judge.found([snippet_problem(self.judge.text, str(error))])
+            self.is_page = False  # outside a build: nothing more to judge
+            return []
+
+
+class _Judge(Treeprocessor):
+    def __init__(self, md, page: _PageConversion):
+        super().__init__(md)
+        self.page = page
 
     def run(self, root):
-        # Written by Python-Markdown's own serializer, which keeps a character reference as it is
-        # (`java&#115;cript:`), so nh3 reads an address as the browser will (`javascript:`); with
-        # its stand-in for `&` (in the addresses of <someone@council.example> links) put back,
-        # as its last step does.
-        skeleton = _skeleton(root)
-        self.recorder.tree = self.md.serializer(skeleton).replace(AMP_SUBSTITUTE, "&")
+        if not self.page.is_page:
+            return
+        # `htmlStash.rawHtmlBlocks` (and `AMP_SUBSTITUTE` below) are not Python-Markdown's
+        # documented interface. Pinned at Markdown 3.11.3; test_markdown_internals_are_as_pinned
+        # fails when the version moves: then re-check that typed raw HTML still lands in
+        # rawHtmlBlocks as strings, and that the serializer still writes `&` in attributes as
+        # AMP_SUBSTITUTE.
+        pieces = [piece for piece in self.md.htmlStash.rawHtmlBlocks if isinstance(piece, str)]
+        # The tree is written by Python-Markdown's own serializer, which keeps a character
+        # reference as it is (`java&#115;cript:`), so nh3 reads an address as the browser will
+        # (`javascript:`); with its stand-in for `&` (in the addresses of <someone@council.example>
+        # links) put back, as its last step does.
+        tree = self.md.serializer(_skeleton(root)).replace(AMP_SUBSTITUTE, "&")
+        self.page.judge.found(page_problems(self.page.judge.text, pieces, tree))
 
 
 def _skeleton(element: etree.Element) -> etree.Element:

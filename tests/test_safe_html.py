@@ -15,7 +15,15 @@ from mkdocs.utils import meta
 
 from conftest import ROOT, run_build
 from induction.safe_files import css_addresses, css_problems, file_problem, link_problem, svg_problems
-from induction.safe_html import TYPED, check_markdown, find_line, html_problems, url_problem
+from induction.safe_html import (
+    TYPED,
+    SafeHtml,
+    check_markdown,
+    find_line,
+    html_problems,
+    page_problems,
+    url_problem,
+)
 
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
 NO_SCRIPT = "remove it: a page cannot run scripts"
@@ -749,6 +757,31 @@ def test_css_problems_name_the_line():
     ]
 
 
+def test_html_other_hooks_add_is_not_the_trainers_to_fix():
+    """The page's one conversion also holds what other hooks and plugins added (the Glossary
+    page's entries, the self-check): a problem counts only where the trainer's Markdown has it."""
+    added = '<nav class="glossary-letters"><a href="#a">A</a></nav>'
+    assert page_problems("A page.\n", [added], "<div><nav></nav></div>") == []
+    assert set(page_problems("A page.\n\n<nav>Typed</nav>\n", [added, "<nav>Typed</nav>"], "")) == {
+        (3, "the tag <nav> is not allowed in a page", ALLOWED)
+    }
+    assert page_problems("A page.\n\n<p>Typed</p>\n", [], "<div><nav></nav></div>") == []
+
+
+def test_only_the_pages_own_conversion_is_judged():
+    """mkdocs-quiz converts the parts of each self-check with the site's extensions too: those
+    conversions are not the page's, and its text is not what they hold."""
+    page = "A page.\n\n<script>alert(1)</script>\n"
+    judge = SafeHtml()
+    judge.start(page, source=lambda: page + "<!-- added by a hook -->\n")
+    markdown.Markdown(extensions=[*CONFIG.markdown_extensions, judge]).convert("<script>x</script>")
+    assert judge.problems == []
+    markdown.Markdown(extensions=[*CONFIG.markdown_extensions, judge]).convert(
+        page + "<!-- added by a hook -->\n"
+    )
+    assert judge.problems == [(3, "the tag <script> is not allowed in a page", NO_SCRIPT)]
+
+
 # --- Bad input in a copy of the real project, built strictly -------------------------------
 
 PAGE = "docs/services/fostering.md"
@@ -797,10 +830,16 @@ PLANTED_LINE = 36  # a new paragraph after line 35, the blank line before '### T
             '--8<-- "no/such/planted.md"',
             f"{PAGE}:36: the snippet 'no/such/planted.md' does not exist ({SNIPPET})",
         ),
+        (
+            # Judged in the page's one conversion, after hooks/facts.py has filled the placeholder:
+            # the piece is no longer word for word what the trainer wrote.
+            "<script>alert('{{ contacts.emergency.phone }} planted')</script>",
+            f"{PAGE}:36: the tag <script> is not allowed in a page ({NO_SCRIPT})",
+        ),
     ],
     ids=[
         *("script", "onerror", "iframe", "javascript link", "picture from another site", "style", "form"),
-        *("picture address with a character reference", "missing snippet"),
+        *("picture address with a character reference", "missing snippet", "script around a fact"),
     ],
 )
 def test_unsafe_html_in_a_page_fails_the_build(project_copy, tmp_path, planted, message):
@@ -937,7 +976,7 @@ def test_markdown_internals_are_as_pinned():
     """hooks/safe_html.py reads `md.htmlStash.rawHtmlBlocks` (the raw HTML a trainer typed) and
     `markdown.util.AMP_SUBSTITUTE` (the serializer's stand-in for `&`), which Python-Markdown
     does not document. When Markdown moves from the pinned version, re-check both (the comment
-    in check_markdown says how), then change the pin here."""
+    in induction.safe_html._Judge.run says how), then change the pin here."""
     assert markdown.__version__ == "3.11.3", "Markdown moved: re-check safe_html's use of its internals"
     hrefs = []
 
