@@ -10,8 +10,6 @@ pieces are made in induction/learning_path.py.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -31,14 +29,11 @@ from induction.learning_path import (
     progress_table_html,
     with_reading_time,
 )
-from induction.quizzes import QUIZ_DIR, read_quiz_files
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    root = Path(config.config_file_path).parent
-    quizzes = read_quiz_files(root / QUIZ_DIR, root).quizzes  # hooks/quizzes.py reports their problems
-    questions = {quiz.page: len(quiz.questions) for quiz in quizzes}
-    sections = nav_sections(nav.items, questions)
+    # the quiz files are read once, by hooks/quizzes.py's on_config, which runs before any on_nav
+    sections = nav_sections(nav.items, config.extra.get("quiz_questions", {}))
     config.extra["learning_sections"] = sections
     config.extra["progress_data"] = progress_data(sections)
     check_essentials(config.extra.get("essentials", []), path_pages(sections))

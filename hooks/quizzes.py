@@ -42,6 +42,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global build
     root = Path(config.config_file_path).parent
     build = QuizBuild.load(root, config.extra.get("quizzes"), config.plugins)
+    # each page's number of questions, for the learning path and progress marks (hooks/learning_path.py)
+    config.extra["quiz_questions"] = {quiz.page: len(quiz.questions) for quiz in build.quizzes.values()}
     return config
 
 
