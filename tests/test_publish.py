@@ -176,3 +176,22 @@ def test_the_workflow_publishes_to_pages_only_after_the_readme_test_command():
         if any("deploy-pages" in s.get("uses", "") for s in job["steps"])
     )
     assert deploy_job.get("needs")  # deploying waits for the job that tested and built the site
+
+
+@pytest.mark.build
+def test_a_failing_quick_test_publishes_nothing(project_copy, tmp_path, capsys):
+    """Build and check pass, a test marked unit fails: gate 3 stops the publish."""
+    target = tmp_path / "induction"
+    publish(make_site(tmp_path / "one", "first"), str(target))
+    (project_copy / "tests").mkdir()
+    (project_copy / "tests" / "test_planted.py").write_text(
+        "import pytest\n\npytestmark = pytest.mark.unit\n\n\ndef test_planted_failure():\n    assert 1 == 2\n",
+        encoding="utf-8",
+    )
+
+    assert main(["--to", str(target), "--project", str(project_copy)]) == 1
+    output = capsys.readouterr()
+    assert "Gate 3 of 3: the quick tests" in output.out
+    assert "The quick tests failed (see above), so nothing was published." in output.err
+    assert (target / "index.html").read_text() == "<p>first</p>"
+    assert not previous_of(target).exists()
