@@ -185,7 +185,8 @@ def test_a_failing_quick_test_publishes_nothing(project_copy, tmp_path, capsys):
     publish(make_site(tmp_path / "one", "first"), str(target))
     (project_copy / "tests").mkdir()
     (project_copy / "tests" / "test_planted.py").write_text(
-        "import pytest\n\npytestmark = pytest.mark.unit\n\n\ndef test_planted_failure():\n    assert 1 == 2\n",
+        "import pytest\n\npytestmark = pytest.mark.unit\n\n\n"
+        "def test_planted_failure():\n    assert 1 == 2\n",
         encoding="utf-8",
     )
 
