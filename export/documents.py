@@ -478,7 +478,7 @@ def stylesheets(index_html: str, asset_prefix: str) -> list[str]:
     hrefs = []
     for link in soup.select('head link[rel="stylesheet"]'):
         href = str(link["href"])
-        if "print-site" in href or urlsplit(href).scheme:
+        if urlsplit(href).scheme:
             continue
         hrefs.append(asset_prefix + posixpath.normpath(href))
     return hrefs

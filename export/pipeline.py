@@ -45,14 +45,6 @@ from induction.dates import today, uk_date
 from induction.nav import nav_setting_pages
 from induction.text import HTML_START
 from induction.trainer_notes import build_notes
-from induction.versions import require
-
-require(
-    "mkdocs-print-site-plugin",
-    "==2.9",
-    "export/pipeline.py's fix_print_page, which corrects the base address print-site writes into "
-    "print_page.html",
-)
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFLINE_CONFIG = "mkdocs-offline.yml"
@@ -273,7 +265,6 @@ def build_offline_site(config_file: Path, site_dir: Path) -> BuiltSite:
         ) from None
     config = built.config
 
-    fix_print_page(site_dir / "print_page.html")
     sections = config.extra.get("learning_sections") or []
     if not sections:
         raise ExportError(
@@ -300,21 +291,6 @@ def lms_pass_mark(extra: dict) -> int | None:
         return lms.pass_mark(extra)
     except DataError as error:
         raise ExportError(str(error)) from None
-
-
-def fix_print_page(path: Path) -> None:
-    """Make print-site's page work from the file system.
-
-    mkdocs-print-site-plugin 2.9 renders print_page.html with the template context of 404.html,
-    whose base is the web server's root ("/"). Opened from a file, its search then looks for
-    file:///search/search_index.js and never starts. The page is in the site's root folder, so
-    its base is ".". The theme's storage scope (`data-scope` on its first script,
-    overrides/partials/javascripts/base.html) is the base too.
-    """
-    if path.exists():
-        text = path.read_text(encoding="utf-8")
-        text = text.replace('"base": "/"', '"base": "."').replace('data-scope="/"', 'data-scope="."')
-        path.write_text(text, encoding="utf-8")
 
 
 def built_file(src: str) -> str:

@@ -1,7 +1,7 @@
 """MkDocs hook: Content-Security-Policy: a reader's browser runs only the script files the site ships.
 
 overrides/main.html writes the policy first in every page's <head>. Every page as it will be
-written (the print page and 404.html too) is read with a parser, and anything inline the policy
+written (404.html too) is read with a parser, and anything inline the policy
 would block is a warning naming the page, which fails the strict build. In `mkdocs serve`, the
 preview reloads with a script file instead of MkDocs' inline one. The work is in induction/csp.py.
 """
@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from induction.csp import inline_code, report, set_policy, tidy_print_page, write_live_reload
+from induction.csp import inline_code, report, set_policy, write_live_reload
 
 _serving = [False]  # set by on_startup for the whole run: is this `mkdocs serve`?
 
@@ -39,11 +39,6 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     return output_content
 
 
-@event_priority(-100)  # after print-site (and hooks/quizzes.py) wrote the print page
 def on_post_build(*, config: MkDocsConfig) -> None:
     if _serving[0]:
         write_live_reload(config.site_dir)
-    tidied = tidy_print_page(config)
-    if tidied:
-        url, text = tidied
-        report(url, inline_code(text, config.extra["csp"]))

@@ -31,7 +31,6 @@ from induction.quizzes import (
     check_required,
     finish_quiz_html,
     slugify_for,
-    tidy_print_page,
     upstream_script,
 )
 
@@ -86,15 +85,3 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     script = get_relative_url(QUIZ_SCRIPT, page.file.url)
     settings = get_relative_url(QUIZ_SETTINGS_SCRIPT, page.file.url)
     return finish_quiz_html(html, f"docs/{page.file.src_uri}", len(quiz.questions), script, settings)
-
-
-def on_post_build(*, config: MkDocsConfig) -> None:
-    # print-site copies each page before on_page_content above has finished its quiz, and writes
-    # its page in its own on_post_build, before this one: tidy that page's copies too.
-    if "print-site" not in config.plugins or not build.quizzes:
-        return
-    name = config.plugins["print-site"].config.get("print_page_basename", "print_page")
-    url = f"{name}/" if config.use_directory_urls else f"{name}.html"
-    path = Path(config.site_dir, url + "index.html" if url.endswith("/") else url)
-    if path.exists():
-        path.write_text(tidy_print_page(path.read_text(encoding="utf-8"), url), encoding="utf-8")

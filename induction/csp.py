@@ -2,7 +2,7 @@
 
 Every page carries POLICY in a `<meta http-equiv="Content-Security-Policy">`, the first thing in
 its <head> (overrides/main.html writes it from `config.extra.csp`, set here), so the policy holds
-on a web server, in the offline copy opened from file:// and on print-site's print page alike.
+on a web server and in the offline copy opened from file:// alike.
 POLICY is the one place the policy is written: a web server can send the same text as a header.
 
 The policy lets scripts, stylesheets, images, fonts, workers and connections come from the site
@@ -23,9 +23,6 @@ the site ships:
   own `__config`), read by docs/javascripts/quiz-settings.js.
 - The offline search shim (overrides/assets/vendor/iframe-worker/shim.js) starts its frame from a
   file instead of writing an inline script into it.
-- print-site's start-up script and heading styles on the print page: moved into files here
-  (on_post_build), after checking that they are exactly print-site's (`print_site_start`,
-  `print_site_styles`); anything else is left in place.
 
 Checked in Chromium (tests/test_browser_csp.py): 'self' covers the site's own files opened from
 file:// too (the offline copy loads with no violation, and a script planted in it is blocked);
@@ -40,7 +37,7 @@ it (the one violation the preview reports) and, in serve only, the pages load in
 instead: the same polling of MkDocs' server, from a file.
 
 Under the policy the browser would silently block anything inline still left, and the feature it
-belongs to would stop working. So every built page (the print page and 404.html too) is read
+belongs to would stop working. So every built page (404.html too) is read
 with a parser, and an inline script, <style>, style= or on...= attribute or javascript: URL is
 reported as a warning naming the page, which fails the strict build.
 """
@@ -52,8 +49,6 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from mkdocs.utils import get_relative_url
-
 from induction.common import DataError, warn
 from induction.versions import require
 
@@ -62,11 +57,6 @@ require(
     "==9.8.1",
     "the copies of Material's partials under overrides/partials/ (search.html, languages/en.html, "
     "javascripts/*.html) and of its inline scripts under overrides/assets/javascripts/theme/",
-)
-require(
-    "mkdocs-print-site-plugin",
-    "==2.9",
-    "induction/csp.py's tidy_print_site, which moves print-site's inline script and styles into files",
 )
 require(
     "mkdocs",
@@ -89,25 +79,6 @@ def write_live_reload(site_dir: str) -> None:
     target = Path(site_dir, LIVE_RELOAD)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(Path(__file__).with_name("live_reload.js").read_bytes())
-
-
-def tidy_print_page(config) -> tuple[str, str] | None:
-    """Move print-site's inline script and styles out of its page into files of the site; return
-    (the page's address, its new text), or None when the build has no print page."""
-    if "print-site" not in config.plugins:
-        return None
-    name = config.plugins["print-site"].config.get("print_page_basename", "print_page")
-    url = f"{name}/index.html" if config.use_directory_urls else f"{name}.html"
-    path = Path(config.site_dir, url)
-    if not path.exists():
-        return None
-    text, files = tidy_print_site(path.read_text(encoding="utf-8"), url)
-    for file_url, content in files.items():
-        target = Path(config.site_dir, file_url)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
-    path.write_text(text, encoding="utf-8")
-    return url, text
 
 
 def report(display: str, found: list[str]) -> None:
@@ -180,46 +151,6 @@ def _runs(script_type: str | None) -> bool:
     return kind in ("", "module") or kind in JAVASCRIPT_TYPES
 
 
-# --- print-site's print page ------------------------------------------------------------------
-
-
-def tidy_print_site(html_text: str, page_url: str) -> tuple[str, dict[str, str]]:
-    """Move print-site's inline start-up script and heading styles into files.
-
-    Returns the page and the files to write (site URL -> content). Only a script that is exactly
-    print-site's (print_site_start) and a <style> of print-site's heading rules only
-    (print_site_styles) are moved."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html_text, "html.parser")
-    files: dict[str, str] = {}
-    for script in soup.find_all("script", src=False):
-        if _runs(script.get("type")) and print_site_start(script.string or ""):
-            files[PRINT_SITE_SCRIPT] = (script.string or "").strip() + "\n"
-            src = get_relative_url(PRINT_SITE_SCRIPT, page_url)
-            script.replace_with(soup.new_tag("script", attrs={"src": src}))
-    for style in soup.find_all("style"):
-        if print_site_styles(style.string or ""):
-            files[PRINT_SITE_STYLES] = files.get(PRINT_SITE_STYLES, "") + (style.string or "").strip() + "\n"
-            href = get_relative_url(PRINT_SITE_STYLES, page_url)
-            style.replace_with(soup.new_tag("link", attrs={"rel": "stylesheet", "href": href}))
-    return (str(soup) if files else html_text), files
-
-
-def print_site_start(text: str) -> bool:
-    """Whether `text` is print-site 2.9's start-up script: a DOMContentLoaded listener that calls
-    only its own functions (which ones depends on the plugin's options)."""
-    match = PRINT_SITE_START.fullmatch(text.strip())
-    return bool(match) and set(PRINT_SITE_CALL.findall(match.group(1))) <= PRINT_SITE_FUNCTIONS
-
-
-def print_site_styles(text: str) -> bool:
-    """Whether `text` holds only print-site's heading-numbering rules, which apply under its
-    `.print-site-enumerate-...` classes and load nothing."""
-    rules = [rule.strip() for rule in text.split("}") if rule.strip()]
-    return bool(rules) and all(PRINT_SITE_RULE.fullmatch(rule) for rule in rules)
-
-
 POLICY = "; ".join(
     (
         "default-src 'self'",
@@ -248,15 +179,3 @@ JAVASCRIPT_TYPES = {
 }
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data"}
 JAVASCRIPT_URL = re.compile(r"[\x00-\x20]*j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.I)
-PRINT_SITE_SCRIPT = "js/print-site-start.js"
-PRINT_SITE_STYLES = "css/print-site-headings.css"
-PRINT_SITE_START = re.compile(
-    r"document\.addEventListener\('DOMContentLoaded', function \(\) \{((?:\s*\w+\(\);)*)\s*\}\)"
-)
-PRINT_SITE_CALL = re.compile(r"(\w+)\(\);")
-PRINT_SITE_FUNCTIONS = {"remove_material_navigation", "remove_mkdocs_theme_navigation", "generate_toc"}
-# One rule, without its closing brace: a selector under print-site's class, then declarations
-# whose only function is counter() (so nothing can be loaded: no url(), no @import).
-PRINT_SITE_RULE = re.compile(
-    r"\.print-site-enumerate-(?:headings|figures)\s[^{}@\\(]*\{(?:[^{}@\\(]|counter\([\w-]+\))*"
-)

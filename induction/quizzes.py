@@ -39,7 +39,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from markdown.extensions.toc import slugify as default_slugify
-from mkdocs.utils import get_relative_url
 
 from induction.common import (
     DataError,
@@ -693,20 +692,6 @@ def finish_quiz_html(html_text: str, display: str, questions: int, script_url: s
     return html_text[:start] + part.rewrite(script_url, settings_url)
 
 
-def tidy_print_page(html_text: str, page_url: str) -> str:
-    """print-site's page has each quiz page as mkdocs-quiz wrote it, with its stylesheet, script
-    and settings once per page: keep one copy of each, from files, as on the quiz pages."""
-    start = html_text.find(START)
-    if start < 0:
-        return html_text
-    css = html.escape(get_relative_url(QUIZ_STYLESHEET, page_url))
-    return html_text[:start] + QuizPart(html_text[start:]).rewrite(
-        get_relative_url(QUIZ_SCRIPT, page_url),
-        get_relative_url(QUIZ_SETTINGS_SCRIPT, page_url),
-        stylesheet=f'<link rel="stylesheet" href="{css}">',
-    )
-
-
 class QuizPart(HTMLParser):
     """The self-check part of a page's HTML as mkdocs-quiz left it, read with html.parser: what is
     in it, and each change to make as (start, end, new text).
@@ -791,13 +776,14 @@ class QuizPart(HTMLParser):
             end = start + len(START)
             self.edits.append((start, end + self.text.startswith("\n", end), ""))
 
-    def rewrite(self, script_url: str, settings_url: str, stylesheet: str = "") -> str:
-        """The part with every change made. The first stylesheet becomes `stylesheet`; the
-        settings become one JSON block (data, never run) where the first of them was, read by
-        docs/javascripts/quiz-settings.js, then mkdocs-quiz's script from `script_url`; both
-        are deferred, so they run in that order before DOMContentLoaded, after self-check.js."""
+    def rewrite(self, script_url: str, settings_url: str) -> str:
+        """The part with every change made. mkdocs-quiz's stylesheet goes (the site's own
+        self-check.css replaces it); the settings become one JSON block (data, never run) where
+        the first of them was, read by docs/javascripts/quiz-settings.js, then mkdocs-quiz's
+        script from `script_url`; both are deferred, so they run in that order before
+        DOMContentLoaded, after self-check.js."""
         edits = list(self.edits)
-        edits += [(s, e, "" if n else stylesheet) for n, (s, e) in enumerate(self.styles)]
+        edits += [(s, e, "") for s, e in self.styles]
         edits += [(s, e, "") for s, e in self.scripts]
         values: dict = {}
         for _, _, (key, value) in self.settings:
@@ -971,7 +957,6 @@ QUIZ_DIR = "quizzes"
 ANSWER_KEY = "about/answer-key.md"
 QUIZ_SCRIPT = "javascripts/mkdocs-quiz.js"  # mkdocs-quiz's own script, written once by the build
 QUIZ_SETTINGS_SCRIPT = "javascripts/quiz-settings.js"  # reads the settings block (move_quiz_settings)
-QUIZ_STYLESHEET = "stylesheets/self-check.css"
 # mkdocs-quiz 1.7.1's inline settings scripts (plugin.py, on_page_content), stripped of blank space.
 QUIZ_TRANSLATIONS = re.compile(r"window\.mkdocsQuizTranslations = (\{.*\});", re.S)
 QUIZ_CONFIG = re.compile(

@@ -137,24 +137,6 @@ def test_every_feature_works_under_the_policy_from_the_file_system(browser, offl
     assert watched.outside == []
 
 
-def test_the_print_page_renders_under_the_policy_from_the_file_system(browser, offline_copy):
-    watched = Watched(browser, ("file:",))
-    page = watched.page()
-    page.goto((offline_copy / "print_page.html").as_uri(), wait_until="load")
-    content = page.locator("#print-site-page")
-    assert content.locator("section.print-page").count() > 10
-    assert "Front door" in content.inner_text()
-    # print-site's start-up script (moved into js/print-site-start.js) made the contents.
-    page.wait_for_function("() => document.querySelectorAll('#print-page-toc a').length > 5")
-    assert (
-        page.locator(".md-sidebar--primary").count() == 0
-        or not page.locator(".md-sidebar--primary").is_visible()
-    )
-    watched.context.close()
-    assert watched.violations == []
-    assert watched.outside == []
-
-
 @contextmanager
 def serve(folder: Path):
     """`folder` on a local web server (127.0.0.1, random port), as conftest's served_site."""

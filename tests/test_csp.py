@@ -1,5 +1,5 @@
 """The site's security policy (hooks/csp.py) at build time: every built page has the policy first
-in its <head> and nothing inline that it would block; mkdocs-quiz's and print-site's inline code
+in its <head> and nothing inline that it would block; mkdocs-quiz's inline code
 is moved into files only when it is exactly theirs; the theme's scripts match the installed
 Material. The browser side is tests/test_browser_csp.py."""
 
@@ -187,54 +187,3 @@ def test_json_for_html_cannot_end_its_script_block():
     text = q.json_for_html(value)
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == value
-
-
-# --- print-site's inline code ---------------------------------------------------------------
-
-START = (
-    "\n  document.addEventListener('DOMContentLoaded', function () {\n"
-    "    remove_material_navigation();generate_toc();\n  })\n"
-)
-STYLES = (
-    ".print-site-enumerate-headings #index > h1:before { content: '1 ' }\n"
-    ".print-site-enumerate-headings #index h2:before { content: '1.' counter(counter-index-2) ' ' }\n"
-    ".print-site-enumerate-headings #index h2 {  counter-reset: counter-index-3 ;"
-    "  counter-increment: counter-index-2 }"
-)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (START, True),
-        (START.replace("generate_toc();", "generate_toc();alert();"), False),
-        (START.replace("generate_toc();", "generate_toc();fetch('x');"), False),
-        ("alert(1)", False),
-    ],
-)
-def test_print_site_start_is_only_print_sites_script(text, expected):
-    assert csp.print_site_start(text) is expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (STYLES, True),
-        (STYLES + "\n.print-site-enumerate-headings #a h2 { background: url(https://x.test/) }", False),
-        ("@import 'https://x.test/a.css';", False),
-        ("body { display: none }", False),
-        ("", False),
-    ],
-)
-def test_print_site_styles_are_only_its_heading_rules(text, expected):
-    assert csp.print_site_styles(text) is expected
-
-
-def test_tidy_print_site_moves_print_sites_code_into_files_and_leaves_the_rest():
-    html = page(f"<script>{START}</script>", f"<style>{STYLES}</style><script>alert(1)</script>")
-    text, files = csp.tidy_print_site(html, "print_page.html")
-    assert files == {csp.PRINT_SITE_SCRIPT: START.strip() + "\n", csp.PRINT_SITE_STYLES: STYLES + "\n"}
-    assert csp.inline_code(text) == ["an inline <script>"]
-    soup = BeautifulSoup(text, "html.parser")
-    assert soup.head.find("script")["src"] == "js/print-site-start.js"
-    assert soup.body.find("link")["href"] == "css/print-site-headings.css"

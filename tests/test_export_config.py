@@ -29,13 +29,13 @@ def test_offline_config_inherits_the_site_config():
     assert config("mkdocs-offline.yml")["INHERIT"] == "mkdocs.yml"
 
 
-def test_offline_plugins_are_the_site_plugins_plus_offline_and_print_site_last():
+def test_offline_plugins_are_the_site_plugins_plus_offline_last():
     """MkDocs replaces lists under INHERIT, so the offline file repeats the site's plugins.
     If this fails, copy mkdocs.yml's `plugins:` into mkdocs-offline.yml, above `- offline`."""
     site = config("mkdocs.yml")["plugins"]
     offline = config("mkdocs-offline.yml")["plugins"]
     assert offline[: len(site)] == site, "mkdocs-offline.yml `plugins:` differs from mkdocs.yml's"
-    assert [plugin_name(p) for p in offline[len(site) :]] == ["offline", "print-site"]
+    assert [plugin_name(p) for p in offline[len(site) :]] == ["offline"]
 
 
 def test_offline_config_changes_nothing_else_that_is_a_list():

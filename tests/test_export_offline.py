@@ -48,8 +48,6 @@ def offline(browser):
 
 def first_page_with(site, selector):
     for page in sorted(site.rglob("*.html")):
-        if page.name == "print_page.html":
-            continue
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
         if soup.select_one(f"article {selector}"):
             return page

@@ -191,8 +191,7 @@ def test_the_offline_site_has_the_same_pages_and_content_as_the_hosted_site(offl
     offline = {
         key(p.relative_to(offline_site).as_posix()): p
         for p in offline_site.rglob("*.html")
-        # print_page.html: print-site's, and the start file: only in the offline copy
-        if p.name not in ("404.html", "print_page.html", START_FILE)
+        if p.name not in ("404.html", START_FILE)  # the start file: only in the offline copy
     }
     assert sorted(offline) == sorted(hosted)
     assert [k for k in sorted(hosted) if article_text(hosted[k]) != article_text(offline[k])] == []

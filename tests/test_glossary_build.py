@@ -354,18 +354,14 @@ def test_the_real_site_search_knows_mash_by_both_names(real_site):
 
 @pytest.fixture(scope="module")
 def offline_build(tmp_path_factory) -> Build:
-    """The real site built with mkdocs-offline.yml: offline plugin (no directory URLs) and print page."""
+    """The real site built with mkdocs-offline.yml: offline plugin (no directory URLs)."""
     site = tmp_path_factory.mktemp("offline") / "site"
     build = run_build(ROOT, site, "-f", str(ROOT / "mkdocs-offline.yml"))
     assert build.returncode == 0, build.output
     return build
 
 
-def test_the_real_site_links_resolve_in_the_offline_layout_and_the_print_page(offline_build):
+def test_the_real_site_links_resolve_in_the_offline_layout(offline_build):
     links = glossary_links(offline_build)
-    pages = [(p, h, t) for p, h, t in links if p.name != "print_page.html"]
-    assert len(pages) > 100
-    assert unresolved(pages, directory_urls=False) == []
-    printed = [(p, h, t) for p, h, t in links if p.name == "print_page.html"]
-    assert printed and all(h.startswith("#") for _, h, _ in printed), "print links stay in the page"
-    assert unresolved(printed, directory_urls=False) == []
+    assert len(links) > 100
+    assert unresolved(links, directory_urls=False) == []

@@ -388,18 +388,3 @@ def test_finish_quiz_html_stops_when_a_question_was_not_made_into_a_quiz(page, r
         "(the rest would show as raw text) "
         "(check that mkdocs_quiz is in 'plugins:' in mkdocs.yml and hooks/quizzes.py in 'hooks:')"
     )
-
-
-def test_the_print_page_keeps_one_stylesheet_one_script_and_one_settings_block():
-    one = q.START + "\n<h2>Check your understanding</h2>\n" + UPSTREAM_QUIZ + UPSTREAM_TAIL
-    html = q.tidy_print_page("<h1>Print</h1>" + one + "<p>Between</p>" + one, "print_page.html")
-    soup = finished(html)
-    assert [link["href"] for link in soup.find_all("link")] == ["stylesheets/self-check.css"]
-    assert [s.get("src") for s in soup.find_all("script")] == [
-        None,
-        "javascripts/quiz-settings.js",
-        "javascripts/mkdocs-quiz.js",
-    ]
-    assert len(soup.select("div.quiz")) == 2 and len(soup.select("h3.quiz-number")) == 2
-    assert soup.find("style") is None and "onsubmit" not in html and q.START not in html
-    assert q.tidy_print_page("<p>No quiz</p>", "print_page.html") == "<p>No quiz</p>"
