@@ -11,6 +11,7 @@ key in the trainer pack is made from the same questions.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -257,6 +258,7 @@ def broken_links(pages: list[Page]) -> list[str]:
     ]
 
 
+@functools.lru_cache(maxsize=4096)  # the same text goes into the standard and large-print copies
 def drop_internal_links(html: str) -> str:
     """Unwrap links to anchors in a document (for text moved into another document)."""
     soup = BeautifulSoup(html, "html.parser")
@@ -283,7 +285,7 @@ def note_html(html: str, page_url: str) -> str:
 def section_html(page_html: str, heading: str) -> str | None:
     """The content under the heading `heading` (any level, capitals ignored) of a prepared page,
     up to the next heading of the same or a higher level, without ids; None when there is none."""
-    soup = BeautifulSoup(page_html, "html.parser")
+    soup = _parsed(page_html)
     wanted = heading.casefold()
     for tag in soup.find_all(HEADINGS):
         if tag.get_text(" ", strip=True).rstrip("¶").strip().casefold() != wanted:
@@ -298,6 +300,12 @@ def section_html(page_html: str, heading: str) -> str | None:
             del marked["id"]
         return str(body).strip()
     return None
+
+
+@functools.lru_cache(maxsize=64)  # several parts are taken from one page: read it once
+def _parsed(page_html: str) -> BeautifulSoup:
+    """A prepared page, parsed (read only: section_html copies what it takes; lxml is the faster)."""
+    return BeautifulSoup(page_html, "lxml")
 
 
 def glossary_entries(glossary_html: str, names: list[str]) -> tuple[list[tuple[str, str]], list[str]]:

@@ -6,10 +6,10 @@ Stages, each printed with its counts as it runs:
 
 1. build the offline site (mkdocs-offline.yml) in strict mode: any warning stops the export;
 2. read the learning pages and their self-check questions from the built site, and check them;
-3. zip the site (unzip anywhere, open "Open me first.html", no network needed), and again as the
-   package for a learning management system (SCORM 1.2, export/lms.py);
-4. write the handout and the trainer pack as HTML (export/templates/);
-5. print them to A4 PDFs in Chromium, with large-print versions;
+3. write the handout, the trainer pack and the Essentials handout as HTML (export/templates/);
+4. zip the site (unzip anywhere, open "Open me first.html", no network needed), and again as the
+   package for a learning management system (SCORM 1.2, export/lms.py), while Chromium prints;
+5. wait for Chromium's A4 PDFs (large-print versions too), and add the Essentials to the zip;
 6. move the new files into dist/ in one step.
 
 Everything is made in temporary folders. dist/ changes only at the very end, when every stage
@@ -226,7 +226,13 @@ def export(
             f"{sum(1 for p in learning if p.questions)} pages, glossary: {'yes' if glossary else 'no'}"
         )
 
-    with progress.stage("Zipping the offline site"):
+    with progress.stage("Writing the handouts and the trainer pack"):
+        essentials = essentials_parts(project, sections, glossary)
+        jobs = write_documents(built, sections, glossary, learning, work / "print", outputs, essentials)
+        progress.detail(f"{len(jobs)} documents ready to print: {', '.join(job.short for job in jobs)}")
+
+    printer.start(jobs, out)  # Chromium prints in the background while the site is zipped
+    with progress.stage("Zipping the offline site (while the PDFs print)"):
         count, size = zip_site(built.site, out / outputs.zip, outputs.site_folder)
         progress.detail(f"{count} files, {_megabytes(size)}: {outputs.zip}")
         made.append((outputs.zip, f"the offline site: unzip it anywhere, then open '{START_FILE}'"))
@@ -236,13 +242,9 @@ def export(
         progress.detail(f"{count} files, {_megabytes(size)}: {outputs.lms}")
         made.append((outputs.lms, "the package for a learning management system (SCORM 1.2): upload it"))
 
-    with progress.stage("Writing the handouts and the trainer pack"):
-        essentials = essentials_parts(project, sections, glossary)
-        jobs = write_documents(built, sections, glossary, learning, work / "print", outputs, essentials)
-        progress.detail(f"{len(jobs)} documents ready to print: {', '.join(job.short for job in jobs)}")
-
     with progress.stage("Printing the PDFs (A4)"):
-        printer.print(jobs, out, lambda job, pages: progress.detail(f"{job.pdf}: {pages} pages"))
+        for job, pages in printer.finish():
+            progress.detail(f"{job.pdf}: {pages} pages")
         made += [(job.pdf, job.label) for job in jobs]
         with zipfile.ZipFile(out / outputs.zip, "a", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.write(out / outputs.essentials(), f"{outputs.site_folder}/{ESSENTIALS_IN_ZIP}")
@@ -337,7 +339,7 @@ def read_pages(built: BuiltSite, asset_prefix: str):
     return sections, glossary
 
 
-# --- stage 3: zip --------------------------------------------------------------------------
+# --- stage 4: zip --------------------------------------------------------------------------
 
 
 def zip_site(site: Path, target: Path, folder: str) -> tuple[int, int]:
@@ -371,7 +373,7 @@ parenting and each page's key points.</p>
 )
 
 
-# --- stage 4: the documents as HTML --------------------------------------------------------
+# --- stage 3: the documents as HTML --------------------------------------------------------
 
 
 def essentials_terms(text: str) -> list[tuple[str, int]]:
@@ -533,14 +535,15 @@ class Printer:
     """Chromium, started in the background when the export starts (starting it takes about a
     second, which then overlaps the build), printing the documents once they are written.
 
-    `print()` prints each document to an A4 PDF with page numbers, bookmarks and tags (an
-    accessible PDF), two at a time. The browser may read only local files: any other request is
-    blocked and stops the export.
+    `start()` hands it the documents, which it prints in the background, each to an A4 PDF with
+    page numbers, bookmarks and tags (an accessible PDF), two at a time; `finish()` waits for them.
+    The browser may read only local files: any other request is blocked and stops the export.
     """
 
     def __init__(self, chromium: str | None) -> None:
         self._work: queue.Queue = queue.Queue()
         self._error: BaseException | None = None
+        self._printed: list[tuple[PrintJob, int]] = []
         self._thread = threading.Thread(target=self._run, args=(chromium,), name="printer", daemon=True)
         self._thread.start()
 
@@ -552,12 +555,17 @@ class Printer:
             self._work.put(None)
             self._thread.join()
 
-    def print(self, jobs: list[PrintJob], out: Path, report) -> None:
-        """Print `jobs` into `out`, calling `report(job, pages)` as each is done; raise on failure."""
-        self._work.put((jobs, out, report))
+    def start(self, jobs: list[PrintJob], out: Path) -> None:
+        """Start printing `jobs` into `out`."""
+        self._work.put((jobs, out))
+
+    def finish(self) -> list[tuple[PrintJob, int]]:
+        """Wait for the printing; [(job, its number of pages)] in the order they were done, or
+        the reason it failed, raised."""
         self._thread.join()
         if self._error is not None:
             raise self._error
+        return self._printed
 
     def _run(self, chromium: str | None) -> None:
         try:
@@ -576,17 +584,18 @@ class Printer:
                 try:
                     work = await asyncio.to_thread(self._work.get)
                     if work is not None:
-                        await _print_all(browser, *work)
+                        self._printed = await _print_all(browser, *work)
                 finally:
                     await browser.close()
         except PlaywrightError as error:
             raise ExportError(f"Chromium ({chromium}) could not print the PDFs: {error}") from None
 
 
-async def _print_all(browser, jobs: list[PrintJob], out: Path, report) -> None:
+async def _print_all(browser, jobs: list[PrintJob], out: Path) -> list[tuple[PrintJob, int]]:
     from pypdf import PdfReader
 
     outside: list[str] = []
+    printed: list[tuple[PrintJob, int]] = []
 
     async def local_only(route):
         if route.request.url.startswith(("file:", "data:", "about:")):
@@ -605,7 +614,7 @@ async def _print_all(browser, jobs: list[PrintJob], out: Path, report) -> None:
             await context.route("**/*", local_only)
             page = await context.new_page()
             await page.goto(job.html.as_uri(), wait_until="load")
-            await page.pdf(path=str(target), **PDF_OPTIONS)  # first: where each part starts
+            await page.pdf(path=str(target), **LAYOUT_ONLY)  # first: where each part starts
             starts = await asyncio.to_thread(destination_pages, target)
             unnumbered = await page.evaluate(NUMBER_THE_CONTENTS, starts)
             await page.pdf(path=str(target), **PDF_OPTIONS)  # then: the same pages, numbered
@@ -619,10 +628,11 @@ async def _print_all(browser, jobs: list[PrintJob], out: Path, report) -> None:
         count = len(PdfReader(target).pages)
         if count < 3:
             raise ExportError(f"{job.pdf} has only {count} page(s); expected a cover, contents and pages")
-        report(job, count)
+        printed.append((job, count))
 
     longest_first = sorted(jobs, key=lambda job: job.html.stat().st_size, reverse=True)
     await asyncio.gather(*(print_one(job) for job in longest_first))
+    return printed
 
 
 def destination_pages(pdf: Path) -> dict[str, int]:
@@ -654,6 +664,9 @@ NUMBER_THE_CONTENTS = """starts => {
   return unnumbered;
 }"""
 PDF_OPTIONS = {"prefer_css_page_size": True, "print_background": True, "outline": True, "tagged": True}
+# The first printing is read only for where each part starts: the same layout, without the tags,
+# bookmarks and backgrounds that make up about a third of Chromium's printing time.
+LAYOUT_ONLY = {"prefer_css_page_size": True, "print_background": False, "outline": False, "tagged": False}
 
 
 HANDOUT = "the handout (every learning page, self-checks as worksheets, glossary)"

@@ -83,4 +83,4 @@ def test_a_failing_pdf_step_keeps_the_earlier_export(project, earlier_export):
     assert_failed_and_untouched(
         run, earlier_export, before, "at stage 5 of 6, Printing the PDFs (A4)", "Chromium"
     )
-    assert "[3/6] Zipping the offline site" in run.output  # it failed after the zip was made
+    assert "[4/6] Zipping the offline site" in run.output  # it failed after the zip was made
