@@ -11,12 +11,16 @@ glossary nor its `allow:` list explains. `glossary_markdown` writes the Glossary
 
 from __future__ import annotations
 
+import bisect
+import functools
 import html as htmllib
+import itertools
 import logging
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
@@ -57,22 +61,13 @@ class Entry:
 
     def __post_init__(self):
         self.id = anchor(self.term)
-        # The tooltip: "Multi-Agency Safeguarding Hub (MASH): The part of ..."
+        # Every way a page may write this term, as the trainer wrote them
+        self.names = (self.term, *filter(None, [self.expansion]), *self.aliases, *self.plurals)
+        # The link's title (tooltip): "Multi-Agency Safeguarding Hub (MASH): The part of ..."
         label = f"{self.expansion} ({self.term})" if self.expansion else self.term
-        self.title = f"{label[:1].upper()}{label[1:]}: {self.definition}"
-        self.tooltip = as_written(self.title)  # as the value of a link's title attribute
+        self.tooltip = as_written(f"{label[:1].upper()}{label[1:]}: {self.definition}")
         # The term and its other names, for the page's hidden search words
-        self.search_words = " ".join(
-            dict.fromkeys(n for n in (self.term, self.expansion, *self.aliases) if n)
-        )
-
-    def __repr__(self) -> str:
-        return f"Entry({self.term!r}, line {self.line})"
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """Every way a page may write this term, as the trainer wrote them."""
-        return (self.term, *((self.expansion,) if self.expansion else ()), *self.aliases, *self.plurals)
+        self.search_words = " ".join(dict.fromkeys(filter(None, (self.term, self.expansion, *self.aliases))))
 
 
 class Glossary:
@@ -90,7 +85,7 @@ class Glossary:
         self.lines = lines or []  # the data file's lines, to name the line of a bad `see:`
         self._known_exact: set[str] = set()
         self._known_any: set[str] = set()
-        self._verdicts: dict[str, tuple[str, ...]] = {}  # run of letters -> its unexplained words
+        self._unknown_in = functools.cache(self._unknown_in)  # each run of letters judged once a build
         # (lower-case words, separators) of each way of writing a name -> [(made up?, exact?,
         # words as written, entry)], a name as written before a made-up plural ("+s", "+'s")
         self._forms: dict[tuple, list[tuple[bool, bool, tuple[str, ...], Entry]]] = {}
@@ -109,8 +104,8 @@ class Glossary:
                     key = (tuple(w.lower() for w in form), tuple(seps))
                     self._forms.setdefault(key, []).append((bool(ending), exact, tuple(form), entry))
                     node = trie
-                    for unit in _units(*key):
-                        node = node.setdefault(unit, {})
+                    for step in _steps(*key):
+                        node = node.setdefault(step, {})
                     node[""] = {}  # a name ends here
         for forms in self._forms.values():
             forms.sort(key=lambda form: form[0])
@@ -155,11 +150,8 @@ class Glossary:
         """Acronym-like words in `text` that the glossary does not explain (a hyphenated word
         is checked part by part unless it is a name itself: C-SPA, Multi-Agency)."""
         unknown = {}
-        for run in acronym_runs(text):
-            parts = self._verdicts.get(run)
-            if parts is None:  # each run of letters is judged once per build
-                parts = self._verdicts[run] = self._unknown_in(run)
-            unknown.update(dict.fromkeys(parts))
+        for run in RUNS.findall(normal(text)):
+            unknown.update(dict.fromkeys(self._unknown_in(run)))
         return list(unknown)
 
     def _unknown_in(self, run: str) -> tuple[str, ...]:
@@ -174,21 +166,19 @@ class Glossary:
         return tuple(unknown)
 
 
-def _units(words: tuple[str, ...], seps: tuple[str, ...]) -> list[str]:
-    """A name as the steps of the trie: its letters one by one, and between two words what may
-    stand there (`_SEP` and the separator's own characters; spaces and line breaks are free)."""
-    units = list(words[0])
+def _steps(words: tuple[str, ...], seps: tuple[str, ...]) -> list[str]:
+    """A name as the steps of the trie, each a regular expression: its letters one by one, and
+    between two words the separator's characters (spaces and line breaks are free around them)."""
+    steps = [re.escape(c) for c in words[0]]
     for sep, word in zip(seps, words[1:], strict=True):
-        units += [_SEP + sep, *word]
-    return units
-
-
-_SEP = "\x00"
+        steps.append("".join(rf"\s*{re.escape(c)}" for c in sep) + r"\s*" if sep else r"\s+")
+        steps += map(re.escape, word)
+    return steps
 
 
 def _trie_regex(node: dict) -> str:
     """The trie as a regular expression: at each step the branches, then (optional) the end."""
-    branches = [_step(unit) + _trie_regex(child) for unit, child in sorted(node.items()) if unit]
+    branches = [step + _trie_regex(child) for step, child in sorted(node.items()) if step]
     if sorted(branches) == ["'s", "s"]:  # the usual ending: +'s or +s
         branches = ["'?s"]
     if not branches:
@@ -198,18 +188,9 @@ def _trie_regex(node: dict) -> str:
     return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
-def _step(unit: str) -> str:
-    if not unit.startswith(_SEP):
-        return re.escape(unit)
-    return "".join(rf"\s*{re.escape(c)}" for c in unit[1:]) + r"\s*" if unit[1:] else r"\s+"
-
-
 def load_glossary(text: str, display: str) -> Glossary:
     """Read and check the glossary file; every problem is a DataError naming its line."""
-
-    def error(line: int | None, problem: str, expected: str) -> DataError:
-        return DataError(display, line, problem, expected)
-
+    error = functools.partial(DataError, display)  # error(line, problem, expected)
     data = parse_yaml(text, display)
     if not isinstance(data, LineDict) or not isinstance(data.get("terms"), list):
         raise error(1, "the file has no 'terms:' list", "start the list of entries with 'terms:'")
@@ -222,18 +203,9 @@ def load_glossary(text: str, display: str) -> Glossary:
     for number, raw in enumerate(data["terms"], start=1):
         entry = _entry(raw, number, error, item_lines[number - 1])
         for n, name in enumerate(entry.names):
-            words = WORD.findall(name)
-            if (
-                not words
-                or not WORD.match(name)
-                or not name.endswith(words[-1])
-                or "<" in name
-                or ">" in name
-            ):
-                expected = "start and end each name with a letter or digit"
-                raise error(
-                    entry.line, f"'{name}' (in '{entry.term}') cannot be found in a page's text", expected
-                )
+            if not (WORD.match(name) and WORD.match(name[-1])) or "<" in name or ">" in name:
+                problem = f"'{name}' (in '{entry.term}') cannot be found in a page's text"
+                raise error(entry.line, problem, "start and end each name with a letter or digit")
             if name in entry.names[:n]:
                 raise error(entry.line, f"'{entry.term}' lists '{name}' twice", "list each name once")
             other = owners.setdefault(normal(" ".join(name.split())).lower(), entry)
@@ -254,7 +226,6 @@ def load_glossary(text: str, display: str) -> Glossary:
 
 
 FIELDS = ("term", "expansion", "definition", "aliases", "plurals", "case", "see")
-SEE_EXAMPLE = "see: [services/front-door.md]"
 
 
 def _item_lines(lines: list[str], first: int, count: int) -> list[int]:
@@ -286,6 +257,7 @@ def _entry(raw, number: int, error, list_line: int) -> Entry:
         raise error(raw.line_of("definition"), f"the definition of '{term}' is empty", expected)
     if (case := raw.get("case", "")) not in ("", "exact", "any"):
         raise error(raw.line_of("case"), f"'{term}' has case: {case}", "write case: exact or case: any")
+    see = _strings(raw, "see", error, "see: [services/front-door.md]")
     return Entry(
         term=term,
         definition=texts["definition"],
@@ -293,9 +265,7 @@ def _entry(raw, number: int, error, list_line: int) -> Entry:
         aliases=_strings(raw, "aliases", error, "aliases: [CiC, CIC]"),
         plurals=_strings(raw, "plurals", error, "plurals: [children in need]"),
         case=case,
-        see=tuple(
-            s.strip().lstrip("/").removeprefix("docs/") for s in _strings(raw, "see", error, SEE_EXAMPLE)
-        ),
+        see=tuple(s.strip().lstrip("/").removeprefix("docs/") for s in see),
         line=raw.line,
         see_line=raw.line_of("see"),
     )
@@ -312,7 +282,7 @@ def _strings(mapping: LineDict, key: str, error, example: str) -> tuple[str, ...
     return tuple(" ".join(str(v).split()) for v in value)
 
 
-def check_see_links(glossary: Glossary, pages: set[str], display: str = DATA_FILE) -> None:
+def check_see_links(glossary: Glossary, pages: set[str]) -> None:
     """Every `see:` must name a page under docs/; the error names the line of the bad path."""
     lines = glossary.lines
     for entry in glossary.entries:
@@ -320,21 +290,18 @@ def check_see_links(glossary: Glossary, pages: set[str], display: str = DATA_FIL
             last = min(entry.see_line + len(entry.see) + 2, len(lines) + 1)
             line = next((n for n in range(entry.see_line, last) if target in lines[n - 1]), entry.see_line)
             problem = f"'{entry.term}' has see: {target}, which is not a page"
-            raise DataError(
-                display, line, problem, "give the path of a page under docs/, e.g. services/front-door.md"
-            )
+            expected = "give the path of a page under docs/, e.g. services/front-door.md"
+            raise DataError(DATA_FILE, line, problem, expected)
 
 
 # --- Linking terms in a page's element tree --------------------------------------------------
 
 
-@dataclass
-class Linked:
-    """What linking found on a page: the entries linked, in order, and the acronym-like words
-    that are not in the glossary."""
+class Linked(NamedTuple):
+    """What linking found on a page: the entries linked, in order, and the unexplained acronyms."""
 
-    used: list[Entry] = field(default_factory=list)
-    unknown: list[str] = field(default_factory=list)
+    used: list[Entry]
+    unknown: list[str]
 
 
 class GlossaryExtension(Extension):
@@ -356,7 +323,7 @@ class GlossaryExtension(Extension):
         self.job, self.result = (url, linking), None
 
     def take(self, page: str = "") -> Linked:
-        result, self.result = self.result or Linked(), None
+        result, self.result = self.result or Linked([], []), None
         if page:
             self.used_by[page] = result.used
         return result
@@ -414,15 +381,13 @@ class _Walk:
         open_raw, children = len(self.raw), list(parent)
         if parent.text:
             parent.text, links = self.text(parent.text, link, check, alone=len(parent) == 0)
-            for n, a in enumerate(links):
-                parent.insert(n, a)
+            parent[0:0] = links
         for child in children:
             self.element(child, link, check)
             if child.tail:
                 child.tail, links = self.text(child.tail, link, check)
                 at = list(parent).index(child) + 1
-                for n, a in enumerate(links):
-                    parent.insert(at + n, a)
+                parent[at:at] = links
         del self.raw[open_raw:]  # raw HTML left open ends with its element
 
     def element(self, element, link: bool, check: bool) -> None:
@@ -483,8 +448,8 @@ class _Walk:
         spans += self.read(run, link, check)
         links = []
         for start, end, entry in reversed(spans):
-            a = etree.Element("a", {"class": "glossary-term", "href": f"{self.url}#{entry.id}"})
-            a.set("title", entry.tooltip)
+            href = f"{self.url}#{entry.id}"
+            a = etree.Element("a", {"class": "glossary-term", "href": href, "title": entry.tooltip})
             a.text, a.tail, value = value[start:end], value[end:], value[:start]
             links.insert(0, a)
         return value, links
@@ -498,15 +463,9 @@ class _Walk:
             self.check.append(text)
         if not link:
             return []
-        found = [(a, b, e) for a, b, e in self.glossary.find(text) if e.id not in self.linked]
-        if not found:
-            return []
-        offsets, at = [], 0  # where each piece starts in `text`
-        for piece in run:
-            offsets.append(at)
-            at += len(piece[2])
-        spans = []
-        for start, end, entry in found:
+        offsets = list(itertools.accumulate((len(piece) for _, _, piece in run[:-1]), initial=0))
+        spans = []  # `offsets`: where each piece of the run starts in `text`
+        for start, end, entry in self.glossary.find(text):
             if entry.id not in self.linked:
                 self.linked.add(entry.id)
                 self.used.append(entry)
@@ -531,7 +490,7 @@ class _Walk:
 
 def _place(run: list[tuple[int, int, str]], offsets: list[int], at: int, end: bool) -> int:
     """Where `at` (a place in the run's text) is in the element's text, an entity read whole."""
-    n = max(i for i, offset in enumerate(offsets) if offset < at or (not end and offset == at))
+    n = (bisect.bisect_left if end else bisect.bisect_right)(offsets, at) - 1
     start, stop, piece = run[n]
     if stop - start == len(piece):
         return start + at - offsets[n]
@@ -542,10 +501,10 @@ def unknown_word_errors(words: list[str], display: str, raw: str) -> list[DataEr
     """A warning for each unexplained acronym, naming the line where the page's source has it."""
     errors = []
     for word in words:
-        match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w])", raw) if raw else None
+        match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w])", raw)
         line = raw.count("\n", 0, match.start()) + 1 if match else None
-        problem, expected = f"'{word}' looks like an acronym but is not in the glossary", EXPLAIN_IT
-        errors.append(DataError(display, line, problem, expected, subject=word))
+        problem = f"'{word}' looks like an acronym but is not in the glossary"
+        errors.append(DataError(display, line, problem, EXPLAIN_IT, subject=word))
     return errors
 
 
@@ -593,12 +552,8 @@ def _definitions_boxed(root, glossary: Glossary) -> None:
         if id_ in seen:
             entry = glossary.by_id[id_]
             problem = f"a heading there has the id '{id_}', which is the anchor of the entry '{entry.term}'"
-            raise DataError(
-                f"docs/{GLOSSARY_PAGE}",
-                None,
-                problem,
-                f"give the heading an id of its own, e.g. {{ #about-{id_} }}",
-            )
+            expected = f"give the heading an id of its own, e.g. {{ #about-{id_} }}"
+            raise DataError(f"docs/{GLOSSARY_PAGE}", None, problem, expected)
         seen.add(id_)
     out, box = [], None
     for child in root:
@@ -649,11 +604,6 @@ def is_acronym(name: str) -> bool:
     return capitals >= 2 and capitals * 2 >= len(letters)
 
 
-def acronym_runs(text: str) -> list[str]:
-    """Each run of word characters, hyphens and apostrophes in `text` with two capitals in it."""
-    return RUNS.findall(normal(text))
-
-
 def anchor(term: str) -> str:
     slug = NOT_SLUG.sub("-", normal(term).lower().replace("'", "")).strip("-")
     return slug or "term"
@@ -668,7 +618,7 @@ def as_written(value: str) -> str:
     """Text for the element tree that shows exactly as written: Python-Markdown's serializer
     leaves `&amp;` and the like alone (it takes them for entities already written), so their
     `&` is escaped here and a trainer's "&lt;b&gt;" reads as typed."""
-    return re.sub(ENTITY_START, "&amp;", value, flags=re.IGNORECASE) if "&" in value else value
+    return ENTITY_START.sub("&amp;", value) if "&" in value else value
 
 
 def as_text(value: str) -> str:
@@ -716,4 +666,4 @@ VOID_TAGS = frozenset("area base br col embed hr img input link meta source trac
 # Python-Markdown keeps an entity written in the text (&nbsp;) as raw HTML until the very end.
 ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 # An "&" that Python-Markdown's serializer would leave alone, as the start of an entity.
-ENTITY_START = r"&(?=(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)"  # with re.IGNORECASE
+ENTITY_START = re.compile(r"&(?=(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
