@@ -45,7 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(100)  # the page as the trainer wrote it, before any hook adds lines
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    check_note_text_is_indented(markdown, f"docs/{page.file.src_uri}", _source(page)[2])
+    check_note_text_is_indented(markdown, f"docs/{page.file.src_uri}", lambda: _source(page)[2])
     return markdown
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 from markdown import Extension, Markdown
@@ -193,9 +194,10 @@ def trainer_view(environ) -> bool:
     return environ.get(VIEW_ENV, "").strip().lower() in ("1", "yes", "true")
 
 
-def check_note_text_is_indented(markdown: str, display: str, offset: int = 0) -> None:
+def check_note_text_is_indented(markdown: str, display: str, offset: int | Callable[[], int] = 0) -> None:
     """Stop at a trainer note (outside code) whose next line with text is not indented under it:
-    Markdown would end the note there and publish that text as an ordinary paragraph."""
+    Markdown would end the note there and publish that text as an ordinary paragraph. `offset`
+    (the front matter's lines) may be a function, called only when there is an error to place."""
     lines = markdown.split("\n")
     for number, line in lines_outside_code(markdown):
         note = NOTE_LINE.match(line.expandtabs(4))
@@ -207,7 +209,7 @@ def check_note_text_is_indented(markdown: str, display: str, offset: int = 0) ->
             title = note.group("title") or "Trainer"
             raise DataError(
                 display,
-                number + offset,
+                number + (offset() if callable(offset) else offset),
                 f"the trainer note '{title}' has no indented text, so the text below it would be "
                 "published to learners",
                 "indent the note's text by four spaces on the lines after the '!!! trainer' line",
