@@ -5,7 +5,6 @@ Z as Markdown with the pages that use each term, and warn about unexplained acro
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,7 +15,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from induction.common import DataError, read_source, relative_display, warn
+from induction.common import DataError, read_source
 from induction.glossary import (
     DATA_FILE,
     GLOSSARY_PAGE,
@@ -27,10 +26,8 @@ from induction.glossary import (
     check_see_links,
     glossary_markdown,
     load_glossary,
-    unknown_word_errors,
+    warn_unknown_words,
 )
-
-log = logging.getLogger("mkdocs.hooks.glossary")
 
 
 class GlossaryBuild:
@@ -49,14 +46,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     root = Path(config.config_file_path).parent
     path = root / DATA_FILE
-    display = relative_display(path, root)
     if not path.exists():
-        raise DataError(display, None, "the glossary file is missing", f"restore {DATA_FILE}")
+        raise DataError(DATA_FILE, None, "the glossary file is missing", f"restore {DATA_FILE}")
     if "attr_list" not in config.markdown_extensions:
         raise PluginError(
             "the glossary needs the attr_list Markdown extension (list it under markdown_extensions)"
         )
-    _build = GlossaryBuild(load_glossary(read_source(path), display))
+    _build = GlossaryBuild(load_glossary(read_source(path), DATA_FILE))
     config.markdown_extensions.append(_build.extension)
     return config
 
@@ -100,8 +96,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     linked = _build.extension.take(src)
     if linked.unknown:
         raw = read_source(page.file.abs_src_path) if page.file.abs_src_path else ""
-        for error in unknown_word_errors(linked.unknown, f"docs/{src}", raw):
-            warn(log, error)
+        warn_unknown_words(linked.unknown, f"docs/{src}", raw)
     if src == GLOSSARY_PAGE:  # its side contents list the letters, not every entry
         items = list(page.toc)
         while items:

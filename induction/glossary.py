@@ -71,18 +71,15 @@ class Entry:
 
 
 class Glossary:
-    """The entries, and one regular expression that finds any of their names in a text.
+    """The entries, and one regular expression, a trie of all their names (names sharing a start
+    share its branch), that reads a text in one pass, a longer name before a shorter one. It runs
+    on the text in lower case; the case rules (acronyms as written) are checked on each match."""
 
-    The expression is a trie (names sharing a start share its branch), so it reads a text in one
-    pass whatever the number of terms, and a longer name wins over a shorter one at the same
-    place. It runs on the text in lower case; the case rules (acronyms exactly as written) are
-    checked on each match (`_entry_at`)."""
-
-    def __init__(self, entries: list[Entry], allow: tuple[str, ...] = (), lines: list[str] | None = None):
+    def __init__(self, entries: list[Entry], allow: tuple[str, ...], lines: list[str]):
         self.entries = sorted(entries, key=lambda e: sort_key(e.term))
         self.by_id = {e.id: e for e in self.entries}
         self.allow = frozenset(allow)
-        self.lines = lines or []  # the data file's lines, to name the line of a bad `see:`
+        self.lines = lines  # the data file's lines, to name the line of a bad `see:`
         self._known_exact: set[str] = set()
         self._known_any: set[str] = set()
         self._unknown_in = functools.cache(self._unknown_in)  # each run of letters judged once a build
@@ -156,9 +153,7 @@ class Glossary:
 
     def _unknown_in(self, run: str) -> tuple[str, ...]:
         unknown = []
-        for word in (
-            w.removesuffix("'s") for w in WORD.findall(run) if sum(c in ASCII_CAPITALS for c in w) >= 2
-        ):
+        for word in (w.removesuffix("'s") for w in WORD.findall(run) if len(ASCII_CAPITALS.findall(w)) > 1):
             parts = [word] if "-" not in word or self.knows(word) else word.split("-")
             for part in parts:
                 if sum(c.isupper() for c in part) >= 2 and not self.knows(part) and part not in unknown:
@@ -229,8 +224,7 @@ FIELDS = ("term", "expansion", "definition", "aliases", "plurals", "case", "see"
 
 
 def _item_lines(lines: list[str], first: int, count: int) -> list[int]:
-    """The line of each item of the `terms:` list (its "- " line), for items that are not
-    groups of fields and so carry no line of their own."""
+    """The "- " line of each item of `terms:` (an item that is not a group of fields has no line)."""
     indent = re.match(r"\s*", lines[first - 1]).group() if 0 < first <= len(lines) else ""
     item = re.compile(rf"{re.escape(indent)}-(\s|$)")
     found = [n for n in range(first, len(lines) + 1) if item.match(lines[n - 1])]
@@ -308,9 +302,8 @@ class GlossaryExtension(Extension):
     """Links the first use of each term in the page Python-Markdown converts next.
 
     Call `start(url)` just before a page is converted (`url`: the Glossary page, relative to that
-    page; `linking=False` only looks for unexplained acronyms). The tree processor takes the job,
-    so Markdown converted later for the same page (mkdocs-quiz renders its questions on their
-    own) is left alone. `take()` gives what it found."""
+    page; `linking=False` only looks for unexplained acronyms), and `take()` after, for what it
+    found. Markdown converted later for the same page (mkdocs-quiz's questions) is left alone."""
 
     def __init__(self, glossary: Glossary):
         super().__init__()
@@ -335,10 +328,8 @@ class GlossaryExtension(Extension):
 
 def terms_used(config) -> dict[str, int]:
     """How many entries each page of the build made with `config` links (page -> count)."""
-    for extension in config["markdown_extensions"]:
-        if isinstance(extension, GlossaryExtension):
-            return {page: len(entries) for page, entries in extension.used_by.items()}
-    return {}
+    found = [e for e in config["markdown_extensions"] if isinstance(e, GlossaryExtension)]
+    return {page: len(entries) for page, entries in found[0].used_by.items()} if found else {}
 
 
 class _LinkTerms(Treeprocessor):
@@ -427,12 +418,9 @@ class _Walk:
         spans: list[tuple[int, int, Entry]] = []
         run: list[tuple[int, int, str]] = []  # (start, end in `value`, text as read)
         cut = 0
-        for match in [*HTML_PLACEHOLDER_RE.finditer(value), None] if STX in value else [None]:
-            start = match.start() if match else len(value)
-            if start > cut:
-                run.append((cut, start, value[cut:start]))
-            if match is None:
-                break
+        for match in HTML_PLACEHOLDER_RE.finditer(value) if STX in value else ():
+            if match.start() > cut:
+                run.append((cut, match.start(), value[cut : match.start()]))
             cut = match.end()
             number = int(match.group(1))
             raw = self.stash[number] if number < len(self.stash) else ""
@@ -445,6 +433,8 @@ class _Walk:
             self.boundary()
             if not (alone and value.strip() == match.group()):  # a block of raw HTML is closed within itself
                 self.raw_tags(raw)
+        if len(value) > cut:
+            run.append((cut, len(value), value[cut:]))
         spans += self.read(run, link, check)
         links = []
         for start, end, entry in reversed(spans):
@@ -497,15 +487,13 @@ def _place(run: list[tuple[int, int, str]], offsets: list[int], at: int, end: bo
     return stop if end else start
 
 
-def unknown_word_errors(words: list[str], display: str, raw: str) -> list[DataError]:
-    """A warning for each unexplained acronym, naming the line where the page's source has it."""
-    errors = []
+def warn_unknown_words(words: list[str], display: str, raw: str) -> None:
+    """Warn of each unexplained acronym, naming the line where the page's source (`raw`) has it."""
     for word in words:
         match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w])", raw)
         line = raw.count("\n", 0, match.start()) + 1 if match else None
         problem = f"'{word}' looks like an acronym but is not in the glossary"
-        errors.append(DataError(display, line, problem, EXPLAIN_IT, subject=word))
-    return errors
+        warn(log, DataError(display, line, problem, EXPLAIN_IT, subject=word))
 
 
 # --- The Glossary page ----------------------------------------------------------------------
@@ -544,9 +532,8 @@ def glossary_markdown(glossary: Glossary, used_on: dict[str, list[str]], titles:
 
 
 def _definitions_boxed(root, glossary: Glossary) -> None:
-    """What follows each entry's heading, up to the next heading, put in one element (the
-    Glossary page's CSS sets out a definition by it; md_in_html would cost more than the page).
-    A heading written in the page must not take an entry's anchor."""
+    """What follows each entry's heading, up to the next heading, put in one element for the
+    page's CSS (md_in_html would cost more than the page). No other heading may take its anchor."""
     seen: set[str] = set()
     for id_ in (el.get("id") for el in root.iter() if el.get("id") in glossary.by_id):
         if id_ in seen:
@@ -637,7 +624,7 @@ WORD_BEFORE, WORD_AFTER = r"(?<!\w)(?<!\w['\-])", r"(?!\w|['\-]\w)"
 # A run of word characters, hyphens and apostrophes with two capital letters in it.
 # (It starts at the start of a run: tried inside a word as well, it took twice as long.)
 RUNS = re.compile(r"(?<![\w'\-])[\w'\-]*[A-Z][\w'\-]*[A-Z][\w'\-]*")
-ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+ASCII_CAPITALS = re.compile("[A-Z]")
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
 SKIP_ATTRIBUTE = "data-glossary-skip"
 NUMBERS = re.compile(r"(\d+)")
