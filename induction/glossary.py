@@ -4,7 +4,7 @@ Trainers keep the terms in `data/glossary.yml` (`load_glossary` reads and checks
 page the first use of a term links to its entry on the Glossary page, with the definition as the
 link's title (docs/javascripts/glossary-tooltip.js shows it). `GlossaryExtension` does the
 linking, in the spirit of Python-Markdown's own `abbr`: one compiled pattern (`Glossary.pattern`,
-a trie of every name), one walk over the element tree (`_Walk`), a skip set, the first use only;
+a trie of every name), one walk over the element tree (`_LinkTerms`), a skip set, the first use only;
 it knows nothing of MkDocs. It also reports the words with two or more capitals that neither the
 glossary nor its `allow:` list explains. `glossary_markdown` writes the Glossary page's A to Z.
 """
@@ -178,9 +178,8 @@ def _trie_regex(node: dict) -> str:
         branches = ["'?s"]
     if not branches:
         return ""
-    if "" in node:
-        return f"(?:{'|'.join(branches)})?"
-    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    group = branches[0] if len(branches) == 1 and "" not in node else f"(?:{'|'.join(branches)})"
+    return group + "?" if "" in node else group
 
 
 def load_glossary(text: str, display: str) -> Glossary:
@@ -333,40 +332,34 @@ def terms_used(config) -> dict[str, int]:
 
 
 class _LinkTerms(Treeprocessor):
+    """One walk over a page's element tree: links each term's first use, and gathers the text
+    that is checked for unexplained acronyms (`check`, with a line break between blocks)."""
+
     def __init__(self, md, extension: GlossaryExtension):
         super().__init__(md)
-        self.extension = extension
+        self.extension, self.glossary = extension, extension.glossary
 
     def run(self, root):
         if self.extension.job is None:
             return
-        (url, linking), self.extension.job = self.extension.job, None
+        (self.url, linking), self.extension.job = self.extension.job, None
         if not linking:  # the Glossary page: its entries were checked when the file was read
-            _definitions_boxed(root, self.extension.glossary)
-        walk = _Walk(self.extension.glossary, url, self.md.htmlStash.rawHtmlBlocks)
-        walk.content(root, linking, True)
-        unknown = self.extension.glossary.unknown_words("".join(walk.check))
-        self.extension.result = Linked(walk.used, unknown)
-        if walk.used:  # the names of the terms used, for search: a page is found by either name
-            words = etree.Element("p", {"class": SEARCH_CLASS, "hidden": "hidden"})
-            words.set("data-handout-exclude", "")
-            words.tail, words.text = "\n", as_written("; ".join(e.search_words for e in walk.used))
-            # At the end of a section with text of its own (the one before the self-check), so a
-            # search result's preview shows the page's words, never this list.
-            h2s = [n for n, child in enumerate(root) if child.tag == "h2"]
-            root.insert(h2s[-1] if len(h2s) > 1 else len(root), words)
-
-
-class _Walk:
-    """One walk over a page's element tree: links each term's first use, and gathers the text
-    that is checked for unexplained acronyms (`check`, with a line break between blocks)."""
-
-    def __init__(self, glossary: Glossary, url: str, stash: list):
-        self.glossary, self.url, self.stash = glossary, url, stash
+            _definitions_boxed(root, self.glossary)
+        self.stash = self.md.htmlStash.rawHtmlBlocks
         self.linked: set[str] = set()  # entries linked on the page (or by a link written in it)
         self.used: list[Entry] = []
         self.check: list[str] = []
         self.raw: list[tuple[str, bool, bool]] = []  # raw HTML tags open: (tag, no links, no check)
+        self.content(root, linking, True)
+        self.extension.result = Linked(self.used, self.glossary.unknown_words("".join(self.check)))
+        if self.used:  # the names of the terms used, for search: a page is found by either name
+            words = etree.Element("p", {"class": SEARCH_CLASS, "hidden": "hidden"})
+            words.set("data-handout-exclude", "")
+            words.tail, words.text = "\n", as_written("; ".join(e.search_words for e in self.used))
+            # At the end of a section with text of its own (the one before the self-check), so a
+            # search result's preview shows the page's words, never this list.
+            h2s = [n for n, child in enumerate(root) if child.tag == "h2"]
+            root.insert(h2s[-1] if len(h2s) > 1 else len(root), words)
 
     def content(self, parent, link: bool, check: bool) -> None:
         open_raw, children = len(self.raw), list(parent)
