@@ -266,8 +266,7 @@ def _entry(raw, number: int, error, list_line: int) -> Entry:
 
 def _strings(mapping: LineDict, key: str, error, example: str) -> tuple[str, ...]:
     """A list of words (or one word), each with its spaces made single."""
-    value = mapping.get(key)
-    if value is None:
+    if (value := mapping.get(key)) is None:
         return ()
     value = [value] if isinstance(value, (str, int)) else value
     if not isinstance(value, list) or not all(isinstance(v, (str, int)) and str(v).strip() for v in value):
