@@ -1,8 +1,8 @@
 """Export time compared with a plain strict build of the same content, and the zip's size.
 
 Runs, in turn, `mkdocs build --strict` (the hosted site) and `python -m export` (the offline
-site, zip, handout and trainer pack with their large-print versions, and the Essentials
-handout: six files), each as a trainer runs it
+site, zip, the two packages for a learning management system, handout and trainer pack with
+their large-print versions, and the Essentials handout: eight files), each as a trainer runs it
 from the command line, a few times, and prints the median times, their ratio and the zip's size.
 A measurement, not a test: the figures depend on the machine and on what else it is doing.
 Targets (issues 7 and 20): export at most 3x the plain build; zip under 10 MB.
@@ -64,7 +64,7 @@ def main() -> int:
     print()
     print(f"load average at the end (1, 5, 15 min): {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"plain strict build (median of {args.runs}):  {build:.1f} s")
-    print(f"export, all six files:              {export_time:.1f} s  = {export_time / build:.1f}x the build")
+    print(f"export, all eight files:            {export_time:.1f} s  = {export_time / build:.1f}x the build")
     print(f"export without large print:         {lean_time:.1f} s  = {lean_time / build:.1f}x the build")
     print(f"zip of the offline site:            {zip_size / 1_000_000:.1f} MB ({zip_file.name})")
     for name, size in sorted(pdfs.items()):

@@ -1,5 +1,6 @@
-"""The package for a council's learning management system (LMS): the offline site as one SCORM 1.2
-sharable content object (SCO), described by `imsmanifest.xml` at the top of the zip.
+"""The packages for a council's learning management system (LMS): the offline site as one
+sharable content object (SCO), described by `imsmanifest.xml` at the top of the zip, once for
+SCORM 1.2 and once for SCORM 2004 4th Edition (`SCORM12`, `SCORM2004`: what differs between them).
 
 An LMS imports the zip, reads the manifest and launches the site's start page in a frame; the
 site's docs/javascripts/lms.js then finds the LMS's SCORM API and reports progress to it.
@@ -12,6 +13,8 @@ import re
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from induction.common import DataError
@@ -24,51 +27,120 @@ IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
 IMSMD = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
-SCHEMA_LOCATION = f"{IMSCP} imscp_rootv1p1p2.xsd {IMSMD} imsmd_rootv1p2p1.xsd {ADLCP} adlcp_rootv1p2.xsd"
+# SCORM 2004 4th Edition
+IMSCP_2004 = "http://www.imsglobal.org/xsd/imscp_v1p1"
+ADLCP_2004 = "http://www.adlnet.org/xsd/adlcp_v1p3"
+ADLSEQ = "http://www.adlnet.org/xsd/adlseq_v1p3"
+ADLNAV = "http://www.adlnet.org/xsd/adlnav_v1p3"
+IMSSS = "http://www.imsglobal.org/xsd/imsss"
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What differs between the SCORM versions' manifests; everything else is written once."""
+
+    label: str  # for people: "SCORM 1.2"
+    schemaversion: str  # the manifest's metadata/schemaversion
+    imscp: str  # the content packaging namespace (the manifest's own elements)
+    adlcp: str  # ADL's extensions to it
+    scorm_type: str  # the name of ADL's attribute that makes a resource a SCO
+    schemas: tuple[tuple[str, str], ...]  # (namespace, schema file), for xsi:schemaLocation
+
+    @property
+    def schema_location(self) -> str:
+        return " ".join(f"{namespace} {file}" for namespace, file in self.schemas)
+
+
+SCORM12 = Edition(
+    "SCORM 1.2",
+    "1.2",
+    IMSCP,
+    ADLCP,
+    "scormtype",
+    ((IMSCP, "imscp_rootv1p1p2.xsd"), (IMSMD, "imsmd_rootv1p2p1.xsd"), (ADLCP, "adlcp_rootv1p2.xsd")),
+)
+SCORM2004 = Edition(
+    "SCORM 2004 4th Edition",
+    "2004 4th Edition",
+    IMSCP_2004,
+    ADLCP_2004,
+    "scormType",
+    (
+        (IMSCP_2004, "imscp_v1p1.xsd"),
+        (ADLCP_2004, "adlcp_v1p3.xsd"),
+        (ADLSEQ, "adlseq_v1p3.xsd"),
+        (ADLNAV, "adlnav_v1p3.xsd"),
+        (IMSSS, "imsss_v1p0.xsd"),
+    ),
+)
 
 
 def manifest(
-    title: str, version: str, files: Iterable[str], *, launch: str = LAUNCH, pass_mark: int | None = None
+    title: str,
+    version: str,
+    files: Iterable[str],
+    *,
+    launch: str = LAUNCH,
+    pass_mark: int | None = None,
+    edition: Edition = SCORM12,
 ) -> str:
-    """The SCORM 1.2 `imsmanifest.xml` for one SCO: an organisation with one item whose resource
-    launches `launch` and lists every file of the package (paths relative to the zip's top).
+    """The `imsmanifest.xml` of `edition` for one SCO: an organisation with one item whose
+    resource launches `launch` and lists every file of the package (paths relative to the zip's
+    top).
 
-    `pass_mark` (0-100), when set, is the item's mastery score: the LMS hands it to the site as
-    cmi.student_data.mastery_score and the site reports passed or failed against it.
+    `pass_mark` (0-100), when set, goes to the LMS, which hands it to the site: in SCORM 1.2 as
+    the item's mastery score (cmi.student_data.mastery_score), in SCORM 2004 as the smallest
+    score of the item's primary objective, satisfied by its score (cmi.scaled_passing_score,
+    from 0 to 1). The site reports passed or failed against it.
     """
-    ET.register_namespace("", IMSCP)
-    ET.register_namespace("adlcp", ADLCP)
+    ET.register_namespace("", edition.imscp)
+    ET.register_namespace("adlcp", edition.adlcp)
+    ET.register_namespace("imsss", IMSSS)
     ET.register_namespace("xsi", XSI)
+    cp = partial(_q, edition.imscp)
     root = ET.Element(
-        _q(IMSCP, "manifest"),
+        cp("manifest"),
         {
             "identifier": identifier(f"{title}-{version}"),
             "version": version,
-            _q(XSI, "schemaLocation"): SCHEMA_LOCATION,
+            _q(XSI, "schemaLocation"): edition.schema_location,
         },
     )
-    metadata = ET.SubElement(root, _q(IMSCP, "metadata"))
-    ET.SubElement(metadata, _q(IMSCP, "schema")).text = "ADL SCORM"
-    ET.SubElement(metadata, _q(IMSCP, "schemaversion")).text = "1.2"
-    organisations = ET.SubElement(root, _q(IMSCP, "organizations"), {"default": "induction"})
-    organisation = ET.SubElement(organisations, _q(IMSCP, "organization"), {"identifier": "induction"})
-    ET.SubElement(organisation, _q(IMSCP, "title")).text = title
+    metadata = ET.SubElement(root, cp("metadata"))
+    ET.SubElement(metadata, cp("schema")).text = "ADL SCORM"
+    ET.SubElement(metadata, cp("schemaversion")).text = edition.schemaversion
+    organisations = ET.SubElement(root, cp("organizations"), {"default": "induction"})
+    organisation = ET.SubElement(organisations, cp("organization"), {"identifier": "induction"})
+    ET.SubElement(organisation, cp("title")).text = title
     item = ET.SubElement(
         organisation,
-        _q(IMSCP, "item"),
+        cp("item"),
         {"identifier": "induction-item", "identifierref": "site", "isvisible": "true"},
     )
-    ET.SubElement(item, _q(IMSCP, "title")).text = title
-    if pass_mark is not None:
+    ET.SubElement(item, cp("title")).text = title
+    if pass_mark is not None and edition is SCORM12:
         ET.SubElement(item, _q(ADLCP, "masteryscore")).text = str(pass_mark)
-    resources = ET.SubElement(root, _q(IMSCP, "resources"))
+    elif pass_mark is not None:
+        objectives = ET.SubElement(ET.SubElement(item, _q(IMSSS, "sequencing")), _q(IMSSS, "objectives"))
+        primary = ET.SubElement(
+            objectives,
+            _q(IMSSS, "primaryObjective"),
+            {"objectiveID": "pass-mark", "satisfiedByMeasure": "true"},
+        )
+        ET.SubElement(primary, _q(IMSSS, "minNormalizedMeasure")).text = f"{pass_mark / 100:g}"
+    resources = ET.SubElement(root, cp("resources"))
     resource = ET.SubElement(
         resources,
-        _q(IMSCP, "resource"),
-        {"identifier": "site", "type": "webcontent", _q(ADLCP, "scormtype"): "sco", "href": launch},
+        cp("resource"),
+        {
+            "identifier": "site",
+            "type": "webcontent",
+            _q(edition.adlcp, edition.scorm_type): "sco",
+            "href": launch,
+        },
     )
     for name in sorted(set(files) | {launch}):
-        ET.SubElement(resource, _q(IMSCP, "file"), {"href": name})
+        ET.SubElement(resource, cp("file"), {"href": name})
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
@@ -97,12 +169,14 @@ def pass_mark(extra: dict, path: str = "mkdocs.yml") -> int | None:
     return value
 
 
-def zip_package(site: Path, target: Path, title: str, version: str, pass_mark: int | None) -> tuple[int, int]:
+def zip_package(
+    site: Path, target: Path, title: str, version: str, pass_mark: int | None, edition: Edition = SCORM12
+) -> tuple[int, int]:
     """The LMS package: every file of the site at the zip's top, with the manifest beside the
     start page (where SCORM wants it); return (files, bytes of the zip)."""
     files = sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(MANIFEST, manifest(title, version, files, pass_mark=pass_mark))
+        archive.writestr(MANIFEST, manifest(title, version, files, pass_mark=pass_mark, edition=edition))
         for name in files:
             archive.write(site / name, name)
     return len(files) + 1, target.stat().st_size

@@ -8,7 +8,7 @@ Stages, each printed with its counts as it runs:
 2. read the learning pages and their self-check questions from the built site, and check them;
 3. write the handout, the trainer pack and the Essentials handout as HTML (export/templates/);
 4. zip the site (unzip anywhere, open "Open me first.html", no network needed), and again as the
-   package for a learning management system (SCORM 1.2, export/lms.py), while Chromium prints;
+   packages for a learning management system (SCORM 1.2 and 2004, export/lms.py), while Chromium prints;
 5. wait for Chromium's A4 PDFs (large-print versions too), and add the Essentials to the zip;
 6. move the new files into dist/ in one step.
 
@@ -80,6 +80,10 @@ class Outputs:
     @property
     def lms(self) -> str:
         return f"{NAME}-lms-{self.stem}.zip"
+
+    @property
+    def lms_scorm2004(self) -> str:
+        return f"{NAME}-lms-scorm2004-{self.stem}.zip"
 
     def handout(self, large: bool = False) -> str:
         return f"{NAME}-handout{'-large-print' if large else ''}-{self.stem}.pdf"
@@ -236,11 +240,15 @@ def export(
         count, size = zip_site(built.site, out / outputs.zip, outputs.site_folder)
         progress.detail(f"{count} files, {_megabytes(size)}: {outputs.zip}")
         made.append((outputs.zip, f"the offline site: unzip it anywhere, then open '{START_FILE}'"))
-        count, size = lms.zip_package(
-            built.site, out / outputs.lms, built.site_name, outputs.version, built.pass_mark
-        )
-        progress.detail(f"{count} files, {_megabytes(size)}: {outputs.lms}")
-        made.append((outputs.lms, "the package for a learning management system (SCORM 1.2): upload it"))
+        for name, edition, what in (
+            (outputs.lms, lms.SCORM12, "upload it"),
+            (outputs.lms_scorm2004, lms.SCORM2004, "upload it instead if the system prefers SCORM 2004"),
+        ):
+            count, size = lms.zip_package(
+                built.site, out / name, built.site_name, outputs.version, built.pass_mark, edition
+            )
+            progress.detail(f"{count} files, {_megabytes(size)}: {name}")
+            made.append((name, f"the package for a learning management system ({edition.label}): {what}"))
 
     with progress.stage("Printing the PDFs (A4)"):
         for job, pages in printer.finish():

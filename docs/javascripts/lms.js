@@ -1,9 +1,12 @@
-/* The site inside a learning management system (LMS): the SCORM 1.2 bridge.
+/* The site inside a learning management system (LMS): the SCORM 1.2 and SCORM 2004 bridge.
 
-   An LMS that imports the package (export/lms.py) opens the site in a frame and offers its SCORM
-   API as `window.API` in a window above it (a parent frame, or the window that opened it). This
-   script looks for it the standard way (up the parent frames, then the opener's, a few levels at
-   most). Without it (the hosted site, the USB copy) the script stops at once and changes nothing.
+   An LMS that imports a package (export/lms.py) opens the site in a frame and offers its SCORM
+   API in a window above it (a parent frame, or the window that opened it): `window.API_1484_11`
+   for SCORM 2004, `window.API` for SCORM 1.2. This script looks for them the standard way (up
+   the parent frames, then the opener's, a few levels at most), SCORM 2004's first, and uses the
+   one it finds through the table VERSIONS below (its functions' and data model's names); the
+   rest is the same for both. Without either (the hosted site, the USB copy) the script stops at
+   once and changes nothing.
 
    With it:
    - the LMS's record (cmi.suspend_data) is this learner's progress: when the session starts it
@@ -12,13 +15,14 @@
    - each time docs/javascripts/progress.js saves (a page opened, a question answered, a page
      read to its end), the progress goes back to the LMS in a compact form, with the lesson status
      (incomplete until every learning page is finished; then completed, or passed or failed
-     against the pass mark the LMS hands over from the package: cmi.student_data.mastery_score),
-     the score (the self-check questions answered correctly at the first try, as a percentage of
-     all of them: finishing a page needs every answer right in the end, so only the first try
-     tells a pass from a fail) and the time spent;
-   - it commits when a page becomes finished and when a page is left, and calls LMSFinish once,
-     when the learner leaves the site (not when following a link to another of its pages, which
-     continues the same session).
+     against the pass mark the LMS hands over from the package: SCORM 1.2 has one status for
+     both, SCORM 2004 a completion status and a success status, unknown until then or without a
+     pass mark), the score (the self-check questions answered correctly at the first try, as a
+     percentage of all of them: finishing a page needs every answer right in the end, so only the
+     first try tells a pass from a fail) and the time spent;
+   - it commits when a page becomes finished and when a page is left, and ends the session
+     (LMSFinish, Terminate) once, when the learner leaves the site (not when following a link to
+     another of its pages, which continues the same session).
 
    It runs before progress.js (a plain script at the end of the page; progress.js is deferred),
    so the restored progress is there when progress.js first reads it. Nothing here runs code from
@@ -29,13 +33,39 @@
   var OLD_KEY = "member-induction-progress-v1";
   var QUIZ_PREFIX = "quiz_progress_"; /* mkdocs-quiz's saved answers, one key per page */
   var STARTED = "member-induction-lms-started"; /* sessionStorage: when this LMS session began */
-  var LIMIT = 4096; /* SCORM 1.2's longest cmi.suspend_data */
   var DEPTH = 7; /* windows to climb looking for the API, as ADL's own search does */
 
-  function apiIn(win) {
+  /* What differs between the two versions of SCORM, most wanted first. `limit` is the longest
+     cmi.suspend_data; `passMark` is read as a share of `scale` (a percentage in SCORM 1.2, from
+     0 to 1 in SCORM 2004); `success` is null where the lesson status also says passed or failed;
+     `scaled` is sent once every page is finished (an LMS with a pass mark judges the score
+     against it as soon as it is set, and would say "failed" half way through); `exitFinished`
+     is cmi.exit when the learner leaves with every page finished ("suspend" keeps the record
+     for the next visit; SCORM 2004's "normal" ends the attempt: the LMS keeps what it says). */
+  var VERSIONS = [
+    {
+      api: "API_1484_11", initialize: "Initialize", getValue: "GetValue", setValue: "SetValue",
+      commit: "Commit", finish: "Terminate", lastError: "GetLastError", again: "103",
+      limit: 64000, passMark: "cmi.scaled_passing_score", scale: 100,
+      status: "cmi.completion_status", success: "cmi.success_status", score: "cmi.score.",
+      scaled: "cmi.score.scaled", time: "cmi.session_time", duration: isoDuration,
+      exit: "cmi.exit", exitFinished: "normal",
+    },
+    {
+      api: "API", initialize: "LMSInitialize", getValue: "LMSGetValue", setValue: "LMSSetValue",
+      commit: "LMSCommit", finish: "LMSFinish", lastError: "LMSGetLastError", again: "101",
+      limit: 4096, passMark: "cmi.student_data.mastery_score", scale: 1,
+      status: "cmi.core.lesson_status", success: null, score: "cmi.core.score.",
+      scaled: null, time: "cmi.core.session_time", duration: clockTime,
+      exit: "cmi.core.exit", exitFinished: "suspend",
+    },
+  ];
+
+  function apiIn(win, scorm) {
     for (var level = 0; win && level <= DEPTH; level++) {
       try {
-        if (win.API && typeof win.API.LMSInitialize === "function") return win.API;
+        var found = win[scorm.api];
+        if (found && typeof found[scorm.initialize] === "function") return found;
       } catch (e) {
         return null; /* a window of another site: not ours to search */
       }
@@ -45,28 +75,33 @@
     return null;
   }
 
-  var api = apiIn(window.parent !== window ? window.parent : null) || apiIn(window.opener);
+  var api = null;
+  var scorm = null;
+  for (var v = 0; v < VERSIONS.length && !api; v++) {
+    scorm = VERSIONS[v];
+    api = apiIn(window.parent !== window ? window.parent : null, scorm) || apiIn(window.opener, scorm);
+  }
   if (!api) return;
 
   function call(name, a, b) {
     try {
-      return String(api[name](a === undefined ? "" : a, b));
+      return String(api[scorm[name]](a === undefined ? "" : a, b));
     } catch (e) {
       return "false";
     }
   }
 
   function get(element) {
-    return call("LMSGetValue", element);
+    return call("getValue", element);
   }
 
   function set(element, value) {
-    return call("LMSSetValue", element, String(value)) === "true";
+    return call("setValue", element, String(value)) === "true";
   }
 
-  /* A page after the first in one session: the LMS answers "already initialised" (101). */
-  var fresh = call("LMSInitialize") === "true";
-  if (!fresh && call("LMSGetLastError") !== "101") return; /* no session to report to */
+  /* A page after the first in one session: the LMS answers "already initialised". */
+  var fresh = call("initialize") === "true";
+  if (!fresh && call("lastError") !== scorm.again) return; /* no session to report to */
 
   function storage(kind) {
     try {
@@ -92,7 +127,8 @@
      mkdocs-quiz's saved answers for the page as "question:right:choices;..." (choices are option
      numbers or typed words, URI-encoded). With every page finished and every question answered
      this site's record measured about 2,000 characters; if a record would still be longer than
-     SCORM 1.2 allows, the answers are left out (progress and the questions right are kept). */
+     the LMS allows (SCORM 1.2's limit is the tight one), the answers are left out (progress and
+     the questions right are kept). */
   function packAnswers(text) {
     try {
       var quizzes = JSON.parse(text);
@@ -138,7 +174,7 @@
 
   function compact(state) {
     var text = encode(state, true);
-    return text.length <= LIMIT ? text : encode(state, false);
+    return text.length <= scorm.limit ? text : encode(state, false);
   }
 
   function decode(text) {
@@ -186,13 +222,22 @@
     }
   }
 
-  function timespan(ms) {
+  /* A time span as SCORM 1.2 writes it (HHHH:MM:SS.SS) and as SCORM 2004 does (ISO 8601). */
+  function clockTime(ms) {
     var seconds = Math.max(0, ms / 1000);
     var hours = Math.min(9999, Math.floor(seconds / 3600));
     var minutes = Math.floor((seconds % 3600) / 60);
     var rest = (seconds % 60).toFixed(2);
     return (hours < 10 ? "0" : "") + hours + ":" + (minutes < 10 ? "0" : "") + minutes + ":" +
       (rest < 10 ? "0" : "") + rest;
+  }
+
+  function isoDuration(ms) {
+    var seconds = Math.max(0, ms / 1000);
+    var hours = Math.floor(seconds / 3600);
+    var minutes = Math.floor((seconds % 3600) / 60);
+    var rest = Number((seconds % 60).toFixed(2)); /* PT1H2M3.5S */
+    return "PT" + (hours ? hours + "H" : "") + (minutes ? minutes + "M" : "") + rest + "S";
   }
 
   /* Note the questions of this page answered for the first time, and which of them were right
@@ -232,6 +277,7 @@
   }
 
   var finished = -1;
+  var complete = false; /* every learning page finished */
 
   /* Tell the LMS where the learner is; commit when another page has become finished. */
   function report(commit) {
@@ -240,18 +286,26 @@
     var counts = progress.summary();
     var state = saved();
     var score = counts.questions ? Math.round((100 * Math.min(firstTries(state), counts.questions)) / counts.questions) : 100;
-    var status = "incomplete";
-    if (counts.total > 0 && counts.finished === counts.total) {
-      var mark = parseFloat(get("cmi.student_data.mastery_score"));
-      status = isNaN(mark) ? "completed" : score >= mark ? "passed" : "failed";
+    var success = "unknown";
+    complete = counts.total > 0 && counts.finished === counts.total;
+    if (complete) {
+      var mark = parseFloat(get(scorm.passMark));
+      success = isNaN(mark) ? "unknown" : score / scorm.scale >= mark ? "passed" : "failed";
     }
+    var completion = complete ? "completed" : "incomplete";
     set("cmi.suspend_data", compact(state));
-    set("cmi.core.score.min", 0);
-    set("cmi.core.score.max", 100);
-    set("cmi.core.score.raw", score);
-    set("cmi.core.lesson_status", status);
-    set("cmi.core.session_time", timespan(Date.now() - started));
-    if (commit || (finished >= 0 && counts.finished > finished)) call("LMSCommit");
+    set(scorm.score + "min", 0);
+    set(scorm.score + "max", 100);
+    set(scorm.score + "raw", score);
+    if (scorm.scaled && complete) set(scorm.scaled, score / 100);
+    if (scorm.success) {
+      set(scorm.status, completion);
+      set(scorm.success, success);
+    } else {
+      set(scorm.status, success === "unknown" ? completion : success);
+    }
+    set(scorm.time, scorm.duration(Date.now() - started));
+    if (commit || (finished >= 0 && counts.finished > finished)) call("commit");
     finished = counts.finished;
   }
 
@@ -270,8 +324,8 @@
     if (done) return;
     report(true);
     if (!staying) {
-      set("cmi.core.exit", "suspend"); /* keep the record for the next visit */
-      call("LMSFinish");
+      set(scorm.exit, complete ? scorm.exitFinished : "suspend"); /* keep the record for the next visit */
+      call("finish");
       done = true;
       if (session) session.removeItem(STARTED);
     }
