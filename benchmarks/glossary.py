@@ -49,6 +49,9 @@ WORDS = (
 
 
 def main(argv: list[str]) -> int:
+    if "-h" in argv or "--help" in argv:
+        print(__doc__)
+        return 0
     if argv[:1] == ["--part"]:  # one build in this process, with a part of the glossary left out
         return build_part(Path(argv[1]), argv[2])
     if "--parts" in argv:
