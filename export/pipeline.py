@@ -169,10 +169,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def make_export(project: Path, dist: Path, outputs: Outputs, progress: Progress, args) -> list:
     """All the stages, in temporary folders; dist/ changes only in the last stage."""
     dist.parent.mkdir(parents=True, exist_ok=True)
+    # Chromium starts first (its start-up overlaps the build) and is stopped first: a failed export
+    # cancels its printing before the folders it prints into are removed.
     with (
-        Printer(args.chromium) as printer,
         tempfile.TemporaryDirectory(prefix="induction-export-") as work,
         folder_beside(dist) as new,
+        Printer(args.chromium) as printer,
     ):
         try:
             made = export(project, Path(work), new, outputs, progress, printer)
@@ -545,23 +547,30 @@ class Printer:
 
     `start()` hands it the documents, which it prints in the background, each to an A4 PDF with
     page numbers, bookmarks and tags (an accessible PDF), several at a time (PARALLEL_PRINTS);
-    `finish()` waits for them. The browser may read only local files: any other request is
-    blocked and stops the export.
+    `finish()` waits for them; leaving the `with` block because of an error cancels the printing.
+    The browser may read only local files: any other request is blocked and stops the export.
     """
 
     def __init__(self, chromium: str | None) -> None:
         self._work: queue.Queue = queue.Queue()
         self._error: BaseException | None = None
         self._printed: list[tuple[PrintJob, int]] = []
+        self._stop = threading.Event()  # the export failed: print nothing more
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._task: asyncio.Future | None = None  # the printing, once it has started
         self._thread = threading.Thread(target=self._run, args=(chromium,), name="printer", daemon=True)
         self._thread.start()
 
     def __enter__(self) -> Printer:
         return self
 
-    def __exit__(self, *exc) -> None:
-        if self._thread.is_alive():  # the export stopped before printing
-            self._work.put(None)
+    def __exit__(self, failure, *exc) -> None:
+        if failure is not None:  # the export failed: stop printing into folders about to go
+            self._stop.set()
+            if self._loop is not None and self._task is not None:
+                self._loop.call_soon_threadsafe(self._task.cancel)
+        if self._thread.is_alive():
+            self._work.put(None)  # ends the wait for work when printing never started
             self._thread.join()
 
     def start(self, jobs: list[PrintJob], out: Path) -> None:
@@ -579,7 +588,7 @@ class Printer:
     def _run(self, chromium: str | None) -> None:
         try:
             asyncio.run(self._main(chromium))
-        except BaseException as error:  # handed to the main thread by print()
+        except BaseException as error:  # handed to the main thread by finish()
             self._error = error
 
     async def _main(self, chromium: str | None) -> None:
@@ -592,8 +601,10 @@ class Printer:
                 browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
                 try:
                     work = await asyncio.to_thread(self._work.get)
-                    if work is not None:
-                        self._printed = await _print_all(browser, *work)
+                    if work is not None and not self._stop.is_set():
+                        self._loop = asyncio.get_running_loop()
+                        self._task = asyncio.ensure_future(_print_all(browser, *work))
+                        self._printed = await self._task
                 finally:
                     await browser.close()
         except PlaywrightError as error:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import time
 
 import pytest
 import yaml
 
-from export_support import export_project, real_export, run_export
+from export_support import ExportRun, export_project, real_export, run_export
 
 
 @pytest.fixture
@@ -84,3 +85,30 @@ def test_a_failing_pdf_step_keeps_the_earlier_export(project, earlier_export):
         run, earlier_export, before, "at stage 5 of 6, Printing the PDFs (A4)", "Chromium"
     )
     assert "[4/6] Zipping the offline site" in run.output  # it failed after the zip was made
+
+
+def test_a_failure_while_the_pdfs_print_stops_the_printing_and_leaves_nothing_behind(
+    project, earlier_export, monkeypatch, capsys
+):
+    """Chromium prints in the background while the site is zipped. When the zipping fails, the
+    printing is cancelled before the export's folders are removed: no half-made folder of PDFs
+    is left beside dist/ (printing on would write into it again after it was removed)."""
+    from export import pipeline
+
+    def full_disk(*args, **kwargs):
+        time.sleep(1.5)  # long enough for Chromium to be printing
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pipeline, "zip_site", full_disk)
+    before = snapshot(earlier_export)
+
+    code = pipeline.main(["--project", str(project), "--dist", str(earlier_export)])
+    output = capsys.readouterr()
+
+    assert_failed_and_untouched(
+        ExportRun(code, output.out + output.err, earlier_export),
+        earlier_export,
+        before,
+        "at stage 4 of 6, Zipping the offline site",
+        "No space left on device",
+    )
