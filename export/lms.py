@@ -20,6 +20,8 @@ from pathlib import Path
 from induction.common import DataError
 
 MANIFEST = "imsmanifest.xml"
+SCRIPT = "javascripts/lms.js"  # docs/javascripts/lms.js in the built site
+PACKAGED_FOR = 'var PACKAGED_FOR = "";'  # its line that each package fills in with its version
 LAUNCH = "index.html"  # the offline site's start page (directory URLs are off in that build)
 SETTING = "lms"  # mkdocs.yml `extra: lms: {pass_mark: 80}`
 
@@ -45,6 +47,7 @@ class Edition:
     adlcp: str  # ADL's extensions to it
     scorm_type: str  # the name of ADL's attribute that makes a resource a SCO
     schemas: tuple[tuple[str, str], ...]  # (namespace, schema file), for xsi:schemaLocation
+    script_name: str = ""  # the version as lms.js names it (its VERSIONS), written into the package
 
     @property
     def schema_location(self) -> str:
@@ -58,6 +61,7 @@ SCORM12 = Edition(
     ADLCP,
     "scormtype",
     ((IMSCP, "imscp_rootv1p1p2.xsd"), (IMSMD, "imsmd_rootv1p2p1.xsd"), (ADLCP, "adlcp_rootv1p2.xsd")),
+    script_name="1.2",
 )
 SCORM2004 = Edition(
     "SCORM 2004 4th Edition",
@@ -72,6 +76,7 @@ SCORM2004 = Edition(
         (ADLNAV, "adlnav_v1p3.xsd"),
         (IMSSS, "imsss_v1p0.xsd"),
     ),
+    script_name="2004",
 )
 
 
@@ -178,8 +183,19 @@ def zip_package(
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(MANIFEST, manifest(title, version, files, pass_mark=pass_mark, edition=edition))
         for name in files:
-            archive.write(site / name, name)
+            if name == SCRIPT:
+                archive.writestr(name, packaged_script((site / name).read_text(encoding="utf-8"), edition))
+            else:
+                archive.write(site / name, name)
     return len(files) + 1, target.stat().st_size
+
+
+def packaged_script(text: str, edition: Edition) -> str:
+    """lms.js for a package of `edition`: it tries that version's API first (an LMS may offer
+    both, and the package's version is the one it launched)."""
+    if text.count(PACKAGED_FOR) != 1:
+        raise ValueError(f"{SCRIPT} has no line {PACKAGED_FOR} for the package's SCORM version")
+    return text.replace(PACKAGED_FOR, f'var PACKAGED_FOR = "{edition.script_name}";')
 
 
 def _q(namespace: str, name: str) -> str:

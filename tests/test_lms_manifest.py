@@ -10,17 +10,19 @@ from functools import cache
 import pytest
 from lxml import etree
 
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 from export.lms import (
     ADLCP,
     IMSCP,
     IMSMD,
     IMSSS,
+    PACKAGED_FOR,
     SCORM12,
     SCORM2004,
     Edition,
     identifier,
     manifest,
+    packaged_script,
     pass_mark,
 )
 from induction.common import DataError
@@ -153,3 +155,12 @@ def test_a_pass_mark_that_is_not_a_percentage_says_what_to_write(value):
         f"mkdocs.yml: extra: lms: pass_mark is {value!r} "
         "(a whole number from 0 to 100, for example pass_mark: 80)"
     )
+
+
+def test_the_packaged_script_names_its_version_and_a_changed_script_stops_the_package():
+    script = (ROOT / "docs" / "javascripts" / "lms.js").read_text(encoding="utf-8")
+    assert script.count(PACKAGED_FOR) == 1
+    assert 'var PACKAGED_FOR = "2004";' in packaged_script(script, SCORM2004)
+    assert 'var PACKAGED_FOR = "1.2";' in packaged_script(script, SCORM12)
+    with pytest.raises(ValueError, match="PACKAGED_FOR"):
+        packaged_script(script.replace(PACKAGED_FOR, 'var PACKAGED_FOR = "x";'), SCORM12)

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from export.lms import MANIFEST, SCORM12, SCORM2004
+from export.lms import MANIFEST, PACKAGED_FOR, SCORM12, SCORM2004, SCRIPT
 from export_support import real_export
 from test_lms_manifest import namespaces, valid
 
@@ -39,3 +39,17 @@ def test_the_lms_package_is_the_offline_site_with_a_valid_manifest_at_its_top(ex
         folder = exported.zip.stem + "/"
         site = {name.removeprefix(folder) for name in offline.namelist()}
     assert names - {MANIFEST} <= site
+
+
+@pytest.mark.parametrize(
+    ("pattern", "edition"),
+    [("member-induction-lms-2*.zip", SCORM12), ("member-induction-lms-scorm2004-*.zip", SCORM2004)],
+    ids=["scorm12", "scorm2004"],
+)
+def test_each_package_tells_its_script_which_scorm_version_it_is(exported, pattern, edition):
+    with zipfile.ZipFile(exported.one(pattern)) as archive:
+        script = archive.read(SCRIPT).decode("utf-8")
+    assert f'var PACKAGED_FOR = "{edition.script_name}";' in script
+    assert PACKAGED_FOR not in script
+    with zipfile.ZipFile(exported.zip) as offline:  # the offline copy's is left as it is
+        assert PACKAGED_FOR in offline.read(f"{exported.zip.stem}/{SCRIPT}").decode("utf-8")

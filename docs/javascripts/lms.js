@@ -34,32 +34,38 @@
   var QUIZ_PREFIX = "quiz_progress_"; /* mkdocs-quiz's saved answers, one key per page */
   var STARTED = "member-induction-lms-started"; /* sessionStorage: when this LMS session began */
   var DEPTH = 7; /* windows to climb looking for the API, as ADL's own search does */
+  /* The SCORM version of the package this copy of the site is in: export/lms.py writes "1.2" or
+     "2004" here in each package, so that an LMS offering both APIs gets the one it launched. */
+  var PACKAGED_FOR = "";
 
-  /* What differs between the two versions of SCORM, most wanted first. `limit` is the longest
-     cmi.suspend_data; `passMark` is read as a share of `scale` (a percentage in SCORM 1.2, from
-     0 to 1 in SCORM 2004); `success` is null where the lesson status also says passed or failed;
-     `scaled` is sent once every page is finished (an LMS with a pass mark judges the score
-     against it as soon as it is set, and would say "failed" half way through); `exitFinished`
-     is cmi.exit when the learner leaves with every page finished ("suspend" keeps the record
-     for the next visit; SCORM 2004's "normal" ends the attempt: the LMS keeps what it says). */
+  /* What differs between the two versions of SCORM: the package's own first, then SCORM 2004.
+     `limit` is the longest cmi.suspend_data; `passMark` is read as a share of `scale` (a
+     percentage in SCORM 1.2, from 0 to 1 in SCORM 2004); `success` is null where the lesson
+     status also says passed or failed; `scaled` is sent once every page is finished (an LMS with
+     a pass mark judges the score against it as soon as it is set, and would say "failed" half
+     way through). cmi.exit is always "suspend": the LMS keeps the record for the next visit,
+     also after every page is finished ("normal" would end the attempt, and a member who came back
+     to look something up would start a new one with nothing marked). */
   var VERSIONS = [
     {
-      api: "API_1484_11", initialize: "Initialize", getValue: "GetValue", setValue: "SetValue",
+      name: "2004", api: "API_1484_11", initialize: "Initialize", getValue: "GetValue", setValue: "SetValue",
       commit: "Commit", finish: "Terminate", lastError: "GetLastError", again: "103",
       limit: 64000, passMark: "cmi.scaled_passing_score", scale: 100,
       status: "cmi.completion_status", success: "cmi.success_status", score: "cmi.score.",
       scaled: "cmi.score.scaled", time: "cmi.session_time", duration: isoDuration,
-      exit: "cmi.exit", exitFinished: "normal",
+      exit: "cmi.exit",
     },
     {
-      api: "API", initialize: "LMSInitialize", getValue: "LMSGetValue", setValue: "LMSSetValue",
+      name: "1.2", api: "API", initialize: "LMSInitialize", getValue: "LMSGetValue", setValue: "LMSSetValue",
       commit: "LMSCommit", finish: "LMSFinish", lastError: "LMSGetLastError", again: "101",
       limit: 4096, passMark: "cmi.student_data.mastery_score", scale: 1,
       status: "cmi.core.lesson_status", success: null, score: "cmi.core.score.",
       scaled: null, time: "cmi.core.session_time", duration: clockTime,
-      exit: "cmi.core.exit", exitFinished: "suspend",
+      exit: "cmi.core.exit",
     },
-  ];
+  ].sort(function (a, b) {
+    return (b.name === PACKAGED_FOR) - (a.name === PACKAGED_FOR);
+  });
 
   function apiIn(win, scorm) {
     for (var level = 0; win && level <= DEPTH; level++) {
@@ -277,7 +283,6 @@
   }
 
   var finished = -1;
-  var complete = false; /* every learning page finished */
 
   /* Tell the LMS where the learner is; commit when another page has become finished. */
   function report(commit) {
@@ -287,7 +292,7 @@
     var state = saved();
     var score = counts.questions ? Math.round((100 * Math.min(firstTries(state), counts.questions)) / counts.questions) : 100;
     var success = "unknown";
-    complete = counts.total > 0 && counts.finished === counts.total;
+    var complete = counts.total > 0 && counts.finished === counts.total; /* every learning page */
     if (complete) {
       var mark = parseFloat(get(scorm.passMark));
       success = isNaN(mark) ? "unknown" : score / scorm.scale >= mark ? "passed" : "failed";
@@ -324,7 +329,7 @@
     if (done) return;
     report(true);
     if (!staying) {
-      set(scorm.exit, complete ? scorm.exitFinished : "suspend"); /* keep the record for the next visit */
+      set(scorm.exit, "suspend"); /* keep the record for the next visit */
       call("finish");
       done = true;
       if (session) session.removeItem(STARTED);
