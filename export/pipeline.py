@@ -705,9 +705,10 @@ CONTACTS_PAGE = "contacts.md"
 CORPORATE_PARENTING_PAGE = "corporate-parenting.md"
 TAKEAWAYS = "Key takeaways"
 QUESTIONS = "Questions you could ask"
-# Documents printed at once: one per processor, at least two (about a third faster than one at a
-# time on two cores, where three were no faster than two).
-PARALLEL_PRINTS = max(2, os.cpu_count() or 2)
+# Documents printed at once: one per processor this process may use, at least two (about a third
+# faster than one at a time on two cores, where three were no faster than two).
+PROCESSORS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 2
+PARALLEL_PRINTS = max(2, PROCESSORS)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

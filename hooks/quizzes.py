@@ -3,8 +3,7 @@
 Each build reads and checks every quiz file (on_config), adds the trainers' answer key page
 (on_files), checks every page in the menu has a quiz (on_nav), writes each page's quiz as
 mkdocs-quiz blocks before mkdocs-quiz reads the page (on_page_markdown), and finishes the quiz
-mkdocs-quiz wrote (on_page_content) and the print page's copies (on_post_build). The rules are in
-induction/quizzes.py (follow the import).
+mkdocs-quiz wrote (on_page_content). The rules are in induction/quizzes.py (follow the import).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ announcements and text labels. overrides/main.html loads both only on pages with
 mkdocs-quiz's script is served as one file, and its inline settings scripts and `onsubmit`
 handlers are moved out of the page (docs/javascripts/quiz-settings.js reads the settings), as the
 site's security policy runs nothing inline (hooks/csp.py). Only the quiz part of each page is
-read for this (finish_quiz_html), and the print page's copies are tidied the same way.
+read for this (finish_quiz_html).
 
 The MkDocs event handlers are in hooks/quizzes.py; this module has no build state of its own.
 

@@ -1,5 +1,5 @@
 """The site's security policy (hooks/csp.py) in Chromium: every feature works under it, served
-over http and opened from file:// (the offline copy and its print page), with no violation
+over http and opened from file:// (the offline copy), with no violation
 reported; and a script planted in a built page does not run."""
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ addEventListener("securitypolicyviolation", e => window.cspReport(
 
 @pytest.fixture(scope="module")
 def offline_copy(tmp_path_factory):
-    """The offline copy as the export builds it (mkdocs-offline.yml, then its print-page fix)."""
+    """The offline copy as the export builds it (mkdocs-offline.yml)."""
     site = tmp_path_factory.mktemp("csp-offline") / "site"
     code = (
         "import sys; from pathlib import Path; from export.pipeline import build_offline_site;"

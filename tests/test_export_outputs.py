@@ -160,7 +160,7 @@ def test_no_offline_page_fetches_anything_from_another_host(offline_site):
 
 
 def test_trainer_notes_are_nowhere_in_the_offline_site(offline_site):
-    """Not on the pages, not in the print page, not in the search index."""
+    """Not on the pages, not in the search index."""
     from bs4 import BeautifulSoup
 
     openings = trainer_note_openings()

@@ -1,5 +1,5 @@
 """The glossary in real strict builds: a small fixture project and the real site, in the hosted
-layout (directory URLs), the offline layout (file://, no directory URLs) and the print page."""
+layout (directory URLs) and the offline layout (file://, no directory URLs)."""
 
 from __future__ import annotations
 
