@@ -612,8 +612,6 @@ class Printer:
 
 
 async def _print_all(browser, jobs: list[PrintJob], out: Path) -> list[tuple[PrintJob, int]]:
-    from pypdf import PdfReader
-
     outside: list[str] = []
     printed: list[tuple[PrintJob, int]] = []
 
@@ -637,7 +635,7 @@ async def _print_all(browser, jobs: list[PrintJob], out: Path) -> list[tuple[Pri
             hidden = await page.add_style_tag(content=NOTHING_PAINTED)
             await page.pdf(path=str(target), **LAYOUT_ONLY)  # first: where each part starts
             await hidden.evaluate("style => style.remove()")
-            starts = await asyncio.to_thread(destination_pages, target)
+            starts, _ = await asyncio.to_thread(destinations_and_pages, target)
             unnumbered = await page.evaluate(NUMBER_THE_CONTENTS, starts)
             await page.pdf(path=str(target), **PDF_OPTIONS)  # then: the same pages, numbered
             await context.close()
@@ -645,9 +643,9 @@ async def _print_all(browser, jobs: list[PrintJob], out: Path) -> list[tuple[Pri
             raise ExportError(f"{job.label} tried to fetch from the network: {', '.join(outside)}")
         if unnumbered:
             raise ExportError(f"{job.pdf}: no page found for the contents entries {', '.join(unnumbered)}")
-        if await asyncio.to_thread(destination_pages, target) != starts:
+        final, count = await asyncio.to_thread(destinations_and_pages, target)  # one read, off the loop
+        if final != starts:
             raise ExportError(f"{job.pdf}: the page numbers moved the pages (a contents entry is too long?)")
-        count = len(PdfReader(target).pages)
         if count < 3:
             raise ExportError(f"{job.pdf} has only {count} page(s); expected a cover, contents and pages")
         printed.append((job, count))
@@ -657,16 +655,17 @@ async def _print_all(browser, jobs: list[PrintJob], out: Path) -> list[tuple[Pri
     return printed
 
 
-def destination_pages(pdf: Path) -> dict[str, int]:
-    """{anchor: page number} for every place inside the PDF that one of its links goes to
-    (Chromium writes each such element's id as a named destination)."""
+def destinations_and_pages(pdf: Path) -> tuple[dict[str, int], int]:
+    """({anchor: page number} for every place inside the PDF that one of its links goes to, and
+    the PDF's number of pages). Chromium writes each such element's id as a named destination."""
     from pypdf import PdfReader
 
     reader = PdfReader(pdf)
-    return {
+    starts = {
         str(name).lstrip("/"): reader.get_destination_page_number(destination) + 1
         for name, destination in reader.named_destinations.items()
     }
+    return starts, len(reader.pages)
 
 
 # The contents' page numbers: Chromium prints each document twice. The first PDF says on which

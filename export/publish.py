@@ -25,7 +25,6 @@ carries holds the same policy.
 from __future__ import annotations
 
 import argparse
-import datetime
 import os
 import shutil
 import subprocess
@@ -37,6 +36,7 @@ from pathlib import Path
 from export.build import build_site
 from export.pipeline import content_version, folder_beside, move_into_place
 from induction.csp import POLICY
+from induction.dates import today
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADERS_FILE = "_headers"
@@ -144,16 +144,14 @@ def rollback_folder(target: Path) -> None:
 # --- a git branch ------------------------------------------------------------------------------
 
 
-def commit_message(project: Path, today: datetime.date | None = None) -> str:
-    day = (today or datetime.date.today()).isoformat()
-    return f"Publish the site: content version {content_version(project)}, {day}"
+def commit_message(project: Path) -> str:
+    return f"Publish the site: content version {content_version(project)}, {today().isoformat()}"
 
 
 def publish_git(site: Path, target: GitTarget, project: Path, message: str) -> None:
     """One commit on target.branch holding `site` (ghp-import), pushed to target.remote if given."""
-    work = Path(tempfile.mkdtemp(prefix="publish-git-"))
-    try:
-        tree = work / "site"
+    with tempfile.TemporaryDirectory(prefix="publish-git-") as work:
+        tree = Path(work) / "site"
         shutil.copytree(site, tree)
         (tree / HEADERS_FILE).write_text(headers_text(), encoding="utf-8")
         command = [sys.executable, "-m", "ghp_import", "--no-jekyll", "-m", message, "-b", target.branch]
@@ -175,8 +173,6 @@ def publish_git(site: Path, target: GitTarget, project: Path, message: str) -> N
         command.append(str(tree))
         if subprocess.run(command, cwd=project).returncode != 0:
             raise PublishError(f"ghp-import could not publish to the branch {target.branch} (see above)")
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
     where = (
         f"{target.remote}'s branch {target.branch}" if target.remote else f"the local branch {target.branch}"
     )
