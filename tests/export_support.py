@@ -8,6 +8,7 @@ other waits, then each reads it from there. The text of its PDFs is shared the s
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -32,6 +33,7 @@ class ExportRun:
     returncode: int
     output: str
     dist: Path
+    day: dt.date | None = None  # the day the export was made for (its files' names, the cover)
 
     def one(self, pattern: str) -> Path:
         found = sorted(self.dist.glob(pattern))
@@ -60,16 +62,18 @@ class ExportRun:
 
 
 def run_export(project: Path, dist: Path, *extra: str) -> ExportRun:
-    """`python -m export` on `project`, into `dist`."""
+    """`python -m export` on `project`, into `dist`, for today: the day is fixed when it starts
+    (INDUCTION_TODAY), so an export that runs past midnight still matches what the tests expect."""
+    day = dt.date.fromisoformat(os.environ.get("INDUCTION_TODAY") or dt.date.today().isoformat())
     result = subprocess.run(
         [sys.executable, "-m", "export", "--project", str(project), "--dist", str(dist), *extra],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "INDUCTION_TODAY": day.isoformat()},
         timeout=900,
     )
-    return ExportRun(result.returncode, result.stdout + result.stderr, dist)
+    return ExportRun(result.returncode, result.stdout + result.stderr, dist, day)
 
 
 _runs: dict[str, object] = {}
@@ -92,9 +96,11 @@ def real_export(tmp_path_factory) -> ExportRun:
             made = folder / "run.json"
             if not made.exists():
                 run = run_export(ROOT, folder / "dist")
-                made.write_text(json.dumps([run.returncode, run.output]), encoding="utf-8")
-            returncode, output = json.loads(made.read_text(encoding="utf-8"))
-        _runs["real"] = ExportRun(returncode, output, folder / "dist")
+                made.write_text(
+                    json.dumps([run.returncode, run.output, run.day.isoformat()]), encoding="utf-8"
+                )
+            returncode, output, day = json.loads(made.read_text(encoding="utf-8"))
+        _runs["real"] = ExportRun(returncode, output, folder / "dist", dt.date.fromisoformat(day))
     run = _runs["real"]
     assert run.returncode == 0, f"the export failed (run: nox -s export):\n{run.output}"
     return run
