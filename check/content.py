@@ -34,8 +34,9 @@ import markdown
 from bs4 import BeautifulSoup
 
 from induction.building import problem_of
-from induction.common import DataError, front_matter_line, lines_with_code
+from induction.common import DataError, lines_with_code
 from induction.dates import parse_date, uk_date
+from induction.front_matter import front_matter_line
 from induction.pages import OverdueReview
 from induction.quizzes import MIN_QUESTIONS
 from induction.versions import require

@@ -25,8 +25,9 @@ from pathlib import Path
 from check import content
 from check.content import ERROR, WARNING, Problem
 from induction.building import InProcessBuild, build_in_process, mkdocs_log_to
-from induction.common import DataError, read_source, split_front_matter
+from induction.common import DataError, read_source
 from induction.dates import today, uk_date
+from induction.front_matter import split_front_matter
 from induction.nav import nav_paths
 from induction.text import HTML_START
 

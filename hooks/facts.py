@@ -13,8 +13,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from induction.common import body_line_offset, page_source
+from induction.common import page_source
 from induction.facts import fill_placeholders, load_facts
+from induction.front_matter import body_line_offset
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

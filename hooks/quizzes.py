@@ -17,7 +17,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from induction.common import body_line_offset, read_source
+from induction.common import read_source
+from induction.front_matter import body_line_offset
 from induction.quizzes import (
     ANSWER_KEY,
     QUIZ_SCRIPT,

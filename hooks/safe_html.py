@@ -14,7 +14,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from induction.common import body_line_offset, page_source
+from induction.common import page_source
+from induction.front_matter import body_line_offset
 from induction.safe_html import SafeHtml
 
 

@@ -16,7 +16,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from induction.common import read_source, split_front_matter
+from induction.common import read_source
+from induction.front_matter import split_front_matter
 from induction.trainer_notes import (
     VIEW_ENV,
     VIEW_SUFFIX,

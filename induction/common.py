@@ -2,8 +2,9 @@
 
 Everything here is a pure function or a small value type, so the hooks stay thin and the tests
 can call these directly: trainer errors as objects (DataError, and `warn` for a warning that
-carries one), reading trainer files and YAML with line numbers, front matter lines, and the
-lines of a page outside its fenced code.
+carries one), reading trainer files and YAML with line numbers, and the lines of a page outside
+its fenced code. Nothing here needs MkDocs (the glossary's Markdown extension imports it); a
+page's front matter, read as MkDocs reads it, is in induction.front_matter.
 """
 
 from __future__ import annotations
@@ -16,24 +17,21 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
-from mkdocs.utils import meta
 
-from induction.versions import require
+try:  # MkDocs stops a build cleanly on a PluginError; a Markdown-only host (Zensical) has none
+    from mkdocs.exceptions import PluginError as StopBuild
+except ImportError:
 
-require(
-    "mkdocs",
-    ">=1.6.1,<1.7",
-    "induction/common.py's use of mkdocs.utils.meta (get_data and YAML_RE, to read front matter as "
-    "MkDocs does)",
-)
+    class StopBuild(Exception):
+        """What stops the build: MkDocs' PluginError where MkDocs is installed."""
+
 
 # Trainer-only notes (`!!! trainer`, `??? trainer`): the admonition type is their class. The
 # glossary skips elements with it (in the trainer view the notes stay in the page).
 NOTE_CLASS = "trainer"
 
 
-class DataError(PluginError):
+class DataError(StopBuild):
     """A problem in a file a trainer edits, reported as `path:line: problem (expected)`.
 
     `subject` is the word or name the problem is about, when there is one (an acronym missing
@@ -55,51 +53,6 @@ def warn(log: logging.Logger, error: DataError) -> None:
     warnings (the content check) reads its parts instead of parsing the text. Log under
     `mkdocs.` so that a strict build counts it."""
     log.warning("%s", error, extra={"problem": error})
-
-
-def split_front_matter(raw: str) -> tuple[dict, str, int]:
-    """(front matter, body, offset) of a page's text: line n of the body is line n + offset of
-    the file. MkDocs hands hooks the Markdown without its front matter, so a line number counted
-    in that Markdown must have the offset added to name the line in the file the trainer opens.
-    """
-    body, front = meta.get_data(raw)
-    return front, body, raw[: len(raw) - len(body)].count("\n")
-
-
-def body_line_offset(raw: str) -> int:
-    """How many lines the front matter (and the blank lines after it) take at the top of `raw`."""
-    return split_front_matter(raw)[2]
-
-
-def front_matter_text(raw: str) -> str | None:
-    """The YAML between the `---` lines at the top of a page's text, or None when it has none."""
-    match = meta.YAML_RE.match(raw)
-    return match.group(1) if match else None
-
-
-def front_matter_line(raw: str, *path) -> int:
-    """The line in the page file of the front matter value at `path` (keys and list indexes),
-    from the YAML parser's marks (the key's line when the value is a list, a mapping or empty); 1,
-    the opening `---`, when it cannot be found."""
-    text = front_matter_text(raw)
-    if text is None:
-        return 1
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return 1
-    mark = None
-    for step in path:
-        if isinstance(node, yaml.MappingNode):
-            key, node = next(((k, v) for k, v in node.value if k.value == str(step)), (None, None))
-            mark = node if isinstance(node, yaml.ScalarNode) and node.value else key
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-            node = mark = node.value[step]
-        else:
-            node = None
-        if node is None:
-            return 1
-    return mark.start_mark.line + 2 if mark is not None else 1  # + the opening `---` line
 
 
 def read_source(path: str | Path, display: str | None = None) -> str:

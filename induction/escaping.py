@@ -37,7 +37,8 @@ from pathlib import Path
 import yaml
 from markupsafe import escape
 
-from induction.common import DataError, front_matter_line, read_source, relative_display
+from induction.common import DataError, read_source, relative_display
+from induction.front_matter import front_matter_line
 from induction.nav import nav_items
 from induction.safe_html import TYPED, html_problems, url_problem
 from induction.versions import require

@@ -31,7 +31,8 @@ import re
 
 from mkdocs.utils import get_relative_url
 
-from induction.common import DataError, lines_with_code, split_front_matter
+from induction.common import DataError, lines_with_code
+from induction.front_matter import split_front_matter
 from induction.nav import nav_item_pages
 from induction.text import markdown_text  # titles as text: no HTML, no link of their own
 

@@ -14,8 +14,9 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from induction.common import DataError, front_matter_line, front_matter_text, parse_yaml, read_html
+from induction.common import DataError, parse_yaml, read_html
 from induction.dates import parse_date
+from induction.front_matter import front_matter_line, front_matter_text
 
 
 def trainer_files(root: Path, docs: Path) -> list[Path]:

@@ -46,11 +46,11 @@ from induction.common import (
     lines_outside_code,
     load_yaml,
     relative_display,
-    split_front_matter,
     warn,
 )
 from induction.dates import parse_date, today
 from induction.facts import fill_placeholders
+from induction.front_matter import split_front_matter
 from induction.nav import nav_paths
 from induction.text import trainer_markdown
 from induction.versions import require

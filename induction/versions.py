@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from importlib.metadata import version as installed_version
 
-from mkdocs.exceptions import PluginError
 from packaging.specifiers import SpecifierSet
+
+from induction.common import StopBuild  # MkDocs' PluginError where MkDocs is installed
 
 
 def require(distribution: str, versions: str, what: str) -> None:
@@ -23,7 +24,7 @@ def require(distribution: str, versions: str, what: str) -> None:
     relies on, and where."""
     found = installed_version(distribution)
     if not SpecifierSet(versions).contains(found, prereleases=True):
-        raise PluginError(
+        raise StopBuild(
             f"{distribution} {found} is installed, but {what} was only checked with {distribution} "
             f"{versions}: check that code against {distribution} {found}, then widen the range in "
             "its require(...) call"

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from conftest import ROOT, copy_project, run_build
-from induction.common import DataError, front_matter_line
+from induction.common import DataError
 from induction.escaping import (
     as_text,
     check_front_matter_text,
@@ -35,6 +35,7 @@ from induction.escaping import (
     setting_value_lines,
 )
 from induction.facts import fill_placeholders, is_web_address
+from induction.front_matter import front_matter_line
 from induction.learning_path import essentials_markdown, learning_path_markdown
 from induction.text import markdown_text
 

@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 
 from conftest import run_build
-from induction.common import DataError, body_line_offset, parse_yaml
+from induction.common import DataError, parse_yaml
 from induction.dates import format_date
 from induction.facts import PhoneError, dialable, fill_placeholders, load_facts
+from induction.front_matter import body_line_offset
 from induction.pages import check_front_matter
 
 FACTS = {

@@ -8,10 +8,12 @@ import logging
 from types import SimpleNamespace
 
 import pytest
+from mkdocs.exceptions import PluginError
 
 from induction.building import problem_of
-from induction.common import DataError, lines_outside_code, lines_with_code, split_front_matter, warn
+from induction.common import DataError, lines_outside_code, lines_with_code, warn
 from induction.dates import format_date, parse_date, today, uk_date
+from induction.front_matter import split_front_matter
 from induction.nav import nav_item_pages, nav_items, nav_paths, nav_setting_pages
 
 NAV = [
@@ -76,6 +78,12 @@ def test_lines_with_code_marks_fences_and_what_they_hold():
 def test_split_front_matter_gives_the_offset_of_the_body():
     front, body, offset = split_front_matter("---\ntitle: T\n---\n\n# T\n")
     assert (front, body, offset) == ({"title": "T"}, "# T\n", 4)
+
+
+def test_under_mkdocs_a_data_error_stops_the_build_as_a_plugin_error():
+    # MkDocs prints a PluginError as one ERROR line and exits 1; the stand-in base class is only
+    # for a host without MkDocs (tests/test_glossary_without_mkdocs.py).
+    assert issubclass(DataError, PluginError)
 
 
 def test_a_warning_carries_its_error_object_and_prints_the_house_form(caplog):

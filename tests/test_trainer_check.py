@@ -16,7 +16,8 @@ from bs4 import BeautifulSoup
 from check import content
 from check.content import ERROR, WARNING
 from conftest import FIXTURES, ROOT
-from induction.common import DataError, split_front_matter
+from induction.common import DataError
+from induction.front_matter import split_front_matter
 from induction.pages import OverdueReview, check_front_matter
 
 CHECK_FIXTURE = FIXTURES / "trainer-check"
