@@ -14,15 +14,16 @@ from mkdocs.structure.pages import Page
 
 from induction.csp import inline_code, report, set_policy, write_live_reload
 
-_serving = [False]  # set by on_startup for the whole run: is this `mkdocs serve`?
+serving = False  # is this run `mkdocs serve`? Set by on_startup, once for the whole run
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    _serving[0] = command == "serve"
+    global serving
+    serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    set_policy(config, serving=_serving[0])
+    set_policy(config, serving=serving)
     return config
 
 
@@ -40,5 +41,5 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if _serving[0]:
+    if serving:
         write_live_reload(config.site_dir)

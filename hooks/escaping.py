@@ -2,8 +2,10 @@
 
 MkDocs runs Jinja with autoescape off, and Material writes titles and front matter as they are.
 So the build stops when front matter or a menu title holds markup, or when the hooks that check
-pages and files are missing from `hooks:`; and just before the templates run, every title and
-front matter text becomes escaped Markup. The rules are in induction/escaping.py.
+pages and files are missing from `hooks:`. Then every title and front matter text becomes
+escaped Markup: the menu's once the other hooks have read it (the last on_nav), the pages' just
+before the templates run (on_env). No state is kept between events. The rules are in
+induction/escaping.py.
 """
 
 from __future__ import annotations
@@ -20,21 +22,20 @@ from induction.escaping import (
     check_front_matter_text,
     check_hooks,
     check_menu_and_settings,
-    escape_for_templates,
+    escape_menu_titles,
+    escape_pages,
 )
-
-_menu: list = []  # this build's menu, from on_nav for on_env (which MkDocs gives no nav)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _menu.clear()
     check_hooks(config)
     return config
 
 
+@event_priority(-100)  # last: the other hooks read the menu's titles as the trainer wrote them
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     check_menu_and_settings(nav, config)
-    _menu[:] = nav.items
+    escape_menu_titles(nav.items)
     return nav
 
 
@@ -47,5 +48,5 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     pages = [file.page for file in files.documentation_pages() if file.page is not None]
-    escape_for_templates(pages, _menu)
+    escape_pages(pages)
     return env

@@ -83,14 +83,19 @@ def check_menu_and_settings(nav, config) -> None:
     check_page_settings(settings, None, relative_display(config_file, config_file.parent))  # set elsewhere
 
 
-def escape_for_templates(pages, menu) -> None:
-    """Every page has been converted and the templates run next: each page's front matter and
-    title, and each section's and link's title in the menu, become escaped Markup."""
-    for page in pages:
-        escape_page(page)
+def escape_menu_titles(menu) -> None:
+    """Each section's and link's title in the menu becomes escaped Markup (a page's title is the
+    page's own, escaped by escape_pages once it is final)."""
     for item in nav_items(menu):
         if not item.is_page and item.title is not None:  # a section or a link
             item.title = as_text(item.title)
+
+
+def escape_pages(pages) -> None:
+    """Every page has been converted and the templates run next: each page's front matter and
+    title become escaped Markup."""
+    for page in pages:
+        escape_page(page)
 
 
 def escape_page(page) -> None:

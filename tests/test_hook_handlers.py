@@ -96,3 +96,26 @@ def test_the_induction_package_keeps_no_build_state():
                 getattr(value, "elts", None) or getattr(value, "keys", None)
             )
             assert not empty, f"{path.name}:{node.lineno} keeps state in a module global"
+
+
+# The only events where a hook module may set its module state: a run-wide fact (on_startup) or
+# the one object that holds a build's state, made afresh as each build starts (on_config).
+STATE_EVENTS = {"on_startup", "on_config"}
+
+
+def test_hooks_keep_state_only_in_an_object_made_afresh_each_build():
+    """`mkdocs serve` keeps each hook module between builds, so a hook keeps a build's state in
+    one object it makes in on_config (or a run-wide fact set in on_startup): no module-level list,
+    dict or set to fill in from other events, and no `global` anywhere else."""
+    for path in sorted((ROOT / "hooks").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+            assert not isinstance(value, (ast.List, ast.Dict, ast.Set)), (
+                f"{path.name}:{node.lineno} keeps state in a module-level container"
+            )
+        for function in (n for n in tree.body if isinstance(n, ast.FunctionDef)):
+            if any(isinstance(n, ast.Global) for n in ast.walk(function)):
+                assert function.name in STATE_EVENTS, (
+                    f"{path.name}: {function.name} sets module state (only {sorted(STATE_EVENTS)} may)"
+                )
