@@ -34,9 +34,10 @@ import markdown
 from bs4 import BeautifulSoup
 
 from induction.building import problem_of
-from induction.common import DataError, lines_with_code
+from induction.common import DataError
 from induction.dates import parse_date, uk_date
 from induction.front_matter import front_matter_line
+from induction.learner_text import CODE_SPAN
 from induction.pages import OverdueReview
 from induction.quizzes import MIN_QUESTIONS
 from induction.versions import require
@@ -97,54 +98,6 @@ KINDS = {
     "encoding": "file encoding",
     "build": "site build",
 }
-
-
-# --- Reading the Markdown -------------------------------------------------------------------
-
-
-def learner_lines(body: str, offset: int = 0) -> list[tuple[int, str]]:
-    """The body's lines as (file line, text), with what learners never read blanked out:
-    fenced code, trainer-only notes and HTML comments. Blank lines are kept so paragraphs stay
-    apart."""
-    out: list[tuple[int, str]] = []
-    note_indent = None
-    in_comment = False
-    for number, line, code in lines_with_code(body, start=1 + offset):
-        stripped = line.lstrip()
-        indent = len(line) - len(stripped)
-        if note_indent is not None:
-            if not stripped or indent > note_indent:
-                out.append((number, ""))
-                continue
-            note_indent = None
-        if code:
-            out.append((number, ""))
-            continue
-        if TRAINER_NOTE.match(line):
-            note_indent = indent
-            out.append((number, ""))
-            continue
-        line, in_comment = _without_comments(line, in_comment)
-        out.append((number, line))
-    return out
-
-
-def _without_comments(line: str, in_comment: bool) -> tuple[str, bool]:
-    kept, rest = [], line
-    while rest:
-        if in_comment:
-            end = rest.find("-->")
-            if end < 0:
-                return "".join(kept), True
-            rest, in_comment = rest[end + 3 :], False
-        else:
-            start = rest.find("<!--")
-            if start < 0:
-                kept.append(rest)
-                break
-            kept.append(rest[:start])
-            rest, in_comment = rest[start + 4 :], True
-    return "".join(kept), in_comment
 
 
 # --- Review dates and front matter ----------------------------------------------------------
@@ -479,13 +432,12 @@ TEXT_EXTENSIONS = [
     "pymdownx.tabbed",
 ]
 
-TRAINER_NOTE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+trainer\b")
 PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
 # What a line of Markdown holds that a reader does not see as words, in the order plain() takes
 # it out: code spans, {{ placeholders }}, link addresses (the link text stays), reference
 # definitions, attribute lists, tags and bare addresses.
 NOT_SHOWN = [
-    (re.compile(r"(`+)[^`]*?\1"), " "),
+    (CODE_SPAN, " "),
     (PLACEHOLDER, " "),
     (re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]"), "]"),
     (re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$"), " "),

@@ -28,6 +28,7 @@ from induction.building import InProcessBuild, build_in_process, mkdocs_log_to
 from induction.common import DataError, read_source
 from induction.dates import today, uk_date
 from induction.front_matter import split_front_matter
+from induction.learner_text import learner_lines
 from induction.nav import nav_paths
 from induction.text import HTML_START
 
@@ -200,7 +201,7 @@ def check_page(
     meta, body, offset = split_front_matter(raw)
     title = str(meta.get("title") or src)
     page = PageReport(src=src, title=title, in_nav=in_nav)
-    lines = content.learner_lines(body, offset)
+    lines = learner_lines(body, offset)
     page.review, problems = content.review_status(meta, raw, display, sources, on, check_front_matter)
     page.grade = content.reading_grade(body)
     problems += content.reading_problems(page.grade, display, _title_line(lines))

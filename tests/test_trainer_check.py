@@ -18,6 +18,7 @@ from check.content import ERROR, WARNING
 from conftest import FIXTURES, ROOT
 from induction.common import DataError
 from induction.front_matter import split_front_matter
+from induction.learner_text import learner_lines
 from induction.pages import OverdueReview, check_front_matter
 
 CHECK_FIXTURE = FIXTURES / "trainer-check"
@@ -62,7 +63,7 @@ def test_a_date_is_a_month_a_year_or_as_of(text, dated):
 
 
 def _lines(markdown: str, offset: int = 0):
-    return content.learner_lines(markdown, offset)
+    return learner_lines(markdown, offset)
 
 
 @pytest.mark.parametrize(
