@@ -22,6 +22,34 @@ from bs4 import BeautifulSoup, Comment, SoupStrainer, Tag
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from induction.versions import require
+
+require(
+    "mkdocs-material",
+    "==9.8.1",
+    "export/documents.py's reading of Material's page HTML: the page's <article class="
+    "'md-content__inner'> of its base.html (article_of) and the edit and view buttons "
+    "(.md-content__button) it leaves off paper (SCREEN_ONLY)",
+)
+require(
+    "pymdown-extensions",
+    "==13.1",
+    "export/documents.py's flatten_tabs, which reads pymdownx.tabbed's alternate-style markup: "
+    "div.tabbed-set, its labels (:scope > .tabbed-labels > label) and its blocks "
+    "(:scope > .tabbed-content > .tabbed-block), one label per block in the same order",
+)
+require(
+    "mkdocs-quiz",
+    "==1.7.1",
+    "export/documents.py's reading of mkdocs-quiz's quiz HTML (read_questions, _blank_versions, "
+    "replace_quizzes): div.quiz (with quiz-fill-blank for a fill-in blank), .quiz-question, "
+    "input.quiz-blank-input and its data-answer, each answer a div under the fieldset holding an "
+    "input (data-correct='true' when right; type checkbox when several are), its label and "
+    ".answer-feedback, and section.content for the explanation; and the parts SCREEN_ONLY leaves off "
+    "paper: #quiz-progress-sidebar, #quiz-progress-mobile, .quiz-intro, .quiz-results, "
+    "a.quiz-header-link and .quiz-number",
+)
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 

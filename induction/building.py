@@ -15,6 +15,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from induction.versions import require
+
+require(
+    "mkdocs",
+    ">=1.6.1,<1.7",
+    "induction/building.py's build by hand, the steps `mkdocs build` takes in mkdocs/__main__.py "
+    "(load_config, config.plugins.on_startup(command='build', dirty=False), "
+    "mkdocs.commands.build.build(config), config.plugins.on_shutdown()), and problem_of, which finds "
+    "a hook's DataError as the __context__ of the Abort that mkdocs.commands.build.build raises "
+    "inside its `except` on a BuildError",
+)
+
 
 @dataclass
 class InProcessBuild:

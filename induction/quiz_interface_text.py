@@ -25,6 +25,16 @@ from pathlib import Path
 import polib
 
 from induction.common import DataError, decode_text, relative_display
+from induction.versions import require
+
+require(
+    "polib",
+    "==1.2.0",
+    "induction/quiz_interface_text.py's reading of polib's errors: polib.pofile raises OSError with "
+    "text such as 'Syntax error in po file (line 3): unescaped double quote found', from which "
+    "POLIB_LINE takes the line and the reason; and each entry's linenum, the line polib started it "
+    "on, from which _first looks for its msgid and msgstr",
+)
 
 
 def check_interface_files(root: Path, files: dict[str, str]) -> None:

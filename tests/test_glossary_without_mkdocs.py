@@ -30,13 +30,9 @@ from induction.glossary import GlossaryExtension, load_glossary
 
 glossary = load_glossary('''
 terms:
-  - term: MASH
-    expansion: Multi-Agency Safeguarding Hub
-    definition: Where agencies share information about a worry about a child.
-  - term: care leaver
-    definition: A young person who has left care.
-  - term: Ofsted
-    definition: The inspectorate.
+  - {term: MASH, expansion: Multi-Agency Safeguarding Hub, definition: Where agencies meet.}
+  - {term: care leaver, definition: Someone who has left care.}
+  - {term: Ofsted, definition: The inspectorate.}
 ''', "data/glossary.yml")
 extension = GlossaryExtension(glossary)
 md = Markdown(extensions=[extension])
