@@ -27,6 +27,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX
 
 from induction.common import NOTE_CLASS, DataError, LineDict, parse_yaml, warn
+from induction.text import markdown_line
 from induction.versions import require
 
 require(
@@ -510,15 +511,15 @@ def glossary_markdown(glossary: Glossary, used_on: dict[str, list[str]], titles:
     for letter in [x for x in letters if x in groups]:
         out += [f"## {letter} {{ #{anchors[letter]} }}", ""]
         for entry in groups[letter]:
-            out += [f"### {as_text(entry.term)} {{ .{ENTRY_CLASS} #{entry.id} }}", ""]
+            out += [f"### {markdown_line(entry.term)} {{ .{ENTRY_CLASS} #{entry.id} }}", ""]
             if entry.expansion:
-                out += [f"**{as_text(entry.expansion)}**", "{ .glossary-expansion }", ""]
-            out += [as_text(entry.definition), ""]
+                out += [f"**{markdown_line(entry.expansion)}**", "{ .glossary-expansion }", ""]
+            out += [markdown_line(entry.definition), ""]
             if entry.aliases:
-                out += [as_text("Also written: " + ", ".join(entry.aliases)), ""]
+                out += [markdown_line("Also written: " + ", ".join(entry.aliases)), ""]
             for label, pages in (("Find out more", entry.see), ("Used on", used_on.get(entry.id, ()))):
                 if pages:
-                    links = (f"[{as_text(titles.get(s) or s)}]({s})" for s in pages)
+                    links = (f"[{markdown_line(titles.get(s) or s)}]({s})" for s in pages)
                     out += [f"{label}: {', '.join(links)}", f"{{ .{PAGES_CLASS} }}", ""]
     return "\n".join(out)
 
@@ -600,13 +601,6 @@ def as_written(value: str) -> str:
     return ENTITY_START.sub("&amp;", value) if "&" in value else value
 
 
-def as_text(value: str) -> str:
-    """Text for one line of Markdown that shows exactly as written: & and < as entities, the signs
-    of inline Markdown escaped, and a first character that would start a block as an entity."""
-    value = MARKDOWN_SIGNS.sub(r"\\\g<0>", htmllib.escape(" ".join(value.split()), quote=False))
-    return f"&#{ord(value[0])};{value[1:]}" if BLOCK_START.match(value) else value
-
-
 # --- Constants ------------------------------------------------------------------------------
 
 WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
@@ -622,9 +616,6 @@ SKIP_ATTRIBUTE = "data-glossary-skip"
 NUMBERS = re.compile(r"(\d+)")
 ENTRY_CLASS = "glossary-entry"  # the heading of an entry on the Glossary page
 PAGES_CLASS = "glossary-pages"  # its "Find out more" and "Used on" paragraphs, until the links take it
-# What `as_text` escapes: Markdown's inline signs, and what would start a block at a line's start.
-MARKDOWN_SIGNS = re.compile(r"[\\`*_{}\[\]]")
-BLOCK_START = re.compile(r"[#>:|=+*~?!-]|\d+[.)]\s")
 HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 SEARCH_CLASS = "glossary-search"  # the hidden paragraph with the names of the terms a page uses
 # Never linked or checked: trainer-only notes, the hidden search words, a definition's box.

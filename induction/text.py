@@ -1,6 +1,8 @@
-"""Text a trainer typed, made safe to put into Markdown. Two purposes, two functions:
+"""Text a trainer typed, made safe to put into Markdown. Three purposes, three functions:
 
 - `markdown_text`: shows exactly as typed, wherever it lands (facts, titles, link text);
+- `markdown_line`: shows exactly as typed as a line of its own, even where a line's first
+  character would start a heading, list or quote (the Glossary page's terms and definitions);
 - `trainer_markdown`: a trainer's sentence (quiz questions, answers, feedback) that may use
   *emphasis* and {{ fact }} placeholders, and nothing else of Markdown or HTML.
 
@@ -19,6 +21,14 @@ def markdown_text(value) -> str:
     code spans, attribute lists (`{: onclick=... }`) and a `"` that would end an attribute are
     written as character references, which read as the characters themselves."""
     return html.escape(str(value), quote=False).translate(MARKDOWN_SPECIAL)
+
+
+def markdown_line(value: str) -> str:
+    """`value` as one line of Markdown that shows exactly as written: spaces and line breaks as one
+    space, & and < as entities, the signs of inline Markdown escaped, and a first character that
+    would start a block written as a character reference."""
+    value = MARKDOWN_SIGNS.sub(r"\\\g<0>", html.escape(" ".join(value.split()), quote=False))
+    return f"&#{ord(value[0])};{value[1:]}" if BLOCK_START.match(value) else value
 
 
 def trainer_markdown(value: str, line_start: bool = True) -> str:
@@ -40,6 +50,9 @@ def trainer_markdown(value: str, line_start: bool = True) -> str:
 MARKDOWN_SPECIAL = str.maketrans({char: f"&#{ord(char)};" for char in '"\\`[]{}'})
 PLACEHOLDER = re.compile(r"(\{\{\s*[A-Za-z_][\w.]*\s*\}\})")
 INLINE_SPECIAL = re.compile(r"[\\`\[\]]")
+# What `markdown_line` escapes: Markdown's inline signs, and what would start a block at a line's start.
+MARKDOWN_SIGNS = re.compile(r"[\\`*_{}\[\]]")
+BLOCK_START = re.compile(r"[#>:|=+*~?!-]|\d+[.)]\s")
 LINE_START = re.compile(r"#|\d+\.\s|[-+*]\s|[-*_](\s*[-*_]){2,}\s*$|!!!|\?\?\?|~~~|:")
 
 
