@@ -42,6 +42,7 @@ from export import documents, lms
 from induction.building import build_in_process
 from induction.common import DataError, LineDict, parse_yaml, read_source
 from induction.dates import today, uk_date
+from induction.glossary import GLOSSARY_PAGE
 from induction.nav import nav_setting_pages
 from induction.text import HTML_START
 from induction.trainer_notes import build_notes
@@ -49,7 +50,6 @@ from induction.trainer_notes import build_notes
 ROOT = Path(__file__).resolve().parent.parent
 OFFLINE_CONFIG = "mkdocs-offline.yml"
 NAME = "member-induction"
-GLOSSARY_PAGE = "glossary.md"
 STAGES = 6
 
 

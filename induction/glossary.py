@@ -541,7 +541,7 @@ def _definitions_boxed(root, glossary: Glossary) -> None:
             out.append(child)
             box = None
             if ENTRY_CLASS in (child.get("class") or "").split():
-                box = etree.Element("div", {"class": "glossary-definition"})
+                box = etree.Element("div", {"class": DEFINITION_CLASS})
                 box.tail = "\n"
                 out.append(box)
         elif box is not None:
@@ -550,7 +550,7 @@ def _definitions_boxed(root, glossary: Glossary) -> None:
             if child.get("class") == PAGES_CLASS:  # one class on the paragraph, not one attr_list a link
                 del child.attrib["class"]
                 for a in child.iter("a"):
-                    a.set("class", "glossary-page")
+                    a.set("class", PAGE_LINK_CLASS)
         else:
             out.append(child)
     root[:] = out
@@ -615,11 +615,13 @@ NOT_SLUG = re.compile(r"[^a-z0-9]+")
 SKIP_ATTRIBUTE = "data-glossary-skip"
 NUMBERS = re.compile(r"(\d+)")
 ENTRY_CLASS = "glossary-entry"  # the heading of an entry on the Glossary page
+DEFINITION_CLASS = "glossary-definition"  # the box round its definition
 PAGES_CLASS = "glossary-pages"  # its "Find out more" and "Used on" paragraphs, until the links take it
+PAGE_LINK_CLASS = "glossary-page"  # each of their links, to a page of the site
 HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 SEARCH_CLASS = "glossary-search"  # the hidden paragraph with the names of the terms a page uses
 # Never linked or checked: trainer-only notes, the hidden search words, a definition's box.
-SKIP_CLASSES = frozenset({NOTE_CLASS, SEARCH_CLASS, "glossary-definition"})
+SKIP_CLASSES = frozenset({NOTE_CLASS, SEARCH_CLASS, DEFINITION_CLASS})
 # Never linked inside: headings, links, code, abbreviations, navigation, form controls, etc.
 SKIP_TAGS = frozenset(
     "a abbr button code dt h1 h2 h3 h4 h5 h6 kbd label math nav option pre samp script select style "
