@@ -25,6 +25,7 @@ from induction.trainer_notes import (
     check_note_text_is_indented,
     notes_extension,
     raw_html_note_error,
+    searched_in_trainer_view,
     trainer_view,
 )
 
@@ -47,6 +48,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(100)  # the page as the trainer wrote it, before any hook adds lines
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     check_note_text_is_indented(markdown, f"docs/{page.file.src_uri}", lambda: _source(page)[2])
+    if config.extra["trainer_view"]:  # trainers search their guide and the answer key here
+        page.meta = searched_in_trainer_view(page.meta)
     return markdown
 
 

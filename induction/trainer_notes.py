@@ -194,6 +194,15 @@ def trainer_view(environ) -> bool:
     return environ.get(VIEW_ENV, "").strip().lower() in ("1", "yes", "true")
 
 
+def searched_in_trainer_view(meta: dict) -> dict:
+    """A page's front matter for the trainer view, whose search finds every page: the trainers'
+    own pages (this guide, the answer key) leave only the learners' search (`search: exclude`)."""
+    search = meta.get("search")
+    if isinstance(search, dict) and search.get("exclude"):
+        return {**meta, "search": {**search, "exclude": False}}
+    return meta
+
+
 def check_note_text_is_indented(markdown: str, display: str, offset: int | Callable[[], int] = 0) -> None:
     """Stop at a trainer note (outside code) whose next line with text is not indented under it:
     Markdown would end the note there and publish that text as an ordinary paragraph. `offset`

@@ -129,6 +129,19 @@ def test_the_trainer_view_shows_every_note_marked_as_not_for_learners(trainer_si
     assert "(trainer view)" in home.title.get_text()
 
 
+def test_the_trainer_views_search_finds_the_trainer_guide_and_the_answer_key(trainer_site):
+    """Left out of the learners' search only: in the trainer preview, trainers search them."""
+    index = json.loads((trainer_site.site / "search" / "search_index.json").read_text("utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    guide = {
+        p.relative_to(ROOT / "docs").with_suffix("").as_posix() + "/"
+        for p in (ROOT / "docs/trainers").glob("*.md")
+    }
+    guide = {page.replace("/index/", "/") for page in guide}
+    assert guide <= pages, sorted(guide - pages)
+    assert "about/answer-key/" in pages
+
+
 @pytest.mark.build
 def test_a_strict_build_refuses_the_trainer_view(tmp_path):
     build = run_build(ROOT, tmp_path / "site", env={"INDUCTION_TRAINER_VIEW": "1"})
