@@ -6,8 +6,9 @@ would stop the strict build or mislead a learner; warnings are advice and never 
 
 The heuristics, in plain words:
 
-- Reading level: the Flesch-Kincaid grade of the words a learner reads (not code, tables or
-  trainer notes), from textstat. Above grade 12 is a warning; the house aim is 9 or lower.
+- Reading level: the Flesch-Kincaid grade of the words a learner reads on the page the build
+  made (facts filled in; not code, tables, trainer notes or what the search leaves out), from
+  textstat. Above grade 12 is a warning; the house aim is 9 or lower.
 - Figures without a date: a number of three or more digits (773, 22,000) or a percentage (45%),
   outside code, links and trainer notes, in a paragraph, list or table row that names no month,
   no year (2025) and no "as of" / "as at". In a table the header row counts as context, and a
@@ -30,7 +31,6 @@ import re
 import warnings
 from dataclasses import dataclass
 
-import markdown
 from bs4 import BeautifulSoup
 
 from induction.building import problem_of
@@ -131,27 +131,20 @@ def review_status(
 # --- Reading level --------------------------------------------------------------------------
 
 
-def page_html(body: str) -> str:
-    """The page body as HTML, near enough to the site's for the checks ({{ facts }} left out)."""
-    return markdown.markdown(page_source(body), extensions=TEXT_EXTENSIONS)
-
-
-def page_source(body: str) -> str:
-    """The page body as Markdown for the checks: {{ facts }} placeholders left out."""
-    return PLACEHOLDER.sub("", body)
-
-
-def learner_text(body: str) -> str:
-    """The words a learner reads: no code, tables, trainer notes, link addresses or placeholders."""
-    soup = BeautifulSoup(page_html(body), "html.parser")
-    for tag in soup.select("pre, code, table, div.admonition.trainer, details.trainer, svg, script, style"):
+def learner_text(html: str) -> str:
+    """The words a learner reads in a page's HTML as the build made it: no code, tables, trainer
+    notes, drawings or scripts, and nothing the site leaves out of its search (the reading time,
+    the self-check's questions and buttons)."""
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.select(NOT_READ_AS_TEXT):
         tag.decompose()
     return "\n".join(s.strip() for s in soup.get_text("\n").split("\n") if s.strip())
 
 
-def reading_grade(body: str) -> float | None:
-    """The Flesch-Kincaid grade of the page's learner text, or None when it has too few words."""
-    text = learner_text(body)
+def reading_grade(html: str) -> float | None:
+    """The Flesch-Kincaid grade of the learner text of a page's HTML (as the build made it), or
+    None when it has too few words."""
+    text = learner_text(html)
     if len(WORD.findall(text)) < MIN_WORDS_FOR_GRADE:
         return None
     return round(textstat.flesch_kincaid_grade(text), 1)
@@ -420,18 +413,15 @@ DUE_SOON_TODO = (
 )
 READING_GRADE_LIMIT = 12
 MIN_WORDS_FOR_GRADE = 30
-TEXT_EXTENSIONS = [
-    "abbr",
-    "admonition",
-    "attr_list",
-    "def_list",
-    "md_in_html",
-    "tables",
-    "pymdownx.details",
-    "pymdownx.superfences",
-    "pymdownx.tabbed",
-]
 
+# What a page's HTML holds that is not read as its text: code, tables, trainer notes (left in by
+# a build in trainer view), drawings, scripts, hidden text (the glossary's search words), what the
+# site leaves out of its search (the reading time), the headings' permalinks and the self-check
+# (its questions, and the words above them that every self-check shares).
+NOT_READ_AS_TEXT = (
+    "pre, code, table, div.admonition.trainer, details.trainer, svg, script, style, [hidden], "
+    "[data-search-exclude], a.headerlink, .quiz, .quiz-intro"
+)
 PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
 # What a line of Markdown holds that a reader does not see as words, in the order plain() takes
 # it out: code spans, {{ placeholders }}, link addresses (the link text stays), reference

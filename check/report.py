@@ -7,8 +7,9 @@ The build runs in this process, into a temporary folder, with the same hooks and
 `nox -s build`, except that a page without a self-check does not stop it (the report lists those
 pages itself), so one missing quiz does not hide every broken link. If the build still stops
 (an error in a data file or in a page's front matter), the report says so: fix that error and
-run the check again to see the links, images without alt text and glossary terms on the pages
-after it (the report takes those from the build, rather than finding them a second time).
+run the check again to see the links, images without alt text, glossary terms and reading levels
+of the pages after it (the report takes those from the build, rather than finding them a second
+time: the reading level is measured on each page's HTML as the build made it).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from mkdocs.plugins import BasePlugin, event_priority
 
 from check import content
 from check.content import ERROR, WARNING, Problem
@@ -43,6 +46,7 @@ class PageReport:
     in_nav: bool
     review: str = ""
     grade: float | None = None
+    built: bool = True  # False when the build stopped before this page: no reading level
     quiz: str = ""
     glossary: str = ""
     problems: list[Problem] = field(default_factory=list)
@@ -140,7 +144,7 @@ def run_checks(project: Path, on: dt.date) -> Report:
         except (OSError, DataError):
             return ""
 
-    built = build_site(config_file, on)
+    built, built_html = build_site(config_file, on)
     # Each problem once, in the order the build found them.
     found = list(
         {p.where_and_what: p for p in content.build_problems(built.records, read_raw, built.error)}.values()
@@ -160,7 +164,16 @@ def run_checks(project: Path, on: dt.date) -> Report:
             continue
         raw = read_source(docs / src, f"docs/{src}")
         page = check_page(
-            src, raw, src in nav, on, sources, quizzes.get(src), settings, check_front_matter, broken_quizzes
+            src,
+            raw,
+            src in nav,
+            on,
+            sources,
+            quizzes.get(src),
+            settings,
+            check_front_matter,
+            broken_quizzes,
+            html=built_html.get(src),
         )
         page.problems = sorted(
             page.problems + [p for p in found if p.path == page.display and p.kind in PAGE_KINDS],
@@ -181,8 +194,8 @@ def run_checks(project: Path, on: dt.date) -> Report:
         (page.problems if page else report.other).append(problem)
     if built.error is not None:
         report.notes.append(
-            "The site build stopped at an error, so the links, images and glossary terms on the pages "
-            "after it were not checked. "
+            "The site build stopped at an error, so the links, images, glossary terms and reading levels "
+            "of the pages after it were not checked. "
             "Fix the errors, then run the check again."
         )
     if used is None and built.error is None:
@@ -193,17 +206,19 @@ def run_checks(project: Path, on: dt.date) -> Report:
 
 
 def check_page(
-    src, raw, in_nav, on, sources, quiz, settings, check_front_matter, broken_quizzes=frozenset()
+    src, raw, in_nav, on, sources, quiz, settings, check_front_matter, broken_quizzes=frozenset(), html=None
 ) -> PageReport:
     """The checks of one page's text that the build does not make: review dates, reading level,
-    figures without a date, the self-check."""
+    figures without a date, the self-check. `html` is the page's HTML as the build made it (None
+    when the build stopped before the page): the reading level is measured on it."""
     display = f"docs/{src}"
     meta, body, offset = split_front_matter(raw)
     title = str(meta.get("title") or src)
     page = PageReport(src=src, title=title, in_nav=in_nav)
     lines = learner_lines(body, offset)
     page.review, problems = content.review_status(meta, raw, display, sources, on, check_front_matter)
-    page.grade = content.reading_grade(body)
+    page.built = html is not None
+    page.grade = content.reading_grade(html) if page.built else None
     problems += content.reading_problems(page.grade, display, _title_line(lines))
     problems += content.undated_figures(lines, display)
     page.quiz, found = content.quiz_status(src, quiz, in_nav, settings, _matches, broken_quizzes)
@@ -258,21 +273,36 @@ def glossary_usage(built: InProcessBuild) -> dict[str, int] | None:
     return terms_used(built.config) if any(isinstance(e, GlossaryExtension) for e in extensions) else None
 
 
-def build_site(config_file: Path, on: dt.date) -> InProcessBuild:
-    """Build the site in a temporary folder, keeping its warnings and errors and what stopped it.
+def build_site(config_file: Path, on: dt.date) -> tuple[InProcessBuild, dict[str, str]]:
+    """Build the site in a temporary folder, keeping its warnings and errors and what stopped it,
+    and each page's HTML as the build made it (by its path under docs/).
 
     Not strict, so that every warning is collected rather than the first; a missing self-check
     does not stop it (the report has its own line for that); never in trainer view.
     """
+    pages = PageHtml()
 
-    def no_quiz_required(config) -> None:
+    def adjust(config) -> None:
         quizzes = config.extra.get("quizzes")
         if isinstance(quizzes, dict):
             config.extra["quizzes"] = {**quizzes, "require": False}
+        config.plugins["content-check/page-html"] = pages  # registers its event, as for any plugin
 
     env = {"INDUCTION_TODAY": on.isoformat(), "INDUCTION_TRAINER_VIEW": None}
     with tempfile.TemporaryDirectory(prefix="content-check-") as site:
-        return build_in_process(config_file, Path(site), env=env, adjust=no_quiz_required)
+        return build_in_process(config_file, Path(site), env=env, adjust=adjust), pages.html
+
+
+class PageHtml(BasePlugin):
+    """Keeps each page's HTML as the build made it, after every hook and plugin has changed it."""
+
+    def __init__(self) -> None:
+        self.html: dict[str, str] = {}
+
+    @event_priority(-100)  # after every other page_content event
+    def on_page_content(self, html: str, /, *, page, config, files) -> str:
+        self.html[page.file.src_uri] = html
+        return html
 
 
 # --- Writing the report ---------------------------------------------------------------------
@@ -292,7 +322,7 @@ def render_text(report: Report) -> str:
     for page in report.pages:
         lines.append(f"{page.display}  ({page.title})")
         lines.append(f"  review:      {page.review}")
-        lines.append(f"  reading:     {_grade(page.grade)}")
+        lines.append(f"  reading:     {_grade(page)}")
         lines.append(f"  self-check:  {page.quiz}")
         if page.glossary:
             lines.append(f"  glossary:    {page.glossary}")
@@ -329,7 +359,10 @@ def _n(count: int, word: str) -> str:
     return f"{count} {word}{'s' if count != 1 else ''}"
 
 
-def _grade(grade: float | None) -> str:
+def _grade(page: PageReport) -> str:
+    grade = page.grade
+    if not page.built:
+        return "not measured: the site build stopped before this page"
     if grade is None:
         return "too few words to measure"
     verdict = "fine" if grade <= 9 else ("a little hard" if grade <= content.READING_GRADE_LIMIT else "hard")
@@ -354,7 +387,7 @@ def render_html(report: Report) -> str:
 
     rows = "".join(
         f"<tr><th scope='row'><a href='#{_anchor(page.src)}'>{esc(page.title)}</a><br>"
-        f"<code>{esc(page.display)}</code></th><td>{esc(page.review)}</td><td>{esc(_grade(page.grade))}</td>"
+        f"<code>{esc(page.display)}</code></th><td>{esc(page.review)}</td><td>{esc(_grade(page))}</td>"
         f"<td>{esc(page.quiz)}</td><td>{esc(page.glossary or '-')}</td>"
         f"<td>{page.count(ERROR)}</td><td>{page.count(WARNING)}</td></tr>"
         for page in report.pages

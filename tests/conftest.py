@@ -22,6 +22,19 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 # The parts of the repository a build reads; copied when a test needs to change something.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data", "quizzes")
+# The Markdown extensions of mkdocs.yml that shape a page's text, for the tests that convert a
+# snippet of Markdown without a build (the glossary linker, the self-check's Markdown).
+TEXT_EXTENSIONS = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "md_in_html",
+    "tables",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "pymdownx.tabbed",
+]
 
 
 @dataclass

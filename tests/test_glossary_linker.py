@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown import Markdown
 
-from check.content import TEXT_EXTENSIONS
+from conftest import TEXT_EXTENSIONS
 from induction import glossary as glossary_module
 from induction.glossary import GlossaryExtension, Linked, _LinkTerms, load_glossary
 
@@ -65,7 +65,7 @@ terms:
     "test.yml",
 )
 URL = "../glossary/"
-# The Markdown extensions of mkdocs.yml that shape a page's text (as the content check uses them).
+# The Markdown extensions of mkdocs.yml that shape a page's text.
 EXTENSIONS = TEXT_EXTENSIONS
 
 

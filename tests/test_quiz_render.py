@@ -15,7 +15,7 @@ from mkdocs_quiz.plugin import MkDocsQuizPlugin
 from mkdocs_quiz.plugin import js_script as upstream_script
 from mkdocs_quiz.plugin import style as upstream_style
 
-from check.content import TEXT_EXTENSIONS
+from conftest import TEXT_EXTENSIONS
 from induction import quizzes as q
 from induction.common import DataError, parse_yaml
 from induction.pages import check_front_matter

@@ -142,16 +142,40 @@ def test_front_matter_problems_come_from_the_build_rules():
 # --- Reading level, self-checks, glossary ---------------------------------------------------
 
 
-def test_reading_level_counts_only_what_learners_read():
-    easy = "The cat sat on the mat. It was warm. " * 10
-    hard = (
-        "Notwithstanding considerable organisational complexity, multidisciplinary practitioners "
-        "demonstrate comprehensive understanding of jurisdictional responsibilities. "
-    ) * 4
-    assert content.reading_grade(easy) < 5
-    assert content.reading_grade(hard) > 12
-    assert content.reading_grade(easy + "\n```\n" + hard + "\n```\n") == content.reading_grade(easy)
-    assert content.reading_grade("Too short.") is None
+EASY = "<p>" + "The cat sat on the mat. It was warm. " * 10 + "</p>"
+HARD = (
+    "Notwithstanding considerable organisational complexity, multidisciplinary practitioners "
+    "demonstrate comprehensive understanding of jurisdictional responsibilities. "
+) * 4
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        f"<pre><code>{HARD}</code></pre>",
+        f"<p>Run <code>{HARD}</code></p>",
+        f"<table><tr><td>{HARD}</td></tr></table>",
+        f'<div class="admonition trainer"><p>{HARD}</p></div>',
+        f'<details class="trainer"><summary>Note</summary><p>{HARD}</p></details>',
+        f"<p hidden>{HARD}</p>",
+        f'<p class="reading-time" data-search-exclude>{HARD}</p>',
+        f"<script>{HARD}</script>",
+    ],
+    ids=["code block", "code", "table", "note", "details note", "hidden", "search-excluded", "script"],
+)
+def test_reading_level_counts_only_what_learners_read(hidden):
+    assert content.reading_grade(EASY + hidden) == content.reading_grade(EASY)
+
+
+def test_reading_level_is_the_grade_of_the_pages_html():
+    assert content.reading_grade(EASY) < 5
+    assert content.reading_grade(f"<p>{HARD}</p>") > 12
+    assert content.reading_grade(f'<div class="admonition note"><p>{HARD}</p></div>') > 12
+    assert content.reading_grade("<p>Too short.</p>") is None
+    heading = '<h2 id="a">Key takeaways<a class="headerlink" href="#a">&para;</a></h2>'
+    assert content.learner_text(heading + "<p>The <a href='glossary/#mash'>MASH</a> decides.</p>") == (
+        "Key takeaways\nThe\nMASH\ndecides."
+    )
     assert content.reading_problems(13.2, "docs/p.md", 9)[0].line == 9
     assert content.reading_problems(11.9, "docs/p.md", 9) == []
 
@@ -392,3 +416,4 @@ def test_a_broken_data_file_is_reported_with_its_line(tmp_path):
     read_as = "is not in quotes, so it was read as the number 999"
     assert f"ERROR   data/contacts.yml:{line}: 'emergency.phone' {read_as}" in result.stdout
     assert "The site build stopped at an error" in result.stdout
+    assert "reading:     not measured: the site build stopped before this page" in result.stdout
