@@ -32,6 +32,7 @@ import warnings
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import Abort
 
 from induction.building import problem_of
 from induction.common import DataError
@@ -46,7 +47,8 @@ require(
     "mkdocs",
     ">=1.6.1,<1.7",
     "check/content.py's reading of MkDocs' own messages (LINK_WARNING, NOT_IN_NAV, BUILD_NOISE): "
-    "MkDocs gives its link warnings as text only",
+    "MkDocs gives its link warnings as text only; and of the record in which its build logs the "
+    "error that stops it (BUILD_LOGGER, stopping_record)",
 )
 
 with warnings.catch_warnings():
@@ -315,22 +317,35 @@ def build_problems(
     """
     problems = []
     stop = problem_of(stopped) if stopped is not None else None
-    stopped_as = str(stop if stop is not None else stopped)
+    # MkDocs logs the error that stops it as its last error, then raises Abort: that record is the
+    # DataError's text, reported once below from the object itself.
+    logged_stop = stopping_record(records, stopped) if stop is not None else None
     for record in records:
         error = problem_of(record)
-        if isinstance(error, OverdueReview):
+        if isinstance(error, OverdueReview) or record is logged_stop:
             continue
         if error is not None:
             problems.append(Problem.of(error, kind=LOG_KINDS.get(record.name)))
             continue
         message = record.getMessage().strip()
-        if message and not (stopped is not None and message == stopped_as):  # MkDocs logs what stops it
+        if message:
             problems += mkdocs_problems(message, read_raw)
     if stop is not None:
         problems.append(Problem.of(stop))
-    elif stopped is not None and stopped_as and not stopped_as.startswith("Aborted with"):
-        problems += mkdocs_problems(stopped_as, read_raw)
+    elif stopped is not None and not isinstance(stopped, Abort) and str(stopped).strip():
+        problems += mkdocs_problems(str(stopped).strip(), read_raw)  # Abort's reason is logged
     return problems
+
+
+def stopping_record(
+    records: list[logging.LogRecord], stopped: BaseException | None
+) -> logging.LogRecord | None:
+    """The record in which MkDocs logged the error that stopped its build: when it stops at an
+    error (a BuildError, such as a hook's DataError) it logs it at ERROR under its build command's
+    logger, after everything else, and raises Abort. None when something else stopped it."""
+    if not isinstance(stopped, Abort):
+        return None
+    return next((r for r in reversed(records) if r.name == BUILD_LOGGER and r.levelno >= logging.ERROR), None)
 
 
 def mkdocs_problems(message: str, read_raw) -> list[Problem]:
@@ -457,6 +472,7 @@ LINK_WARNING = re.compile(
 )
 NOT_IN_NAV = "The following pages exist in the docs directory, but are not included in the"
 BUILD_NOISE = ("Error reading page", "Error building page", "Error running")
+BUILD_LOGGER = "mkdocs.commands.build"  # MkDocs' build command, which logs the error that stops it
 # The kind of a trainer error the build logs, by who logs it: acronyms missing from the glossary,
 # images without alt text (the page hook's only warning besides an overdue review).
 LOG_KINDS = {"mkdocs.hooks.glossary": "glossary", "mkdocs.hooks.pages": "image"}

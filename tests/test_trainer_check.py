@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import Abort
 
 from check import content
 from check.content import ERROR, WARNING
@@ -286,12 +287,30 @@ def test_a_trainer_error_is_read_from_its_object_not_its_text():
     )
 
 
-def test_the_error_that_stopped_the_build_is_reported_once_and_an_overdue_review_not_at_all():
+def aborted_at(error: Exception) -> Abort:
+    """What stops MkDocs' build at a hook's error: Abort, raised while handling the error."""
+    stopped = Abort("Aborted with a BuildError!")
+    stopped.__context__ = error
+    return stopped
+
+
+@pytest.mark.parametrize("logged_as", [str(NO_ANSWER), "the same error in other words"])
+def test_the_error_that_stopped_the_build_is_reported_once_and_an_overdue_review_not_at_all(logged_as):
     overdue = OverdueReview("docs/p.md", 6, "page is past its review date", "review it")
-    stopped = RuntimeError("Aborted with a BuildError!")  # MkDocs' Abort, raised while handling:
-    stopped.__context__ = NO_ANSWER
-    logged = [record(overdue, overdue, "mkdocs.hooks.pages"), record(NO_ANSWER, level=logging.ERROR)]
-    assert [str(p) for p in content.build_problems(logged, str, stopped)] == [str(NO_ANSWER)]
+    logged = [
+        record(overdue, overdue, "mkdocs.hooks.pages"),
+        record("Error reading page 'p.md':", name="mkdocs.commands.build", level=logging.ERROR),
+        record(logged_as, name="mkdocs.commands.build", level=logging.ERROR),  # MkDocs' last word
+    ]
+    assert [str(p) for p in content.build_problems(logged, str, aborted_at(NO_ANSWER))] == [str(NO_ANSWER)]
+
+
+def test_an_error_that_is_not_a_trainer_error_is_reported_as_mkdocs_gives_it():
+    logged = [record("Config value 'x': wrong", name="mkdocs.commands.build", level=logging.ERROR)]
+    (problem,) = content.build_problems(logged, str, aborted_at(RuntimeError("no DataError")))
+    assert str(problem).startswith("mkdocs.yml: Config value 'x': wrong (")
+    (problem,) = content.build_problems([], str, KeyError("a hook failed"))
+    assert str(problem).startswith("mkdocs.yml: 'a hook failed' (")
 
 
 def test_build_noise_is_dropped():
