@@ -30,6 +30,7 @@ import logging
 import re
 import warnings
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
@@ -194,7 +195,25 @@ def plain(line: str) -> str:
     """A Markdown line as the words it shows: no code, placeholders, link addresses or tags."""
     for pattern, instead in NOT_SHOWN:
         line = pattern.sub(instead, line)
-    return line
+    return BARE_ADDRESS.sub(" ", html_text(line))
+
+
+def html_text(fragment: str) -> str:
+    """The text of a fragment that may hold HTML tags, as Python's html.parser reads it: each tag
+    becomes a space, entities are decoded, a `<` that starts no tag stays."""
+    text = _Text()
+    text.feed(fragment)
+    text.close()
+    return " ".join(text.parts)
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
 
 
 def undated_figures(lines: list[tuple[int, str]], display: str) -> list[Problem]:
@@ -440,16 +459,16 @@ NOT_READ_AS_TEXT = (
 PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
 # What a line of Markdown holds that a reader does not see as words, in the order plain() takes
 # it out: code spans, {{ placeholders }}, link addresses (the link text stays), reference
-# definitions, attribute lists, tags and bare addresses.
+# definitions and attribute lists; then html_text() takes out the tags, and BARE_ADDRESS what
+# is left of addresses.
 NOT_SHOWN = [
     (CODE_SPAN, " "),
     (PLACEHOLDER, " "),
     (re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]"), "]"),
     (re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$"), " "),
     (re.compile(r"\{\s*[:#.][^}]*\}"), " "),
-    (re.compile(r"<[^>]*>"), " "),
-    (re.compile(r"\b(?:https?|mailto|tel):\S+"), " "),
 ]
+BARE_ADDRESS = re.compile(r"\b(?:https?|mailto|tel):\S+")
 WORD = re.compile(r"[A-Za-z]+")
 TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
 FIGURE = re.compile(

@@ -89,6 +89,9 @@ def _lines(markdown: str, offset: int = 0):
         ("See [the report](https://example.org/report-2291.pdf).", []),
         ("Call {{ contacts.front_door.phone }} or `999 123`.", []),
         ("<!-- 773 -->\nText.", []),
+        # Tags are read with a parser: their attributes are not shown, a lone < is text.
+        ('<abbr title="Report 2291, page 773">IRO</abbr> visits.', []),
+        ("Cases went from 12 < 773 > 5 in a year.", [1]),
     ],
 )
 def test_undated_figures_name_the_line(markdown, lines):
