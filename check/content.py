@@ -42,6 +42,7 @@ from induction.front_matter import front_matter_line
 from induction.learner_text import CODE_SPAN
 from induction.pages import OverdueReview
 from induction.quizzes import MIN_QUESTIONS
+from induction.safe_html import find_line
 from induction.versions import require
 
 require(
@@ -67,7 +68,7 @@ class Problem:
     path: str
     line: int | None
     level: str  # ERROR or WARNING
-    kind: str  # a key of KINDS
+    kind: str  # what it is about: "review", "reading", "figure", "link", "glossary", "image", ...
     problem: str
     todo: str
     subject: str | None = None  # the word or name it is about, when there is one (an acronym)
@@ -86,21 +87,6 @@ class Problem:
     def where_and_what(self) -> tuple:
         """The problem without its level and kind: the same problem found twice compares equal."""
         return self.path, self.line, self.problem, self.todo
-
-
-KINDS = {
-    "front matter": "front matter",
-    "review": "review dates",
-    "reading": "reading level",
-    "glossary": "glossary",
-    "quiz": "self-check",
-    "image": "image without alt text",
-    "figure": "figure without a date",
-    "link": "broken link",
-    "data": "data file",
-    "encoding": "file encoding",
-    "build": "site build",
-}
 
 
 # --- Review dates and front matter ----------------------------------------------------------
@@ -402,7 +388,7 @@ def mkdocs_problems(message: str, read_raw) -> list[Problem]:
 def _link_problem(match: re.Match, read_raw) -> Problem:
     src, target, rest = match.group("src"), match.group("target"), match.group("rest")
     display = f"docs/{src}"
-    line = find_line(read_raw(src), target)
+    line = find_line(read_raw(src), target, piece=f"]({target}")  # a Markdown link to it first
     if "anchor" in rest:
         anchor = target.partition("#")[2]
         page = target.partition("#")[0] or src
@@ -424,15 +410,6 @@ def _link_problem(match: re.Match, read_raw) -> Problem:
             "services/ write ../contacts.md"
         )
     return Problem(display, line, ERROR, "link", what, todo)
-
-
-def find_line(raw: str, target: str) -> int | None:
-    """The first line of `raw` that links to `target`."""
-    for needle in (f"]({target}", f"({target}", f'"{target}"', target):
-        index = raw.find(needle)
-        if index >= 0:
-            return raw.count("\n", 0, index) + 1
-    return None
 
 
 # --- Settings and patterns ------------------------------------------------------------------

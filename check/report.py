@@ -267,10 +267,9 @@ def _matches(src: str, patterns: list[str]) -> bool:
 def glossary_usage(built: InProcessBuild) -> dict[str, int] | None:
     """How many glossary entries each page links, as the build's glossary counted them; None when
     the build had no glossary (or stopped before it was set up)."""
-    from induction.glossary import GlossaryExtension, terms_used
+    from induction.glossary import terms_used
 
-    extensions = built.config.markdown_extensions if built.config is not None else []
-    return terms_used(built.config) if any(isinstance(e, GlossaryExtension) for e in extensions) else None
+    return terms_used(built.config) if built.config is not None else None
 
 
 def build_site(config_file: Path, on: dt.date) -> tuple[InProcessBuild, dict[str, str]]:

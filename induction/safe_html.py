@@ -41,7 +41,6 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
-import markdown
 import nh3
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
@@ -68,17 +67,6 @@ require(
 
 
 # --- Pages ----------------------------------------------------------------------------------
-
-
-def check_markdown(text: str, extensions, extension_configs) -> list[tuple]:
-    """Every problem in a page's Markdown (without front matter), as (line in `text` or None,
-    problem, expected), in the order of the page: `text` converted by Python-Markdown with
-    `extensions` and `SafeHtml`, which judges it during the conversion."""
-    judge = SafeHtml()
-    judge.start(text)
-    md = markdown.Markdown(extensions=[*extensions, judge], extension_configs=extension_configs)
-    md.convert(text)
-    return judge.problems
 
 
 def page_problems(text: str, pieces: list[str], tree: str) -> list[tuple]:

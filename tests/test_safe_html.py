@@ -18,7 +18,6 @@ from induction.safe_files import css_addresses, css_problems, file_problem, link
 from induction.safe_html import (
     TYPED,
     SafeHtml,
-    check_markdown,
     find_line,
     html_problems,
     page_problems,
@@ -40,7 +39,16 @@ PICTURE = "copy the picture into docs/images/ and show it with ![what it shows](
 
 
 def check(text: str) -> list[tuple]:
-    return check_markdown(text, CONFIG.markdown_extensions, CONFIG.mdx_configs)
+    """Every problem in a page's Markdown (without front matter), as (line in `text` or None,
+    problem, expected), in the order of the page: found by SafeHtml inside the page's conversion
+    with mkdocs.yml's extensions, as in a build (hooks/safe_html.py adds it to them)."""
+    judge = SafeHtml()
+    judge.start(text)
+    md = markdown.Markdown(
+        extensions=[*CONFIG.markdown_extensions, judge], extension_configs=CONFIG.mdx_configs
+    )
+    md.convert(text)
+    return judge.problems
 
 
 # --- Raw HTML, judged by nh3 --------------------------------------------------------------

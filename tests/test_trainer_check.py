@@ -280,6 +280,23 @@ def test_what_the_build_found_becomes_problems_with_file_and_line(logged, expect
     assert (problem.level, problem.kind) == (ERROR, kind)
 
 
+def test_the_glossary_count_is_none_only_for_a_build_without_a_glossary():
+    from check.report import glossary_usage
+    from induction.building import InProcessBuild
+    from induction.glossary import GlossaryExtension
+
+    assert glossary_usage(InProcessBuild(config={"markdown_extensions": ["tables"]})) is None
+    assert glossary_usage(InProcessBuild(config=None)) is None
+    assert glossary_usage(InProcessBuild(config={"markdown_extensions": [GlossaryExtension({})]})) == {}
+
+
+def test_a_broken_link_is_placed_on_the_line_that_links_not_where_the_name_is_mentioned():
+    page = "Contacts.md lists every team.\n\nSee [the contacts](contacts.md).\n"
+    logged = record("Doc file 'p.md' contains a link 'contacts.md', but the target is not found among docs.")
+    (problem,) = content.build_problems([logged], lambda src: page)
+    assert problem.line == 3
+
+
 def test_a_trainer_error_is_read_from_its_object_not_its_text():
     (problem,) = content.build_problems([record("some other words", ACRONYM, "mkdocs.hooks.glossary")], str)
     assert (problem.path, problem.line, problem.problem, problem.subject) == (
