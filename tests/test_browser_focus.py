@@ -217,7 +217,7 @@ def test_the_accessibility_statement_follows_the_model_statement(real_site):
         "Equality Advisory and Support Service",
         "Equality Commission for Northern Ireland",
         "different format",
-        "tested every time it is built",
+        "tested before every change is published",
     ):
         assert words in text, words
 
