@@ -7,7 +7,9 @@ completion and success statuses), the score and the progress (cmi.suspend_data);
 with that record shows the progress and the answer again, in a browser that has never seen the
 site. A record with every page finished is reported as passed or failed against the pass mark
 (the manifest's mastery score, or SCORM 2004's scaled passing score), and the largest realistic
-record fits SCORM 1.2's 4,096 characters."""
+record fits SCORM 1.2's 4,096 characters. Going to another page of the package by a keyboard
+shortcut keeps the session (with or without the browser's Navigation API), and a link to another
+website opens a new window instead of taking the course out of the LMS's frame."""
 
 from __future__ import annotations
 
@@ -156,6 +158,7 @@ class Launch:
         record: str | None = None,
         mastery: int | None = None,
         before: str | None = None,
+        in_every_page: str | None = None,
     ):
         self.scorm = scorm
         self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -163,6 +166,8 @@ class Launch:
         self.violations: list[str] = []
         self.context.expose_function("cspReport", lambda text: self.violations.append(text))
         self.context.add_init_script(REPORTER)
+        if in_every_page:  # something about the browser, in the course's pages too
+            self.context.add_init_script(in_every_page)
         self.page = self.context.new_page()
         self.page.on("pageerror", lambda error: self.violations.append(f"error: {error}"))
         self.page.goto(f"{url}/player.html", wait_until="load")
@@ -407,10 +412,90 @@ def test_scorm_2004_keeps_the_answers_that_scorm_1_2_has_no_room_for(browser, lm
     assert all(item[3] for item in saved.values())
 
 
+def link_to(package, page: str, rel: str) -> str:
+    """Where the page's <link rel="next"> (or "prev") goes: what Material's shortcuts open."""
+    html = BeautifulSoup((package / page).read_text(encoding="utf-8"), "html.parser")
+    return str(html.select_one(f'link[rel="{rel}"]')["href"])
+
+
+def page_with_a_link_out(package) -> str:
+    """A learning page whose text links to a page of another website."""
+    for page in learning_pages(package):
+        html = BeautifulSoup((package / page["id"]).read_text(encoding="utf-8"), "html.parser")
+        if html.select_one(LINK_OUT):
+            return page["id"]
+    raise AssertionError("no learning page links to another website")
+
+
+LINK_OUT = 'article a[href^="https:"], article a[href^="http:"]'
+ELSEWHERE = re.compile(r"^https?://(?!127\.0\.0\.1[:/])")  # any other website: never reached
+
+
+# A browser without the Navigation API (lms.js then watches the keys itself).
+NO_NAVIGATION_API = "Object.defineProperty(window, 'navigation', { value: undefined });"
+
+
+@VERSIONS
+@pytest.mark.parametrize(
+    ("key", "browser_lacks"), [("n", None), (".", NO_NAVIGATION_API)], ids=["n", "dot-without-navigation-api"]
+)
+def test_the_keyboard_shortcut_to_the_next_page_continues_the_session(
+    browser, lms, scorm, key, browser_lacks
+):
+    """Material's shortcuts (n or . for the next page, p or , for the previous one) change the
+    address without a click on a link: the next page of the package goes on with the same
+    session, and what the learner answers there reaches the LMS."""
+    url, root = lms
+    before = link_to(root / folder(scorm), PAGE, "prev")
+    launch = Launch(browser, url, scorm, in_every_page=browser_lacks)
+    launch.frame.click(f'a.learning-path__page[href="{before}"]')
+    launch.wait_for(before).press("body", key)
+    frame = launch.wait_for(PAGE)
+    answer_first_question(frame)
+    frame.wait_for_function("key => (localStorage.getItem(key) || '').includes('quiz-0')", arg=KEY)
+    assert launch.calls()[scorm.finish] == 0  # the session goes on
+    record = json.loads(launch.values().get("cmi.suspend_data") or "{}")
+    assert record["p"][PAGE][2] == "0"  # the answer reached the LMS
+    launch.leave()
+    calls = launch.calls()
+    assert (calls[scorm.initialize], calls[scorm.finish]) == (3, 1)  # three pages, one session
+    assert launch.values()[scorm.exit] == "suspend"
+    assert launch.violations == []
+    launch.close()
+
+
+@VERSIONS
+def test_inside_the_lms_a_link_to_another_website_opens_a_new_window(browser, lms, scorm):
+    """A link out of the package would take the LMS's frame away from the course (and end the
+    session): inside an LMS it opens in a new window or tab instead."""
+    url, root = lms
+    page = page_with_a_link_out(root / folder(scorm))
+    launch = Launch(browser, url, scorm)
+    launch.context.route(
+        ELSEWHERE, lambda route: route.fulfill(body="another website", content_type="text/plain")
+    )
+    launch.frame.click(f'a.learning-path__page[href="{page}"]')
+    frame = launch.wait_for(page)
+    link = frame.locator(LINK_OUT).first
+    assert link.get_attribute("target") == "_blank"
+    assert "noopener" in link.get_attribute("rel").split()
+    assert frame.locator('a[href^="#"][target], a.learning-path__page[target]').count() == 0
+    with launch.context.expect_page() as opened:
+        link.click()
+    opened.value.close()
+    assert launch.wait_for(page).url.endswith(page)  # the course is still there
+    assert launch.calls()[scorm.finish] == 0
+    launch.leave()
+    assert launch.calls()[scorm.finish] == 1
+    assert launch.violations == []
+    launch.close()
+
+
 def test_without_an_lms_the_site_behaves_as_before_with_no_error(browser, lms):
     """Opened on its own (a web server, a memory stick), lms.js finds no API and does nothing:
-    progress is kept in the browser as usual, and nothing goes wrong."""
-    url, _ = lms
+    progress is kept in the browser as usual, links to other websites open as they always did,
+    and nothing goes wrong."""
+    url, root = lms
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     problems: list[str] = []
     context.expose_function("cspReport", lambda text: problems.append(text))
@@ -422,5 +507,8 @@ def test_without_an_lms_the_site_behaves_as_before_with_no_error(browser, lms):
     saved = json.loads(page.evaluate("key => localStorage.getItem(key)", KEY))
     assert saved["pages"][PAGE]["right"] == ["quiz-0"]
     assert "first" not in saved["pages"][PAGE]  # lms.js kept nothing of its own
+    page.goto(f"{url}/scorm12/{page_with_a_link_out(root / 'scorm12')}", wait_until="load")
+    assert page.locator(LINK_OUT).count() > 0
+    assert page.locator("a[target]").count() == 0  # the site itself opens no new windows
     assert problems == []
     context.close()

@@ -21,12 +21,17 @@
      percentage of all of them: finishing a page needs every answer right in the end, so only the
      first try tells a pass from a fail) and the time spent;
    - it commits when a page becomes finished and when a page is left, and ends the session
-     (LMSFinish, Terminate) once, when the learner leaves the site (not when following a link to
-     another of its pages, which continues the same session).
+     (LMSFinish, Terminate) once, when the learner leaves the site: going to another page of the
+     package continues the same session, whatever starts it (a link, Material's keyboard
+     shortcuts, a script);
+   - a link out of the package opens in a new window or tab, so the course stays in the LMS;
+   - <html> gets the class "lms-connected", so the pages show the wording that is true inside an
+     LMS (progress.css: `.inside-lms` shown, `.outside-lms` hidden; elsewhere the other way round).
 
    It runs before progress.js (a plain script at the end of the page; progress.js is deferred),
    so the restored progress is there when progress.js first reads it. Nothing here runs code from
-   a string, and nothing is written into the page, so it works under the site's security policy. */
+   a string, and nothing is written into the page but a class and links' targets, so it works
+   under the site's security policy. */
 (function () {
   "use strict";
   var KEY = "member-induction-progress-v2"; /* progress.js's saved progress */
@@ -108,6 +113,7 @@
   /* A page after the first in one session: the LMS answers "already initialised". */
   var fresh = call("initialize") === "true";
   if (!fresh && call("lastError") !== scorm.again) return; /* no session to report to */
+  document.documentElement.classList.add("lms-connected");
 
   function storage(kind) {
     try {
@@ -314,16 +320,69 @@
     finished = counts.finished;
   }
 
-  /* A link to another page of the site continues the session; anything else ends it. */
-  var staying = false;
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a[href]");
-    if (!link || event.defaultPrevented) return;
-    var progress = window.inductionProgress;
-    var href = link.getAttribute("href");
-    staying = !link.target && href.charAt(0) !== "#" && Boolean(progress) && progress.pageId(href) !== null;
-  });
+  /* --- leaving a page ---------------------------------------------------------------------- */
 
+  /* A page of the package (not a PDF or any other file of it, nor another website). */
+  function inPackage(href) {
+    var progress = window.inductionProgress;
+    var id = progress ? progress.pageId(href) : null;
+    return id !== null && /(^|\/|\.html)$/.test(id);
+  }
+
+  /* Going to another page of the package continues the session; anything else ends it. Where
+     the browser has the Navigation API (Chromium does), its navigate event names the page
+     whatever starts the navigation; without it, a click on a link and Material's keyboard
+     shortcuts (n or . for the next page, p or , for the previous one, as its bundle reads them:
+     no Ctrl or Cmd, search closed, not typing in a field) are what tell. */
+  var staying = false;
+  var SHORTCUTS = { n: "next", ".": "next", p: "prev", ",": "prev" };
+  if (window.navigation && typeof window.navigation.addEventListener === "function") {
+    window.navigation.addEventListener("navigate", function (event) {
+      /* a jump within the page or a download leaves nothing */
+      staying = !event.hashChange && !event.downloadRequest && inPackage(event.destination.url);
+    });
+  } else {
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a[href]");
+      if (!link || event.defaultPrevented) return;
+      var href = link.getAttribute("href");
+      staying = !link.target && href.charAt(0) !== "#" && inPackage(href);
+    });
+    window.addEventListener("keydown", function (event) {
+      var rel = SHORTCUTS.hasOwnProperty(event.key) ? SHORTCUTS[event.key] : null;
+      var search = document.querySelector("[data-md-toggle=search]");
+      var field = document.activeElement;
+      var typing = field && (field.tagName === "INPUT" ? field.type !== "radio" :
+        field.tagName === "SELECT" || field.tagName === "TEXTAREA" || field.isContentEditable);
+      var link = rel && document.querySelector('link[rel="' + rel + '"]');
+      if (!link || event.ctrlKey || event.metaKey || event.isComposing || (search && search.checked) || typing) return;
+      staying = inPackage(link.href);
+    });
+  }
+
+  /* Inside the LMS a link out of the package opens in a new window or tab, so that the course
+     stays in the LMS's frame (it would end the session there). Links to send an email or make a
+     call open the reader's own programs and stay as they are. */
+  function outward(link) {
+    var url;
+    try {
+      url = new URL(link.getAttribute("href"), location.href);
+    } catch (e) {
+      return;
+    }
+    if (!/^(https?|file):$/.test(url.protocol) || inPackage(url.href) || link.target) return;
+    link.target = "_blank";
+    var rel = (link.getAttribute("rel") || "").split(/\s+/).filter(Boolean);
+    if (rel.indexOf("noopener") === -1) rel.push("noopener");
+    link.setAttribute("rel", rel.join(" "));
+  }
+
+  document.addEventListener("click", function (event) { /* links added since the page loaded */
+    var link = event.target.closest && event.target.closest("a[href]");
+    if (link) outward(link);
+  }, true);
+
+  window.addEventListener("pageshow", function () { staying = false; }); /* back from the history */
   var done = false;
   window.addEventListener("pagehide", function () {
     if (done) return;
@@ -337,5 +396,8 @@
   });
   window.addEventListener("quizProgressUpdate", recordFirstTries); /* before progress.js's own */
   window.addEventListener("inductionprogress", function () { report(false); });
-  document.addEventListener("DOMContentLoaded", function () { report(fresh); });
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("a[href]"), outward);
+    report(fresh);
+  });
 })();
