@@ -2,7 +2,7 @@
 
 - Focus not obscured (2.4.11): tabbing through every focusable element of the home page, a long
   learning page and the glossary, each focused element is fully in view, not under the sticky
-  header.
+  header: on a desktop, a phone and a desktop zoomed to 400%.
 - Target size (2.5.8): self-check answers, buttons and "clear" links are at least 24 by 24 CSS
   pixels.
 - Every focus stop shows a focus ring.
@@ -88,14 +88,17 @@ def _problems(now: dict, width: int, height: int) -> list[str]:
 
 
 DESKTOP = (WIDTH, HEIGHT)
-# Phone width is not checked: once focus reaches the search box the phone search panel opens and
-# slides, and where the next stops are measured depends on its timing (flaky under load; one link
-# ends out of view going backwards: see the issue 20 note). Desktop, both directions, is checked.
+# A phone, and a desktop zoomed to 400% (1280 by 800 pixels seen as 320 by 200): there, focusing
+# the search box opens Material's search panel, which locks the page's scrolling; focus moving on
+# out of it must still land in view (docs/javascripts/search-focus.js).
+PHONE = (375, 700)
+ZOOMED = (320, 200)
 FOCUS_CASES = [
-    (path, DESKTOP, key)
+    (path, size, key)
     for path in ("", "safeguarding-partnership/", "glossary/")
+    for size in (DESKTOP, PHONE)
     for key in ("Tab", "Shift+Tab")
-]
+] + [("", ZOOMED, key) for key in ("Tab", "Shift+Tab")]
 
 
 CLOSED_DRAWER = "() => !!document.activeElement.closest('.md-sidebar--primary')"
