@@ -120,7 +120,12 @@ def publish_folder(site: Path, target: Path) -> None:
         replacing = target.exists()
         if replacing:
             move_into_place(target, previous_of(target))  # the older previous copy goes
-        move_into_place(new, target)
+        try:
+            move_into_place(new, target)
+        except OSError:
+            if replacing:  # put the published copy back where it was
+                os.replace(previous_of(target), target)
+            raise
     kept = f" (the copy it replaced is kept in {previous_of(target)})" if replacing else ""
     print(f"Published to {target}{kept}")
 
@@ -239,7 +244,21 @@ def main(argv: list[str] | None = None) -> int:
     except PublishError as error:
         print(f"ERROR    -  {error}", file=sys.stderr)
         return 1
+    except OSError as error:  # the target cannot be written, renamed or read: say so, no traceback
+        print(f"ERROR    -  {cannot_write(args.to, error)}", file=sys.stderr)
+        return 1
     return 0
+
+
+def cannot_write(target: str, error: OSError) -> str:
+    """What to tell a trainer when the folder target cannot be written or swapped."""
+    where = f" ({error.filename})" if error.filename else ""
+    return (
+        f"Could not publish to {target}: {error.strerror or error}{where}. The published copy, if "
+        "there was one, is unchanged. Check that you may write to the folder that holds the target, "
+        "and give a folder inside a mounted share, not the share's own top folder (it cannot be "
+        "swapped)"
+    )
 
 
 if __name__ == "__main__":

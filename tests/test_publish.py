@@ -91,6 +91,35 @@ def test_a_folder_that_is_not_a_site_is_left_alone(tmp_path, capsys):
     assert not previous_of(target).exists()
 
 
+def test_a_target_that_cannot_be_written_is_a_message_not_a_traceback(tmp_path, capsys):
+    blocker = tmp_path / "share.txt"  # a file where the target's folder should be
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert publish(make_site(tmp_path / "one", "first"), str(blocker / "induction")) == 1
+    err = capsys.readouterr().err
+    assert f"Could not publish to {blocker / 'induction'}" in err and "Traceback" not in err
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_a_swap_that_fails_halfway_puts_the_published_copy_back(tmp_path, capsys, monkeypatch):
+    """The old site is moved aside before the new one is moved in; if that second move fails (a
+    share that drops, say), the old site goes back: readers keep the site they had."""
+    import export.publish
+
+    target = tmp_path / "induction"
+    publish(make_site(tmp_path / "one", "first"), str(target))
+    real_move = export.publish.move_into_place
+
+    def failing_move(new: Path, dist: Path) -> None:
+        if dist == target:
+            raise OSError(5, "Input/output error", str(dist))
+        real_move(new, dist)
+
+    monkeypatch.setattr(export.publish, "move_into_place", failing_move)
+    assert publish(make_site(tmp_path / "two", "second"), str(target)) == 1
+    assert "Could not publish" in capsys.readouterr().err
+    assert (target / "index.html").read_text() == "<p>first</p>"
+
+
 def test_the_published_site_sends_the_csp_as_a_header(tmp_path):
     target = tmp_path / "induction"
     publish(make_site(tmp_path / "one", "first"), str(target))
