@@ -389,7 +389,9 @@ def test_each_term_is_linked_at_most_once(text):
 
 def reference_find(text: str) -> list[tuple[int, int, str]]:
     """What `Glossary.find` must return, the slow way: a regular expression of its own for every
-    way of writing every name, tried at every place; the longest match wins."""
+    way of writing every name, tried at every place; the longest match wins. It is built from the
+    same word rules (split_name, WORD_BEFORE, WORD_AFTER), so it checks the trie's shape, not the
+    rules: test_the_linker's hand-written cases pin those."""
     forms = []
     for entry in GLOSSARY.entries:
         for name in entry.names:

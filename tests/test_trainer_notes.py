@@ -306,15 +306,9 @@ def test_a_note_whose_text_is_not_indented_is_an_error_naming_its_line(markdown,
     assert str(error.value) == f"{message} {NOT_INDENTED}"
 
 
-def test_the_front_matter_is_read_only_for_a_page_whose_note_is_not_indented():
-    """The hook hands the front matter's length as a function: a page with no such error never
-    calls it (no second read of the page's file); one with an error is placed by it."""
-
-    def never() -> int:
-        raise AssertionError("the offset was asked for, but there is no error")
-
-    check_note_text_is_indented('!!! trainer "Fine"\n    Indented.\n', "docs/x.md", never)
-    check_note_text_is_indented("No note here.\n", "docs/x.md", never)
+def test_the_front_matter_lines_may_be_given_as_a_function():
+    """The hook hands the front matter's length as a function (read from the page's file only when
+    there is an error to place): the error's line counts them."""
     with pytest.raises(DataError) as error:
         check_note_text_is_indented('!!! trainer "Flat"\nNot indented.', "docs/x.md", lambda: 7)
     assert str(error.value).startswith("docs/x.md:8: the trainer note 'Flat'")
