@@ -139,8 +139,12 @@ def reading_grade(html: str) -> float | None:
     return round(textstat.flesch_kincaid_grade(text), 1)
 
 
-def reading_problems(grade: float | None, display: str, title_line: int) -> list[Problem]:
-    if grade is None or grade <= READING_GRADE_LIMIT:
+def reading_problems(
+    grade: float | None, display: str, title_line: int, explained: bool = False
+) -> list[Problem]:
+    """A warning when the page reads above READING_GRADE_LIMIT, unless its front matter explains
+    why (`reading_level_note:`, as the Glossary's does: official names score as hard words)."""
+    if grade is None or grade <= READING_GRADE_LIMIT or explained:
         return []
     return [
         Problem(

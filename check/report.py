@@ -219,7 +219,8 @@ def check_page(
     page.review, problems = content.review_status(meta, raw, display, sources, on, check_front_matter)
     page.built = html is not None
     page.grade = content.reading_grade(html) if page.built else None
-    problems += content.reading_problems(page.grade, display, _title_line(lines))
+    explained = bool(meta.get("reading_level_note"))
+    problems += content.reading_problems(page.grade, display, _title_line(lines), explained)
     problems += content.undated_figures(lines, display)
     page.quiz, found = content.quiz_status(src, quiz, in_nav, settings, _matches, broken_quizzes)
     problems += found

@@ -182,6 +182,7 @@ def test_reading_level_is_the_grade_of_the_pages_html():
     )
     assert content.reading_problems(13.2, "docs/p.md", 9)[0].line == 9
     assert content.reading_problems(11.9, "docs/p.md", 9) == []
+    assert content.reading_problems(13.2, "docs/p.md", 9, explained=True) == []  # reading_level_note
 
 
 class _Quiz:
