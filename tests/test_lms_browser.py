@@ -491,6 +491,51 @@ def test_inside_the_lms_a_link_to_another_website_opens_a_new_window(browser, lm
     launch.close()
 
 
+# What the pages say about where progress goes: a sentence true only outside an LMS (the site,
+# the memory stick: nothing is sent) and one true only inside it (progress and answers go to it).
+WHERE_PROGRESS_GOES = {
+    "index.html": ("Nothing is sent anywhere", "saved in the council's learning system"),
+    PAGE: ("saved only in this web browser", None),  # mkdocs-quiz's note above the self-check
+    "progress.html": ("It is never sent to the council", "saved in the council's learning system"),
+    "about/index.html": ("Nothing is sent to the council", "inside the council's learning system"),
+}
+RECORD_NOTES = ".certificate__note.outside-lms, .certificate__note.inside-lms"  # the completion record's
+
+
+def what_is_read(frame, page: str) -> tuple[bool, bool]:
+    """Whether a screen reader meets the page's outside wording, and its inside wording (hidden
+    text is not in the accessibility tree)."""
+    read = " ".join(frame.locator("article").aria_snapshot().split())
+    outside, inside = WHERE_PROGRESS_GOES[page]
+    return outside in read, inside is not None and inside in read
+
+
+def shown(frame, selector: str) -> list[bool]:
+    return frame.eval_on_selector_all(selector, "all => all.map(e => getComputedStyle(e).display !== 'none')")
+
+
+@VERSIONS
+def test_inside_the_lms_the_pages_say_that_progress_goes_to_it(browser, lms, scorm):
+    """Inside an LMS progress and self-check answers (typed ones too) are sent to it: no page may
+    say that nothing is sent. The offline wording is hidden, also from screen readers."""
+    url, _ = lms
+    launch = Launch(browser, url, scorm)
+    assert launch.frame.evaluate("document.documentElement.classList.contains('lms-connected')")
+    assert what_is_read(launch.frame, "index.html") == (False, True)
+    launch.frame.click(f'a.learning-path__page[href="{PAGE}"]')
+    assert what_is_read(launch.wait_for(PAGE), PAGE) == (False, False)
+    for page in ("progress.html", "about/index.html"):
+        launch.frame.evaluate("page => document.querySelector(`a[href$='${page}']`).click()", page)
+        frame = launch.wait_for(page)
+        assert what_is_read(frame, page) == (False, True), page
+        if page == "progress.html":
+            assert shown(frame, RECORD_NOTES) == [False, True]
+    launch.leave()
+    assert launch.calls()[scorm.finish] == 1
+    assert launch.violations == []
+    launch.close()
+
+
 def test_without_an_lms_the_site_behaves_as_before_with_no_error(browser, lms):
     """Opened on its own (a web server, a memory stick), lms.js finds no API and does nothing:
     progress is kept in the browser as usual, links to other websites open as they always did,
@@ -510,5 +555,14 @@ def test_without_an_lms_the_site_behaves_as_before_with_no_error(browser, lms):
     page.goto(f"{url}/scorm12/{page_with_a_link_out(root / 'scorm12')}", wait_until="load")
     assert page.locator(LINK_OUT).count() > 0
     assert page.locator("a[target]").count() == 0  # the site itself opens no new windows
+    for address in WHERE_PROGRESS_GOES:  # nothing is sent: the pages say so, on screen and on paper
+        page.goto(f"{url}/scorm12/{address}", wait_until="load")
+        assert what_is_read(page, address) == (True, False), address
+        page.emulate_media(media="print")
+        assert shown(page, ".outside-lms") == [True] * page.locator(".outside-lms").count()
+        assert not any(shown(page, ".inside-lms"))
+        if address == "progress.html":
+            assert shown(page, RECORD_NOTES) == [True, False]
+        page.emulate_media(media="screen")
     assert problems == []
     context.close()
