@@ -333,8 +333,19 @@ SCREEN_ONLY_PHRASES = [
     "hover",
     "press the button",
     "tap it",
-    "scroll down",
+    "scroll",
     "pick an answer",
+    "you can open",
+    "open each",
+    "select it",
+    "expand",
+    "mouse",
+    "keyboard",
+    "jump to",
+    "without leaving the page",
+    "the site remembers",
+    "this browser",
+    "this device",
 ]
 
 
