@@ -126,7 +126,7 @@ def prepare_page(
     label_table_cells(article)
     relink(article, page.url, anchors, asset_prefix)
     page.questions = read_questions(article, page.src)
-    replace_quizzes(article, [worksheet(q, q is page.questions[-1]) for q in page.questions])
+    replace_quizzes(article, [worksheet(q) for q in page.questions])
     page.ids = {str(tag["id"]) for tag in article.find_all(id=True)}
     page.links = [
         (link.get_text(" ", strip=True), str(link["href"]))
@@ -424,18 +424,32 @@ def _blank_versions(body: Tag) -> tuple[str, str, str]:
 
 
 def replace_quizzes(article: Tag, rendered: list[str]) -> None:
-    """Put a worksheet (already rendered HTML) in place of each quiz, in order; the last one and
-    the one before it go in one block that print.css keeps on one sheet, so that a page's last
-    question never stands alone on a sheet."""
+    """Put a worksheet (already rendered HTML) in place of each quiz, in order, and keep them on
+    paper two by two, so that no sheet holds one question alone: each run of worksheets is cut
+    into pairs from its end, each pair one block (the last one marked worksheet-pair--last) that
+    print.css keeps on one sheet; when a run is odd, its first worksheet stays outside and
+    print.css keeps it with what comes before it (the heading and the text above)."""
     for quiz, html in zip(article.select("div.quiz"), rendered, strict=True):
         quiz.replace_with(BeautifulSoup(html, "html.parser"))
-    last = article.select_one(".worksheet--last")
-    before = last.find_previous_sibling() if last else None
-    if before is not None and "worksheet" in before.get("class", []):
-        pair = BeautifulSoup("", "html.parser").new_tag("div", attrs={"class": "worksheet-pair"})
-        before.insert_before(pair)
-        pair.append(before.extract())
-        pair.append(last.extract())
+    for run in worksheet_runs(article.select(".worksheet")):
+        odd = len(run) % 2
+        for first, second in zip(run[odd::2], run[odd + 1 :: 2], strict=True):
+            last = " worksheet-pair--last" if second is run[-1] else ""
+            pair = BeautifulSoup("", "html.parser").new_tag("div", attrs={"class": "worksheet-pair" + last})
+            first.insert_before(pair)
+            pair.append(first.extract())
+            pair.append(second.extract())
+
+
+def worksheet_runs(worksheets: list[Tag]) -> list[list[Tag]]:
+    """The worksheets in runs of ones that follow each other with nothing between them."""
+    runs: list[list[Tag]] = []
+    for sheet in worksheets:
+        if runs and runs[-1][-1].find_next_sibling() is sheet:
+            runs[-1].append(sheet)
+        else:
+            runs.append([sheet])
+    return runs
 
 
 def question_problems(pages: Iterable[Page]) -> list[str]:
@@ -505,7 +519,7 @@ def css_string(text: str) -> Markup:
 
 def worksheet_renderer(env: Environment) -> Callable[..., str]:
     macros = env.get_template("_questions.html").module
-    return lambda question, last=False: str(macros.worksheet(question, last))
+    return lambda question: str(macros.worksheet(question))
 
 
 def stylesheets(index_html: str, asset_prefix: str) -> list[str]:

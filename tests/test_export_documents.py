@@ -381,16 +381,42 @@ def test_wide_tables_label_each_cell_with_its_heading_for_large_print(columns, w
 # --- print wording, parts of pages for the Essentials handout --------------------------------
 
 
-def test_the_last_worksheet_of_a_page_is_kept_with_the_one_before():
+def test_a_pages_worksheets_are_paired_from_the_last():
     env = documents.environment()
     page = documents.Page("services/front-door.md", "services/front-door.html", "Front door")
     documents.prepare_page(
         page, article(QUIZ_HTML), {page.url: page.anchor}, "../site/", documents.worksheet_renderer(env)
     )
     soup = BeautifulSoup(page.html, "html.parser")
-    assert [("worksheet--last" in w["class"]) for w in soup.select(".worksheet")] == [False, False, True]
-    pair = soup.select(".worksheet-pair > .worksheet")
+    pair = soup.select(".worksheet-pair.worksheet-pair--last > .worksheet")
     assert [w.select_one(".worksheet__label strong").get_text() for w in pair] == ["Question 2", "Question 3"]
+
+
+@pytest.mark.parametrize(
+    ("sheets", "grouped"),
+    [
+        ("1", "1"),
+        ("12", "[12]"),
+        ("123", "1[23]"),
+        ("1234", "(12)[34]"),
+        ("12345", "1(23)[45]"),
+        ("12-345", "[12]-3[45]"),  # two runs of worksheets, with a paragraph between them
+    ],
+)
+def test_worksheets_go_two_by_two_from_the_last_of_each_run(sheets, grouped):
+    """(..) a pair, [..] the last pair of a run (print.css keeps it on one sheet in any size)."""
+    html = "".join("<p>-</p>" if s == "-" else f'<div class="worksheet">{s}</div>' for s in sheets)
+    body = BeautifulSoup(f"<article>{html}</article>", "html.parser").article
+    documents.replace_quizzes(body, [])
+    shown = ""
+    for tag in body.find_all(recursive=False):
+        if "worksheet-pair--last" in tag.get("class", []):
+            shown += f"[{tag.get_text()}]"
+        elif "worksheet-pair" in tag.get("class", []):
+            shown += f"({tag.get_text()})"
+        else:
+            shown += tag.get_text()
+    assert shown == grouped
 
 
 PAGE_WITH_SECTIONS = """

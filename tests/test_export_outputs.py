@@ -401,23 +401,61 @@ def test_the_contents_gives_the_page_each_part_starts_on(exported):
     assert checked >= len(learning_pages())
 
 
-def test_no_page_holds_a_self_check_question_alone(pdf_pages):
-    """A page that starts with a worksheet and holds only that one, with the next page not going
-    on with the worksheets, is a question left alone (the last one of a page, cut off). In the
-    handouts (worksheets) only: in the large-print trainer pack an answer with its feedback fills
-    most of a sheet, so two cannot share one."""
-    label = re.compile(r"Question \d+ (?:Tick one answer|Tick all that apply|Fill in the blank)")
+QUESTION_LABEL = re.compile(r"Question \d+ (?:Tick one answer|Tick all that apply|Fill in the blank)")
+
+
+def lone_question_pages(pages: list[str], name: str, starts: set[int]) -> list[str]:
+    """The pages (of a PDF's `pages` text, numbered from 1) that hold one self-check question and
+    nothing else: a page that begins with a question's label and has no other (or has only the
+    heading 'Check your understanding' before it), or the end of a question alone (no label on
+    a page after a page with one, where no part of the document starts: `starts`, the pages of its
+    bookmarks). The foot of the page (its file name and "Page N of M") does not count."""
     alone = []
-    handouts = {name: pages for name, pages in pdf_pages.items() if "-handout-" in name}
-    assert len(handouts) == 2  # the handout and its large print
-    for name, pages in handouts.items():
-        for number, text in enumerate(pages, start=1):
-            body = text.split(f"Page {number} of {len(pages)}")[-1].strip()
-            body = body.split(name[: -len(".pdf")])[-1].strip()
-            following = pages[number] if number < len(pages) else ""
-            if len(label.findall(body)) == 1 and label.match(body) and not label.search(following[:400]):
-                alone.append(f"{name} page {number}: {body[:60]}")
+    for number, text in enumerate(pages, start=1):
+        body = text.split(f"Page {number} of {len(pages)}")[-1].strip()
+        body = body.split(name[: -len(".pdf")])[-1].strip()
+        body = body.removeprefix("Check your understanding").strip()
+        labels = QUESTION_LABEL.findall(body)
+        before = QUESTION_LABEL.findall(pages[number - 2]) if number > 1 else []
+        if (len(labels) == 1 and QUESTION_LABEL.match(body)) or (
+            not labels and before and number not in starts and body
+        ):
+            alone.append(f"{name} page {number}: {body[:60]}")
+    return alone
+
+
+@pytest.mark.parametrize(
+    ("pages", "starts", "alone"),
+    [
+        (["Question 1 Tick one answer. Q? A. a B. b Question 2 Tick one answer. R?"], set(), 0),
+        (["Key takeaways x Question 1 Tick one answer. Q?", "Question 2 Fill in the blank. R"], set(), 1),
+        (["Question 1 Tick one answer. Q? Question 2 Tick one answer. R? A.", "B. b"], set(), 1),
+        (["Question 1 Tick one answer. Q? Question 2 Tick one answer. R?", "Front door What"], {2}, 0),
+        (["Check your understanding Question 1 Tick one answer. Q?"], set(), 1),
+        (["Check your understanding Question 1 Tick one answer. Q? Question 2 Tick one answer."], set(), 0),
+        (["Page 1 of 1doc Question 3 Tick all that apply. Q? A. a B. b"], set(), 1),
+    ],
+)
+def test_a_lone_question_is_found(pages, starts, alone):
+    assert len(lone_question_pages(pages, "doc.pdf", starts)) == alone
+
+
+def test_no_page_holds_a_self_check_question_alone(exported, pdf_pages):
+    """No page of any PDF (the handouts' worksheets and the trainer packs' answers, in both
+    sizes) holds one question alone, or only a question's end."""
+    from pypdf import PdfReader
+
+    alone = []
+    for path in exported.pdfs:
+        reader = PdfReader(path)
+        starts = {reader.get_destination_page_number(item) + 1 for item in flat_outline(reader.outline)}
+        alone += lone_question_pages(pdf_pages[path.name], path.name, starts)
     assert alone == []
+
+
+def flat_outline(outline: list) -> list:
+    """Every bookmark of a PDF's outline, nested ones too."""
+    return [found for item in outline for found in (flat_outline(item) if isinstance(item, list) else [item])]
 
 
 # --- the Essentials handout -------------------------------------------------------------------
