@@ -456,6 +456,8 @@ def essentials_parts(project: Path, sections, glossary) -> dict:
     ]
     parts = {
         "worried": part(CONTACTS_PAGE, "Which number when?"),
+        "what_to_do": part(THRESHOLDS_PAGE, "What to do"),
+        "what_not_to_do": part(THRESHOLDS_PAGE, "What not to do"),
         "principles": part(CORPORATE_PARENTING_PAGE, "The seven principles in the law"),
         "priorities": part(CORPORATE_PARENTING_PAGE, "Gloucestershire's corporate parenting strategy"),
         "learning": learning,
@@ -702,6 +704,7 @@ ESSENTIALS_IN_ZIP = "essentials-handout.pdf"  # the Essentials PDF's name inside
 ESSENTIALS_DATA = "data/essentials.yml"
 CONTACTS_PAGE = "contacts.md"
 CORPORATE_PARENTING_PAGE = "corporate-parenting.md"
+THRESHOLDS_PAGE = "thresholds.md"  # "What to do" and "What not to do" if a constituent is worried
 TAKEAWAYS = "Key takeaways"
 QUESTIONS = "Questions you could ask"
 # Documents printed at once: one per processor this process may use, at least two (about a third

@@ -483,15 +483,17 @@ def print_text(tag) -> str:
 
 
 def section_items(soup, heading: str, selector: str) -> list[str]:
-    """The texts of `selector` under the h2 `heading` of a built page, in print form."""
+    """The texts of `selector` under the h2 or h3 `heading` of a built page, in print form."""
     title = next(
-        (h for h in soup.select("article h2") if h.get_text(strip=True).rstrip("¶") == heading), None
+        (h for h in soup.select("article :is(h2, h3)") if h.get_text(strip=True).rstrip("¶") == heading),
+        None,
     )
     if title is None:
         return []
+    ends = ("h1", "h2", "aside") if title.name == "h2" else ("h1", "h2", "h3", "aside")
     items = []
     for sibling in title.find_next_siblings():
-        if sibling.name in ("h1", "h2", "aside"):  # aside: the review dates and sources, not printed
+        if sibling.name in ends:  # aside: the review dates and sources, not printed
             break
         items += [
             print_text(tag) for tag in ([sibling] if sibling.name == selector else sibling.select(selector))
@@ -507,6 +509,11 @@ def test_the_essentials_handout_has_every_part_taken_from_the_site(essentials, r
     wanted = {}
     contacts = real_site.html(hosted_path("contacts.md"))
     wanted["who to call"] = section_items(contacts, "Which number when?", "td")
+    thresholds = real_site.html(hosted_path("thresholds.md"))
+    wanted["what to do"] = section_items(thresholds, "What to do", "li")
+    wanted["what not to do"] = section_items(thresholds, "What not to do", "li")
+    assert len(wanted["what to do"]) >= 5 and len(wanted["what not to do"]) >= 3
+    assert any("answering machine" in item for item in wanted["what to do"])  # out of hours
     corporate = real_site.html(hosted_path("corporate-parenting.md"))
     principles = section_items(corporate, "The seven principles in the law", "blockquote p")
     priorities = section_items(corporate, "Gloucestershire's corporate parenting strategy", "li")
