@@ -119,8 +119,9 @@ def build_properdocs(session: nox.Session) -> None:
 
 @nox.session
 def export(session: nox.Session) -> None:
-    """Offline export for briefing sessions, into dist/: the site zipped for a USB stick, the handout
-    and the trainer pack as PDFs (and large print). Needs Debian's Chromium. Options: -- --help
+    """Offline export for briefing sessions, into dist/: the site zipped for a USB stick, its two
+    LMS packages (SCORM 1.2 and 2004), the handout and the trainer pack as PDFs (and large print) and
+    the Essentials handout. Needs Debian's Chromium. Options: -- --help
     """
     _ensure_chromium(session)
     _install(session)

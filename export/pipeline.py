@@ -43,6 +43,7 @@ from induction.building import build_in_process
 from induction.common import DataError, LineDict, parse_yaml, read_source
 from induction.dates import today, uk_date
 from induction.glossary import GLOSSARY_PAGE
+from induction.learning_path import learning_pages
 from induction.nav import nav_setting_pages
 from induction.text import HTML_START
 from induction.trainer_notes import build_notes
@@ -145,8 +146,9 @@ def main(argv: list[str] | None = None) -> int:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m export",
-        description="Make the offline export for briefing sessions: the zipped offline site, "
-        "the printable handout and the trainer pack, in dist/.",
+        description="Make the offline export for briefing sessions, in dist/: the zipped offline site, "
+        "its two packages for a learning management system (SCORM 1.2 and SCORM 2004), the printable "
+        "handout, the trainer pack (both also in large print) and the Essentials handout.",
     )
     parser.add_argument("--project", type=Path, default=ROOT, help="the site's folder (default: this one)")
     parser.add_argument("--dist", type=Path, help="where the files go (default: dist/ in the project)")
@@ -227,9 +229,12 @@ def export(
         sections, glossary = read_pages(built, asset_prefix="../site/")
         learning = [page for section in sections for page in section["pages"]]
         questions = [q for page in learning for q in page.questions]
+        marked = {page["src"] for page in learning_pages(built.sections)}  # as the site counts them
+        others = ", ".join(page.title for page in learning if page.src not in marked)
         progress.detail(
-            f"{len(learning)} learning pages, {len(questions)} self-check questions on "
-            f"{sum(1 for p in learning if p.questions)} pages, glossary: {'yes' if glossary else 'no'}"
+            f"{len(marked)} learning pages{f' (the handout also has {others})' if others else ''}, "
+            f"{len(questions)} self-check questions on {sum(1 for p in learning if p.questions)} pages, "
+            f"glossary: {'yes' if glossary else 'no'}"
         )
 
     with progress.stage("Writing the handouts and the trainer pack"):

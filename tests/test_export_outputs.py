@@ -7,6 +7,7 @@ import re
 import zipfile
 
 import pytest
+from mkdocs.utils import meta
 
 from conftest import ROOT
 from export.pipeline import START_FILE, content_version
@@ -94,11 +95,25 @@ def test_the_export_shows_each_stage_with_counts_and_where_the_files_are(exporte
     stages = re.findall(r"^\[(\d)/6\] (.+?) \.\.\.$", out, re.M)
     assert [int(n) for n, _ in stages] == [1, 2, 3, 4, 5, 6], out
     assert "Building the offline site (strict)" in out
-    assert re.search(r"\d+ learning pages, \d+ self-check questions", out)
+    assert re.search(r"\d+ learning pages\b.*, \d+ self-check questions", out)
     assert re.search(r"\d+ files, [\d.]+ MB", out)
     assert f"Your files are in {exported.dist}" in out
     for made in exported.dist.iterdir():
         assert made.name in out
+
+
+def test_the_export_counts_the_learning_pages_as_the_site_does(exported):
+    """The pages that get a progress mark (front matter progress: false, as on Start here and
+    Contacts, takes a page of the path out of the count), as My progress and the completion
+    record count them."""
+    marked = [
+        src
+        for src in learning_pages()
+        if meta.get_data((ROOT / "docs" / src).read_text(encoding="utf-8"))[1].get("progress", True)
+        is not False
+    ]
+    assert 0 < len(marked) < len(learning_pages())
+    assert re.search(rf"\b{len(marked)} learning pages \(the handout also has ", exported.output)
 
 
 def test_the_content_version_is_the_git_commit(version):
