@@ -8,8 +8,10 @@ with that record shows the progress and the answer again, in a browser that has 
 site. A record with every page finished is reported as passed or failed against the pass mark
 (the manifest's mastery score, or SCORM 2004's scaled passing score), and the largest realistic
 record fits SCORM 1.2's 4,096 characters. Going to another page of the package by a keyboard
-shortcut keeps the session (with or without the browser's Navigation API), and a link to another
-website opens a new window instead of taking the course out of the LMS's frame."""
+shortcut (with or without the browser's Navigation API) or by the browser's Back keeps the
+session, and a link to another website opens a new window instead of taking the course out of
+the LMS's frame. Inside an LMS the pages say that progress goes to it; elsewhere, that it does
+not."""
 
 from __future__ import annotations
 
@@ -465,6 +467,24 @@ def test_the_keyboard_shortcut_to_the_next_page_continues_the_session(
 
 
 @VERSIONS
+def test_the_browsers_back_button_inside_the_course_continues_the_session(browser, lms, scorm):
+    """Back (a traversal of the history, no click on a link) to a page of the package goes on
+    with the same session: the navigate event names that page too."""
+    url, _ = lms
+    launch = Launch(browser, url, scorm)
+    launch.frame.click(f'a.learning-path__page[href="{PAGE}"]')
+    answer_first_question(launch.wait_for(PAGE))
+    launch.page.evaluate("history.back()")  # as the browser's Back: back in the course's frame
+    launch.wait_for("index.html")
+    assert launch.calls()[scorm.finish] == 0
+    launch.leave()
+    calls = launch.calls()
+    assert (calls[scorm.initialize], calls[scorm.finish]) == (3, 1)
+    assert json.loads(launch.values()["cmi.suspend_data"])["p"][PAGE][2] == "0"
+    launch.close()
+
+
+@VERSIONS
 def test_inside_the_lms_a_link_to_another_website_opens_a_new_window(browser, lms, scorm):
     """A link out of the package would take the LMS's frame away from the course (and end the
     session): inside an LMS it opens in a new window or tab instead."""
@@ -497,7 +517,7 @@ WHERE_PROGRESS_GOES = {
     "index.html": ("Nothing is sent anywhere", "saved in the council's learning system"),
     PAGE: ("saved only in this web browser", None),  # mkdocs-quiz's note above the self-check
     "progress.html": ("It is never sent to the council", "saved in the council's learning system"),
-    "about/index.html": ("Nothing is sent to the council", "inside the council's learning system"),
+    "about/index.html": ("Nothing is sent to the council", "them in the council's learning system"),
 }
 RECORD_NOTES = ".certificate__note.outside-lms, .certificate__note.inside-lms"  # the completion record's
 

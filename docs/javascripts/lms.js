@@ -23,7 +23,7 @@
    - it commits when a page becomes finished and when a page is left, and ends the session
      (LMSFinish, Terminate) once, when the learner leaves the site: going to another page of the
      package continues the same session, whatever starts it (a link, Material's keyboard
-     shortcuts, a script);
+     shortcuts, the browser's Back, a script);
    - a link out of the package opens in a new window or tab, so the course stays in the LMS;
    - <html> gets the class "lms-connected", so the pages show the wording that is true inside an
      LMS (progress.css: `.inside-lms` shown, `.outside-lms` hidden; elsewhere the other way round).
