@@ -550,6 +550,13 @@ def test_inside_the_lms_the_pages_say_that_progress_goes_to_it(browser, lms, sco
         assert what_is_read(frame, page) == (False, True), page
         if page == "progress.html":
             assert shown(frame, RECORD_NOTES) == [False, True]
+            assert frame.locator(".progress-table caption").inner_text() == "Your progress, page by page"
+            asked: list[str] = []
+            frame.page.once(
+                "dialog", lambda dialog, asked=asked: (asked.append(dialog.message), dialog.dismiss())
+            )
+            frame.click("#progress-reset")
+            assert asked and "the council's learning system" in asked[0]
     launch.leave()
     assert launch.calls()[scorm.finish] == 1
     assert launch.violations == []
@@ -583,6 +590,8 @@ def test_without_an_lms_the_site_behaves_as_before_with_no_error(browser, lms):
         assert not any(shown(page, ".inside-lms"))
         if address == "progress.html":
             assert shown(page, RECORD_NOTES) == [True, False]
+            caption = page.locator(".progress-table caption").inner_text()
+            assert caption == "Your progress, page by page (kept only in this browser)"
         page.emulate_media(media="screen")
     assert problems == []
     context.close()

@@ -1,4 +1,5 @@
-/* Site-wide progress, kept only in this browser (localStorage). Nothing is sent anywhere.
+/* Site-wide progress, kept only in this browser (localStorage). Nothing is sent anywhere (inside a
+ * council's learning system, lms.js also saves it there).
 
    Each learning page is in one of three states, shown the same way in the menu, the home page's
    learning path, My progress and the completion record:
@@ -317,7 +318,11 @@
     var reset = document.getElementById("progress-reset");
     if (reset) {
       reset.addEventListener("click", function () {
-        if (!window.confirm("Clear all your progress and self-check answers in this browser?")) return;
+        var inLms = document.documentElement.classList.contains("lms-connected"); /* lms.js */
+        var question = inLms
+          ? "Clear all your progress and self-check answers, here and in the council's learning system?"
+          : "Clear all your progress and self-check answers in this browser?";
+        if (!window.confirm(question)) return;
         resetAll();
         showProgress();
         var status = document.getElementById("progress-status");
