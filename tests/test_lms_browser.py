@@ -499,6 +499,8 @@ def test_inside_the_lms_a_link_to_another_website_opens_a_new_window(browser, lm
     link = frame.locator(LINK_OUT).first
     assert link.get_attribute("target") == "_blank"
     assert "noopener" in link.get_attribute("rel").split()
+    assert link.text_content().endswith(" (opens in a new window)")  # said, not shown
+    assert link.locator(".visually-hidden").count() == 1
     assert frame.locator('a[href^="#"][target], a.learning-path__page[target]').count() == 0
     with launch.context.expect_page() as opened:
         link.click()

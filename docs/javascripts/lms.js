@@ -375,6 +375,10 @@
     var rel = (link.getAttribute("rel") || "").split(/\s+/).filter(Boolean);
     if (rel.indexOf("noopener") === -1) rel.push("noopener");
     link.setAttribute("rel", rel.join(" "));
+    var warning = document.createElement("span"); /* screen readers say so; the link looks the same */
+    warning.className = "visually-hidden";
+    warning.textContent = " (opens in a new window)";
+    link.appendChild(warning);
   }
 
   document.addEventListener("click", function (event) { /* links added since the page loaded */
