@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup, Comment, SoupStrainer, Tag
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from induction.glossary import DEFINITION_CLASS, ENTRY_CLASS, PAGE_LINK_CLASS
 from induction.versions import require
 
 require(
@@ -172,7 +173,7 @@ def print_wording(article: Tag) -> None:
 def glossary_columns(article: Tag) -> None:
     """The Glossary page's entries, from the first letter heading on, in one block that
     print.css sets in two columns."""
-    first = article.select_one("h3.glossary-entry")
+    first = article.select_one(f"h3.{ENTRY_CLASS}")
     if first is None:
         return
     start = first
@@ -343,12 +344,12 @@ def glossary_entries(glossary_html: str, names: list[str]) -> tuple[list[tuple[s
     its lists of pages (those are links to pages, not part of what the word means)."""
     soup = BeautifulSoup(glossary_html, "html.parser")
     entries = {}
-    for heading in soup.select("h3.glossary-entry"):
-        definition = heading.find_next_sibling("div", class_="glossary-definition")
+    for heading in soup.select(f"h3.{ENTRY_CLASS}"):
+        definition = heading.find_next_sibling("div", class_=DEFINITION_CLASS)
         if definition is None:
             continue
         for paragraph in definition.find_all("p"):
-            if paragraph.select_one("a.glossary-page"):
+            if paragraph.select_one(f"a.{PAGE_LINK_CLASS}"):
                 paragraph.decompose()
         for marked in definition.find_all(id=True):
             del marked["id"]
