@@ -419,20 +419,26 @@ def test_the_contents_gives_the_page_each_part_starts_on(exported):
 QUESTION_LABEL = re.compile(r"Question \d+ (?:Tick one answer|Tick all that apply|Fill in the blank)")
 
 
-def lone_question_pages(pages: list[str], name: str, starts: set[int]) -> list[str]:
+def lone_question_pages(pages: list[str], name: str, starts: set[int], tops: set[int]) -> list[str]:
     """The pages (of a PDF's `pages` text, numbered from 1) that hold one self-check question and
-    nothing else: a page that begins with a question's label and has no other (or has only the
-    heading 'Check your understanding' before it), or the end of a question alone (no label on
-    a page after a page with one, where no part of the document starts: `starts`, the pages of its
-    bookmarks). The foot of the page (its file name and "Page N of M") does not count."""
-    alone = []
+    nothing else: a page that begins with a question's label (or only the heading 'Check your
+    understanding' before it), has no other and holds its end (the next page does not go on
+    with it: it begins with a label, or with a part of the document, `tops`); or the end of a
+    question alone (no label on a page after a page with one, and no part of the document
+    starting on it: `starts`, the pages with a bookmark). The foot of the page (its file name
+    and "Page N of M") does not count."""
+    bodies = []
     for number, text in enumerate(pages, start=1):
         body = text.split(f"Page {number} of {len(pages)}")[-1].strip()
         body = body.split(name[: -len(".pdf")])[-1].strip()
-        body = body.removeprefix("Check your understanding").strip()
+        bodies.append(body.removeprefix("Check your understanding").strip())
+    alone = []
+    for number, body in enumerate(bodies, start=1):
         labels = QUESTION_LABEL.findall(body)
-        before = QUESTION_LABEL.findall(pages[number - 2]) if number > 1 else []
-        if (len(labels) == 1 and QUESTION_LABEL.match(body)) or (
+        before = QUESTION_LABEL.findall(bodies[number - 2]) if number > 1 else []
+        after = bodies[number] if number < len(bodies) else ""
+        runs_on = bool(after) and not QUESTION_LABEL.match(after) and number + 1 not in tops
+        if (len(labels) == 1 and QUESTION_LABEL.match(body) and not runs_on) or (
             not labels and before and number not in starts and body
         ):
             alone.append(f"{name} page {number}: {body[:60]}")
@@ -449,10 +455,17 @@ def lone_question_pages(pages: list[str], name: str, starts: set[int]) -> list[s
         (["Check your understanding Question 1 Tick one answer. Q?"], set(), 1),
         (["Check your understanding Question 1 Tick one answer. Q? Question 2 Tick one answer."], set(), 0),
         (["Page 1 of 1doc Question 3 Tick all that apply. Q? A. a B. b"], set(), 1),
+        (["Question 7 Tick one answer. A long one", "its end Question 8 Tick one answer."], set(), 0),
+        (
+            ["Question 7 Tick one answer. Q?", "Question 8 Tick one answer. Question 9 Fill in the blank."],
+            set(),
+            1,
+        ),
+        (["Question 7 Tick one answer. Q?", "Children in care"], {2}, 1),  # begins page 2
     ],
 )
 def test_a_lone_question_is_found(pages, starts, alone):
-    assert len(lone_question_pages(pages, "doc.pdf", starts)) == alone
+    assert len(lone_question_pages(pages, "doc.pdf", starts, tops=starts)) == alone
 
 
 def test_no_page_holds_a_self_check_question_alone(exported, pdf_pages):
@@ -463,8 +476,14 @@ def test_no_page_holds_a_self_check_question_alone(exported, pdf_pages):
     alone = []
     for path in exported.pdfs:
         reader = PdfReader(path)
-        starts = {reader.get_destination_page_number(item) + 1 for item in flat_outline(reader.outline)}
-        alone += lone_question_pages(pdf_pages[path.name], path.name, starts)
+        marks = [
+            (reader.get_destination_page_number(item) + 1, float(item.top))
+            for item in flat_outline(reader.outline)
+        ]
+        height = float(reader.pages[0].mediabox.height)
+        starts = {page for page, _ in marks}
+        tops = {page for page, top in marks if top > height - 80}  # in the top margin's first line
+        alone += lone_question_pages(pdf_pages[path.name], path.name, starts, tops)
     assert alone == []
 
 
