@@ -510,3 +510,28 @@ def test_a_bad_essentials_file_names_its_line(text, message):
     with pytest.raises(DataError) as raised:
         essentials_terms(text)
     assert str(raised.value).startswith(message)
+
+
+def test_an_essentials_heading_renamed_on_its_page_stops_the_export_naming_the_page():
+    """The Essentials handout prints what the pages say under fixed headings: a page without one
+    stops the export, saying which page and which heading."""
+    from conftest import ROOT
+
+    body = "<h2>{}</h2><ul><li>x</li></ul><h2>Key takeaways</h2><ul><li>y</li></ul>"
+    pages = [
+        documents.Page("contacts.md", "contacts.html", "Contacts", html=body.format("Which number when?")),
+        documents.Page("thresholds.md", "thresholds.html", "Thresholds", html=body.format("What to do")),
+        documents.Page(
+            "corporate-parenting.md",
+            "corporate-parenting.html",
+            "Corporate parenting",
+            html=body.format("The seven principles in the law")
+            + body.format("Gloucestershire's corporate parenting strategy"),
+        ),
+    ]
+    with pytest.raises(pipeline.ExportError) as stopped:
+        pipeline.essentials_parts(ROOT, [{"title": "", "pages": pages}], None)
+    problems = str(stopped.value).splitlines()[1:]
+    assert [p.split(" (")[0] for p in problems if "no heading" in p] == [
+        "docs/thresholds.md: no heading 'What not to do'"
+    ]
