@@ -57,7 +57,7 @@ def main() -> int:
                 f"export without large print {lean[-1]:.1f} s",
                 flush=True,
             )
-        zip_file = next(dist.glob("*.zip"))
+        zip_file = next(dist.glob("member-induction-offline-*.zip"))
         zip_size = zip_file.stat().st_size
         pdfs = {p.name: p.stat().st_size for p in dist.glob("*.pdf")}
     build, export_time, lean_time = (statistics.median(x) for x in (builds, exports, lean))
