@@ -485,6 +485,25 @@ def test_the_browsers_back_button_inside_the_course_continues_the_session(browse
 
 
 @VERSIONS
+def test_scrolling_then_closing_the_course_ends_the_session(browser, lms, scorm):
+    """Material rewrites the address as the reader scrolls (navigation.tracking: a change of
+    address within the page, which the Navigation API reports too): that goes nowhere, so closing
+    the course afterwards still ends the session, once, keeping the record."""
+    url, _ = lms
+    launch = Launch(browser, url, scorm)
+    launch.frame.click(f'a.learning-path__page[href="{PAGE}"]')
+    frame = launch.wait_for(PAGE)
+    frame.evaluate("location.hash = 'check-your-understanding'")  # a jump to a heading, too
+    frame.evaluate("window.scrollBy(0, -1500)")
+    frame.evaluate("history.replaceState(history.state, '', location.pathname + '#key-takeaways')")
+    assert launch.calls()[scorm.finish] == 0
+    launch.leave()
+    assert launch.calls()[scorm.finish] == 1
+    assert launch.values()[scorm.exit] == "suspend"
+    launch.close()
+
+
+@VERSIONS
 def test_inside_the_lms_a_link_to_another_website_opens_a_new_window(browser, lms, scorm):
     """A link out of the package would take the LMS's frame away from the course (and end the
     session): inside an LMS it opens in a new window or tab instead."""

@@ -338,9 +338,12 @@
   var SHORTCUTS = { n: "next", ".": "next", p: "prev", ",": "prev" };
   if (window.navigation && typeof window.navigation.addEventListener === "function") {
     window.navigation.addEventListener("navigate", function (event) {
-      /* a jump within the page or a download leaves nothing */
-      staying = !event.hashChange && !event.downloadRequest && inPackage(event.destination.url);
+      /* A change of address within the page is no going anywhere: a jump to a heading, or
+         Material rewriting the address as the reader scrolls (navigation.tracking). */
+      if (event.destination.sameDocument) return;
+      staying = !event.downloadRequest && inPackage(event.destination.url);
     });
+    window.navigation.addEventListener("navigateerror", function () { staying = false; });
   } else {
     document.addEventListener("click", function (event) {
       var link = event.target.closest && event.target.closest("a[href]");
