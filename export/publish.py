@@ -9,9 +9,10 @@ content check (errors only) and the quick tests (`pytest -m unit`). If any of th
 nothing is published and the target is left exactly as it was.
 
 A folder is published atomically: the new site is written into a new folder beside the target and
-swapped in with renames at the end (export/pipeline.py's folder_beside and move_into_place, as
-export/build.py does for site/), so a reader never sees a half-copied site. The copy it replaced
-is kept beside it as `.NAME-previous`, and `--rollback` swaps the two back.
+swapped in with renames at the end (`rename_all`; the new folder is made by export/pipeline.py's
+folder_beside), so a reader never sees a half-copied site. The copy it replaced is kept beside it
+as `.NAME-previous`, and `--rollback` swaps the two back. If a rename fails, the ones made are
+undone, so the folders are as they were.
 
 A git branch is published with ghp-import, as `mkdocs gh-deploy` does: one new commit on the
 branch holding the built site (history kept), with a message naming the content version.
@@ -34,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from export.build import build_site
-from export.pipeline import content_version, folder_beside, move_into_place
+from export.pipeline import content_version, folder_beside
 from induction.csp import POLICY
 from induction.dates import today
 
@@ -113,20 +114,21 @@ def publish_folder(site: Path, target: Path) -> None:
             f"{target} is not empty and holds no index.html, so it does not look like a published "
             "site: nothing was changed (give an empty folder or one this command published before)"
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with folder_beside(target) as new:
-        shutil.copytree(site, new, dirs_exist_ok=True)
-        (new / HEADERS_FILE).write_text(headers_text(), encoding="utf-8")
-        replacing = target.exists()
-        if replacing:
-            move_into_place(target, previous_of(target))  # the older previous copy goes
-        try:
-            move_into_place(new, target)
-        except OSError:
-            if replacing:  # put the published copy back where it was
-                os.replace(previous_of(target), target)
-            raise
-    kept = f" (the copy it replaced is kept in {previous_of(target)})" if replacing else ""
+    previous = previous_of(target)
+    older = previous.with_name(f"{previous.name}-older-{os.getpid()}")  # removed once all is done
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with folder_beside(target) as new:
+            shutil.copytree(site, new, dirs_exist_ok=True)
+            (new / HEADERS_FILE).write_text(headers_text(), encoding="utf-8")
+            replacing = target.exists()
+            moves = [(previous, older)] if replacing and previous.exists() else []
+            moves += [(target, previous)] if replacing else []
+            rename_all([*moves, (new, target)], "publish")
+    except OSError as error:
+        raise PublishError(unchanged(target, "publish to", error)) from None
+    shutil.rmtree(older, ignore_errors=True)
+    kept = f" (the copy it replaced is kept in {previous})" if replacing else ""
     print(f"Published to {target}{kept}")
 
 
@@ -135,15 +137,46 @@ def rollback_folder(target: Path) -> None:
     previous = previous_of(target)
     if not previous.is_dir():
         raise PublishError(f"There is no previous copy to go back to ({previous} does not exist)")
-    if not target.exists():
-        os.replace(previous, target)
-        print(f"Rolled back: {target} holds the previous copy again")
-        return
     swap = target.with_name(f".{target.name}-swap-{os.getpid()}")
-    os.replace(target, swap)
-    os.replace(previous, target)
-    os.replace(swap, previous)
-    print(f"Rolled back: {target} holds the previous copy again (the one it replaced is in {previous})")
+    replacing = target.exists()
+    moves = [(target, swap), (previous, target), (swap, previous)] if replacing else [(previous, target)]
+    try:
+        rename_all(moves, "roll back")
+    except OSError as error:
+        raise PublishError(unchanged(target, "roll back", error)) from None
+    kept = f" (the one it replaced is in {previous})" if replacing else ""
+    print(f"Rolled back: {target} holds the previous copy again{kept}")
+
+
+def rename_all(moves: list[tuple[Path, Path]], doing: str) -> None:
+    """Rename each (from, to) in turn. If one fails, undo the ones made, last first, so that the
+    folders are as they were, and raise its OSError; if an undo fails too, say exactly which
+    folder is where (a PublishError), as nothing else can be promised then."""
+    done: list[tuple[Path, Path]] = []
+    try:
+        for source, destination in moves:
+            os.replace(source, destination)
+            done.append((source, destination))
+    except OSError as error:
+        for source, destination in reversed(done):
+            try:
+                os.replace(destination, source)
+            except OSError:
+                raise PublishError(
+                    f"Could not {doing} {moves[-1][1]} ({error.strerror or error}), and could not put "
+                    f"the folders back as they were: rename {destination} to {source} by hand"
+                ) from None
+        raise
+
+
+def unchanged(target: Path, doing: str, error: OSError) -> str:
+    """What to tell a trainer when a folder could not be written or renamed, everything put back."""
+    where = f" ({error.filename})" if error.filename else ""
+    return (
+        f"Could not {doing} {target}: {error.strerror or error}{where}. Nothing was changed: readers "
+        "see the site as it was. Check that you may write to the folder that holds it, and give a "
+        "folder inside a mounted share, not the share's own top folder (it cannot be renamed)"
+    )
 
 
 # --- a git branch ------------------------------------------------------------------------------
@@ -244,21 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     except PublishError as error:
         print(f"ERROR    -  {error}", file=sys.stderr)
         return 1
-    except OSError as error:  # the target cannot be written, renamed or read: say so, no traceback
-        print(f"ERROR    -  {cannot_write(args.to, error)}", file=sys.stderr)
-        return 1
     return 0
-
-
-def cannot_write(target: str, error: OSError) -> str:
-    """What to tell a trainer when the folder target cannot be written or swapped."""
-    where = f" ({error.filename})" if error.filename else ""
-    return (
-        f"Could not publish to {target}: {error.strerror or error}{where}. The published copy, if "
-        "there was one, is unchanged. Check that you may write to the folder that holds the target, "
-        "and give a folder inside a mounted share, not the share's own top folder (it cannot be "
-        "swapped)"
-    )
 
 
 if __name__ == "__main__":

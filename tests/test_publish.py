@@ -7,6 +7,7 @@ below), each in its own temporary folder."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -100,24 +101,60 @@ def test_a_target_that_cannot_be_written_is_a_message_not_a_traceback(tmp_path, 
     assert blocker.read_text(encoding="utf-8") == "not a folder"
 
 
-def test_a_swap_that_fails_halfway_puts_the_published_copy_back(tmp_path, capsys, monkeypatch):
-    """The old site is moved aside before the new one is moved in; if that second move fails (a
-    share that drops, say), the old site goes back: readers keep the site they had."""
+def failing_rename(monkeypatch, into: Path, times: int = 1) -> None:
+    """The next `times` renames into `into` fail (a share that drops, say); the others happen."""
     import export.publish
 
+    real = os.replace
+    left = [times]
+
+    def rename(source, destination):
+        if Path(destination) == into and left[0] > 0:
+            left[0] -= 1
+            raise OSError(5, "Input/output error", str(destination))
+        real(source, destination)
+
+    monkeypatch.setattr(export.publish.os, "replace", rename)
+
+
+def test_a_swap_that_fails_halfway_puts_every_folder_back(tmp_path, capsys, monkeypatch):
+    """The older previous copy, then the published site, are moved aside before the new site is
+    moved in; if that last move fails, both go back: readers keep the site they had, and the
+    roll back still has its copy."""
     target = tmp_path / "induction"
     publish(make_site(tmp_path / "one", "first"), str(target))
-    real_move = export.publish.move_into_place
-
-    def failing_move(new: Path, dist: Path) -> None:
-        if dist == target:
-            raise OSError(5, "Input/output error", str(dist))
-        real_move(new, dist)
-
-    monkeypatch.setattr(export.publish, "move_into_place", failing_move)
-    assert publish(make_site(tmp_path / "two", "second"), str(target)) == 1
-    assert "Could not publish" in capsys.readouterr().err
+    publish(make_site(tmp_path / "two", "second"), str(target))
+    failing_rename(monkeypatch, target)
+    assert publish(make_site(tmp_path / "three", "third"), str(target)) == 1
+    assert "Nothing was changed: readers see the site as it was" in capsys.readouterr().err
+    assert (target / "index.html").read_text() == "<p>second</p>"
+    assert (previous_of(target) / "index.html").read_text() == "<p>first</p>"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == [".induction-previous"]
+    monkeypatch.undo()
+    assert main(["--to", str(target), "--rollback"]) == 0
     assert (target / "index.html").read_text() == "<p>first</p>"
+
+
+def test_a_roll_back_that_fails_halfway_puts_every_folder_back(tmp_path, capsys, monkeypatch):
+    target = tmp_path / "induction"
+    publish(make_site(tmp_path / "one", "first"), str(target))
+    publish(make_site(tmp_path / "two", "second"), str(target))
+    failing_rename(monkeypatch, target)
+    assert main(["--to", str(target), "--rollback"]) == 1
+    assert "Could not roll back" in capsys.readouterr().err
+    assert (target / "index.html").read_text() == "<p>second</p>"
+    assert (previous_of(target) / "index.html").read_text() == "<p>first</p>"
+
+
+def test_when_the_folders_cannot_be_put_back_the_message_says_where_they_are(tmp_path, capsys, monkeypatch):
+    """Only if undoing fails too: the message names the folder to rename by hand."""
+    target = tmp_path / "induction"
+    publish(make_site(tmp_path / "one", "first"), str(target))
+    failing_rename(monkeypatch, target, times=2)  # the new site's move, then the undo's
+    assert publish(make_site(tmp_path / "two", "second"), str(target)) == 1
+    err = capsys.readouterr().err
+    assert f"rename {previous_of(target)} to {target} by hand" in err
+    assert "Nothing was changed" not in err
 
 
 def test_the_published_site_sends_the_csp_as_a_header(tmp_path):
