@@ -194,8 +194,8 @@ def progress_table_html(pages: list[dict], from_url: str) -> str:
         )
     return (
         '<div class="progress-table"><table>'
-        '<caption>Your progress, page by page<span class="outside-lms"> (kept only in this browser)</span>'
-        "</caption>"
+        '<caption>Your progress, page by page<span class="outside-lms" data-search-exclude>'
+        " (kept only in this browser)</span></caption>"
         '<thead><tr><th scope="col">Page</th><th scope="col">Progress</th>'
         '<th scope="col">Self-check questions answered correctly</th></tr></thead><tbody>'
         + "".join(rows)

@@ -978,6 +978,7 @@ PROGRESS_BOXES = ("quiz-progress-sidebar", "quiz-progress-mobile")  # ids of mkd
 NOT_SEARCHED = ("data-search-exclude", "")
 NOT_SEARCHED_PARTS = (("a", "quiz-header-link"), ("div", "quiz-question"), ("section", "content"))
 NOT_SEARCHED_PARTS += (("button", "quiz-intro-reset"),)  # "Clear my answers"
+NOT_SEARCHED_PARTS += (("div", "quiz-intro"),)  # where the answers are kept (not so inside an LMS)
 FORM_HANDLERS = (("onsubmit", "return false;"), ("action", "javascript:void(0);"))  # its script submits
 STATUS_HTML = '<p class="self-check-status visually-hidden" role="status" aria-live="polite"></p>'
 MIN_QUESTIONS = 3
