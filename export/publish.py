@@ -109,40 +109,48 @@ def run_gate(project: Path, site: Path, run_checks: bool = True) -> None:
 
 def publish_folder(site: Path, target: Path) -> None:
     """Copy `site` beside `target`, then swap it in; the replaced copy becomes previous_of(target)."""
+    try:
+        replaced = _publish_folder(site, target)
+    except OSError as error:  # everything was put back (rename_all): say what to check
+        raise PublishError(unchanged(target, "publish to", error)) from None
+    kept = f" (the copy it replaced is kept in {previous_of(target)})" if replaced else ""
+    print(f"Published to {target}{kept}")
+
+
+def _publish_folder(site: Path, target: Path) -> bool:
+    """The publish itself; whether a published copy was replaced."""
     if target.exists() and any(target.iterdir()) and not (target / "index.html").exists():
         raise PublishError(
             f"{target} is not empty and holds no index.html, so it does not look like a published "
             "site: nothing was changed (give an empty folder or one this command published before)"
         )
+    if target.is_dir() and not any(target.iterdir()):
+        target.rmdir()  # an empty folder is no copy to keep for a roll back
     previous = previous_of(target)
     older = previous.with_name(f"{previous.name}-older-{os.getpid()}")  # removed once all is done
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with folder_beside(target) as new:
-            shutil.copytree(site, new, dirs_exist_ok=True)
-            (new / HEADERS_FILE).write_text(headers_text(), encoding="utf-8")
-            replacing = target.exists()
-            moves = [(previous, older)] if replacing and previous.exists() else []
-            moves += [(target, previous)] if replacing else []
-            rename_all([*moves, (new, target)], "publish")
-    except OSError as error:
-        raise PublishError(unchanged(target, "publish to", error)) from None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with folder_beside(target) as new:
+        shutil.copytree(site, new, dirs_exist_ok=True)
+        (new / HEADERS_FILE).write_text(headers_text(), encoding="utf-8")
+        replacing = target.exists()
+        moves = [(previous, older)] if replacing and previous.exists() else []
+        moves += [(target, previous)] if replacing else []
+        rename_all([*moves, (new, target)], f"publish to {target}")
     shutil.rmtree(older, ignore_errors=True)
-    kept = f" (the copy it replaced is kept in {previous})" if replacing else ""
-    print(f"Published to {target}{kept}")
+    return replacing
 
 
 def rollback_folder(target: Path) -> None:
     """Swap the target and its previous copy (a second roll back undoes the first)."""
     previous = previous_of(target)
-    if not previous.is_dir():
-        raise PublishError(f"There is no previous copy to go back to ({previous} does not exist)")
-    swap = target.with_name(f".{target.name}-swap-{os.getpid()}")
-    replacing = target.exists()
-    moves = [(target, swap), (previous, target), (swap, previous)] if replacing else [(previous, target)]
     try:
-        rename_all(moves, "roll back")
-    except OSError as error:
+        if not previous.is_dir():
+            raise PublishError(f"There is no previous copy to go back to ({previous} does not exist)")
+        swap = target.with_name(f".{target.name}-swap-{os.getpid()}")
+        replacing = target.exists()
+        moves = [(target, swap), (previous, target), (swap, previous)] if replacing else [(previous, target)]
+        rename_all(moves, f"roll back {target}")
+    except OSError as error:  # everything was put back (rename_all): say what to check
         raise PublishError(unchanged(target, "roll back", error)) from None
     kept = f" (the one it replaced is in {previous})" if replacing else ""
     print(f"Rolled back: {target} holds the previous copy again{kept}")
@@ -150,22 +158,25 @@ def rollback_folder(target: Path) -> None:
 
 def rename_all(moves: list[tuple[Path, Path]], doing: str) -> None:
     """Rename each (from, to) in turn. If one fails, undo the ones made, last first, so that the
-    folders are as they were, and raise its OSError; if an undo fails too, say exactly which
-    folder is where (a PublishError), as nothing else can be promised then."""
+    folders are as they were, and raise its OSError. If an undo fails too, nothing more is tried
+    and a PublishError lists every rename still to do by hand, in order."""
     done: list[tuple[Path, Path]] = []
     try:
         for source, destination in moves:
             os.replace(source, destination)
             done.append((source, destination))
     except OSError as error:
-        for source, destination in reversed(done):
+        while done:
+            source, destination = done[-1]
             try:
                 os.replace(destination, source)
             except OSError:
+                steps = ", then ".join(f"rename {d} to {s}" for s, d in reversed(done))
                 raise PublishError(
-                    f"Could not {doing} {moves[-1][1]} ({error.strerror or error}), and could not put "
-                    f"the folders back as they were: rename {destination} to {source} by hand"
+                    f"Could not {doing} ({error.strerror or error}), and could not put the folders "
+                    f"back as they were: {steps}, by hand"
                 ) from None
+            done.pop()
         raise
 
 

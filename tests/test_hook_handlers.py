@@ -112,8 +112,12 @@ def test_hooks_keep_state_only_in_an_object_made_afresh_each_build():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in tree.body:
             value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
-            made = isinstance(value, ast.Call) and getattr(value.func, "id", None) in CONTAINERS
-            assert not (isinstance(value, (ast.List, ast.Dict, ast.Set)) or made), (
+            func = value.func if isinstance(value, ast.Call) else None
+            made = (
+                func is not None and (getattr(func, "id", None) or getattr(func, "attr", None)) in CONTAINERS
+            )
+            literal = (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)
+            assert not (isinstance(value, literal) or made), (
                 f"{path.name}:{node.lineno} keeps state in a module-level container"
             )
         for function in (n for n in tree.body if isinstance(n, ast.FunctionDef)):

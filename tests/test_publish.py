@@ -153,8 +153,36 @@ def test_when_the_folders_cannot_be_put_back_the_message_says_where_they_are(tmp
     failing_rename(monkeypatch, target, times=2)  # the new site's move, then the undo's
     assert publish(make_site(tmp_path / "two", "second"), str(target)) == 1
     err = capsys.readouterr().err
-    assert f"rename {previous_of(target)} to {target} by hand" in err
+    assert f"Could not publish to {target} (Input/output error)" in err
+    assert f"rename {previous_of(target)} to {target}, by hand" in err
     assert "Nothing was changed" not in err
+
+
+def test_a_roll_back_that_cannot_be_put_back_lists_every_rename_to_do_by_hand(tmp_path, capsys, monkeypatch):
+    """Doing exactly what the message says brings back the site as it was."""
+    target, previous = tmp_path / "induction", previous_of(tmp_path / "induction")
+    publish(make_site(tmp_path / "one", "first"), str(target))
+    publish(make_site(tmp_path / "two", "second"), str(target))
+    failing_rename(monkeypatch, previous, times=2)  # the last step of the swap, then its undo
+    assert main(["--to", str(target), "--rollback"]) == 1
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"Could not roll back {target}" in err
+    steps = err.split("as they were: ")[1].removesuffix(", by hand").split(", then ")
+    assert len(steps) == 2
+    monkeypatch.undo()
+    for step in steps:
+        source, _, destination = step.removeprefix("rename ").partition(" to ")
+        os.replace(source, destination)
+    assert (target / "index.html").read_text() == "<p>second</p>"
+    assert (previous / "index.html").read_text() == "<p>first</p>"
+
+
+def test_publishing_into_an_empty_folder_keeps_no_empty_copy_to_roll_back_to(tmp_path):
+    target = tmp_path / "induction"
+    target.mkdir()
+    assert publish(make_site(tmp_path / "one", "first"), str(target)) == 0
+    assert (target / "index.html").read_text() == "<p>first</p>"
+    assert not previous_of(target).exists()
 
 
 def test_the_published_site_sends_the_csp_as_a_header(tmp_path):
