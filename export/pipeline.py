@@ -734,18 +734,42 @@ def move_into_place(new: Path, dist: Path) -> None:
 
     `new` must be on the same file system as dist/ (it is made next to it).
     """
-    old = None
-    if dist.exists():
-        old = dist.with_name(f".{dist.name}-old-{os.getpid()}")
-        os.replace(dist, old)
+    old = dist.with_name(f".{dist.name}-old-{os.getpid()}")
+    rename_all([*([(dist, old)] if dist.exists() else []), (new, dist)])
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def rename_all(moves: list[tuple[Path, Path]]) -> None:
+    """Rename each (from, to) in turn. If one fails, undo the ones made, last first, so that the
+    folders are as they were, and raise its OSError; if an undo fails too, stop there and raise
+    StuckRenames with every rename still to do by hand."""
+    done: list[tuple[Path, Path]] = []
     try:
-        os.replace(new, dist)
-    except OSError:
-        if old is not None:
-            os.replace(old, dist)
+        for source, destination in moves:
+            os.replace(source, destination)
+            done.append((source, destination))
+    except OSError as error:
+        while done:
+            source, destination = done[-1]
+            try:
+                os.replace(destination, source)
+            except OSError:
+                raise StuckRenames(error, [(to, back) for back, to in reversed(done)]) from None
+            done.pop()
         raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+
+
+class StuckRenames(Exception):
+    """rename_all could not put the folders back: `error` is the failure it was undoing, `steps`
+    the renames (from, to) still to do by hand, in order."""
+
+    def __init__(self, error: OSError, steps: list[tuple[Path, Path]]):
+        self.error, self.steps = error, steps
+        self.todo = ", then ".join(f"rename {source} to {target}" for source, target in steps)
+        super().__init__(
+            f"{error.strerror or error}, and the folders could not be put back as they were: "
+            f"{self.todo}, by hand"
+        )
 
 
 # --- names, dates, versions, progress ------------------------------------------------------

@@ -9,10 +9,10 @@ content check (errors only) and the quick tests (`pytest -m unit`). If any of th
 nothing is published and the target is left exactly as it was.
 
 A folder is published atomically: the new site is written into a new folder beside the target and
-swapped in with renames at the end (`rename_all`; the new folder is made by export/pipeline.py's
-folder_beside), so a reader never sees a half-copied site. The copy it replaced is kept beside it
-as `.NAME-previous`, and `--rollback` swaps the two back. If a rename fails, the ones made are
-undone, so the folders are as they were.
+swapped in with renames at the end (export/pipeline.py's folder_beside and rename_all, as the
+export moves dist/ into place), so a reader never sees a half-copied site. The copy it replaced
+is kept beside it as `.NAME-previous`, and `--rollback` swaps the two back. If a rename fails,
+the ones made are undone, so the folders are as they were.
 
 A git branch is published with ghp-import, as `mkdocs gh-deploy` does: one new commit on the
 branch holding the built site (history kept), with a message naming the content version.
@@ -31,11 +31,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from export.build import build_site
-from export.pipeline import content_version, folder_beside
+from export.pipeline import StuckRenames, content_version, folder_beside, rename_all
 from induction.csp import POLICY
 from induction.dates import today
 
@@ -109,85 +111,62 @@ def run_gate(project: Path, site: Path, run_checks: bool = True) -> None:
 
 def publish_folder(site: Path, target: Path) -> None:
     """Copy `site` beside `target`, then swap it in; the replaced copy becomes previous_of(target)."""
-    try:
-        replaced = _publish_folder(site, target)
-    except OSError as error:  # everything was put back (rename_all): say what to check
-        raise PublishError(unchanged(target, "publish to", error)) from None
-    kept = f" (the copy it replaced is kept in {previous_of(target)})" if replaced else ""
-    print(f"Published to {target}{kept}")
-
-
-def _publish_folder(site: Path, target: Path) -> bool:
-    """The publish itself; whether a published copy was replaced."""
-    if target.exists() and any(target.iterdir()) and not (target / "index.html").exists():
-        raise PublishError(
-            f"{target} is not empty and holds no index.html, so it does not look like a published "
-            "site: nothing was changed (give an empty folder or one this command published before)"
-        )
-    if target.is_dir() and not any(target.iterdir()):
-        target.rmdir()  # an empty folder is no copy to keep for a roll back
-    previous = previous_of(target)
-    older = previous.with_name(f"{previous.name}-older-{os.getpid()}")  # removed once all is done
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with folder_beside(target) as new:
-        shutil.copytree(site, new, dirs_exist_ok=True)
-        (new / HEADERS_FILE).write_text(headers_text(), encoding="utf-8")
-        replacing = target.exists()
-        moves = [(previous, older)] if replacing and previous.exists() else []
-        moves += [(target, previous)] if replacing else []
-        rename_all([*moves, (new, target)], f"publish to {target}")
+    with folder_errors("publish to", target):
+        if target.exists() and any(target.iterdir()) and not (target / "index.html").exists():
+            raise PublishError(
+                f"{target} is not empty and holds no index.html, so it does not look like a published "
+                "site: nothing was changed (give an empty folder or one this command published before)"
+            )
+        if target.is_dir() and not any(target.iterdir()):
+            target.rmdir()  # an empty folder is no copy to keep for a roll back
+        previous = previous_of(target)
+        older = previous.with_name(f"{previous.name}-older-{os.getpid()}")  # removed once all is done
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with folder_beside(target) as new:
+            shutil.copytree(site, new, dirs_exist_ok=True)
+            (new / HEADERS_FILE).write_text(headers_text(), encoding="utf-8")
+            replacing = target.exists()
+            moves = [(previous, older)] if replacing and previous.exists() else []
+            moves += [(target, previous)] if replacing else []
+            rename_all([*moves, (new, target)])
     shutil.rmtree(older, ignore_errors=True)
-    return replacing
+    kept = f" (the copy it replaced is kept in {previous})" if replacing else ""
+    print(f"Published to {target}{kept}")
 
 
 def rollback_folder(target: Path) -> None:
     """Swap the target and its previous copy (a second roll back undoes the first)."""
     previous = previous_of(target)
-    try:
+    with folder_errors("roll back", target):
         if not previous.is_dir():
             raise PublishError(f"There is no previous copy to go back to ({previous} does not exist)")
         swap = target.with_name(f".{target.name}-swap-{os.getpid()}")
         replacing = target.exists()
-        moves = [(target, swap), (previous, target), (swap, previous)] if replacing else [(previous, target)]
-        rename_all(moves, f"roll back {target}")
-    except OSError as error:  # everything was put back (rename_all): say what to check
-        raise PublishError(unchanged(target, "roll back", error)) from None
+        rename_all(
+            [(target, swap), (previous, target), (swap, previous)] if replacing else [(previous, target)]
+        )
     kept = f" (the one it replaced is in {previous})" if replacing else ""
     print(f"Rolled back: {target} holds the previous copy again{kept}")
 
 
-def rename_all(moves: list[tuple[Path, Path]], doing: str) -> None:
-    """Rename each (from, to) in turn. If one fails, undo the ones made, last first, so that the
-    folders are as they were, and raise its OSError. If an undo fails too, nothing more is tried
-    and a PublishError lists every rename still to do by hand, in order."""
-    done: list[tuple[Path, Path]] = []
+@contextmanager
+def folder_errors(doing: str, target: Path) -> Iterator[None]:
+    """A folder that cannot be read, written or renamed becomes a PublishError saying what to do:
+    rename_all has put everything back (or says which renames are left to do by hand)."""
     try:
-        for source, destination in moves:
-            os.replace(source, destination)
-            done.append((source, destination))
+        yield
+    except StuckRenames as stuck:
+        raise PublishError(
+            f"Could not {doing} {target} ({stuck.error.strerror or stuck.error}), and could not put "
+            f"the folders back as they were: {stuck.todo}, by hand"
+        ) from None
     except OSError as error:
-        while done:
-            source, destination = done[-1]
-            try:
-                os.replace(destination, source)
-            except OSError:
-                steps = ", then ".join(f"rename {d} to {s}" for s, d in reversed(done))
-                raise PublishError(
-                    f"Could not {doing} ({error.strerror or error}), and could not put the folders "
-                    f"back as they were: {steps}, by hand"
-                ) from None
-            done.pop()
-        raise
-
-
-def unchanged(target: Path, doing: str, error: OSError) -> str:
-    """What to tell a trainer when a folder could not be written or renamed, everything put back."""
-    where = f" ({error.filename})" if error.filename else ""
-    return (
-        f"Could not {doing} {target}: {error.strerror or error}{where}. Nothing was changed: readers "
-        "see the site as it was. Check that you may write to the folder that holds it, and give a "
-        "folder inside a mounted share, not the share's own top folder (it cannot be renamed)"
-    )
+        where = f" ({error.filename})" if error.filename else ""
+        raise PublishError(
+            f"Could not {doing} {target}: {error.strerror or error}{where}. Nothing was changed: readers "
+            "see the site as it was. Check that you may write to the folder that holds it, and give a "
+            "folder inside a mounted share, not the share's own top folder (it cannot be renamed)"
+        ) from None
 
 
 # --- a git branch ------------------------------------------------------------------------------
