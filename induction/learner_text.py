@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from induction.common import NOTE_CLASS, lines_with_code
-from induction.trainer_notes import NOTE_LINE
+from induction.common import lines_with_code
+from induction.trainer_notes import note_start
 
 
 def learner_lines(body: str, offset: int = 0) -> list[tuple[int, str]]:
@@ -33,20 +33,13 @@ def learner_lines(body: str, offset: int = 0) -> list[tuple[int, str]]:
         if code:
             out.append((number, ""))
             continue
-        if is_trainer_note(line):
+        if note_start(line):
             note_indent = indent
             out.append((number, ""))
             continue
         line, in_comment = _without_comments(line, in_comment)
         out.append((number, line))
     return out
-
-
-def is_trainer_note(line: str) -> bool:
-    """Whether `line` starts a trainer-only note: an admonition or collapsible block (`!!!`,
-    `???`, `???+`) with the class `trainer`, as the build finds it."""
-    note = NOTE_LINE.match(line.expandtabs(4))
-    return bool(note) and NOTE_CLASS in note.group("classes").lower().split()
 
 
 def _without_comments(line: str, in_comment: bool) -> tuple[str, bool]:

@@ -203,14 +203,21 @@ def searched_in_trainer_view(meta: dict) -> dict:
     return meta
 
 
+def note_start(line: str) -> re.Match | None:
+    """NOTE_LINE's match when `line` starts a trainer-only note (`!!!`, `???` or `???+` with the
+    class `trainer`), else None."""
+    note = NOTE_LINE.match(line.expandtabs(4))
+    return note if note and NOTE_CLASS in note.group("classes").lower().split() else None
+
+
 def check_note_text_is_indented(markdown: str, display: str, offset: int | Callable[[], int] = 0) -> None:
     """Stop at a trainer note (outside code) whose next line with text is not indented under it:
     Markdown would end the note there and publish that text as an ordinary paragraph. `offset`
     (the front matter's lines) may be a function, called only when there is an error to place."""
     lines = markdown.split("\n")
     for number, line in lines_outside_code(markdown):
-        note = NOTE_LINE.match(line.expandtabs(4))
-        if not note or NOTE_CLASS not in note.group("classes").lower().split():
+        note = note_start(line)
+        if not note:
             continue
         indent = len(note.group("indent"))
         text = next((nxt.expandtabs(4) for nxt in lines[number:] if nxt.strip()), "")
