@@ -343,7 +343,8 @@
       if (event.destination.sameDocument) return;
       staying = !event.downloadRequest && inPackage(event.destination.url);
     });
-    window.navigation.addEventListener("navigateerror", function () { staying = false; });
+    /* No navigateerror here: Chromium raises it for a going to another page when Material
+       rewrites the address before that page arrives, and the page arrives all the same. */
   } else {
     document.addEventListener("click", function (event) {
       var link = event.target.closest && event.target.closest("a[href]");
