@@ -93,13 +93,18 @@ class Problem:
 
 
 def review_status(
-    meta: dict, raw: str, display: str, sources: dict, on: dt.date, check_front_matter
+    meta: dict, raw: str, display: str, sources: dict | None, on: dt.date, check_front_matter
 ) -> tuple[str, list[Problem]]:
     """A short review status for the report, and the page's front matter and review problems.
 
     `check_front_matter` is induction/pages.py's function of that name, so the check and the
-    build apply the same rules.
+    build apply the same rules. `sources` is None when the data files did not load: the page's
+    list of sources is then not checked against them (each key would look unknown).
     """
+    if sources is None:
+        sources = {}
+        if isinstance(meta.get("sources"), list):
+            meta = {**meta, "sources": []}
     found, _ = check_front_matter(meta, display, sources, on, raw)
     problems = [Problem(path, line, ERROR, "front matter", what, todo) for path, line, what, todo in found]
     due = parse_date(meta.get("review_due"))

@@ -106,7 +106,6 @@ def run_checks(project: Path, on: dt.date) -> Report:
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
 
-    from induction.facts import load_facts
     from induction.pages import check_front_matter
 
     config_file = project / "mkdocs.yml"
@@ -128,11 +127,6 @@ def run_checks(project: Path, on: dt.date) -> Report:
         return report
     report.site_name = config.site_name
 
-    sources: dict = {}
-    try:
-        sources = load_facts(project / "data", project).get("sources", {})
-    except DataError as error:
-        report.other.append(Problem.of(error, kind="data"))
     quizzes, broken_quizzes = load_quiz_files(project, report)
     settings = config.extra.get("quizzes") if isinstance(config.extra.get("quizzes"), dict) else {}
 
@@ -145,6 +139,7 @@ def run_checks(project: Path, on: dt.date) -> Report:
             return ""
 
     built, built_html = build_site(config_file, on)
+    sources = known_sources(built)
     # Each problem once, in the order the build found them.
     found = list(
         {p.where_and_what: p for p in content.build_problems(built.records, read_raw, built.error)}.values()
@@ -193,11 +188,18 @@ def run_checks(project: Path, on: dt.date) -> Report:
         page = by_page.get(problem.path)
         (page.problems if page else report.other).append(problem)
     if built.error is not None:
-        report.notes.append(
-            "The site build stopped at an error, so the links, images, glossary terms and reading levels "
-            "of the pages after it were not checked. "
-            "Fix the errors, then run the check again."
+        skipped = (
+            "the links, images, glossary terms and reading levels of the pages after it were not checked"
+            if sources is not None
+            else "the sources each page names in its front matter, and the links, images, glossary "
+            "terms and reading levels of every page, were not checked (it stopped before it read "
+            "the data files)"
         )
+        report.notes.append(
+            f"The site build stopped at an error, so {skipped}. Fix the errors, then run the check again."
+        )
+    elif sources is None:
+        report.notes.append("Sources were not checked: the project has no hooks/facts.py.")
     if used is None and built.error is None:
         report.notes.append(
             "Glossary terms were not checked: the project has no hooks/glossary.py or data/glossary.yml."
@@ -263,6 +265,14 @@ def _title_line(lines: list[tuple[int, str]]) -> int | None:
 
 def _matches(src: str, patterns: list[str]) -> bool:
     return any(fnmatch.fnmatchcase(src, pattern) for pattern in patterns)
+
+
+def known_sources(built: InProcessBuild) -> dict | None:
+    """The sources in data/sources.yml as the build read them (hooks/facts.py puts the data files
+    in config.extra["facts"]), or None when the build stopped before it read them: then which
+    sources exist is not known, and the build's own error says what is wrong with the data."""
+    facts = built.config.extra.get("facts") if built.config is not None else None
+    return facts.get("sources", {}) if isinstance(facts, dict) else None
 
 
 def glossary_usage(built: InProcessBuild) -> dict[str, int] | None:

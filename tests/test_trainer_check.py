@@ -143,6 +143,33 @@ def test_front_matter_problems_come_from_the_build_rules():
     ]
 
 
+@pytest.mark.parametrize(
+    ("listed", "sources", "expected"),
+    [
+        (
+            "[induction_2025]",
+            {},
+            ["docs/p.md:7: unknown source 'induction_2025' (use a key from data/sources.yml: none)"],
+        ),
+        ("[induction_2025]", {"induction_2025": {}}, []),
+        ("[induction_2025]", None, []),  # the data files did not load: which sources exist is not known
+        (
+            "induction_2025",
+            None,
+            ["docs/p.md:7: 'sources' is not a list (write 'sources: [induction_2025]')"],
+        ),
+    ],
+    ids=["unknown", "known", "data-not-loaded", "not-a-list"],
+)
+def test_a_pages_sources_are_checked_only_against_sources_that_loaded(listed, sources, expected):
+    raw = RAW.format(last="2027-01-01", due="2028-01-01").replace("sources: []", f"sources: {listed}")
+    meta = split_front_matter(raw)[0]
+    _, problems = content.review_status(
+        meta, raw, "docs/p.md", sources, dt.date(2027, 6, 1), check_front_matter
+    )
+    assert [str(p) for p in problems] == expected
+
+
 # --- Reading level, self-checks, glossary ---------------------------------------------------
 
 
@@ -457,3 +484,48 @@ def test_a_broken_data_file_is_reported_with_its_line(tmp_path):
     assert f"ERROR   data/contacts.yml:{line}: 'emergency.phone' {read_as}" in result.stdout
     assert "The site build stopped at an error" in result.stdout
     assert "reading:     not measured: the site build stopped before this page" in result.stdout
+
+
+# --- A mistake in a data file is reported once, and nothing else is made up ----------------
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "error"),
+    [
+        (
+            "data/contacts.yml",
+            'phone: "01452 42 65 65"',
+            'phone: "01452 42 65 6"',
+            "data/contacts.yml:8: 'front_door.phone' '01452 42 65 6' has too few digits (10) for a UK "
+            'phone number (write all 11 digits, starting with 0, as it is dialled, e.g. "01452 42 65 65")',
+        ),
+        ("data/contacts.yml", None, "", "data/contacts.yml:1: the file has no entries (write 'key:' lines)"),
+        (
+            "data/sources.yml",
+            "  title:",
+            '  url: "javascript:alert(1)"\n  title:',
+            "data/sources.yml:{line}: 'induction_2025.url' is not a web address "
+            "(write the document's full address, starting https://)",
+        ),
+    ],
+    ids=["phone-digits", "contacts-empty", "source-url"],
+)
+def test_a_mistake_in_a_data_file_is_the_only_error(project_copy, tmp_path, file, old, new, error):
+    """The check's build stops at the data file; the pages' sources are then not known, and each
+    must not be reported as unknown (57 made-up errors on the real site, one per source named)."""
+    path = project_copy / file
+    text = path.read_text(encoding="utf-8")
+    if old is None:
+        text = new
+    else:
+        assert old in text, f"{file} has changed: the test no longer plants its mistake"
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    line = next((n for n, t in enumerate(text.split("\n"), 1) if "javascript:" in t), None)
+    result = run_check(project_copy, "--html", str(tmp_path / "r.html"))
+    errors = [t.strip() for t in result.stdout.split("\n") if t.startswith("  ERROR")]
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert errors == [f"ERROR   {error.format(line=line)}"], result.stdout
+    assert "unknown source" not in result.stdout
+    assert "Summary: 1 error," in result.stdout
+    assert "the sources each page names in its front matter" in result.stdout
