@@ -14,9 +14,10 @@ The heuristics, in plain words:
   no year (2025) and no "as of" / "as at". In a table the header row counts as context, and a
   line ending in ":" just before a list counts for it; so does the paragraph just before or
   just after a table (its caption or source line). "No year given" counts as a date: it tells
-  the reader the source gave none. Years (1900-2099) and numbers
-  starting with 0 (phone numbers) are not figures. It can be wrong: a number that is not a
-  figure (a section of a law) may be reported; it is only a warning.
+  the reader the source gave none. Years (1900-2099), numbers starting with 0 (phone
+  numbers), zoom levels ("zoom in up to 400%") and the top of a scale that starts at 0 or 1
+  ("a score from 0 to 100") are not figures. It can be wrong: a number that is not a figure
+  (a section of a law) may be reported; it is only a warning.
 
 What the site's build finds (broken links, images without alt text, acronyms missing from the
 glossary, errors in data files) is not found again here: `build_problems` takes it from the
@@ -167,9 +168,11 @@ def reading_problems(
 
 
 def figures(text: str) -> list[str]:
-    """The figures in a line of plain text: 3+ digit numbers and percentages, not years or phones."""
+    """The figures in a line of plain text: 3+ digit numbers and percentages, not years, phone
+    numbers, zoom levels or scales (see the module text)."""
     found = []
-    text = PHONE.sub(" ", text)
+    for not_a_figure in (PHONE, ZOOM, SCALE):
+        text = not_a_figure.sub(" ", text)
     for match in FIGURE.finditer(text):
         token = match.group(0).strip()
         digits = token.replace(",", "")
@@ -464,6 +467,10 @@ FIGURE = re.compile(
 )
 YEAR = re.compile(r"(?:19|20)\d{2}")
 PHONE = re.compile(r"(?<![\w,.])0\d{2,4}(?:[ -]?\d{2,}){1,4}")
+# A zoom level ("zoom in up to 400%", "at 200% zoom") describes the page, not the world.
+ZOOM = re.compile(r"\bzoom(?:s|ed|ing)?\b(?:\s+[a-z]+){0,3}\s+\d+\s?%|\b\d+\s?%\s+zoom\b", re.IGNORECASE)
+# A scale ("a score from 0 to 100", "0% to 100%") gives the range a value can take, not a figure.
+SCALE = re.compile(r"(?<![\w.,])[01]\s?%?\s+to\s+\d+(?:\.\d+)?\s?%?", re.IGNORECASE)
 DATE_HINT = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"

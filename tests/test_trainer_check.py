@@ -40,7 +40,13 @@ FIXTURE_DAY = "2027-06-01"
         ("Between 2021-22 and 2024-25", []),
         ("12 children and 9 carers", []),  # fewer than three digits
         ("The page reflows at 320 pixels", []),
-        ("Zoom to 400%", ["400%"]),
+        ("Zoom to 400%", []),  # a zoom level, not a statistic
+        ("zoom in up to 400% without the text spilling off the screen", []),
+        ("at 200% zoom", []),
+        ("a Zoom call with 120 people", ["120"]),  # a number near 'zoom' that is no zoom level
+        ("a score from 0 to 100: the share answered correctly", []),  # a scale, not a statistic
+        ("from 0% to 100%", []),
+        ("referrals rose from 650 to 773", ["650", "773"]),  # a change, not a scale
     ],
 )
 def test_figures_are_three_digit_numbers_and_percentages(text, expected):
@@ -470,6 +476,16 @@ def test_a_site_with_only_warnings_passes(tmp_path):
     result = run_check(project, "--today", FIXTURE_DAY, "--html", str(tmp_path / "r.html"))
     assert result.returncode == 0, result.stdout
     assert "Summary: 0 errors, 3 warnings" in result.stdout
+
+
+@pytest.mark.build
+def test_the_real_site_checks_with_no_errors_and_no_warnings(tmp_path):
+    """A warning on the unchanged site teaches trainers to ignore warnings. Only a review falling
+    due (within 60 days of today) may warn: that one is true of the content on the day."""
+    result = run_check(ROOT, "--html", str(tmp_path / "r.html"))
+    lines = [t.strip() for t in result.stdout.split("\n") if t.startswith(("  ERROR", "  WARNING"))]
+    assert [t for t in lines if "review is due within" not in t] == [], result.stdout + result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.build
