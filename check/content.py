@@ -31,13 +31,12 @@ import logging
 import re
 import warnings
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
 from induction.building import problem_of
-from induction.common import DataError
+from induction.common import DataError, html_text
 from induction.dates import parse_date, uk_date
 from induction.front_matter import front_matter_line
 from induction.learner_text import CODE_SPAN
@@ -194,24 +193,6 @@ def plain(line: str) -> str:
     for pattern, instead in NOT_SHOWN:
         line = pattern.sub(instead, line)
     return BARE_ADDRESS.sub(" ", html_text(line))
-
-
-def html_text(fragment: str) -> str:
-    """The text of a fragment that may hold HTML tags, as Python's html.parser reads it: each tag
-    becomes a space, entities are decoded, a `<` that starts no tag stays."""
-    text = _Text()
-    text.feed(fragment)
-    text.close()
-    return " ".join(text.parts)
-
-
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
 
 
 def undated_figures(lines: list[tuple[int, str]], display: str) -> list[Problem]:

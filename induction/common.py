@@ -349,3 +349,24 @@ class HtmlPieces(HTMLParser):
 
     def handle_pi(self, data):
         self.comments.append(("<?", data))
+
+
+def html_text(fragment: str) -> str:
+    """The words of an HTML fragment as Python's html.parser reads it: each piece of text between
+    tags, stripped, joined by single spaces (so a tag parts two words), entities decoded, and a
+    `<` that starts no tag kept as text. The content check reads a line's words with it, and the
+    trainer notes a note's title."""
+    pieces = _TextPieces()
+    pieces.feed(fragment)
+    pieces.close()
+    return " ".join(pieces.text)
+
+
+class _TextPieces(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+
+    def handle_data(self, data):
+        if data.strip():
+            self.text.append(data.strip())

@@ -25,12 +25,11 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
-from html.parser import HTMLParser
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from induction.common import NOTE_CLASS, DataError, lines_outside_code, read_html
+from induction.common import NOTE_CLASS, DataError, html_text, lines_outside_code, read_html
 from induction.versions import require
 
 require(
@@ -86,7 +85,9 @@ class _TakeNotes(Treeprocessor):
         found = []
         for parent, note in list(_notes_in(root)):
             title = _title_of(note)
-            title_text = _text(self._html(title.text, list(title))) if title is not None else "Trainer note"
+            title_text = (
+                html_text(self._html(title.text, list(title))) if title is not None else "Trainer note"
+            )
             after_title = list(note)[1:] if title is not None else list(note)
             text = (note.text or "") + ((title.tail or "") if title is not None else "")
             found.append({"title": title_text, "html": self._html(text, after_title)})
@@ -169,24 +170,6 @@ def _remove(parent: etree.Element, element: etree.Element) -> None:
         else:
             parent.text = (parent.text or "") + element.tail
     parent.remove(element)
-
-
-def _text(html: str) -> str:
-    """The words of an HTML fragment, each text piece stripped, joined by spaces."""
-    reader = _TextReader()
-    reader.feed(html)
-    reader.close()
-    return " ".join(reader.pieces)
-
-
-class _TextReader(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.pieces: list[str] = []
-
-    def handle_data(self, data):
-        if data.strip():
-            self.pieces.append(data.strip())
 
 
 def trainer_view(environ) -> bool:

@@ -17,7 +17,7 @@ from mkdocs.exceptions import Abort
 from check import content
 from check.content import ERROR, WARNING
 from conftest import FIXTURES, ROOT
-from induction.common import DataError
+from induction.common import DataError, html_text
 from induction.front_matter import split_front_matter
 from induction.learner_text import learner_lines
 from induction.pages import OverdueReview, check_front_matter
@@ -109,6 +109,24 @@ def test_undated_figures_name_the_line(markdown, lines):
 def test_an_undated_figure_says_what_to_write():
     (problem,) = content.undated_figures(_lines("Over 1,000 children were helped."), "docs/p.md")
     assert str(problem).startswith("docs/p.md:1: figure '1,000' has no date (say when it is from")
+
+
+@pytest.mark.parametrize(
+    ("fragment", "text"),
+    [
+        ("plain words", "plain words"),
+        ("<b>773</b> children", "773 children"),
+        ("45<em>%</em>", "45 %"),  # a tag parts two pieces of text
+        ("Fish &amp; chips &#8212; &pound;5", "Fish & chips \u2014 \u00a35"),
+        ("  spaced <br>  out  ", "spaced out"),
+        ("if a < b", "if a < b"),  # a '<' that starts no tag stays
+        ("", ""),
+    ],
+)
+def test_html_text_is_the_words_of_a_fragment(fragment, text):
+    """One reader of a fragment's words (induction.common), for the check's lines and the trainer
+    notes' titles."""
+    assert html_text(fragment) == text
 
 
 # --- Review dates ---------------------------------------------------------------------------
