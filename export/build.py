@@ -51,11 +51,12 @@ def build_site(config: Path, site: Path, extra: list[str] = ()) -> int:
             cwd=config.parent,
         )
         if result.returncode != 0:
-            print(
-                f"The build failed, so {site.name}/ was not changed: it still holds the last good build. "
-                "Fix the error above and build again.",
-                file=sys.stderr,
-            )
+            if site.exists():  # only then is there a last good build to speak of
+                print(
+                    f"The build failed, so {site.name}/ was not changed: it still holds the last good "
+                    "build. Fix the error above and build again.",
+                    file=sys.stderr,
+                )
             return result.returncode
         move_into_place(new, site)
     print(f"The new site is in {site}")

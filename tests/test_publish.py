@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from export.publish import HEADERS_FILE, headers_text, main, parse_target, previous_of
+from export.publish import HEADERS_FILE, MARKER, headers_text, main, parse_target, previous_of
 from induction.csp import POLICY
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
@@ -87,9 +87,55 @@ def test_a_folder_that_is_not_a_site_is_left_alone(tmp_path, capsys):
     target.mkdir()
     (target / "letter.txt").write_text("keep me", encoding="utf-8")
     assert publish(make_site(tmp_path / "one", "first"), str(target)) == 1
-    assert "does not look like a published site" in capsys.readouterr().err
+    assert f"{target} holds files this command did not publish (letter.txt)" in capsys.readouterr().err
     assert [p.name for p in target.iterdir()] == ["letter.txt"]
     assert not previous_of(target).exists()
+
+
+def test_a_web_servers_folder_with_its_own_index_page_is_never_replaced(tmp_path, capsys):
+    """A web server's folder often holds a default index.html beside other content: publishing
+    there must not move that content aside, and publishing again must not delete it."""
+    target = tmp_path / "www" / "html"
+    (target / "intranet").mkdir(parents=True)
+    (target / "index.html").write_text("x", encoding="utf-8")
+    (target / "intranet" / "important.txt").write_text("keep", encoding="utf-8")
+    site = make_site(tmp_path / "one", "first")
+    for _ in range(2):
+        assert publish(site, str(target)) == 1
+        err = " ".join(capsys.readouterr().err.split())
+        assert err == (
+            f"ERROR - {target} holds files this command did not publish (index.html, intranet/) and "
+            f"no {MARKER} file, the mark it leaves in every site it publishes: nothing was changed. "
+            "Publishing replaces the whole folder and keeps the copy it replaced beside it, in "
+            f"{previous_of(target)}, so give a new or empty folder (for example {target / 'induction'}) "
+            "or one this command published to before"
+        )
+    assert (target / "intranet" / "important.txt").read_text(encoding="utf-8") == "keep"
+    assert (target / "index.html").read_text(encoding="utf-8") == "x"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["html"]
+
+
+def test_the_published_site_carries_the_mark_with_its_content_version(tmp_path):
+    target = tmp_path / "induction"
+    assert publish(make_site(tmp_path / "one", "first"), str(target), "--project", str(tmp_path)) == 0
+    mark = (target / MARKER).read_text(encoding="utf-8")
+    assert "content version dev" in mark  # tmp_path is no git repository: its version is 'dev'
+    assert publish(make_site(tmp_path / "two", "second"), str(target)) == 0  # the mark allows it
+    assert (previous_of(target) / MARKER).exists()
+
+
+def test_a_previous_copy_this_command_did_not_keep_is_never_deleted(tmp_path, capsys):
+    """Publishing deletes the older previous copy: only when this command made it."""
+    target = tmp_path / "induction"
+    publish(make_site(tmp_path / "one", "first"), str(target))
+    previous = previous_of(target)
+    previous.mkdir()
+    (previous / "notes.txt").write_text("keep", encoding="utf-8")
+    assert publish(make_site(tmp_path / "two", "second"), str(target)) == 1
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"{previous} holds files this command did not keep there (notes.txt)" in err
+    assert (previous / "notes.txt").read_text(encoding="utf-8") == "keep"
+    assert (target / "index.html").read_text() == "<p>first</p>"
 
 
 def test_a_target_that_cannot_be_written_is_a_message_not_a_traceback(tmp_path, capsys):
@@ -203,7 +249,8 @@ def test_targets_are_read_as_a_folder_or_a_git_branch(tmp_path):
     assert main(["--to", "git:", "--no-gate", "--site", str(tmp_path)]) == 1
 
 
-def test_git_publish_commits_the_site_to_the_branch_and_keeps_history(tmp_path):
+def git_project(tmp_path: Path) -> tuple[Path, Path]:
+    """A project repository with one commit, whose remote `origin` is a local bare repository."""
     remote = tmp_path / "remote.git"
     git(tmp_path, "init", "-q", "--bare", str(remote))
     project = tmp_path / "project"
@@ -215,6 +262,11 @@ def test_git_publish_commits_the_site_to_the_branch_and_keeps_history(tmp_path):
     git(project, "add", "mkdocs.yml")
     git(project, "commit", "-q", "-m", "content")
     git(project, "remote", "add", "origin", str(remote))
+    return project, remote
+
+
+def test_git_publish_commits_the_site_to_the_branch_and_keeps_history(tmp_path):
+    project, remote = git_project(tmp_path)
     version = git(project, "rev-parse", "--short=7", "HEAD").strip()
 
     git(project, "push", "-q", "origin", "HEAD:main")
@@ -229,13 +281,80 @@ def test_git_publish_commits_the_site_to_the_branch_and_keeps_history(tmp_path):
         assert publish(site, "git:pages@origin", "--project", str(where)) == 0
 
     files = git(remote, "ls-tree", "-r", "--name-only", "pages").split()
-    assert sorted(files) == [".nojekyll", HEADERS_FILE, "about/index.html", "index.html"]
+    assert sorted(files) == sorted([".nojekyll", HEADERS_FILE, MARKER, "about/index.html", "index.html"])
     assert git(remote, "show", "pages:index.html") == "<p>second</p>"
     log = git(remote, "log", "--format=%s", "pages").splitlines()
     assert len(log) == 2  # the first publish is still in the branch's history
     assert git(remote, "show", "pages~1:index.html") == "<p>first</p>"
     assert all(f"content version {version}" in message for message in log)
     assert git(project, "branch", "--show-current").strip() != "pages"  # the trainer's work is untouched
+
+
+def test_a_remote_that_does_not_exist_is_named_before_anything_is_built(tmp_path, capfd):
+    project, _ = git_project(tmp_path)
+    assert main(["--to", "git:pages@origin2", "--project", str(project)]) == 1
+    out, err = capfd.readouterr()
+    assert err == (
+        "ERROR    -  There is no remote called origin2 (`git remote -v` lists them): "
+        "nothing was built or published\n"
+    )
+    assert "Gate 1" not in out
+    assert git(project, "branch", "--list", "pages") == ""
+
+
+def test_a_branch_name_git_refuses_is_a_message_not_a_traceback(tmp_path, capfd):
+    project, _ = git_project(tmp_path)
+    assert (
+        publish(make_site(tmp_path / "one", "first"), "git:bad..name@origin", "--project", str(project)) == 1
+    )
+    err = capfd.readouterr().err
+    assert err == (
+        "ERROR    -  'bad..name' is not a name git allows for a branch (write a plain name such as "
+        "gh-pages): nothing was built or published\n"
+    )
+
+
+def test_a_push_that_fails_is_one_message_and_leaves_the_local_branch_as_it_was(tmp_path, capfd):
+    """A remote that cannot be reached stands for a failed log-in or no network."""
+    project, remote = git_project(tmp_path)
+    gone = tmp_path / "gone.git"
+    failed = (
+        "ERROR    -  Could not push the branch pages to origin (git's message above says why: no "
+        "permission, no network or a wrong address): nothing was published, and the local branch "
+        "pages is as it was\n"
+    )
+    git(project, "remote", "set-url", "origin", str(gone))
+    assert publish(make_site(tmp_path / "one", "first"), "git:pages@origin", "--project", str(project)) == 1
+    err = capfd.readouterr().err
+    assert err.endswith(failed) and "Traceback" not in err
+    assert git(project, "branch", "--list", "pages") == ""  # no branch was there, and none is now
+
+    git(project, "remote", "set-url", "origin", str(remote))
+    assert publish(make_site(tmp_path / "two", "second"), "git:pages@origin", "--project", str(project)) == 0
+    published = git(project, "rev-parse", "pages")
+    git(project, "remote", "set-url", "origin", str(gone))
+    capfd.readouterr()
+    assert publish(make_site(tmp_path / "three", "third"), "git:pages@origin", "--project", str(project)) == 1
+    err = capfd.readouterr().err
+    assert err.endswith(failed) and "Traceback" not in err
+    assert git(project, "rev-parse", "pages") == published
+    assert git(remote, "show", "pages:index.html") == "<p>second</p>"
+
+
+def test_when_ghp_import_fails_its_reason_is_one_plain_line(tmp_path, capfd):
+    """ghp-import stops (here: the branch is locked by another git command) with one message."""
+    project, remote = git_project(tmp_path)
+    assert publish(make_site(tmp_path / "one", "first"), "git:pages@origin", "--project", str(project)) == 0
+    published = git(project, "rev-parse", "pages")
+    (project / ".git" / "refs" / "heads" / "pages.lock").write_text("", encoding="utf-8")
+    capfd.readouterr()
+    assert publish(make_site(tmp_path / "two", "second"), "git:pages@origin", "--project", str(project)) == 1
+    err = capfd.readouterr().err
+    assert err.startswith("ERROR    -  ghp-import could not make the commit on the branch pages (")
+    assert err.endswith("): nothing was published, and the local branch pages is as it was\n")
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert git(project, "rev-parse", "pages") == published
+    assert git(remote, "show", "pages:index.html") == "<p>first</p>"
 
 
 @pytest.mark.build
@@ -246,8 +365,10 @@ def test_a_failing_gate_publishes_nothing(project_copy, tmp_path, capsys):
     page.write_text(page.read_text(encoding="utf-8") + "\n[broken](no-such-page.md)\n", encoding="utf-8")
 
     assert main(["--to", str(target), "--project", str(project_copy)]) == 1
-    assert "The strict build failed (see above), so nothing was published." in capsys.readouterr().err
-    assert sorted(p.name for p in target.iterdir()) == ["_headers", "about", "index.html"]
+    err = capsys.readouterr().err
+    assert "The strict build failed (see above), so nothing was published." in err
+    assert "site/" not in err  # publish builds into a folder of its own, never site/
+    assert sorted(p.name for p in target.iterdir()) == sorted([MARKER, HEADERS_FILE, "about", "index.html"])
     assert (target / "index.html").read_text() == "<p>first</p>"
     assert not previous_of(target).exists()
 
