@@ -3,8 +3,8 @@
 - Focus not obscured (2.4.11): tabbing through every focusable element of the home page, a long
   learning page and the glossary, each focused element is fully in view, not under the sticky
   header: on a desktop, a phone and a desktop zoomed to 400%.
-- Target size (2.5.8): self-check answers, buttons and "clear" links are at least 24 by 24 CSS
-  pixels.
+- Target size (2.5.8): self-check answers, buttons, "clear" links and the Glossary's A to Z
+  letters are at least 24 by 24 CSS pixels.
 - Every focus stop shows a focus ring.
 """
 
@@ -139,14 +139,17 @@ TARGETS = """selector => [...document.querySelectorAll(selector)].filter(e => e.
   const name = (e.innerText || (label && label.innerText) || "").trim().slice(0, 40);
   return {what: `${e.tagName.toLowerCase()} '${name}'`, width: box.width, height: box.height};
 })"""
+# The Glossary's A to Z is a row of one-letter links: each letter alone would be a few pixels wide.
 TARGET_SELECTORS = (
-    ".quiz input, .quiz button, .md-typeset .md-button, .quiz-intro-reset, .quiz-reset-all-link"
+    ".quiz input, .quiz button, .md-typeset .md-button, .quiz-intro-reset, .quiz-reset-all-link,"
+    " .glossary-az a"
 )
 
 
-@pytest.mark.parametrize("path", ["thresholds/", "services/care-leavers/", "progress/"])
+@pytest.mark.parametrize("path", ["thresholds/", "services/care-leavers/", "progress/", "glossary/"])
 def test_answers_buttons_and_clear_links_are_at_least_24_pixels(served_site, browser, path):
-    """WCAG 2.2 target size (minimum), measured in CSS pixels at phone and desktop widths."""
+    """WCAG 2.2 target size (minimum), measured in CSS pixels at phone and desktop widths: the
+    self-check answers and buttons, the "clear" links and the Glossary's A to Z letters."""
     for width in (375, WIDTH):
         page = browser.new_page(viewport={"width": width, "height": HEIGHT})
         page.goto(f"{served_site}/{path}")
