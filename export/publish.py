@@ -146,20 +146,7 @@ def publish_folder(site: Path, target: Path, version: str) -> None:
     """Copy `site` beside `target`, then swap it in; the replaced copy becomes previous_of(target)."""
     previous = previous_of(target)
     with folder_errors("publish to", target):
-        if found := not_ours(target):
-            raise PublishError(
-                f"{target} holds files this command did not publish ({listing(found)}) and no {MARKER} "
-                "file, the mark it leaves in every site it publishes: nothing was changed. Publishing "
-                f"replaces the whole folder and keeps the copy it replaced beside it, in {previous}, so "
-                f"give a new or empty folder (for example {target / 'induction'}) or one this command "
-                "published to before"
-            )
-        if found := not_ours(previous):
-            raise PublishError(
-                f"{previous} holds files this command did not keep there ({listing(found)}) and no "
-                f"{MARKER} file: nothing was changed. Publishing to {target} keeps the copy it replaces "
-                "in that folder and deletes the one kept before, so move that folder somewhere else first"
-            )
+        check_folder_target(target)
         if target.is_dir() and not any(target.iterdir()):
             target.rmdir()  # an empty folder is no copy to keep for a roll back
         older = previous.with_name(f"{previous.name}-older-{os.getpid()}")  # removed once all is done
@@ -174,6 +161,27 @@ def publish_folder(site: Path, target: Path, version: str) -> None:
     shutil.rmtree(older, ignore_errors=True)
     kept = f" (the copy it replaced is kept in {previous})" if replacing else ""
     print(f"Published to {target}{kept}")
+
+
+def check_folder_target(target: Path) -> None:
+    """Refuse a target, or a previous copy beside it, that holds files this command did not put
+    there (checked before the gate, and again just before the swap)."""
+    previous = previous_of(target)
+    with folder_errors("publish to", target):
+        if found := not_ours(target):
+            raise PublishError(
+                f"{target} holds files this command did not publish ({listing(found)}) and no {MARKER} "
+                "file, the mark it leaves in every site it publishes: nothing was changed. Publishing "
+                f"replaces the whole folder and keeps the copy it replaced beside it, in {previous}, so "
+                f"give a new or empty folder (for example {target / 'induction'}) or one this command "
+                "published to before"
+            )
+        if found := not_ours(previous):
+            raise PublishError(
+                f"{previous} holds files this command did not keep there ({listing(found)}) and no "
+                f"{MARKER} file: nothing was changed. Publishing to {target} keeps the copy it replaces "
+                "in that folder and deletes the one kept before, so move that folder somewhere else first"
+            )
 
 
 def rollback_folder(target: Path) -> None:
@@ -349,6 +357,8 @@ def main(argv: list[str] | None = None) -> int:
         target = parse_target(args.to)
         if isinstance(target, GitTarget) and not args.rollback:
             check_git_target(project, target)
+        elif not args.rollback:
+            check_folder_target(target)  # before the gate: a refused folder costs no build
         if args.rollback:
             if isinstance(target, GitTarget):
                 raise PublishError(

@@ -115,6 +115,16 @@ def test_a_web_servers_folder_with_its_own_index_page_is_never_replaced(tmp_path
     assert sorted(p.name for p in target.parent.iterdir()) == ["html"]
 
 
+def test_a_folder_that_would_be_refused_is_refused_before_anything_is_built(tmp_path, capfd):
+    target = tmp_path / "documents"
+    target.mkdir()
+    (target / "letter.txt").write_text("keep me", encoding="utf-8")
+    assert main(["--to", str(target), "--project", str(tmp_path)]) == 1
+    out, err = capfd.readouterr()
+    assert "Gate 1" not in out
+    assert err.startswith(f"ERROR    -  {target} holds files this command did not publish (letter.txt)")
+
+
 def test_the_published_site_carries_the_mark_with_its_content_version(tmp_path):
     target = tmp_path / "induction"
     assert publish(make_site(tmp_path / "one", "first"), str(target), "--project", str(tmp_path)) == 0
