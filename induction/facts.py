@@ -8,6 +8,7 @@ edited once and every page, the banner and the handouts follow. Templates read t
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -86,6 +87,45 @@ def _check_contact(display, key, entry, line):
     except PhoneError as error:
         line = entry.line_of("phone")
         raise DataError(display, line, f"'{key}.phone' {error.problem}", error.expected) from None
+    email = entry.get("email")
+    problems = email_problems(email) if email is not None else []
+    if problems:
+        raise DataError(
+            display,
+            entry.line_of("email"),
+            f"'{key}.email' '{email}' is not an email address: it {' and '.join(problems)}",
+            "write the whole address as the source gives it: the mailbox name, one @, then the "
+            "domain with its dots, and no spaces",
+        )
+
+
+def email_problems(email: str) -> list[str]:
+    """What makes `email` not an email address that a `mailto:` link can use, as phrases to follow
+    "it" ("has no @"); [] for a good one. A small rule, not the whole standard: one @, letters,
+    digits and . _ % + - before it, a domain with a dot after it; no spaces and no sign that
+    could end a link or an attribute (< > " ' ` and the like)."""
+    problems = []
+    if email.lower().startswith("mailto:"):
+        return ["starts with mailto:, which the link adds itself"]
+    if any(char.isspace() for char in email):
+        problems.append("has a space in it")
+    signs = sorted({char for char in email if not char.isspace() and not EMAIL_CHARACTER.match(char)})
+    if signs:
+        problems.append(f"has {' '.join(signs)} in it, which an email address cannot have")
+    ats = email.count("@")
+    if ats != 1:
+        problems.append("has no @" if ats == 0 else f"has {ats} @ signs, not one")
+    elif not problems:
+        mailbox, domain = email.split("@")
+        if not EMAIL_MAILBOX.fullmatch(mailbox):
+            problems.append(
+                "has no mailbox name before the @" if not mailbox else "has dots out of place before the @"
+            )
+        if "." not in domain:
+            problems.append("has no dot in the domain after the @")
+        elif not EMAIL_DOMAIN.fullmatch(domain):
+            problems.append("has a domain after the @ that is not words joined by dots")
+    return problems
 
 
 class PhoneError(ValueError):
@@ -191,7 +231,9 @@ def lookup(facts: dict, dotted: str):
 
 
 def fill_placeholders(markdown: str, facts: dict, display: str, offset: int = 0) -> str:
-    """Replace `{{ group.key.field }}` with the fact's text, outside code; unknown names fail."""
+    """Replace `{{ group.key.field }}` with the fact's text, outside code. An unknown name, or
+    braces that look like a placeholder but are not one (`check_placeholders`), stop the build;
+    in a code span or fenced code, braces show as typed."""
     out = []
     for number, line, code in lines_with_code(markdown):
         if code:
@@ -199,9 +241,80 @@ def fill_placeholders(markdown: str, facts: dict, display: str, offset: int = 0)
             continue
         parts = CODE_SPAN.split(line)
         for i in range(0, len(parts), 2):  # even parts are outside `code`
+            check_placeholders(parts[i], facts, display, number + offset)
             parts[i] = PLACEHOLDER.sub(lambda m, n=number: _value(m, facts, display, n + offset), parts[i])
         out.append("".join(parts))
     return "\n".join(out)
+
+
+def check_placeholders(text: str, facts: dict, display: str, line: int) -> None:
+    """Stop at braces in `text` that look like a fact placeholder but are not a well-formed one,
+    which readers would otherwise see as typed: `{{ name` never closed, `{{ name }`, `name }}`,
+    `{{ contacts. front_door.phone }}`, `{{ contacts.emergency-phone }}`, `{contacts.x.phone}`.
+    `text` is what the trainer wrote, without code (the caller leaves code out)."""
+    text = PLACEHOLDER.sub(" ", text) if "{" in text or "}" in text else ""
+    match = NEAR_PLACEHOLDER.search(text)
+    if match is None:
+        return
+    written = _shorten(match.group(0).strip())
+    if match["single"] is not None:
+        guess = match["single"]
+        problem = f"'{written}' has one brace each side, so readers would see it as typed"
+    elif match["inside"] is None:  # a }} alone: show it with the word before it
+        before = text[: match.start()].rstrip()
+        guess = (before.split() or [""])[-1]
+        written = _shorten(guess + text[len(before) : match.end()], end=True)
+        problem = f"'{written}' closes a fact with }}}} that was not opened with {{{{"
+    elif match["close"] is None:
+        guess = (match["inside"].split() or [""])[0]
+        problem = f"'{written}' opens a fact with {{{{ but does not close it with }}}}"
+    elif match["close"] == "}":
+        guess = "".join(match["inside"].split())
+        problem = f"'{written}' closes the fact with one brace, not two"
+    elif not match["inside"].strip():
+        guess = ""
+        problem = f"'{written}' has no fact name between the braces"
+    else:
+        guess = "".join(match["inside"].split())
+        problem = (
+            f"'{written}' is not a fact name: a name is words joined by dots, with no spaces or other signs"
+        )
+    raise DataError(display, line, problem, _write_instead(guess, facts))
+
+
+def _shorten(written: str, end: bool = False) -> str:
+    """At most 60 characters of what was written, keeping its start (or, with `end`, its end)."""
+    if len(written) <= 60:
+        return written
+    return "..." + written[-57:] if end else written[:57] + "..."
+
+
+def _write_instead(guess: str, facts: dict) -> str:
+    names = fact_names(facts)
+    guess = guess.strip(".")
+    exact = [name for name in (guess, guess.replace("-", "."), guess.replace("-", "_")) if name in names]
+    found = exact[:1] or difflib.get_close_matches(guess, names, n=3, cutoff=0.6)
+    if len(found) == 1:
+        return f"write {{{{ {found[0]} }}}}"
+    if found:
+        return "write one of " + ", ".join(f"{{{{ {name} }}}}" for name in found)
+    files = ", ".join(f"data/{group}.yml" for group in facts)
+    return (
+        f"write a fact as {{{{ group.key.field }}}} with a name from {files}; "
+        "to show braces as typed on a page, put them in a code span: `{{ like this }}`"
+    )
+
+
+def fact_names(facts: dict) -> list[str]:
+    """Every name a placeholder can use (`contacts.front_door.phone`), in file order."""
+    return [
+        f"{group}.{key}.{field}"
+        for group, entries in facts.items()
+        for key, entry in entries.items()
+        if isinstance(entry, dict)
+        for field, value in entry.items()
+        if isinstance(value, str)
+    ]
 
 
 def _value(match: re.Match, facts: dict, display: str, line: int) -> str:
@@ -219,5 +332,16 @@ def _value(match: re.Match, facts: dict, display: str, line: int) -> str:
 
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
+# What is left of a line once its well-formed placeholders are taken out, that still looks like
+# one: an opening {{ (closed by } or }} or not at all), a closing }} alone, or one brace before the
+# name of a facts file.
+NEAR_PLACEHOLDER = re.compile(
+    r"\{\{(?P<inside>[^{}]*)(?P<close>\}\}?)?"
+    r"|\}\}"
+    rf"|\{{\s*(?P<single>(?:{'|'.join(FACT_FILES)})\.[^{{}}\s]*)\s*\}}?"
+)
+EMAIL_CHARACTER = re.compile(r"[A-Za-z0-9.@_%+-]")
+EMAIL_MAILBOX = re.compile(r"[A-Za-z0-9_%+-]+(\.[A-Za-z0-9_%+-]+)*")
+EMAIL_DOMAIN = re.compile(r"([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}")
 UK_DIGITS = 11  # a UK number as dialled: 0 and ten digits ("0800 1111" and a few others are shorter)
 CODE_SPAN = re.compile(r"(`+[^`]*`+)")
