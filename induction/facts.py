@@ -102,8 +102,8 @@ def _check_contact(display, key, entry, line):
 def email_problems(email: str) -> list[str]:
     """What makes `email` not an email address that a `mailto:` link can use, as phrases to follow
     "it" ("has no @"); [] for a good one. A small rule, not the whole standard: one @, letters,
-    digits and . _ % + - before it, a domain with a dot after it; no spaces and no sign that
-    could end a link or an attribute (< > " ' ` and the like)."""
+    digits and . _ + - before it, a domain with a dot after it; no spaces and no sign that
+    could end a link or an attribute or change what it means (< > " ' % ? and the like)."""
     problems = []
     if email.lower().startswith("mailto:"):
         return ["starts with mailto:, which the link adds itself"]
@@ -111,7 +111,7 @@ def email_problems(email: str) -> list[str]:
         problems.append("has a space in it")
     signs = sorted({char for char in email if not char.isspace() and not EMAIL_CHARACTER.match(char)})
     if signs:
-        problems.append(f"has {' '.join(signs)} in it, which an email address cannot have")
+        problems.append(f"has {' '.join(signs)} in it, which this site does not accept in an email address")
     ats = email.count("@")
     if ats != 1:
         problems.append("has no @" if ats == 0 else f"has {ats} @ signs, not one")
@@ -340,8 +340,8 @@ NEAR_PLACEHOLDER = re.compile(
     r"|\}\}"
     rf"|\{{\s*(?P<single>(?:{'|'.join(FACT_FILES)})\.[^{{}}\s]*)\s*\}}?"
 )
-EMAIL_CHARACTER = re.compile(r"[A-Za-z0-9.@_%+-]")
-EMAIL_MAILBOX = re.compile(r"[A-Za-z0-9_%+-]+(\.[A-Za-z0-9_%+-]+)*")
+EMAIL_CHARACTER = re.compile(r"[A-Za-z0-9.@_+-]")
+EMAIL_MAILBOX = re.compile(r"[A-Za-z0-9_+-]+(\.[A-Za-z0-9_+-]+)*")
 EMAIL_DOMAIN = re.compile(r"([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}")
 UK_DIGITS = 11  # a UK number as dialled: 0 and ten digits ("0800 1111" and a few others are shorter)
 CODE_SPAN = re.compile(r"(`+[^`]*`+)")
