@@ -277,16 +277,126 @@ def parse_yaml(text: str, display: str, first_line: int = 1, what: str = "this")
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise DataError(
-            display,
-            line,
-            f"{what} is not valid YAML: {exc.problem}",
-            "check the indentation and that text containing ': ' is in quotes",
-        ) from None
+        line, problem, expected = yaml_mistake(exc, text)
+        raise DataError(display, line, f"{what} is not valid YAML: {problem}", expected) from None
     finally:
         loader.dispose()
+
+
+def yaml_mistake(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str, str]:
+    """(line, problem, what to write) for a YAML syntax error in `text`, in plain English for
+    the mistakes trainers make: a tab, a line indented unlike the lines around it, a second
+    ': ' in a value, a quote or bracket left open. Anything else keeps the parser's words."""
+    said = exc.problem or ""
+    mark = exc.problem_mark or exc.context_mark
+    opened = exc.context_mark or mark  # where an unclosed quote or bracket, or a keyless line, is
+    if mark is None:
+        return None, said, YAML_ADVICE
+    line = mark.line + 1
+    before = text.split("\n")[mark.line][: mark.column]  # the line's text before the mistake
+    if said.startswith("found character '\\t'"):
+        if before.strip():
+            return line, "this line has a tab in it", "use spaces instead of tabs"
+        return line, "this line starts with a tab", "indent with spaces only, lined up with the lines above"
+    if said.endswith("that cannot start any token"):
+        char = said.split("'")[1]
+        return (
+            line,
+            f"a value on this line starts with '{char}'",
+            f'put the whole value in double quotes: "{char}..."',
+        )
+    if said.startswith("mapping values are not allowed"):
+        if ": " in before:
+            return (
+                line,
+                "this line has a second ': ' in it",
+                "put text that contains ': ' in quotes: owner: \"Team: fostering\"",
+            )
+        return (
+            line,
+            "this line is indented further than the line above it",
+            _line_up(text, mark, open_only=True)
+            + ("; if it carries on the text of the line above, put that whole text in quotes"),
+        )
+    if said.startswith(("expected <block end>", "did not find expected")):
+        if before.strip():  # the line starts well: something after its value cannot be read
+            return (
+                line,
+                "YAML cannot tell where the value on this line ends",
+                "put the whole value in double quotes, or in single quotes if it contains double "
+                'quotes: title: "The council\'s duties"',
+            )
+        if said.endswith("'-'"):
+            return (
+                line,
+                "this list item ('- ') is not under a name",
+                "indent it further than the 'name:' line it belongs to, lined up with the other items",
+            )
+        return line, "this line is indented differently from the lines above it", _line_up(text, mark)
+    if said == "could not find expected ':'":
+        return (
+            opened.line + 1,
+            "this line is not a 'name: value' line",
+            "write it as 'name: value'; if it carries on the text of the line above, indent it further "
+            "than that line's name",
+        )
+    if exc.context == "while scanning a quoted scalar":
+        return (
+            opened.line + 1,
+            "a quote opened on this line is never closed",
+            "end the value with the same quote mark",
+        )
+    if exc.context in ("while parsing a flow sequence", "while parsing a flow mapping"):
+        pair = "[ ]" if "sequence" in exc.context else "{ }"
+        return (
+            opened.line + 1,
+            f"the {pair} brackets that open on this line are not closed, or hold something YAML cannot read",
+            f"close them with '{pair[-1]}' on the same line, separate the items with ', ' and put an item "
+            "that contains ': ' or a bracket in quotes",
+        )
+    return line, said, YAML_ADVICE
+
+
+def _line_up(text: str, mark: yaml.Mark, open_only: bool = False) -> str:
+    """Advice to line up the line at `mark` with the block it belongs to: for a list item, the
+    '-' of the list; for a 'name: value' line, the nearest name of the mapping. The block is the
+    one that line ended (a line indented less than the lines above), else the innermost open."""
+    dash = text.split("\n")[mark.line].lstrip().startswith("-")
+    loader = yaml.SafeLoader(text)
+    blocks: list = []  # the open blocks: [is a list, event to line up with, children so far]
+    ended = None
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if blocks and isinstance(event, (yaml.NodeEvent, yaml.CollectionStartEvent)):
+                parent = blocks[-1]
+                if not parent[0] and parent[2] % 2 == 0 and isinstance(event, yaml.ScalarEvent):
+                    parent[1] = event  # a name of the mapping (its keys come at even places)
+                parent[2] += 1
+            if isinstance(event, yaml.CollectionStartEvent):
+                is_list = isinstance(event, yaml.SequenceStartEvent)
+                blocks.append([is_list, event if is_list and not event.flow_style else None, 0])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                block = blocks.pop()
+                if event.start_mark.line == mark.line and block[0] == dash and block[1]:
+                    ended = block
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    found = [] if open_only else [ended]
+    found += [b for b in reversed(blocks) if b[0] == dash and b[1]]
+    block = next((b for b in found if b), None)
+    if block is None:
+        return "line it up with the lines above it, using spaces"
+    at = block[1].start_mark
+    where = f"{at.column} spaces from the left edge" if at.column else "at the left edge"
+    if dash:
+        return f"start its '-' {where}, under the '-' on line {at.line + 1}"
+    return f"start it {where}, lined up with '{block[1].value}:' on line {at.line + 1}"
+
+
+YAML_ADVICE = "check the indentation (spaces, never tabs) and put text that contains ': ' in quotes"
 
 
 def relative_display(path: str | Path, root: str | Path) -> str:

@@ -11,6 +11,7 @@ dropping it, as MkDocs would.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from pathlib import Path
 
@@ -32,6 +33,13 @@ def read_front_matter(raw: str, display: str) -> dict:
     dates); a DataError when it is not valid YAML or not a set of `name: value` lines."""
     text = front_matter_text(raw)
     if text is None:
+        if OPENING_LINE.match(raw):  # MkDocs would read the fields as the page's text
+            raise DataError(
+                display,
+                1,
+                "the front matter starts with '---' on this line but has no closing '---' line",
+                "add a line with only --- after the last field, before the page's first heading",
+            )
         return {}
     data = parse_yaml(text, display, first_line=2, what="the front matter")
     if data is not None and not isinstance(data, dict):
@@ -59,7 +67,7 @@ def check_front_matter(meta: dict, display: str, sources: dict, on: dt.date, raw
     def line(field: str) -> int:
         return front_matter_line(raw, field)
 
-    problems = []
+    problems = unknown_keys(meta, display, raw)  # first: a misspelt 'title' also reads as missing
     for field, example in REQUIRED.items():
         value = meta.get(field)
         if value is None or (isinstance(value, str) and not value.strip()):
@@ -134,6 +142,42 @@ def check_front_matter(meta: dict, display: str, sources: dict, on: dt.date, raw
     return problems, overdue
 
 
+def unknown_keys(meta: dict, display: str, raw: str = "") -> list[tuple]:
+    """(path, line, problem, expected) for each front matter key the site does not use (and each
+    key under `search:` that Material's search does not read): a misspelt key is otherwise
+    ignored without a word, and the page silently does what the key was meant to stop."""
+    problems = []
+    for key in meta:
+        if key not in FRONT_MATTER_KEYS:
+            problems.append(
+                (
+                    display,
+                    front_matter_line(raw, key),
+                    f"unknown front matter key '{key}'",
+                    _known_keys(key, FRONT_MATTER_KEYS, "the keys a page can have"),
+                )
+            )
+    search = meta.get("search")
+    for key in search if isinstance(search, dict) else ():
+        if key not in SEARCH_KEYS:
+            problems.append(
+                (
+                    display,
+                    front_matter_line(raw, "search", key),
+                    f"unknown key '{key}' under 'search'",
+                    _known_keys(key, SEARCH_KEYS, "the keys under 'search' can be"),
+                )
+            )
+    return problems
+
+
+def _known_keys(key, known: dict, which: str) -> str:
+    """What to write instead of `key`: the nearest known key, if one is close, and every key."""
+    near = difflib.get_close_matches(str(key), list(known), n=1)
+    listed = f"{which}: {', '.join(known)}"
+    return f"did you mean '{near[0]}'? {listed}" if near else listed
+
+
 REQUIRED = {
     "title": "Front door and MASH",
     "description": "One sentence saying what the page is about.",
@@ -141,6 +185,29 @@ REQUIRED = {
     "last_reviewed": "2026-11-22",
     "review_due": "2027-11-22",
 }
+
+# Every key a page's front matter can have, and what reads it. The site's own keys first; then
+# the keys Material 9.8 reads from front matter (its reference documents title, description,
+# icon, status, subtitle, template, hide, search, tags and social cards), and mkdocs-quiz's.
+# A key that nothing reads is a mistake: add it here only with the code that reads it.
+FRONT_MATTER_KEYS = {
+    **dict.fromkeys(REQUIRED, "every page: induction/pages.py, overrides/main.html"),
+    "sources": "the sources of the page's facts (data/sources.yml): overrides/main.html",
+    "in_learning_path": "false leaves the page out of the learning path: induction/learning_path.py",
+    "progress": "false: no progress mark for the page: induction/learning_path.py",
+    "reading_level_note": "why the reading level is high: check/report.py",
+    "search": "Material's search: exclude, boost",
+    "hide": "Material: navigation, toc, footer, path, tags, feedback",
+    "quiz": "mkdocs-quiz's settings for the page (hooks/quizzes.py switches it on)",
+    "icon": "Material",
+    "status": "Material",
+    "subtitle": "Material",
+    "template": "MkDocs and Material",
+    "tags": "Material's tags",
+    "social": "Material's social cards",
+}
+SEARCH_KEYS = {"exclude": "true: leave the page out of the search", "boost": "a number: rank the page higher"}
+OPENING_LINE = re.compile(r"-{3}[ \t]*(\n|$)")  # front matter's first line, as MkDocs reads it
 
 
 # --- Images ---------------------------------------------------------------------------------

@@ -28,8 +28,15 @@ SAVE_AS = (
     "(save the file as UTF-8 (in your editor: Save As, encoding 'UTF-8'), then check the accented letters"
 )
 ALIASES = "YAML anchors and aliases (&name, *name) are not allowed (write the value out in full)"
-NOT_YAML = "check the indentation and that text containing ': ' is in quotes"
-FM_NOT_YAML = f"the front matter is not valid YAML: mapping values are not allowed here ({NOT_YAML})"
+FM_NOT_YAML = (
+    "the front matter is not valid YAML: this line has a second ': ' in it "
+    "(put text that contains ': ' in quotes: owner: \"Team: fostering\")"
+)
+FM_INDENTED = (
+    "the front matter is not valid YAML: this line is indented further than the line above it (start it "
+    "at the left edge, lined up with 'title:' on line 2; if it carries on the text of the line above, "
+    "put that whole text in quotes)"
+)
 
 
 # --- Bytes that are not UTF-8 ---------------------------------------------------------------
@@ -69,11 +76,11 @@ GOOD = "---\ntitle: T\nowner: O\nreview_due: 2027-11-22\n---\n\n# T\n"
         ),
         (
             "---\ntitle: T\n  owner: O\n---\n",
-            f"docs/x.md:3: {FM_NOT_YAML}",
+            f"docs/x.md:3: {FM_INDENTED}",
         ),
         (
             "---\ntitle: [T\n---\n",
-            "docs/x.md:3: the front matter is not valid YAML: ",
+            "docs/x.md:2: the front matter is not valid YAML: the [ ] brackets that open on this line ",
         ),
         (
             "---\ntitle: T\nreview_due: 2026-02-31\n---\n",

@@ -500,7 +500,7 @@ def test_essentials_terms_come_with_their_lines(text, expected):
             "other:\n  - MASH\n",
             "data/essentials.yml:1: terms: must be a list of glossary terms (write one '- term' per line)",
         ),
-        ("terms:\n  - [MASH\n", "data/essentials.yml:3: this is not valid YAML"),
+        ("terms:\n  - [MASH\n", "data/essentials.yml:2: this is not valid YAML: the [ ] brackets"),
     ],
 )
 def test_a_bad_essentials_file_names_its_line(text, message):

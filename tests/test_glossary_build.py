@@ -279,7 +279,7 @@ BAD_INPUT = {
     ),
     "malformed file": (
         edit("data/glossary.yml", "    aliases: [CiC, CIC, looked after children]", "    aliases: [CiC, CIC"),
-        "data/glossary.yml:11: this is not valid YAML",
+        "data/glossary.yml:10: this is not valid YAML: the [ ] brackets that open on this line",
     ),
     "a heading with an entry's anchor": (
         edit("docs/glossary.md", "<!-- glossary -->", "## About MASH { #mash }\n\n<!-- glossary -->"),

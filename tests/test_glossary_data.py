@@ -45,7 +45,7 @@ def test_a_good_file_loads():
     [
         (
             "terms:\n  - term: MASH\n    definition: [oops\n",
-            "data/glossary.yml:4: this is not valid YAML",
+            "data/glossary.yml:3: this is not valid YAML: the [ ] brackets that open on this line",
         ),
         ("- term: MASH\n", "data/glossary.yml:1: the file has no 'terms:' list"),
         (

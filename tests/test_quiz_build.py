@@ -232,8 +232,8 @@ def marker_without_quiz(p):
 BAD_BUILDS = [
     (
         break_yaml,
-        "quizzes/topic.yml:12: this is not valid YAML: mapping values are not allowed here "
-        "(check the indentation and that text containing ': ' is in quotes)",
+        "quizzes/topic.yml:12: this is not valid YAML: this line has a second ': ' in it "
+        "(put text that contains ': ' in quotes: owner: \"Team: fostering\")",
     ),
     (
         wrong_page,

@@ -295,8 +295,8 @@ BAD = [
         "not valid YAML",
         "    explanation: The hub is where",
         "    explanation: The hub: is where",
-        "quizzes/t.yml:9: this is not valid YAML: mapping values are not allowed here "
-        "(check the indentation and that text containing ': ' is in quotes)",
+        "quizzes/t.yml:9: this is not valid YAML: this line has a second ': ' in it "
+        "(put text that contains ': ' in quotes: owner: \"Team: fostering\")",
     ),
 ]
 
@@ -321,8 +321,9 @@ NOT_A_QUIZ = (
         ("- page: a.md\n", NOT_A_QUIZ),
         (
             "page: [a.md\n",
-            "quizzes/t.yml:2: this is not valid YAML: expected ',' or ']', but got '<stream end>' "
-            "(check the indentation and that text containing ': ' is in quotes)",
+            "quizzes/t.yml:1: this is not valid YAML: the [ ] brackets that open on this line are not "
+            "closed, or hold something YAML cannot read (close them with ']' on the same line, separate "
+            "the items with ', ' and put an item that contains ': ' or a bracket in quotes)",
         ),
     ],
     ids=["empty file", "a list, not a quiz", "unclosed bracket"],
