@@ -3,9 +3,13 @@ email address that is not one. Each stops the build with the file and line, neve
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
-from conftest import run_build
+from conftest import ROOT, copy_project, run_build
 from induction.common import DataError
 from induction.facts import check_placeholders, email_problems, fill_placeholders, load_facts
 
@@ -275,3 +279,42 @@ def test_a_mistake_in_a_data_file_stops_the_build_at_its_line(
 ):
     _replace_line(project_copy / path, line, old, new)
     _fails_and_publishes_nothing(project_copy, tmp_path, message)
+
+
+@pytest.mark.build
+@pytest.mark.parametrize(
+    ("path", "line", "old", "new", "error"),
+    [
+        (
+            "docs/index.md",
+            13,
+            "",
+            "Call {{ contacts.front_door.phone now.",
+            "ERROR   docs/index.md:13: '{{ contacts.front_door.phone now.' opens a fact with {{ but does not "
+            "close it with }} (write {{ contacts.front_door.phone }})",
+        ),
+        (
+            "quizzes/thresholds.yml",
+            6,
+            "{{ contacts.emergency.phone }}",
+            "{{ contacts.emergency-phone }}",
+            "ERROR   quizzes/thresholds.yml:6: '{{ contacts.emergency-phone }}' is not a fact name",
+        ),
+    ],
+    ids=["page", "self-check"],
+)
+def test_the_content_check_reports_a_mistyped_fact_at_its_line(tmp_path, path, line, old, new, error):
+    project = copy_project(tmp_path / "project")
+    if old:
+        _replace_line(project / path, line, old, new)
+    else:
+        _insert_line(project / path, line, new)
+    result = subprocess.run(
+        [sys.executable, "-m", "check", "--project", str(project), "--html", str(tmp_path / "r.html")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert error in result.stdout
