@@ -11,7 +11,11 @@ record fits SCORM 1.2's 4,096 characters. Going to another page of the package b
 shortcut (with or without the browser's Navigation API) or by the browser's Back keeps the
 session, and a link to another website opens a new window instead of taking the course out of
 the LMS's frame. Inside an LMS the pages say that progress goes to it; elsewhere, that it does
-not."""
+not. With a pass mark, SCORM 1.2's score waits until every page is finished (an LMS judging it
+against the mastery score would record a member half way through as failed); answers are
+committed without leaving the page, and so is the progress when the page is hidden; a browser
+that cannot keep the progress keeps the LMS's record in memory and adds to it; the API is found
+from a frame of a pop-up window too."""
 
 from __future__ import annotations
 
@@ -60,7 +64,11 @@ class Scorm:
     def cmi(self, record: str | None, mastery: int | None) -> dict:
         """What the LMS holds for the learner before the launch: an earlier session's record,
         and the pass mark it took from the manifest."""
-        cmi: dict = {"core": {"lesson_status": "not attempted"}} if self.name == "1.2" else {}
+        cmi: dict = (
+            {"core": {"lesson_status": "not attempted", "credit": "credit", "lesson_mode": "normal"}}
+            if self.name == "1.2"
+            else {}
+        )
         if record is not None:
             cmi["suspend_data"] = record
         if mastery is not None and self.name == "1.2":
@@ -104,17 +112,23 @@ SCORM2004 = Scorm(
 )
 VERSIONS = pytest.mark.parametrize("scorm", [SCORM12, SCORM2004], ids=["scorm12", "scorm2004"])
 
-# The LMS: scorm-again's API as window.API (or window.API_1484_11), every call counted and every
-# value set kept (they stay readable after the session ends), the record of an earlier session
-# loaded, then the course opened.
-LAUNCH = """([v, cmi]) => {
-  const api = new window[v.runtime]({ autocommit: false, logLevel: 5 });
+# The LMS: scorm-again's API as window.API (or window.API_1484_11), with `settings` of its own,
+# every call counted and every value set kept (they stay readable after the session ends; those
+# set before the last commit in window.committed), the record of an earlier session loaded, then
+# the course opened in the frame, or in a frame of a pop-up window (`popup`).
+LAUNCH = """([v, cmi, settings, popup]) => {
+  const api = new window[v.runtime](Object.assign({ autocommit: false, logLevel: 5 }, settings));
   window.calls = { [v.initialize]: 0, [v.commit]: 0, [v.finish]: 0 };
   window.values = {};
+  window.committed = {};
   api.loadFromJSON(cmi, '');
   for (const name of Object.keys(window.calls)) {
     const real = api[name].bind(api);
-    api[name] = (arg) => { window.calls[name]++; return real(arg); };
+    api[name] = (arg) => {
+      window.calls[name]++;
+      if (name === v.commit) window.committed = Object.assign({}, window.values);
+      return real(arg);
+    };
   }
   const setValue = api[v.set_value].bind(api);
   api[v.set_value] = (element, value) => {
@@ -123,7 +137,14 @@ LAUNCH = """([v, cmi]) => {
     return result;
   };
   window[v.api] = api;
-  document.getElementById('sco').src = `scorm${v.name.replace('.', '')}/index.html`;
+  const course = new URL(`scorm${v.name.replace('.', '')}/index.html`, location.href).href;
+  if (popup) {
+    const opened = window.open('', 'course');
+    opened.document.body.innerHTML = '<iframe id="sco" title="The course"></iframe>';
+    opened.document.getElementById('sco').src = course;
+  } else {
+    document.getElementById('sco').src = course;
+  }
 }"""
 
 
@@ -161,6 +182,8 @@ class Launch:
         mastery: int | None = None,
         before: str | None = None,
         in_every_page: str | None = None,
+        settings: dict | None = None,
+        popup: bool = False,
     ):
         self.scorm = scorm
         self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -175,23 +198,34 @@ class Launch:
         self.page.goto(f"{url}/player.html", wait_until="load")
         if before:  # something else the LMS offers
             self.page.evaluate(before)
-        self.page.evaluate(LAUNCH, [asdict(scorm), scorm.cmi(record, mastery)])
+        arguments = [asdict(scorm), scorm.cmi(record, mastery), settings or {}, popup]
+        if popup:
+            with self.context.expect_page() as opened:
+                self.page.evaluate(LAUNCH, arguments)
+            self.window = opened.value  # the pop-up, with the course in its frame
+        else:
+            self.page.evaluate(LAUNCH, arguments)
+            self.window = self.page  # the LMS's own page, with the course in its frame
         self.frame = self.wait_for("index.html")
 
     def wait_for(self, address: str):
         """The course's frame showing the page at address, loaded (whatever heading the address
         names: Material adds one as the page scrolls)."""
-        self.page.wait_for_function(
+        self.window.wait_for_function(
             "address => { const f = document.getElementById('sco').contentWindow;"
             " return f.location.href.split('#')[0].endsWith(address)"
             " && f.document.readyState === 'complete'"
             " && f.inductionProgress; }",
             arg=address,
         )
-        return self.page.query_selector("#sco").content_frame()
+        return self.window.query_selector("#sco").content_frame()
 
     def values(self) -> dict:
         return self.page.evaluate("window.values")
+
+    def committed(self) -> dict:
+        """The values set before the last commit."""
+        return self.page.evaluate("window.committed")
 
     def calls(self) -> dict:
         return self.page.evaluate("window.calls")
@@ -206,21 +240,23 @@ class Launch:
 
     def leave(self) -> None:
         """The learner closes the course: the LMS takes the frame away."""
-        self.page.evaluate("document.getElementById('sco').remove()")
+        self.window.evaluate("document.getElementById('sco').remove()")
 
     def close(self) -> None:
         self.context.close()
 
 
-def answer_first_question(frame) -> None:
+def answer_first_question(frame, number: int = 0) -> None:
+    """Answer the page's first question (or question `number`, from 0) correctly."""
     frame.evaluate(
-        """() => {
-          const quiz = document.getElementById('quiz-0');
+        """number => {
+          const quiz = document.getElementById(`quiz-${number}`);
           quiz.querySelectorAll('input[name="answer"]')
             .forEach(o => { o.checked = o.hasAttribute('data-correct'); });
-        }"""
+        }""",
+        number,
     )
-    frame.click("#quiz-0 button[type=submit]")
+    frame.click(f"#quiz-{number} button[type=submit]")
 
 
 def learning_pages(package) -> list[dict]:
@@ -316,7 +352,7 @@ def test_every_page_finished_is_completed_or_passed_or_failed_against_the_pass_m
 ):
     url, root = lms
     record = finished_record(learning_pages(root / folder(scorm)), first_try)
-    launch = Launch(browser, url, scorm, record=record, mastery=mastery)
+    launch = Launch(browser, url, scorm, record=record, mastery=mastery, settings=MASTERY_OVERRIDE)
     launch.page.wait_for_function("status => window.values[status]", arg=scorm.status)
     values = launch.values()
     assert abs(int(values[scorm.score + "raw"]) - score) <= 1  # each page's half, rounded
@@ -332,6 +368,30 @@ def test_every_page_finished_is_completed_or_passed_or_failed_against_the_pass_m
     # something up finds their marks (an attempt ended with "normal" would start again empty).
     assert launch.values()[scorm.exit] == "suspend"
     assert launch.calls()[scorm.finish] == 1
+    if scorm is SCORM12:  # the LMS's own judgement, when the session ends, agrees
+        assert launch.page.evaluate("window.API.cmi.core.lesson_status") == status
+    launch.close()
+
+
+# SCORM 1.2 lets the LMS judge the raw score against the mastery score itself when the session
+# ends (scorm-again does with this setting; Moodle's "mastery score overrides status" likewise).
+MASTERY_OVERRIDE = {"mastery_override": True}
+
+
+def test_scorm_1_2_with_a_mastery_score_is_not_failed_half_way(browser, lms):
+    """A member half way through, with a pass mark: the site sends no score until every page is
+    finished, so the LMS, which would judge it against the mastery score, records "incomplete",
+    not "failed"."""
+    url, _ = lms
+    launch = Launch(browser, url, SCORM12, mastery=80, settings=MASTERY_OVERRIDE)
+    launch.frame.click(f'a.learning-path__page[href="{PAGE}"]')
+    answer_first_question(launch.wait_for(PAGE))
+    launch.page.wait_for_function("() => (window.values['cmi.suspend_data'] || '').includes(':1:')")
+    launch.leave()
+    assert launch.calls()["LMSFinish"] == 1
+    assert launch.values()["cmi.core.lesson_status"] == "incomplete"
+    assert not any(name.startswith("cmi.core.score.") for name in launch.values())
+    assert launch.page.evaluate("window.API.cmi.core.lesson_status") == "incomplete"  # the LMS's own
     launch.close()
 
 
@@ -640,3 +700,117 @@ def test_without_an_lms_the_site_behaves_as_before_with_no_error(browser, lms):
         page.emulate_media(media="screen")
     assert problems == []
     context.close()
+
+
+# A browser that cannot keep the progress, in every page: storage switched off (null), refused
+# (as a browser blocking a frame's storage does) or full (nothing can be written).
+NO_STORAGE = {
+    "switched-off": "Object.defineProperty(window, 'localStorage', { value: null });",
+    "refused": "Object.defineProperty(window, 'localStorage', { get() {"
+    " throw new DOMException('The operation is insecure.', 'SecurityError'); } });",
+    "full": "Storage.prototype.setItem = function () {"
+    " throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };",
+}
+
+
+@pytest.mark.parametrize("storage", list(NO_STORAGE))
+def test_a_browser_that_cannot_keep_the_progress_keeps_the_lms_record_and_adds_to_it(browser, lms, storage):
+    """The progress is then kept in memory from the LMS's record: the pages show it, what the
+    member does adds to it on every page, and the LMS's record is never replaced by an empty one."""
+    url, root = lms
+    pages = learning_pages(root / folder(SCORM12))
+    before = json.loads(finished_record(pages, 1))["p"]
+    del before[PAGE]  # every other page finished
+    launch = Launch(
+        browser,
+        url,
+        SCORM12,
+        record=json.dumps({"v": 1, "p": before}),
+        mastery=80,
+        in_every_page=NO_STORAGE[storage],
+    )
+    launch.page.wait_for_function("() => window.values['cmi.core.lesson_status']")
+    assert json.loads(launch.values()["cmi.suspend_data"])["p"] == before
+    assert launch.values()["cmi.core.lesson_status"] == "incomplete"
+    other = next(page["id"] for page in pages if page["id"] != PAGE)
+    mark = launch.frame.locator(f'a.learning-path__page[href="{other}"]').locator("xpath=..")
+    assert mark.locator(".progress-mark").get_attribute("class").split()[-1] == "progress-mark--finished"
+    launch.frame.click(f'a.learning-path__page[href="{PAGE}"]')  # another page, the same session
+    answer_first_question(launch.wait_for(PAGE))
+    launch.page.wait_for_function(
+        "page => (window.values['cmi.suspend_data'] || '').includes(page)", arg=PAGE
+    )
+    launch.leave()
+    after = json.loads(launch.values()["cmi.suspend_data"])["p"]
+    assert {page: after[page] for page in before} == before
+    assert after[PAGE][2] == "0"  # the answer, added
+    assert launch.calls()["LMSFinish"] == 1
+    assert launch.page.evaluate("window.API.cmi.core.lesson_status") == "incomplete"
+    launch.close()
+
+
+@VERSIONS
+def test_answers_reach_the_lms_without_leaving_the_page(browser, lms, scorm):
+    """A phone may close a page that is out of sight: an answer is committed at once (then at most
+    one commit every ten seconds, the last answers included), and so is the progress when the page
+    is hidden."""
+    url, _ = lms
+    launch = Launch(browser, url, scorm)
+    launch.frame.click(f'a.learning-path__page[href="{PAGE}"]')
+    frame = launch.wait_for(PAGE)
+    committed = "right => JSON.parse(window.committed['cmi.suspend_data'] || '{}').p?.[page]?.[2] === right"
+    committed = committed.replace("page", json.dumps(PAGE))
+    answer_first_question(frame)
+    launch.page.wait_for_function(committed, arg="0", timeout=2000)  # at once
+    answer_first_question(frame, 1)
+    launch.page.wait_for_function(committed, arg="0.1", timeout=15000)  # within ten seconds
+    # Something else changes (the page read to its end), then the member switches to another app.
+    frame.evaluate(
+        """([key, page]) => {
+          const state = JSON.parse(localStorage.getItem(key));
+          state.pages[page].read = '2026-12-06';
+          localStorage.setItem(key, JSON.stringify(state));
+          window.dispatchEvent(new Event('inductionprogress'));
+        }""",
+        [KEY, PAGE],
+    )
+    assert json.loads(launch.committed()["cmi.suspend_data"])["p"][PAGE][1] == 0
+    frame.evaluate(
+        "() => { Object.defineProperty(document, 'visibilityState', { value: 'hidden' });"
+        " document.dispatchEvent(new Event('visibilitychange')); }"
+    )
+    assert json.loads(launch.committed()["cmi.suspend_data"])["p"][PAGE][1] == "2026-12-06"
+    assert launch.calls()[scorm.finish] == 0
+    launch.close()
+
+
+@VERSIONS
+def test_in_a_frame_of_a_pop_up_window_the_site_finds_the_api_of_the_window_that_opened_it(
+    browser, lms, scorm
+):
+    """An LMS may open the course in a pop-up window with the course in a frame there, keeping
+    the API in its own window: the site looks there too (the top window's opener)."""
+    url, _ = lms
+    launch = Launch(browser, url, scorm, popup=True)
+    launch.page.wait_for_function("status => window.values[status]", arg=scorm.status)
+    assert launch.calls()[scorm.initialize] == 1
+    assert launch.values()[scorm.status] == "incomplete"
+    launch.leave()
+    assert launch.calls()[scorm.finish] == 1
+    assert launch.violations == []
+    launch.close()
+
+
+def test_where_memory_cannot_stand_in_for_storage_the_lms_record_is_left_as_it_is(browser, lms):
+    """A browser that lets no script stand in for its storage: nothing but the time spent is sent,
+    so the LMS keeps the record it had."""
+    url, root = lms
+    record = finished_record(learning_pages(root / folder(SCORM12)), 1)
+    fixed = "Object.defineProperty(window, 'localStorage', { value: null, configurable: false });"
+    launch = Launch(browser, url, SCORM12, record=record, mastery=80, in_every_page=fixed)
+    launch.page.wait_for_function("() => window.values['cmi.core.session_time']")
+    launch.leave()
+    assert launch.calls()["LMSFinish"] == 1
+    assert set(launch.values()) == {"cmi.core.session_time", "cmi.core.exit"}
+    assert launch.page.evaluate("window.API.cmi.suspend_data") == record
+    launch.close()

@@ -3,9 +3,10 @@
    An LMS that imports a package (export/lms.py) opens the site in a frame and offers its SCORM
    API in a window above it (a parent frame, or the window that opened it): `window.API_1484_11`
    for SCORM 2004, `window.API` for SCORM 1.2. This script looks for them the standard way (up
-   the parent frames, then the opener's, a few levels at most), SCORM 2004's first, and uses the
-   one it finds through the table VERSIONS below (its functions' and data model's names); the
-   rest is the same for both. Without either (the hosted site, the USB copy) the script stops at
+   the parent frames, then up from the window that opened the top window: the course may be in
+   a frame of a pop-up; a few levels at most), the package's own version first, and uses the one
+   it finds through the table VERSIONS below (its functions' and data model's names); the rest
+   is the same for both. Without either (the hosted site, the USB copy) the script stops at
    once and changes nothing.
 
    With it:
@@ -19,11 +20,16 @@
      both, SCORM 2004 a completion status and a success status, unknown until then or without a
      pass mark), the score (the self-check questions answered correctly at the first try, as a
      percentage of all of them: finishing a page needs every answer right in the end, so only the
-     first try tells a pass from a fail) and the time spent;
-   - it commits when a page becomes finished and when a page is left, and ends the session
-     (LMSFinish, Terminate) once, when the learner leaves the site: going to another page of the
-     package continues the same session, whatever starts it (a link, Material's keyboard
-     shortcuts, the browser's Back, a script);
+     first try tells a pass from a fail) and the time spent; with a pass mark, the score only
+     once every page is finished (the LMS may judge any score it holds against the pass mark);
+   - if this browser cannot keep the progress (storage switched off, refused or full), it is kept
+     in memory from the LMS's record instead (inMemory), and the LMS's record is never replaced
+     by an empty one;
+   - it commits when a page becomes finished, soon after an answer (at most one commit every ten
+     seconds), when the page is hidden (another tab or program: a phone may then close it) and
+     when a page is left, and ends the session (LMSFinish, Terminate) once, when the learner
+     leaves the site: going to another page of the package continues the same session, whatever
+     starts it (a link, Material's keyboard shortcuts, the browser's Back, a script);
    - a link out of the package opens in a new window or tab, so the course stays in the LMS;
    - <html> gets the class "lms-connected", so the pages show the wording that is true inside an
      LMS (progress.css: `.inside-lms` shown, `.outside-lms` hidden; elsewhere the other way round).
@@ -48,9 +54,10 @@
      percentage in SCORM 1.2, from 0 to 1 in SCORM 2004); `success` is null where the lesson
      status also says passed or failed; `scaled` is sent once every page is finished (an LMS with
      a pass mark judges the score against it as soon as it is set, and would say "failed" half
-     way through). cmi.exit is always "suspend": the LMS keeps the record for the next visit,
-     also after every page is finished ("normal" would end the attempt, and a member who came back
-     to look something up would start a new one with nothing marked). */
+     way through; SCORM 1.2's raw score waits too when there is a pass mark: see tell). cmi.exit
+     is always "suspend": the LMS keeps the record for the next visit, also after every page is
+     finished ("normal" would end the attempt, and a member who came back to look something up
+     would start a new one with nothing marked). */
   var VERSIONS = [
     {
       name: "2004", api: "API_1484_11", initialize: "Initialize", getValue: "GetValue", setValue: "SetValue",
@@ -86,11 +93,22 @@
     return null;
   }
 
+  /* The window that opened this one's top window: an LMS that opens the course in a pop-up may
+     put it in a frame there too, and the API is in the window that opened the pop-up. */
+  function topOpener() {
+    try {
+      return window.top.opener;
+    } catch (e) {
+      return null;
+    }
+  }
+
   var api = null;
   var scorm = null;
   for (var v = 0; v < VERSIONS.length && !api; v++) {
     scorm = VERSIONS[v];
-    api = apiIn(window.parent !== window ? window.parent : null, scorm) || apiIn(window.opener, scorm);
+    api = apiIn(window.parent !== window ? window.parent : null, scorm) || apiIn(topOpener(), scorm) ||
+      apiIn(window.opener, scorm);
   }
   if (!api) return;
 
@@ -125,11 +143,20 @@
 
   var local = storage("localStorage");
   var session = storage("sessionStorage");
-  if (fresh) {
-    restore(decode(get("cmi.suspend_data")));
-    if (session) session.setItem(STARTED, String(Date.now()));
+  /* Whether the progress is kept, here or in memory (see inMemory): if it is not, nothing but the
+     time spent is sent, so that the LMS's record is never replaced by an empty one. */
+  var keeping = true;
+  /* The LMS's record is put in this browser when the session starts, and again on a later page
+     if this browser has not kept it (storage full, or switched off): it then holds everything
+     sent so far. */
+  if (fresh || !kept()) {
+    var record = decode(get("cmi.suspend_data"));
+    if (!restore(record)) keeping = inMemory(record);
   }
-  var started = Number((session && session.getItem(STARTED)) || Date.now());
+  try {
+    if (fresh) session.setItem(STARTED, String(Date.now()));
+  } catch (e) { /* no session storage: the time is counted from this page */ }
+  var started = Number(session && session.getItem(STARTED)) || Date.now();
 
   /* --- the LMS's record, in and out -------------------------------------------------------- */
 
@@ -211,9 +238,10 @@
     }
   }
 
-  /* The LMS's record replaces this browser's: progress and every page's saved answers. */
+  /* The LMS's record replaces this browser's: progress and every page's saved answers. False if
+     this browser cannot keep it. */
   function restore(state) {
-    if (!local) return;
+    if (!local) return false;
     try {
       var remove = [];
       for (var i = 0; i < local.length; i++) {
@@ -222,7 +250,44 @@
       }
       remove.forEach(function (key) { local.removeItem(key); });
       local.setItem(KEY, JSON.stringify(state));
-    } catch (e) { /* storage switched off: the session still reports what it can */ }
+      return true;
+    } catch (e) {
+      return false; /* storage switched off or full */
+    }
+  }
+
+  function kept() {
+    try {
+      return local.getItem(KEY) !== null;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  /* This browser cannot keep the progress (its storage is switched off, refused or full): it is
+     kept in this page's memory instead, starting from the LMS's record, as window.localStorage
+     for progress.js and mkdocs-quiz too. The pages show the progress the LMS holds and what is
+     sent adds to it; the next page starts again from the LMS's record, which by then has it all.
+     False if the browser does not allow it. */
+  function inMemory(state) {
+    var items = Object.create(null);
+    var memory = {
+      get length() { return Object.keys(items).length; },
+      key: function (i) { var keys = Object.keys(items); return i < keys.length ? keys[i] : null; },
+      getItem: function (key) { return key in items ? items[key] : null; },
+      setItem: function (key, value) { items[key] = String(value); },
+      removeItem: function (key) { delete items[key]; },
+      clear: function () { items = Object.create(null); },
+    };
+    try {
+      Object.defineProperty(window, "localStorage", { value: memory, configurable: true, enumerable: true });
+    } catch (e) {
+      return false;
+    }
+    if (window.localStorage !== memory) return false;
+    local = memory;
+    memory.setItem(KEY, JSON.stringify(state));
+    return true;
   }
 
   function saved() {
@@ -289,25 +354,61 @@
   }
 
   var finished = -1;
+  var GAP = 10000; /* the shortest time between two commits after answers, in milliseconds */
+  var lastCommit = 0;
+  var waiting = null; /* a commit to come */
 
-  /* Tell the LMS where the learner is; commit when another page has become finished. */
-  function report(commit) {
+  function commitNow() {
+    clearTimeout(waiting);
+    waiting = null;
+    lastCommit = Date.now();
+    call("commit");
+  }
+
+  /* After an answer: commit now, or, if the last commit was under GAP ago, when GAP has passed.
+     Some LMSs send each commit to their server and hold the page until it answers; a member
+     answering one question after another would feel every one. */
+  function commitSoon() {
+    if (waiting) return;
+    var wait = lastCommit + GAP - Date.now();
+    if (wait <= 0) return commitNow();
+    waiting = setTimeout(function () {
+      waiting = null;
+      if (!done) report(true);
+    }, wait);
+  }
+
+  /* Tell the LMS where the learner is; commit when another page has become finished, and soon
+     after an answer. */
+  function report(commit, afterAnswer) {
     var progress = window.inductionProgress;
     if (!progress || !progress.summary) return;
     var counts = progress.summary();
+    if (keeping) tell(counts);
+    set(scorm.time, scorm.duration(Date.now() - started));
+    if (commit || (finished >= 0 && counts.finished > finished)) commitNow();
+    else if (afterAnswer) commitSoon();
+    finished = counts.finished;
+  }
+
+  /* The progress, the status and the score. With a pass mark, SCORM 1.2 has the LMS judge the
+     raw score against it itself when the session ends (or at a commit), and a member half way
+     through would be recorded as failed: there the score is sent once every page is finished,
+     as SCORM 2004's scaled score is (see VERSIONS). Without a pass mark it goes as it grows. */
+  function tell(counts) {
     var state = saved();
     var score = counts.questions ? Math.round((100 * Math.min(firstTries(state), counts.questions)) / counts.questions) : 100;
+    var mark = parseFloat(get(scorm.passMark));
     var success = "unknown";
     var complete = counts.total > 0 && counts.finished === counts.total; /* every learning page */
-    if (complete) {
-      var mark = parseFloat(get(scorm.passMark));
-      success = isNaN(mark) ? "unknown" : score / scorm.scale >= mark ? "passed" : "failed";
-    }
+    if (complete) success = isNaN(mark) ? "unknown" : score / scorm.scale >= mark ? "passed" : "failed";
     var completion = complete ? "completed" : "incomplete";
     set("cmi.suspend_data", compact(state));
-    set(scorm.score + "min", 0);
-    set(scorm.score + "max", 100);
-    set(scorm.score + "raw", score);
+    if (complete || scorm.scaled || isNaN(mark)) {
+      set(scorm.score + "min", 0);
+      set(scorm.score + "max", 100);
+      set(scorm.score + "raw", score);
+    }
     if (scorm.scaled && complete) set(scorm.scaled, score / 100);
     if (scorm.success) {
       set(scorm.status, completion);
@@ -315,9 +416,6 @@
     } else {
       set(scorm.status, success === "unknown" ? completion : success);
     }
-    set(scorm.time, scorm.duration(Date.now() - started));
-    if (commit || (finished >= 0 && counts.finished > finished)) call("commit");
-    finished = counts.finished;
   }
 
   /* --- leaving a page ---------------------------------------------------------------------- */
@@ -402,8 +500,27 @@
       if (session) session.removeItem(STARTED);
     }
   });
-  window.addEventListener("quizProgressUpdate", recordFirstTries); /* before progress.js's own */
-  window.addEventListener("inductionprogress", function () { report(false); });
+  /* The member switches to another tab or program: a phone may then close the page unasked. */
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden" && !done) report(true);
+  });
+  /* mkdocs-quiz says so when its saved answers may have changed (also as the page opens):
+     lms.js's listener runs before progress.js's, which saves the progress (inductionprogress). */
+  var seen = null; /* the page's saved answers when mkdocs-quiz last said so */
+  var answered = false;
+  window.addEventListener("quizProgressUpdate", function () {
+    recordFirstTries();
+    var now = "";
+    try {
+      now = local.getItem(QUIZ_PREFIX + location.pathname) || "";
+    } catch (e) { /* nothing saved */ }
+    answered = seen !== null && now !== seen;
+    seen = now;
+  });
+  window.addEventListener("inductionprogress", function () {
+    report(false, answered);
+    answered = false;
+  });
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("a[href]"), outward);
     report(fresh);
