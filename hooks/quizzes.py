@@ -1,9 +1,10 @@
 """MkDocs hook: self-check quizzes. Trainers write questions in `quizzes/*.yml`; each page shows its own.
 
-Each build reads and checks every quiz file (on_config), adds the trainers' answer key page
-(on_files), checks every page in the menu has a quiz (on_nav), writes each page's quiz as
-mkdocs-quiz blocks before mkdocs-quiz reads the page (on_page_markdown), and finishes the quiz
-mkdocs-quiz wrote (on_page_content). The rules are in induction/quizzes.py (follow the import).
+Each build reads and checks every quiz file (on_config), adds the trainers' answer key page and
+checks the quiz text for acronyms the glossary does not explain (on_files), checks every page in
+the menu has a quiz (on_nav), writes each page's quiz as mkdocs-quiz blocks before mkdocs-quiz
+reads the page (on_page_markdown), and finishes the quiz mkdocs-quiz wrote (on_page_content).
+The rules are in induction/quizzes.py (follow the import).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from mkdocs.utils import get_relative_url
 
 from induction.common import read_source
 from induction.front_matter import body_line_offset
+from induction.glossary import GlossaryExtension
 from induction.quizzes import (
     ANSWER_KEY,
     QUIZ_SCRIPT,
@@ -53,6 +55,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     sources = {src: pages[src].content_string for src in build.quizzes}
     key = build.answer_key(sources, config.nav, slugify_for(config), config.extra.get("facts"))
     files.append(File.generated(config, ANSWER_KEY, content=key, inclusion=InclusionLevel.NOT_IN_NAV))
+    glossaries = [e.glossary for e in config.markdown_extensions if isinstance(e, GlossaryExtension)]
+    for glossary in glossaries:  # with hooks/glossary.py on, quiz text is checked here, at its lines
+        build.check_words(glossary, Path(config.config_file_path).parent, config.extra.get("facts"))
     if build.quizzes:
         files.append(File.generated(config, QUIZ_SCRIPT, content=upstream_script()))
     return files

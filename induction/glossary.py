@@ -481,11 +481,13 @@ def _place(run: list[tuple[int, int, str]], offsets: list[int], at: int, end: bo
     return stop if end else start
 
 
-def warn_unknown_words(words: list[str], display: str, raw: str) -> None:
-    """Warn of each unexplained acronym, naming the line where the page's source (`raw`) has it."""
+def warn_unknown_words(words: list[str], display: str, raw: str, first: int | None = None) -> None:
+    """Warn of each unexplained acronym, naming the line where the file's text (`raw`) has it:
+    the first from line `first` on, else `first` (a word that came from a filled-in fact)."""
+    start = sum(len(line) + 1 for line in raw.split("\n")[: (first or 1) - 1])
     for word in words:
-        match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w])", raw)
-        line = raw.count("\n", 0, match.start()) + 1 if match else None
+        match = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w])").search(raw, start)
+        line = raw.count("\n", 0, match.start()) + 1 if match else first
         problem = f"'{word}' looks like an acronym but is not in the glossary"
         warn(log, DataError(display, line, problem, EXPLAIN_IT, subject=word))
 

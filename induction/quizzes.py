@@ -45,12 +45,14 @@ from induction.common import (
     LineDict,
     lines_outside_code,
     load_yaml,
+    read_source,
     relative_display,
     warn,
 )
 from induction.dates import parse_date, today
 from induction.facts import fill_placeholders
 from induction.front_matter import split_front_matter
+from induction.glossary import Glossary, warn_unknown_words
 from induction.nav import nav_paths
 from induction.text import trainer_markdown
 from induction.versions import require
@@ -92,6 +94,11 @@ class QuizBuild:
             order.setdefault(path, len(order))
         quizzes = sorted(self.quizzes.values(), key=lambda q: (order.get(q.page, len(order)), q.page))
         return answer_key_markdown(quizzes, fronts, sections, facts, today())
+
+    def check_words(self, glossary: Glossary, root: Path, facts: dict | None) -> None:
+        """Warn of the acronyms the glossary does not explain in each quiz file's text."""
+        for quiz in self.quizzes.values():
+            warn_unknown_quiz_words(quiz, glossary, read_source(root / quiz.file, quiz.file), facts)
 
 
 # --- Settings -------------------------------------------------------------------------------
@@ -141,6 +148,7 @@ class Option:
     correct: bool = False
     feedback: str = ""
     line: int = 0
+    lines: dict = field(default_factory=dict)  # each field's line
 
 
 @dataclass
@@ -411,7 +419,7 @@ def _parse_options(data: LineDict, question: Question, display: str) -> None:
             )
         seen[key] = n
         feedback = _text(item, "feedback", label, display, "write the feedback in quotes")
-        question.options.append(Option(text=text, correct=correct, feedback=feedback, line=item.line))
+        question.options.append(Option(text, correct, feedback, item.line, dict(item.lines)))
     right = sum(o.correct for o in question.options)
     if right == 0:
         raise DataError(
@@ -461,6 +469,28 @@ def _text(data: LineDict, key: str, name: str, display: str, hint: str) -> str:
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise DataError(display, data.line_of(key), f"{name}: '{key}' is not text", hint)
     return " ".join(str(value).split())
+
+
+def warn_unknown_quiz_words(quiz: Quiz, glossary: Glossary, raw: str, facts: dict | None) -> None:
+    """The glossary's check for unexplained acronyms on every text of `quiz` a reader sees (facts
+    filled in), each word once, at the line of the first text that has it (`raw`: the quiz file).
+    The pages and the answer key that show the texts leave them to this check, which knows their lines."""
+    texts, starts = [], set()  # (line, text); the line of every field, where a text's lines end
+    for q in quiz.questions:
+        texts += [(q.lines.get("question", q.line), q.text), (q.lines.get("answer", q.line), q.answer)]
+        texts.append((q.lines.get("explanation", q.line), q.explanation))
+        for o in q.options:
+            texts += [(o.lines.get("text", o.line), o.text), (o.lines.get("feedback", o.line), o.feedback)]
+            starts.update(o.lines.values())
+        starts.update(q.lines.values())
+    first: dict[str, int] = {}
+    for line, text in sorted(texts, key=lambda item: item[0]):
+        for word in glossary.unknown_words(_fill(text, facts, quiz.file, line)):
+            first.setdefault(word, line)
+    lines = raw.split("\n")
+    for word, line in first.items():
+        end = min((n for n in starts if n > line), default=len(lines) + 1)
+        warn_unknown_words([word], quiz.file, "\n".join(lines[: end - 1]), line)
 
 
 def check_pages_exist(quizzes: list[Quiz], pages: set[str]) -> None:

@@ -1,0 +1,91 @@
+"""The glossary's messages name the line a trainer must change. An acronym the glossary does not
+explain in a quiz file is reported at its line in that file (`quizzes/<file>:<line>: ...`), once,
+and never again on the answer key page the build makes from the quiz files (a page trainers must
+not edit)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project, run_build
+from induction.common import parse_yaml
+from induction.glossary import EXPLAIN_IT, load_glossary
+from induction.quizzes import parse_quiz, warn_unknown_quiz_words
+from test_quiz_loader import FILE, GOOD
+from test_trainer_check import run_check
+
+GLOSSARY = load_glossary("terms:\n  - term: MASH\n    definition: The hub.\n", "data/glossary.yml")
+FACTS = {"contacts": {"team": {"name": "the QZXW team"}}}
+# The quiz loader's good quiz, with an explanation folded over two lines (lines 9 to 11)
+QUIZ = GOOD.replace(
+    "explanation: The hub is where agencies share what they know.",
+    "explanation: >-\n      The hub is where agencies\n      share what they know.",
+)
+SAYS = "'QZXW' looks like an acronym but is not in the glossary"
+
+
+@pytest.mark.parametrize(
+    ("edits", "line"),
+    [
+        ([("What does MASH", "What does the QZXW")], 3),
+        ([("Multi-Area Support Hub", "The QZXW")], 8),
+        ([("feedback: Yes.", "feedback: Yes, the QZXW.")], 7),
+        ([("share what they know.", "share what the QZXW knows.")], 11),  # its own line, in a folded text
+        ([("There were ___ children in care.", "The ___ runs it."), ("answer: 773", "answer: QZXW")], 25),
+        ([("From the slides.", "Ask {{ contacts.team.name }}.")], 26),  # a fact: its placeholder's line
+        ([("From the slides.", "The QZXW again."), ("What does MASH", "What does the QZXW")], 3),  # once
+    ],
+)
+def test_an_unexplained_acronym_in_a_quiz_is_reported_at_its_line(caplog, edits, line):
+    text = QUIZ
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    quiz = parse_quiz(parse_yaml(text, FILE), FILE)
+    with caplog.at_level(logging.WARNING):
+        warn_unknown_quiz_words(quiz, GLOSSARY, text, FACTS)
+    assert [r.getMessage() for r in caplog.records] == [f"{FILE}:{line}: {SAYS} ({EXPLAIN_IT})"]
+    assert caplog.records[0].problem.subject == "QZXW"  # the content check lists the word
+
+
+def test_a_quiz_the_glossary_explains_gives_no_warning(caplog):
+    quiz = parse_quiz(parse_yaml(QUIZ, FILE), FILE)
+    with caplog.at_level(logging.WARNING):
+        warn_unknown_quiz_words(quiz, GLOSSARY, QUIZ, FACTS)
+    assert caplog.records == []
+
+
+def plant(project: Path, path: str, old: str, new: str) -> int:
+    """Change `old` to `new` in the copied project's file; the line where `old` started."""
+    file = project / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"{path} changed: plant the mistake somewhere else"
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+@pytest.mark.build
+def test_the_real_build_and_check_name_the_quiz_file_and_line_not_the_answer_key(tmp_path):
+    project = copy_project(tmp_path / "project")
+    old = 'explanation: "If a child is in immediate danger'
+    line = plant(project, "quizzes/thresholds.yml", old, old.replace('"If', '"The QZXW says: if'))
+    expected = f"quizzes/thresholds.yml:{line}: {SAYS} ({EXPLAIN_IT})"
+
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 1, build.output  # so the site is not published
+    warnings = [x for x in build.output.splitlines() if x.startswith("WARNING")]
+    assert [x.split(" -  ", 1)[1] for x in warnings if "QZXW" in x] == [expected], (
+        "reproduce: nox -s build -- --strict"
+    )
+    assert "answer-key" not in build.output
+
+    check = run_check(project, "--html", str(tmp_path / "report.html"))
+    assert check.returncode == 1
+    assert [x.strip() for x in check.stdout.splitlines() if "QZXW" in x and "ERROR" in x] == [
+        f"ERROR   {expected}"
+    ]
+    assert "answer-key.md" not in check.stdout
+
