@@ -197,17 +197,23 @@ def load_glossary(text: str, display: str) -> Glossary:
     item_lines = _item_lines(lines, data.line_of("terms"), len(data["terms"]))
     for number, raw in enumerate(data["terms"], start=1):
         entry = _entry(raw, number, error, item_lines[number - 1])
-        for n, name in enumerate(entry.names):
-            if not (WORD.match(name) and WORD.match(name[-1])) or "<" in name or ">" in name:
+        keys = ["term", "expansion"][: 1 + bool(entry.expansion)]
+        keys += ["aliases"] * len(entry.aliases) + ["plurals"] * len(entry.plurals)
+        for n, (name, key) in enumerate(zip(entry.names, keys, strict=True)):
+            at = _line_in(lines, raw.line_of(key), len(entry.names), name)  # the name's own line
+            if "<" in name or ">" in name:
+                problem = f"'{name}' (in '{entry.term}') has < or > in it, which a page reads as HTML"
+                raise error(at, problem, "write plain text: no HTML tags, < or > in a name")
+            if not (WORD.match(name) and WORD.match(name[-1])):
                 problem = f"'{name}' (in '{entry.term}') cannot be found in a page's text"
-                raise error(entry.line, problem, "start and end each name with a letter or digit")
+                raise error(at, problem, "start and end each name with a letter or digit")
             if name in entry.names[:n]:
-                raise error(entry.line, f"'{entry.term}' lists '{name}' twice", "list each name once")
+                raise error(at, f"'{entry.term}' lists '{name}' twice", "list each name once")
             other = owners.setdefault(normal(" ".join(name.split())).lower(), entry)
             if other is not entry:
                 problem = f"'{name}' is already a name of the entry '{other.term}' (line {other.line})"
                 expected = "give each term, expansion and alias to one entry only; capitals are ignored"
-                raise error(entry.line, problem, expected)
+                raise error(at, problem, expected)
         if (other := anchors.setdefault(entry.id, entry)) is not entry:
             problem = f"'{entry.term}' would have the same anchor '#{entry.id}' as '{other.term}'"
             raise error(entry.line, problem, "make the two terms differ in their letters or digits")
@@ -277,14 +283,18 @@ def _strings(mapping: LineDict, key: str, error, example: str) -> tuple[str, ...
 
 def check_see_links(glossary: Glossary, pages: set[str]) -> None:
     """Every `see:` must name a page under docs/; the error names the line of the bad path."""
-    lines = glossary.lines
     for entry in glossary.entries:
         for target in (target for target in entry.see if target not in pages):
-            last = min(entry.see_line + len(entry.see) + 2, len(lines) + 1)
-            line = next((n for n in range(entry.see_line, last) if target in lines[n - 1]), entry.see_line)
+            line = _line_in(glossary.lines, entry.see_line, len(entry.see), target)
             problem = f"'{entry.term}' has see: {target}, which is not a page"
             expected = "give the path of a page under docs/, e.g. services/front-door.md"
             raise DataError(DATA_FILE, line, problem, expected)
+
+
+def _line_in(lines: list[str], first: int, count: int, value: str) -> int:
+    """The line of `value`, one of `count` items of a list that starts on line `first` (else `first`)."""
+    last = min(first + count + 2, len(lines) + 1)
+    return next((n for n in range(first, last) if value in lines[n - 1]), first)
 
 
 # --- Linking terms in a page's element tree --------------------------------------------------

@@ -263,7 +263,7 @@ BAD_INPUT = {
     ),
     "duplicate alias": (
         edit("data/glossary.yml", "aliases: [CP]", "aliases: [CP, cic]"),
-        "data/glossary.yml:14: 'cic' is already a name of the entry 'children in care' (line 9)",
+        "data/glossary.yml:15: 'cic' is already a name of the entry 'children in care' (line 9)",
     ),
     "empty definition": (
         edit(

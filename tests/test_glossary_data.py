@@ -55,11 +55,11 @@ def test_a_good_file_loads():
         ),
         (
             GOOD + "  - term: looked after\n    aliases: [cic]\n    definition: Again.\n",
-            "data/glossary.yml:9: 'cic' is already a name of the entry 'children in care' (line 6)",
+            "data/glossary.yml:10: 'cic' is already a name of the entry 'children in care' (line 6)",
         ),
         (
             GOOD + "  - term: MARAC\n    expansion: multi-agency safeguarding hub\n    definition: x.\n",
-            "data/glossary.yml:9: 'multi-agency safeguarding hub' is already a name of the entry 'MASH'",
+            "data/glossary.yml:10: 'multi-agency safeguarding hub' is already a name of the entry 'MASH'",
         ),
         (
             GOOD + "  - term: CIN\n    definition: >-\n\n  - term: SGO\n    definition: x\n",
@@ -82,11 +82,32 @@ def test_a_good_file_loads():
         ),
         (
             GOOD + "  - term: CIN\n    definition: x\n    aliases: [C.I.N.]\n",
-            "data/glossary.yml:9: 'C.I.N.' (in 'CIN') cannot be found in a page's text",
+            "data/glossary.yml:11: 'C.I.N.' (in 'CIN') cannot be found in a page's text",
         ),
         (
             GOOD + "  - term: CIN\n    definition: x\n    aliases: [CIN]\n",
-            "data/glossary.yml:9: 'CIN' lists 'CIN' twice",
+            "data/glossary.yml:11: 'CIN' lists 'CIN' twice",
+        ),
+        (  # each message about a name gives that name's own line, in a list written down the page too
+            GOOD + "  - term: CIN\n    definition: x\n    aliases:\n      - C I N\n      - cic\n",
+            "data/glossary.yml:13: 'cic' is already a name of the entry 'children in care' (line 6)",
+        ),
+        (
+            GOOD + "  - term: CIN\n    definition: x\n    plurals: [CINs, CINs]\n",
+            "data/glossary.yml:11: 'CIN' lists 'CINs' twice",
+        ),
+        (
+            GOOD + '  - term: CIN\n    definition: x\n    aliases: [C I N, "Hub <b>x</b> hub"]\n',
+            "data/glossary.yml:11: 'Hub <b>x</b> hub' (in 'CIN') has < or > in it, which a page reads as "
+            "HTML (write plain text: no HTML tags, < or > in a name)",
+        ),
+        (
+            GOOD + '  - term: CIN\n    definition: x\n    aliases:\n      - C I N\n      - "<b>CIN</b>"\n',
+            "data/glossary.yml:13: '<b>CIN</b>' (in 'CIN') has < or > in it, which a page reads as HTML",
+        ),
+        (
+            GOOD + "  - term: a < b\n    definition: x\n",
+            "data/glossary.yml:9: 'a < b' (in 'a < b') has < or > in it",
         ),
         (
             GOOD + "  - term: Children in-care\n    definition: x\n",

@@ -1,7 +1,7 @@
 """The glossary's messages name the line a trainer must change. An acronym the glossary does not
 explain in a quiz file is reported at its line in that file (`quizzes/<file>:<line>: ...`), once,
 and never again on the answer key page the build makes from the quiz files (a page trainers must
-not edit)."""
+not edit); a name with HTML in it is reported at the line of that name."""
 
 from __future__ import annotations
 
@@ -89,3 +89,16 @@ def test_the_real_build_and_check_name_the_quiz_file_and_line_not_the_answer_key
     ]
     assert "answer-key.md" not in check.stdout
 
+
+@pytest.mark.build
+def test_html_in_an_alias_stops_the_real_build_at_the_line_of_the_alias(tmp_path):
+    project = copy_project(tmp_path / "project")
+    old = "    aliases: [Multi Agency Safeguarding Hub]\n    definition:"
+    line = plant(project, "data/glossary.yml", old, old.replace("Hub]", 'Hub, "Hub <b>x</b> hub"]'))
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 1
+    assert (
+        f"data/glossary.yml:{line}: 'Hub <b>x</b> hub' (in 'MASH') has < or > in it, which a page reads "
+        "as HTML (write plain text: no HTML tags, < or > in a name)"
+    ) in build.output, build.output
+    assert not list((tmp_path / "site").rglob("*.html")), "no page was written"
