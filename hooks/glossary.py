@@ -83,11 +83,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return markdown
     if MARKER not in markdown:
         raise DataError(f"docs/{GLOSSARY_PAGE}", None, f"the page has no {MARKER} line", MARKER_HINT)
-    used_on: dict[str, list[str]] = {}  # entry id -> the pages in the nav that link it, in nav order
-    for src in _build.nav:
+    pages = {f.src_uri: f.page for f in files.documentation_pages() if f.page}
+    used_on: dict[str, list[str]] = {}  # entry id -> the learners' pages that link it, in nav order
+    # Not a page left out of the learners' search (the trainer guide): a learner is not sent there.
+    for src in (src for src in _build.nav if not pages[src].meta.get("search", {}).get("exclude")):
         for entry in _build.extension.used_by.get(src, ()):
             used_on.setdefault(entry.id, []).append(src)
-    titles = {f.src_uri: f.page.title for f in files.documentation_pages() if f.page and f.page.title}
+    titles = {src: page.title for src, page in pages.items() if page.title}
     return markdown.replace(MARKER, glossary_markdown(_build.glossary, used_on, titles), 1)
 
 

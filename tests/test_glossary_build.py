@@ -346,6 +346,23 @@ def test_every_used_on_page_links_back_to_the_entry(real_site):
     assert checked > 50
 
 
+def test_used_on_sends_learners_to_no_page_left_out_of_their_search(real_site):
+    """The trainer guide uses glossary terms too, but it is left out of the learners' search
+    (`search: exclude`): a learner reading the glossary is not sent there."""
+    trainer_pages = sorted(real_site.site.glob("trainers/**/index.html"))
+    linking = [p for p in trainer_pages if BeautifulSoup(p.read_text(), "lxml").select("a.glossary-term")]
+    assert linking, "no trainer page links a glossary term: this test would prove nothing"
+    glossary = real_site.html("glossary/index.html")
+    used_on = [
+        a["href"]
+        for p in glossary.select("div.glossary-definition p")
+        if p.get_text().startswith("Used on")
+        for a in p.find_all("a")
+    ]
+    assert len(used_on) > 50
+    assert [href for href in used_on if href.startswith("../trainers/")] == []
+
+
 def test_the_real_site_search_knows_mash_by_both_names(real_site):
     index = json.loads((real_site.site / "search" / "search_index.json").read_text())
     front = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("services/front-door/"))
