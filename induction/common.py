@@ -333,6 +333,17 @@ def yaml_mistake(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str,
                 "indent it further than the 'name:' line it belongs to, lined up with the other items",
             )
         return line, "this line is indented differently from the lines above it", _line_up(text, mark)
+    if exc.context in ("while scanning a block scalar", "while scanning an anchor"):
+        sign = text.split("\n")[opened.line][opened.column]  # the '>', '|' or '&' that starts the value
+        if sign == "&":
+            why = "'&' at the start of a value marks a YAML anchor"
+        else:
+            why = "after '>-' or '|' the text goes on the lines below it, indented"
+        return (
+            line,
+            f"YAML reads the '{sign}' at the start of the value on this line as a sign of its own",
+            f"{why}; or put the whole value in double quotes",
+        )
     if said == "could not find expected ':'":
         return (
             opened.line + 1,

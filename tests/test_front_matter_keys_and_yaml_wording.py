@@ -218,6 +218,22 @@ QUIZ = (
             "data/x.yml:1: this is not valid YAML: a value on this line starts with '@' "
             '(put the whole value in double quotes: "@...")',
         ),
+        (
+            GLOSSARY,
+            "aliases: [M]",
+            "definition: >- The part of the front door",
+            "data/x.yml:4: this is not valid YAML: YAML reads the '>' at the start of the value on this line "
+            "as a sign of its own (after '>-' or '|' the text goes on the lines below it, indented; or put "
+            "the whole value in double quotes)",
+        ),
+        (
+            GLOSSARY,
+            "expansion: Multi-Agency Safeguarding Hub",
+            "expansion: & more",
+            "data/x.yml:3: this is not valid YAML: YAML reads the '&' at the start of the value on this line "
+            "as a sign of its own ('&' at the start of a value marks a YAML anchor; or put the whole value "
+            "in double quotes)",
+        ),
     ],
     ids=[
         "glossary-field-3-spaces",
@@ -233,6 +249,8 @@ QUIZ = (
         "line-without-a-name",
         "list-item-under-no-name",
         "at-sign",
+        "folded-text-on-the-same-line",
+        "ampersand-first",
     ],
 )
 def test_yaml_mistakes_are_told_in_plain_english_with_file_and_line(text, old, new, message):
