@@ -10,13 +10,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
 import yaml
 
+from induction.dates import today, uk_date
+
 ROOT = Path(__file__).resolve().parent.parent
+STATEMENT = ROOT / "docs" / "about" / "accessibility.md"
 
 WIDTH, HEIGHT = 1280, 800
 
@@ -226,6 +230,63 @@ def test_the_accessibility_statement_follows_the_model_statement(real_site):
         "the publishing workflow runs before it publishes a change",
     ):
         assert words in text, words
+    # When the site was last tested, and by whom, as the model statement says it.
+    assert last_tested_problems(text) == []
+
+
+def last_tested_problems(text: str) -> list[str]:
+    """What is wrong with the statement's "This website was last tested on [date]. The test was
+    carried out by [who]": missing, a date not written the site's way (6 December 2026), or a day
+    still to come. The date is typed in the page's text: each message names its line."""
+    lines = STATEMENT.read_text(encoding="utf-8").splitlines()
+    line = next((n for n, words in enumerate(lines, 1) if "last tested on" in words), 1)
+    where = f"docs/about/accessibility.md:{line}"
+    found = LAST_TESTED.search(text)
+    if not found:
+        return [f"{where}: the statement does not say when the site was last tested and by whom ({WRITE})"]
+    try:
+        tested = dt.datetime.strptime(found["day"], "%d %B %Y").date()
+    except ValueError:
+        tested = None
+    if tested is None or uk_date(tested) != found["day"]:
+        return [f"{where}: '{found['day']}' is not a date written the site's way ({WRITE})"]
+    if tested > today():
+        return [f"{where}: the site was last tested on {found['day']}, a day still to come ({WRITE})"]
+    return []
+
+
+LAST_TESTED = re.compile(
+    r"This website was last tested on (?P<day>\d{1,2} [A-Z][a-z]+ \d{4})\. The test was carried out by \w"
+)
+WRITE = "write 'This website was last tested on 6 December 2026. The test was carried out by ...'"
+
+
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("This website was last tested on 6 December 2026. The test was carried out by us.", None),
+        ("This website was last tested on 31 December 2025. The test was carried out by us.", None),
+        # the statement before: how it is tested and when the statement was reviewed, no test date
+        (
+            "It was last reviewed on 22 November 2026. This website is tested by the automated tests",
+            "does not say when the site was last tested and by whom",
+        ),
+        ("This website was last tested on 6 December 2026.", "does not say when the site was last tested"),
+        ("This website was last tested on 06 December 2026. The test was carried out by us.", "'06 December"),
+        ("This website was last tested on 6 Decmber 2026. The test was carried out by us.", "'6 Decmber"),
+        ("This website was last tested on 31 February 2026. The test was carried out by us.", "'31 Feb"),
+        ("This website was last tested on 6 December 2099. The test was carried out by us.", "still to come"),
+    ],
+)
+def test_a_missing_or_wrong_last_tested_date_is_found(monkeypatch, text, problem):
+    monkeypatch.setenv("INDUCTION_TODAY", "2026-12-06")
+    found = last_tested_problems(text)
+    if problem is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and problem in found[0], found
+        assert re.match(r"docs/about/accessibility\.md:\d+: ", found[0])
+        assert found[0].endswith(f"({WRITE})")
 
 
 def test_the_accessibility_statement_invents_no_contact(real_site):
@@ -236,5 +297,5 @@ def test_the_accessibility_statement_invents_no_contact(real_site):
     text = real_site.html("about/accessibility/index.html").select_one("article").get_text(" ")
     found = re.findall(r"[\w.+-]+@[\w-]+\.[\w.]+|\b0\d[\d ]{8,}\d\b", text)
     assert [f for f in found if f not in allowed] == []
-    source = (ROOT / "docs" / "about" / "accessibility.md").read_text(encoding="utf-8")
+    source = STATEMENT.read_text(encoding="utf-8")
     assert '!!! trainer "Add the contact for accessibility problems"' in source
