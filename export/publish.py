@@ -16,10 +16,13 @@ served, so is the copy), and `--rollback` swaps the two back. If a rename fails,
 are undone, so the folders are as they were. Every published site carries MARKER, and a folder
 that holds files but no MARKER is never replaced (nor a previous copy without it deleted): a web
 server's folder often holds a default index.html beside other content that is not ours to move.
+The new folder gets the permissions and group of the folder it replaces (an empty folder an
+administrator made for the web server included: it stays where it is until the final rename).
 
 A git branch is published with ghp-import, as `mkdocs gh-deploy` does: one new commit on the
 branch holding the built site (history kept), with a message naming the content version. The
-remote and the branch name are checked before anything is built; ghp-import makes the commit
+remote and the branch are checked before anything is built (a branch holding mkdocs.yml, the
+sources, or checked out in a working folder is refused); ghp-import makes the commit
 and git pushes it, and if either fails the local branch is put back as it was.
 
 Every published site also carries `_headers`, which hosts that read it (Netlify, Cloudflare
@@ -33,6 +36,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -69,7 +73,14 @@ def headers_text(policy: str = POLICY) -> str:
 def parse_target(text: str) -> Path | GitTarget:
     """`git:BRANCH[@REMOTE]` is a git branch; anything else is a folder."""
     if not text.startswith("git:"):
-        return Path(text).expanduser().resolve()
+        folder = Path(text).expanduser().resolve()
+        if not folder.name:
+            raise PublishError(
+                f"{folder} is the top folder of the disk, which publishing cannot replace (it keeps "
+                "the copy it replaces beside the target): give a folder of the site's own inside it, "
+                "for example /var/www/induction: nothing was changed"
+            )
+        return folder
     branch, _, remote = text[len("git:") :].partition("@")
     if not branch:
         raise PublishError(
@@ -94,7 +105,7 @@ def marker_text(version: str) -> str:
 def not_ours(folder: Path) -> list[str]:
     """What `folder` holds when it holds files but no MARKER (this command did not publish it);
     [] when it is missing, empty or ours."""
-    if not folder.exists() or (folder / MARKER).exists():
+    if not folder.is_dir() or (folder / MARKER).is_file():
         return []
     return sorted(f"{entry.name}/" if entry.is_dir() else entry.name for entry in folder.iterdir())
 
@@ -145,22 +156,83 @@ def run_gate(project: Path, site: Path, run_checks: bool = True) -> None:
 def publish_folder(site: Path, target: Path, version: str) -> None:
     """Copy `site` beside `target`, then swap it in; the replaced copy becomes previous_of(target)."""
     previous = previous_of(target)
+    older = previous.with_name(f"{previous.name}-older-{os.getpid()}")  # removed once all is done
+    empty = target.with_name(f".{target.name}-empty-{os.getpid()}")  # an empty target, moved aside
     with folder_errors("publish to", target):
         check_folder_target(target)
-        if target.is_dir() and not any(target.iterdir()):
-            target.rmdir()  # an empty folder is no copy to keep for a roll back
-        older = previous.with_name(f"{previous.name}-older-{os.getpid()}")  # removed once all is done
         target.parent.mkdir(parents=True, exist_ok=True)
         with folder_beside(target) as new:
-            shutil.copytree(site, new, dirs_exist_ok=True)
+            copy_site(site, new, target)
             add_publish_files(new, version)
-            replacing = target.exists()
-            moves = [(previous, older)] if replacing and previous.exists() else []
-            moves += [(target, previous)] if replacing else []
+            note = take_folder_settings(target, new)
+            # an empty folder is no copy to keep for a roll back: it is moved aside only at the
+            # swap (and put back if the swap fails), so a failed publish leaves it where it was
+            replacing = target.exists() and any(target.iterdir())
+            moves = [(previous, older)] if replacing and previous_exists(previous) else []
+            moves += [(target, previous if replacing else empty)] if target.exists() else []
             rename_all([*moves, (new, target)])
-    shutil.rmtree(older, ignore_errors=True)
+    remove(older)
+    remove(empty)
     kept = f" (the copy it replaced is kept in {previous})" if replacing else ""
-    print(f"Published to {target}{kept}")
+    print(f"Published to {target}{kept}{note}")
+
+
+def previous_exists(previous: Path) -> bool:
+    """Whether there is a previous copy to move aside (a link that leads nowhere counts too)."""
+    return previous.exists() or previous.is_symlink()
+
+
+def remove(path: Path) -> None:
+    """Delete a folder publish moved aside; a link to a folder is deleted, not what it leads to."""
+    if path.is_symlink():
+        path.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def copy_site(site: Path, new: Path, target: Path) -> None:
+    """Copy the built site into `new`; a file that cannot be copied is one plain sentence."""
+    failed: list[OSError] = []
+
+    def copy(source: str, destination: str) -> object:
+        try:
+            return shutil.copy2(source, destination)
+        except OSError as error:
+            failed.append(error)
+            raise
+
+    try:
+        shutil.copytree(site, new, dirs_exist_ok=True, copy_function=copy)
+    except shutil.Error as error:
+        problems = error.args[0] if error.args and isinstance(error.args[0], list) else []
+        source = problems[0][0] if problems else site
+        reason = failed[0].strerror if failed and failed[0].strerror else "it could not be read"
+        more = f"; {len(problems) - 1} more files could not be copied either" if len(problems) > 1 else ""
+        raise PublishError(
+            f"Could not publish to {target}: the built site's file {source} could not be copied "
+            f"({reason}{more}). Nothing was changed: readers see the site as it was. Publish again; "
+            "if it happens again, check there is room on the disk that holds the folder"
+        ) from None
+
+
+def take_folder_settings(target: Path, new: Path) -> str:
+    """Give `new` the permissions and group of the folder it replaces (an administrator may have
+    set them up for the web server), when the group can be given too: permissions without their
+    group could shut the web server out. Says, after the publish message, when it could not."""
+    if os.name != "posix" or not target.is_dir():
+        return ""
+    found = target.stat()
+    if new.stat().st_gid != found.st_gid:
+        try:
+            os.chown(new, -1, found.st_gid)
+        except OSError:
+            return (
+                f". Note: {target} belonged to a group you are not in, so the new folder has your own "
+                "group and the usual permissions: ask whoever runs the web server to check it can "
+                "read the site"
+            )
+    new.chmod(stat.S_IMODE(found.st_mode))
+    return ""
 
 
 def check_folder_target(target: Path) -> None:
@@ -168,6 +240,12 @@ def check_folder_target(target: Path) -> None:
     there (checked before the gate, and again just before the swap)."""
     previous = previous_of(target)
     with folder_errors("publish to", target):
+        file_in_the_way(target)
+        if previous.exists() and not previous.is_dir():
+            raise PublishError(
+                f"{previous} is a file, not a folder: publishing to {target} keeps the copy it "
+                "replaces under that name (move the file somewhere else first): nothing was changed"
+            )
         if found := not_ours(target):
             raise PublishError(
                 f"{target} holds files this command did not publish ({listing(found)}) and no {MARKER} "
@@ -184,12 +262,25 @@ def check_folder_target(target: Path) -> None:
             )
 
 
+def file_in_the_way(target: Path) -> None:
+    """Refuse a target that is a file, or that is inside one."""
+    blocker = next((folder for folder in [target, *target.parents] if folder.exists()), None)
+    if blocker is not None and not blocker.is_dir():
+        inside = "" if blocker == target else f"{target} would be inside {blocker}, but "
+        raise PublishError(
+            f"{inside}{blocker} is a file, not a folder (give a folder for the site, new or empty the "
+            "first time): nothing was changed"
+        )
+
+
 def rollback_folder(target: Path) -> None:
     """Swap the target and its previous copy (a second roll back undoes the first)."""
     previous = previous_of(target)
     with folder_errors("roll back", target):
+        file_in_the_way(target)
         if not previous.is_dir():
-            raise PublishError(f"There is no previous copy to go back to ({previous} does not exist)")
+            why = "is a file, not a folder" if previous.exists() else "does not exist"
+            raise PublishError(f"There is no previous copy to go back to ({previous} {why})")
         swap = target.with_name(f".{target.name}-swap-{os.getpid()}")
         replacing = target.exists()
         rename_all(
@@ -244,6 +335,52 @@ def check_git_target(project: Path, target: GitTarget) -> None:
         raise PublishError(
             f"There is no remote called {target.remote} (`git remote -v` lists them): {nothing}"
         )
+    fetch_branch(project, target)
+    check_not_a_source_branch(project, target, nothing)
+
+
+def fetch_branch(project: Path, target: GitTarget) -> None:
+    """Fetch REMOTE's BRANCH: ghp-import builds on REMOTE/BRANCH when it knows it, so history is kept
+    from a fresh clone. It fails harmlessly the first time, when the branch does not exist yet."""
+    if target.remote:
+        branch = target.branch
+        git_ok(project, "fetch", "-q", target.remote, f"+{branch}:refs/remotes/{target.remote}/{branch}")
+
+
+def check_not_a_source_branch(project: Path, target: GitTarget, nothing: str) -> None:
+    """Refuse a branch that holds the site's sources (ghp-import would make a commit holding only
+    the built site, deleting them all), or one checked out in a working folder (the commit would
+    change the branch under the files there)."""
+    branch = target.branch
+    # ghp-import builds on REMOTE/BRANCH when git knows it (REMOTE is origin when none is given),
+    # else on the local branch: neither may hold the sources
+    for ref in (f"refs/heads/{branch}", f"refs/remotes/{target.remote or 'origin'}/{branch}"):
+        if git_ok(project, "cat-file", "-e", f"{ref}:mkdocs.yml"):
+            raise PublishError(
+                f"'{branch}' is the branch your pages are written on (it holds mkdocs.yml): publishing "
+                "there would replace them with the built site (give a branch of its own for the built "
+                f"site, such as gh-pages): {nothing}"
+            )
+    if folder := checked_out_in(project, branch):
+        raise PublishError(
+            f"'{branch}' is the branch checked out in {folder}: publishing there would change the "
+            "branch under the files in that folder (switch that folder to another branch, such as "
+            f"main, or give another branch for the built site, such as gh-pages): {nothing}"
+        )
+
+
+def checked_out_in(project: Path, branch: str) -> str | None:
+    """The working folder that has `branch` checked out, if one has."""
+    found = subprocess.run(
+        ["git", "worktree", "list", "--porcelain"], cwd=project, capture_output=True, text=True
+    )
+    folder = None
+    for line in found.stdout.splitlines():
+        if line.startswith("worktree "):
+            folder = line.removeprefix("worktree ")
+        elif line == f"branch refs/heads/{branch}":
+            return folder
+    return None
 
 
 def publish_git(site: Path, target: GitTarget, project: Path, version: str) -> None:
@@ -258,10 +395,9 @@ def publish_git(site: Path, target: GitTarget, project: Path, version: str) -> N
         add_publish_files(tree, version)
         command = [sys.executable, "-m", "ghp_import", "--no-jekyll", "-m", message, "-b", branch]
         if target.remote:
-            # ghp-import builds on REMOTE/BRANCH when it knows it, so history is kept from a fresh
-            # clone; the fetch fails harmlessly the first time, when the branch does not exist yet
-            git_ok(project, "fetch", "-q", target.remote, f"+{branch}:refs/remotes/{target.remote}/{branch}")
+            fetch_branch(project, target)  # again: the build took a while
             command += ["-r", target.remote]
+        check_not_a_source_branch(project, target, "nothing was published")  # as fetched just now
         # ghp-import only commits: it stops with a traceback or a usage text, so its last line is
         # shown as the reason; git pushes, and its own message (no traceback) shows as it is
         made = subprocess.run([*command, str(tree)], cwd=project, capture_output=True, text=True)

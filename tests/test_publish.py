@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
@@ -148,13 +149,78 @@ def test_a_previous_copy_this_command_did_not_keep_is_never_deleted(tmp_path, ca
     assert (target / "index.html").read_text() == "<p>first</p>"
 
 
-def test_a_target_that_cannot_be_written_is_a_message_not_a_traceback(tmp_path, capsys):
-    blocker = tmp_path / "share.txt"  # a file where the target's folder should be
-    blocker.write_text("not a folder", encoding="utf-8")
-    assert publish(make_site(tmp_path / "one", "first"), str(blocker / "induction")) == 1
+def test_a_target_that_cannot_be_written_is_a_message_not_a_traceback(tmp_path, capsys, monkeypatch):
+    import export.pipeline
+
+    target = tmp_path / "share" / "induction"
+    target.parent.mkdir()
+
+    real = export.pipeline.tempfile.mkdtemp
+
+    def refused(*args, **kwargs):  # the folder that holds the target may not be written
+        if Path(kwargs.get("dir") or tmp_path) == target.parent:
+            raise PermissionError(13, "Permission denied", str(target.parent))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(export.pipeline.tempfile, "mkdtemp", refused)
+    assert publish(make_site(tmp_path / "one", "first"), str(target)) == 1
     err = capsys.readouterr().err
-    assert f"Could not publish to {blocker / 'induction'}" in err and "Traceback" not in err
+    assert err.startswith(f"ERROR    -  Could not publish to {target}: Permission denied ({target.parent}).")
+    assert "Check that you may write to the folder that holds it" in err
+    assert list(target.parent.iterdir()) == []
+
+
+@pytest.mark.parametrize("where", ["target", "inside", "previous"])
+def test_a_file_where_a_folder_should_be_is_named_plainly(tmp_path, capsys, where):
+    target = tmp_path / "induction"
+    blocker = {"target": target, "inside": target, "previous": previous_of(target)}[where]
+    blocker.write_text("not a folder", encoding="utf-8")
+    to = target / "site" if where == "inside" else target
+    assert publish(make_site(tmp_path / "one", "first"), str(to)) == 1
+    expected = {
+        "target": f"{target} is a file, not a folder (give a folder for the site, new or empty the "
+        "first time): nothing was changed\n",
+        "inside": f"{to} would be inside {target}, but {target} is a file, not a folder (give a folder "
+        "for the site, new or empty the first time): nothing was changed\n",
+        "previous": f"{blocker} is a file, not a folder: publishing to {target} keeps the copy it "
+        "replaces under that name (move the file somewhere else first): nothing was changed\n",
+    }[where]
+    assert capsys.readouterr().err == "ERROR    -  " + expected
     assert blocker.read_text(encoding="utf-8") == "not a folder"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["one", blocker.name])
+
+
+@pytest.mark.parametrize("extra", [[], ["--rollback"]])
+def test_the_top_folder_of_the_disk_is_refused_plainly(tmp_path, capsys, extra):
+    assert main(["--to", "/", "--no-gate", "--site", str(tmp_path), *extra]) == 1
+    assert capsys.readouterr().err == (
+        "ERROR    -  / is the top folder of the disk, which publishing cannot replace (it keeps the "
+        "copy it replaces beside the target): give a folder of the site's own inside it, for example "
+        "/var/www/induction: nothing was changed\n"
+    )
+
+
+def test_a_folder_named_like_the_mark_is_not_the_mark(tmp_path, capsys):
+    target = tmp_path / "documents"
+    (target / MARKER).mkdir(parents=True)
+    (target / "letter.txt").write_text("keep me", encoding="utf-8")
+    assert publish(make_site(tmp_path / "one", "first"), str(target)) == 1
+    assert f"{target} holds files this command did not publish" in capsys.readouterr().err
+    assert (target / "letter.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_previous_copy_that_is_a_link_leaves_nothing_behind(tmp_path):
+    """The older previous copy is deleted once the new site is in: a link is deleted, not the
+    folder it leads to, and nothing is left beside the site."""
+    target = tmp_path / "www" / "induction"
+    kept = tmp_path / "kept"  # a copy published elsewhere, which the link leads to
+    publish(make_site(tmp_path / "one", "first"), str(kept))
+    publish(make_site(tmp_path / "two", "second"), str(target))
+    previous_of(target).symlink_to(kept)
+    assert publish(make_site(tmp_path / "three", "third"), str(target)) == 0
+    assert sorted(p.name for p in target.parent.iterdir()) == [".induction-previous", "induction"]
+    assert (previous_of(target) / "index.html").read_text() == "<p>second</p>"
+    assert (kept / "index.html").read_text() == "<p>first</p>"  # what the link led to is kept
 
 
 def failing_rename(monkeypatch, into: Path, times: int = 1) -> None:
@@ -236,9 +302,30 @@ def test_a_roll_back_that_cannot_be_put_back_lists_every_rename_to_do_by_hand(tm
 def test_publishing_into_an_empty_folder_keeps_no_empty_copy_to_roll_back_to(tmp_path):
     target = tmp_path / "induction"
     target.mkdir()
+    target.chmod(0o2750)  # as an administrator might set it up for the web server's group
     assert publish(make_site(tmp_path / "one", "first"), str(target)) == 0
     assert (target / "index.html").read_text() == "<p>first</p>"
     assert not previous_of(target).exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["induction", "one"]
+    # the new folder has the permissions of the one it replaced, and keeps them publish after publish
+    assert stat.S_IMODE(target.stat().st_mode) == 0o2750
+    assert publish(make_site(tmp_path / "two", "second"), str(target)) == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o2750
+
+
+def test_a_copy_that_fails_leaves_the_empty_folder_and_says_why_plainly(tmp_path, capsys):
+    target = tmp_path / "www" / "induction"
+    target.mkdir(parents=True)
+    site = make_site(tmp_path / "bad", "first")
+    (site / "broken").symlink_to(tmp_path / "nowhere")  # a file that cannot be read
+    assert publish(site, str(target)) == 1
+    assert capsys.readouterr().err == (
+        f"ERROR    -  Could not publish to {target}: the built site's file {site / 'broken'} could not "
+        "be copied (No such file or directory). Nothing was changed: readers see the site as it was. "
+        "Publish again; if it happens again, check there is room on the disk that holds the folder\n"
+    )
+    assert target.is_dir() and list(target.iterdir()) == []  # the folder is still there, as it was
+    assert [p.name for p in target.parent.iterdir()] == ["induction"]
 
 
 def test_the_published_site_sends_the_csp_as_a_header(tmp_path):
@@ -298,6 +385,62 @@ def test_git_publish_commits_the_site_to_the_branch_and_keeps_history(tmp_path):
     assert git(remote, "show", "pages~1:index.html") == "<p>first</p>"
     assert all(f"content version {version}" in message for message in log)
     assert git(project, "branch", "--show-current").strip() != "pages"  # the trainer's work is untouched
+
+
+@pytest.mark.parametrize("branch", ["main", "drafts", "gh-pages"])
+def test_a_source_branch_or_one_checked_out_is_refused_before_anything_is_built(tmp_path, capfd, branch):
+    """main is checked out and holds the pages; drafts holds them too; gh-pages (built site only)
+    is checked out in a second working folder. ghp-import would have committed the built site
+    alone on each, deleting the sources, or changing the branch under that folder's files."""
+    project, remote = git_project(tmp_path)
+    git(project, "branch", "-M", "main")
+    git(project, "branch", "drafts")
+    git(project, "checkout", "-q", "--orphan", "gh-pages")
+    git(project, "rm", "-rq", "--cached", ".")
+    git(project, "commit", "-q", "--allow-empty", "-m", "built site")
+    git(project, "checkout", "-q", "-f", "main")
+    other = tmp_path / "other"
+    git(project, "worktree", "add", "-q", str(other), "gh-pages")
+    tips = git(project, "for-each-ref", "refs/heads")
+    assert main(["--to", f"git:{branch}@origin", "--project", str(project)]) == 1
+    out, err = capfd.readouterr()
+    assert "Gate 1" not in out
+    if branch == "gh-pages":
+        assert err == (
+            f"ERROR    -  'gh-pages' is the branch checked out in {other}: publishing there would change "
+            "the branch under the files in that folder (switch that folder to another branch, such as "
+            "main, or give another branch for the built site, such as gh-pages): nothing was built or "
+            "published\n"
+        )
+    else:
+        assert err == (
+            f"ERROR    -  '{branch}' is the branch your pages are written on (it holds mkdocs.yml): "
+            "publishing there would replace them with the built site (give a branch of its own for the "
+            "built site, such as gh-pages): nothing was built or published\n"
+        )
+    site = make_site(tmp_path / "one", "first")
+    assert publish(site, f"git:{branch}@origin", "--project", str(project)) == 1
+    assert git(project, "for-each-ref", "refs/heads") == tips  # no branch moved
+    assert git(remote, "for-each-ref") == ""  # nothing was pushed
+    assert (project / "mkdocs.yml").exists()
+
+
+def test_a_source_branch_known_only_on_the_remote_is_refused(tmp_path, capfd):
+    """From a fresh clone the branch may exist only on the remote: ghp-import would build on it."""
+    project, remote = git_project(tmp_path)
+    git(project, "push", "-q", "origin", "HEAD:drafts")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(remote), str(clone))
+    git(project, "push", "-q", "origin", "HEAD:later")  # pushed after the clone: found by the fetch
+    for branch in ("drafts", "later"):
+        site = make_site(tmp_path / branch, branch)
+        assert publish(site, f"git:{branch}@origin", "--project", str(clone)) == 1
+        assert capfd.readouterr().err == (
+            f"ERROR    -  '{branch}' is the branch your pages are written on (it holds mkdocs.yml): "
+            "publishing there would replace them with the built site (give a branch of its own for the "
+            "built site, such as gh-pages): nothing was built or published\n"
+        )
+    assert git(remote, "ls-tree", "--name-only", "later") == "mkdocs.yml\n"
 
 
 def test_a_remote_that_does_not_exist_is_named_before_anything_is_built(tmp_path, capfd):
