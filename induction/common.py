@@ -74,9 +74,14 @@ def page_source(page) -> tuple[str, str]:
 
 
 def decode_text(data: bytes, display: str) -> str:
-    """`data` as UTF-8 text, or a DataError naming the line of the first byte that is not UTF-8."""
+    """`data` as UTF-8 text, or a DataError naming the line of the first byte that is not UTF-8.
+
+    A byte-order mark at the start (Windows Notepad may save one) is dropped, as MkDocs drops it
+    (it reads pages as utf-8-sig): otherwise the page's `---` line is not its first line, and its
+    front matter is neither found nor counted in the line numbers of its text.
+    """
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise DataError(
@@ -112,6 +117,8 @@ def _mapping(loader, node: yaml.MappingNode, value) -> LineDict:
     mapping = LineDict()
     mapping.line = node.start_mark.line + 1
     for key_node, value_node in node.value:
+        if isinstance(key_node, (yaml.MappingNode, yaml.SequenceNode)):  # {{ fact }} reads as {{fact: }: }
+            raise _NotText(node.start_mark)
         key = value(key_node)
         if key in mapping:
             raise DataError(
@@ -155,6 +162,43 @@ class _NotADate(Exception):
         )
 
 
+class _NotText(Exception):
+    """A value that starts with '{' or '[' and so reads as a list or mapping used as a name (what
+    `text: {{ contacts.emergency.phone }}` is to YAML); made into a DataError where the text is."""
+
+    def __init__(self, mark: yaml.Mark):
+        super().__init__(mark.line)
+        self.mark = mark
+
+    def error(self, display: str, text: str) -> DataError:
+        line = text.split("\n")[self.mark.line]
+        problem, expected = not_text(line, line[self.mark.column])
+        return DataError(display, self.mark.line + 1, problem, expected)
+
+
+def not_text(line: str, sign: str) -> tuple[str, str]:
+    """(problem, what to write) for a value on `line` that starts with `sign` ('{', '[' or '*'),
+    which YAML reads as something of its own where the trainer meant text: the whole value in
+    double quotes, shown with the line's own name and value."""
+    found = VALUE_START.match(line)
+    name, value = found.group("name"), line[found.end() :].rstrip()
+    whose = f"the value of '{name}'" if name else "the value on this line"
+    reads = "a reference to another value" if sign == "*" else "something other than text"
+    lead = f"{name}: " if name else "- " if line.lstrip().startswith("-") else ""
+    if '"' not in value and value.startswith(sign):
+        expected = f'put the whole value in double quotes: {lead}"{value}"'
+    elif "'" not in value and value.startswith(sign):  # it has double quotes in it
+        expected = f"put the whole value in single quotes, as it has double quotes in it: {lead}'{value}'"
+    else:
+        expected = 'put the whole value in double quotes, with a \\ before each " inside it'
+    return f"{whose} starts with '{sign}', which YAML reads as {reads}", expected
+
+
+# Where the value on a line of YAML starts: after the '- ' of list items and the 'name: ' (a
+# name that starts with a letter, digit or other sign YAML leaves as text).
+VALUE_START = re.compile(r"[ \t]*(?:-[ \t]+)*(?:(?P<name>[^\s'\"{}\[\]#&*!|>%@`-][^:]*?):(?:[ \t]+|$))?")
+
+
 def why_not_a_date(text: str) -> str:
     """Why `text` (YYYY-MM-DD, which YAML read as a date) is not a day on the calendar."""
     match = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
@@ -180,9 +224,15 @@ def refuse_aliases(text: str, display: str) -> None:
     if "*" not in text:  # every alias starts with *
         return
     loader = _FastLineLoader(text)
+    anchors = set()
     try:
         while loader.check_event():
             event = loader.get_event()
+            if isinstance(event, yaml.NodeEvent) and event.anchor and not isinstance(event, yaml.AliasEvent):
+                anchors.add(event.anchor)
+            if isinstance(event, yaml.AliasEvent) and event.anchor not in anchors:
+                mark = event.start_mark  # no '&' before it: *emphasis* at the start of a value
+                raise DataError(display, mark.line + 1, *not_text(text.split("\n")[mark.line], "*"))
             if isinstance(event, yaml.AliasEvent):
                 raise DataError(
                     display,
@@ -270,6 +320,8 @@ def parse_yaml(text: str, display: str, first_line: int = 1, what: str = "this")
         pass  # libyaml words its errors differently: read it again below for the shared message
     except _NotADate as bad:  # a date that is not in a mapping (one in a list)
         raise bad.error(display) from None
+    except _NotText as bad:
+        raise bad.error(display, text) from None
     finally:
         fast.dispose()
     loader = _LineLoader(text)
@@ -277,10 +329,41 @@ def parse_yaml(text: str, display: str, first_line: int = 1, what: str = "this")
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
+        sign = sign_mistake(exc, text)
+        if sign:  # the trainer wrote text that starts with a sign of YAML's own
+            raise DataError(display, *sign) from None
         line, problem, expected = yaml_mistake(exc, text)
         raise DataError(display, line, f"{what} is not valid YAML: {problem}", expected) from None
+    except _NotText as bad:
+        raise bad.error(display, text) from None
     finally:
         loader.dispose()
+
+
+def sign_mistake(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str] | None:
+    """(line, problem, what to write) when a YAML syntax error comes from text that starts with
+    a sign YAML reads as its own: '*' (*emphasis*, a reference to YAML), '{' ({{ a fact }} with
+    something after it or left open, a mapping) or '[' (a list with text after it); else None."""
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return None
+    at = mark  # where the value starts: where the alias or mapping opened, else the problem's line
+    if exc.context in ("while scanning an alias", "while parsing a flow mapping"):
+        at = exc.context_mark
+    line = text.split("\n")[at.line]
+    found = VALUE_START.match(line)
+    value = line[found.end() :]
+    if exc.context == "while scanning an alias":
+        signs = "*"
+    elif exc.context == "while parsing a flow mapping":
+        signs = "{"  # an unclosed '[' keeps the brackets' advice: lists in brackets are usual
+    elif (exc.problem or "").startswith(("expected <block end>", "did not find expected")):
+        signs = "{[" if found.end() < mark.column else ""  # something after a value that ended
+    else:
+        signs = ""
+    if value[:1] and value[0] in signs:
+        return (at.line + 1, *not_text(line, value[0]))
+    return None
 
 
 def yaml_mistake(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str, str]:
@@ -311,6 +394,16 @@ def yaml_mistake(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str,
                 line,
                 "this line has a second ': ' in it",
                 "put text that contains ': ' in quotes: owner: \"Team: fostering\"",
+            )
+        carried = _carried_on(text.split("\n"), mark.line)
+        if carried and not re.fullmatch(r"[-\w]+", before.strip().lstrip("- ")):  # words, not a name
+            name, start = carried
+            return (
+                line,
+                f"this line carries on the text of '{name}:' on line {start}, and that text has ': ' in it",
+                f'put the whole text in double quotes, a " before its first word on line {start} and a '
+                f"\" after its last word, or write '{name}: >-' on line {start} and the text on the lines "
+                "below it, indented",
             )
         return (
             line,
@@ -366,6 +459,21 @@ def yaml_mistake(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str,
             "that contains ': ' or a bracket in quotes",
         )
     return line, said, YAML_ADVICE
+
+
+def _carried_on(lines: list[str], index: int) -> tuple[str, int] | None:
+    """(name, line) of the 'name: text' line whose text the line at `index` carries on (it is
+    indented further than that name, as are any lines between), or None."""
+    indent = len(lines[index]) - len(lines[index].lstrip(" "))
+    for number in range(index - 1, -1, -1):
+        above = lines[number]
+        if not above.strip() or len(above) - len(above.lstrip(" ")) >= indent:
+            continue
+        found = VALUE_START.match(above)
+        if found.group("name") and above[found.end() :].strip():
+            return found.group("name"), number + 1
+        return None
+    return None
 
 
 def _line_up(text: str, mark: yaml.Mark, open_only: bool = False) -> str:

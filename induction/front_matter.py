@@ -25,6 +25,7 @@ def split_front_matter(raw: str) -> tuple[dict, str, int]:
     the file. MkDocs hands hooks the Markdown without its front matter, so a line number counted
     in that Markdown must have the offset added to name the line in the file the trainer opens.
     """
+    raw = raw.removeprefix(BOM)  # MkDocs reads pages as utf-8-sig, dropping it
     body, front = meta.get_data(raw)
     return front, body, raw[: len(raw) - len(body)].count("\n")
 
@@ -36,7 +37,7 @@ def body_line_offset(raw: str) -> int:
 
 def front_matter_text(raw: str) -> str | None:
     """The YAML between the `---` lines at the top of a page's text, or None when it has none."""
-    match = meta.YAML_RE.match(raw)
+    match = meta.YAML_RE.match(raw.removeprefix(BOM))
     return match.group(1) if match else None
 
 
@@ -63,3 +64,6 @@ def front_matter_line(raw: str, *path) -> int:
         if node is None:
             return 1
     return mark.start_mark.line + 2 if mark is not None else 1  # + the opening `---` line
+
+
+BOM = "\ufeff"  # a byte-order mark, which Windows Notepad may save at the start of a file

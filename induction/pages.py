@@ -17,7 +17,7 @@ from pathlib import Path
 
 from induction.common import DataError, parse_yaml, read_html
 from induction.dates import parse_date
-from induction.front_matter import front_matter_line, front_matter_text
+from induction.front_matter import BOM, front_matter_line, front_matter_text
 
 
 def trainer_files(root: Path, docs: Path) -> list[Path]:
@@ -33,15 +33,16 @@ def read_front_matter(raw: str, display: str) -> dict:
     dates); a DataError when it is not valid YAML or not a set of `name: value` lines."""
     text = front_matter_text(raw)
     if text is None:
-        if OPENING_LINE.match(raw):  # MkDocs would read the fields as the page's text
-            raise DataError(
-                display,
-                1,
-                "the front matter starts with '---' on this line but has no closing '---' line",
-                "add a line with only --- after the last field, before the page's first heading",
-            )
+        if OPENING_LINE.match(raw.removeprefix(BOM)):  # MkDocs would read the fields as text
+            raise unclosed(display)
         return {}
-    data = parse_yaml(text, display, first_line=2, what="the front matter")
+    try:
+        data = parse_yaml(text, display, first_line=2, what="the front matter")
+    except DataError as error:  # after a heading: it ran on to a '---' rule further down the page
+        heading = HEADING.search(text)
+        if heading and (error.line or 0) >= 2 + text.count("\n", 0, heading.start()):
+            raise unclosed(display) from None
+        raise
     if data is not None and not isinstance(data, dict):
         raise DataError(
             display,
@@ -50,6 +51,16 @@ def read_front_matter(raw: str, display: str) -> dict:
             "write each field on its own line between the --- lines, e.g. 'title: Fostering'",
         )
     return data or {}
+
+
+def unclosed(display: str) -> DataError:
+    """The error for front matter with no closing `---` line, at its opening line."""
+    return DataError(
+        display,
+        1,
+        "the front matter starts with '---' on this line but has no closing '---' line",
+        "add a line with only --- after the last field, before the page's first heading",
+    )
 
 
 class OverdueReview(DataError):
@@ -208,6 +219,7 @@ FRONT_MATTER_KEYS = {
 }
 SEARCH_KEYS = {"exclude": "true: leave the page out of the search", "boost": "a number: rank the page higher"}
 OPENING_LINE = re.compile(r"-{3}[ \t]*(\n|$)")  # front matter's first line, as MkDocs reads it
+HEADING = re.compile(r"^#{1,6}[ \t]", re.MULTILINE)  # a Markdown heading (in YAML, a comment line)
 
 
 # --- Images ---------------------------------------------------------------------------------
