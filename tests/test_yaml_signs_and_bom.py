@@ -302,3 +302,39 @@ def test_a_body_line_after_a_byte_order_mark_keeps_its_number(tmp_path):
     errors = _errors(run_build(project, tmp_path / "site"))
     expected = f"docs/thresholds.md:{line}: '{{{{ contacts.emergency-phone }}}}' is not a fact name"
     assert expected in "\n".join(errors), errors
+
+
+@pytest.mark.build
+@pytest.mark.parametrize(
+    ("path", "old", "new", "message"),
+    [
+        (
+            "quizzes/thresholds.yml",
+            "feedback: Yes. Immediate",
+            "feedback: *Yes.* Immediate",
+            f"the value of 'feedback' starts with '*', {REFERENCE}: feedback: ",
+        ),
+        (
+            "quizzes/thresholds.yml",
+            '    explanation: "If a child is in immediate danger, call {{ contacts.emergency.phone }} now. '
+            'For every other worry, contact the front door straight away."',
+            "    explanation: If a child is in immediate danger, call 999 now. For every\n"
+            "      other worry, contact the front door: it is open on weekdays.",
+            "this is not valid YAML: this line carries on the text of 'explanation:' on line ",
+        ),
+        ("docs/thresholds.md", "\n---\n", "\n", f"{UNCLOSED}"),
+    ],
+    ids=["emphasis", "wrapped-colon", "front-matter-to-a-rule"],
+)
+def test_signs_wrapped_colons_and_runaway_front_matter_stop_the_build_at_their_line(
+    project_copy, tmp_path, path, old, new, message
+):
+    line = _plant(project_copy / path, old, new)
+    if old == "\n---\n":  # the closing line gone, and a rule further down the page
+        line = 1
+        page = project_copy / path
+        page.write_text(page.read_text(encoding="utf-8") + "\n---\n\nLast updated.\n", encoding="utf-8")
+    elif "\n" in new:
+        line += 1  # the wrapped text's second line
+    errors = [e for e in _errors(run_build(project_copy, tmp_path / "site")) if path in e]
+    assert len(errors) == 1 and errors[0].startswith(f"ERROR   -  {path}:{line}: {message}"), errors
