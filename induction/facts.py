@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -230,40 +231,126 @@ def lookup(facts: dict, dotted: str):
     return value if isinstance(value, str) else None
 
 
-def fill_placeholders(markdown: str, facts: dict, display: str, offset: int = 0) -> str:
-    """Replace `{{ group.key.field }}` with the fact's text, outside code. An unknown name, or
-    braces that look like a placeholder but are not one (`check_placeholders`), stop the build;
-    in a code span or fenced code, braces show as typed."""
+def fill_placeholders(
+    markdown: str, facts: dict, display: str, offset: int = 0, line_at: Callable[[int], int] | None = None
+) -> str:
+    """Replace `{{ group.key.field }}` with the fact's text, outside what Markdown shows as typed.
+    An unknown name, or braces that look like a placeholder but are not one
+    (`check_placeholders`), stop the build at line `offset` + the line in `markdown` (or, with
+    `line_at`, at `line_at(position in markdown)`, for a text whose lines are elsewhere). Shown as
+    typed, never filled nor checked (`typed_parts`): code spans (also when wrapped over lines),
+    fenced and indented code blocks, backslash-escaped braces and HTML comments."""
     out = []
-    for number, line, code in lines_with_code(markdown):
-        if code:
-            out.append(line)
+    for start, piece, typed in typed_parts(markdown):
+        if typed:
+            out.append(piece)
             continue
-        parts = CODE_SPAN.split(line)
-        for i in range(0, len(parts), 2):  # even parts are outside `code`
-            check_placeholders(parts[i], facts, display, number + offset)
-            parts[i] = PLACEHOLDER.sub(lambda m, n=number: _value(m, facts, display, n + offset), parts[i])
-        out.append("".join(parts))
-    return "\n".join(out)
+        for part in _line_parts(piece, start):
+            where = _where(markdown, part[0], offset, line_at)
+            check_placeholders(part[1], facts, display, where)
+            out.append(PLACEHOLDER.sub(lambda m, w=where: _value(m, facts, display, w), part[1]))
+    return "".join(out)
 
 
-def check_placeholders(text: str, facts: dict, display: str, line: int) -> None:
+def typed_parts(markdown: str) -> list[tuple[int, str, bool]]:
+    """`markdown` cut into (start, text, shown as typed) pieces, in order: what Python-Markdown
+    shows as typed is code (fenced or indented blocks, and code spans, also wrapped over lines),
+    an escaped brace, backtick or backslash, and HTML comments (which readers never see)."""
+    lines = markdown.split("\n")
+    code = _code_lines(lines)
+    # the same text with code lines blanked, so spans and comments are found around them
+    masked = "\n".join(
+        " " * len(line) if is_code else line for line, is_code in zip(lines, code, strict=True)
+    )
+    typed = [(m.start(), m.end()) for m in AS_TYPED.finditer(masked)]
+    starts, position = [], 0
+    for line in lines:
+        starts.append(position)
+        position += len(line) + 1
+    typed += [(starts[n], starts[n] + len(lines[n])) for n, is_code in enumerate(code) if is_code]
+    parts, position = [], 0
+    for begin, end in sorted(typed):
+        if begin < position:  # a comment or span over a code line: the code line is already typed
+            begin = position
+        if begin > position:
+            parts.append((position, markdown[position:begin], False))
+        if end > begin:
+            parts.append((begin, markdown[begin:end], True))
+        position = max(position, end)
+    if position < len(markdown):
+        parts.append((position, markdown[position:], False))
+    return parts
+
+
+def _code_lines(lines: list[str]) -> list[bool]:
+    """Whether each line is code: a fence or inside fenced code (`lines_with_code`), or an
+    indented code block: a line indented 4 spaces more than the text it belongs to (the page, a
+    list item, an admonition or tab), after a blank line or more code."""
+    code = [is_code for _, _, is_code in lines_with_code("\n".join(lines))]
+    content = [0]  # the indent of the text of each open list item, admonition or tab
+    blank_before, code_before = True, False
+    for n, line in enumerate(lines):
+        expanded = line.expandtabs(4)
+        stripped = expanded.lstrip()
+        if not stripped:
+            blank_before = True
+            continue
+        indent = len(expanded) - len(stripped)
+        if code[n]:
+            blank_before, code_before = False, False
+            continue
+        if blank_before or code_before:
+            while len(content) > 1 and indent < content[-1]:
+                content.pop()
+            if indent >= content[-1] + 4:
+                code[n] = code_before = True
+                blank_before = False
+                continue
+        if CONTAINER.match(stripped):
+            content.append(indent + 4)
+        blank_before = code_before = False
+    return code
+
+
+def _line_parts(piece: str, start: int) -> list[tuple[int, str]]:
+    """(start, text) of each line of `piece`, a piece of the page that starts at `start`."""
+    parts = []
+    for text in piece.split("\n"):
+        parts.append((start, text))
+        start += len(text) + 1
+    return [(begin, text + "\n") for begin, text in parts[:-1]] + parts[-1:]
+
+
+def _where(markdown: str, position: int, offset: int, line_at: Callable[[int], int] | None):
+    """The line of `position` in `markdown` (with `offset` lines above it), or a function giving the
+    line of a position in a text that starts there, for `check_placeholders` and `_value`."""
+    if line_at is not None:
+        return lambda at: line_at(position + at)
+    return markdown.count("\n", 0, position) + 1 + offset
+
+
+def check_placeholders(text: str, facts: dict, display: str, line: int | Callable[[int], int]) -> None:
     """Stop at braces in `text` that look like a fact placeholder but are not a well-formed one,
     which readers would otherwise see as typed: `{{ name` never closed, `{{ name }`, `name }}`,
     `{{ contacts. front_door.phone }}`, `{{ contacts.emergency-phone }}`, `{contacts.x.phone}`.
-    `text` is what the trainer wrote, without code (the caller leaves code out)."""
-    text = PLACEHOLDER.sub(" ", text) if "{" in text or "}" in text else ""
+    `text` is what the trainer wrote, without code (the caller leaves code out); `line` is its
+    line, or a function giving the line of a position in `text`."""
+    if "{" not in text and "}" not in text:
+        return
+    text = PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), text)  # same length: positions stay
     match = NEAR_PLACEHOLDER.search(text)
     if match is None:
         return
-    written = _shorten(match.group(0).strip())
+    if callable(line):
+        line = line(match.start())
+    written = _shorten(" ".join(match.group(0).split()))
     if match["single"] is not None:
         guess = match["single"]
         problem = f"'{written}' has one brace each side, so readers would see it as typed"
     elif match["inside"] is None:  # a }} alone: show it with the word before it
         before = text[: match.start()].rstrip()
         guess = (before.split() or [""])[-1]
-        written = _shorten(guess + text[len(before) : match.end()], end=True)
+        written = _shorten(guess + " " * (match.start() > len(before)) + "}}", end=True)
         problem = f"'{written}' closes a fact with }}}} that was not opened with {{{{"
     elif match["close"] is None:
         guess = (match["inside"].split() or [""])[0]
@@ -317,8 +404,10 @@ def fact_names(facts: dict) -> list[str]:
     ]
 
 
-def _value(match: re.Match, facts: dict, display: str, line: int) -> str:
+def _value(match: re.Match, facts: dict, display: str, line: int | Callable[[int], int]) -> str:
     name = match.group(1)
+    if callable(line):
+        line = line(match.start())
     value = lookup(facts, name)
     if value is None:
         group = name.split(".")[0]
@@ -344,4 +433,10 @@ EMAIL_CHARACTER = re.compile(r"[A-Za-z0-9.@_+-]")
 EMAIL_MAILBOX = re.compile(r"[A-Za-z0-9_+-]+(\.[A-Za-z0-9_+-]+)*")
 EMAIL_DOMAIN = re.compile(r"([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}")
 UK_DIGITS = 11  # a UK number as dialled: 0 and ten digits ("0800 1111" and a few others are shorter)
-CODE_SPAN = re.compile(r"(`+[^`]*`+)")
+# What Python-Markdown shows as typed inside a block of text: a code span (as its backtick
+# pattern: the same run of backticks each side, within one paragraph), an escaped brace, backtick
+# or backslash, and an HTML comment.
+AS_TYPED = re.compile(r"(`+)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)|\\[\\`{}]|<!--.*?-->", re.DOTALL)
+# A line that starts a list item, admonition, collapsible block, tab or footnote: the indented
+# lines after it are its text, not code.
+CONTAINER = re.compile(r"([-*+]|\d+[.)])(\s|$)|(!!!|\?\?\?\+?|===\+?)\s|\[\^[^\]]+\]:")

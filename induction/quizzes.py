@@ -95,6 +95,14 @@ class QuizBuild:
         quizzes = sorted(self.quizzes.values(), key=lambda q: (order.get(q.page, len(order)), q.page))
         return answer_key_markdown(quizzes, fronts, sections, facts, today())
 
+    def check_facts(self, root: Path, facts: dict | None) -> None:
+        """Stop at a fact placeholder typed wrongly in any quiz text, at its own line in the quiz
+        file (the line within a folded text too), before the pages and answer key use the text."""
+        if facts is None:
+            return
+        for quiz in self.quizzes.values():
+            check_quiz_facts(quiz, read_source(root / quiz.file, quiz.file), facts)
+
     def check_words(self, glossary: Glossary, root: Path, facts: dict | None) -> None:
         """Warn of the acronyms the glossary does not explain in each quiz file's text."""
         for quiz in self.quizzes.values():
@@ -475,14 +483,7 @@ def warn_unknown_quiz_words(quiz: Quiz, glossary: Glossary, raw: str, facts: dic
     """The glossary's check for unexplained acronyms on every text of `quiz` a reader sees (facts
     filled in), each word once, at the line of the first text that has it (`raw`: the quiz file).
     The pages and the answer key that show the texts leave them to this check, which knows their lines."""
-    texts, starts = [], set()  # (line, text); the line of every field, where a text's lines end
-    for q in quiz.questions:
-        texts += [(q.lines.get("question", q.line), q.text), (q.lines.get("answer", q.line), q.answer)]
-        texts.append((q.lines.get("explanation", q.line), q.explanation))
-        for o in q.options:
-            texts += [(o.lines.get("text", o.line), o.text), (o.lines.get("feedback", o.line), o.feedback)]
-            starts.update(o.lines.values())
-        starts.update(q.lines.values())
+    texts, starts = _quiz_texts(quiz)
     first: dict[str, int] = {}
     for line, text in sorted(texts, key=lambda item: item[0]):
         for word in glossary.unknown_words(_fill(text, facts, quiz.file, line)):
@@ -491,6 +492,57 @@ def warn_unknown_quiz_words(quiz: Quiz, glossary: Glossary, raw: str, facts: dic
     for word, line in first.items():
         end = min((n for n in starts if n > line), default=len(lines) + 1)
         warn_unknown_words([word], quiz.file, "\n".join(lines[: end - 1]), line)
+
+
+def check_quiz_facts(quiz: Quiz, raw: str, facts: dict) -> None:
+    """Check the fact placeholders of every text of `quiz` a reader sees (`raw`: the quiz file), and
+    report a mistake at the line of the quiz file that has it."""
+    texts, starts = _quiz_texts(quiz)
+    lines = raw.split("\n")
+    for line, text in texts:
+        if "{" in text or "}" in text:
+            end = min((n for n in starts if n > line), default=len(lines) + 1)
+            fill_placeholders(
+                text, facts, quiz.file, line_at=_word_lines(lines[line - 1 : end - 1], line, text)
+            )
+
+
+def _quiz_texts(quiz: Quiz) -> tuple[list[tuple[int, str]], set[int]]:
+    """(line, text) of every text of `quiz` a reader sees, and the line of every field, where the
+    lines of a text spread over several lines end."""
+    texts, starts = [], set()
+    for q in quiz.questions:
+        texts += [(q.lines.get("question", q.line), q.text), (q.lines.get("answer", q.line), q.answer)]
+        texts.append((q.lines.get("explanation", q.line), q.explanation))
+        for o in q.options:
+            texts += [(o.lines.get("text", o.line), o.text), (o.lines.get("feedback", o.line), o.feedback)]
+            starts.update(o.lines.values())
+        starts.update(q.lines.values())
+    return texts, starts
+
+
+def _word_lines(raw: list[str], line: int, text: str):
+    """For a quiz `text` (its words joined by single spaces) written on the `raw` lines from `line`
+    on, a function giving the file line of a position in the text: the line that has its word.
+    When the words on the lines are not the text's (a comment, an escape), every position is at `line`."""
+    counts = []
+    for number, written in enumerate(raw, start=line):
+        if number == line:
+            written = written.partition(":")[2]
+            written = "" if BLOCK_INDICATOR.fullmatch(written) else written
+        counts.append((number, len(written.split())))
+    if sum(count for _, count in counts) != len(text.split()):
+        return lambda at: line
+
+    def line_at(at: int) -> int:
+        word = text.count(" ", 0, at)
+        for number, count in counts:
+            if word < count:
+                return number
+            word -= count
+        return line
+
+    return line_at
 
 
 def check_pages_exist(quizzes: list[Quiz], pages: set[str]) -> None:
@@ -997,6 +1049,7 @@ QUIZ_AUTO_NUMBER = """document.addEventListener("DOMContentLoaded", function() {
   var article = document.querySelector("article") || document.querySelector("main") || document.body;
   article.classList.add("quiz-auto-number");
 });"""
+BLOCK_INDICATOR = re.compile(r"\s*[>|][-+0-9]*\s*")  # `explanation: >-` or `|`: the text starts below
 MARKER = "<!-- quiz -->"
 INTRO_MARKER = "<!-- mkdocs-quiz intro -->"
 HEADING_TEXT = "Check your understanding"

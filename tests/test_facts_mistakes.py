@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project, run_build
 from induction.common import DataError
@@ -83,6 +84,26 @@ NO_NAME = (
             "docs/x.md:6: '{{ contacts.emergency.phone' opens a fact with {{ but does not close it with }} "
             "(write {{ contacts.emergency.phone }})",
         ),
+        (  # a code span wrapped over lines ends where it closes: what follows is checked
+            "A `{{\nx }}` span, then {{ contacts.emergency-phone }}.",
+            "docs/x.md:5: '{{ contacts.emergency-phone }}' is not a fact name",
+        ),
+        (  # a backtick alone opens no span; an escaped one neither
+            "One ` tick, \\` and {{ contacts.emergency.phone",
+            "docs/x.md:4: '{{ contacts.emergency.phone' opens a fact with {{ but does not close it with }}",
+        ),
+        (  # an escaped brace is typed, the placeholder after it still has to be right
+            "\\{ then {{ contacts.emergency.phone }",
+            "docs/x.md:4: '{{ contacts.emergency.phone }' closes the fact with one brace, not two",
+        ),
+        (  # a 4-space line that goes on a paragraph is not a code block
+            "Text\n    {{ contacts.emergency.phone",
+            "docs/x.md:5: '{{ contacts.emergency.phone' opens a fact with {{ but does not close it with }}",
+        ),
+        (  # text after a comment is checked
+            "<!-- a -->\n<!-- b --> {{ contacts.emergency.phone",
+            "docs/x.md:5: '{{ contacts.emergency.phone' opens a fact with {{ but does not close it with }}",
+        ),
         (
             "Near: {{ contacts.front_dor.phone",
             "docs/x.md:4: '{{ contacts.front_dor.phone' opens a fact with {{ but does not close it with }} "
@@ -108,6 +129,43 @@ def test_a_mistyped_fact_names_file_line_and_what_to_write(markdown, message):
         ),
         ("One brace { and } alone, and {contact}", "One brace { and } alone, and {contact}"),
         ("`{{ kept }}` then {{ contacts.emergency.phone }}", "`{{ kept }}` then 999"),
+        # a code span wrapped over two lines of a paragraph (pages are hard-wrapped)
+        (
+            "Write `{{\ncontacts.front_door.phone }}` there.",
+            "Write `{{\ncontacts.front_door.phone }}` there.",
+        ),
+        (
+            "Type ``` `{{ contacts.front_door.phone }}` ``` so.",
+            "Type ``` `{{ contacts.front_door.phone }}` ``` so.",
+        ),
+        # backslash-escaped braces show as typed, and are not filled
+        (
+            r"Write \{\{ contacts.front_door.phone \}\} to show them.",
+            r"Write \{\{ contacts.front_door.phone \}\} to show them.",
+        ),
+        # an indented code block, after a paragraph or inside an admonition
+        (
+            "Example:\n\n    Call {{ contacts.front_door.phone\n\nEnd.",
+            "Example:\n\n    Call {{ contacts.front_door.phone\n\nEnd.",
+        ),
+        ("Example:\n\n    {{ contacts.emergency.phone }}", "Example:\n\n    {{ contacts.emergency.phone }}"),
+        (
+            '!!! note "N"\n\n    Text.\n\n        {{ x }\n\n    {{ contacts.emergency.phone }}',
+            '!!! note "N"\n\n    Text.\n\n        {{ x }\n\n    999',
+        ),
+        # an HTML comment, on one line or several
+        ("<!-- TODO: {{ use the new number }} -->", "<!-- TODO: {{ use the new number }} -->"),
+        (
+            "<!-- TODO:\n\n{{ contacts.x }\n-->\n{{ contacts.emergency.phone }}",
+            "<!-- TODO:\n\n{{ contacts.x }\n-->\n999",
+        ),
+        # indented text of a list item or admonition is not code: filled
+        (
+            '!!! danger "Now"\n\n    - call **{{ contacts.emergency.phone }}**\n'
+            "      ({{ contacts.emergency.name }})",
+            '!!! danger "Now"\n\n    - call **999**\n      (Police)',
+        ),
+        ("- item\n\n    {{ contacts.emergency.phone }}", "- item\n\n    999"),
     ],
 )
 def test_braces_in_code_or_that_are_no_placeholder_stay_as_typed(markdown, expected):
@@ -318,3 +376,65 @@ def test_the_content_check_reports_a_mistyped_fact_at_its_line(tmp_path, path, l
     )
     assert result.returncode == 1, result.stdout + result.stderr
     assert error in result.stdout
+
+
+AS_TYPED_ON_A_PAGE = """A page shows a number with `{{
+contacts.front_door.phone }}`, which the build fills in.
+
+Write \\{\\{ contacts.front_door.phone \\}\\} to show the braces.
+
+Example:
+
+    Call {{ contacts.front_door.phone
+
+<!-- TODO: {{ use the new number }} -->
+
+Today's number: {{ contacts.front_door.phone }}.
+"""
+
+
+def test_braces_markdown_shows_as_typed_build_and_are_not_filled(project_copy, tmp_path):
+    """A code span wrapped over two lines, escaped braces, an indented code block and an HTML
+    comment: Python-Markdown shows each as typed, so none stops the build, and none is filled."""
+    _insert_line(project_copy / "docs" / "index.md", 13, AS_TYPED_ON_A_PAGE)
+    build = run_build(project_copy, tmp_path / "site")
+    assert build.returncode == 0, f"the strict build failed (run: nox -s build -- --strict):\n{build.output}"
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    codes = [code.get_text() for code in soup.find_all("code")]
+    assert "{{\ncontacts.front_door.phone }}" in codes
+    assert "Call {{ contacts.front_door.phone\n" in codes
+    texts = [p.get_text() for p in soup.find_all("p")]
+    assert "Write {{ contacts.front_door.phone }} to show the braces." in texts
+    assert "Today's number: 01452 42 65 65." in texts  # a placeholder after them is still filled
+    assert "<!-- TODO: {{ use the new number }} -->" in html
+
+
+@pytest.mark.parametrize(
+    ("line", "old", "new", "message"),
+    [
+        (
+            12,
+            "feedback: No. Do not investigate yourself; call the emergency number.",
+            "feedback: No. Call {{ contacts.front_door.fax }}.",
+            "quizzes/thresholds.yml:12: unknown fact '{{ contacts.front_door.fax }}'",
+        ),
+        (  # the third line of a folded explanation: its own line, not the 'explanation:' line (13)
+            13,
+            'explanation: "If a child is in immediate danger, call {{ contacts.emergency.phone }} now. '
+            'For every other worry, contact the front door straight away."',
+            "explanation: >-\n      If a child is in immediate danger,\n      call 999 now. For every other "
+            "worry,\n      call {{ contacts.front_door.phone now.",
+            "quizzes/thresholds.yml:16: '{{ contacts.front_door.phone now.' opens a fact with {{ but does "
+            "not close it with }} (write {{ contacts.front_door.phone }})",
+        ),
+    ],
+    ids=["feedback", "folded explanation"],
+)
+def test_a_fact_typed_wrongly_in_a_self_check_is_reported_at_its_own_line(
+    project_copy, tmp_path, line, old, new, message
+):
+    """Not at the question's first line (4), where the answer key, which fills every text of a
+    question at once, used to find it."""
+    _replace_line(project_copy / "quizzes" / "thresholds.yml", line, old, new)
+    _fails_and_publishes_nothing(project_copy, tmp_path, message)

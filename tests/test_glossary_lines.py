@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, run_build
-from induction.common import parse_yaml
+from induction.common import DataError, parse_yaml
 from induction.glossary import EXPLAIN_IT, load_glossary
-from induction.quizzes import parse_quiz, warn_unknown_quiz_words
+from induction.quizzes import check_quiz_facts, parse_quiz, warn_unknown_quiz_words
 from test_quiz_loader import FILE, GOOD
 from test_trainer_check import run_check
 
@@ -49,6 +49,59 @@ def test_an_unexplained_acronym_in_a_quiz_is_reported_at_its_line(caplog, edits,
         warn_unknown_quiz_words(quiz, GLOSSARY, text, FACTS)
     assert [r.getMessage() for r in caplog.records] == [f"{FILE}:{line}: {SAYS} ({EXPLAIN_IT})"]
     assert caplog.records[0].problem.subject == "QZXW"  # the content check lists the word
+
+
+def _quiz(edits):
+    text = QUIZ
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    return parse_quiz(parse_yaml(text, FILE), FILE), text
+
+
+@pytest.mark.parametrize(
+    ("edits", "message"),
+    [
+        (
+            [("What does MASH", "What does {{ contacts.team.nmae }}")],
+            "3: unknown fact '{{ contacts.team.nmae }}'",
+        ),
+        (
+            [("feedback: Yes.", "feedback: No. Call {{ contacts.team.fax }}.")],
+            "7: unknown fact '{{ contacts.team.fax }}'",
+        ),
+        (
+            [("Multi-Area Support Hub", '"{contacts.team.name}"')],
+            "8: '{contacts.team.name}' has one brace each side",
+        ),
+        # its own line in a folded text, not the line of 'explanation: >-' (9)
+        (
+            [("share what they know.", "share what {{ contacts.team.name knows.")],
+            "11: '{{ contacts.team.name knows.' opens",
+        ),
+        (
+            [("The hub is where agencies", "The hub is {{ contacts.team.fax }}")],
+            "10: unknown fact '{{ contacts.team.fax }}'",
+        ),
+        (
+            [("From the slides.", 'From "{{ contacts.team.name }".')],
+            "26: '{{ contacts.team.name }' closes the fact",
+        ),
+    ],
+)
+def test_a_fact_typed_wrongly_in_a_quiz_is_reported_at_its_own_line(edits, message):
+    quiz, text = _quiz(edits)
+    with pytest.raises(DataError) as err:
+        check_quiz_facts(quiz, text, FACTS)
+    assert str(err.value).startswith(f"{FILE}:{message}")
+
+
+def test_a_fact_wrapped_over_two_lines_of_a_folded_text_is_filled():
+    quiz, text = _quiz(
+        [("The hub is where agencies", "Ask {{"), ("share what they know.", "contacts.team.name }}.")]
+    )
+    check_quiz_facts(quiz, text, FACTS)
+    assert quiz.questions[0].explanation == "Ask {{ contacts.team.name }}."
 
 
 def test_a_quiz_the_glossary_explains_gives_no_warning(caplog):
