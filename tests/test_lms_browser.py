@@ -12,7 +12,10 @@ shortcut (with or without the browser's Navigation API) or by the browser's Back
 session, and a link to another website opens a new window instead of taking the course out of
 the LMS's frame. Inside an LMS the pages say that progress goes to it; elsewhere, that it does
 not. With a pass mark, SCORM 1.2's score waits until every page is finished (an LMS judging it
-against the mastery score would record a member half way through as failed); answers are
+against the mastery score would record a member half way through as failed), and a score the
+LMS already held is blanked until then; a member who failed can clear their progress and try
+again, the LMS then holding the new result; a session without a pass mark asks the LMS for it
+once, not at every save (a SCORM 2004 LMS answers with an error); answers are
 committed without leaving the page, and so is the progress when the page is hidden; a browser
 that cannot keep the progress keeps the LMS's record in memory and adds to it; the API is found
 from a frame of a pop-up window too."""
@@ -61,9 +64,9 @@ class Scorm:
     time: str
     time_format: str  # a pattern
 
-    def cmi(self, record: str | None, mastery: int | None) -> dict:
-        """What the LMS holds for the learner before the launch: an earlier session's record,
-        and the pass mark it took from the manifest."""
+    def cmi(self, record: str | None, mastery: int | None, score: int | None = None) -> dict:
+        """What the LMS holds for the learner before the launch: an earlier session's record
+        (and score), and the pass mark it took from the manifest."""
         cmi: dict = (
             {"core": {"lesson_status": "not attempted", "credit": "credit", "lesson_mode": "normal"}}
             if self.name == "1.2"
@@ -75,6 +78,10 @@ class Scorm:
             cmi["student_data"] = {"mastery_score": str(mastery)}
         elif mastery is not None:
             cmi["scaled_passing_score"] = str(mastery / 100)
+        if score is not None and self.name == "1.2":
+            cmi["core"]["score"] = {"raw": str(score), "min": "0", "max": "100"}
+        elif score is not None:
+            cmi["score"] = {"raw": str(score), "min": "0", "max": "100", "scaled": str(score / 100)}
         return cmi
 
 
@@ -184,6 +191,7 @@ class Launch:
         in_every_page: str | None = None,
         settings: dict | None = None,
         popup: bool = False,
+        score: int | None = None,
     ):
         self.scorm = scorm
         self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -198,7 +206,7 @@ class Launch:
         self.page.goto(f"{url}/player.html", wait_until="load")
         if before:  # something else the LMS offers
             self.page.evaluate(before)
-        arguments = [asdict(scorm), scorm.cmi(record, mastery), settings or {}, popup]
+        arguments = [asdict(scorm), scorm.cmi(record, mastery, score), settings or {}, popup]
         if popup:
             with self.context.expect_page() as opened:
                 self.page.evaluate(LAUNCH, arguments)
@@ -395,6 +403,24 @@ def test_scorm_1_2_with_a_mastery_score_is_not_failed_half_way(browser, lms):
     launch.close()
 
 
+def test_scorm_1_2_takes_back_a_score_the_lms_held_until_every_page_is_finished(browser, lms):
+    """The LMS already holds a score (the course was first uploaded without a pass mark, or the
+    administrator set a mastery score since): with a pass mark, a member half way through has it
+    taken back (a blank raw score), so the LMS does not judge it and record them as failed."""
+    url, root = lms
+    record = json.dumps({"v": 1, "p": {PAGE: ["2026-12-01", 0, "0", "", "0", "0"]}})
+    launch = Launch(browser, url, SCORM12, record=record, mastery=80, settings=MASTERY_OVERRIDE, score=1)
+    launch.frame.click(f'a.learning-path__page[href="{PAGE}"]')
+    answer_first_question(launch.wait_for(PAGE), 1)
+    launch.page.wait_for_function("() => (window.values['cmi.suspend_data'] || '').includes('0.1')")
+    launch.leave()
+    assert launch.calls()["LMSFinish"] == 1
+    lms_record = "[window.API.cmi.core.lesson_status, window.API.cmi.core.score.raw]"
+    assert launch.page.evaluate(lms_record) == ["incomplete", ""]  # not "failed"
+    assert launch.values()["cmi.core.score.raw"] == ""
+    launch.close()
+
+
 def test_scorm_2004_with_a_pass_mark_is_neither_passed_nor_failed_half_way(browser, lms):
     """Until every page is finished the site sends no scaled score, so an LMS with a pass mark
     (which judges the scaled score against it itself) says "unknown", not "failed"."""
@@ -419,10 +445,9 @@ def right_answers(package, page: dict) -> dict:
     return answers
 
 
-def record_for(browser, url: str, root, typed: str | None, scorm: Scorm = SCORM12) -> str:
-    """What the LMS is asked to keep when every learning page is opened, read and finished, and
-    every question answered right at the first try (`typed`, when given, typed in every answer)."""
-    package = root / folder(scorm)
+def all_right(package, typed: str | None = None) -> dict:
+    """progress.js's saved progress with every learning page opened, read and finished, and every
+    question answered right at the first try (`typed`, when given, typed in every answer)."""
     state = {"pages": {}}
     for page in learning_pages(package):
         answers = right_answers(package, page)
@@ -437,6 +462,13 @@ def record_for(browser, url: str, root, typed: str | None, scorm: Scorm = SCORM1
             "first": list(range(page["questions"])),
             "answers": json.dumps(answers),
         }
+    return state
+
+
+def record_for(browser, url: str, root, typed: str | None, scorm: Scorm = SCORM12) -> str:
+    """What the LMS is asked to keep when every learning page is opened, read and finished, and
+    every question answered right at the first try (`typed`, when given, typed in every answer)."""
+    state = all_right(root / folder(scorm), typed)
     launch = Launch(browser, url, scorm)
     launch.frame.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(state)])
     launch.frame.evaluate("() => window.dispatchEvent(new Event('inductionprogress'))")
@@ -813,4 +845,96 @@ def test_where_memory_cannot_stand_in_for_storage_the_lms_record_is_left_as_it_i
     assert launch.calls()["LMSFinish"] == 1
     assert set(launch.values()) == {"cmi.core.session_time", "cmi.core.exit"}
     assert launch.page.evaluate("window.API.cmi.suspend_data") == record
+    launch.close()
+
+
+@VERSIONS
+def test_a_member_who_failed_can_clear_their_progress_and_try_again(browser, lms, scorm):
+    """As the trainer guide says: "Clear my progress" on My progress clears the record in the LMS
+    too and first tries count again. SCORM 1.2: "incomplete" with no score until every page is
+    finished again; SCORM 2004: "incomplete", and the LMS goes on judging the earlier scaled score
+    (SCORM 2004 cannot take one back) until then. Then the new result replaces the old one."""
+    url, root = lms
+    package = root / folder(scorm)
+    record = finished_record(learning_pages(package), 0.5)
+    launch = Launch(browser, url, scorm, record=record, mastery=80, settings=MASTERY_OVERRIDE)
+    result = "cmi.core.lesson_status" if scorm is SCORM12 else "cmi.success_status"
+    launch.page.wait_for_function("result => window.values[result] === 'failed'", arg=result)
+    launch.frame.evaluate("() => document.querySelector(`a[href$='progress.html']`).click()")
+    frame = launch.wait_for("progress.html")
+    frame.page.once("dialog", lambda dialog: dialog.accept())
+    frame.click("#progress-reset")
+    frame.evaluate("page => document.querySelector(`a[href$='${page}']`).click()", PAGE)
+    frame = launch.wait_for(PAGE)  # the cleared record goes to the LMS as the member moves on
+    launch.page.wait_for_function("status => window.values[status] === 'incomplete'", arg=scorm.status)
+    values = launch.values()
+    assert values[scorm.status] == "incomplete"
+    if scorm is SCORM12:
+        assert values["cmi.core.score.raw"] == ""  # the failed score taken back
+    else:
+        assert (values["cmi.success_status"], values["cmi.score.raw"]) == ("unknown", "0")
+        assert launch.lms_says("cmi.success_status") == "failed"  # the earlier scaled score
+    frame.evaluate(  # every page finished again, every question right at the first try
+        "([key, value]) => { localStorage.setItem(key, value);"
+        " window.dispatchEvent(new Event('inductionprogress')); }",
+        [KEY, json.dumps(all_right(package))],
+    )
+    assert launch.values()[scorm.score + "raw"] == "100"
+    assert launch.values()[result] == "passed"
+    launch.leave()
+    if scorm is SCORM12:
+        assert launch.page.evaluate("window.API.cmi.core.lesson_status") == "passed"  # the LMS's own
+    else:
+        assert launch.page.evaluate("window.API_1484_11.cmi.success_status") == "passed"
+    launch.close()
+
+
+# Each call that leaves an error in the LMS (its GetLastError), from the launch on.
+ERRORS = """([api, names, lastError]) => {
+  window.errors = [];
+  let held = null;
+  Object.defineProperty(window, api, { configurable: true, get: () => held, set: (lms) => {
+    for (const name of names) {
+      const real = lms[name].bind(lms);
+      lms[name] = (element, value) => {
+        const result = real(element, value);
+        const error = String(lms[lastError]());
+        if (error !== '0') window.errors.push([name, element, error]);
+        return result;
+      };
+    }
+    held = lms;
+  } });
+}"""
+
+
+@VERSIONS
+def test_a_session_without_a_pass_mark_leaves_no_error_in_the_lms(browser, lms, scorm):
+    """Without a pass mark, a SCORM 2004 LMS answers the question for it with an error ("not
+    initialised"): the site asks once, when the session starts, not at every save (an LMS may log
+    each one). SCORM 1.2 answers with a blank, no error."""
+    url, _ = lms
+    names = [scorm.get_value, scorm.set_value, scorm.commit]
+    last_error = "GetLastError" if scorm is SCORM2004 else "LMSGetLastError"
+    watch = f"() => ({ERRORS})({json.dumps([scorm.api, names, last_error])})"
+    launch = Launch(browser, url, scorm, before=watch)
+    launch.frame.click(f'a.learning-path__page[href="{PAGE}"]')
+    frame = launch.wait_for(PAGE)
+    answer_first_question(frame)
+    answer_first_question(frame, 1)
+    frame.evaluate(
+        "() => { Object.defineProperty(document, 'visibilityState', { value: 'hidden' });"
+        " document.dispatchEvent(new Event('visibilitychange')); }"
+    )
+    launch.leave()
+    assert launch.calls()[scorm.finish] == 1
+    errors = launch.page.evaluate("window.errors")
+    if scorm is SCORM2004:
+        # Once each, as the session starts: no record yet, and no pass mark (the standard's way)
+        assert errors == [
+            ["GetValue", "cmi.suspend_data", "403"],
+            ["GetValue", "cmi.scaled_passing_score", "403"],
+        ]
+    else:
+        assert errors == []
     launch.close()

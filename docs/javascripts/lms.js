@@ -157,6 +157,20 @@
     if (fresh) session.setItem(STARTED, String(Date.now()));
   } catch (e) { /* no session storage: the time is counted from this page */ }
   var started = Number(session && session.getItem(STARTED)) || Date.now();
+  /* The pass mark, read once a session (kept for its later pages): a SCORM 2004 LMS without one
+     answers with an error ("not initialised"), which some LMSs log. */
+  var PASS_MARK = "member-induction-lms-pass-mark"; /* sessionStorage */
+  var mark = null;
+  try {
+    if (!fresh) mark = session.getItem(PASS_MARK);
+  } catch (e) { /* no session storage: read once a page */ }
+  if (mark === null) {
+    mark = get(scorm.passMark);
+    try {
+      session.setItem(PASS_MARK, mark);
+    } catch (e) { /* as above */ }
+  }
+  mark = parseFloat(mark);
 
   /* --- the LMS's record, in and out -------------------------------------------------------- */
 
@@ -394,11 +408,12 @@
   /* The progress, the status and the score. With a pass mark, SCORM 1.2 has the LMS judge the
      raw score against it itself when the session ends (or at a commit), and a member half way
      through would be recorded as failed: there the score is sent once every page is finished,
-     as SCORM 2004's scaled score is (see VERSIONS). Without a pass mark it goes as it grows. */
+     as SCORM 2004's scaled score is (see VERSIONS), and until then a score the LMS already
+     holds is taken back (SCORM 1.2 allows a blank one): the course first uploaded without a pass
+     mark, or the member's progress cleared. Without a pass mark it goes as it grows. */
   function tell(counts) {
     var state = saved();
     var score = counts.questions ? Math.round((100 * Math.min(firstTries(state), counts.questions)) / counts.questions) : 100;
-    var mark = parseFloat(get(scorm.passMark));
     var success = "unknown";
     var complete = counts.total > 0 && counts.finished === counts.total; /* every learning page */
     if (complete) success = isNaN(mark) ? "unknown" : score / scorm.scale >= mark ? "passed" : "failed";
@@ -408,6 +423,8 @@
       set(scorm.score + "min", 0);
       set(scorm.score + "max", 100);
       set(scorm.score + "raw", score);
+    } else if (get(scorm.score + "raw") !== "") {
+      set(scorm.score + "raw", ""); /* one the LMS held (no pass mark then, or progress cleared) */
     }
     if (scorm.scaled && complete) set(scorm.scaled, score / 100);
     if (scorm.success) {
@@ -497,7 +514,10 @@
       set(scorm.exit, "suspend"); /* keep the record for the next visit */
       call("finish");
       done = true;
-      if (session) session.removeItem(STARTED);
+      try {
+        session.removeItem(STARTED);
+        session.removeItem(PASS_MARK);
+      } catch (e) { /* no session storage */ }
     }
   });
   /* The member switches to another tab or program: a phone may then close the page unasked. */
