@@ -889,6 +889,26 @@ def test_a_member_who_failed_can_clear_their_progress_and_try_again(browser, lms
     launch.close()
 
 
+@VERSIONS
+def test_clearing_progress_clears_it_in_the_lms_at_once(browser, lms, scorm):
+    """My progress asks "Clear ... here and in the council's learning system?": the LMS gets the
+    cleared record when the member says yes, not only when they go on to another page."""
+    url, root = lms
+    record = finished_record(learning_pages(root / folder(scorm)), 1.0)
+    launch = Launch(browser, url, scorm, record=record)
+    launch.frame.evaluate("() => document.querySelector(`a[href$='progress.html']`).click()")
+    frame = launch.wait_for("progress.html")
+    assert json.loads(launch.values()["cmi.suspend_data"])["p"]  # the finished record, restored
+    frame.page.once("dialog", lambda dialog: dialog.accept())
+    frame.click("#progress-reset")
+    launch.page.wait_for_function(
+        "() => !Object.keys(JSON.parse(window.values['cmi.suspend_data']).p).length"
+    )
+    assert launch.values()[scorm.status] == "incomplete"
+    assert launch.calls()[scorm.finish] == 0
+    launch.close()
+
+
 # Each call that leaves an error in the LMS (its GetLastError), from the launch on.
 ERRORS = """([api, names, lastError]) => {
   window.errors = [];

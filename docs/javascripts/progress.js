@@ -312,6 +312,7 @@
       }
       remove.forEach(function (key) { localStorage.removeItem(key); });
     } catch (e) { /* ignore */ }
+    window.dispatchEvent(new Event("inductionprogress")); /* inside an LMS, cleared there at once */
   }
 
   function setUpProgressPage() {
