@@ -779,16 +779,17 @@ def content_version(project: Path) -> str:
     """The git commit of the content (short hash; '-modified' if files were changed since), or
     'dev' when the project is not a git repository of its own."""
     try:
-        top = _git(project, "rev-parse", "--show-toplevel")
+        top = git_output(project, "rev-parse", "--show-toplevel")
         if top is None or Path(top).resolve() != project.resolve():
             return "dev"
-        described = _git(project, "describe", "--always", "--abbrev=7", "--dirty=-modified")
+        described = git_output(project, "describe", "--always", "--abbrev=7", "--dirty=-modified")
     except (OSError, subprocess.SubprocessError):
         return "dev"
     return safe_version(described or "") or "dev"
 
 
-def _git(project: Path, *args: str) -> str | None:
+def git_output(project: Path, *args: str) -> str | None:
+    """What `git ARGS` prints in the project, stripped; None when git fails."""
     result = subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, timeout=20)
     return result.stdout.strip() if result.returncode == 0 else None
 

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from export.build import build_site
-from export.pipeline import StuckRenames, content_version, folder_beside, rename_all
+from export.pipeline import StuckRenames, content_version, folder_beside, git_output, rename_all
 from induction.csp import POLICY
 from induction.dates import today
 
@@ -371,11 +371,8 @@ def check_not_a_source_branch(project: Path, target: GitTarget, nothing: str) ->
 
 def checked_out_in(project: Path, branch: str) -> str | None:
     """The working folder that has `branch` checked out, if one has."""
-    found = subprocess.run(
-        ["git", "worktree", "list", "--porcelain"], cwd=project, capture_output=True, text=True
-    )
     folder = None
-    for line in found.stdout.splitlines():
+    for line in (git_output(project, "worktree", "list", "--porcelain") or "").splitlines():
         if line.startswith("worktree "):
             folder = line.removeprefix("worktree ")
         elif line == f"branch refs/heads/{branch}":
@@ -420,13 +417,7 @@ def publish_git(site: Path, target: GitTarget, project: Path, version: str) -> N
 
 def branch_commit(project: Path, branch: str) -> str | None:
     """The commit the local branch points to, None when there is no such branch."""
-    found = subprocess.run(
-        ["git", "rev-parse", "--verify", "-q", f"refs/heads/{branch}"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-    )
-    return found.stdout.strip() if found.returncode == 0 else None
+    return git_output(project, "rev-parse", "--verify", "-q", f"refs/heads/{branch}")
 
 
 def put_back(project: Path, branch: str, before: str | None) -> str:
