@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 import phonenumbers
 from phonenumbers import shortnumberinfo
 
-from induction.common import DataError, lines_with_code, load_yaml, relative_display
+from induction.common import DataError, load_yaml, relative_display
+from induction.markdown_parts import typed_parts
 from induction.text import markdown_text
 
 
@@ -238,11 +239,12 @@ def fill_placeholders(
     An unknown name, or braces that look like a placeholder but are not one
     (`check_placeholders`), stop the build at line `offset` + the line in `markdown` (or, with
     `line_at`, at `line_at(position in markdown)`, for a text whose lines are elsewhere). Shown as
-    typed, never filled nor checked (`typed_parts`): code spans (also when wrapped over lines),
-    fenced and indented code blocks, backslash-escaped braces and HTML comments."""
+    typed, never filled nor checked (induction.markdown_parts.typed_parts): code spans (also when
+    wrapped over lines), fenced and indented code blocks, backslash-escaped braces and HTML
+    comments."""
     out = []
-    for start, piece, typed in typed_parts(markdown):
-        if typed:
+    for start, piece, kind in typed_parts(markdown):
+        if kind is not None:
             out.append(piece)
             continue
         for part in _line_parts(piece, start):
@@ -250,66 +252,6 @@ def fill_placeholders(
             check_placeholders(part[1], facts, display, where)
             out.append(PLACEHOLDER.sub(lambda m, w=where: _value(m, facts, display, w), part[1]))
     return "".join(out)
-
-
-def typed_parts(markdown: str) -> list[tuple[int, str, bool]]:
-    """`markdown` cut into (start, text, shown as typed) pieces, in order: what Python-Markdown
-    shows as typed is code (fenced or indented blocks, and code spans, also wrapped over lines),
-    an escaped brace, backtick or backslash, and HTML comments (which readers never see)."""
-    lines = markdown.split("\n")
-    code = _code_lines(lines)
-    # the same text with code lines blanked, so spans and comments are found around them
-    masked = "\n".join(
-        " " * len(line) if is_code else line for line, is_code in zip(lines, code, strict=True)
-    )
-    typed = [(m.start(), m.end()) for m in AS_TYPED.finditer(masked)]
-    starts, position = [], 0
-    for line in lines:
-        starts.append(position)
-        position += len(line) + 1
-    typed += [(starts[n], starts[n] + len(lines[n])) for n, is_code in enumerate(code) if is_code]
-    parts, position = [], 0
-    for begin, end in sorted(typed):
-        if begin < position:  # a comment or span over a code line: the code line is already typed
-            begin = position
-        if begin > position:
-            parts.append((position, markdown[position:begin], False))
-        if end > begin:
-            parts.append((begin, markdown[begin:end], True))
-        position = max(position, end)
-    if position < len(markdown):
-        parts.append((position, markdown[position:], False))
-    return parts
-
-
-def _code_lines(lines: list[str]) -> list[bool]:
-    """Whether each line is code: a fence or inside fenced code (`lines_with_code`), or an
-    indented code block: a line indented 4 spaces more than the text it belongs to (the page, a
-    list item, an admonition or tab), after a blank line or more code."""
-    code = [is_code for _, _, is_code in lines_with_code("\n".join(lines))]
-    content = [0]  # the indent of the text of each open list item, admonition or tab
-    blank_before, code_before = True, False
-    for n, line in enumerate(lines):
-        expanded = line.expandtabs(4)
-        stripped = expanded.lstrip()
-        if not stripped:
-            blank_before = True
-            continue
-        indent = len(expanded) - len(stripped)
-        if code[n]:
-            blank_before, code_before = False, False
-            continue
-        if blank_before or code_before:
-            while len(content) > 1 and indent < content[-1]:
-                content.pop()
-            if indent >= content[-1] + 4:
-                code[n] = code_before = True
-                blank_before = False
-                continue
-        if CONTAINER.match(stripped):
-            content.append(indent + 4)
-        blank_before = code_before = False
-    return code
 
 
 def _line_parts(piece: str, start: int) -> list[tuple[int, str]]:
@@ -433,10 +375,3 @@ EMAIL_CHARACTER = re.compile(r"[A-Za-z0-9.@_+-]")
 EMAIL_MAILBOX = re.compile(r"[A-Za-z0-9_+-]+(\.[A-Za-z0-9_+-]+)*")
 EMAIL_DOMAIN = re.compile(r"([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}")
 UK_DIGITS = 11  # a UK number as dialled: 0 and ten digits ("0800 1111" and a few others are shorter)
-# What Python-Markdown shows as typed inside a block of text: a code span (as its backtick
-# pattern: the same run of backticks each side, within one paragraph), an escaped brace, backtick
-# or backslash, and an HTML comment.
-AS_TYPED = re.compile(r"(`+)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)|\\[\\`{}]|<!--.*?-->", re.DOTALL)
-# A line that starts a list item, admonition, collapsible block, tab or footnote: the indented
-# lines after it are its text, not code.
-CONTAINER = re.compile(r"([-*+]|\d+[.)])(\s|$)|(!!!|\?\?\?\+?|===\+?)\s|\[\^[^\]]+\]:")
