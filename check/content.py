@@ -39,7 +39,6 @@ from induction.building import problem_of
 from induction.common import DataError, html_text
 from induction.dates import parse_date, uk_date
 from induction.front_matter import front_matter_line
-from induction.learner_text import CODE_SPAN
 from induction.pages import OverdueReview
 from induction.quizzes import MIN_QUESTIONS
 from induction.safe_html import find_line
@@ -189,7 +188,8 @@ def has_date(text: str) -> bool:
 
 
 def plain(line: str) -> str:
-    """A Markdown line as the words it shows: no code, placeholders, link addresses or tags."""
+    """A line a learner reads (learner_lines: no code) as the words it shows: no placeholders,
+    link addresses or tags."""
     for pattern, instead in NOT_SHOWN:
         line = pattern.sub(instead, line)
     return BARE_ADDRESS.sub(" ", html_text(line))
@@ -427,12 +427,11 @@ NOT_READ_AS_TEXT = (
     "[data-search-exclude], a.headerlink, .quiz, .quiz-intro"
 )
 PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
-# What a line of Markdown holds that a reader does not see as words, in the order plain() takes
-# it out: code spans, {{ placeholders }}, link addresses (the link text stays), reference
-# definitions and attribute lists; then html_text() takes out the tags, and BARE_ADDRESS what
-# is left of addresses.
+# What a line a learner reads (induction.learner_text.learner_lines: code spans already out) holds
+# that is not seen as words, in the order plain() takes it out: {{ placeholders }}, link addresses
+# (the link text stays), reference definitions and attribute lists; then html_text() takes out the
+# tags, and BARE_ADDRESS what is left of addresses.
 NOT_SHOWN = [
-    (CODE_SPAN, " "),
     (PLACEHOLDER, " "),
     (re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]"), "]"),
     (re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$"), " "),

@@ -1,28 +1,30 @@
 """The lines of a page's Markdown that a learner reads.
 
-Everything but fenced code (``` or ~~~), trainer-only notes (`!!! trainer`, `??? trainer`,
-`???+ trainer`, with their indented text) and HTML comments. The reading time under each page's
-title (induction/learning_path.py) and the content check's figures without a date
+Everything but code (fenced and indented blocks, code spans), trainer-only notes (`!!! trainer`,
+`??? trainer`, `???+ trainer`, with their indented text) and HTML comments; what is code or a
+comment is decided in induction/markdown_parts.py, as for the facts. The reading time under each
+page's title (induction/learning_path.py) and the content check's figures without a date
 (check/content.py) both count these lines only, so a trainer note never makes a page look longer,
 nor its figures look undated.
 """
 
 from __future__ import annotations
 
-import re
-
-from induction.common import lines_with_code
+from induction.markdown_parts import CODE_SPAN, ESCAPE, code_lines, typed_parts
 from induction.trainer_notes import note_start
 
 
 def learner_lines(body: str, offset: int = 0) -> list[tuple[int, str]]:
-    """The body's lines as (file line, text), with what learners never read blanked out: fenced
-    code, trainer-only notes and HTML comments. Blank lines are kept so paragraphs stay apart;
-    `offset` is the number of front matter lines above the body."""
+    """The body's lines as (file line, text), with what learners never read blanked out: code
+    blocks, trainer-only notes and comments (a line that is all code or note is ""), and each code
+    span (a span wrapped over lines too) made one space. Blank lines are kept so paragraphs stay
+    apart; `offset` is the number of front matter lines above the body."""
     out: list[tuple[int, str]] = []
     note_indent = None
-    in_comment = False
-    for number, line, code in lines_with_code(body, start=1 + offset):
+    lines = body.split("\n")
+    shown = _without_code_and_comments(body).split("\n")
+    code = code_lines(body)
+    for number, (line, text, is_code) in enumerate(zip(lines, shown, code, strict=True), start=1 + offset):
         stripped = line.expandtabs(4).lstrip()
         indent = len(line.expandtabs(4)) - len(stripped)
         if note_indent is not None:
@@ -30,35 +32,24 @@ def learner_lines(body: str, offset: int = 0) -> list[tuple[int, str]]:
                 out.append((number, ""))
                 continue
             note_indent = None
-        if code:
+        if is_code:
             out.append((number, ""))
             continue
         if note_start(line):
             note_indent = indent
             out.append((number, ""))
             continue
-        line, in_comment = _without_comments(line, in_comment)
-        out.append((number, line))
+        out.append((number, text))
     return out
 
 
-def _without_comments(line: str, in_comment: bool) -> tuple[str, bool]:
-    kept, rest = [], line
-    while rest:
-        if in_comment:
-            end = rest.find("-->")
-            if end < 0:
-                return "".join(kept), True
-            rest, in_comment = rest[end + 3 :], False
+def _without_code_and_comments(body: str) -> str:
+    """`body` with its code and comments taken out, each line end kept: a code span becomes one
+    space (so the words either side stay apart), a code block line and a comment nothing."""
+    out = []
+    for _, piece, kind in typed_parts(body):
+        if kind in (None, ESCAPE):  # prose, and an escaped sign, which shows as itself
+            out.append(piece)
         else:
-            start = rest.find("<!--")
-            if start < 0:
-                kept.append(rest)
-                break
-            kept.append(rest[:start])
-            rest, in_comment = rest[start + 4 :], True
-    return "".join(kept), in_comment
-
-
-# A code span (`text`, ``text``): shown as code, not read as prose.
-CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
+            out.append(" " * (kind == CODE_SPAN) + "\n" * piece.count("\n"))
+    return "".join(out)

@@ -33,7 +33,7 @@ from mkdocs.utils import get_relative_url
 
 from induction.common import DataError, lines_with_code
 from induction.front_matter import split_front_matter
-from induction.learner_text import CODE_SPAN, learner_lines
+from induction.learner_text import learner_lines
 from induction.nav import nav_item_pages
 from induction.text import markdown_text  # titles as text: no HTML, no link of their own
 
@@ -110,8 +110,8 @@ def _page_info(page, questions: dict[str, int]) -> dict:
 
 def reading_minutes(markdown: str) -> int:
     """Minutes to read a page's Markdown at a steady pace, at least one: the words a learner
-    reads (no code, trainer notes or comments)."""
-    text = CODE_SPAN.sub(" ", "\n".join(line for _, line in learner_lines(markdown)))
+    reads (no code, trainer notes or comments: induction.learner_text.learner_lines)."""
+    text = "\n".join(line for _, line in learner_lines(markdown))
     words = len(WORD.findall(text))
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
 

@@ -23,8 +23,28 @@ HIDDEN = "secret " * 400
         f"~~~\n{HIDDEN}\n~~~\n",
         f"````markdown\n```\n{HIDDEN}\n```\n````\n",
         f"<!-- {HIDDEN} -->\n",
+        # an indented code block, on the page or in an admonition (induction.markdown_parts)
+        f"    {HIDDEN}\n",
+        f'!!! note "Example"\n\n    Read this.\n\n        {HIDDEN}\n',
+        # a code span with a backtick inside, and one wrapped over two lines
+        f"Type ``{HIDDEN} ` {HIDDEN}`` there.\n",
+        f"Type `{HIDDEN}\n{HIDDEN}` there.\n",
     ],
-    ids=["!!!", "???", "???+", "two classes", "indented", "```", "~~~", "nested fence", "comment"],
+    ids=[
+        "!!!",
+        "???",
+        "???+",
+        "two classes",
+        "indented",
+        "```",
+        "~~~",
+        "nested fence",
+        "comment",
+        "indented code",
+        "code in a note",
+        "span with `",
+        "wrapped span",
+    ],
 )
 def test_reading_minutes_leave_out_what_learners_never_read(hidden):
     assert reading_minutes(f"# Title\n\n{TEXT}\n\n{hidden}\nThe end.\n") == 1
@@ -41,6 +61,10 @@ def test_reading_minutes_leave_out_what_learners_never_read(hidden):
         ('!!! note "Remember"\n    ' + "word " * 390, 2),
         ('??? info "More"\n    ' + "word " * 390, 2),
         ('!!! trainer "Note"\n    ' + HIDDEN + "\n\n" + "word " * 400, 2),
+        # A lone backtick opens no code span, so the words after it are read.
+        ("A lone ` here.\n\n" + "word " * 390 + "\n\nThen `code`.", 2),
+        # A list item's indented paragraph is text, not code.
+        ("- Item\n\n    " + "word " * 390, 2),
     ],
 )
 def test_reading_minutes_count_ordinary_text(markdown, minutes):
@@ -60,3 +84,24 @@ def test_learner_lines_keep_the_file_line_numbers():
         (13, ""),
         (14, "After  here."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "lines"),
+    [
+        # an indented code block is blanked like fenced code; a list item's indented text is not
+        ("Text.\n\n    773 children\n\nEnd.", ["Text.", "", "", "", "End."]),
+        ("- Item\n\n    773 children", ["- Item", "", "    773 children"]),
+        ('!!! note "N"\n\n    Text.\n\n        773', ['!!! note "N"', "", "    Text.", "", ""]),
+        # a code span is one space, also when wrapped over two lines; an escaped backtick stays
+        ("A `773` and \\` tick.", ["A   and \\` tick."]),
+        ("Write `773\nchildren` here.", ["Write  ", " here."]),
+        ("A ``x ` 773`` span.", ["A   span."]),
+        # a comment over several lines is taken out, its line ends kept
+        ("a <!-- 773\n\nmore --> b", ["a ", "", " b"]),
+    ],
+    ids=["indented code", "list text", "code in a note", "span", "wrapped span", "span with `", "comment"],
+)
+def test_learner_lines_blank_code_spans_and_blocks(body, lines):
+    assert [text for _, text in learner_lines(body, offset=3)] == lines
+    assert [number for number, _ in learner_lines(body, offset=3)] == list(range(4, 4 + len(lines)))

@@ -95,6 +95,14 @@ def _lines(markdown: str, offset: int = 0):
         ("See [the report](https://example.org/report-2291.pdf).", []),
         ("Call {{ contacts.front_door.phone }} or `999 123`.", []),
         ("<!-- 773 -->\nText.", []),
+        # Code blocks indented, not fenced (also in an admonition), and code spans wrapped over two
+        # lines or holding a backtick are code too (induction.markdown_parts); a list item's
+        # indented paragraph is not.
+        ("Example:\n\n    773 children\n\nDone.", []),
+        ('!!! note "Example"\n\n    Type this:\n\n        Over 1,000 children', []),
+        ("Type `773\nchildren` here.", []),
+        ("Type ``773 ` 750`` here.", []),
+        ("- The numbers\n\n    773 children were in care.", [3]),
         # Tags are read with a parser: their attributes are not shown, a lone < is text.
         ('<abbr title="Report 2291, page 773">IRO</abbr> visits.', []),
         ("Cases went from 12 < 773 > 5 in a year.", [1]),
@@ -504,6 +512,33 @@ def test_the_real_site_checks_with_no_errors_and_no_warnings(tmp_path):
     lines = [t.strip() for t in result.stdout.split("\n") if t.startswith(("  ERROR", "  WARNING"))]
     assert [t for t in lines if "review is due within" not in t] == [], result.stdout + result.stderr
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+CODE_ON_A_PAGE = """Type the figures as shown:
+
+    Over 1,000 children
+
+or write `5,000
+children` in a sentence. Over 3,000 families were helped.
+"""
+
+
+def test_figures_in_code_on_a_real_page_are_not_checked(project_copy, tmp_path):
+    """An indented code block and a code span wrapped over two lines show their figures as typed
+    (induction.markdown_parts): only the figure in the prose is reported, at its own line."""
+    page = project_copy / "docs" / "how-services-work.md"
+    text = page.read_text(encoding="utf-8")
+    title = "# How children's services work\n"
+    assert title in text, "docs/how-services-work.md has changed: the test no longer plants its code"
+    text = text.replace(title, title + "\n" + CODE_ON_A_PAGE, 1)
+    page.write_text(text, encoding="utf-8")
+    line = text[: text.index("Over 3,000")].count("\n") + 1
+    result = run_check(project_copy, "--html", str(tmp_path / "r.html"))
+    lines = [t.strip() for t in result.stdout.split("\n") if t.startswith(("  ERROR", "  WARNING"))]
+    assert [t for t in lines if "review is due within" not in t] == [
+        f"WARNING docs/how-services-work.md:{line}: figure '3,000' has no date (say when it is from in "
+        "the same sentence or table row, e.g. '773 children in care (April 2025)')"
+    ], result.stdout + result.stderr
 
 
 @pytest.mark.build
