@@ -1,8 +1,9 @@
 """The one home of logic the hooks, the content check and the export share (induction.common,
-induction.dates, induction.nav, induction.text, induction.building)."""
+induction.dates, induction.nav, induction.text, induction.building, induction.markdown_parts)."""
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import logging
 from types import SimpleNamespace
@@ -10,10 +11,13 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
+from conftest import ROOT
 from induction.building import problem_of
 from induction.common import DataError, lines_outside_code, lines_with_code, warn
 from induction.dates import format_date, parse_date, today, uk_date
+from induction.facts import fill_placeholders
 from induction.front_matter import split_front_matter
+from induction.learner_text import learner_lines
 from induction.nav import nav_item_pages, nav_items, nav_paths, nav_setting_pages
 
 NAV = [
@@ -73,6 +77,55 @@ def test_lines_with_code_marks_fences_and_what_they_hold():
         (10, False),
     ]
     assert list(lines_outside_code(MARKDOWN)) == [(1, "a"), (6, "c"), (10, "d")]
+
+
+# Markdown that shows `{{ x }` as typed: the facts leave it alone and learners never read it as prose.
+TYPED = [
+    "```\n{{ x }\n```",
+    "Example:\n\n    {{ x }\n\nEnd.",
+    '!!! note "N"\n\n    Text.\n\n        {{ x }',
+    "Write `{{\nx }` there.",
+    "Type ``{{ x } ` y`` there.",
+    "<!-- {{ x }\n\nmore -->",
+]
+
+
+@pytest.mark.parametrize(
+    "markdown", TYPED, ids=["fenced", "indented", "in a note", "wrapped", "with `", "comment"]
+)
+def test_the_facts_and_the_learners_lines_agree_on_what_is_code(markdown):
+    """induction.markdown_parts.typed_parts decides for both: what the facts leave as typed is
+    what learner_lines (the reading time, the check's figures) leaves out."""
+    assert fill_placeholders(markdown, {}, "docs/x.md") == markdown  # neither filled nor refused
+    assert "{" not in "".join(text for _, text in learner_lines(markdown))
+
+
+CODE = ("hooks", "induction", "check", "export")
+RE_FUNCTIONS = {"compile", "search", "match", "fullmatch", "sub", "subn", "finditer", "findall", "split"}
+
+
+def test_code_spans_and_comments_are_found_in_one_place():
+    """induction/markdown_parts.py alone finds code spans and HTML comments in Markdown: a second
+    code-span pattern (a run of backticks, `+) or a second comment scanner (searching for <!-- or
+    -->, or a pattern holding <!--) would disagree with it, as learner_text's did with the facts'
+    (indented code and wrapped spans counted as prose). Fences stay with lines_with_code."""
+    found = []
+    for path in sorted(p for folder in CODE for p in (ROOT / folder).glob("*.py")):
+        name = path.relative_to(ROOT).as_posix()
+        if name == "induction/markdown_parts.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and "`+" in str(node.value) and id(node) not in docstrings:
+                found.append(f"{name}:{node.lineno}: a code-span pattern {node.value!r}")
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            for arg in node.args:
+                text = arg.value if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else ""
+                if text.strip() in ("<!--", "-->") or (node.func.attr in RE_FUNCTIONS and "<!--" in text):
+                    found.append(f"{name}:{node.lineno}: a comment scanner {node.func.attr}({text!r})")
+    assert found == [], "use induction.markdown_parts.typed_parts (or learner_lines):\n" + "\n".join(found)
 
 
 def test_split_front_matter_gives_the_offset_of_the_body():
