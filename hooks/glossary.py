@@ -1,6 +1,7 @@
 """MkDocs hook: the glossary. These handlers read data/glossary.yml, hand the entries to the
 Python-Markdown extension that links them (induction/glossary.py), write the Glossary page's A to
-Z as Markdown with the pages that use each term, and warn about unexplained acronyms.
+Z as Markdown with the pages that use each term, and warn about unexplained acronyms (one in a
+fact from data/*.yml at the fact's line, once).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from induction.glossary import (
     Glossary,
     GlossaryExtension,
     check_see_links,
+    fact_texts,
     glossary_markdown,
     load_glossary,
     warn_unknown_words,
@@ -55,6 +57,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build = GlossaryBuild(load_glossary(read_source(path), DATA_FILE))
     config.markdown_extensions.append(_build.extension)
     return config
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    # After every on_config (hooks/facts.py loads the facts there), before the self-checks' words
+    # are checked (hooks/quizzes.py on_files): a fact's unexplained acronym is reported at its line.
+    facts = config.extra.get("facts")
+    if facts:
+        root = Path(config.config_file_path).parent
+        raws = {name: read_source(root / name, name) for name in (f"data/{group}.yml" for group in facts)}
+        _build.glossary.watch_facts(fact_texts(facts, raws))
 
 
 @event_priority(-100)  # after every other on_files handler, so the glossary page stays last
