@@ -64,14 +64,22 @@ class Scorm:
     time: str
     time_format: str  # a pattern
 
-    def cmi(self, record: str | None, mastery: int | None, score: int | None = None) -> dict:
+    def cmi(
+        self, record: str | None, mastery: int | None, score: int | None = None, entry: str | None = None
+    ) -> dict:
         """What the LMS holds for the learner before the launch: an earlier session's record
-        (and score), and the pass mark it took from the manifest."""
+        (and score), the pass mark it took from the manifest, and what it says of this visit
+        (`entry`: "ab-initio" on a first visit, "resume" after a session that left "suspend"; a
+        blank when not given)."""
         cmi: dict = (
             {"core": {"lesson_status": "not attempted", "credit": "credit", "lesson_mode": "normal"}}
             if self.name == "1.2"
             else {}
         )
+        if entry is not None and self.name == "1.2":
+            cmi["core"]["entry"] = entry
+        elif entry is not None:
+            cmi["entry"] = entry
         if record is not None:
             cmi["suspend_data"] = record
         if mastery is not None and self.name == "1.2":
@@ -192,6 +200,7 @@ class Launch:
         settings: dict | None = None,
         popup: bool = False,
         score: int | None = None,
+        entry: str | None = None,
     ):
         self.scorm = scorm
         self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -206,7 +215,7 @@ class Launch:
         self.page.goto(f"{url}/player.html", wait_until="load")
         if before:  # something else the LMS offers
             self.page.evaluate(before)
-        arguments = [asdict(scorm), scorm.cmi(record, mastery, score), settings or {}, popup]
+        arguments = [asdict(scorm), scorm.cmi(record, mastery, score, entry), settings or {}, popup]
         if popup:
             with self.context.expect_page() as opened:
                 self.page.evaluate(LAUNCH, arguments)
@@ -909,11 +918,20 @@ def test_clearing_progress_clears_it_in_the_lms_at_once(browser, lms, scorm):
     launch.close()
 
 
-# Each call that leaves an error in the LMS (its GetLastError), from the launch on.
+# The errors the LMS records from the course's calls, from the launch on, twice over: each call
+# of `names` after which its GetLastError answers an error (window.errors), and scorm-again's own
+# record, every error it raises whatever the call (window.raised: its throwSCORMError, which logs
+# each one as "SCORM Error 403: ...", what an administrator reads in an LMS's log).
 ERRORS = """([api, names, lastError]) => {
   window.errors = [];
+  window.raised = [];
   let held = null;
   Object.defineProperty(window, api, { configurable: true, get: () => held, set: (lms) => {
+    const raise = lms.throwSCORMError.bind(lms);
+    lms.throwSCORMError = (element, code, ...rest) => {
+      window.raised.push([element || '', String(code)]);
+      return raise(element, code, ...rest);
+    };
     for (const name of names) {
       const real = lms[name].bind(lms);
       lms[name] = (element, value) => {
@@ -928,16 +946,65 @@ ERRORS = """([api, names, lastError]) => {
 }"""
 
 
+def watch_errors(scorm: Scorm, names: list[str]) -> str:
+    """Launch's `before`: record the errors the LMS records (ERRORS), GetLastError after `names`."""
+    last_error = "GetLastError" if scorm is SCORM2004 else "LMSGetLastError"
+    return f"() => ({ERRORS})({json.dumps([scorm.api, names, last_error])})"
+
+
+@VERSIONS
+def test_a_first_visit_starts_with_no_error_in_the_lms(browser, lms, scorm):
+    """A member's first visit (the LMS says so: cmi.entry "ab-initio", and it holds no record) to
+    a package with a pass mark: nothing the site asks or sends as the session starts, nor when
+    the member leaves, is an error to the LMS, neither in what GetLastError answers after each
+    call nor in scorm-again's own record (an LMS may log each error, for every new learner).
+    SCORM 2004 answers a question about an element with no value with an error (403, "not
+    initialised"): the site does not ask for the record (cmi.suspend_data) on a first visit."""
+    url, _ = lms
+    names = [scorm.initialize, scorm.get_value, scorm.set_value, scorm.commit]
+    launch = Launch(browser, url, scorm, mastery=80, entry="ab-initio", before=watch_errors(scorm, names))
+    launch.page.wait_for_function("commit => window.calls[commit] > 0", arg=scorm.commit)
+    assert launch.values()[scorm.status] == "incomplete"
+    assert launch.page.evaluate("[window.errors, window.raised]") == [[], []]
+    launch.leave()
+    assert launch.calls()[scorm.finish] == 1
+    assert launch.page.evaluate("[window.errors, window.raised]") == [[], []]
+    assert launch.violations == []
+    launch.close()
+
+
+@pytest.mark.parametrize(
+    ("scorm", "entry"),
+    [(SCORM12, "resume"), (SCORM12, ""), (SCORM12, "ab-initio"), (SCORM2004, "resume"), (SCORM2004, "")],
+    ids=["scorm12-resume", "scorm12-blank", "scorm12-ab-initio", "scorm2004-resume", "scorm2004-blank"],
+)
+def test_a_launch_not_known_to_be_a_first_visit_restores_the_record(browser, lms, scorm, entry):
+    """Only SCORM 2004's "ab-initio" (a new attempt, which holds no record) spares the question
+    for the record: after "resume", a blank (the standard's "anything else", and what an LMS that
+    does not say gives) or any other answer the site asks for it, so a member's progress is never
+    dropped on a guess. SCORM 1.2 answers a blank without error: the site asks whatever the
+    entry, as before."""
+    url, _ = lms
+    record = json.dumps({"v": 1, "p": {PAGE: ["2026-12-01", 0, "0", "", "0", "0"]}})
+    launch = Launch(browser, url, scorm, record=record, entry=entry)
+    link = launch.frame.locator(f'a.learning-path__page[href="{PAGE}"]')
+    mark = link.locator("xpath=..").locator(".progress-mark")
+    assert mark.get_attribute("class").split()[-1] == "progress-mark--started"
+    launch.page.wait_for_function("() => window.values['cmi.suspend_data']")
+    assert json.loads(launch.values()["cmi.suspend_data"])["p"][PAGE][2] == "0"  # sent back whole
+    launch.close()
+
+
 @VERSIONS
 def test_a_session_without_a_pass_mark_leaves_no_error_in_the_lms(browser, lms, scorm):
     """Without a pass mark, a SCORM 2004 LMS answers the question for it with an error ("not
-    initialised"): the site asks once, when the session starts, not at every save (an LMS may log
-    each one). SCORM 1.2 answers with a blank, no error."""
+    initialised"), and the standard offers no way to ask whether there is one without it (only
+    the manifest sets it, and an administrator may change it in the LMS): the site asks once,
+    when the session starts, not at every save (an LMS may log each one). SCORM 1.2 answers with a
+    blank, no error. On a first visit ("ab-initio") the site does not ask for the record."""
     url, _ = lms
     names = [scorm.get_value, scorm.set_value, scorm.commit]
-    last_error = "GetLastError" if scorm is SCORM2004 else "LMSGetLastError"
-    watch = f"() => ({ERRORS})({json.dumps([scorm.api, names, last_error])})"
-    launch = Launch(browser, url, scorm, before=watch)
+    launch = Launch(browser, url, scorm, entry="ab-initio", before=watch_errors(scorm, names))
     launch.frame.click(f'a.learning-path__page[href="{PAGE}"]')
     frame = launch.wait_for(PAGE)
     answer_first_question(frame)
@@ -949,12 +1016,14 @@ def test_a_session_without_a_pass_mark_leaves_no_error_in_the_lms(browser, lms, 
     launch.leave()
     assert launch.calls()[scorm.finish] == 1
     errors = launch.page.evaluate("window.errors")
-    if scorm is SCORM2004:
-        # Once each, as the session starts: no record yet, and no pass mark (the standard's way)
-        assert errors == [
-            ["GetValue", "cmi.suspend_data", "403"],
-            ["GetValue", "cmi.scaled_passing_score", "403"],
-        ]
+    if scorm is SCORM2004:  # once, as the session starts: no pass mark (the standard's way)
+        assert errors == [["GetValue", "cmi.scaled_passing_score", "403"]]
     else:
         assert errors == []
+    # scorm-again's own record has those and one more: "already initialised" (SCORM 1.2: 101,
+    # SCORM 2004: 103) as the next page starts the session again, which is how the site learns
+    # that the session goes on (the API has no way to ask that without an error).
+    again = "101" if scorm is SCORM12 else "103"
+    raised = [[element, code] for _, element, code in errors] + [["api", again]]
+    assert launch.page.evaluate("window.raised") == raised
     launch.close()
