@@ -14,11 +14,12 @@ the LMS's frame. Inside an LMS the pages say that progress goes to it; elsewhere
 not. With a pass mark, SCORM 1.2's score waits until every page is finished (an LMS judging it
 against the mastery score would record a member half way through as failed), and a score the
 LMS already held is blanked until then; a member who failed can clear their progress and try
-again, the LMS then holding the new result; a session without a pass mark asks the LMS for it
-once, not at every save (a SCORM 2004 LMS answers with an error); answers are
-committed without leaving the page, and so is the progress when the page is hidden; a browser
-that cannot keep the progress keeps the LMS's record in memory and adds to it; the API is found
-from a frame of a pop-up window too."""
+again, the LMS then holding the new result; a first visit ("ab-initio") asks nothing the LMS
+answers with an error, and any other entry still restores the record; a session without a pass
+mark asks the LMS for it once, not at every save (a SCORM 2004 LMS answers with an error);
+answers are committed without leaving the page, and so is the progress when the page is hidden;
+a browser that cannot keep the progress keeps the LMS's record in memory and adds to it; the API
+is found from a frame of a pop-up window too."""
 
 from __future__ import annotations
 
