@@ -52,6 +52,8 @@ require(
 )
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+PRINT_WORDING = "data-print"  # an element's words on paper, in every handout ("" leaves it out)
+ESSENTIALS_WORDING = "data-essentials"  # ... in the Essentials handout, which holds parts of pages
 
 
 @dataclass
@@ -156,18 +158,20 @@ def clean_article(article: Tag) -> None:
         tag.decompose()
 
 
-def print_wording(article: Tag) -> None:
+def print_wording(article: Tag, attribute: str = PRINT_WORDING) -> None:
     """Words for screen readers of the site only, given their paper form: an element with
     `data-print="..."` (attr_list: `{ data-print="..." }` after a paragraph) shows that text
-    instead; `data-print=""` leaves the element out of print."""
-    for tag in article.select("[data-print]"):
-        text = str(tag["data-print"]).strip()
+    instead; `data-print=""` leaves the element out of print. The Essentials handout, which holds
+    only parts of the pages, reads `data-essentials` the same way (ESSENTIALS_WORDING), after
+    `data-print`."""
+    for tag in article.select(f"[{attribute}]"):
+        text = str(tag[attribute]).strip()
         if not text:
             tag.decompose()
             continue
         tag.clear()
         tag.append(text)
-        del tag["data-print"]
+        del tag[attribute]
 
 
 def glossary_columns(article: Tag) -> None:
@@ -329,6 +333,68 @@ def section_html(page_html: str, heading: str) -> str | None:
             del marked["id"]
         return str(body).strip()
     return None
+
+
+def heading_anchor(page_html: str, heading: str) -> str | None:
+    """The id of the heading `heading` (any level, capitals ignored) of a prepared page."""
+    wanted = heading.casefold()
+    for tag in _parsed(page_html).find_all(HEADINGS, id=True):
+        if tag.get_text(" ", strip=True).rstrip("¶").strip().casefold() == wanted:
+            return str(tag["id"])
+    return None
+
+
+def heading_names(page: Page) -> dict[str, set[str]]:
+    """{anchor in the handout: the names a link to it may give} for a prepared page: its title
+    for the page, and the title or the heading's own words for each heading (a glossary entry's
+    headword is a word, not a place, and is left out)."""
+    names = {page.anchor: {page.title.casefold()}}
+    for tag in _parsed(page.html).find_all(HEADINGS, id=True):
+        if ENTRY_CLASS not in tag.get("class", []):
+            words = tag.get_text(" ", strip=True).rstrip("¶").strip().casefold()
+            names[str(tag["id"])] = {page.title.casefold(), words}
+    return names
+
+
+@dataclass(frozen=True)
+class Place:
+    """A part of a page that the Essentials handout holds, as it is there."""
+
+    anchor: str  # the id of its heading in the Essentials
+    heading: str  # that heading's words, e.g. "What to do" or "Fostering: Key takeaways"
+
+
+def essentials_html(part_html: str, places: dict[str, Place], names: dict[str, set[str]]):
+    """A part of a prepared page as the Essentials prints it, and [(sentence, link text)] for each
+    link in it that names a page or section the Essentials does not hold.
+
+    Its Essentials wording (`data-essentials`) is used first. A link to something the Essentials
+    holds (`places`, by the handout's anchor) goes to the Essentials' own heading (class xref: the
+    print shows the page it is on), and says that heading when its text named what it went to. A
+    link to anything else in the handout is unwrapped to its words, unless its text is the name
+    of the page or section it went to (`names`): the sentence then sends the reader to something
+    they do not hold, and is returned, to be given an Essentials wording."""
+    soup = BeautifulSoup(part_html, "html.parser")
+    print_wording(soup, ESSENTIALS_WORDING)
+    stray = []
+    for link in soup.find_all("a", href=True):
+        href = str(link["href"])
+        if not href.startswith("#"):
+            continue
+        words = " ".join(link.get_text(" ", strip=True).split())
+        named = words.casefold() in names.get(href[1:], set())
+        place = places.get(href[1:])
+        if place is not None:
+            link["href"] = f"#{place.anchor}"
+            link["class"] = "xref"
+            if named:
+                link.string = place.heading
+            continue
+        if named:
+            block = link.find_parent(["p", "li", "td", "th", "dd"]) or link
+            stray.append((" ".join(block.get_text().split()), words))
+        link.unwrap()
+    return str(soup).strip(), stray
 
 
 @functools.lru_cache(maxsize=64)  # several parts are taken from one page: read it once

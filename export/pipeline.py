@@ -40,7 +40,7 @@ from pathlib import Path
 
 from export import documents, lms
 from induction.building import build_in_process
-from induction.common import DataError, LineDict, parse_yaml, read_source
+from induction.common import DataError, LineDict, lines_outside_code, parse_yaml, read_source
 from induction.dates import today, uk_date
 from induction.glossary import GLOSSARY_PAGE
 from induction.learning_path import learning_pages
@@ -411,41 +411,81 @@ def essentials_terms(text: str) -> list[tuple[str, int]]:
 def essentials_parts(project: Path, sections, glossary) -> dict:
     """What the Essentials handout prints, each part taken from a prepared page (or the glossary)
     by its heading, so that it always says what the site says. Raise ExportError naming what is
-    missing (a heading renamed, a term not in the glossary)."""
+    missing (a heading renamed, a term not in the glossary) or a sentence that would send its
+    reader to a page or section it does not hold (documents.essentials_html)."""
     pages = {page.src: page for section in sections for page in section["pages"]}
+    names: dict[str, set[str]] = {}
+    for page in [*pages.values(), *([glossary] if glossary else [])]:
+        names |= documents.heading_names(page)
+    places: dict[str, documents.Place] = {}  # what the Essentials holds, by its anchor in the handout
+    taken: list[tuple[str, str, str]] = []  # (page, heading, HTML) for each part, to print
     problems = []
 
-    def part(src: str, heading: str) -> str:
+    def part(src: str, heading: str, anchor: str, shown: str, needed: str = "") -> int | None:
+        """Take the part under `heading` of page `src`, printed under the Essentials heading
+        `shown` (id `anchor`); its index in `taken`, or None (and a problem, `needed` saying
+        why) when the page has no such heading."""
         page = pages.get(src)
         found = documents.section_html(page.html, heading) if page else None
         if found is None:
             problems.append(
-                f"docs/{src}: no heading '{heading}' (keep this heading on the page, or change "
-                f"export/pipeline.py with it: the Essentials handout prints what is under it)"
+                f"docs/{src}: no heading '{heading}' "
+                + (
+                    needed
+                    or "(keep this heading on the page, or change export/pipeline.py with it: "
+                    "the Essentials handout prints what is under it)"
+                )
             )
-        return found or ""
+            return None
+        places[documents.heading_anchor(page.html, heading) or page.anchor] = documents.Place(anchor, shown)
+        taken.append((src, heading, found))
+        return len(taken) - 1
 
-    learning = [
-        {
-            "src": page.src,
-            "title": page.title,
-            "takeaways": documents.section_html(page.html, TAKEAWAYS),
-            "questions": documents.section_html(page.html, QUESTIONS),
-        }
-        for page in pages.values()
-    ]
-    problems += [
-        f"docs/{p['src']}: no heading '{TAKEAWAYS}' (keep the '## {TAKEAWAYS}' section on every "
-        "learning page: the Essentials handout prints what is under it)"
-        for p in learning
-        if not p["takeaways"]
-    ]
+    fixed = {
+        "worried": part(CONTACTS_PAGE, "Which number when?", "worried", "If you are worried about a child"),
+        "what_to_do": part(THRESHOLDS_PAGE, "What to do", "what-to-do", "What to do"),
+        "what_not_to_do": part(THRESHOLDS_PAGE, "What not to do", "what-not-to-do", "What not to do"),
+        "principles": part(
+            CORPORATE_PARENTING_PAGE,
+            "The seven principles in the law",
+            "principles",
+            "The seven principles in the law",
+        ),
+        "priorities": part(
+            CORPORATE_PARENTING_PAGE,
+            "Gloucestershire's corporate parenting strategy",
+            "priorities",
+            "The council's six priorities",
+        ),
+    }
+    learning = []
+    for page in pages.values():
+        takeaways = part(
+            page.src,
+            TAKEAWAYS,
+            f"{page.anchor}-takeaways",
+            f"{page.title}: {TAKEAWAYS}",
+            f"(keep the '## {TAKEAWAYS}' section on every learning page: the Essentials handout "
+            "prints what is under it)",
+        )
+        questions = None
+        if documents.section_html(page.html, QUESTIONS) is not None:
+            questions = part(page.src, QUESTIONS, f"{page.anchor}-questions", f"{page.title}: {QUESTIONS}")
+        learning.append(
+            {
+                "src": page.src,
+                "title": page.title,
+                "anchor": page.anchor,
+                "takeaways": takeaways,
+                "questions": questions,
+            }
+        )
     try:
-        names = essentials_terms(read_source(project / ESSENTIALS_DATA, ESSENTIALS_DATA))
+        names_chosen = essentials_terms(read_source(project / ESSENTIALS_DATA, ESSENTIALS_DATA))
     except DataError as error:
         raise ExportError(str(error)) from None
     terms, unknown = documents.glossary_entries(
-        glossary.html if glossary else "", [name for name, _ in names]
+        glossary.html if glossary else "", [name for name, _ in names_chosen]
     )
     problems += [
         str(
@@ -456,21 +496,58 @@ def essentials_parts(project: Path, sections, glossary) -> dict:
                 "write it exactly as its term: line in data/glossary.yml, or add the term there first",
             )
         )
-        for name, line in names
+        for name, line in names_chosen
         if name in unknown
     ]
-    parts = {
-        "worried": part(CONTACTS_PAGE, "Which number when?"),
-        "what_to_do": part(THRESHOLDS_PAGE, "What to do"),
-        "what_not_to_do": part(THRESHOLDS_PAGE, "What not to do"),
-        "principles": part(CORPORATE_PARENTING_PAGE, "The seven principles in the law"),
-        "priorities": part(CORPORATE_PARENTING_PAGE, "Gloucestershire's corporate parenting strategy"),
-        "learning": learning,
-        "terms": terms,
-    }
+    printed = [
+        essentials_part(project, src, heading, html, places, names, problems) for src, heading, html in taken
+    ]
+
+    def shown(index: int | None) -> str:
+        return printed[index] if index is not None else ""
+
+    parts = {key: shown(index) for key, index in fixed.items()}
+    parts["learning"] = [
+        {**page, "takeaways": shown(page["takeaways"]), "questions": shown(page["questions"])}
+        for page in learning
+    ]
+    parts["terms"] = terms
     if problems:
         raise ExportError("The Essentials handout cannot be made:\n" + "\n".join(problems))
     return parts
+
+
+def essentials_part(project: Path, src: str, heading: str, html: str, places, names, problems: list) -> str:
+    """A part as the Essentials prints it (documents.essentials_html); each sentence in it that
+    names a page or section the Essentials does not hold is added to `problems`, at its line."""
+    printed, stray = documents.essentials_html(html, places, names)
+    if stray:
+        raw = (project / "docs" / src).read_text(encoding="utf-8")
+        problems += [
+            str(
+                DataError(
+                    f"docs/{src}",
+                    source_line(raw, words, heading),
+                    f"the Essentials handout prints '{sentence}', but '{words}' is not in it",
+                    "on the line after the paragraph or list item, write what it should say there: "
+                    '{ data-essentials="..." }, or { data-essentials="" } to leave it out of the Essentials',
+                )
+            )
+            for sentence, words in stray
+        ]
+    return printed
+
+
+def source_line(raw: str, words: str, heading: str) -> int:
+    """The line of a page's source with the link `[words]` in the part under its heading
+    `heading` (else anywhere); else the heading's line; else 1."""
+    lines = list(lines_outside_code(raw))
+    start = next(
+        (n for n, line in lines if line.lstrip().startswith("#") and heading.casefold() in line.casefold()), 0
+    )
+    link = f"[{words}]".casefold()
+    found = [n for n, line in lines if link in line.casefold()]
+    return next((n for n in found if n > start), found[0] if found else start or 1)
 
 
 @dataclass
@@ -649,7 +726,9 @@ async def _print_all(browser, jobs: list[PrintJob], out: Path) -> list[tuple[Pri
         if outside:
             raise ExportError(f"{job.label} tried to fetch from the network: {', '.join(outside)}")
         if unnumbered:
-            raise ExportError(f"{job.pdf}: no page found for the contents entries {', '.join(unnumbered)}")
+            raise ExportError(
+                f"{job.pdf}: no page found for the contents entries or references {', '.join(unnumbered)}"
+            )
         final, count = await asyncio.to_thread(destinations_and_pages, target)  # one read, off the loop
         if final != starts:
             raise ExportError(f"{job.pdf}: the page numbers moved the pages (a contents entry is too long?)")
@@ -685,7 +764,7 @@ def destinations_and_pages(pdf: Path) -> tuple[dict[str, int], int]:
 # name the body's classes.
 NUMBER_THE_CONTENTS = """starts => {
   const unnumbered = [];
-  for (const link of document.querySelectorAll(".contents a[href^='#']")) {
+  for (const link of document.querySelectorAll(".contents a[href^='#'], a.xref[href^='#']")) {
     const page = starts[decodeURIComponent(link.hash.slice(1))];
     if (page) link.dataset.page = page; else unnumbered.push(link.hash);
   }

@@ -535,3 +535,64 @@ def test_an_essentials_heading_renamed_on_its_page_stops_the_export_naming_the_p
     assert [p.split(" (")[0] for p in problems if "no heading" in p] == [
         "docs/thresholds.md: no heading 'What not to do'"
     ]
+
+
+# --- what the Essentials handout prints of a part, and where its links go -------------------
+
+PLACES = {"p-thresholds--what-to-do": documents.Place("what-to-do", "What to do")}
+NAMES = {
+    "p-thresholds": {"thresholds and when to act"},
+    "p-thresholds--what-to-do": {"thresholds and when to act", "what to do"},
+    "p-early-help": {"early help"},
+}
+
+
+@pytest.mark.parametrize(
+    ("part", "printed", "stray"),
+    [
+        (  # a page the Essentials holds only the key points of, named as a place to go
+            '<p>To learn more, see <a href="#p-thresholds">Thresholds and when to act</a>.</p>',
+            "<p>To learn more, see Thresholds and when to act.</p>",
+            [("To learn more, see Thresholds and when to act.", "Thresholds and when to act")],
+        ),
+        (  # ... with its Essentials wording: left out, or said another way
+            '<p data-essentials="">See <a href="#p-thresholds">Thresholds and when to act</a>.</p>'
+            "<p>Kept</p>",
+            "<p>Kept</p>",
+            [],
+        ),
+        (
+            '<p data-essentials="Call the front door.">See <a href="#p-early-help">Early help</a>.</p>',
+            "<p>Call the front door.</p>",
+            [],
+        ),
+        (  # a section the Essentials holds: its own heading, and the page it is on when printed
+            '<li><a href="#p-thresholds--what-to-do">Thresholds and when to act</a> says what to do.</li>',
+            '<li><a class="xref" href="#what-to-do">What to do</a> says what to do.</li>',
+            [],
+        ),
+        (  # a link that is only a word of the sentence: its words, as before
+            '<li>Families can <a href="#p-early-help">get help early</a>.</li>',
+            "<li>Families can get help early.</li>",
+            [],
+        ),
+        (  # a glossary term, a phone number and another site stay as they are
+            '<p><a href="#p-glossary--mash">MASH</a>: call <a href="tel:999">999</a>, '
+            '<a href="https://example.org/">the Act</a>.</p>',
+            '<p>MASH: call <a href="tel:999">999</a>, <a href="https://example.org/">the Act</a>.</p>',
+            [],
+        ),
+    ],
+)
+def test_the_essentials_sends_links_to_its_own_headings_or_names_the_sentence(part, printed, stray):
+    assert documents.essentials_html(part, PLACES, NAMES) == (printed, stray)
+
+
+def test_a_stray_reference_is_placed_at_its_link_in_the_part_it_is_in():
+    raw = (
+        "# Contacts\n\nSee [Early help](early-help.md) first.\n\n## Which number when?\n\n"
+        "| a | b |\n\nSee [Early help](early-help.md).\n"
+    )
+    assert pipeline.source_line(raw, "Early help", "Which number when?") == 9
+    assert pipeline.source_line(raw, "Missing", "Which number when?") == 5
+    assert pipeline.source_line(raw, "Early help", "Key takeaways") == 3

@@ -43,6 +43,14 @@ def assert_failed_and_untouched(run, dist, before, *reasons):
     assert leftovers == [], "the failed export left temporary folders behind"
 
 
+def assert_export_fails_and_keeps(project, dist, *reasons):
+    """Export `project` into `dist`, which holds an earlier export: it fails, giving `reasons`,
+    and leaves `dist` as it was."""
+    before = snapshot(dist)
+    run = run_export(project, dist)
+    assert_failed_and_untouched(run, dist, before, *reasons)
+
+
 def test_a_broken_quiz_fails_the_export_and_keeps_the_earlier_one(project, earlier_export):
     quiz_files = sorted((project / "quizzes").glob("*.yml"))
     if not quiz_files:
@@ -53,14 +61,10 @@ def test_a_broken_quiz_fails_the_export_and_keeps_the_earlier_one(project, earli
     for option in question["options"]:
         option["correct"] = False  # a question with no right answer
     broken.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    before = snapshot(earlier_export)
 
-    run = run_export(project, earlier_export)
-
-    assert_failed_and_untouched(
-        run,
+    assert_export_fails_and_keeps(
+        project,
         earlier_export,
-        before,
         "at stage 1 of 6, Building the offline site (strict)",
         f"quizzes/{broken.name}",
     )
@@ -112,3 +116,60 @@ def test_a_failure_while_the_pdfs_print_stops_the_printing_and_leaves_nothing_be
         "at stage 4 of 6, Zipping the offline site",
         "No space left on device",
     )
+
+
+def plant_takeaway(project, line: str) -> int:
+    """Add `line` to the key takeaways of the Early help page of `project`; its line number."""
+    page = project / "docs" / "services" / "early-help.md"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    at = lines.index("## Key takeaways") + 3
+    lines.insert(at - 1, line)
+    page.write_text("\n".join(lines), encoding="utf-8")
+    return at
+
+
+def test_a_key_point_sending_the_reader_to_a_page_the_essentials_lacks_stops_the_export(
+    project, earlier_export
+):
+    """The Essentials holds only each page's key points: a sentence in them that says "see" a
+    page names the page and line, and what to write; nothing is published."""
+    line = plant_takeaway(
+        project, "- To know when to call, see [Thresholds and when to act](../thresholds.md)."
+    )
+    assert_export_fails_and_keeps(
+        project,
+        earlier_export,
+        f"docs/services/early-help.md:{line}: the Essentials handout prints 'To know when to call, see "
+        "Thresholds and when to act.', but 'Thresholds and when to act' is not in it (on the line after "
+        'the paragraph or list item, write what it should say there: { data-essentials="..." }, or '
+        '{ data-essentials="" } to leave it out of the Essentials)',
+    )
+
+
+@pytest.mark.export
+def test_a_reference_to_a_part_the_essentials_holds_names_its_heading_and_page(project, tmp_path):
+    """A link to a section the Essentials prints goes to its heading there, and the print says
+    the page; one with an Essentials wording prints that."""
+    from pypdf import PdfReader
+
+    from test_export_outputs import headings_and_pages, stray_references
+
+    plant_takeaway(
+        project, "- If you are worried, see [Thresholds and when to act](../thresholds.md#what-to-do)."
+    )
+    plant_takeaway(
+        project,
+        "- Judging the level of help: see [Thresholds and when to act](../thresholds.md).\n"
+        '  { data-essentials="The full handout says how the level of help is judged." }',
+    )
+
+    run = run_export(project, tmp_path / "dist", "--no-large-print")
+
+    assert run.returncode == 0, run.output
+    reader = PdfReader(run.essentials)
+    text = " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
+    assert "If you are worried, see What to do (page 2)." in text
+    assert "The full handout says how the level of help is judged." in text
+    assert "Judging the level of help" not in text
+    headings = headings_and_pages(reader.outline, reader)
+    assert [found for page in reader.pages for found in stray_references(page.extract_text(), headings)] == []
