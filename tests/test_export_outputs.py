@@ -582,3 +582,78 @@ def test_the_offline_copy_carries_the_essentials_handout(exported):
         start = archive.read(f"{exported.zip.stem}/{START_FILE}").decode("utf-8")
     assert inside == exported.essentials.read_bytes()
     assert f'href="{ESSENTIALS_IN_ZIP}"' in start  # linked from the start page
+
+
+# A reference in the Essentials: "see" and a name (a capital, or "the" and a capital), up to the
+# end of its sentence. "see the current threshold document" is not one.
+REFERENCE = re.compile(r"\b(?i:see)\s+((?:the\s+)?[A-Z][^.;!?]*)")
+REFERENCE_TO_PAGE = re.compile(r"(.+?)\s*\(page (\d+)\)")
+# Words that point to a place only the site or the whole handout has.
+ELSEWHERE_PHRASES = ["this page", "the next page", "the page before", "this section", "above", "below"]
+
+
+def headings_and_pages(outline: list, reader, parent: str = "") -> dict[str, int]:
+    """{heading: page} for every bookmark of a PDF (its headings), a nested one also under
+    'parent: heading' (e.g. 'Fostering: Key takeaways')."""
+    found: dict[str, int] = {}
+    last = ""
+    for item in outline:
+        if isinstance(item, list):
+            found |= headings_and_pages(item, reader, last)
+            continue
+        last = " ".join(item.title.split())
+        page = reader.get_destination_page_number(item) + 1
+        found[last] = page if last not in found else found[last]
+        if parent:
+            found[f"{parent}: {last}"] = page
+    return found
+
+
+def stray_references(text: str, headings: dict[str, int]) -> list[str]:
+    """The places in a document's `text` that send its reader somewhere it does not hold: a
+    "see ..." that is not one of its `headings` followed by the page it is on ("see What to do
+    (page 2)"), and words that only make sense on the site or in the whole handout."""
+    flat = " ".join(text.split())
+    stray = []
+    for match in REFERENCE.finditer(flat):
+        named = REFERENCE_TO_PAGE.match(match.group(1))
+        if not named or headings.get(named.group(1).removeprefix("the ")) != int(named.group(2)):
+            stray.append(match.group(0))
+    stray += [phrase for phrase in ELSEWHERE_PHRASES if re.search(rf"\b{phrase}\b", flat, re.I)]
+    return stray
+
+
+@pytest.mark.parametrize(
+    ("text", "stray"),
+    [
+        ("Call 999. See What to do (page 2).", []),
+        ("see Fostering: Key takeaways (page 7)", []),
+        ("To learn more, see Thresholds and when to act.", ["see Thresholds and when to act"]),
+        ("see What to do (page 3).", ["see What to do (page 3)"]),  # the wrong page
+        ("see the Glossary.", ["see the Glossary"]),
+        ("see Early\nhelp (page 4)", ["see Early help (page 4)"]),  # not a heading
+        ("Can I see the current threshold document?", []),
+        ("The numbers on this page. As shown above.", ["this page", "above"]),
+    ],
+)
+def test_a_stray_reference_is_found(text, stray):
+    headings = {"What to do": 2, "Fostering": 7, "Key takeaways": 7, "Fostering: Key takeaways": 7}
+    assert stray_references(text, headings) == stray
+
+
+def test_the_essentials_handout_sends_its_reader_only_to_its_own_headings(exported):
+    """The Essentials holds parts of pages: a sentence taken from a page that says "see" another
+    page or section must name one of the Essentials' own headings and the page it is on, and no
+    sentence may point "above", "below" or to "this page" (give it an Essentials wording:
+    { data-essentials="..." })."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(exported.essentials)
+    headings = headings_and_pages(reader.outline, reader)
+    assert "What to do" in headings
+    pages = [page.extract_text() or "" for page in reader.pages]
+    assert [
+        f"page {number}: {found}"
+        for number, text in enumerate(pages, start=1)
+        for found in stray_references(text, headings)
+    ] == []
