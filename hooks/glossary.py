@@ -1,7 +1,6 @@
 """MkDocs hook: the glossary. These handlers read data/glossary.yml, hand the entries to the
 Python-Markdown extension that links them (induction/glossary.py), write the Glossary page's A to
-Z as Markdown with the pages that use each term, and warn about unexplained acronyms (one in a
-fact from data/*.yml at the fact's line, once).
+Z as Markdown with the pages that use each term, and warn about unexplained acronyms.
 """
 
 from __future__ import annotations
@@ -25,7 +24,6 @@ from induction.glossary import (
     Glossary,
     GlossaryExtension,
     check_see_links,
-    fact_texts,
     glossary_markdown,
     load_glossary,
     warn_unknown_words,
@@ -60,13 +58,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    # After every on_config (hooks/facts.py loads the facts there), before the self-checks' words
-    # are checked (hooks/quizzes.py on_files): a fact's unexplained acronym is reported at its line.
-    facts = config.extra.get("facts")
-    if facts:
-        root = Path(config.config_file_path).parent
-        raws = {name: read_source(root / name, name) for name in (f"data/{group}.yml" for group in facts)}
-        _build.glossary.watch_facts(fact_texts(facts, raws))
+    # After hooks/facts.py read the facts (on_config), before hooks/quizzes.py checks self-checks (on_files)
+    root = Path(config.config_file_path).parent
+    _build.glossary.check_facts(config.extra.get("facts") or {}, lambda name: read_source(root / name, name))
 
 
 @event_priority(-100)  # after every other on_files handler, so the glossary page stays last

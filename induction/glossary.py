@@ -18,6 +18,7 @@ import itertools
 import logging
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import NamedTuple
@@ -27,7 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX
 
 from induction.common import NOTE_CLASS, DataError, LineDict, parse_yaml, warn
-from induction.text import markdown_line, markdown_text
+from induction.text import markdown_line
 from induction.versions import require
 
 require(
@@ -44,6 +45,8 @@ GLOSSARY_PAGE = "glossary.md"
 MARKER = "<!-- glossary -->"
 MARKER_HINT = f"keep docs/{GLOSSARY_PAGE} with a {MARKER} line where the A to Z entries go"
 EXPLAIN_IT = f"add it to {DATA_FILE}, or to the allow: list there if it is not jargon"
+# Readers never see a source's note (for trainers) or url (the footer: title, date), or a contact's source key
+NOT_SHOWN = {("sources", "note"), ("sources", "url"), ("contacts", "source")}
 
 
 @dataclass(eq=False)
@@ -84,11 +87,7 @@ class Glossary:
         self._known_exact: set[str] = set()
         self._known_any: set[str] = set()
         self._unknown_in = functools.cache(self._unknown_in)  # each run of letters judged once a build
-        # Facts (data/*.yml) with unexplained acronyms in their text (`watch_facts`): (fact, words),
-        # one pattern finding any of their texts, and those already reported at their own line.
-        self._facts: list[tuple[FactText, tuple[str, ...]]] = []
-        self._facts_pattern: re.Pattern | None = None
-        self._facts_reported: set[int] = set()
+        self.reported: set[str] = set()  # words told at a fact's line (check_facts): not told again
         # (lower-case words, separators) of each way of writing a name -> [(made up?, exact?,
         # words as written, entry)], a name as written before a made-up plural ("+s", "+'s")
         self._forms: dict[tuple, list[tuple[bool, bool, tuple[str, ...], Entry]]] = {}
@@ -151,39 +150,28 @@ class Glossary:
 
     def unknown_words(self, text: str) -> list[str]:
         """Acronym-like words in `text` that the glossary does not explain (a hyphenated word
-        is checked part by part unless it is a name itself: C-SPA, Multi-Agency). The text of a
-        fact `watch_facts` was given is left out: its words are reported at the fact's own line."""
-        text = normal(text)
-        if self._facts_pattern is not None:
-            text = self._facts_pattern.sub(self._fact_shown, text)
+        is checked part by part unless it is a name itself: C-SPA, Multi-Agency)."""
         unknown = {}
-        for run in RUNS.findall(text):
+        for run in RUNS.findall(normal(text)):
             unknown.update(dict.fromkeys(self._unknown_in(run)))
-        return list(unknown)
+        return [word for word in unknown if word not in self.reported]  # not those in facts
 
-    def watch_facts(self, facts: list[FactText]) -> None:
-        """Take note of the facts (`fact_texts`) whose text has acronyms the glossary does not
-        explain. When a page or self-check first shows such a text, its words are reported once,
-        at the fact's line in its data file, where the trainer changes it; the text is then left
-        out of every page's and self-check's check, so they are not told of it again. The same
-        word typed in a page is still reported there. A fact no page or self-check shows is not
-        reported (as a word on no page is not)."""
-        self._facts_pattern, self._facts_reported = None, set()  # each fact's own words, none left out
-        self._facts = [(fact, tuple(words)) for fact in facts if (words := self.unknown_words(fact.text))]
-        forms = []  # (length, pattern) of each way a text may reach the check, the longest first
-        for n, (fact, _) in enumerate(self._facts):
-            shown = [_shown_pattern(text) for text in dict.fromkeys((fact.text, markdown_text(fact.text)))]
-            forms.append((len(fact.text), f"(?P<f{n}>{'|'.join(shown)})"))
-        forms.sort(key=lambda form: -form[0])
-        self._facts_pattern = re.compile("|".join(p for _, p in forms)) if forms else None
-
-    def _fact_shown(self, match: re.Match) -> str:
-        n = int(match.lastgroup[1:])
-        if n not in self._facts_reported:
-            self._facts_reported.add(n)
-            fact, words = self._facts[n]
-            warn_unknown_words(list(words), fact.display, fact.raw, fact.line)
-        return "\n"  # the words either side of the fact's text are not read as one
+    def check_facts(self, facts: dict, read: Callable[[str], str]) -> None:
+        """Warn of each unexplained acronym in a fact a reader may see (load_facts: stem -> key ->
+        field -> text), at its line in data/<stem>.yml (`read` gives that file's text); pages and
+        self-checks are not told of it again, so a word also typed in a page is told once, at the
+        fact's line (adding it to the glossary mends both)."""
+        reported = set()
+        for group, entries in facts.items():
+            display = f"data/{group}.yml"
+            raw = read(display)
+            for entry in entries.values():
+                for field, value in entry.items():
+                    if (group, field) not in NOT_SHOWN:
+                        words = self.unknown_words(value)
+                        warn_unknown_words(words, display, raw, entry.line_of(field))
+                        reported.update(words)
+        self.reported |= reported
 
     def _unknown_in(self, run: str) -> tuple[str, ...]:
         unknown = []
@@ -193,38 +181,6 @@ class Glossary:
                 if sum(c.isupper() for c in part) >= 2 and not self.knows(part) and part not in unknown:
                     unknown.append(part)
         return tuple(unknown)
-
-
-class FactText(NamedTuple):
-    """A text of a facts file (data/contacts.yml), as `fact_texts` finds it."""
-
-    display: str  # the file, as messages name it
-    line: int  # the line where its value starts
-    text: str
-    raw: str  # the file's text, to find the line of a word in a value over several lines
-
-
-def fact_texts(facts: dict, raws: dict[str, str]) -> list[FactText]:
-    """Every text of the facts (induction.facts.load_facts: file name -> key -> field -> value,
-    each mapping knowing its lines), with its file `data/<name>.yml` and line; `raws`: each file's
-    text, by that name."""
-    found = []
-    for group, entries in facts.items():
-        display = f"data/{group}.yml"
-        for entry in (e for e in entries.values() if isinstance(e, LineDict)):
-            for field, value in entry.items():
-                if isinstance(value, str) and field in entry.lines:  # not a value the build made (tel)
-                    found.append(FactText(display, entry.line_of(field), value, raws.get(display, "")))
-    return found
-
-
-def _shown_pattern(text: str) -> str:
-    """A pattern for `text` in a checked text: its words as written, with any spaces or line
-    breaks between them, and not inside a longer word."""
-    pattern = r"\s+".join(re.escape(chunk) for chunk in normal(text).split())
-    before = r"(?<!\w)" if re.match(r"\w", text) else ""
-    after = r"(?!\w)" if re.search(r"\w$", text) else ""
-    return before + pattern + after
 
 
 def _steps(words: tuple[str, ...], seps: tuple[str, ...]) -> list[str]:

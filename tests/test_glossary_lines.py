@@ -35,8 +35,8 @@ SAYS = "'QZXW' looks like an acronym but is not in the glossary"
         ([("feedback: Yes.", "feedback: Yes, the QZXW.")], 7),
         ([("share what they know.", "share what the QZXW knows.")], 11),  # its own line, in a folded text
         ([("There were ___ children in care.", "The ___ runs it."), ("answer: 773", "answer: QZXW")], 25),
-        # a fact the glossary was not asked to watch: its placeholder's line (a build watches every
-        # fact and names the data file's line instead: test_glossary_facts.py)
+        # a fact the glossary has not checked: its placeholder's line (a build checks every fact
+        # first and names the data file's line instead: test_glossary_facts.py)
         ([("From the slides.", "Ask {{ contacts.team.name }}.")], 26),
         ([("From the slides.", "The QZXW again."), ("What does MASH", "What does the QZXW")], 3),  # once
     ],
