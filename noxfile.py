@@ -121,9 +121,10 @@ def build_properdocs(session: nox.Session) -> None:
 def export(session: nox.Session) -> None:
     """Offline export for briefing sessions, into dist/: the site zipped for a USB stick, its two
     LMS packages (SCORM 1.2 and 2004), the handout and the trainer pack as PDFs (and large print) and
-    the Essentials handout. Needs Debian's Chromium. Options: -- --help
+    the Essentials handout. Prints with Chromium (Debian's, or -- --chromium PATH). Options: -- --help
     """
-    _ensure_chromium(session)
+    if "--chromium" not in " ".join(session.posargs):  # a Chromium of the trainer's own choosing
+        _ensure_chromium(session, EXPORT_NEEDS)
     _install(session)
     session.run("python", "-m", "export", *session.posargs)
 
@@ -160,8 +161,20 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "format", "--check", ".")
 
 
-def _ensure_chromium(session: nox.Session) -> None:
-    """Browser tests use Debian's Chromium; install it when we can, or say how."""
+TESTS_NEED = (
+    "The browser tests need Debian's Chromium at /usr/bin/chromium. "
+    "Install it with: sudo apt-get install -y chromium"
+)
+EXPORT_NEEDS = (
+    "The export prints its PDFs with the Chromium browser and did not find it at /usr/bin/chromium. "
+    "On Debian or Ubuntu, install it with: sudo apt-get install -y chromium. Elsewhere, give the "
+    "path of a Chromium or Google Chrome: python3 noxfile.py -s export -- --chromium PATH"
+)
+
+
+def _ensure_chromium(session: nox.Session, needs: str = TESTS_NEED) -> None:
+    """Browser tests and the export use Debian's Chromium; install it when we can, or say how
+    (`needs`: what to tell the trainer when we cannot)."""
     if CHROMIUM.exists():
         return
     apt = shutil.which("apt-get")
@@ -171,10 +184,7 @@ def _ensure_chromium(session: nox.Session) -> None:
         session.run(apt, "update", "-q", external=True, env=env)
         session.run(apt, "install", "-y", "-q", "chromium", external=True, env=env)
         return
-    session.error(
-        "The browser tests need Debian's Chromium at /usr/bin/chromium. "
-        "Install it with: sudo apt-get install -y chromium"
-    )
+    session.error(needs)
 
 
 if __name__ == "__main__":

@@ -386,3 +386,20 @@ def test_every_message_a_trainer_can_get_is_in_the_error_table(where, template):
         f"{where}: the message '{template.replace(chr(0), '…')}' is not in the table in "
         "docs/trainers/errors.md: add a row with an example of it and what to write instead"
     )
+
+
+def test_without_debians_chromium_the_export_says_how_to_name_another_one():
+    """The export's task, with no /usr/bin/chromium, tells the trainer how to point it at their own
+    Chromium or Chrome; the option it names is one the real export takes, and the guide says so."""
+    import noxfile  # the tasks file (nox is installed in the test environment)
+    from export.pipeline import ExportError, find_chromium, parse_args
+
+    advice = noxfile.EXPORT_NEEDS
+    command = re.search(r"python3 noxfile\.py -s export -- (--chromium) PATH", advice)
+    assert command, advice
+    assert "apt-get install -y chromium" in advice and "browser tests" not in advice
+    assert parse_args([command.group(1), "/opt/chrome/chrome"]).chromium == "/opt/chrome/chrome"
+    with pytest.raises(ExportError, match="/opt/chrome/chrome"):  # a path given is the one used
+        find_chromium("/opt/chrome/chrome")
+    guide = (GUIDE / "preview-check-publish.md").read_text(encoding="utf-8")
+    assert "python3 noxfile.py -s export -- --chromium PATH" in guide
