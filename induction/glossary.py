@@ -516,8 +516,9 @@ def warn_unknown_words(words: list[str], display: str, raw: str, first: int | No
     """Warn of each unexplained acronym, naming the line where the file's text (`raw`) has it:
     the first from line `first` on, else `first` (a word that came from a filled-in fact)."""
     start = sum(len(line) + 1 for line in raw.split("\n")[: (first or 1) - 1])
-    for word in words:
-        match = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w])").search(raw, start)
+    for word in words:  # standing alone, else as a part of a hyphenated word (LIVE-EDIT-QZX)
+        alone, part = (re.compile(rf"(?<!{b}){re.escape(word)}(?!\w)") for b in (r"[\w-]", r"\w"))
+        match = alone.search(raw, start) or part.search(raw, start)
         line = raw.count("\n", 0, match.start()) + 1 if match else first
         problem = f"'{word}' looks like an acronym but is not in the glossary"
         warn(log, DataError(display, line, problem, EXPLAIN_IT, subject=word))
