@@ -31,6 +31,9 @@ that md_in_html makes is in the finished tree, which meets `PAGE`. The conversio
 what the other hooks and plugins added (the self-check, the learning path, the Glossary page's
 entries, glossary links, filled-in {{ facts }}): a problem counts when it is found in the
 trainer's own Markdown, which is also where its line comes from.
+
+The same judge stops a line of attributes (`{ .class }`, `{ data-glossary-skip }`) that attaches
+to nothing and would reach readers as typed (`stray_attributes`).
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ from pymdownx.snippets import SnippetMissingError
 
 from induction.addresses import SCHEME, as_browser_reads, short
 from induction.common import DataError, read_html
+from induction.markdown_parts import code_lines
 from induction.versions import require
 
 require(
@@ -89,6 +93,30 @@ def page_problems(text: str, pieces: list[str], tree: str) -> list[tuple]:
             if (line := find_line(text, needle)) is not None
         ]
     return sorted(problems, key=lambda p: p[0])
+
+
+def stray_attributes(text: str, paragraphs: list[str]) -> list[tuple]:
+    """(line, problem, expected) for each of the finished page's `paragraphs` (their text) that is
+    a line of attributes alone (`{ data-glossary-skip }`): attr_list attached it to nothing (it
+    came after a blank line, a heading or a box), so readers would see it. Its line is the first
+    in `text` outside code that holds it, after a blank or a more indented line if one does."""
+    lines, code = text.split("\n"), code_lines(text)
+    problems, used = [], set()
+    for paragraph in filter(ATTRIBUTES.fullmatch, paragraphs):
+        found = [n for n, line in enumerate(lines) if line.strip() == paragraph and not code[n]]
+        found = [n for n in found if n not in used]
+        alone = [n for n in found if n == 0 or _indent(lines[n - 1]) > _indent(lines[n])]
+        if found := alone + found:
+            used.add(found[0])
+            problems.append(
+                (found[0] + 1, f"the line '{paragraph}' attaches to nothing, so readers see it", STRAY)
+            )
+    return problems
+
+
+def _indent(line: str) -> int:
+    """How far `line` is indented; a blank line counts as indented without end."""
+    return len(line) - len(line.lstrip()) if line.strip() else 1_000
 
 
 def snippet_problem(text: str, message: str) -> tuple:
@@ -324,7 +352,10 @@ class _Judge(Treeprocessor):
         # (`javascript:`); with its stand-in for `&` (in the addresses of <someone@council.example>
         # links) put back, as its last step does.
         tree = self.md.serializer(_skeleton(root)).replace(AMP_SUBSTITUTE, "&")
-        self.page.judge.found(page_problems(self.page.judge.text, pieces, tree))
+        text = self.page.judge.text
+        paragraphs = ["".join(p.itertext()).strip() for p in root.iter("p") if p.find(".//code") is None]
+        problems = page_problems(text, pieces, tree) + stray_attributes(text, paragraphs)
+        self.page.judge.found(sorted(problems, key=lambda p: p[0]))
 
 
 def _skeleton(element: etree.Element) -> etree.Element:
@@ -422,5 +453,12 @@ TAG_HINTS = {
     **dict.fromkeys(("form", "select", "textarea", "option", "fieldset", "output"), _NO_FORM),
 }
 
+# A paragraph of attributes alone, as attr_list writes them: `{ .class }`, `{: #id }`.
+ATTRIBUTES = re.compile(r"\{:?[ ]*[^{}\s][^{}\n]*\}")
+STRAY = (
+    "put it on the line straight after the paragraph or list item it is for, with no blank line "
+    "between, or at the end of a heading's line; for a whole box, put the box between a line "
+    "<div markdown> and a line </div> and write it in that tag: <div data-glossary-skip markdown>"
+)
 _QUOTED = re.compile(r"'(.*)'")  # the name in pymdownx's message about a missing snippet
 _WORD_SEPARATORS = re.compile(r"[^\w.\-]+")  # a host name is one word

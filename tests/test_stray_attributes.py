@@ -1,0 +1,113 @@
+"""A line of attributes (`{ data-glossary-skip }`, `{ .class }`) works only straight after the
+paragraph or list item it is for. After a blank line, a heading or a box it attaches to nothing,
+and readers saw it as typed (`<p>{ data-glossary-skip }</p>`, and the box was still linked): the
+build now stops at its line. The trainer guide's ways to keep glossary links out of a paragraph,
+a list and a box all work as it says."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, copy_project, run_build
+from induction.glossary import GlossaryExtension, load_glossary
+from induction.safe_html import STRAY, SafeHtml
+from test_glossary_lines import plant
+from test_safe_html import CONFIG, check
+
+
+def stray(line: int, text: str) -> tuple:
+    return (line, f"the line '{text}' attaches to nothing, so readers see it", STRAY)
+
+
+SKIP = "{ data-glossary-skip }"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Attached to nothing: shown to readers as typed.
+        (f"!!! note\n    The MASH.\n{SKIP}\n\nText.\n", [stray(3, SKIP)]),
+        (f"!!! note\n    The MASH.\n\n{SKIP}\n", [stray(4, SKIP)]),
+        ("Text.\n\n{ .lead }\n", [stray(3, "{ .lead }")]),
+        ("## Contacts\n{ #contacts }\n", [stray(2, "{ #contacts }")]),
+        ('- One.\n\n    { data-print="One only." }\n', [stray(3, '{ data-print="One only." }')]),
+        ("Text.\n\n{: .lead }\n", [stray(3, "{: .lead }")]),
+        # the same words attached first, then alone: the line of the one alone
+        ("Text.\n{ .lead }\n\nMore.\n\n{ .lead }\n", [stray(6, "{ .lead }")]),
+        # Attached: the paragraph, each list item, a heading's own line, a box in a <div>.
+        (f"Text.\n{SKIP}\n", []),
+        (f"- One.\n  {SKIP}\n- Two.\n  {SKIP}\n", []),
+        ("## Contacts { #contacts }\n", []),
+        ("<div data-glossary-skip markdown>\n\n!!! note\n    The MASH.\n\n</div>\n\nText.\n", []),
+        # Shown as typed on purpose: code, an escaped brace; braces in a sentence.
+        ("`{ .lead }`\n\n```\n{ .lead }\n```\n\n    { .lead }\n", []),
+        ("\\{ .lead }\n", []),
+        ("Write { and } round it.\n\n{}\n", []),
+    ],
+)
+def test_a_line_of_attributes_that_attaches_to_nothing_is_named(text, expected):
+    assert check(text) == expected
+
+
+GUIDE = (ROOT / "docs" / "trainers" / "glossary-terms.md").read_text(encoding="utf-8")
+SECTION = GUIDE.split("## Stop a term being linked in one place", 1)[1].split("\n## ", 1)[0]
+EXAMPLES = re.findall(r"```text\n(.*?)```", SECTION, re.DOTALL)
+GLOSSARY = load_glossary((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"), "data/glossary.yml")
+
+
+def convert(text: str) -> tuple[str, list, list, list]:
+    """`text` converted as a build converts a page: (HTML, glossary entries linked, unknown
+    words, problems SafeHtml found)."""
+    glossary, judge = GlossaryExtension(GLOSSARY), SafeHtml()
+    md = markdown.Markdown(
+        extensions=[*CONFIG.markdown_extensions, glossary, judge], extension_configs=CONFIG.mdx_configs
+    )
+    glossary.start("../glossary/")
+    judge.start(text)
+    html = md.convert(text)
+    linked = glossary.take()
+    return html, linked.used, linked.unknown, judge.problems
+
+
+def test_the_guide_shows_a_paragraph_a_list_and_a_box():
+    assert [example.split()[0] for example in EXAMPLES] == ["The", "-", "<div"]
+    assert "!!! note" in EXAMPLES[2]
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_the_guides_ways_to_keep_links_out_work(example):
+    html, used, unknown, problems = convert(example.replace("C-SPA", "QZXW"))
+    assert (used, unknown, problems) == ([], [], [])
+    assert "MASH" in html and "{" not in BeautifulSoup(html, "html.parser").get_text()
+    # and without the marker the same text is linked
+    html, used, *_ = convert(example.replace(SKIP, "").replace("data-glossary-skip ", ""))
+    assert used
+
+
+def test_the_glossary_file_says_what_works():
+    comment = (ROOT / "data" / "glossary.yml").read_text(encoding="utf-8").split("\nallow:")[0]
+    assert "(in a list: after each item)" in comment and "<div data-glossary-skip markdown>" in comment
+    assert "list or block" not in comment
+
+
+def test_the_error_table_shows_the_message():
+    table = (ROOT / "docs" / "trainers" / "errors.md").read_text(encoding="utf-8")
+    assert f"`docs/services/fostering.md:36: {stray(36, SKIP)[1]}`" in table
+
+
+@pytest.mark.build
+def test_a_marker_after_a_box_stops_the_real_build_at_its_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    old = "### The rules fostering services follow\n"
+    box = f"!!! note\n    The MASH is one way in (planted).\n{SKIP}\n\n"
+    line = plant(project, "docs/services/fostering.md", old, box + old) + 2
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    _, problem, expected = stray(line, SKIP)
+    assert f"docs/services/fostering.md:{line}: {problem} ({expected})" in build.output, build.output
+    assert "Traceback" not in build.output
+    assert not list((tmp_path / "site").rglob("*.html")), "a failed build wrote pages"
