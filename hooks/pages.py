@@ -1,7 +1,8 @@
 """MkDocs hook: page facts every reader can trust: required front matter, review dates and sources.
 
-Before anything else reads them, every file a trainer edits must be UTF-8 text and each page's
-front matter valid YAML, so a mistake there is named with its line instead of being dropped. A
+Before anything else reads them, mkdocs.yml must give each key once, every file a trainer edits
+must be UTF-8 text and each page's front matter valid YAML, so a mistake there is named with its
+line instead of being dropped. A
 page past its review date, or with an image that has no alt text and is not marked
 `{ .decorative }`, fails the strict build. Templates get a `dmy` filter ("22 November 2026").
 The rules are pure functions in induction/pages.py.
@@ -22,6 +23,7 @@ from induction.common import DataError, page_source, read_source, warn
 from induction.dates import format_date, today
 from induction.pages import (
     check_front_matter,
+    check_settings_files,
     image_problem,
     images_without_alt,
     read_front_matter,
@@ -33,6 +35,7 @@ log = logging.getLogger("mkdocs.hooks.pages")
 
 @event_priority(100)  # before any plugin or hook reads a trainer's file
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    check_settings_files(config.config_file_path)  # a key twice in mkdocs.yml: MkDocs keeps the last
     root = Path(config.config_file_path).resolve().parent
     for path in trainer_files(root, Path(config.docs_dir)):
         read_source(path, path.relative_to(root).as_posix())  # bytes that are not UTF-8 stop here

@@ -121,12 +121,7 @@ def _mapping(loader, node: yaml.MappingNode, value) -> LineDict:
             raise _NotText(node.start_mark)
         key = value(key_node)
         if key in mapping:
-            raise DataError(
-                loader.name,
-                key_node.start_mark.line + 1,
-                f"the key '{key}' appears twice",
-                "give each key once",
-            )
+            raise key_twice(loader.name, key_node, key)
         try:
             mapping[key] = value(value_node)
         except _NotADate as bad:
@@ -135,6 +130,50 @@ def _mapping(loader, node: yaml.MappingNode, value) -> LineDict:
             raise bad.error(loader.name, key) from None
         mapping.lines[key] = value_node.start_mark.line + 1
     return mapping
+
+
+def key_twice(display: str, key_node: yaml.Node, key) -> DataError:
+    """The error for a key given twice in one mapping, at its second line: YAML keeps only the
+    last value without a word, so whatever the first held is silently lost."""
+    line = key_node.start_mark.line + 1
+    return DataError(display, line, f"the key '{key}' appears twice", "give each key once")
+
+
+def check_keys_once(text: str, display: str) -> yaml.Node | None:
+    """The YAML node tree of `text` (a settings file another program reads, such as mkdocs.yml);
+    a DataError at the second of any key written twice in one mapping, at any depth.
+
+    Only nodes are made, so tags of any kind (`!relative`, `!!python/name:`) are left as they
+    are; None when there is no document or it is not valid YAML (its reader says so itself).
+    """
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    todo, seen, twice = [root] if root is not None else [], set(), []
+    while todo:
+        node = todo.pop()
+        if id(node) in seen or not isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            continue
+        seen.add(id(node))  # an alias is the same node again: walk it once
+        pairs = node.value if isinstance(node, yaml.MappingNode) else [(None, child) for child in node.value]
+        keys = set()
+        for key_node, value_node in pairs:
+            todo.append(value_node)
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != MERGE:
+                key = (key_node.tag, key_node.value)
+                twice += [key_node] if key in keys else []
+                keys.add(key)
+    if twice:  # the first in the file
+        first = min(twice, key=lambda node: node.start_mark.index)
+        raise key_twice(display, first, first.value)
+    return root
+
+
+MERGE = "tag:yaml.org,2002:merge"  # '<<:', which copies the keys of another mapping into this one
 
 
 _STR, _SEQ, _MAP = (

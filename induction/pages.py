@@ -15,7 +15,9 @@ import difflib
 import re
 from pathlib import Path
 
-from induction.common import DataError, parse_yaml, read_html
+import yaml
+
+from induction.common import DataError, check_keys_once, parse_yaml, read_html, read_source, relative_display
 from induction.dates import parse_date
 from induction.front_matter import BOM, front_matter_line, front_matter_text
 
@@ -26,6 +28,24 @@ def trainer_files(root: Path, docs: Path) -> list[Path]:
     for folder, pattern in (("data", "*.yml"), ("quizzes", "*.yml"), ("quizzes", "*.po")):
         found += sorted((root / folder).glob(pattern))
     return [path for path in found if path.is_file()]
+
+
+def check_settings_files(config_file: str | Path) -> None:
+    """Stop at a key written twice in mkdocs.yml, or in a file it takes settings from
+    (`INHERIT:`, as mkdocs-offline.yml does). MkDocs reads these itself and keeps only the last
+    of two keys without a word: a second `extra:` at the end drops everything the first holds,
+    and the build then fails far from the cause, if it fails at all."""
+    path = Path(config_file).resolve()
+    root, seen = path.parent, set()
+    while path not in seen and path.is_file():
+        seen.add(path)
+        display = relative_display(path, root)
+        node = check_keys_once(read_source(path, display), display)
+        pairs = node.value if isinstance(node, yaml.MappingNode) else []
+        inherit = [value.value for key, value in pairs if key.value == "INHERIT" and value.id == "scalar"]
+        if not inherit:
+            return
+        path = (path.parent / inherit[0]).resolve()
 
 
 def read_front_matter(raw: str, display: str) -> dict:

@@ -1,0 +1,184 @@
+"""Trainer mistakes in YAML that used to be reported far from their cause, or not at all:
+
+- a key written twice in mkdocs.yml (a second `extra:` added at the end, as the guide once showed
+  the pass mark): MkDocs keeps the last one without a word, and the build then failed about
+  self-checks on 15 pages, naming nothing in mkdocs.yml.
+Each is a table over the pure function and a strict build of a copy of the real project that
+must stop with the exact message, file and line, publishing nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+from conftest import ROOT, copy_project, run_build
+from export.lms import pass_mark
+from induction.common import DataError, check_keys_once, parse_yaml
+from induction.pages import check_settings_files
+
+TWICE = "the key '{}' appears twice (give each key once)"
+GUIDE = ROOT / "docs" / "trainers" / "preview-check-publish.md"
+# The pass mark block as the guide showed it before: appended to mkdocs.yml, a second `extra:`.
+APPENDED = "\nextra:\n  lms:\n    pass_mark: 80\n"
+
+
+# --- A key written twice in mkdocs.yml --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "site_name: A\nextra:\n  a: 1\nnav: []\nextra:\n  lms: 2\n",
+            "mkdocs.yml:5: " + TWICE.format("extra"),
+        ),
+        (
+            "theme:\n  name: material\n  font: false\n  name: mkdocs\n",
+            "mkdocs.yml:4: " + TWICE.format("name"),
+        ),
+        ("plugins:\n  - search:\n      lang: en\n      lang: fr\n", "mkdocs.yml:4: " + TWICE.format("lang")),
+        # the first in the file, whatever the depth
+        ("a:\n  b: 1\n  b: 2\nc: 1\nc: 2\n", "mkdocs.yml:3: " + TWICE.format("b")),
+        ("a: 1\nc:\n  b: 1\n  b: 2\na: 2\n", "mkdocs.yml:4: " + TWICE.format("b")),
+        ("extra: {a: 1, a: 2}\n", "mkdocs.yml:1: " + TWICE.format("a")),
+        # MkDocs' own tags and Python names are left alone
+        (
+            "markdown_extensions:\n  - pymdownx.snippets:\n      base_path: !relative $config_dir\n"
+            "  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+            "site_url: !ENV [SITE_URL, 'http://localhost']\n",
+            None,
+        ),
+        ("a: &x {b: 1}\nc:\n  <<: *x\n  d: 2\ne: *x\n", None),  # anchors, a merge key, an alias twice
+        ("a:\n  name: 1\nb:\n  name: 1\nc: [{name: 1}, {name: 2}]\n", None),  # one key in each mapping
+        ("a: 1\n'1': 2\n1: 3\n", None),  # the text '1' and the number 1 are two keys
+        ("", None),
+        ("a: [unclosed\n", None),  # not YAML: MkDocs says so itself
+    ],
+)
+def test_a_key_written_twice_in_the_settings_is_named_at_its_second_line(text, message):
+    if message is None:
+        check_keys_once(text, "mkdocs.yml")
+        return
+    with pytest.raises(DataError) as raised:
+        check_keys_once(text, "mkdocs.yml")
+    assert str(raised.value) == message
+
+
+def test_the_data_files_and_the_settings_say_the_same_for_a_key_given_twice():
+    text = "front_door:\n  name: A\nfront_door:\n  name: B\n"
+    with pytest.raises(DataError) as data_file:
+        parse_yaml(text, "data/contacts.yml")
+    with pytest.raises(DataError) as settings:
+        check_keys_once(text, "data/contacts.yml")
+    assert str(data_file.value) == str(settings.value) == "data/contacts.yml:3: " + TWICE.format("front_door")
+
+
+@pytest.mark.parametrize(
+    ("offline", "main", "message"),
+    [
+        ("INHERIT: mkdocs.yml\nextra:\n  a: 1\nextra:\n  b: 2\n", "site_name: A\n", "mkdocs-offline.yml:4: "),
+        (
+            "INHERIT: mkdocs.yml\nextra:\n  a: 1\n",
+            "site_name: A\nextra: {}\nsite_name: B\n",
+            "mkdocs.yml:3: ",
+        ),
+        (
+            "INHERIT: mkdocs.yml\nextra:\n  a: 1\n",
+            "INHERIT: mkdocs-offline.yml\nsite_name: A\n",
+            None,
+        ),  # a loop
+    ],
+)
+def test_the_settings_a_file_inherits_are_checked_too(tmp_path, offline, main, message):
+    (tmp_path / "mkdocs-offline.yml").write_text(offline, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(main, encoding="utf-8")
+    if message is None:
+        check_settings_files(tmp_path / "mkdocs-offline.yml")
+        return
+    with pytest.raises(DataError) as raised:
+        check_settings_files(tmp_path / "mkdocs-offline.yml")
+    assert str(raised.value).startswith(message)
+
+
+@pytest.mark.parametrize("name", ["mkdocs.yml", "mkdocs-offline.yml"])
+def test_the_real_settings_give_each_key_once(name):
+    check_settings_files(ROOT / name)
+
+
+def _guide_block() -> list[str]:
+    """The YAML block the guide shows for the pass mark."""
+    guide = GUIDE.read_text(encoding="utf-8")
+    start = guide.index('To have "passed" or "failed"')
+    block = re.search(r"```yaml\n(.*?)```", guide[start:], re.DOTALL)
+    return block.group(1).rstrip("\n").split("\n")
+
+
+def test_following_the_guide_sets_the_pass_mark_and_keeps_the_other_settings():
+    """Each line the guide shows is mkdocs.yml's as it is, in order, but for the lines it marks
+    '# added'; adding those where it shows them gives the pass mark and keeps the Essentials and
+    the self-check settings."""
+    lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
+    shown = _guide_block()
+    assert shown[0] == "extra:" and "extra:" not in shown[1:]
+    at = lines.index(shown[0])
+    for line in shown:
+        if line.endswith(" # added"):
+            lines.insert(at, line.removesuffix(" # added").rstrip())
+        else:
+            assert lines[at] == line, f"the guide shows {line!r}, mkdocs.yml has {lines[at]!r}"
+        at += 1
+    text = "\n".join(lines)
+    check_keys_once(text, "mkdocs.yml")
+    settings = yaml_load(text, loader=get_yaml_loader(config=MkDocsConfig()))
+    expected = yaml_load(
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), get_yaml_loader(config=MkDocsConfig())
+    )
+    assert pass_mark(settings["extra"]) == 80
+    assert {**settings["extra"], "lms": None} == {**expected["extra"], "lms": None}
+
+
+@pytest.mark.build
+def test_a_second_extra_in_mkdocs_yml_stops_the_build_at_its_line(tmp_path):
+    project = _copy(tmp_path)
+    config = project / "mkdocs.yml"
+    line = config.read_text(encoding="utf-8").count("\n") + 2  # APPENDED starts with a blank line
+    with config.open("a", encoding="utf-8") as file:
+        file.write(APPENDED)
+    build = _fails_and_publishes_nothing(project, tmp_path, f"mkdocs.yml:{line}: " + TWICE.format("extra"))
+    assert "self-check" not in build.output
+
+
+@pytest.mark.build
+def test_a_key_twice_in_the_offline_settings_stops_their_build_at_its_line(tmp_path):
+    project = _copy(tmp_path)
+    offline = project / "mkdocs-offline.yml"
+    text = offline.read_text(encoding="utf-8")
+    assert text.count("\nextra:\n") == 1
+    offline.write_text(text + "\nextra:\n  generator: true\n", encoding="utf-8")
+    line = text.count("\n") + 2
+    build = _fails_and_publishes_nothing(
+        project, tmp_path, f"mkdocs-offline.yml:{line}: " + TWICE.format("extra"), "-f", str(offline)
+    )
+    assert "mkdocs.yml:" not in build.output.replace("mkdocs-offline.yml:", "")
+
+
+# --- Helpers ----------------------------------------------------------------------------------
+
+
+def _copy(tmp_path):
+    project = copy_project(tmp_path / "project")
+    shutil.copy2(ROOT / "mkdocs-offline.yml", project / "mkdocs-offline.yml")
+    return project
+
+
+def _fails_and_publishes_nothing(project, tmp_path, message, *extra):
+    build = run_build(project, tmp_path / "site", *extra)
+    assert build.returncode != 0, f"the strict build passed (run: nox -s build -- --strict):\n{build.output}"
+    assert message in build.output, build.output
+    assert not list((tmp_path / "site").rglob("*.html"))
+    return build
