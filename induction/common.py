@@ -434,7 +434,11 @@ def yaml_mistake(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str,
                 "this line has a second ': ' in it",
                 "put text that contains ': ' in quotes: owner: \"Team: fostering\"",
             )
-        carried = _carried_on(text.split("\n"), mark.line)
+        lines = text.split("\n")
+        keyless = _keyless_above(lines, mark.line)
+        if keyless:  # 'title Fostering' above 'description: ...': YAML read both as one text
+            return keyless, NOT_A_NAME, NOT_A_NAME_ADVICE
+        carried = _carried_on(lines, mark.line)
         if carried and not re.fullmatch(r"[-\w]+", before.strip().lstrip("- ")):  # words, not a name
             name, start = carried
             return (
@@ -477,12 +481,7 @@ def yaml_mistake(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str,
             f"{why}; or put the whole value in double quotes",
         )
     if said == "could not find expected ':'":
-        return (
-            opened.line + 1,
-            "this line is not a 'name: value' line",
-            "write it as 'name: value'; if it carries on the text of the line above, indent it further "
-            "than that line's name",
-        )
+        return opened.line + 1, NOT_A_NAME, NOT_A_NAME_ADVICE
     if exc.context == "while scanning a quoted scalar":
         return (
             opened.line + 1,
@@ -498,6 +497,37 @@ def yaml_mistake(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str,
             "that contains ': ' or a bracket in quotes",
         )
     return line, said, YAML_ADVICE
+
+
+NOT_A_NAME = "this line is not a 'name: value' line"
+NOT_A_NAME_ADVICE = (
+    "write it as 'name: value'; if it carries on the text of the line above, indent it further "
+    "than that line's name"
+)
+
+
+def _keyless_above(lines: list[str], index: int) -> int | None:
+    """The line (from 1) of the text with no 'name:' that the 'name: value' line at `index`
+    follows at the same indent, which YAML reads as one text running on into that name (so it
+    complains at the name, not at the line that lost its ': '); None when the line above has a
+    name, or starts left of this line (this line is then indented further than it), or when that
+    text carries on the text of a 'name: text' line further left."""
+    indent = len(lines[index]) - len(lines[index].lstrip(" "))
+    found = None
+    for number in range(index - 1, -1, -1):
+        above = lines[number]
+        if not above.strip():
+            continue
+        start = VALUE_START.match(above)
+        if start.group("name"):
+            if start.start("name") < indent and above[start.end() :].strip():
+                return None  # 'description: text' with more text on the lines below it
+            break
+        if above.lstrip().startswith("#") or start.end() < indent:
+            break
+        if start.end() == indent:  # where the text starts (lines further right carry it on)
+            found = number + 1
+    return found
 
 
 def _carried_on(lines: list[str], index: int) -> tuple[str, int] | None:

@@ -2,7 +2,10 @@
 
 - a key written twice in mkdocs.yml (a second `extra:` added at the end, as the guide once showed
   the pass mark): MkDocs keeps the last one without a word, and the build then failed about
-  self-checks on 15 pages, naming nothing in mkdocs.yml.
+  self-checks on 15 pages, naming nothing in mkdocs.yml;
+- a 'name: value' line that lost its ': ' just above another 'name: value' line (`title Fostering`
+  as the first line of front matter, or the first field of a data file's entry): reported at the
+  line below, as "indented further than the line above it".
 Each is a table over the pure function and a strict build of a copy of the real project that
 must stop with the exact message, file and line, publishing nothing.
 """
@@ -19,9 +22,13 @@ from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 from conftest import ROOT, copy_project, run_build
 from export.lms import pass_mark
 from induction.common import DataError, check_keys_once, parse_yaml
-from induction.pages import check_settings_files
+from induction.pages import check_settings_files, read_front_matter
 
 TWICE = "the key '{}' appears twice (give each key once)"
+NOT_A_NAME = (
+    "this line is not a 'name: value' line (write it as 'name: value'; if it carries on the text of the "
+    "line above, indent it further than that line's name)"
+)
 GUIDE = ROOT / "docs" / "trainers" / "preview-check-publish.md"
 # The pass mark block as the guide showed it before: appended to mkdocs.yml, a second `extra:`.
 APPENDED = "\nextra:\n  lms:\n    pass_mark: 80\n"
@@ -165,6 +172,98 @@ def test_a_key_twice_in_the_offline_settings_stops_their_build_at_its_line(tmp_p
         project, tmp_path, f"mkdocs-offline.yml:{line}: " + TWICE.format("extra"), "-f", str(offline)
     )
     assert "mkdocs.yml:" not in build.output.replace("mkdocs-offline.yml:", "")
+
+
+# --- A 'name: value' line with no ': ' --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "problem"),
+    [
+        # the first field of front matter (line 2 of the page)
+        ("title Fostering\ndescription: x\nowner: y\n", 2, NOT_A_NAME),
+        ("title Fostering and more\n  words carried on\ndescription: x\n", 2, NOT_A_NAME),
+        ("title Fostering\n\ndescription: x\n", 2, NOT_A_NAME),
+        # a later field, and the last (as before)
+        ("title: Fostering\ndescription x\nowner: y\n", 3, NOT_A_NAME),
+        ("title: Fostering\ndescription: x\nowner y\n", 4, NOT_A_NAME),
+        # text carried on at the name's own indent
+        ("description: The front door\ntakes calls\nowner: y\n", 3, NOT_A_NAME),
+        # the first field of a data file's entry, and of a list item
+        ("front_door:\n  name Front door\n  phone: '01452'\n", 3, NOT_A_NAME),
+        ("emergency:\n  name: Police\nfront_door:\n  name Front door\n  phone: '01452'\n", 5, NOT_A_NAME),
+        ("- text Police\n  correct: true\n- text: Nobody\n", 2, NOT_A_NAME),
+        # really indented further: unchanged
+        (
+            "title: x\n  description: y\n",
+            3,
+            "this line is indented further than the line above it (start it at the left edge, lined up "
+            "with 'title:' on line 2; if it carries on the text of the line above, put that whole text "
+            "in quotes)",
+        ),
+        (
+            "description: The front\n  door team\n  owner: y\n",
+            4,
+            "this line is indented further than the line above it (start it at the left edge, lined up "
+            "with 'description:' on line 2; if it carries on the text of the line above, put that whole "
+            "text in quotes)",
+        ),
+        (
+            "description: The front\n  door and the council: team\n",
+            3,
+            "this line carries on the text of 'description:' on line 2, and that text has ': ' in it",
+        ),
+    ],
+)
+def test_a_line_that_lost_its_colon_is_named_itself(text, line, problem):
+    with pytest.raises(DataError) as raised:
+        read_front_matter(f"---\n{text}---\n\n# Page\n", "docs/services/fostering.md")
+    message = str(raised.value)
+    assert message.startswith(
+        f"docs/services/fostering.md:{line}: the front matter is not valid YAML: {problem}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("# Contacts\n\nfront_door:\n  name Front door\n  phone: '01452'\n", 4),
+        ("# Contacts\nfront_door\nemergency:\n  name: Police\n", 2),
+        ("emergency:\n  name: Police\n  # the front door\nfront_door:\n  name Front door\n  when: x\n", 5),
+        ("questions:\n  - question Who?\n    options: []\n", 2),
+        ("questions:\n  - question: Who?\n    options:\n      - text Police\n        correct: true\n", 4),
+    ],
+)
+def test_a_data_file_line_that_lost_its_colon_is_named_itself(text, line):
+    with pytest.raises(DataError) as raised:
+        parse_yaml(text, "data/contacts.yml")
+    assert str(raised.value) == f"data/contacts.yml:{line}: this is not valid YAML: {NOT_A_NAME}"
+
+
+@pytest.mark.build
+def test_front_matter_whose_first_line_lost_its_colon_stops_the_build_at_that_line(tmp_path):
+    project = _copy(tmp_path)
+    page = project / "docs" / "services" / "fostering.md"
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("---\ntitle: Fostering\n")
+    page.write_text(text.replace("title: Fostering", "title Fostering", 1), encoding="utf-8")
+    _fails_and_publishes_nothing(
+        project, tmp_path, f"docs/services/fostering.md:2: the front matter is not valid YAML: {NOT_A_NAME}"
+    )
+
+
+@pytest.mark.build
+def test_a_data_entry_whose_first_field_lost_its_colon_stops_the_build_at_that_line(tmp_path):
+    project = _copy(tmp_path)
+    data = project / "data" / "contacts.yml"
+    lines = data.read_text(encoding="utf-8").split("\n")
+    number = lines.index("front_door:") + 2
+    assert lines[number - 1].startswith("  name: ")
+    lines[number - 1] = lines[number - 1].replace("name: ", "name ", 1)
+    data.write_text("\n".join(lines), encoding="utf-8")
+    _fails_and_publishes_nothing(
+        project, tmp_path, f"data/contacts.yml:{number}: this is not valid YAML: {NOT_A_NAME}"
+    )
 
 
 # --- Helpers ----------------------------------------------------------------------------------
