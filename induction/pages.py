@@ -212,7 +212,7 @@ def _known_keys(key, known: dict, which: str) -> str:
 REQUIRED = {
     "title": "Front door and MASH",
     "description": "One sentence saying what the page is about.",
-    "owner": "Head of Service, Front Door",
+    "owner": "Children's Social Care member induction team",  # a team, not a person's job title
     "last_reviewed": "2026-11-22",
     "review_due": "2027-11-22",
 }

@@ -5,13 +5,15 @@
   self-checks on 15 pages, naming nothing in mkdocs.yml;
 - a 'name: value' line that lost its ': ' just above another 'name: value' line (`title Fostering`
   as the first line of front matter, or the first field of a data file's entry): reported at the
-  line below, as "indented further than the line above it".
+  line below, as "indented further than the line above it";
+- the missing-owner message suggested a job title, where the site names the team.
 Each is a table over the pure function and a strict build of a copy of the real project that
 must stop with the exact message, file and line, publishing nothing.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 
@@ -22,7 +24,7 @@ from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 from conftest import ROOT, copy_project, run_build
 from export.lms import pass_mark
 from induction.common import DataError, check_keys_once, parse_yaml
-from induction.pages import check_settings_files, read_front_matter
+from induction.pages import REQUIRED, check_front_matter, check_settings_files, read_front_matter
 
 TWICE = "the key '{}' appears twice (give each key once)"
 NOT_A_NAME = (
@@ -264,6 +266,41 @@ def test_a_data_entry_whose_first_field_lost_its_colon_stops_the_build_at_that_l
     _fails_and_publishes_nothing(
         project, tmp_path, f"data/contacts.yml:{number}: this is not valid YAML: {NOT_A_NAME}"
     )
+
+
+# --- A page with no owner ---------------------------------------------------------------------
+
+OWNER = (
+    "docs/services/fostering.md",
+    1,
+    "the front matter has no 'owner'",
+    "add a line 'owner: Children's Social Care member induction team' between the --- lines",
+)
+
+
+def test_the_missing_owner_message_names_the_team_as_every_page_does():
+    meta = {key: value for key, value in {**REQUIRED, "title": "Fostering"}.items() if key != "owner"}
+    problems, _ = check_front_matter(meta, "docs/services/fostering.md", {}, dt.date(2026, 12, 6))
+    assert problems == [OWNER]
+    owners = {
+        line
+        for page in (ROOT / "docs").rglob("*.md")
+        for line in page.read_text(encoding="utf-8").split("\n")[:8]
+        if line.startswith("owner: ")
+    }
+    assert owners == {"owner: " + REQUIRED["owner"]}
+
+
+@pytest.mark.build
+def test_a_page_with_no_owner_stops_the_build_with_the_team_to_write(tmp_path):
+    project = _copy(tmp_path)
+    page = project / "docs" / "services" / "fostering.md"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    owner = [line for line in lines[:8] if line.startswith("owner: ")]
+    assert len(owner) == 1
+    lines.remove(owner[0])
+    page.write_text("\n".join(lines), encoding="utf-8")
+    _fails_and_publishes_nothing(project, tmp_path, "{}:{}: {} ({})".format(*OWNER))
 
 
 # --- Helpers ----------------------------------------------------------------------------------
