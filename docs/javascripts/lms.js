@@ -12,8 +12,11 @@
    With it:
    - the LMS's record (cmi.suspend_data) is this learner's progress: when the session starts it
      replaces whatever this browser held (someone else may have used it), so progress and
-     self-check answers follow the member from one device to another (on a first visit, which a
-     SCORM 2004 LMS announces, there is none, and it is not asked for: see firstVisit);
+     self-check answers follow the member from one device to another. It is asked for whatever
+     the LMS says of the visit (cmi.entry): an LMS may say "ab-initio" (a first visit) and still
+     hold the record of the same attempt (Moodle does after a session that ended without
+     cmi.exit). A SCORM 2004 LMS holding none answers with an error (403, "not initialised"):
+     there is no other way to learn that there is none;
    - each time docs/javascripts/progress.js saves (a page opened, a question answered, a page
      read to its end), the progress goes back to the LMS in a compact form, with the lesson status
      (incomplete until every learning page is finished; then completed, or passed or failed
@@ -58,8 +61,7 @@
      way through; SCORM 1.2's raw score waits too when there is a pass mark: see tell). cmi.exit
      is always "suspend": the LMS keeps the record for the next visit, also after every page is
      finished ("normal" would end the attempt, and a member who came back to look something up
-     would start a new one with nothing marked). `entry` says whether this is a first visit (see
-     firstVisit; null: always ask for the record). */
+     would start a new one with nothing marked). */
   var VERSIONS = [
     {
       name: "2004", api: "API_1484_11", initialize: "Initialize", getValue: "GetValue", setValue: "SetValue",
@@ -67,7 +69,7 @@
       limit: 64000, passMark: "cmi.scaled_passing_score", scale: 100,
       status: "cmi.completion_status", success: "cmi.success_status", score: "cmi.score.",
       scaled: "cmi.score.scaled", time: "cmi.session_time", duration: isoDuration,
-      exit: "cmi.exit", entry: "cmi.entry",
+      exit: "cmi.exit",
     },
     {
       name: "1.2", api: "API", initialize: "LMSInitialize", getValue: "LMSGetValue", setValue: "LMSSetValue",
@@ -75,7 +77,7 @@
       limit: 4096, passMark: "cmi.student_data.mastery_score", scale: 1,
       status: "cmi.core.lesson_status", success: null, score: "cmi.core.score.",
       scaled: null, time: "cmi.core.session_time", duration: clockTime,
-      exit: "cmi.core.exit", entry: null,
+      exit: "cmi.core.exit",
     },
   ].sort(function (a, b) {
     return (b.name === PACKAGED_FOR) - (a.name === PACKAGED_FOR);
@@ -148,21 +150,11 @@
   /* Whether the progress is kept, here or in memory (see inMemory): if it is not, nothing but the
      time spent is sent, so that the LMS's record is never replaced by an empty one. */
   var keeping = true;
-  /* A member's first visit, as a SCORM 2004 LMS says in cmi.entry: "ab-initio", a new attempt,
-     which holds no record yet. Asked for cmi.suspend_data then, the LMS answers with an error
-     (403, "not initialised"), which it may log for every new learner. Any other answer
-     ("resume", the blank the standard gives in every other case, an error, anything unexpected)
-     and the record is asked for: a member's progress is never dropped on a guess. SCORM 1.2
-     answers a blank record without an error, so it is asked for there whatever the entry. */
-  function firstVisit() {
-    return scorm.entry !== null && get(scorm.entry) === "ab-initio";
-  }
-
   /* The LMS's record is put in this browser when the session starts, and again on a later page
      if this browser has not kept it (storage full, or switched off): it then holds everything
-     sent so far (on a later page of a first visit too, so only the first page may skip it). */
+     sent so far. */
   if (fresh || !kept()) {
-    var record = fresh && firstVisit() ? { pages: {} } : decode(get("cmi.suspend_data"));
+    var record = decode(get("cmi.suspend_data"));
     if (!restore(record)) keeping = inMemory(record);
   }
   try {
