@@ -17,6 +17,7 @@ LMS already held is blanked until then; a member who failed can clear their prog
 again, the LMS then holding the new result; every launch restores the record, whatever the LMS
 says of the visit (an LMS may say "ab-initio", a first visit, and still hold one), and a first
 visit leaves no error in the LMS but SCORM 2004's for the empty record;
+the exit is "suspend" from the first commit on, so a session that ends unannounced is resumed;
 a session without a pass mark asks the LMS for it once, not at every save (a SCORM 2004 LMS
 answers with an error);
 answers are committed without leaving the page, and so is the progress when the page is hidden;
@@ -1015,6 +1016,20 @@ def test_every_launch_restores_the_record_and_the_lms_keeps_it_whatever_the_entr
     assert json.loads(launch.committed()["cmi.suspend_data"])["p"][PAGE][2] == "0"  # sent back whole
     held = launch.page.evaluate(f"window.{scorm.api}.cmi.suspend_data")
     assert json.loads(held)["p"][PAGE][2] == "0"
+    launch.close()
+
+
+@VERSIONS
+def test_the_exit_is_suspend_from_the_first_commit(browser, lms, scorm):
+    """The exit ("suspend": keep the record for the next visit) goes with every commit, not only
+    when the page is left: a session that ends unannounced (a phone closing a page in the
+    background, a crash, the last request lost) still leaves an exit, so the LMS resumes the
+    record next time (Moodle's SCORM 2004 says "ab-initio" after a session with none)."""
+    url, _ = lms
+    launch = Launch(browser, url, scorm, entry="ab-initio")
+    launch.page.wait_for_function("commit => window.calls[commit] > 0", arg=scorm.commit)
+    assert launch.calls()[scorm.finish] == 0  # nothing left yet
+    assert launch.committed()[scorm.exit] == "suspend"
     launch.close()
 
 

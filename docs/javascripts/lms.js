@@ -61,7 +61,9 @@
      way through; SCORM 1.2's raw score waits too when there is a pass mark: see tell). cmi.exit
      is always "suspend": the LMS keeps the record for the next visit, also after every page is
      finished ("normal" would end the attempt, and a member who came back to look something up
-     would start a new one with nothing marked). */
+     would start a new one with nothing marked). It is set as the session starts, so that every
+     commit carries it: a session that ends unannounced (a phone closing the page, a crash, a
+     last request lost) still leaves a record the LMS resumes. */
   var VERSIONS = [
     {
       name: "2004", api: "API_1484_11", initialize: "Initialize", getValue: "GetValue", setValue: "SetValue",
@@ -135,6 +137,7 @@
   /* A page after the first in one session: the LMS answers "already initialised". */
   var fresh = call("initialize") === "true";
   if (!fresh && call("lastError") !== scorm.again) return; /* no session to report to */
+  if (fresh) set(scorm.exit, "suspend"); /* see VERSIONS */
   document.documentElement.classList.add("lms-connected");
 
   function storage(kind) {
@@ -517,7 +520,7 @@
     if (done) return;
     report(true);
     if (!staying) {
-      set(scorm.exit, "suspend"); /* keep the record for the next visit */
+      set(scorm.exit, "suspend"); /* as set when the session started (see VERSIONS) */
       call("finish");
       done = true;
       try {
