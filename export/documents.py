@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup, Comment, SoupStrainer, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, SoupStrainer, Tag
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
@@ -54,6 +55,21 @@ require(
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PRINT_WORDING = "data-print"  # an element's words on paper, in every handout ("" leaves it out)
 ESSENTIALS_WORDING = "data-essentials"  # ... in the Essentials handout, which holds parts of pages
+# Words that send a reader somewhere, "..." standing for the place (after "the", if any): in the
+# Essentials handout, which holds only parts of the pages, such a place must be one it holds (the
+# export and the test of the printed Essentials read this one list: pointing_patterns)
+POINTING_WORDS = (
+    "see ...",
+    "see also ...",
+    "read ...",
+    "go to ...",
+    "look at ...",
+    "turn to ...",
+    "find out more in ...",
+    "find out more on ...",
+    "the ... page",
+    "the ... section",
+)
 
 
 @dataclass
@@ -364,37 +380,112 @@ class Place:
     heading: str  # that heading's words, e.g. "What to do" or "Fostering: Key takeaways"
 
 
-def essentials_html(part_html: str, places: dict[str, Place], names: dict[str, set[str]]):
-    """A part of a prepared page as the Essentials prints it, and [(sentence, link text)] for each
-    link in it that names a page or section the Essentials does not hold.
+def pointing_patterns(name: str, words: str) -> list[re.Pattern]:
+    """One pattern for each of POINTING_WORDS, its place a group "place": `name` (a regex) after
+    the words that come before it ("see ..."), `words` between the words around it ("the ...
+    page"). The pointing words match in any capitals; the place as its regex says."""
+    patterns = []
+    for phrase in POINTING_WORDS:
+        before, _, after = (" ".join(side.split()) for side in phrase.partition("..."))
+        the = "" if before.endswith("the") else r"(?:the\s+)?"
+        pattern = rf"(?i:\b{re.escape(before)}\s+{the})(?P<place>{words if after else name})"
+        if after:
+            pattern += rf"(?i:\s+{re.escape(after)}\b)(?!\s*\d)"  # not "section 17" of an Act
+        patterns.append(re.compile(pattern.replace(r"\ ", r"\s+")))
+    return patterns
 
-    Its Essentials wording (`data-essentials`) is used first. A link to something the Essentials
-    holds (`places`, by the handout's anchor) goes to the Essentials' own heading (class xref: the
-    print shows the page it is on), and says that heading when its text named what it went to. A
-    link to anything else in the handout is unwrapped to its words, unless its text is the name
-    of the page or section it went to (`names`): the sentence then sends the reader to something
-    they do not hold, and is returned, to be given an Essentials wording."""
+
+LINK_MARK = "\x00"  # a link's place in its sentence, when judging whether the sentence sends the reader to it
+_SENDS_TO_LINK = pointing_patterns(LINK_MARK, LINK_MARK)
+_PLACE_WORD = re.compile(r"\s+(page|section)$", re.I)  # a link's own words "the [front door page]"
+_BLOCKS = ["p", "li", "td", "th", "dd", "dt"]
+
+
+def _sentence(tag) -> str:
+    """The words of the paragraph, list item or table cell `tag` is in."""
+    return " ".join((tag.find_parent(_BLOCKS) or tag).get_text().split())
+
+
+def _sends_reader(link: Tag, words: str) -> bool:
+    """Whether the words around `link` (POINTING_WORDS) send the reader to where it goes."""
+    block = link.find_parent(_BLOCKS) or link.parent or link
+    before, after, seen = [], [], False
+    for piece in block.find_all(string=True):
+        if any(parent is link for parent in piece.parents):
+            seen = True
+        elif seen:
+            after.append(str(piece))
+        else:
+            before.append(str(piece))
+    place = LINK_MARK + (" page" if _PLACE_WORD.search(words) else "")
+    text = " ".join(f"{''.join(before)} {place} {''.join(after)}".split())
+    return any(pattern.search(text) for pattern in _SENDS_TO_LINK)
+
+
+def _named_places_not_held(text: str, names: set[str]) -> list[str]:
+    """The names in `names` (casefolded) that pointing words in `text` send the reader to, each
+    written as a name is (with a capital)."""
+    if not names:
+        return []
+    choice = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    found = []
+    for pattern in pointing_patterns(rf"(?i:{choice})\b", rf"(?i:{choice})"):
+        for match in pattern.finditer(text):
+            if match.group("place")[:1].isupper() and match.group("place") not in found:
+                found.append(match.group("place"))
+    return found
+
+
+def essentials_html(part_html: str, places: dict[str, Place], names: dict[str, set[str]]):
+    """A part of a prepared page as the Essentials prints it, and [(sentence, words)] for each
+    place in it that sends its reader to a page or section the Essentials does not hold.
+
+    Its Essentials wording (`data-essentials`) is used first. Then a sentence is judged by its
+    pointing words (POINTING_WORDS: "see ...", "read ...", "the ... page"), not by its links'
+    words. A link they send the reader along (to a page or section of the handout, `names` by its
+    anchor) goes, when the Essentials holds that place or a part of that page (`places`, by the
+    handout's anchor), to the Essentials' own heading, said instead of the link's words (class
+    xref: the print shows the page it is on); when it does not, the sentence is returned, to be
+    given an Essentials wording. So are pointing words before a page's title or a heading's
+    words (with a capital) that the Essentials does not hold, written without a link. Every
+    other link is unwrapped to its words."""
     soup = BeautifulSoup(part_html, "html.parser")
     print_wording(soup, ESSENTIALS_WORDING)
+    held = set().union(*(names.get(anchor, set()) for anchor in places))
+    not_held = set().union(*(found for anchor, found in names.items() if anchor not in places)) - held
+    not_held = {name for name in not_held if len(name) > 1}  # not the Glossary's letters
     stray = []
+    for piece in soup.find_all(string=True):
+        if piece.find_parent("a") is None:
+            stray += [(_sentence(piece), name) for name in _named_places_not_held(str(piece), not_held)]
     for link in soup.find_all("a", href=True):
         href = str(link["href"])
         if not href.startswith("#"):
             continue
         words = " ".join(link.get_text(" ", strip=True).split())
-        named = words.casefold() in names.get(href[1:], set())
-        place = places.get(href[1:])
-        if place is not None:
-            link["href"] = f"#{place.anchor}"
-            link["class"] = "xref"
-            if named:
-                link.string = place.heading
+        if href[1:] not in names or not _sends_reader(link, words):
+            link.unwrap()  # a word of the sentence, a glossary term: its words
             continue
-        if named:
-            block = link.find_parent(["p", "li", "td", "th", "dd"]) or link
-            stray.append((" ".join(block.get_text().split()), words))
-        link.unwrap()
+        place = places.get(href[1:])
+        if place is None:
+            stray.append((_sentence(link), words))
+            link.unwrap()
+            continue
+        _drop_the_place_words(link)
+        link["href"] = f"#{place.anchor}"
+        link["class"] = "xref"
+        link.string = place.heading
     return str(soup).strip(), stray
+
+
+def _drop_the_place_words(link: Tag) -> None:
+    """Leave out the "the" before a link and the "page" or "section" after it ("see the [Contacts]
+    page"): the link is to be the Essentials' own heading and the page it is on."""
+    before, after = link.previous_sibling, link.next_sibling
+    if isinstance(before, NavigableString) and not isinstance(before, Comment):
+        before.replace_with(re.sub(r"\b[Tt]he\s+$", "", str(before)))
+    if isinstance(after, NavigableString) and not isinstance(after, Comment):
+        after.replace_with(re.sub(r"^\s+(?i:page|section)\b", "", str(after)))
 
 
 @functools.lru_cache(maxsize=64)  # several parts are taken from one page: read it once

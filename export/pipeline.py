@@ -438,6 +438,7 @@ def essentials_parts(project: Path, sections, glossary) -> dict:
             )
             return None
         places[documents.heading_anchor(page.html, heading) or page.anchor] = documents.Place(anchor, shown)
+        places.setdefault(page.anchor, documents.Place(anchor, shown))  # a link to the page: its first part
         taken.append((src, heading, found))
         return len(taken) - 1
 
@@ -519,7 +520,8 @@ def essentials_parts(project: Path, sections, glossary) -> dict:
 
 def essentials_part(project: Path, src: str, heading: str, html: str, places, names, problems: list) -> str:
     """A part as the Essentials prints it (documents.essentials_html); each sentence in it that
-    names a page or section the Essentials does not hold is added to `problems`, at its line."""
+    sends its reader to a page or section the Essentials does not hold is added to `problems`, at
+    its line."""
     printed, stray = documents.essentials_html(html, places, names)
     if stray:
         raw = (project / "docs" / src).read_text(encoding="utf-8")
@@ -539,14 +541,15 @@ def essentials_part(project: Path, src: str, heading: str, html: str, places, na
 
 
 def source_line(raw: str, words: str, heading: str) -> int:
-    """The line of a page's source with the link `[words]` in the part under its heading
-    `heading` (else anywhere); else the heading's line; else 1."""
+    """The line of a page's source with the link `[words]` (else the words) in the part under its
+    heading `heading` (else anywhere); else the heading's line; else 1."""
     lines = list(lines_outside_code(raw))
     start = next(
         (n for n, line in lines if line.lstrip().startswith("#") and heading.casefold() in line.casefold()), 0
     )
-    link = f"[{words}]".casefold()
-    found = [n for n, line in lines if link in line.casefold()]
+    found = []
+    for written in (f"[{words}]".casefold(), words.casefold()):
+        found = found or [n for n, line in lines if written in line.casefold()]
     return next((n for n in found if n > start), found[0] if found else start or 1)
 
 

@@ -539,53 +539,141 @@ def test_an_essentials_heading_renamed_on_its_page_stops_the_export_naming_the_p
 
 # --- what the Essentials handout prints of a part, and where its links go -------------------
 
-PLACES = {"p-thresholds--what-to-do": documents.Place("what-to-do", "What to do")}
+WHAT_TO_DO = documents.Place("what-to-do", "What to do")
+WORRIED = documents.Place("worried", "If you are worried about a child")
+FRONT_DOOR = documents.Place("p-front-door-takeaways", "Front door and MASH: Key takeaways")
+# What the Essentials holds, by anchor in the handout; a page's anchor goes to its first part
+# there (export.pipeline.essentials_parts)
+PLACES = {
+    "p-thresholds--what-to-do": WHAT_TO_DO,
+    "p-thresholds": WHAT_TO_DO,
+    "p-contacts": WORRIED,
+    "p-front-door": FRONT_DOOR,
+    "p-early-help": documents.Place("p-early-help-takeaways", "Early help: Key takeaways"),
+    "p-care-leavers": documents.Place("p-care-leavers-takeaways", "Care leavers: Key takeaways"),
+}
 NAMES = {
     "p-thresholds": {"thresholds and when to act"},
     "p-thresholds--what-to-do": {"thresholds and when to act", "what to do"},
+    "p-thresholds--the-continuum-of-need": {"thresholds and when to act", "the continuum of need"},
+    "p-contacts": {"contacts"},
+    "p-front-door": {"front door and mash"},
     "p-early-help": {"early help"},
+    "p-early-help--key-numbers": {"early help", "key numbers"},
+    "p-care-leavers": {"care leavers"},
+    "p-glossary": {"glossary"},
+    "p-glossary--a": {"glossary", "a"},
 }
 
 
 @pytest.mark.parametrize(
     ("part", "printed", "stray"),
     [
-        (  # a page the Essentials holds only the key points of, named as a place to go
-            '<p>To learn more, see <a href="#p-thresholds">Thresholds and when to act</a>.</p>',
-            "<p>To learn more, see Thresholds and when to act.</p>",
-            [("To learn more, see Thresholds and when to act.", "Thresholds and when to act")],
+        (  # a link that is a word of the sentence (the title of a page): its words, no stop
+            '<li>Many families are first offered <a href="#p-early-help">early help</a>, which is '
+            "voluntary.</li>",
+            "<li>Many families are first offered early help, which is voluntary.</li>",
+            [],
         ),
-        (  # ... with its Essentials wording: left out, or said another way
-            '<p data-essentials="">See <a href="#p-thresholds">Thresholds and when to act</a>.</p>'
-            "<p>Kept</p>",
+        (
+            '<li>How many <a href="#p-care-leavers">care leavers</a> are in education, employment or '
+            "training?</li>",
+            "<li>How many care leavers are in education, employment or training?</li>",
+            [],
+        ),
+        (  # ... also to a part the Essentials holds: only pointing words send the reader there
+            '<li><a href="#p-thresholds--what-to-do">Thresholds and when to act</a> says what to do.</li>',
+            "<li>Thresholds and when to act says what to do.</li>",
+            [],
+        ),
+        (  # pointing words to a page the Essentials holds a part of: that part's heading (the
+            # print adds its page)
+            '<li>If you are worried about a child, call the front door: see <a href="#p-contacts">'
+            "Contacts</a>.</li>",
+            '<li>If you are worried about a child, call the front door: see <a class="xref" '
+            'href="#worried">If you are worried about a child</a>.</li>',
+            [],
+        ),
+        (
+            '<li>Read the <a href="#p-front-door">front door page</a> before your first surgery.</li>',
+            f'<li>Read <a class="xref" href="#{FRONT_DOOR.anchor}">{FRONT_DOOR.heading}</a> before your '
+            "first surgery.</li>",
+            [],
+        ),
+        (
+            '<p>Find out more on the <a href="#p-contacts">Contacts</a> page.</p>',
+            '<p>Find out more on <a class="xref" href="#worried">If you are worried about a child</a>.</p>',
+            [],
+        ),
+        (
+            '<li>If you are worried, go to <a href="#p-thresholds--what-to-do">the steps</a>.</li>',
+            '<li>If you are worried, go to <a class="xref" href="#what-to-do">What to do</a>.</li>',
+            [],
+        ),
+        (  # pointing words to a section the Essentials does not hold, with a link or without
+            '<p>To know when to call, read <a href="#p-thresholds--the-continuum-of-need">the '
+            "continuum of need</a>.</p>",
+            "<p>To know when to call, read the continuum of need.</p>",
+            [("To know when to call, read the continuum of need.", "the continuum of need")],
+        ),
+        (
+            '<p>For more, see <a href="#p-glossary">the Glossary</a>.</p>',
+            "<p>For more, see the Glossary.</p>",
+            [("For more, see the Glossary.", "the Glossary")],
+        ),
+        (
+            "<p>For the figures, look at Key numbers on the site.</p>",
+            "<p>For the figures, look at Key numbers on the site.</p>",
+            [("For the figures, look at Key numbers on the site.", "Key numbers")],
+        ),
+        (  # ... but not ordinary words after "see"
+            "<li>Can I see the current threshold document? See a child first, or see Akeem.</li>",
+            "<li>Can I see the current threshold document? See a child first, or see Akeem.</li>",
+            [],
+        ),
+        (  # with its Essentials wording: left out, or said another way
+            '<p data-essentials="">See <a href="#p-glossary">the Glossary</a>.</p><p>Kept</p>',
             "<p>Kept</p>",
             [],
         ),
         (
-            '<p data-essentials="Call the front door.">See <a href="#p-early-help">Early help</a>.</p>',
+            '<p data-essentials="Call the front door.">See <a href="#p-glossary">Glossary</a>.</p>',
             "<p>Call the front door.</p>",
             [],
         ),
-        (  # a section the Essentials holds: its own heading, and the page it is on when printed
-            '<li><a href="#p-thresholds--what-to-do">Thresholds and when to act</a> says what to do.</li>',
-            '<li><a class="xref" href="#what-to-do">What to do</a> says what to do.</li>',
-            [],
-        ),
-        (  # a link that is only a word of the sentence: its words, as before
-            '<li>Families can <a href="#p-early-help">get help early</a>.</li>',
-            "<li>Families can get help early.</li>",
-            [],
-        ),
-        (  # a glossary term, a phone number and another site stay as they are
-            '<p><a href="#p-glossary--mash">MASH</a>: call <a href="tel:999">999</a>, '
+        (  # a glossary term (not a place), a phone number and another site stay as they are
+            '<p>Call the front door: see <a href="#p-glossary--mash">MASH</a>; call '
+            '<a href="tel:999">999</a>, '
             '<a href="https://example.org/">the Act</a>.</p>',
-            '<p>MASH: call <a href="tel:999">999</a>, <a href="https://example.org/">the Act</a>.</p>',
+            '<p>Call the front door: see MASH; call <a href="tel:999">999</a>, '
+            '<a href="https://example.org/">the Act</a>.</p>',
             [],
         ),
     ],
 )
-def test_the_essentials_sends_links_to_its_own_headings_or_names_the_sentence(part, printed, stray):
+def test_the_essentials_follows_pointing_words_to_its_own_headings_or_names_the_sentence(
+    part, printed, stray
+):
     assert documents.essentials_html(part, PLACES, NAMES) == (printed, stray)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("see What to do", ["What to do"]),
+        ("See also the Glossary", ["Glossary"]),
+        ("Turn to Key numbers", ["Key numbers"]),
+        ("find out more in Early help", ["Early help"]),
+        ("on the front door page; the Early help section", ["front door", "Early help"]),
+        ("Can I see the current threshold document, read it, look at it?", []),
+        ("Read the next page", ["next"]),
+    ],
+)
+def test_the_pointing_words_find_the_place_they_send_the_reader_to(text, places):
+    """The one list of pointing words, as the export and the test of the printed Essentials read
+    it: a place named with a capital after "see", "read", ...; any words in "the ... page"."""
+    patterns = documents.pointing_patterns(r"[A-Z][\w ]*\w", r"\w+(?: \w+)*?")
+    assert [match.group("place") for pattern in patterns for match in pattern.finditer(text)] == places
 
 
 def test_a_stray_reference_is_placed_at_its_link_in_the_part_it_is_in():

@@ -118,38 +118,49 @@ def test_a_failure_while_the_pdfs_print_stops_the_printing_and_leaves_nothing_be
     )
 
 
-def plant_takeaway(project, line: str) -> int:
-    """Add `line` to the key takeaways of the Early help page of `project`; its line number."""
-    page = project / "docs" / "services" / "early-help.md"
-    lines = page.read_text(encoding="utf-8").split("\n")
-    at = lines.index("## Key takeaways") + 3
+def plant_takeaway(
+    project, line: str, page: str = "services/early-help.md", heading: str = "Key takeaways"
+) -> int:
+    """Add `line` as the first item under `heading` (its key takeaways) of `page` of `project`;
+    its line number."""
+    path = project / "docs" / page
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = lines.index(f"## {heading}") + 3
     lines.insert(at - 1, line)
-    page.write_text("\n".join(lines), encoding="utf-8")
+    path.write_text("\n".join(lines), encoding="utf-8")
     return at
 
 
-def test_a_key_point_sending_the_reader_to_a_page_the_essentials_lacks_stops_the_export(
+def test_a_key_point_sending_the_reader_to_a_part_the_essentials_lacks_stops_the_export(
     project, earlier_export
 ):
-    """The Essentials holds only each page's key points: a sentence in them that says "see" a
-    page names the page and line, and what to write; nothing is published."""
+    """The Essentials holds only parts of the pages: a sentence in them whose pointing words
+    ("read", "look at": documents.POINTING_WORDS) send the reader to a section it does not hold,
+    with a link or without, names the page and line, and what to write; nothing is published."""
     line = plant_takeaway(
-        project, "- To know when to call, see [Thresholds and when to act](../thresholds.md)."
+        project,
+        "- To know when to call, read [the continuum of need](../thresholds.md#the-continuum-of-need).\n"
+        "- For the figures, look at Key numbers on the site.",
+    )
+    expected = (
+        "on the line after the paragraph or list item, write what it should say there: "
+        '{ data-essentials="..." }, or { data-essentials="" } to leave it out of the Essentials'
     )
     assert_export_fails_and_keeps(
         project,
         earlier_export,
-        f"docs/services/early-help.md:{line}: the Essentials handout prints 'To know when to call, see "
-        "Thresholds and when to act.', but 'Thresholds and when to act' is not in it (on the line after "
-        'the paragraph or list item, write what it should say there: { data-essentials="..." }, or '
-        '{ data-essentials="" } to leave it out of the Essentials)',
+        f"docs/services/early-help.md:{line}: the Essentials handout prints 'To know when to call, read the "
+        f"continuum of need.', but 'the continuum of need' is not in it ({expected})",
+        f"docs/services/early-help.md:{line + 1}: the Essentials handout prints 'For the figures, look "
+        f"at Key numbers on the site.', but 'Key numbers' is not in it ({expected})",
     )
 
 
 @pytest.mark.export
 def test_a_reference_to_a_part_the_essentials_holds_names_its_heading_and_page(project, tmp_path):
-    """A link to a section the Essentials prints goes to its heading there, and the print says
-    the page; one with an Essentials wording prints that."""
+    """Pointing words to a section or page the Essentials holds a part of send the reader to that
+    part's heading there, and the print says the page; one with an Essentials wording prints that;
+    a link that is only words of the sentence (a page's title too) is its words."""
     from pypdf import PdfReader
 
     from test_export_outputs import headings_and_pages, stray_references
@@ -159,17 +170,40 @@ def test_a_reference_to_a_part_the_essentials_holds_names_its_heading_and_page(p
     )
     plant_takeaway(
         project,
-        "- Judging the level of help: see [Thresholds and when to act](../thresholds.md).\n"
+        "- Judging the level of help: see "
+        "[Thresholds and when to act](../thresholds.md#the-continuum-of-need).\n"
         '  { data-essentials="The full handout says how the level of help is judged." }',
+    )
+    plant_takeaway(
+        project,
+        "- If you are worried about a child, call the front door: see [Contacts](../contacts.md).\n"
+        "- Read the [front door page](front-door.md) before your first surgery.",
+    )
+    plant_takeaway(
+        project,
+        "- Many families are first offered [early help](early-help.md), which is voluntary.",
+        "services/children-in-need.md",
+    )
+    plant_takeaway(
+        project,
+        "- How many [care leavers](care-leavers.md) are in education, employment or training?",
+        "services/children-in-care.md",
+        "Questions you could ask",
     )
 
     run = run_export(project, tmp_path / "dist", "--no-large-print")
 
     assert run.returncode == 0, run.output
     reader = PdfReader(run.essentials)
+    assert len(reader.pages) <= 12
+    headings = headings_and_pages(reader.outline, reader)
     text = " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
     assert "If you are worried, see What to do (page 2)." in text
     assert "The full handout says how the level of help is judged." in text
     assert "Judging the level of help" not in text
-    headings = headings_and_pages(reader.outline, reader)
+    worried, front_door = "If you are worried about a child", "Front door and MASH: Key takeaways"
+    assert f"call the front door: see {worried} (page {headings[worried]})." in text
+    assert f"Read {front_door} (page {headings[front_door]}) before your first surgery." in text
+    assert "Many families are first offered early help, which is voluntary." in text
+    assert "How many care leavers are in education, employment or training?" in text
     assert [found for page in reader.pages for found in stray_references(page.extract_text(), headings)] == []
