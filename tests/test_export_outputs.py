@@ -10,6 +10,7 @@ import pytest
 from mkdocs.utils import meta
 
 from conftest import ROOT
+from export.documents import POINTING_WORDS, pointing_patterns
 from export.pipeline import START_FILE, content_version
 from export_support import (
     hosted_path,
@@ -584,9 +585,16 @@ def test_the_offline_copy_carries_the_essentials_handout(exported):
     assert f'href="{ESSENTIALS_IN_ZIP}"' in start  # linked from the start page
 
 
-# A reference in the Essentials: "see" and a name (a capital, or "the" and a capital), up to the
-# end of its sentence. "see the current threshold document" is not one.
-REFERENCE = re.compile(r"\b(?i:see)\s+((?:the\s+)?[A-Z][^.;!?]*)")
+# A reference in the Essentials: pointing words (the export's one list, POINTING_WORDS) and a
+# name (a capital, after "the" or not) up to the end of its sentence ("see the current threshold
+# document" is not one), or any words in "the ... page" / "the ... section" (never one of its own).
+REFERENCES = list(
+    zip(
+        POINTING_WORDS,
+        pointing_patterns(r"[A-Z][^.;!?]*", r"(?:[^\s.;:!?()]+\s+){0,3}?[^\s.;:!?()]+"),
+        strict=True,
+    )
+)
 REFERENCE_TO_PAGE = re.compile(r"(.+?)\s*\(page (\d+)\)")
 # Words that point to a place only the site or the whole handout has.
 ELSEWHERE_PHRASES = ["this page", "the next page", "the page before", "this section", "above", "below"]
@@ -611,14 +619,16 @@ def headings_and_pages(outline: list, reader, parent: str = "") -> dict[str, int
 
 def stray_references(text: str, headings: dict[str, int]) -> list[str]:
     """The places in a document's `text` that send its reader somewhere it does not hold: a
-    "see ..." that is not one of its `headings` followed by the page it is on ("see What to do
-    (page 2)"), and words that only make sense on the site or in the whole handout."""
+    "see ...", "read ..." (POINTING_WORDS) that is not one of its `headings` followed by the page
+    it is on ("see What to do (page 2)"), any "the ... page", and words that only make sense on
+    the site or in the whole handout."""
     flat = " ".join(text.split())
     stray = []
-    for match in REFERENCE.finditer(flat):
-        named = REFERENCE_TO_PAGE.match(match.group(1))
-        if not named or headings.get(named.group(1).removeprefix("the ")) != int(named.group(2)):
-            stray.append(match.group(0))
+    for phrase, pattern in REFERENCES:
+        for match in pattern.finditer(flat):
+            named = REFERENCE_TO_PAGE.match(match.group("place"))
+            if not phrase.endswith("...") or not named or headings.get(named.group(1)) != int(named.group(2)):
+                stray.append(match.group(0))
     stray += [phrase for phrase in ELSEWHERE_PHRASES if re.search(rf"\b{phrase}\b", flat, re.I)]
     return stray
 
@@ -633,7 +643,13 @@ def stray_references(text: str, headings: dict[str, int]) -> list[str]:
         ("see the Glossary.", ["see the Glossary"]),
         ("see Early\nhelp (page 4)", ["see Early help (page 4)"]),  # not a heading
         ("Can I see the current threshold document?", []),
-        ("The numbers on this page. As shown above.", ["this page", "above"]),
+        ("Read the front door page before your first surgery.", ["the front door page"]),
+        ("Read Fostering: Key takeaways (page 7) first.", []),
+        ("Go to Key numbers. Look at What to do (page 2).", ["Go to Key numbers"]),
+        ("Find out more on the Contacts page.", ["Find out more on the Contacts page", "the Contacts page"]),
+        ("Turn to What to do (page 2), or read the sections in any order.", []),
+        ("The induction on a few pages. In the words of section 1(1) of the Act.", []),
+        ("The numbers on this page. As shown above.", ["The numbers on this page", "this page", "above"]),
     ],
 )
 def test_a_stray_reference_is_found(text, stray):
