@@ -2,8 +2,11 @@
 comments: the one place that decides it.
 
 Python-Markdown shows code as typed: fenced blocks, indented blocks (also inside a list item,
-admonition or tab) and code spans (also when wrapped over two lines); a backslash-escaped brace,
-backtick or backslash shows as itself; an HTML comment is never shown. The facts leave all of
+admonition, tab, definition or quote) and code spans (also when wrapped over two lines, but
+never past the end of a table row or into the next list item, definition or heading); a
+backslash-escaped brace, backtick or backslash shows as itself; an HTML comment is never shown.
+A raw HTML block (a block-level tag at the start of a line of the page) is passed on as typed, so
+its indented lines are not code and a backtick in it opens no code span. The facts leave all of
 these alone (induction/facts.py fills placeholders only in the rest), and the words a learner
 reads leave out code and comments (induction/learner_text.py, for the reading time and the content
 check's figures without a date). Fences are found by induction.common.lines_with_code, the one
@@ -12,7 +15,10 @@ fence tracker.
 
 from __future__ import annotations
 
+import bisect
 import re
+
+from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from induction.common import lines_with_code
 
@@ -21,6 +27,7 @@ CODE_BLOCK = "code block"  # a line of a fenced (fences included) or indented co
 CODE_SPAN = "code span"
 ESCAPE = "escape"  # \{ \} \` \\
 COMMENT = "comment"  # <!-- ... -->
+RAW_HTML = "raw HTML"  # a line of a raw HTML block (only in _line_kinds: its text is prose)
 
 
 def typed_parts(markdown: str) -> list[tuple[int, str, str | None]]:
@@ -28,16 +35,27 @@ def typed_parts(markdown: str) -> list[tuple[int, str, str | None]]:
     of a code block, without its line end), CODE_SPAN, ESCAPE or COMMENT for what Python-Markdown
     shows as typed or leaves out, and None for the prose around them."""
     lines = markdown.split("\n")
-    code = code_lines(markdown)
+    kinds = _line_kinds(lines)
+    code = [kind == CODE_BLOCK for kind in kinds]
     # the same text with code lines blanked, so spans and comments are found around them
     masked = "\n".join(
         " " * len(line) if is_code else line for line, is_code in zip(lines, code, strict=True)
     )
-    typed = [(m.start(), m.end(), KINDS[m.lastgroup]) for m in AS_TYPED.finditer(masked)]
     starts, position = [], 0
     for line in lines:
         starts.append(position)
         position += len(line) + 1
+    stops = _span_stops(lines, kinds, starts)
+    typed, position = [], 0
+    while (match := AS_TYPED.search(masked, position)) is not None:
+        if match.lastgroup == "span" and (
+            kinds[bisect.bisect_right(starts, match.start()) - 1] == RAW_HTML
+            or bisect.bisect_left(stops, match.start()) < bisect.bisect_left(stops, match.end())
+        ):  # no span: Python-Markdown reads this backtick as itself
+            position = match.start() + 1
+            continue
+        typed.append((match.start(), match.end(), KINDS[match.lastgroup]))
+        position = match.end()
     typed += [(starts[n], starts[n] + len(lines[n]), CODE_BLOCK) for n, is_code in enumerate(code) if is_code]
     parts, position = [], 0
     for begin, end, kind in sorted(typed):
@@ -56,32 +74,118 @@ def typed_parts(markdown: str) -> list[tuple[int, str, str | None]]:
 def code_lines(markdown: str) -> list[bool]:
     """Whether each line of `markdown` is code: a fence or inside fenced code (`lines_with_code`),
     or an indented code block: a line indented 4 spaces more than the text it belongs to (the
-    page, a list item, an admonition or tab), after a blank line or more code."""
-    lines = markdown.split("\n")
-    code = [is_code for _, _, is_code in lines_with_code(markdown)]
-    content = [0]  # the indent of the text of each open list item, admonition or tab
+    page, a list item, an admonition, tab or definition, a quote), after a blank line or more
+    code. The lines of a raw HTML block are not code."""
+    return [kind == CODE_BLOCK for kind in _line_kinds(markdown.split("\n"))]
+
+
+def _line_kinds(lines: list[str]) -> list[str | None]:
+    """CODE_BLOCK, RAW_HTML or None (text) for each line (see `code_lines`)."""
+    kinds: list[str | None] = [
+        CODE_BLOCK if is_code else None for _, _, is_code in lines_with_code("\n".join(lines))
+    ]
+    content = [0]  # the indent of the text of each open list item, admonition, tab or definition
     blank_before, code_before = True, False
+    quote_blank, quote_code = True, False  # the same inside a quote (> lines)
+    raw_tag, raw_depth = None, 0  # the tag of the raw HTML block the lines are in, how deep
     for n, line in enumerate(lines):
         expanded = line.expandtabs(4)
         stripped = expanded.lstrip()
+        if raw_tag is not None:  # passed on as typed until the block's tag is closed
+            kinds[n] = RAW_HTML
+            raw_depth += _tag_depth(raw_tag, line)
+            if raw_depth <= 0:
+                raw_tag, content, blank_before, code_before = None, [0], True, False
+            continue
         if not stripped:
             blank_before = True
             continue
         indent = len(expanded) - len(stripped)
-        if code[n]:
+        if kinds[n] == CODE_BLOCK:
             blank_before, code_before = False, False
             continue
         if blank_before or code_before:
             while len(content) > 1 and indent < content[-1]:
                 content.pop()
             if indent >= content[-1] + 4:
-                code[n] = code_before = True
-                blank_before = False
+                kinds[n] = CODE_BLOCK
+                code_before, blank_before = True, False
                 continue
+        html = HTML_BLOCK.match(line)
+        if html and html["tag"].lower() in BLOCK_LEVEL_ELEMENTS:
+            if html["markdown"] is None:  # raw HTML, up to its closing tag (or the page's end)
+                kinds[n], raw_tag, raw_depth = RAW_HTML, html["tag"], _tag_depth(html["tag"], line)
+                if raw_depth <= 0:
+                    raw_tag, content, blank_before, code_before = None, [0], True, False
+                continue
+            content, blank_before, code_before = [0], True, False  # Markdown inside: a fresh start
+            continue
+        if stripped.startswith(">"):  # a quote: its text starts after > and one space
+            inner = stripped[1:]
+            while inner.lstrip().startswith(">"):  # a quote in a quote
+                inner = inner.lstrip()[1:]
+            inner = inner[1:] if inner.startswith(" ") else inner
+            if not inner.strip():
+                quote_blank, quote_code = True, False
+            elif (quote_blank or quote_code) and len(inner) - len(inner.lstrip()) >= 4:
+                kinds[n], quote_code, quote_blank = CODE_BLOCK, True, False
+            else:
+                quote_blank = quote_code = False
+            blank_before = code_before = False
+            continue
+        quote_blank, quote_code = True, False
         if CONTAINER.match(stripped):
             content.append(indent + 4)
         blank_before = code_before = False
-    return code
+    return kinds
+
+
+def _tag_depth(tag: str, line: str) -> int:
+    """How many more `tag` elements `line` opens than it closes (a void one closes itself)."""
+    opened = len(re.findall(rf"<{tag}(?=[\s/>]|$)", line, re.IGNORECASE))
+    closed = len(re.findall(rf"</{tag}\s*>", line, re.IGNORECASE))
+    if tag.lower() in VOID or line.rstrip().endswith("/>"):
+        return 0
+    return opened - closed
+
+
+def _span_stops(lines: list[str], kinds: list[str | None], starts: list[int]) -> list[int]:
+    """The positions of the line ends a code span cannot run past, in order (blank lines and code
+    lines stop it anyway): each row of a table, list item, definition (`:`), heading and the title
+    line of an admonition, collapsible block or tab is read on its own, and so is a raw HTML block
+    and a quote that starts under a paragraph."""
+    stops = set()
+    first = None  # the first line of the block of text (lines with no blank line between)
+    table = listed = False
+    for n, line in enumerate(lines):
+        expanded = line.expandtabs(4)
+        stripped = expanded.lstrip()
+        indent = len(expanded) - len(stripped)
+        if kinds[n] is not None or not stripped:
+            if kinds[n] == RAW_HTML:
+                stops.update((starts[n] - 1, starts[n] + len(line)))
+            first = None
+            continue
+        own_line = stripped.startswith("#") or TITLED.match(stripped) is not None
+        if first is None:
+            first, first_indent = n, indent
+            table, listed = False, LIST_ITEM.match(stripped) is not None
+        else:
+            own_line = own_line and indent <= first_indent
+            if n == first + 1 and "|" in lines[first] and TABLE_RULE.match(stripped):
+                table = True
+            previous = lines[n - 1].lstrip()
+            if (
+                table
+                or (listed and LIST_ITEM.match(stripped))
+                or DEFINITION.match(stripped)
+                or own_line
+                or (stripped.startswith(">") and not previous.startswith(">"))
+            ):
+                stops.add(starts[n] - 1)
+        if own_line:
+            stops.add(starts[n] + len(line))
+    return sorted(stops)
 
 
 # What Python-Markdown shows as typed inside a block of text: a code span (the same run of
@@ -94,4 +198,12 @@ AS_TYPED = re.compile(
 KINDS = {"span": CODE_SPAN, "escape": ESCAPE, "comment": COMMENT}  # AS_TYPED's group names
 # A line that starts a list item, admonition, collapsible block, tab or footnote: the indented
 # lines after it are its text, not code.
-CONTAINER = re.compile(r"([-*+]|\d+[.)])(\s|$)|(!!!|\?\?\?\+?|===\+?)\s|\[\^[^\]]+\]:")
+CONTAINER = re.compile(r"([-*+]|\d+[.)])(\s|$)|(!!!|\?\?\?\+?|===\+?)\s|\[\^[^\]]+\]:|:[ \t]")
+LIST_ITEM = re.compile(r"([-*+]|\d+\.)[ \t]")  # what starts a list item (Python-Markdown's rule)
+TITLED = re.compile(r"(!!!|\?\?\?\+?|===[+!]?)(\s|$)")  # an admonition, collapsible block or tab
+DEFINITION = re.compile(r":[ \t]")  # a definition (def_list): `Term`, then `:   Text.`
+TABLE_RULE = re.compile(r"\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")  # | --- | :---: |
+# The start of a raw HTML block: a tag at the start of a line (Python-Markdown passes the block on
+# as typed when the tag is a block-level one, unless it has a markdown attribute: md_in_html).
+HTML_BLOCK = re.compile(r"<(?P<tag>[A-Za-z][A-Za-z0-9]*)(?=[\s/>]|$)(?:[^>]*?\s(?P<markdown>markdown)\b)?")
+VOID = {"hr"}  # block-level tags with no closing tag
