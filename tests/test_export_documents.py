@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import ROOT
 from export import documents, pipeline
 from induction.dates import uk_date
 from induction.nav import nav_setting_pages
@@ -684,3 +685,11 @@ def test_a_stray_reference_is_placed_at_its_link_in_the_part_it_is_in():
     assert pipeline.source_line(raw, "Early help", "Which number when?") == 9
     assert pipeline.source_line(raw, "Missing", "Which number when?") == 5
     assert pipeline.source_line(raw, "Early help", "Key takeaways") == 3
+
+
+@pytest.mark.parametrize("guide", ["docs/trainers/preview-check-publish.md", "docs/trainers/errors.md"])
+def test_the_trainers_are_told_every_pointing_word(guide):
+    """The trainer guide and the table of messages list the pointing words the export reads."""
+    text = " ".join((ROOT / guide).read_text(encoding="utf-8").split())
+    words = [phrase.removesuffix(" ...") for phrase in documents.POINTING_WORDS]  # "see", "the ... page"
+    assert [said for said in words if f'"{said}"' not in text] == []
