@@ -2,7 +2,9 @@
 
 A page writes `{{ contacts.front_door.phone }}` and the reader sees the value from the data file;
 templates read the same values as `config.extra.facts`. The files are read and checked once a
-build, in on_config; the rules are in induction/facts.py.
+build, in on_config; the rules are in induction/facts.py. Its Markdown extension, `UnfilledFacts`,
+stops the build at any placeholder still in a page after its conversion (outside code), should
+the filling ever take a part of a page for code that Python-Markdown shows as text.
 """
 
 from __future__ import annotations
@@ -14,16 +16,20 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from induction.common import page_source
-from induction.facts import fill_placeholders, load_facts
+from induction.facts import UnfilledFacts, fill_placeholders, load_facts
 from induction.front_matter import body_line_offset
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     config.extra["facts"] = load_facts(root / "data", root)
+    config.markdown_extensions.append(UnfilledFacts())  # one per build: it holds the page being built
     return config
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     display, raw = page_source(page)
-    return fill_placeholders(markdown, config.extra["facts"], display, body_line_offset(raw))
+    offset = body_line_offset(raw)
+    net = next(e for e in config.markdown_extensions if isinstance(e, UnfilledFacts))
+    net.start(markdown, lambda: page.markdown, (display, offset))
+    return fill_placeholders(markdown, config.extra["facts"], display, offset)

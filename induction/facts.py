@@ -9,17 +9,33 @@ edited once and every page, the banner and the handouts follow. Templates read t
 from __future__ import annotations
 
 import difflib
+import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
+from xml.etree.ElementTree import Element
 
 import phonenumbers
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 from phonenumbers import shortnumberinfo
 
 from induction.common import DataError, load_yaml, relative_display
-from induction.markdown_parts import typed_parts
+from induction.markdown_parts import CODE_BLOCK, CODE_SPAN, typed_parts
 from induction.text import markdown_text
+from induction.versions import require
+
+require(
+    "Markdown",
+    "==3.11.3",
+    "induction/facts.py's reading of md.htmlStash.rawHtmlBlocks (strings and elements) and of "
+    "their places in the tree (markdown.util.HTML_PLACEHOLDER_RE), before the tree processor "
+    "'unescape' (priority 0) puts back the backslash-escaped characters",
+)
 
 
 def load_facts(data_dir: Path, root: Path) -> dict:
@@ -361,6 +377,171 @@ def _value(match: re.Match, facts: dict, display: str, line: int | Callable[[int
         raise DataError(display, line, f"unknown fact '{{{{ {name} }}}}'", hint)
     return markdown_text(value)
 
+
+class UnfilledFacts(Extension):
+    """Python-Markdown extension, the safety net behind `fill_placeholders`: nothing that looks
+    like a fact placeholder (`{{ contacts.front_door.phone }}`) reaches readers unfilled.
+
+    fill_placeholders leaves alone what induction.markdown_parts judges to be shown as typed
+    (code). Should that judgement ever differ from Python-Markdown's, a placeholder it took for
+    code would be shown to readers as raw braces. So, inside the page's own conversion, once the
+    inline Markdown has been read (a tree processor after 'inline', before 'unescape'), every text
+    and attribute of the page outside code (`code`, `pre`, `kbd`, `samp`), including the raw HTML
+    Python-Markdown passes on (its htmlStash), is searched for one. `start` is given the trainer's
+    Markdown of the page that fill_placeholders filled (for the lines in messages) and, in a
+    build, `source`: a function giving the Markdown MkDocs will convert, and `where`: the page's
+    name in messages and how many lines its front matter takes. `problems` holds what was found
+    as (line or None, placeholder); in a build the first stops it as a DataError. Other
+    conversions (mkdocs-quiz converts the parts of each self-check with the same extensions) are
+    not judged: their text is filled from the quiz file as the trainer wrote it.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.start("")
+
+    def start(
+        self, text: str, source: Callable[[], str] | None = None, where: tuple[str, int] | None = None
+    ) -> None:
+        self.text, self.source, self.where, self.problems = text, source, where, []
+
+    def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
+        page = _FactsPage(md, self)
+        md.preprocessors.register(page, "unfilled_facts", 100)  # first: is this the page's conversion?
+        md.treeprocessors.register(_Unfilled(md, page), "unfilled_facts", TREE_PRIORITY)
+
+    def found(self, problems: list[tuple[int | None, str]]) -> None:
+        self.problems = problems
+        if problems and self.where is not None:
+            display, offset = self.where
+            line, written = problems[0]
+            raise DataError(
+                display, line + offset if line else None, f"'{written}' was not filled in", UNFILLED
+            )
+
+
+TREE_PRIORITY = 1  # after 'inline' (20), attr_list, abbr and toc; before 'unescape' (0)
+UNFILLED = (
+    "readers would see the braces, as the page shows this part as text although the site took it "
+    "for code: look on this line and the lines near it for a lone backtick (`) typed for an "
+    "apostrophe (write ' instead) or a line indented by 4 spaces; to show braces as typed, put them "
+    "in a code span: `{{ like this }}`"
+)
+
+
+class _FactsPage(Preprocessor):
+    """Notes whether this conversion is the page's own (`is_page`), before any other step."""
+
+    def __init__(self, md, facts: UnfilledFacts):
+        super().__init__(md)
+        self.facts, self.is_page = facts, False
+
+    def run(self, lines):
+        self.is_page = "\n".join(lines) == (self.facts.source() if self.facts.source else self.facts.text)
+        return lines
+
+
+class _Unfilled(Treeprocessor):
+    def __init__(self, md, page: _FactsPage):
+        super().__init__(md)
+        self.page = page
+
+    def run(self, root):
+        if self.page.is_page:
+            self.page.is_page = False
+            self.page.facts.found(
+                unfilled_placeholders(root, self.md.htmlStash.rawHtmlBlocks, self.page.facts.text)
+            )
+
+
+def unfilled_placeholders(root: Element, stash: list, text: str) -> list[tuple[int | None, str]]:
+    """(line in `text`, placeholder) for each fact placeholder the converted page (`root`, with
+    `stash`, Python-Markdown's raw HTML) shows outside code, in the page's order. `text` is the
+    page as fill_placeholders was given it: what is left in the page, in code or not, is what it
+    left as typed, in the same order, so the n-th left there is the n-th in the page. When the
+    two differ, the first line where the same placeholder was left as typed, or else typed at all;
+    None when `text` does not have it (it came from elsewhere, such as a snippet)."""
+    shown = [
+        (" ".join(match.group(0).split()), in_code)
+        for piece, in_code in _shown(root, False, stash, set())
+        for match in PLACEHOLDER.finditer(piece)
+    ]
+    written_in = [
+        (text.count("\n", 0, start + match.start()) + 1, " ".join(match.group(0).split()), kind)
+        for start, piece, kind in typed_parts(text)
+        for match in PLACEHOLDER.finditer(piece)
+    ]
+    left = [(line, written) for line, written, kind in written_in if kind in (CODE_BLOCK, CODE_SPAN)]
+    in_order = [written for written, _ in shown] == [written for _, written in left]
+    problems = []
+    for n, (written, in_code) in enumerate(shown):
+        if not in_code:
+            lines = [line for line, typed in left if typed == written]
+            lines += [line for line, typed, _ in written_in if typed == written]
+            problems.append((left[n][0] if in_order else next(iter(lines), None), written))
+    return problems
+
+
+def _shown(element: Element, in_code: bool, stash: list, seen: set) -> Iterator[tuple[str, bool]]:
+    """(text or attribute value, whether it is code) of `element` and all inside it, in order,
+    with the raw HTML Python-Markdown stashed read where it stands."""
+    in_code = in_code or element.tag in AS_TYPED_TAGS
+    for value in element.attrib.values():
+        yield value, in_code
+    yield from _text(element.text, in_code, stash, seen)
+    for child in element:
+        yield from _shown(child, in_code, stash, seen)
+        yield from _text(child.tail, in_code, stash, seen)
+
+
+def _text(text: str | None, in_code: bool, stash: list, seen: set) -> Iterator[tuple[str, bool]]:
+    """The pieces of one text of the tree, with the raw HTML stashed in it read in its place, as
+    one piece of HTML (an inline `<kbd>` and its `</kbd>` are stashed apart)."""
+    reader, position = _RawHtml(in_code), 0
+    for match in HTML_PLACEHOLDER_RE.finditer(text or ""):
+        reader.feed(html.escape(text[position : match.start()], quote=False))
+        position, number = match.end(), int(match.group(1))
+        if number >= len(stash) or number in seen:
+            continue
+        seen.add(number)
+        if isinstance(stash[number], Element):  # Markdown in HTML: a tree of its own
+            yield from reader.done(stash, seen)
+            yield from _shown(stash[number], in_code, stash, seen)
+            reader = _RawHtml(in_code)
+        else:
+            reader.feed(str(stash[number]))
+    reader.feed(html.escape((text or "")[position:], quote=False))
+    yield from reader.done(stash, seen)
+
+
+class _RawHtml(HTMLParser):
+    """The texts and attribute values of raw HTML, each with whether it is inside code. Character
+    references are left out (`&#123;&#123;` shows braces on purpose), and so are comments."""
+
+    def __init__(self, in_code: bool):
+        super().__init__(convert_charrefs=False)
+        self.parts: list[tuple[str, bool]] = []
+        self.in_code, self.code = in_code, 0
+
+    def handle_starttag(self, tag, attrs):
+        code = self.in_code or self.code > 0 or tag in AS_TYPED_TAGS
+        self.parts.extend((value, code) for _, value in attrs if value)
+        self.code += tag in AS_TYPED_TAGS
+
+    def handle_endtag(self, tag):
+        self.code = max(0, self.code - (tag in AS_TYPED_TAGS))
+
+    def handle_data(self, data):
+        self.parts.append((data, self.in_code or self.code > 0))
+
+    def done(self, stash: list, seen: set) -> Iterator[tuple[str, bool]]:
+        """The parts read, with the raw HTML stashed inside them (nested) read too."""
+        self.close()
+        for part, code in self.parts:
+            yield from _text(part, code, stash, seen) if HTML_PLACEHOLDER_RE.search(part) else [(part, code)]
+
+
+AS_TYPED_TAGS = {"code", "pre", "kbd", "samp"}  # what a page shows as typed
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
 # What is left of a line once its well-formed placeholders are taken out, that still looks like

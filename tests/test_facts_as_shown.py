@@ -1,0 +1,182 @@
+"""A fact placeholder is filled wherever Python-Markdown shows the page's text as text: the facts'
+judgement of what is code (induction.markdown_parts) agrees with it in table rows, list items,
+definitions, quotes and raw HTML; and, should the two ever differ, the build stops at a
+placeholder left unfilled (induction.facts.UnfilledFacts) instead of showing readers the braces."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+import induction.markdown_parts
+from conftest import TEXT_EXTENSIONS, copy_project, run_build
+from induction.building import build_in_process, problem_of
+from induction.facts import UnfilledFacts, fill_placeholders
+
+PHONE = "{{ contacts.front_door.phone }}"
+FACTS = {"contacts": {"front_door": {"phone": "01452 42 65 65", "tel": "+441452426565"}}}
+AS_TYPED = ("code", "pre", "kbd", "samp")
+
+
+def _shown(html: str) -> tuple[str, str]:
+    """The text of `html` outside code, and the text of its code."""
+    soup = BeautifulSoup(html, "html.parser")
+    codes = " ".join(code.get_text() for code in soup.find_all(AS_TYPED))
+    for code in soup.find_all(AS_TYPED):
+        code.decompose()
+    return soup.get_text(), codes
+
+
+@pytest.mark.parametrize(
+    ("page", "in_code"),
+    [  # a backtick typed for an apostrophe pairs with none in another row, item or heading
+        (f"| A | B |\n| --- | --- |\n| A child`s worry, {PHONE} | x |\n| the council`s door | y |\n", False),
+        (f"A | B\n--- | ---\nA child`s worry, {PHONE} | x\nthe council`s door | y\n", False),
+        (f"- A child`s worry, {PHONE}\n- the council`s door\n", False),
+        (f"1. A child`s worry, {PHONE}\n2. the council`s door\n", False),
+        (f"- a\n    - A child`s worry, {PHONE}\n    - the council`s door\n", False),
+        (f"# A child`s worry, {PHONE}\nthe council`s door\n", False),
+        (f"A child`s worry, {PHONE}\n# the council`s door\n", False),
+        (f"Term\n:   A child`s worry, {PHONE}\n:   the council`s door\n", False),
+        (f"A child`s worry, {PHONE}\n> the council`s door\n", False),
+        (f'!!! note "The council`s door"\n    Call {PHONE}, the council`s number.\n', False),
+        (f'??? note "The council`s door"\n    Call {PHONE}, the council`s number.\n', False),
+        (f'=== "The council`s door"\n    Call {PHONE}, the council`s number.\n', False),
+        # ... but a span still runs on within one paragraph, item or quote, as Python-Markdown reads it
+        (f"A span `over {PHONE}\n- two` lines.\n", True),
+        (f"- A span `over {PHONE}\n  two` lines.\n", True),
+        (f"> A span `over {PHONE}\n> two` lines.\n", True),
+        # a definition's paragraphs are its text, not code (def_list); 8 spaces are code there
+        (f"Term\n:   Text.\n\n    Call {PHONE}.\n", False),
+        (f"Term\n:   Text.\n\n        Call {PHONE}.\n", True),
+        # a raw HTML block is passed on as typed: its indented lines are no code, its backticks no span
+        (f"<div>\n    Call {PHONE}.\n</div>\n", False),
+        (f"<div>\n\n    Call {PHONE}.\n\n</div>\n", False),
+        (f"<div>\n`{PHONE}`\n</div>\n", False),
+        (f"<div>\nx\n</div>\n\n    {PHONE}\n", True),  # after the block, code again
+        (f"<div markdown>\n    Call {PHONE}.\n</div>\n", True),  # Markdown inside (md_in_html)
+        (f"- a\n\n    <div>\n\n        Call {PHONE}.\n\n    </div>\n", True),  # not at the page's edge
+        # code in a quote
+        (f">     {PHONE}\n", True),
+        (f"> a\n>\n>     {PHONE}\n", True),
+        (f"> > a\n> >\n> >     {PHONE}\n", True),
+        (f"> a\n>     {PHONE}\n", False),  # no blank line before: the paragraph goes on
+    ],
+)
+def test_the_facts_take_for_code_what_python_markdown_shows_as_code(page, in_code):
+    html = markdown.markdown(fill_placeholders(page, FACTS, "docs/x.md"), extensions=TEXT_EXTENSIONS)
+    text, codes = _shown(html)
+    assert "{{" not in text, html
+    assert (PHONE in codes) == in_code, html
+    assert ("01452 42 65 65" in text) != in_code, html
+
+
+def _net(page: str) -> list:
+    """What UnfilledFacts finds in `page`, converted as it is (nothing filled)."""
+    net = UnfilledFacts()
+    net.start(page)
+    markdown.markdown(page, extensions=[*TEXT_EXTENSIONS, "toc", net])
+    return net.problems
+
+
+@pytest.mark.parametrize(
+    ("page", "problems"),
+    [
+        (f"Intro.\n\nCall {PHONE} now.\n", [(3, PHONE)]),
+        (
+            "Call [the front door](tel:{{ contacts.front_door.tel }}).\n",
+            [(1, "{{ contacts.front_door.tel }}")],
+        ),
+        (f"| A | B |\n| --- | --- |\n| x | {PHONE} |\n", [(3, PHONE)]),
+        (f"## Call {PHONE}\n", [(1, PHONE)]),
+        (f"!!! note\n    Call {PHONE}.\n", [(2, PHONE)]),
+        # the raw HTML Python-Markdown passes on (its htmlStash): blocks, inline tags, attributes
+        (f"Intro.\n\n<div>\n<p>Call {PHONE}.</p>\n</div>\n", [(4, PHONE)]),
+        (f"Call <span>{PHONE}</span>.\n", [(1, PHONE)]),
+        (
+            '<div>\n<a href="tel:{{ contacts.front_door.tel }}">x</a>\n</div>\n',
+            [(2, "{{ contacts.front_door.tel }}")],
+        ),
+        (f"<div>\n<code>{PHONE}</code> {PHONE}\n</div>\n", [(2, PHONE)]),
+        # shown as typed on purpose, as the trainer guide does: no problem
+        (f"Write `{PHONE}`.\n", []),
+        (f"```\n{PHONE}\n```\n", []),
+        (f"Text.\n\n    {PHONE}\n", []),
+        (f"<div>\n<pre><code>{PHONE}</code></pre>\n</div>\n", []),
+        (f"Press <kbd>{PHONE}</kbd> or <samp>{PHONE}</samp>.\n", []),
+        ("Write \\{\\{ contacts.front_door.phone \\}\\}.\n", []),
+        ("Write &#123;&#123; contacts.front_door.phone &#125;&#125;.\n", []),
+        (f"<!-- {PHONE} -->\n\nText <!-- {PHONE} -->.\n", []),
+        ("A {{ page.title | upper }} and {{ }} are no fact names.\n", []),
+    ],
+)
+def test_the_net_finds_a_placeholder_shown_as_text_anywhere_on_the_page(page, problems):
+    assert _net(page) == problems
+
+
+def test_the_net_names_the_line_of_the_placeholder_the_facts_took_for_code(monkeypatch):
+    """When the judgement is wrong (here, as before it knew table rows), the line is that of the
+    placeholder left unfilled, not of the same placeholder shown as code above it."""
+    monkeypatch.setattr(induction.markdown_parts, "_span_stops", lambda *_: [])
+    page = (
+        f"Write `{PHONE}` to show the number.\n\n| A | B |\n| --- | --- |\n"
+        f"| A child`s worry | {PHONE} |\n| the council`s door | y |\n"
+    )
+    net = UnfilledFacts()
+    net.start(page, where=("docs/x.md", 10))
+    with pytest.raises(Exception) as raised:
+        markdown.markdown(fill_placeholders(page, FACTS, "docs/x.md", 10), extensions=[*TEXT_EXTENSIONS, net])
+    assert str(raised.value).startswith(f"docs/x.md:15: '{PHONE}' was not filled in (readers would see")
+
+
+def _plant(project, line: int, old: str, new: str) -> None:
+    path = project / "docs" / "contacts.md"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert old in lines[line - 1], f"expected {old!r} on line {line} of docs/contacts.md"
+    lines[line - 1] = lines[line - 1].replace(old, new)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+BACKTICKS = [  # reviewer's (a): a backtick typed for an apostrophe in two rows of Contacts' table
+    (71, "A worry about a child,", "A child`s worry,"),
+    (72, "when the front door is closed", "when the council`s front door is closed"),
+]
+
+
+@pytest.mark.parametrize(
+    "plants",
+    [
+        BACKTICKS,
+        [(75, "The same numbers", f"Term\n:   Text.\n\n    Call {PHONE}.\n\nThe same numbers")],
+    ],
+    ids=["apostrophes typed as backticks in table rows", "a definition's second paragraph"],
+)
+def test_contacts_show_the_facts_whatever_the_markdown_around_them(project_copy, tmp_path, plants):
+    for plant in plants:
+        _plant(project_copy, *plant)
+    build = run_build(project_copy, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    page = (tmp_path / "site" / "contacts" / "index.html").read_text(encoding="utf-8")
+    text, _ = _shown(page)
+    assert "{{" not in text
+    rows = [row.get_text(" ", strip=True) for row in BeautifulSoup(page, "html.parser").select("article tr")]
+    assert any("9am to 5pm, Monday to Friday" in row and "01452 42 65 65" in row for row in rows), rows
+
+
+@pytest.mark.build
+def test_a_placeholder_left_unfilled_stops_the_build_and_publishes_nothing(tmp_path, monkeypatch):
+    """Any future difference between the facts' judgement and Python-Markdown (here the table
+    rows, as the judgement was before) stops the strict build at the placeholder's line."""
+    monkeypatch.setattr(induction.markdown_parts, "_span_stops", lambda *_: [])
+    project = copy_project(tmp_path / "project")
+    for plant in BACKTICKS:
+        _plant(project, *plant)
+    built = build_in_process(project / "mkdocs.yml", tmp_path / "site", strict=True)
+    assert str(problem_of(built.error)) == (
+        "docs/contacts.md:71: '{{ contacts.front_door.when }}' was not filled in (readers would see the "
+        "braces, as the page shows this part as text although the site took it for code: look on this "
+        "line and the lines near it for a lone backtick (`) typed for an apostrophe (write ' instead) or "
+        "a line indented by 4 spaces; to show braces as typed, put them in a code span: `{{ like this }}`)"
+    )
+    assert not list((tmp_path / "site").rglob("*.html"))
