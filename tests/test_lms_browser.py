@@ -18,6 +18,7 @@ again, the LMS then holding the new result; every launch restores the record, wh
 says of the visit (an LMS may say "ab-initio", a first visit, and still hold one), and a first
 visit leaves no error in the LMS but SCORM 2004's for the empty record;
 the exit is "suspend" from the first commit on, so a session that ends unannounced is resumed;
+a record the LMS could not give is never replaced by an empty one;
 a session without a pass mark asks the LMS for it once, not at every save (a SCORM 2004 LMS
 answers with an error);
 answers are committed without leaving the page, and so is the progress when the page is hidden;
@@ -1030,6 +1031,48 @@ def test_the_exit_is_suspend_from_the_first_commit(browser, lms, scorm):
     launch.page.wait_for_function("commit => window.calls[commit] > 0", arg=scorm.commit)
     assert launch.calls()[scorm.finish] == 0  # nothing left yet
     assert launch.committed()[scorm.exit] == "suspend"
+    launch.close()
+
+
+# The LMS cannot give the record it holds: a general failure (SCORM 1.2: 101; SCORM 2004: 301) to
+# the question for cmi.suspend_data, as when its server does not answer.
+UNREADABLE = """([api, get, lastError, code]) => {
+  let held = null;
+  Object.defineProperty(window, api, { configurable: true, get: () => held, set: (lms) => {
+    const real = lms[get].bind(lms);
+    const realError = lms[lastError].bind(lms);
+    let failed = false;
+    lms[get] = (element) => {
+      failed = element === 'cmi.suspend_data';
+      return failed ? '' : real(element);
+    };
+    lms[lastError] = () => (failed ? code : realError());
+    held = lms;
+  } });
+}"""
+
+
+@VERSIONS
+def test_a_record_the_lms_could_not_give_is_not_replaced_by_an_empty_one(browser, lms, scorm):
+    """The LMS holds a record but fails to give it: the member sees no progress, and the record
+    stays in the LMS as it was (no empty progress, no status over it); what the member then does
+    is sent."""
+    url, _ = lms
+    record = json.dumps({"v": 1, "p": {PAGE: ["2026-12-01", 0, "0", "", "0", "0"]}})
+    last_error, code = ("GetLastError", "301") if scorm is SCORM2004 else ("LMSGetLastError", "101")
+    arguments = json.dumps([scorm.api, scorm.get_value, last_error, code])
+    launch = Launch(browser, url, scorm, record=record, before=f"() => ({UNREADABLE})({arguments})")
+    link = launch.frame.locator(f'a.learning-path__page[href="{PAGE}"]')
+    mark = link.locator("xpath=..").locator(".progress-mark")
+    assert mark.get_attribute("class").split()[-1] == "progress-mark--none"
+    launch.page.wait_for_function("commit => window.calls[commit] > 0", arg=scorm.commit)
+    assert "cmi.suspend_data" not in launch.values()
+    assert scorm.status not in launch.values()
+    assert launch.page.evaluate(f"window.{scorm.api}.cmi.suspend_data") == record
+    link.click()
+    launch.wait_for(PAGE)
+    launch.page.wait_for_function("() => window.values['cmi.suspend_data']")
+    assert PAGE in json.loads(launch.values()["cmi.suspend_data"])["p"]
     launch.close()
 
 

@@ -28,7 +28,7 @@
      once every page is finished (the LMS may judge any score it holds against the pass mark);
    - if this browser cannot keep the progress (storage switched off, refused or full), it is kept
      in memory from the LMS's record instead (inMemory), and the LMS's record is never replaced
-     by an empty one;
+     by an empty one; nor is it if the LMS could not give it (see unread);
    - it commits when a page becomes finished, soon after an answer (at most one commit every ten
      seconds), when the page is hidden (another tab or program: a phone may then close it) and
      when a page is left, and ends the session (LMSFinish, Terminate) once, when the learner
@@ -153,12 +153,37 @@
   /* Whether the progress is kept, here or in memory (see inMemory): if it is not, nothing but the
      time spent is sent, so that the LMS's record is never replaced by an empty one. */
   var keeping = true;
+  /* Whether the LMS could not give its record when this session asked for it (an error other
+     than SCORM 2004's 403, which says there is none): it may hold one all the same, so an empty
+     progress is never sent over it (see tell); progress the member makes is. Kept for the
+     session's later pages. */
+  var UNREAD = "member-induction-lms-unread"; /* sessionStorage */
+  var unread = false;
+
+  /* The LMS's record: null if the LMS could not give it. */
+  function readRecord() {
+    var text = get("cmi.suspend_data");
+    if (text !== "") return decode(text);
+    var error = call("lastError");
+    return error === "0" || error === "403" ? { pages: {} } : null;
+  }
+
   /* The LMS's record is put in this browser when the session starts, and again on a later page
      if this browser has not kept it (storage full, or switched off): it then holds everything
      sent so far. */
   if (fresh || !kept()) {
-    var record = decode(get("cmi.suspend_data"));
+    var record = readRecord();
+    unread = record === null;
+    if (unread) record = { pages: {} };
     if (!restore(record)) keeping = inMemory(record);
+    try {
+      if (unread) session.setItem(UNREAD, "1");
+      else session.removeItem(UNREAD);
+    } catch (e) { /* no session storage: this page knows */ }
+  } else {
+    try {
+      unread = session.getItem(UNREAD) !== null;
+    } catch (e) { /* as above */ }
   }
   try {
     if (fresh) session.setItem(STARTED, String(Date.now()));
@@ -422,6 +447,7 @@
      mark, or the member's progress cleared. Without a pass mark it goes as it grows. */
   function tell(counts) {
     var state = saved();
+    if (unread && !Object.keys(state.pages).length) return; /* the LMS may hold a record */
     var score = counts.questions ? Math.round((100 * Math.min(firstTries(state), counts.questions)) / counts.questions) : 100;
     var success = "unknown";
     var complete = counts.total > 0 && counts.finished === counts.total; /* every learning page */
@@ -526,6 +552,7 @@
       try {
         session.removeItem(STARTED);
         session.removeItem(PASS_MARK);
+        session.removeItem(UNREAD);
       } catch (e) { /* no session storage */ }
     }
   });
