@@ -2,7 +2,8 @@
 
 - Focus not obscured (2.4.11): tabbing through every focusable element of the home page, a long
   learning page and the glossary, each focused element is fully in view, not under the sticky
-  header: on a desktop, a phone and a desktop zoomed to 400%.
+  header: on a desktop, a phone and a desktop zoomed to 400%; and a link of the table of contents
+  stays in view when the theme moves the contents after focus has reached it.
 - Target size (2.5.8): self-check answers, buttons, "clear" links and the Glossary's A to Z
   letters are at least 24 by 24 CSS pixels.
 - Every focus stop shows a focus ring.
@@ -129,6 +130,87 @@ def test_every_focused_element_is_in_view_with_a_focus_ring(served_site, browser
     page.close()
     assert stops > 20
     assert problems == [], "\n".join(problems[:40])
+
+
+# The focused element and the scroll area of the side bar it is in, once nothing has scrolled or
+# changed size for a few animation frames (at most 3 seconds).
+SETTLED_IN_AREA = """async () => {
+  const frame = () => new Promise(done => requestAnimationFrame(() => done()));
+  const el = document.activeElement, area = el.closest(".md-sidebar__scrollwrap");
+  const where = () => JSON.stringify([scrollY, area.scrollTop, area.getBoundingClientRect()]);
+  let last = where(), still = 0;
+  for (const start = performance.now(); still < 20 && performance.now() - start < 3000; ) {
+    await frame();
+    const now = where();
+    still = now === last ? still + 1 : 0;
+    last = now;
+  }
+  const box = el.getBoundingClientRect(), view = area.getBoundingClientRect();
+  return {
+    what: el.innerText.trim(), keyboard: el.matches(":focus-visible"), top: box.top,
+    bottom: box.bottom, areaTop: view.top, areaBottom: view.bottom, scrolled: area.scrollTop,
+  };
+}"""
+LAST_CONTENTS_LINK = "() => [...document.querySelectorAll('.md-sidebar--secondary a')].pop().innerText.trim()"
+THE_CONTENTS = "document.activeElement.closest('.md-sidebar__scrollwrap')"
+
+
+@pytest.mark.parametrize(
+    "page_at, then",
+    [
+        # toc.follow: a moment after the page scrolls, the theme scrolls the table of contents to
+        # put the section being read in the middle, smoothly (seen in Chromium:
+        # scrollTo({top: -285, behavior: "smooth"}) 28 ms after Shift+Tab had moved focus on)
+        (0, f"{THE_CONTENTS}.scrollTo({{top: 0, behavior: 'smooth'}})"),
+        # the page reached its top as the reader tabbed back up it, and the theme shortens the
+        # side bar there (its top comes down under the header) after focus has moved on
+        (400, "window.scrollTo(0, 0)"),
+    ],
+    ids=["the contents follow the page", "the side bar is shortened at the top"],
+)
+def test_focus_in_the_contents_stays_in_view_when_the_theme_moves_them(served_site, browser, page_at, then):
+    """Tabbing backwards up a long page, Shift+Tab from the page title goes to the last link of the
+    table of contents, and the browser scrolls the contents to show it. When the theme answered
+    the page's scrolling only after that (a loaded machine, or a reader tabbing fast), it carried
+    the focused link out of the contents' scroll area (830 to 854 pixels, below the window) and
+    nothing brought it back (docs/javascripts/sidebar-focus.js does now)."""
+    page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
+    page.goto(f"{served_site}/safeguarding-partnership/")
+    page.wait_for_load_state("load")
+    page.evaluate(f"() => window.scrollTo(0, {page_at})")
+    page.wait_for_timeout(500)
+    page.evaluate("() => document.querySelector('article h1 a.headerlink').focus({preventScroll: true})")
+    page.keyboard.press("Shift+Tab")
+    before = page.evaluate(SETTLED_IN_AREA)
+    last = page.evaluate(LAST_CONTENTS_LINK)
+    page.evaluate(f"() => {{ {then}; }}")
+    after = page.evaluate(SETTLED_IN_AREA)
+    page.close()
+    assert before["what"] == last and before["keyboard"], before
+    assert before["areaTop"] <= before["top"] and before["bottom"] <= before["areaBottom"], before
+    assert after["what"] == last, after
+    where = f"{after['top']:.0f} to {after['bottom']:.0f}px"
+    area = f"contents shown {after['areaTop']:.0f} to {after['areaBottom']:.0f}px"
+    hidden = after["top"] < after["areaTop"] or after["bottom"] > after["areaBottom"]
+    assert not hidden, f"'{last}' has focus but is out of view ({where}; {area})"
+    assert after["areaBottom"] <= HEIGHT, after
+
+
+def test_the_reader_can_still_scroll_the_contents_away_from_the_focus(served_site, browser):
+    """Focus is brought back into view only after the theme's scrolling: a reader who scrolls the
+    table of contents with the mouse wheel sees what they scrolled to."""
+    page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
+    page.goto(f"{served_site}/safeguarding-partnership/")
+    page.wait_for_load_state("load")
+    page.evaluate("() => document.querySelector('article h1 a.headerlink').focus({preventScroll: true})")
+    page.keyboard.press("Shift+Tab")
+    before = page.evaluate(SETTLED_IN_AREA)
+    page.mouse.move(WIDTH - 100, (before["areaTop"] + before["areaBottom"]) / 2)
+    page.mouse.wheel(0, -before["scrolled"])
+    after = page.evaluate(SETTLED_IN_AREA)
+    page.close()
+    assert before["scrolled"] > 0 and before["keyboard"], before
+    assert after["scrolled"] == 0, after
 
 
 # Each target: its size, and for a radio or checkbox the size of it together with its label.
