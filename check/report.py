@@ -106,13 +106,16 @@ def run_checks(project: Path, on: dt.date) -> Report:
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
 
-    from induction.pages import check_front_matter
+    from induction.pages import check_front_matter, check_settings_files
 
     config_file = project / "mkdocs.yml"
     report = Report(site_name=project.name, on=on)
     try:
         read_source(config_file, "mkdocs.yml")
-    except DataError as error:  # MkDocs would stop with a traceback
+        # a key given twice: MkDocs keeps the last, and every check that reads the settings would
+        # then report what the lost one held (15 pages "without a self-check" for a second extra:)
+        check_settings_files(config_file)
+    except DataError as error:  # MkDocs would stop with a traceback, or far from the cause
         report.other.append(Problem.of(error, kind="data"))
         return report
     try:

@@ -318,3 +318,25 @@ def _fails_and_publishes_nothing(project, tmp_path, message, *extra):
     assert message in build.output, build.output
     assert not list((tmp_path / "site").rglob("*.html"))
     return build
+
+
+@pytest.mark.build
+def test_the_check_names_a_second_extra_and_nothing_it_would_cause(tmp_path):
+    """The content check stops at the repeated key as the build does, instead of listing the pages
+    that lost their settings (a second extra: drops quizzes: not_needed, so 15 pages would be
+    "without a self-check")."""
+    import subprocess
+    import sys
+
+    project = _copy(tmp_path)
+    config = project / "mkdocs.yml"
+    line = config.read_text(encoding="utf-8").count("\n") + 2
+    with config.open("a", encoding="utf-8") as file:
+        file.write(APPENDED)
+    result = subprocess.run(
+        [sys.executable, "-m", "check", "--project", str(project)], capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode != 0
+    assert f"mkdocs.yml:{line}: " + TWICE.format("extra") in result.stdout, result.stdout
+    assert "self-check" not in result.stdout, result.stdout
+    assert "1 error" in result.stdout, result.stdout
