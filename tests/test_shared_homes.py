@@ -87,11 +87,14 @@ TYPED = [
     "Write `{{\nx }` there.",
     "Type ``{{ x } ` y`` there.",
     "<!-- {{ x }\n\nmore -->",
+    "> A quote:\n>\n>     {{ x }",
 ]
 
 
 @pytest.mark.parametrize(
-    "markdown", TYPED, ids=["fenced", "indented", "in a note", "wrapped", "with `", "comment"]
+    "markdown",
+    TYPED,
+    ids=["fenced", "indented", "in a note", "wrapped", "with `", "comment", "in a quote"],
 )
 def test_the_facts_and_the_learners_lines_agree_on_what_is_code(markdown):
     """induction.markdown_parts.typed_parts decides for both: what the facts leave as typed is
