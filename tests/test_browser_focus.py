@@ -2,8 +2,9 @@
 
 - Focus not obscured (2.4.11): tabbing through every focusable element of the home page, a long
   learning page and the glossary, each focused element is fully in view, not under the sticky
-  header: on a desktop, a phone and a desktop zoomed to 400%; and a link of the table of contents
-  stays in view when the theme moves the contents after focus has reached it.
+  header nor cut off by a side bar's scroll area: on a desktop, a phone and a desktop zoomed to
+  400%; and a link of the table of contents stays in view when the theme moves the contents
+  after focus has reached it.
 - Target size (2.5.8): self-check answers, buttons, "clear" links and the Glossary's A to Z
   letters are at least 24 by 24 CSS pixels.
 - Every focus stop shows a focus ring.
@@ -40,12 +41,17 @@ FOCUSED = """(again) => {
   }
   const box = el.getBoundingClientRect();
   const header = document.querySelector(".md-header").getBoundingClientRect();
+  // In a side bar, its scroll area shows only part of it (the theme scrolls the table of contents
+  // itself): the window alone is not enough. Half a pixel either way is rounding.
+  const area = el.closest(".md-sidebar__scrollwrap"), view = area && area.getBoundingClientRect();
+  const cut = view && (box.top < view.top - 0.5 || box.bottom > view.bottom + 0.5)
+    ? `${view.top.toFixed(0)} to ${view.bottom.toFixed(0)}px` : null;
   const style = getComputedStyle(el);
   const ring = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0)
     || style.boxShadow !== "none";
   return {
     what, top: box.top, bottom: box.bottom, left: box.left, right: box.right,
-    width: box.width, height: box.height, inHeader: !!el.closest(".md-header"),
+    width: box.width, height: box.height, cut, inHeader: !!el.closest(".md-header"),
     headerTop: header.top, headerBottom: header.bottom, ring,
   };
 }"""
@@ -83,13 +89,50 @@ def _problems(now: dict, width: int, height: int) -> list[str]:
     found = []
     under = not now["inHeader"] and now["top"] < now["headerBottom"] and now["bottom"] > now["headerTop"]
     outside = now["top"] < 0 or now["bottom"] > height or now["left"] < 0 or now["right"] > width
-    if under or outside or not now["height"]:
+    if under or outside or now["cut"] or not now["height"]:
         where = f"{now['top']:.0f} to {now['bottom']:.0f}px"
         header = f"header {now['headerTop']:.0f} to {now['headerBottom']:.0f}px"
+        if now["cut"]:
+            header += f"; its scroll area shows {now['cut']}"
         found.append(f"{now['what']}: not fully in view ({where}; {header})")
     if not now["ring"]:
         found.append(f"{now['what']}: no visible focus ring")
     return found
+
+
+IN_VIEW = {
+    "what": "a 'Key takeaways'",
+    "top": 700,
+    "bottom": 724,
+    "left": 1000,
+    "right": 1200,
+    "width": 200,
+    "height": 24,
+    "cut": None,
+    "inHeader": False,
+    "headerTop": 0,
+    "headerBottom": 48,
+    "ring": True,
+}
+
+
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        ({}, None),
+        ({"top": 30, "bottom": 54}, "not fully in view (30 to 54px; header 0 to 48px)"),
+        ({"top": 830, "bottom": 854}, "not fully in view (830 to 854px; header 0 to 48px)"),
+        # inside the window, but its side bar's scroll area shows only part of it
+        (
+            {"top": 770, "bottom": 794, "cut": "152 to 776px"},
+            "not fully in view (770 to 794px; header 0 to 48px; its scroll area shows 152 to 776px)",
+        ),
+        ({"ring": False}, "no visible focus ring"),
+    ],
+)
+def test_what_the_focus_walk_counts_as_hidden(change, problem):
+    found = _problems({**IN_VIEW, **change}, WIDTH, HEIGHT)
+    assert found == ([] if problem is None else [f"a 'Key takeaways': {problem}"])
 
 
 DESKTOP = (WIDTH, HEIGHT)
@@ -185,6 +228,7 @@ def test_focus_in_the_contents_stays_in_view_when_the_theme_moves_them(served_si
     last = page.evaluate(LAST_CONTENTS_LINK)
     page.evaluate(f"() => {{ {then}; }}")
     after = page.evaluate(SETTLED_IN_AREA)
+    walk = _problems(page.evaluate(FOCUSED, True), WIDTH, HEIGHT)  # as the walk above measures it
     page.close()
     assert before["what"] == last and before["keyboard"], before
     assert before["areaTop"] <= before["top"] and before["bottom"] <= before["areaBottom"], before
@@ -194,6 +238,7 @@ def test_focus_in_the_contents_stays_in_view_when_the_theme_moves_them(served_si
     hidden = after["top"] < after["areaTop"] or after["bottom"] > after["areaBottom"]
     assert not hidden, f"'{last}' has focus but is out of view ({where}; {area})"
     assert after["areaBottom"] <= HEIGHT, after
+    assert walk == []
 
 
 def test_the_reader_can_still_scroll_the_contents_away_from_the_focus(served_site, browser):
