@@ -28,6 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX
 
 from induction.common import NOTE_CLASS, DataError, LineDict, parse_yaml, warn
+from induction.markdown_parts import typed_parts
 from induction.text import markdown_line
 from induction.versions import require
 
@@ -514,8 +515,11 @@ def _place(run: list[tuple[int, int, str]], offsets: list[int], at: int, end: bo
 
 def warn_unknown_words(words: list[str], display: str, raw: str, first: int | None = None) -> None:
     """Warn of each unexplained acronym, naming the line where the file's text (`raw`) has it:
-    the first from line `first` on, else `first` (a word that came from a filled-in fact)."""
+    the first from line `first` on, else `first` (a word that came from a filled-in fact). In a
+    page, not where it is code or a comment, which are not checked (`typed_parts`)."""
     start = sum(len(line) + 1 for line in raw.split("\n")[: (first or 1) - 1])
+    if display.endswith(".md"):  # blanked, line ends kept
+        raw = "".join(NOT_LINE_END.sub(" ", text) if kind else text for _, text, kind in typed_parts(raw))
     for word in words:  # standing alone, else as a part of a hyphenated word (LIVE-EDIT-QZX)
         alone, part = (re.compile(rf"(?<!{b}){re.escape(word)}(?!\w)") for b in (r"[\w-]", r"\w"))
         match = alone.search(raw, start) or part.search(raw, start)
@@ -638,6 +642,7 @@ def as_written(value: str) -> str:
 
 # --- Constants ------------------------------------------------------------------------------
 
+NOT_LINE_END = re.compile(r"[^\n]")
 WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 WORD_SPLIT = re.compile(f"({WORD.pattern})")
 # A name stands as a whole word: no word character, or ' or - joined to one, either side.

@@ -26,6 +26,9 @@ SAYS = "looks like an acronym but is not in the glossary"
         # from line `first` on; a word not in the text (from a filled-in fact) at `first`
         ("QZX\nLIVE-QZX\n", ["QZX"], 2, [2]),
         ("Ask {{ contacts.x.name }}.\n", ["QZX"], 1, [1]),
+        # in a page, not where the word is code or a comment (not checked, so not the place)
+        ("Write `QZX` or\n\n    QZX\n\n<!-- QZX -->\nThe QZX.\n", ["QZX"], None, [6]),
+        ("`a\nQZX` b\n\nQZX\n", ["QZX"], None, [4]),
     ],
 )
 def test_each_word_is_named_at_its_line(caplog, raw, words, first, lines):
