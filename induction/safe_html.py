@@ -453,8 +453,13 @@ TAG_HINTS = {
     **dict.fromkeys(("form", "select", "textarea", "option", "fieldset", "output"), _NO_FORM),
 }
 
-# A paragraph of attributes alone, as attr_list writes them: `{ .class }`, `{: #id }`.
-ATTRIBUTES = re.compile(r"\{:?[ ]*[^{}\s][^{}\n]*\}")
+# A list of attributes as attr_list reads one (markdown/extensions/attr_list.py: its `_scanner`
+# reads `key="quoted value"`, `key='quoted value'`, `key=value` and a bare word, between spaces
+# in `{ }` or `{: }`): `.class`, `#id` and attribute names as pages write them, so braces round
+# a sentence (`{ We mean it: a child comes first. }`), numbers (`{1, 2}`) or JSON are left alone.
+_NAME = r"[a-z_][a-z0-9_]*(?:[-:][a-z0-9_]+)*"
+_ATTRIBUTE = rf"""(?:\.-?[A-Za-z_][\w-]*|\#[A-Za-z_][\w:.-]*|{_NAME}(?:="[^"]*"|='[^']*'|=[^\s=}}"']+)?)"""
+ATTRIBUTES = re.compile(rf"\{{:?[ ]*{_ATTRIBUTE}(?:[ ]+{_ATTRIBUTE})*[ ]*\}}")
 STRAY = (
     "put it on the line straight after the paragraph or list item it is for, with no blank line "
     "between, or at the end of a heading's line; for a whole box, put the box between a line "

@@ -47,6 +47,13 @@ SKIP = "{ data-glossary-skip }"
         ("`{ .lead }`\n\n```\n{ .lead }\n```\n\n    { .lead }\n", []),
         ("\\{ .lead }\n", []),
         ("Write { and } round it.\n\n{}\n", []),
+        # Braces round what is not a list of attributes: a sentence, numbers, JSON (attr_list
+        # would turn their words into attributes, so the advice to move them up would be wrong).
+        ("Text.\n\n{ We mean it: a child comes first. }\n", []),
+        ("Text.\n\n{1, 2}\n", []),
+        ('Text.\n\n{ "name": "Front door", "phone": "01452" }\n', []),
+        # but every kind of attribute attr_list reads is one
+        ("Text.\n\n{ #top .lead data-x=1 title='Top' }\n", [stray(3, "{ #top .lead data-x=1 title='Top' }")]),
     ],
 )
 def test_a_line_of_attributes_that_attaches_to_nothing_is_named(text, expected):
