@@ -3,7 +3,8 @@ comments: the one place that decides it.
 
 Python-Markdown shows code as typed: fenced blocks, indented blocks (also inside a list item,
 admonition, tab, definition or quote) and code spans (also when wrapped over two lines, but
-never past the end of a table row or into the next list item, definition or heading); a
+never past the end of a table row or into the next list item, also in a quote, definition or
+heading); a
 backslash-escaped brace, backtick or backslash shows as itself; an HTML comment is never shown.
 A raw HTML block (a block-level tag at the start of a line of the page) is passed on as typed, so
 its indented lines are not code and a backtick in it opens no code span. The facts leave all of
@@ -153,23 +154,27 @@ def _span_stops(lines: list[str], kinds: list[str | None], starts: list[int]) ->
     """The positions of the line ends a code span cannot run past, in order (blank lines and code
     lines stop it anyway): each row of a table, list item, definition (`:`), heading and the title
     line of an admonition, collapsible block or tab is read on its own, and so is a raw HTML block
-    and a quote that starts under a paragraph."""
+    and a quote that starts under a paragraph. Inside a quote the same holds for its list items,
+    and its blank lines ('>') end a paragraph."""
     stops = set()
     first = None  # the first line of the block of text (lines with no blank line between)
     table = listed = False
     for n, line in enumerate(lines):
         expanded = line.expandtabs(4)
         stripped = expanded.lstrip()
+        inner = _unquoted(stripped)  # a quote's own text: its list items are read as outside one
         indent = len(expanded) - len(stripped)
-        if kinds[n] is not None or not stripped:
+        if kinds[n] is not None or not inner:
             if kinds[n] == RAW_HTML:
                 stops.update((starts[n] - 1, starts[n] + len(line)))
+            elif stripped:  # a quote's blank line ('>') ends its paragraph
+                stops.add(starts[n] - 1)
             first = None
             continue
         own_line = stripped.startswith("#") or TITLED.match(stripped) is not None
         if first is None:
             first, first_indent = n, indent
-            table, listed = False, LIST_ITEM.match(stripped) is not None
+            table, listed = False, LIST_ITEM.match(inner) is not None
         else:
             own_line = own_line and indent <= first_indent
             if n == first + 1 and "|" in lines[first] and TABLE_RULE.match(stripped):
@@ -177,7 +182,7 @@ def _span_stops(lines: list[str], kinds: list[str | None], starts: list[int]) ->
             previous = lines[n - 1].lstrip()
             if (
                 table
-                or (listed and LIST_ITEM.match(stripped))
+                or (listed and LIST_ITEM.match(inner))
                 or DEFINITION.match(stripped)
                 or own_line
                 or (stripped.startswith(">") and not previous.startswith(">"))
@@ -186,6 +191,16 @@ def _span_stops(lines: list[str], kinds: list[str | None], starts: list[int]) ->
         if own_line:
             stops.add(starts[n] + len(line))
     return sorted(stops)
+
+
+def _unquoted(stripped: str) -> str:
+    """The text of a line (without its indent) inside the quotes it is in: after each `>` and one
+    space (`> > - item` is `- item`); a line in no quote as it is."""
+    while stripped.startswith(">"):
+        stripped = stripped[1:]
+        stripped = stripped[1:] if stripped.startswith(" ") else stripped
+        stripped = stripped.lstrip() if stripped.lstrip().startswith(">") else stripped
+    return stripped.strip() and stripped
 
 
 # What Python-Markdown shows as typed inside a block of text: a code span (the same run of

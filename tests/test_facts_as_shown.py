@@ -62,6 +62,12 @@ def _shown(html: str) -> tuple[str, str]:
         (f"> a\n>\n>     {PHONE}\n", True),
         (f"> > a\n> >\n> >     {PHONE}\n", True),
         (f"> a\n>     {PHONE}\n", False),  # no blank line before: the paragraph goes on
+        # a list in a quote: each item on its own, as outside one; a quote's blank line ends a paragraph
+        (f"> - A child`s worry\n> - Call {PHONE}, the council`s door.\n", False),
+        (f"> > - A child`s worry\n> > - Call {PHONE}, the council`s door.\n", False),
+        (f">1. A child`s worry\n>2. Call {PHONE}, the council`s door.\n", False),
+        (f"> A child`s worry\n>\n> Call {PHONE}, the council`s door.\n", False),
+        (f"> - A span `over {PHONE}\n>   two` lines.\n", True),
     ],
 )
 def test_the_facts_take_for_code_what_python_markdown_shows_as_code(page, in_code):
