@@ -391,7 +391,8 @@ class UnfilledFacts(Extension):
     Markdown of the page that fill_placeholders filled (for the lines in messages) and, in a
     build, `source`: a function giving the Markdown MkDocs will convert, and `where`: the page's
     name in messages and how many lines its front matter takes. `problems` holds what was found
-    as (line or None, placeholder); in a build the first stops it as a DataError. Other
+    as (line or None, placeholder); in a build the first stops it as a DataError (with no line,
+    one not in the page's own text: from a file included with `--8<--`, which is not filled). Other
     conversions (mkdocs-quiz converts the parts of each self-check with the same extensions) are
     not judged: their text is filled from the quiz file as the trainer wrote it.
     """
@@ -415,9 +416,9 @@ class UnfilledFacts(Extension):
         if problems and self.where is not None:
             display, offset = self.where
             line, written = problems[0]
-            raise DataError(
-                display, line + offset if line else None, f"'{written}' was not filled in", UNFILLED
-            )
+            if line is None:
+                raise DataError(display, None, f"'{written}' was not filled in", UNFILLED_INCLUDED)
+            raise DataError(display, line + offset, f"'{written}' was not filled in", UNFILLED)
 
 
 TREE_PRIORITY = 1  # after 'inline' (20), attr_list, abbr and toc; before 'unescape' (0)
@@ -426,6 +427,10 @@ UNFILLED = (
     "for code: look on this line and the lines near it for a lone backtick (`) typed for an "
     "apostrophe (write ' instead) or a line indented by 4 spaces; to show braces as typed, put them "
     "in a code span: `{{ like this }}`"
+)
+UNFILLED_INCLUDED = (
+    "it is not in the page's own text but in a file it includes with --8<--, and facts are not "
+    "filled in inside included files: write the sentence with the fact in the page itself"
 )
 
 
@@ -457,28 +462,31 @@ class _Unfilled(Treeprocessor):
 def unfilled_placeholders(root: Element, stash: list, text: str) -> list[tuple[int | None, str]]:
     """(line in `text`, placeholder) for each fact placeholder the converted page (`root`, with
     `stash`, Python-Markdown's raw HTML) shows outside code, in the page's order. `text` is the
-    page as fill_placeholders was given it: what is left in the page, in code or not, is what it
-    left as typed, in the same order, so the n-th left there is the n-th in the page. When the
-    two differ, the first line where the same placeholder was left as typed, or else typed at all;
-    None when `text` does not have it (it came from elsewhere, such as a snippet)."""
+    page as fill_placeholders was given it: what it left as typed is left in the page, in code or
+    not, in the same order, among the placeholders of the files the page includes (`--8<--`,
+    pasted in after the filling); the two lists are matched in order (difflib), so each has the
+    line of the one it matches. One that matches none has the line of a placeholder of the same
+    name left as typed that no other matched, or else None: it is not in `text`."""
     shown = [
         (" ".join(match.group(0).split()), in_code)
         for piece, in_code in _shown(root, False, stash, set())
         for match in PLACEHOLDER.finditer(piece)
     ]
-    written_in = [
-        (text.count("\n", 0, start + match.start()) + 1, " ".join(match.group(0).split()), kind)
+    left = [
+        (text.count("\n", 0, start + match.start()) + 1, " ".join(match.group(0).split()))
         for start, piece, kind in typed_parts(text)
+        if kind in (CODE_BLOCK, CODE_SPAN)
         for match in PLACEHOLDER.finditer(piece)
     ]
-    left = [(line, written) for line, written, kind in written_in if kind in (CODE_BLOCK, CODE_SPAN)]
-    in_order = [written for written, _ in shown] == [written for _, written in left]
+    matcher = difflib.SequenceMatcher(None, [written for written, _ in shown], [w for _, w in left], False)
+    matched = {a + k: b + k for a, b, size in matcher.get_matching_blocks() for k in range(size)}
+    spare = [left[b] for b in sorted(set(range(len(left))) - set(matched.values()))]
     problems = []
     for n, (written, in_code) in enumerate(shown):
         if not in_code:
-            lines = [line for line, typed in left if typed == written]
-            lines += [line for line, typed, _ in written_in if typed == written]
-            problems.append((left[n][0] if in_order else next(iter(lines), None), written))
+            line = left[matched[n]][0] if n in matched else None
+            line = line or next((line for line, typed in spare if typed == written), None)
+            problems.append((line, written))
     return problems
 
 

@@ -186,3 +186,95 @@ def test_a_placeholder_left_unfilled_stops_the_build_and_publishes_nothing(tmp_p
         "a line indented by 4 spaces; to show braces as typed, put them in a code span: `{{ like this }}`)"
     )
     assert not list((tmp_path / "site").rglob("*.html"))
+
+
+def _net_of(page: str, included: str = "") -> list:
+    """What UnfilledFacts finds when `included` (a file the page includes, pasted in after the
+    filling, as pymdownx.snippets does) is added to `page`, the trainer's text, filled."""
+    net = UnfilledFacts()
+    converted = fill_placeholders(page, FACTS, "docs/x.md") + included
+    net.start(page, lambda: converted)
+    markdown.markdown(converted, extensions=[*TEXT_EXTENSIONS, net])
+    return net.problems
+
+
+ROWS = "| A | B |\n| --- | --- |\n| A child`s worry | {} |\n| the council`s door | y |\n"
+# the same placeholder shown as code above, and left unfilled in a table row (line 5)
+BLIND_ROWS = [f"Write `{PHONE}` to show it.\n\n" + ROWS.format(PHONE)]
+
+
+@pytest.mark.parametrize(
+    ("page", "included", "problems"),
+    [  # with the judgement blind to table rows (as before it knew them)
+        (BLIND_ROWS[0], "", [(5, PHONE)]),
+        # an included file (in code or not) puts more placeholders among the page's: the line stays
+        (f'```text\n--8<-- "x"\n```\n\n{BLIND_ROWS[0]}', f"\n```text\n# {PHONE}\n```\n", [(9, PHONE)]),
+        (BLIND_ROWS[0], f"\n    {PHONE}\n\nWrite `{PHONE}`.\n", [(5, PHONE)]),
+        # a placeholder only in the included file has no line in the page
+        ("Text.\n", f"\nCall {PHONE}.\n", [(None, PHONE)]),
+        (f"Write `{PHONE}`.\n", f"\nCall {PHONE}.\n", [(None, PHONE)]),
+    ],
+)
+def test_a_placeholder_left_unfilled_has_the_line_where_the_page_typed_it(
+    monkeypatch, page, included, problems
+):
+    monkeypatch.setattr(induction.markdown_parts, "_span_stops", lambda *_: [])
+    assert _net_of(page, included) == problems
+
+
+QUOTED_LIST = "\n> - A child`s worry\n> - Call {{ contacts.front_door.phone }}, the council`s door.\n"
+
+
+@pytest.mark.build
+def test_a_quoted_list_on_a_page_that_includes_the_contacts_file_shows_the_fact(tmp_path):
+    """The reviewer's page: the trainer guide's Contacts and people, which shows the placeholder in
+    a code span (line 30) and includes data/contacts.yml (which has it too) in a code block."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "trainers" / "contacts-and-people.md"
+    page.write_text(page.read_text(encoding="utf-8") + QUOTED_LIST, encoding="utf-8")
+    built = build_in_process(project / "mkdocs.yml", tmp_path / "site", strict=True)
+    assert built.error is None, problem_of(built.error)
+    html = (tmp_path / "site" / "trainers" / "contacts-and-people" / "index.html").read_text(encoding="utf-8")
+    items = [li.get_text() for li in BeautifulSoup(html, "html.parser").select("article blockquote li")]
+    assert items == ["A child`s worry", "Call 01452 42 65 65, the council`s door."]
+
+
+UNFILLED_ROW = "\n" + ROWS.format(PHONE)
+
+
+@pytest.mark.build
+@pytest.mark.parametrize(
+    ("page", "plant", "message"),
+    [
+        (  # a judgement blind to table rows: the line of the row, not the guide's code span (line 30)
+            "docs/trainers/contacts-and-people.md",
+            UNFILLED_ROW,
+            "docs/trainers/contacts-and-people.md:85: '{{ contacts.front_door.phone }}' was not filled in "
+            "(readers would see the braces, as the page shows this part as text although the site took it "
+            "for code: look on this line and the lines near it for a lone backtick (`) typed for an "
+            "apostrophe (write ' instead) or a line indented by 4 spaces; to show braces as typed, put "
+            "them in a code span: `{{ like this }}`)",
+        ),
+        (  # a fact in a file the page includes, which is not filled in
+            "docs/scrutiny.md",
+            '\n--8<-- "docs/trainers/examples/call.md"\n',
+            "docs/scrutiny.md: '{{ contacts.front_door.phone }}' was not filled in (it is not in the "
+            "page's own text but in a file it includes with --8<--, and facts are not filled in inside "
+            "included files: write the sentence with the fact in the page itself)",
+        ),
+    ],
+    ids=["line of the row", "an included file"],
+)
+def test_a_fact_left_unfilled_is_told_where_the_trainer_can_mend_it(
+    tmp_path, monkeypatch, page, plant, message
+):
+    monkeypatch.setattr(induction.markdown_parts, "_span_stops", lambda *_: [])
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "trainers" / "examples" / "call.md").write_text(
+        "Call {{ contacts.front_door.phone }} now.\n", encoding="utf-8"
+    )
+    path = project / page
+    path.write_text(path.read_text(encoding="utf-8") + plant, encoding="utf-8")
+    built = build_in_process(project / "mkdocs.yml", tmp_path / "site", strict=True)
+    assert str(problem_of(built.error)) == message
+    assert not list((tmp_path / "site").rglob("*.html"))
