@@ -466,18 +466,20 @@ def unfilled_placeholders(root: Element, stash: list, text: str) -> list[tuple[i
     not, in the same order, among the placeholders of the files the page includes (`--8<--`,
     pasted in after the filling); the two lists are matched in order (difflib), so each has the
     line of the one it matches. One that matches none has the line of a placeholder of the same
-    name left as typed that no other matched, or else None: it is not in `text`."""
+    name left as typed that no other matched, or else of one in the prose (which the filling fills:
+    only a text not filled has one), or else None: it is not in `text`."""
     shown = [
         (" ".join(match.group(0).split()), in_code)
         for piece, in_code in _shown(root, False, stash, set())
         for match in PLACEHOLDER.finditer(piece)
     ]
-    left = [
-        (text.count("\n", 0, start + match.start()) + 1, " ".join(match.group(0).split()))
+    written_in = [
+        (text.count("\n", 0, start + match.start()) + 1, " ".join(match.group(0).split()), kind)
         for start, piece, kind in typed_parts(text)
-        if kind in (CODE_BLOCK, CODE_SPAN)
         for match in PLACEHOLDER.finditer(piece)
     ]
+    left = [(line, written) for line, written, kind in written_in if kind in (CODE_BLOCK, CODE_SPAN)]
+    prose = [(line, written) for line, written, kind in written_in if kind is None]  # filled in a build
     matcher = difflib.SequenceMatcher(None, [written for written, _ in shown], [w for _, w in left], False)
     matched = {a + k: b + k for a, b, size in matcher.get_matching_blocks() for k in range(size)}
     spare = [left[b] for b in sorted(set(range(len(left))) - set(matched.values()))]
@@ -485,7 +487,7 @@ def unfilled_placeholders(root: Element, stash: list, text: str) -> list[tuple[i
     for n, (written, in_code) in enumerate(shown):
         if not in_code:
             line = left[matched[n]][0] if n in matched else None
-            line = line or next((line for line, typed in spare if typed == written), None)
+            line = line or next((line for line, typed in spare + prose if typed == written), None)
             problems.append((line, written))
     return problems
 
