@@ -16,7 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from induction.common import page_source
-from induction.facts import UnfilledFacts, fill_placeholders, load_facts
+from induction.facts import UnfilledFacts, check_code_spans, fill_placeholders, load_facts, shows_placeholders
 from induction.front_matter import body_line_offset
 
 
@@ -32,4 +32,6 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     offset = body_line_offset(raw)
     net = next(e for e in config.markdown_extensions if isinstance(e, UnfilledFacts))
     net.start(markdown, lambda: page.markdown, (display, offset))
+    if not shows_placeholders(page.file.src_uri):
+        check_code_spans(markdown, display, offset)
     return fill_placeholders(markdown, config.extra["facts"], display, offset)

@@ -270,6 +270,35 @@ def fill_placeholders(
     return "".join(out)
 
 
+def check_code_spans(markdown: str, display: str, offset: int = 0) -> None:
+    """Stop at a fact placeholder in a code span of a page readers see (`shows_placeholders` says
+    which pages show them as typed on purpose): readers would see its braces. On such a page it is
+    almost always two backticks typed for apostrophes ("a child`s worry, call {{ ... }} at the
+    council`s door"), which make the words between them code. `offset` lines are above `markdown`."""
+    for start, piece, kind in typed_parts(markdown):
+        names = PLACEHOLDER.finditer(piece) if kind == CODE_SPAN else ()
+        match = next((m for m in names if m.group(1).split(".")[0] in FACT_FILES), None)
+        if match is not None:
+            raise DataError(
+                display,
+                markdown.count("\n", 0, start + match.start()) + 1 + offset,
+                f"'{_shorten(match.group(0))}' is inside a code span "
+                f"({_shorten(' '.join(piece.split()), most=100)}), "
+                "so readers would see the braces, not the fact",
+                "two backticks (`) typed for apostrophes make the words between them code: write ' "
+                "for each apostrophe, and leave the fact outside backticks",
+            )
+
+
+def shows_placeholders(src_uri: str) -> bool:
+    """Whether the page (its path under docs/) shows fact placeholders as typed on purpose: the
+    trainer guide, which teaches them."""
+    return src_uri.startswith(SHOWS_PLACEHOLDERS)
+
+
+SHOWS_PLACEHOLDERS = ("trainers/",)
+
+
 def _line_parts(piece: str, start: int) -> list[tuple[int, str]]:
     """(start, text) of each line of `piece`, a piece of the page that starts at `start`."""
     parts = []
@@ -327,11 +356,11 @@ def check_placeholders(text: str, facts: dict, display: str, line: int | Callabl
     raise DataError(display, line, problem, _write_instead(guess, facts))
 
 
-def _shorten(written: str, end: bool = False) -> str:
-    """At most 60 characters of what was written, keeping its start (or, with `end`, its end)."""
-    if len(written) <= 60:
+def _shorten(written: str, end: bool = False, most: int = 60) -> str:
+    """At most `most` characters of what was written, keeping its start (or, with `end`, its end)."""
+    if len(written) <= most:
         return written
-    return "..." + written[-57:] if end else written[:57] + "..."
+    return "..." + written[3 - most :] if end else written[: most - 3] + "..."
 
 
 def _write_instead(guess: str, facts: dict) -> str:

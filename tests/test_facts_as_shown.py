@@ -9,10 +9,12 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
+import induction.facts
 import induction.markdown_parts
 from conftest import TEXT_EXTENSIONS, copy_project, run_build
 from induction.building import build_in_process, problem_of
-from induction.facts import UnfilledFacts, fill_placeholders
+from induction.common import DataError
+from induction.facts import UnfilledFacts, check_code_spans, fill_placeholders, shows_placeholders
 
 PHONE = "{{ contacts.front_door.phone }}"
 FACTS = {"contacts": {"front_door": {"phone": "01452 42 65 65", "tel": "+441452426565"}}}
@@ -175,6 +177,7 @@ def test_a_placeholder_left_unfilled_stops_the_build_and_publishes_nothing(tmp_p
     """Any future difference between the facts' judgement and Python-Markdown (here the table
     rows, as the judgement was before) stops the strict build at the placeholder's line."""
     monkeypatch.setattr(induction.markdown_parts, "_span_stops", lambda *_: [])
+    monkeypatch.setattr(induction.facts, "check_code_spans", lambda *_: None)  # would stop it first
     project = copy_project(tmp_path / "project")
     for plant in BACKTICKS:
         _plant(project, *plant)
@@ -277,4 +280,68 @@ def test_a_fact_left_unfilled_is_told_where_the_trainer_can_mend_it(
     path.write_text(path.read_text(encoding="utf-8") + plant, encoding="utf-8")
     built = build_in_process(project / "mkdocs.yml", tmp_path / "site", strict=True)
     assert str(problem_of(built.error)) == message
+    assert not list((tmp_path / "site").rglob("*.html"))
+
+
+APOSTROPHES = f"If you have a child`s worry, call {PHONE} at the council`s front door."
+IN_CODE = (
+    "'{{ contacts.front_door.phone }}' is inside a code span (SPAN), so readers would see the braces, "
+    "not the fact (two backticks (`) typed for apostrophes make the words between them code: write ' "
+    "for each apostrophe, and leave the fact outside backticks)"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "message"),
+    [  # the reviewer's sentence: two backticks typed for apostrophes make a code span of the fact
+        (
+            f"Intro.\n\n{APOSTROPHES}\n",
+            "docs/x.md:13: "
+            + IN_CODE.replace("SPAN", "`s worry, call {{ contacts.front_door.phone }} at the council`"),
+        ),
+        (
+            f"A child`s worry,\ncall {PHONE}\nat the council`s door.\n",
+            "docs/x.md:12: " + IN_CODE.replace("SPAN", f"`s worry, call {PHONE} at the council`"),
+        ),
+        (f"Write `{PHONE}`.\n", "docs/x.md:11: " + IN_CODE.replace("SPAN", f"`{PHONE}`")),
+        # filled, or shown as typed in another way: no problem
+        (f"A child's worry, call {PHONE} at the council's door.\n", None),
+        (f"- A child`s worry, {PHONE}\n- the council`s door\n", None),
+        ("Write \\{\\{ contacts.front_door.phone \\}\\}.\n", None),
+        (f"```text\n{PHONE}\n```\n", None),
+        ("Write `{{ page.title }}` or `{ x }`.\n", None),
+    ],
+)
+def test_a_fact_in_a_code_span_stops_a_page_readers_see(page, message):
+    if message is None:
+        check_code_spans(page, "docs/x.md", 10)
+        return
+    with pytest.raises(DataError) as raised:
+        check_code_spans(page, "docs/x.md", 10)
+    assert str(raised.value) == message
+
+
+@pytest.mark.parametrize(
+    ("src_uri", "shows"),
+    [
+        ("trainers/pages.md", True),
+        ("trainers/examples/quiz.md", True),
+        ("contacts.md", False),
+        ("about/answer-key.md", False),
+    ],
+)
+def test_only_the_trainer_guide_shows_placeholders_as_typed(src_uri, shows):
+    assert shows_placeholders(src_uri) == shows
+
+
+@pytest.mark.build
+def test_apostrophes_typed_as_backticks_around_a_fact_stop_the_build_at_its_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    for page in ("contacts.md", "trainers/contacts-and-people.md"):  # the guide may show it as code
+        path = project / "docs" / page
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{APOSTROPHES}\n", encoding="utf-8")
+    built = build_in_process(project / "mkdocs.yml", tmp_path / "site", strict=True)
+    assert str(problem_of(built.error)) == "docs/contacts.md:91: " + IN_CODE.replace(
+        "SPAN", "`s worry, call {{ contacts.front_door.phone }} at the council`"
+    )
     assert not list((tmp_path / "site").rglob("*.html"))
