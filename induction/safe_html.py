@@ -96,22 +96,47 @@ def page_problems(text: str, pieces: list[str], tree: str) -> list[tuple]:
 
 
 def stray_attributes(text: str, paragraphs: list[str]) -> list[tuple]:
-    """(line, problem, expected) for each of the finished page's `paragraphs` (their text) that is
-    a line of attributes alone (`{ data-glossary-skip }`): attr_list attached it to nothing (it
-    came after a blank line, a heading or a box), so readers would see it. Its line is the first
-    in `text` outside code that holds it, after a blank or a more indented line if one does."""
-    lines, code = text.split("\n"), code_lines(text)
+    """(line, problem, expected) for each of the finished page's `paragraphs` (the text of each
+    paragraph and list item) that attr_list left for readers to see: a line of attributes alone
+    (`{ data-glossary-skip }`), which came after a blank line, a heading or a box; or a list of
+    attributes at the end that goes over more than one line, which attr_list never reads. Its
+    line is the first in `text` outside code where it starts, after a blank or a more indented
+    line if one does."""
+    lines, code = [_bare(line) for line in text.split("\n")], code_lines(text)
     problems, used = [], set()
-    for paragraph in filter(ATTRIBUTES.fullmatch, paragraphs):
-        found = [n for n, line in enumerate(lines) if line.strip() == paragraph and not code[n]]
-        found = [n for n in found if n not in used]
+    for paragraph in paragraphs:
+        if not (last := LAST_ATTRIBUTES.search(paragraph)):
+            continue
+        parts = [part.strip() for part in last.group(1).split("\n")]
+        if len(parts) == 1 and last.start(1) > 0:
+            continue  # on the last line of a paragraph: attr_list read it
+        found = [
+            n
+            for n in range(len(lines) - len(parts) + 1)
+            if lines[n : n + len(parts)] == parts and not code[n] and n not in used
+        ]
         alone = [n for n in found if n == 0 or _indent(lines[n - 1]) > _indent(lines[n])]
         if found := alone + found:
             used.add(found[0])
-            problems.append(
-                (found[0] + 1, f"the line '{paragraph}' attaches to nothing, so readers see it", STRAY)
-            )
+            problems.append((found[0] + 1, *_stray_problem(parts)))
     return problems
+
+
+def _stray_problem(parts: list[str]) -> tuple[str, str]:
+    """(problem, expected) for a list of attributes written on the lines `parts`."""
+    if len(parts) == 1:
+        return f"the line '{parts[0]}' attaches to nothing, so readers see it", STRAY
+    one_line = " ".join(parts)
+    return (
+        f"the attributes '{one_line}' go over {len(parts)} lines, so they attach to nothing and "
+        "readers see them",
+        f"write them on one line, straight after the paragraph or list item they are for: {one_line}",
+    )
+
+
+def _bare(line: str) -> str:
+    """`line` without its indent, quote marks (`>`) and list markers, as its paragraph holds it."""
+    return _LINE_START.sub("", line).strip()
 
 
 def _indent(line: str) -> int:
@@ -353,9 +378,22 @@ class _Judge(Treeprocessor):
         # links) put back, as its last step does.
         tree = self.md.serializer(_skeleton(root)).replace(AMP_SUBSTITUTE, "&")
         text = self.page.judge.text
-        paragraphs = ["".join(p.itertext()).strip() for p in root.iter("p") if p.find(".//code") is None]
+        paragraphs = [_own_text(self.md, e) for e in root.iter() if e.tag in ("p", "li")]
         problems = page_problems(text, pieces, tree) + stray_attributes(text, paragraphs)
         self.page.judge.found(sorted(problems, key=lambda p: p[0]))
+
+
+def _own_text(md, element: etree.Element) -> str:
+    """The text of a paragraph or list item up to its first block (a list item's paragraphs and
+    lists are met on their own); "" when it holds code, which shows braces as typed."""
+    parts = [element.text or ""]
+    for child in element:
+        if md.is_block_level(child.tag):
+            break
+        if child.tag == "code" or child.find(".//code") is not None:
+            return ""
+        parts += ["".join(child.itertext()), child.tail or ""]
+    return "".join(parts).strip()
 
 
 def _skeleton(element: etree.Element) -> etree.Element:
@@ -459,7 +497,11 @@ TAG_HINTS = {
 # a sentence (`{ We mean it: a child comes first. }`), numbers (`{1, 2}`) or JSON are left alone.
 _NAME = r"[a-z_][a-z0-9_]*(?:[-:][a-z0-9_]+)*"
 _ATTRIBUTE = rf"""(?:\.-?[A-Za-z_][\w-]*|\#[A-Za-z_][\w:.-]*|{_NAME}(?:="[^"]*"|='[^']*'|=[^\s=}}"']+)?)"""
-ATTRIBUTES = re.compile(rf"\{{:?[ ]*{_ATTRIBUTE}(?:[ ]+{_ATTRIBUTE})*[ ]*\}}")
+ATTRIBUTES = rf"\{{:?\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*\}}"
+# ... at the end of a paragraph, from the start of a line, on one line or more: attr_list reads
+# only a list on one line (its BLOCK_RE), so one that goes over lines reaches readers.
+LAST_ATTRIBUTES = re.compile(rf"(?:^|\n)[ \t]*({ATTRIBUTES})\s*\Z")
+_LINE_START = re.compile(r"^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d+[.)](?=[ \t])))*")
 STRAY = (
     "put it on the line straight after the paragraph or list item it is for, with no blank line "
     "between, or at the end of a heading's line; for a whole box, put the box between a line "

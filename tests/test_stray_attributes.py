@@ -23,7 +23,18 @@ def stray(line: int, text: str) -> tuple:
     return (line, f"the line '{text}' attaches to nothing, so readers see it", STRAY)
 
 
+def wrapped(line: int, text: str) -> tuple:
+    one_line = " ".join(part.strip() for part in text.split("\n"))
+    return (
+        line,
+        f"the attributes '{one_line}' go over {text.count(chr(10)) + 1} lines, so they attach to nothing "
+        "and readers see them",
+        f"write them on one line, straight after the paragraph or list item they are for: {one_line}",
+    )
+
+
 SKIP = "{ data-glossary-skip }"
+PRINT = '{ data-print="Use the contacts\npage." }'
 
 
 @pytest.mark.parametrize(
@@ -36,6 +47,14 @@ SKIP = "{ data-glossary-skip }"
         ("## Contacts\n{ #contacts }\n", [stray(2, "{ #contacts }")]),
         ('- One.\n\n    { data-print="One only." }\n', [stray(3, '{ data-print="One only." }')]),
         ("Text.\n\n{: .lead }\n", [stray(3, "{: .lead }")]),
+        ("> Text.\n>\n> { .lead }\n", [stray(3, "{ .lead }")]),
+        ("- { .lead }\n- Two.\n", [stray(1, "{ .lead }")]),
+        # A list over two lines: attr_list reads only one on one line, even straight after its
+        # paragraph or list item; named at its first line.
+        (f"Text.\n{PRINT}\n", [wrapped(2, PRINT)]),
+        (f"Text.\n\n{PRINT}\n", [wrapped(3, PRINT)]),
+        ('- One.\n  { data-print="Use the contacts\n  page." }\n', [wrapped(2, PRINT)]),
+        ("!!! note\n    Text.\n    { .lead\n    .wide }\n", [wrapped(3, "{ .lead\n.wide }")]),
         # the same words attached first, then alone: the line of the one alone
         ("Text.\n{ .lead }\n\nMore.\n\n{ .lead }\n", [stray(6, "{ .lead }")]),
         # Attached: the paragraph, each list item, a heading's own line, a box in a <div>.
@@ -52,6 +71,7 @@ SKIP = "{ data-glossary-skip }"
         ("Text.\n\n{ We mean it: a child comes first. }\n", []),
         ("Text.\n\n{1, 2}\n", []),
         ('Text.\n\n{ "name": "Front door", "phone": "01452" }\n', []),
+        ("Text.\n{ We mean\nit. }\n", []),
         # but every kind of attribute attr_list reads is one
         ("Text.\n\n{ #top .lead data-x=1 title='Top' }\n", [stray(3, "{ #top .lead data-x=1 title='Top' }")]),
     ],
@@ -104,17 +124,27 @@ def test_the_glossary_file_says_what_works():
 def test_the_error_table_shows_the_message():
     table = (ROOT / "docs" / "trainers" / "errors.md").read_text(encoding="utf-8")
     assert f"`docs/services/fostering.md:36: {stray(36, SKIP)[1]}`" in table
+    assert f"`docs/services/fostering.md:36: {wrapped(36, PRINT)[1]}`" in table
 
 
 @pytest.mark.build
-def test_a_marker_after_a_box_stops_the_real_build_at_its_line(tmp_path):
+@pytest.mark.parametrize(
+    ("planted", "after", "message"),
+    [
+        # a marker after a box, at its line
+        (f"!!! note\n    The MASH is one way in (planted).\n{SKIP}\n\n", 2, lambda n: stray(n, SKIP)),
+        # a list over two lines straight after its paragraph, at its first line
+        (f"The planted paragraph.\n{PRINT}\n\n", 1, lambda n: wrapped(n, PRINT)),
+    ],
+    ids=["marker after a box", "list over two lines"],
+)
+def test_attributes_readers_would_see_stop_the_real_build_at_their_line(tmp_path, planted, after, message):
     project = copy_project(tmp_path / "project")
     old = "### The rules fostering services follow\n"
-    box = f"!!! note\n    The MASH is one way in (planted).\n{SKIP}\n\n"
-    line = plant(project, "docs/services/fostering.md", old, box + old) + 2
+    line = plant(project, "docs/services/fostering.md", old, planted + old) + after
     build = run_build(project, tmp_path / "site")
     assert build.returncode != 0
-    _, problem, expected = stray(line, SKIP)
+    _, problem, expected = message(line)
     assert f"docs/services/fostering.md:{line}: {problem} ({expected})" in build.output, build.output
     assert "Traceback" not in build.output
     assert not list((tmp_path / "site").rglob("*.html")), "a failed build wrote pages"
