@@ -529,7 +529,7 @@ def essentials_part(project: Path, src: str, heading: str, html: str, places, na
             str(
                 DataError(
                     f"docs/{src}",
-                    source_line(raw, words, heading),
+                    source_line(raw, words, heading, sentence),
                     f"the Essentials handout prints '{sentence}', but '{words}' is not in it",
                     "on the line after the paragraph or list item, write what it should say there: "
                     '{ data-essentials="..." }, or { data-essentials="" } to leave it out of the Essentials',
@@ -540,16 +540,17 @@ def essentials_part(project: Path, src: str, heading: str, html: str, places, na
     return printed
 
 
-def source_line(raw: str, words: str, heading: str) -> int:
+def source_line(raw: str, words: str, heading: str, sentence: str = "") -> int:
     """The line of a page's source with the link `[words]` (else the words) in the part under its
-    heading `heading` (else anywhere); else the heading's line; else 1."""
-    lines = list(lines_outside_code(raw))
-    start = next(
-        (n for n, line in lines if line.lstrip().startswith("#") and heading.casefold() in line.casefold()), 0
-    )
+    heading `heading` (else anywhere), one that also has the first words of `sentence` (as
+    printed) first; else the heading's line; else 1."""
+    lines = [(n, line.casefold()) for n, line in lines_outside_code(raw)]
+    start = next((n for n, line in lines if line.lstrip().startswith("#") and heading.casefold() in line), 0)
+    opening = " ".join(sentence.split()[:3]).casefold()
     found = []
-    for written in (f"[{words}]".casefold(), words.casefold()):
-        found = found or [n for n, line in lines if written in line.casefold()]
+    for begins in ([opening] if opening else []) + [""]:
+        for written in (f"[{words}]".casefold(), words.casefold()):
+            found = found or [n for n, line in lines if written in line and begins in line]
     return next((n for n in found if n > start), found[0] if found else start or 1)
 
 

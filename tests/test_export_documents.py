@@ -685,6 +685,11 @@ def test_a_stray_reference_is_placed_at_its_link_in_the_part_it_is_in():
     assert pipeline.source_line(raw, "Early help", "Which number when?") == 9
     assert pipeline.source_line(raw, "Missing", "Which number when?") == 5
     assert pipeline.source_line(raw, "Early help", "Key takeaways") == 3
+    # the same words, with a link and without, in one part: each sentence at its own line
+    raw = "## Key takeaways\n\n- Look at Key numbers.\n- Details are in [Key numbers](#key-numbers).\n"
+    assert pipeline.source_line(raw, "Key numbers", "Key takeaways", "Look at Key numbers.") == 3
+    assert pipeline.source_line(raw, "Key numbers", "Key takeaways", "Details are in Key numbers.") == 4
+    assert pipeline.source_line(raw, "Key numbers", "Key takeaways") == 4
 
 
 @pytest.mark.parametrize("guide", ["docs/trainers/preview-check-publish.md", "docs/trainers/errors.md"])
