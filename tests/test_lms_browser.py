@@ -18,7 +18,8 @@ again, the LMS then holding the new result; every launch restores the record, wh
 says of the visit (an LMS may say "ab-initio", a first visit, and still hold one), and a first
 visit leaves no error in the LMS but SCORM 2004's for the empty record;
 the exit is "suspend" from the first commit on, so a session that ends unannounced is resumed;
-a record the LMS could not give is never replaced by an empty one;
+a record the LMS could not give is never replaced (nothing but the time is sent), and a later
+page asks for it again and adds to it what the member did meanwhile;
 a session without a pass mark asks the LMS for it once, not at every save (a SCORM 2004 LMS
 answers with an error);
 answers are committed without leaving the page, and so is the progress when the page is hidden;
@@ -70,12 +71,17 @@ class Scorm:
     time_format: str  # a pattern
 
     def cmi(
-        self, record: str | None, mastery: int | None, score: int | None = None, entry: str | None = None
+        self,
+        record: str | None,
+        mastery: int | None,
+        score: int | None = None,
+        entry: str | None = None,
+        passed: bool = False,
     ) -> dict:
         """What the LMS holds for the learner before the launch: an earlier session's record
-        (and score), the pass mark it took from the manifest, and what it says of this visit
-        (`entry`: "ab-initio" on a first visit, "resume" after a session that left "suspend"; a
-        blank when not given)."""
+        (and score, and whether it `passed`), the pass mark it took from the manifest, and what
+        it says of this visit (`entry`: "ab-initio" on a first visit, "resume" after a session
+        that left "suspend"; a blank when not given)."""
         cmi: dict = (
             {"core": {"lesson_status": "not attempted", "credit": "credit", "lesson_mode": "normal"}}
             if self.name == "1.2"
@@ -95,6 +101,10 @@ class Scorm:
             cmi["core"]["score"] = {"raw": str(score), "min": "0", "max": "100"}
         elif score is not None:
             cmi["score"] = {"raw": str(score), "min": "0", "max": "100", "scaled": str(score / 100)}
+        if passed and self.name == "1.2":
+            cmi["core"]["lesson_status"] = "passed"
+        elif passed:
+            cmi.update(completion_status="completed", success_status="passed")
         return cmi
 
 
@@ -206,6 +216,7 @@ class Launch:
         popup: bool = False,
         score: int | None = None,
         entry: str | None = None,
+        passed: bool = False,
     ):
         self.scorm = scorm
         self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -220,7 +231,7 @@ class Launch:
         self.page.goto(f"{url}/player.html", wait_until="load")
         if before:  # something else the LMS offers
             self.page.evaluate(before)
-        arguments = [asdict(scorm), scorm.cmi(record, mastery, score, entry), settings or {}, popup]
+        arguments = [asdict(scorm), scorm.cmi(record, mastery, score, entry, passed), settings or {}, popup]
         if popup:
             with self.context.expect_page() as opened:
                 self.page.evaluate(LAUNCH, arguments)
@@ -1035,44 +1046,93 @@ def test_the_exit_is_suspend_from_the_first_commit(browser, lms, scorm):
 
 
 # The LMS cannot give the record it holds: a general failure (SCORM 1.2: 101; SCORM 2004: 301) to
-# the question for cmi.suspend_data, as when its server does not answer.
-UNREADABLE = """([api, get, lastError, code]) => {
+# the question for cmi.suspend_data, as when its server does not answer, until the LMS's page sets
+# window.readFails = false (the fault has passed). The error code is that of the last call, as in
+# an LMS (the next page's "already initialised" is told as it is).
+UNREADABLE = """([v, lastError, code]) => {
   let held = null;
-  Object.defineProperty(window, api, { configurable: true, get: () => held, set: (lms) => {
-    const real = lms[get].bind(lms);
+  window.readFails = true;
+  Object.defineProperty(window, v.api, { configurable: true, get: () => held, set: (lms) => {
     const realError = lms[lastError].bind(lms);
     let failed = false;
-    lms[get] = (element) => {
-      failed = element === 'cmi.suspend_data';
-      return failed ? '' : real(element);
-    };
+    for (const name of [v.initialize, v.get_value, v.set_value, v.commit, v.finish]) {
+      const real = lms[name].bind(lms);
+      lms[name] = (...args) => {
+        failed = name === v.get_value && args[0] === 'cmi.suspend_data' && window.readFails;
+        return failed ? '' : real(...args);
+      };
+    }
     lms[lastError] = () => (failed ? code : realError());
     held = lms;
   } });
 }"""
 
 
-@VERSIONS
-def test_a_record_the_lms_could_not_give_is_not_replaced_by_an_empty_one(browser, lms, scorm):
-    """The LMS holds a record but fails to give it: the member sees no progress, and the record
-    stays in the LMS as it was (no empty progress, no status over it); what the member then does
-    is sent."""
-    url, _ = lms
-    record = json.dumps({"v": 1, "p": {PAGE: ["2026-12-01", 0, "0", "", "0", "0"]}})
+# What the LMS holds in the reviewer's case: two pages other than PAGE, passed, with a score.
+HELD_PAGES = ("corporate-parenting.html", "gloucestershire.html")
+HELD = json.dumps({"v": 1, "p": {page: ["2026-12-01", "2026-12-01", "", "", "", ""] for page in HELD_PAGES}})
+
+
+def unreadable(browser, url: str, scorm: Scorm) -> Launch:
+    """A launch whose LMS holds HELD (passed, score 90) but cannot give it (see UNREADABLE)."""
     last_error, code = ("GetLastError", "301") if scorm is SCORM2004 else ("LMSGetLastError", "101")
-    arguments = json.dumps([scorm.api, scorm.get_value, last_error, code])
-    launch = Launch(browser, url, scorm, record=record, before=f"() => ({UNREADABLE})({arguments})")
-    link = launch.frame.locator(f'a.learning-path__page[href="{PAGE}"]')
-    mark = link.locator("xpath=..").locator(".progress-mark")
-    assert mark.get_attribute("class").split()[-1] == "progress-mark--none"
-    launch.page.wait_for_function("commit => window.calls[commit] > 0", arg=scorm.commit)
+    arguments = json.dumps([asdict(scorm), last_error, code])
+    before = f"() => ({UNREADABLE})({arguments})"
+    return Launch(browser, url, scorm, record=HELD, score=90, passed=True, before=before)
+
+
+@VERSIONS
+def test_a_record_the_lms_could_not_give_is_never_replaced(browser, lms, scorm):
+    """The LMS holds a record but fails to give it: the member sees no progress, and whatever
+    the member then does (another page opened, a question answered), the record stays in the LMS
+    as it was, with its status and score: nothing but the time is sent."""
+    url, _ = lms
+    launch = unreadable(browser, url, scorm)
+    link = launch.frame.locator(f'a.learning-path__page[href="{HELD_PAGES[0]}"]')
+    assert link.locator("xpath=..").locator(".progress-mark").get_attribute("class").split()[-1] == (
+        "progress-mark--none"
+    )
+    launch.frame.click(f'a.learning-path__page[href="{PAGE}"]')
+    answer_first_question(launch.wait_for(PAGE))
+    launch.leave()
+    assert launch.calls()[scorm.finish] == 1
+    values = launch.values()
+    assert re.fullmatch(scorm.time_format, values[scorm.time]), values[scorm.time]
+    sent = [name for name in values if name in ("cmi.suspend_data", scorm.status, "cmi.success_status")]
+    assert sent + [name for name in values if name.startswith(scorm.score)] == []
+    held = ["suspend_data", "core.lesson_status", "core.score.raw"]
+    if scorm is SCORM2004:
+        held = ["suspend_data", "completion_status", "success_status", "score.raw"]
+    lms_holds = launch.page.evaluate(
+        f"names => names.map(n => n.split('.').reduce((o, k) => o[k], window.{scorm.api}.cmi))", held
+    )
+    status = ["passed"] if scorm is SCORM12 else ["completed", "passed"]
+    assert lms_holds == [HELD, *status, "90"]
+    launch.close()
+
+
+@VERSIONS
+def test_a_later_page_asks_again_for_the_record_and_adds_what_the_member_did_meanwhile(browser, lms, scorm):
+    """The LMS failed to give its record as the session started; when the fault has passed, the
+    next page the member opens reads it, and the LMS then holds its pages and what the member did
+    meanwhile (PAGE opened, its first question right at the first try) and on that page."""
+    url, root = lms
+    launch = unreadable(browser, url, scorm)
+    launch.frame.click(f'a.learning-path__page[href="{PAGE}"]')
+    frame = launch.wait_for(PAGE)
+    answer_first_question(frame)
+    frame.wait_for_function("key => (localStorage.getItem(key) || '').includes('quiz-0')", arg=KEY)
     assert "cmi.suspend_data" not in launch.values()
-    assert scorm.status not in launch.values()
-    assert launch.page.evaluate(f"window.{scorm.api}.cmi.suspend_data") == record
-    link.click()
-    launch.wait_for(PAGE)
+    launch.page.evaluate("window.readFails = false")
+    after = link_to(root / folder(scorm), PAGE, "next")
+    frame.press("body", "n")
+    launch.wait_for(after)
     launch.page.wait_for_function("() => window.values['cmi.suspend_data']")
-    assert PAGE in json.loads(launch.values()["cmi.suspend_data"])["p"]
+    pages = json.loads(launch.values()["cmi.suspend_data"])["p"]
+    assert set(pages) == {*HELD_PAGES, PAGE, after}
+    assert all(pages[page][:2] == ["2026-12-01", "2026-12-01"] for page in HELD_PAGES)
+    assert (pages[PAGE][2], pages[PAGE][4], pages[PAGE][5]) == ("0", "0", "0")
+    assert launch.values()[scorm.status] == "incomplete"
     launch.close()
 
 

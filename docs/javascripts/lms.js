@@ -28,7 +28,8 @@
      once every page is finished (the LMS may judge any score it holds against the pass mark);
    - if this browser cannot keep the progress (storage switched off, refused or full), it is kept
      in memory from the LMS's record instead (inMemory), and the LMS's record is never replaced
-     by an empty one; nor is it if the LMS could not give it (see unread);
+     by an empty one; if the LMS could not give its record, nothing but the time is sent until a
+     later page has read it (see unread);
    - it commits when a page becomes finished, soon after an answer (at most one commit every ten
      seconds), when the page is hidden (another tab or program: a phone may then close it) and
      when a page is left, and ends the session (LMSFinish, Terminate) once, when the learner
@@ -154,11 +155,14 @@
      time spent is sent, so that the LMS's record is never replaced by an empty one. */
   var keeping = true;
   /* Whether the LMS could not give its record when this session asked for it (an error other
-     than SCORM 2004's 403, which says there is none): it may hold one all the same, so an empty
-     progress is never sent over it (see tell); progress the member makes is. Kept for the
-     session's later pages. */
+     than SCORM 2004's 403, which says there is none): it may hold one all the same, so nothing
+     but the time is sent over it (see report), and each later page of the session asks again.
+     Kept for the session's later pages. */
   var UNREAD = "member-induction-lms-unread"; /* sessionStorage */
   var unread = false;
+  try {
+    unread = !fresh && session.getItem(UNREAD) !== null;
+  } catch (e) { /* no session storage: this page knows */ }
 
   /* The LMS's record: null if the LMS could not give it. */
   function readRecord() {
@@ -170,19 +174,17 @@
 
   /* The LMS's record is put in this browser when the session starts, and again on a later page
      if this browser has not kept it (storage full, or switched off): it then holds everything
-     sent so far. */
-  if (fresh || !kept()) {
+     sent so far. On a later page of a session whose record could not be read, the record is
+     asked for again, and what the member did since is added to it (merge). */
+  if (fresh || unread || !kept()) {
     var record = readRecord();
+    var since = fresh ? { pages: {} } : saved(); /* this session's, unsent while unread */
     unread = record === null;
-    if (unread) record = { pages: {} };
+    record = merge(record || { pages: {} }, since);
     if (!restore(record)) keeping = inMemory(record);
     try {
       if (unread) session.setItem(UNREAD, "1");
       else session.removeItem(UNREAD);
-    } catch (e) { /* no session storage: this page knows */ }
-  } else {
-    try {
-      unread = session.getItem(UNREAD) !== null;
     } catch (e) { /* as above */ }
   }
   try {
@@ -284,6 +286,32 @@
     } catch (e) {
       return { pages: {} };
     }
+  }
+
+  /* The LMS's record with what this session did since it was read (`since`) added: a page's
+     dates and questions right are kept from either; its first tries are the record's, and
+     this session's only for questions the record has no try at; its answers are the latest. */
+  function merge(record, since) {
+    Object.keys(since.pages).forEach(function (id) {
+      var mine = since.pages[id] || {};
+      var entry = record.pages[id];
+      if (!entry) {
+        record.pages[id] = mine;
+        return;
+      }
+      var tried = entry.tried || [];
+      entry.opened = entry.opened || mine.opened;
+      entry.read = entry.read || mine.read;
+      entry.right = union(entry.right, mine.right);
+      entry.first = union(entry.first, (mine.first || []).filter(function (n) { return tried.indexOf(n) === -1; }));
+      entry.tried = union(tried, mine.tried);
+      if (mine.answers) entry.answers = mine.answers;
+    });
+    return record;
+  }
+
+  function union(a, b) {
+    return (a || []).concat((b || []).filter(function (item) { return (a || []).indexOf(item) === -1; }));
   }
 
   /* The LMS's record replaces this browser's: progress and every page's saved answers. False if
@@ -432,7 +460,7 @@
     var progress = window.inductionProgress;
     if (!progress || !progress.summary) return;
     var counts = progress.summary();
-    if (keeping) tell(counts);
+    if (keeping && !unread) tell(counts); /* see unread */
     set(scorm.time, scorm.duration(Date.now() - started));
     if (commit || (finished >= 0 && counts.finished > finished)) commitNow();
     else if (afterAnswer) commitSoon();
@@ -447,7 +475,6 @@
      mark, or the member's progress cleared. Without a pass mark it goes as it grows. */
   function tell(counts) {
     var state = saved();
-    if (unread && !Object.keys(state.pages).length) return; /* the LMS may hold a record */
     var score = counts.questions ? Math.round((100 * Math.min(firstTries(state), counts.questions)) / counts.questions) : 100;
     var success = "unknown";
     var complete = counts.total > 0 && counts.finished === counts.total; /* every learning page */
