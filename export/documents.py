@@ -67,6 +67,11 @@ POINTING_WORDS = (
     "turn to ...",
     "find out more in ...",
     "find out more on ...",
+    "is in ...",
+    "are in ...",
+    "explained in ...",
+    "set out in ...",
+    "covered in ...",
     "the ... page",
     "the ... section",
 )
@@ -406,8 +411,17 @@ def _sentence(tag) -> str:
     return " ".join((tag.find_parent(_BLOCKS) or tag).get_text().split())
 
 
-def _sends_reader(link: Tag, words: str) -> bool:
-    """Whether the words around `link` (POINTING_WORDS) send the reader to where it goes."""
+_THE = re.compile(r"^the\s+", re.I)
+_ENDS_HERE = re.compile(r"[^\w.;:!?]*(?:[.;:!?]|$)")  # nothing but punctuation to the end of the sentence
+
+
+def _sends_reader(link: Tag, words: str, names: set[str]) -> bool:
+    """Whether the words around `link` (POINTING_WORDS) send the reader to where it goes (whose
+    names, casefolded, are `names`): "the ... page" or "the ... section" around it; or pointing
+    words before it ("see", "read", "is in") and its words are the place's name with a capital
+    ("see [Contacts] for the numbers") or its sentence ends there ("go to [the steps]."). Not a
+    link that is ordinary words of the sentence after them: "see [children in care] on their
+    own", "read [early help] plans"."""
     block = link.find_parent(_BLOCKS) or link.parent or link
     before, after, seen = [], [], False
     for piece in block.find_all(string=True):
@@ -417,9 +431,17 @@ def _sends_reader(link: Tag, words: str) -> bool:
             after.append(str(piece))
         else:
             before.append(str(piece))
-    place = LINK_MARK + (" page" if _PLACE_WORD.search(words) else "")
-    text = " ".join(f"{''.join(before)} {place} {''.join(after)}".split())
-    return any(pattern.search(text) for pattern in _SENDS_TO_LINK)
+    place_word = _PLACE_WORD.search(words)
+    text = " ".join(f"{''.join(before)} {LINK_MARK}{' page' if place_word else ''} {''.join(after)}".split())
+    pointed = [
+        phrase for phrase, pattern in zip(POINTING_WORDS, _SENDS_TO_LINK, strict=True) if pattern.search(text)
+    ]
+    if not pointed:
+        return False
+    if place_word or any(not phrase.endswith("...") for phrase in pointed):
+        return True  # "the [front door] page", "the [front door page]"
+    name = _THE.sub("", words)
+    return (name[:1].isupper() and name.casefold() in names) or bool(_ENDS_HERE.match("".join(after)))
 
 
 def _named_places_not_held(text: str, names: set[str]) -> list[str]:
@@ -443,7 +465,8 @@ def essentials_html(part_html: str, places: dict[str, Place], names: dict[str, s
     Its Essentials wording (`data-essentials`) is used first. Then a sentence is judged by its
     pointing words (POINTING_WORDS: "see ...", "read ...", "the ... page"), not by its links'
     words. A link they send the reader along (to a page or section of the handout, `names` by its
-    anchor) goes, when the Essentials holds that place or a part of that page (`places`, by the
+    anchor; its words its name, or its sentence ending with it: _sends_reader) goes, when the
+    Essentials holds that place or a part of that page (`places`, by the
     handout's anchor), to the Essentials' own heading, said instead of the link's words (class
     xref: the print shows the page it is on); when it does not, the sentence is returned, to be
     given an Essentials wording. So are pointing words before a page's title or a heading's
@@ -463,7 +486,7 @@ def essentials_html(part_html: str, places: dict[str, Place], names: dict[str, s
         if not href.startswith("#"):
             continue
         words = " ".join(link.get_text(" ", strip=True).split())
-        if href[1:] not in names or not _sends_reader(link, words):
+        if href[1:] not in names or not _sends_reader(link, words, names[href[1:]]):
             link.unwrap()  # a word of the sentence, a glossary term: its words
             continue
         place = places.get(href[1:])

@@ -552,6 +552,7 @@ PLACES = {
     "p-front-door": FRONT_DOOR,
     "p-early-help": documents.Place("p-early-help-takeaways", "Early help: Key takeaways"),
     "p-care-leavers": documents.Place("p-care-leavers-takeaways", "Care leavers: Key takeaways"),
+    "p-children-in-care": documents.Place("p-children-in-care-takeaways", "Children in care: Key takeaways"),
 }
 NAMES = {
     "p-thresholds": {"thresholds and when to act"},
@@ -562,6 +563,8 @@ NAMES = {
     "p-early-help": {"early help"},
     "p-early-help--key-numbers": {"early help", "key numbers"},
     "p-care-leavers": {"care leavers"},
+    "p-children-in-care": {"children in care"},
+    "p-children-in-need--key-numbers": {"children in need", "key numbers"},
     "p-glossary": {"glossary"},
     "p-glossary--a": {"glossary", "a"},
 }
@@ -627,6 +630,36 @@ NAMES = {
             "<p>For the figures, look at Key numbers on the site.</p>",
             [("For the figures, look at Key numbers on the site.", "Key numbers")],
         ),
+        (  # ... and not a link that is ordinary words after pointing words: "see" a child, "read"
+            # a plan (the words of the sentence go on, and are not the place's name)
+            '<li>Ask how often social workers see <a href="#p-children-in-care">children in care</a> '
+            "on their own.</li>",
+            "<li>Ask how often social workers see children in care on their own.</li>",
+            [],
+        ),
+        (
+            '<li>Read <a href="#p-early-help">early help</a> plans too.</li>',
+            "<li>Read early help plans too.</li>",
+            [],
+        ),
+        (  # a link that names its place (its title or heading, with a capital) is a reference
+            # though the sentence goes on: "is in", "are in", "set out in" ... point too
+            '<li>Details are in <a href="#p-children-in-need--key-numbers">Key numbers</a>, which '
+            "change each quarter.</li>",
+            "<li>Details are in Key numbers, which change each quarter.</li>",
+            [("Details are in Key numbers, which change each quarter.", "Key numbers")],
+        ),
+        (
+            '<li>The numbers to call are set out in <a href="#p-contacts">Contacts</a> for each team.</li>',
+            '<li>The numbers to call are set out in <a class="xref" href="#worried">If you are worried '
+            "about a child</a> for each team.</li>",
+            [],
+        ),
+        (
+            "<p>The figures are explained in Key numbers, with examples.</p>",
+            "<p>The figures are explained in Key numbers, with examples.</p>",
+            [("The figures are explained in Key numbers, with examples.", "Key numbers")],
+        ),
         (  # ... but not ordinary words after "see"
             "<li>Can I see the current threshold document? See a child first, or see Akeem.</li>",
             "<li>Can I see the current threshold document? See a child first, or see Akeem.</li>",
@@ -668,6 +701,12 @@ def test_the_essentials_follows_pointing_words_to_its_own_headings_or_names_the_
         ("on the front door page; the Early help section", ["front door", "Early help"]),
         ("Can I see the current threshold document, read it, look at it?", []),
         ("Read the next page", ["next"]),
+        ("Details are in Key numbers, set out in What to do.", ["Key numbers", "What to do"]),
+        (
+            "It is in Early help; covered in Care leavers, explained in Adoption",
+            ["Early help", "Adoption", "Care leavers"],
+        ),
+        ("The details are in the plan, which is in draft.", []),
     ],
 )
 def test_the_pointing_words_find_the_place_they_send_the_reader_to(text, places):

@@ -140,7 +140,8 @@ def test_a_key_point_sending_the_reader_to_a_part_the_essentials_lacks_stops_the
     line = plant_takeaway(
         project,
         "- To know when to call, read [the continuum of need](../thresholds.md#the-continuum-of-need).\n"
-        "- For the figures, look at Key numbers on the site.",
+        "- For the figures, look at Key numbers on the site.\n"
+        "- Details are in [Key numbers](#key-numbers), which change each quarter.",
     )
     expected = (
         "on the line after the paragraph or list item, write what it should say there: "
@@ -153,6 +154,8 @@ def test_a_key_point_sending_the_reader_to_a_part_the_essentials_lacks_stops_the
         f"continuum of need.', but 'the continuum of need' is not in it ({expected})",
         f"docs/services/early-help.md:{line + 1}: the Essentials handout prints 'For the figures, look "
         f"at Key numbers on the site.', but 'Key numbers' is not in it ({expected})",
+        f"docs/services/early-help.md:{line + 2}: the Essentials handout prints 'Details are in Key "
+        f"numbers, which change each quarter.', but 'Key numbers' is not in it ({expected})",
     )
 
 
@@ -181,7 +184,9 @@ def test_a_reference_to_a_part_the_essentials_holds_names_its_heading_and_page(p
     )
     plant_takeaway(
         project,
-        "- Many families are first offered [early help](early-help.md), which is voluntary.",
+        "- Many families are first offered [early help](early-help.md), which is voluntary.\n"
+        "- Ask how often social workers see [children in care](children-in-care.md) on their own.\n"
+        "- Read [early help](early-help.md) plans too.",
         "services/children-in-need.md",
     )
     plant_takeaway(
@@ -205,5 +210,7 @@ def test_a_reference_to_a_part_the_essentials_holds_names_its_heading_and_page(p
     assert f"call the front door: see {worried} (page {headings[worried]})." in text
     assert f"Read {front_door} (page {headings[front_door]}) before your first surgery." in text
     assert "Many families are first offered early help, which is voluntary." in text
+    assert "Ask how often social workers see children in care on their own." in text  # words
+    assert "Read early help plans too." in text
     assert "How many care leavers are in education, employment or training?" in text
     assert [found for page in reader.pages for found in stray_references(page.extract_text(), headings)] == []
