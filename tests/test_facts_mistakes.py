@@ -395,11 +395,12 @@ Today's number: {{ contacts.front_door.phone }}.
 
 def test_braces_markdown_shows_as_typed_build_and_are_not_filled(project_copy, tmp_path):
     """A code span wrapped over two lines, escaped braces, an indented code block and an HTML
-    comment: Python-Markdown shows each as typed, so none stops the build, and none is filled."""
-    _insert_line(project_copy / "docs" / "index.md", 13, AS_TYPED_ON_A_PAGE)
+    comment: Python-Markdown shows each as typed, so none stops the build, and none is filled. (On
+    the trainer guide's page: a fact in a code span stops the build on a page readers see.)"""
+    _insert_line(project_copy / "docs" / "trainers" / "contacts-and-people.md", 22, AS_TYPED_ON_A_PAGE)
     build = run_build(project_copy, tmp_path / "site")
     assert build.returncode == 0, f"the strict build failed (run: nox -s build -- --strict):\n{build.output}"
-    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    html = (tmp_path / "site" / "trainers" / "contacts-and-people" / "index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")
     codes = [code.get_text() for code in soup.find_all("code")]
     assert "{{\ncontacts.front_door.phone }}" in codes
