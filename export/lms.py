@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from induction.common import DataError
+import yaml
+
+from induction.common import DataError, read_source, relative_display
 
 MANIFEST = "imsmanifest.xml"
 SCRIPT = "javascripts/lms.js"  # docs/javascripts/lms.js in the built site
@@ -159,19 +161,85 @@ def identifier(text: str) -> str:
 
 def pass_mark(extra: dict, path: str = "mkdocs.yml") -> int | None:
     """The pass mark a trainer set in mkdocs.yml (`extra: lms: pass_mark:`, a whole number from 0
-    to 100, the percentage of self-check questions right), or None when there is none."""
-    settings = extra.get(SETTING) or {}
-    value = settings.get("pass_mark") if isinstance(settings, dict) else None
+    to 100, the percentage of self-check questions right), or None when there is none.
+
+    A slip in the YAML stops the export rather than dropping the pass mark without a word (the
+    LMS would then record "completed", not passed or failed): `lms:` holding text or nothing (a
+    colon left out: `pass_mark 80`), a key under it other than pass_mark, or pass_mark level
+    with `lms:`. The line is looked up in the settings file that holds it when `extra` is
+    MkDocs' own (it knows its file: mkdocs-offline.yml, which inherits mkdocs.yml)."""
+    where = partial(setting_place, getattr(extra, "config_file_path", None), path)
+    if "pass_mark" in extra:
+        raise DataError(
+            *where("pass_mark"),
+            "pass_mark is straight under extra:, not under lms:, so the packages would have no pass mark",
+            f"put it on the line under lms:, indented two spaces further than lms:, {LIKE}",
+        )
+    if SETTING not in extra:
+        return None
+    settings = extra[SETTING]
+    if not isinstance(settings, dict):
+        held = repr(settings)
+        if settings is None:
+            held = "nothing"
+        elif isinstance(settings, str):
+            held = f"the text '{settings}'"
+        raise DataError(
+            *where(SETTING),
+            f"extra: lms: holds {held}, not a pass mark",
+            f"on the line under lms:, indented two spaces further, write pass_mark, a colon and a space, "
+            f"then the number, {LIKE}; or take lms: out to have no pass mark",
+        )
+    for key in settings:
+        if key != "pass_mark":
+            raise DataError(
+                *where(SETTING, key),
+                f"extra: lms: has '{key}', which is not one of its settings",
+                f"the one setting under lms: is pass_mark, {LIKE}",
+            )
+    value = settings.get("pass_mark")
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
         raise DataError(
-            path,
-            None,
+            *where(SETTING, "pass_mark"),
             f"extra: lms: pass_mark is {value!r}",
-            "a whole number from 0 to 100, for example pass_mark: 80",
+            f"a whole number from 0 to 100, {LIKE}",
         )
     return value
+
+
+LIKE = "for example pass_mark: 80"
+
+
+def setting_place(config_file: str | None, fallback: str, *keys: str) -> tuple[str, int | None]:
+    """The settings file holding `extra:`'s `keys` (the config file, or one it inherits from
+    with `INHERIT:`) and the line, from the YAML parser's marks: the value's when it is text on a
+    line of its own, else the key's. (`fallback`, None) when there is no file to read."""
+    path = Path(config_file).resolve() if config_file else None
+    seen = set()
+    while path is not None and path.is_file() and path not in seen:
+        seen.add(path)
+        display = relative_display(path, Path(config_file).parent)
+        node = yaml.compose(read_source(path, display), Loader=yaml.SafeLoader)
+        found = _node_at(node, ("extra", *keys))
+        if found is not None:
+            return display, found.start_mark.line + 1
+        inherit = _node_at(node, ("INHERIT",))
+        path = (path.parent / inherit.value).resolve() if isinstance(inherit, yaml.ScalarNode) else None
+    return fallback, None
+
+
+def _node_at(node, keys: tuple[str, ...]):
+    """The node at `keys` in nested mappings: a value that is text, else its key; or None."""
+    found = None
+    for key in keys:
+        pairs = node.value if isinstance(node, yaml.MappingNode) else []
+        key_node, node = next(((k, v) for k, v in pairs if k.value == str(key)), (None, None))
+        if key_node is None:
+            return None
+        found = node if isinstance(node, yaml.ScalarNode) and node.value else key_node
+    return found
 
 
 def zip_package(

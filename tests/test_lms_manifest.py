@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
+import yaml
 from lxml import etree
 
 from conftest import FIXTURES, ROOT
@@ -155,6 +156,84 @@ def test_a_pass_mark_that_is_not_a_percentage_says_what_to_write(value):
         f"mkdocs.yml: extra: lms: pass_mark is {value!r} "
         "(a whole number from 0 to 100, for example pass_mark: 80)"
     )
+
+
+class Extra(dict):
+    """mkdocs.yml's `extra:` as MkDocs gives it to the export: it knows its settings file."""
+
+    def __init__(self, values: dict, config_file_path: str | None = None):
+        super().__init__(values)
+        self.config_file_path = config_file_path
+
+
+GUIDE_LINE = "  generator: false # drops the footer link to the theme's website\n"
+ADVICE = {
+    "text": "on the line under lms:, indented two spaces further, write pass_mark, a colon and a space, "
+    "then the number, for example pass_mark: 80; or take lms: out to have no pass mark",
+    "level": "put it on the line under lms:, indented two spaces further than lms:, "
+    "for example pass_mark: 80",
+    "key": "the one setting under lms: is pass_mark, for example pass_mark: 80",
+    "number": "a whole number from 0 to 100, for example pass_mark: 80",
+}
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (  # the colon left out: lms: holds the text
+            "  lms:\n    pass_mark 80\n",
+            "mkdocs.yml:5: extra: lms: holds the text 'pass_mark 80', not a pass mark ({text})",
+        ),
+        (  # pass_mark level with lms:, so straight under extra:
+            "  lms:\n  pass_mark: 80\n",
+            "mkdocs.yml:5: pass_mark is straight under extra:, not under lms:, so the packages would "
+            "have no pass mark ({level})",
+        ),
+        (
+            "  pass_mark: 80\n",
+            "mkdocs.yml:4: pass_mark is straight under extra:, not under lms:, so the packages would "
+            "have no pass mark ({level})",
+        ),
+        ("  lms:\n", "mkdocs.yml:4: extra: lms: holds nothing, not a pass mark ({text})"),
+        ("  lms: 80\n", "mkdocs.yml:4: extra: lms: holds 80, not a pass mark ({text})"),
+        (
+            "  lms:\n    passmark: 80\n",
+            "mkdocs.yml:5: extra: lms: has 'passmark', which is not one of its settings ({key})",
+        ),
+        (
+            "  lms:\n    pass_mark: 80\n    pass_mark_note: x\n",
+            "mkdocs.yml:6: extra: lms: has 'pass_mark_note', which is not one of its settings ({key})",
+        ),
+        ("  lms:\n    pass_mark: 101\n", "mkdocs.yml:5: extra: lms: pass_mark is 101 ({number})"),
+    ],
+    ids=[
+        "colon-missing",
+        "level-with-lms",
+        "no-lms",
+        "empty",
+        "number",
+        "other-key",
+        "extra-key",
+        "too-high",
+    ],
+)
+def test_a_pass_mark_slip_in_the_yaml_stops_the_export_at_its_line(tmp_path, lines, expected):
+    """A slip that YAML reads as something else is not "no pass mark" (the LMS would record
+    completed, not passed or failed): the export stops at its line in the settings file that
+    holds it, here mkdocs.yml as mkdocs-offline.yml inherits it."""
+    text = f"site_name: Induction\nextra:\n{GUIDE_LINE}{lines}"
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    offline = tmp_path / "mkdocs-offline.yml"
+    offline.write_text("INHERIT: mkdocs.yml\nextra:\n  polyfills: []\n", encoding="utf-8")
+    extra = Extra(yaml.safe_load(text)["extra"], str(offline))
+    with pytest.raises(DataError) as raised:
+        pass_mark(extra)
+    assert str(raised.value) == expected.format(**ADVICE)
+
+
+def test_the_pass_mark_in_the_trainer_guides_form_is_read():
+    text = f"extra:\n{GUIDE_LINE}  lms: # added\n    pass_mark: 80 # added\n"
+    assert pass_mark(Extra(yaml.safe_load(text)["extra"])) == 80
 
 
 def test_the_packaged_script_names_its_version_and_a_changed_script_stops_the_package():

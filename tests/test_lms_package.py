@@ -9,8 +9,8 @@ import zipfile
 import pytest
 
 from export.lms import MANIFEST, PACKAGED_FOR, SCORM12, SCORM2004, SCRIPT
-from export_support import real_export
-from test_lms_manifest import namespaces, valid
+from export_support import export_project, real_export, run_export
+from test_lms_manifest import ADVICE, GUIDE_LINE, namespaces, valid
 
 
 @pytest.fixture(scope="session")
@@ -53,3 +53,24 @@ def test_each_package_tells_its_script_which_scorm_version_it_is(exported, patte
     assert PACKAGED_FOR not in script
     with zipfile.ZipFile(exported.zip) as offline:  # the offline copy's is left as it is
         assert PACKAGED_FOR in offline.read(f"{exported.zip.stem}/{SCRIPT}").decode("utf-8")
+
+
+@pytest.mark.export
+def test_a_pass_mark_without_its_colon_stops_the_export_at_its_line_and_makes_nothing(tmp_path):
+    """The trainer guide's two lines with the colon after pass_mark left out: YAML reads lms: as
+    the text 'pass_mark 80', the build passes, and the packages would have no pass mark (the LMS
+    recording "completed", not passed or failed). The export stops at the line instead, with
+    nothing made."""
+    project = export_project(tmp_path / "project")
+    settings = project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    assert text.count(GUIDE_LINE) == 1
+    settings.write_text(text.replace(GUIDE_LINE, f"{GUIDE_LINE}  lms:\n    pass_mark 80\n"), encoding="utf-8")
+    line = text[: text.index(GUIDE_LINE)].count("\n") + 3
+    run = run_export(project, tmp_path / "dist")
+    assert run.returncode != 0, run.output
+    message = (
+        f"mkdocs.yml:{line}: extra: lms: holds the text 'pass_mark 80', not a pass mark ({ADVICE['text']})"
+    )
+    assert message in run.output
+    assert not any((tmp_path / "dist").glob("*"))
