@@ -375,7 +375,7 @@ def _write_instead(guess: str, facts: dict) -> str:
     files = ", ".join(f"data/{group}.yml" for group in facts)
     return (
         f"write a fact as {{{{ group.key.field }}}} with a name from {files}; "
-        "to show braces as typed on a page, put them in a code span: `{{ like this }}`"
+        "to show braces as typed on a page, put a backslash before each: \\{\\{ like this \\}\\}"
     )
 
 
@@ -454,8 +454,8 @@ TREE_PRIORITY = 1  # after 'inline' (20), attr_list, abbr and toc; before 'unesc
 UNFILLED = (
     "readers would see the braces, as the page shows this part as text although the site took it "
     "for code: look on this line and the lines near it for a lone backtick (`) typed for an "
-    "apostrophe (write ' instead) or a line indented by 4 spaces; to show braces as typed, put them "
-    "in a code span: `{{ like this }}`"
+    "apostrophe (write ' instead) or a line indented by 4 spaces; to show braces as typed, put a "
+    "backslash before each: \\{\\{ like this \\}\\}"
 )
 UNFILLED_INCLUDED = (
     "it is not in the page's own text but in a file it includes with --8<--, and facts are not "

@@ -186,7 +186,8 @@ def test_a_placeholder_left_unfilled_stops_the_build_and_publishes_nothing(tmp_p
         "docs/contacts.md:71: '{{ contacts.front_door.when }}' was not filled in (readers would see the "
         "braces, as the page shows this part as text although the site took it for code: look on this "
         "line and the lines near it for a lone backtick (`) typed for an apostrophe (write ' instead) or "
-        "a line indented by 4 spaces; to show braces as typed, put them in a code span: `{{ like this }}`)"
+        "a line indented by 4 spaces; to show braces as typed, put a backslash before each: "
+        r"\{\{ like this \}\})"
     )
     assert not list((tmp_path / "site").rglob("*.html"))
 
@@ -255,8 +256,8 @@ UNFILLED_ROW = "\n" + ROWS.format(PHONE)
             "docs/trainers/contacts-and-people.md:85: '{{ contacts.front_door.phone }}' was not filled in "
             "(readers would see the braces, as the page shows this part as text although the site took it "
             "for code: look on this line and the lines near it for a lone backtick (`) typed for an "
-            "apostrophe (write ' instead) or a line indented by 4 spaces; to show braces as typed, put "
-            "them in a code span: `{{ like this }}`)",
+            "apostrophe (write ' instead) or a line indented by 4 spaces; to show braces as typed, put a "
+            r"backslash before each: \{\{ like this \}\})",
         ),
         (  # a fact in a file the page includes, which is not filled in
             "docs/scrutiny.md",
@@ -345,3 +346,15 @@ def test_apostrophes_typed_as_backticks_around_a_fact_stop_the_build_at_its_line
         "SPAN", "`s worry, call {{ contacts.front_door.phone }} at the council`"
     )
     assert not list((tmp_path / "site").rglob("*.html"))
+
+
+def test_the_advice_for_showing_braces_as_typed_works_on_a_page_readers_see():
+    """The messages advise a backslash before each brace to show braces as typed: on a page
+    readers see, that is filled by nothing, stopped by nothing, and shows the braces."""
+    advice = induction.facts.UNFILLED.rsplit(": ", 1)[1]
+    assert advice == r"\{\{ like this \}\}"
+    text = r"Write \{\{ contacts.front_door.phone \}\} to show a fact's name."
+    filled = fill_placeholders(text, FACTS, "docs/x.md")
+    check_code_spans(filled, "docs/x.md")  # no stop
+    shown = BeautifulSoup(markdown.markdown(filled, extensions=[UnfilledFacts()]), "html.parser").get_text()
+    assert shown == "Write {{ contacts.front_door.phone }} to show a fact's name."

@@ -24,7 +24,8 @@ FACTS = {
 }
 NO_NAME = (
     "write a fact as {{ group.key.field }} with a name from data/contacts.yml, data/people.yml, "
-    "data/sources.yml; to show braces as typed on a page, put them in a code span: `{{ like this }}`"
+    "data/sources.yml; to show braces as typed on a page, put a backslash before each: "
+    r"\{\{ like this \}\}"
 )
 
 
