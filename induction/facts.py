@@ -25,6 +25,7 @@ from markdown.util import HTML_PLACEHOLDER_RE
 from phonenumbers import shortnumberinfo
 
 from induction.common import DataError, load_yaml, relative_display
+from induction.learner_text import learner_lines
 from induction.markdown_parts import CODE_BLOCK, CODE_SPAN, typed_parts
 from induction.text import markdown_text
 from induction.versions import require
@@ -274,20 +275,41 @@ def check_code_spans(markdown: str, display: str, offset: int = 0) -> None:
     """Stop at a fact placeholder in a code span of a page readers see (`shows_placeholders` says
     which pages show them as typed on purpose): readers would see its braces. On such a page it is
     almost always two backticks typed for apostrophes ("a child`s worry, call {{ ... }} at the
-    council`s door"), which make the words between them code. `offset` lines are above `markdown`."""
+    council`s door"), which make the words between them code; a span of the placeholder alone is
+    meant as code, and is told how to show a fact's name instead. Trainer-only notes are left
+    alone: learners never see them. `offset` lines are above `markdown`."""
+    read = _read_lines(markdown)
     for start, piece, kind in typed_parts(markdown):
         names = PLACEHOLDER.finditer(piece) if kind == CODE_SPAN else ()
         match = next((m for m in names if m.group(1).split(".")[0] in FACT_FILES), None)
-        if match is not None:
-            raise DataError(
-                display,
-                markdown.count("\n", 0, start + match.start()) + 1 + offset,
-                f"'{_shorten(match.group(0))}' is inside a code span "
-                f"({_shorten(' '.join(piece.split()), most=100)}), "
-                "so readers would see the braces, not the fact",
-                "two backticks (`) typed for apostrophes make the words between them code: write ' "
-                "for each apostrophe, and leave the fact outside backticks",
-            )
+        if match is None or markdown.count("\n", 0, start) + 1 not in read:
+            continue
+        alone = piece.strip("`").strip() == match.group(0)
+        raise DataError(
+            display,
+            markdown.count("\n", 0, start + match.start()) + 1 + offset,
+            f"'{_shorten(match.group(0))}' is inside a code span "
+            f"({_shorten(' '.join(piece.split()), most=100)}), "
+            "so readers would see the braces, not the fact",
+            SPAN_ALONE if alone else SPAN_APOSTROPHES,
+        )
+
+
+def _read_lines(markdown: str) -> set[int]:
+    """The lines (from 1) of `markdown` that learners read: learner_lines blanks trainer
+    notes (and code blocks, comments) to "", and makes a code span one space, so a line where a
+    span starts is read unless it lies in a trainer note."""
+    return {number for number, text in learner_lines(markdown) if text}
+
+
+SPAN_APOSTROPHES = (
+    "two backticks (`) typed for apostrophes make the words between them code: write ' "
+    "for each apostrophe, and leave the fact outside backticks"
+)
+SPAN_ALONE = (
+    "to show the fact, leave out the backticks; to show a fact's name on a page readers see, "
+    "write a backslash before each brace, outside backticks: \\{\\{ like this \\}\\}"
+)
 
 
 def shows_placeholders(src_uri: str) -> bool:

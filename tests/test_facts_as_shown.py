@@ -291,6 +291,12 @@ IN_CODE = (
     "for each apostrophe, and leave the fact outside backticks)"
 )
 
+ALONE = (
+    "'{{ contacts.front_door.phone }}' is inside a code span (`{{ contacts.front_door.phone }}`), so readers "
+    "would see the braces, not the fact (to show the fact, leave out the backticks; to show a fact's name on "
+    "a page readers see, write a backslash before each brace, outside backticks: \\{\\{ like this \\}\\})"
+)
+
 
 @pytest.mark.parametrize(
     ("page", "message"),
@@ -304,13 +310,20 @@ IN_CODE = (
             f"A child`s worry,\ncall {PHONE}\nat the council`s door.\n",
             "docs/x.md:12: " + IN_CODE.replace("SPAN", f"`s worry, call {PHONE} at the council`"),
         ),
-        (f"Write `{PHONE}`.\n", "docs/x.md:11: " + IN_CODE.replace("SPAN", f"`{PHONE}`")),
+        # a span of the fact alone is meant as code: the advice is how to show its name, not apostrophes
+        (f"Write `{PHONE}`.\n", f"docs/x.md:11: {ALONE}"),
+        (f"Write `` {PHONE} ``.\n", f"docs/x.md:11: {ALONE.replace('(`', '(`` ').replace('`)', ' ``)', 1)}"),
         # filled, or shown as typed in another way: no problem
         (f"A child's worry, call {PHONE} at the council's door.\n", None),
         (f"- A child`s worry, {PHONE}\n- the council`s door\n", None),
         ("Write \\{\\{ contacts.front_door.phone \\}\\}.\n", None),
         (f"```text\n{PHONE}\n```\n", None),
         ("Write `{{ page.title }}` or `{ x }`.\n", None),
+        # a trainer-only note, which learners never see, may name a fact in a code span
+        (f'!!! trainer "Add the email"\n    Write `{PHONE}` where it should appear.\n', None),
+        (f"??? trainer\n    A child`s worry,\n    call {PHONE} at the council`s door.\n", None),
+        (f'???+ note trainer "`{PHONE}`"\n    Text.\n', None),
+        (f"!!! trainer\n    Text.\n\nWrite `{PHONE}`.\n", f"docs/x.md:14: {ALONE}"),  # after the note
     ],
 )
 def test_a_fact_in_a_code_span_stops_a_page_readers_see(page, message):
@@ -346,6 +359,27 @@ def test_apostrophes_typed_as_backticks_around_a_fact_stop_the_build_at_its_line
         "SPAN", "`s worry, call {{ contacts.front_door.phone }} at the council`"
     )
     assert not list((tmp_path / "site").rglob("*.html"))
+
+
+NOTE_EDIT = (  # the reviewer's edit: a trainer note saying which placeholder to write
+    "    Put the email in data/contacts.yml and write `{{ contacts.front_door.email }}`"
+    " where it should appear.\n"
+)
+
+
+@pytest.mark.build
+def test_a_trainer_note_may_name_a_fact_in_a_code_span_on_a_page_readers_see(tmp_path):
+    project = copy_project(tmp_path / "project")
+    path = project / "docs" / "about" / "accessibility.md"
+    text = path.read_text(encoding="utf-8")
+    note = '!!! trainer "Add the contact for accessibility problems"\n'
+    assert text.count(note) == 1
+    path.write_text(text.replace(note, note + NOTE_EDIT), encoding="utf-8")
+    built = build_in_process(project / "mkdocs.yml", tmp_path / "site", strict=True)
+    assert built.error is None, problem_of(built.error) or built.error
+    page = (tmp_path / "site" / "about" / "accessibility" / "index.html").read_text(encoding="utf-8")
+    assert "Put the email in" not in page  # the note is for trainers only
+    assert "{{" not in BeautifulSoup(page, "html.parser").get_text()
 
 
 def test_the_advice_for_showing_braces_as_typed_works_on_a_page_readers_see():
