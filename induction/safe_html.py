@@ -124,13 +124,27 @@ def stray_attributes(text: str, paragraphs: list[str]) -> list[tuple]:
 
 def _stray_problem(parts: list[str]) -> tuple[str, str]:
     """(problem, expected) for a list of attributes written on the lines `parts`."""
+    one_line = " ".join(parts)
+    if _is_note(one_line):
+        return (
+            f"'{one_line}' is in braces, which make its words read as settings, so readers see the braces",
+            NOTE,
+        )
     if len(parts) == 1:
         return f"the line '{parts[0]}' attaches to nothing, so readers see it", STRAY
-    one_line = " ".join(parts)
     return (
         f"the attributes '{one_line}' go over {len(parts)} lines, so they attach to nothing and "
         "readers see them",
         f"write them on one line, straight after the paragraph or list item they are for: {one_line}",
+    )
+
+
+def _is_note(attributes: str) -> bool:
+    """Whether a list of attributes is only bare words, none an attribute the site uses
+    (`{ see below }`, `{ to be confirmed }`): a drafting note, not settings."""
+    words = attributes.strip("{}").removeprefix(":").split()
+    return all(_BARE_WORD.fullmatch(word) for word in words) and not any(
+        word in KNOWN_BARE or word.startswith("data-") for word in words
     )
 
 
@@ -501,6 +515,10 @@ ATTRIBUTES = rf"\{{:?\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*\}}"
 # ... at the end of a paragraph, from the start of a line, on one line or more: attr_list reads
 # only a list on one line (its BLOCK_RE), so one that goes over lines reaches readers.
 LAST_ATTRIBUTES = re.compile(rf"(?:^|\n)[ \t]*({ATTRIBUTES})\s*\Z")
+_BARE_WORD = re.compile(_NAME)
+# Bare attribute names the site's pages use, besides any data-* (data-glossary-skip).
+KNOWN_BARE = {"markdown"}
+NOTE = "remove the braces (or the note) and write the words as ordinary text"
 _LINE_START = re.compile(r"^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d+[.)](?=[ \t])))*")
 STRAY = (
     "put it on the line straight after the paragraph or list item it is for, with no blank line "

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project, run_build
 from induction.glossary import GlossaryExtension, load_glossary
-from induction.safe_html import STRAY, SafeHtml
+from induction.safe_html import NOTE, STRAY, SafeHtml
 from test_glossary_lines import plant
 from test_safe_html import CONFIG, check
 
@@ -30,6 +30,15 @@ def wrapped(line: int, text: str) -> tuple:
         f"the attributes '{one_line}' go over {text.count(chr(10)) + 1} lines, so they attach to nothing "
         "and readers see them",
         f"write them on one line, straight after the paragraph or list item they are for: {one_line}",
+    )
+
+
+def note(line: int, text: str) -> tuple:
+    one_line = " ".join(part.strip() for part in text.split("\n"))
+    return (
+        line,
+        f"'{one_line}' is in braces, which make its words read as settings, so readers see the braces",
+        NOTE,
     )
 
 
@@ -100,6 +109,31 @@ def convert(text: str) -> tuple[str, list, list, list]:
     return html, linked.used, linked.unknown, judge.problems
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Drafting notes in braces: bare words, none an attribute the site uses. Moving them up,
+        # as the advice for attributes says, would make their words attributes (add, the, date)
+        # and the note would vanish: the advice is to write the words as ordinary text.
+        ("Text.\n\n{ see below }\n", [note(3, "{ see below }")]),
+        ("Text.\n\n{insert contact details}\n", [note(3, "{insert contact details}")]),
+        ("Text.\n\n{ to be confirmed }\n", [note(3, "{ to be confirmed }")]),
+        ("!!! note\n    The MASH.\n\n{ add the date here }\n", [note(4, "{ add the date here }")]),
+        ("Text.\n\n{ check with\nthe team }\n", [note(3, "{ check with\nthe team }")]),
+        ("Text.\n{ check with\nthe team }\n", [note(2, "{ check with\nthe team }")]),
+        # Real attribute lists keep the advice to move them up (or join them).
+        (f"Text.\n\n{SKIP}\n", [stray(3, SKIP)]),
+        ("Text.\n\n{ .lead }\n", [stray(3, "{ .lead }")]),
+        ("Text.\n\n{ markdown }\n", [stray(3, "{ markdown }")]),
+        ("Text.\n\n{ data-search-exclude }\n", [stray(3, "{ data-search-exclude }")]),
+        ("Text.\n\n{ see .lead }\n", [stray(3, "{ see .lead }")]),
+        ("Text.\n\n{ see title=x }\n", [stray(3, "{ see title=x }")]),
+    ],
+)
+def test_a_drafting_note_in_braces_is_told_to_be_ordinary_text(text, expected):
+    assert check(text) == expected
+
+
 def test_the_guide_shows_a_paragraph_a_list_and_a_box():
     assert [example.split()[0] for example in EXAMPLES] == ["The", "-", "<div"]
     assert "!!! note" in EXAMPLES[2]
@@ -125,6 +159,7 @@ def test_the_error_table_shows_the_message():
     table = (ROOT / "docs" / "trainers" / "errors.md").read_text(encoding="utf-8")
     assert f"`docs/services/fostering.md:36: {stray(36, SKIP)[1]}`" in table
     assert f"`docs/services/fostering.md:36: {wrapped(36, PRINT)[1]}`" in table
+    assert f"`docs/services/fostering.md:36: {note(36, '{ see below }')[1]}`" in table
 
 
 @pytest.mark.build
@@ -135,8 +170,14 @@ def test_the_error_table_shows_the_message():
         (f"!!! note\n    The MASH is one way in (planted).\n{SKIP}\n\n", 2, lambda n: stray(n, SKIP)),
         # a list over two lines straight after its paragraph, at its first line
         (f"The planted paragraph.\n{PRINT}\n\n", 1, lambda n: wrapped(n, PRINT)),
+        # a drafting note in braces after a blank line: write it as ordinary text
+        (
+            "The planted paragraph.\n\n{ add the date here }\n\n",
+            2,
+            lambda n: note(n, "{ add the date here }"),
+        ),
     ],
-    ids=["marker after a box", "list over two lines"],
+    ids=["marker after a box", "list over two lines", "drafting note"],
 )
 def test_attributes_readers_would_see_stop_the_real_build_at_their_line(tmp_path, planted, after, message):
     project = copy_project(tmp_path / "project")
