@@ -58,7 +58,7 @@ ESSENTIALS_WORDING = "data-essentials"  # ... in the Essentials handout, which h
 # Words that send a reader somewhere, "..." standing for the place (after "the", if any): in the
 # Essentials handout, which holds only parts of the pages, such a place must be one it holds (the
 # export and the test of the printed Essentials read this one list: pointing_patterns)
-POINTING_WORDS = (
+POINTING_ANYWHERE = (  # before a link or a name written without one
     "see ...",
     "see also ...",
     "read ...",
@@ -67,14 +67,17 @@ POINTING_WORDS = (
     "turn to ...",
     "find out more in ...",
     "find out more on ...",
+    "the ... page",
+    "the ... section",
+)
+POINTING_BEFORE_A_LINK = (  # only before a link: "the admin teams are in Business Support" is not one
     "is in ...",
     "are in ...",
     "explained in ...",
     "set out in ...",
     "covered in ...",
-    "the ... page",
-    "the ... section",
 )
+POINTING_WORDS = POINTING_ANYWHERE + POINTING_BEFORE_A_LINK
 
 
 @dataclass
@@ -385,12 +388,12 @@ class Place:
     heading: str  # that heading's words, e.g. "What to do" or "Fostering: Key takeaways"
 
 
-def pointing_patterns(name: str, words: str) -> list[re.Pattern]:
-    """One pattern for each of POINTING_WORDS, its place a group "place": `name` (a regex) after
+def pointing_patterns(name: str, words: str, phrases: tuple[str, ...] = POINTING_WORDS) -> list[re.Pattern]:
+    """One pattern for each of `phrases`, its place a group "place": `name` (a regex) after
     the words that come before it ("see ..."), `words` between the words around it ("the ...
     page"). The pointing words match in any capitals; the place as its regex says."""
     patterns = []
-    for phrase in POINTING_WORDS:
+    for phrase in phrases:
         before, _, after = (" ".join(side.split()) for side in phrase.partition("..."))
         the = "" if before.endswith("the") else r"(?:the\s+)?"
         pattern = rf"(?i:\b{re.escape(before)}\s+{the})(?P<place>{words if after else name})"
@@ -411,17 +414,16 @@ def _sentence(tag) -> str:
     return " ".join((tag.find_parent(_BLOCKS) or tag).get_text().split())
 
 
-_THE = re.compile(r"^the\s+", re.I)
 _ENDS_HERE = re.compile(r"[^\w.;:!?]*(?:[.;:!?]|$)")  # nothing but punctuation to the end of the sentence
 
 
-def _sends_reader(link: Tag, words: str, names: set[str]) -> bool:
-    """Whether the words around `link` (POINTING_WORDS) send the reader to where it goes (whose
-    names, casefolded, are `names`): "the ... page" or "the ... section" around it; or pointing
-    words before it ("see", "read", "is in") and its words are the place's name with a capital
-    ("see [Contacts] for the numbers") or its sentence ends there ("go to [the steps]."). Not a
-    link that is ordinary words of the sentence after them: "see [children in care] on their
-    own", "read [early help] plans"."""
+def _sends_reader(link: Tag, words: str) -> bool:
+    """Whether the words around `link` (POINTING_WORDS) send the reader to where it goes: pointing
+    words before it ("see", "read", "is in") and nothing but punctuation after it to the end of
+    its sentence ("go to [the steps]."), or "the [link] page" / "the [link] section" and nothing
+    but punctuation after that ("on the [Contacts] page."). Not a link that is ordinary words of
+    the sentence after them: "see [Children in care] on their own", "read the [Early help] page
+    notes", "explained in [Corporate parenting] training"."""
     block = link.find_parent(_BLOCKS) or link.parent or link
     before, after, seen = [], [], False
     for piece in block.find_all(string=True):
@@ -431,17 +433,16 @@ def _sends_reader(link: Tag, words: str, names: set[str]) -> bool:
             after.append(str(piece))
         else:
             before.append(str(piece))
-    place_word = _PLACE_WORD.search(words)
+    place_word = _PLACE_WORD.search(words)  # its own words "the [front door page]"
     text = " ".join(f"{''.join(before)} {LINK_MARK}{' page' if place_word else ''} {''.join(after)}".split())
-    pointed = [
-        phrase for phrase, pattern in zip(POINTING_WORDS, _SENDS_TO_LINK, strict=True) if pattern.search(text)
-    ]
-    if not pointed:
-        return False
-    if place_word or any(not phrase.endswith("...") for phrase in pointed):
-        return True  # "the [front door] page", "the [front door page]"
-    name = _THE.sub("", words)
-    return (name[:1].isupper() and name.casefold() in names) or bool(_ENDS_HERE.match("".join(after)))
+    for phrase, pattern in zip(POINTING_WORDS, _SENDS_TO_LINK, strict=True):
+        match = pattern.search(text)
+        rest = text[match.end() :] if match else ""
+        if place_word and phrase.endswith("..."):
+            rest = rest.removeprefix(" page")
+        if match and _ENDS_HERE.match(rest):
+            return True
+    return False
 
 
 def _named_places_not_held(text: str, names: set[str]) -> list[str]:
@@ -451,7 +452,7 @@ def _named_places_not_held(text: str, names: set[str]) -> list[str]:
         return []
     choice = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
     found = []
-    for pattern in pointing_patterns(rf"(?i:{choice})\b", rf"(?i:{choice})"):
+    for pattern in pointing_patterns(rf"(?i:{choice})\b", rf"(?i:{choice})", POINTING_ANYWHERE):
         for match in pattern.finditer(text):
             if match.group("place")[:1].isupper() and match.group("place") not in found:
                 found.append(match.group("place"))
@@ -465,12 +466,13 @@ def essentials_html(part_html: str, places: dict[str, Place], names: dict[str, s
     Its Essentials wording (`data-essentials`) is used first. Then a sentence is judged by its
     pointing words (POINTING_WORDS: "see ...", "read ...", "the ... page"), not by its links'
     words. A link they send the reader along (to a page or section of the handout, `names` by its
-    anchor; its words its name, or its sentence ending with it: _sends_reader) goes, when the
+    anchor; its sentence ending with it or with "the [link] page": _sends_reader) goes, when the
     Essentials holds that place or a part of that page (`places`, by the
     handout's anchor), to the Essentials' own heading, said instead of the link's words (class
     xref: the print shows the page it is on); when it does not, the sentence is returned, to be
-    given an Essentials wording. So are pointing words before a page's title or a heading's
-    words (with a capital) that the Essentials does not hold, written without a link. Every
+    given an Essentials wording. So are pointing words (POINTING_ANYWHERE, not "is in" ...)
+    before a page's title or a heading's words (with a capital) that the Essentials does not
+    hold, written without a link. Every
     other link is unwrapped to its words."""
     soup = BeautifulSoup(part_html, "html.parser")
     print_wording(soup, ESSENTIALS_WORDING)
@@ -486,7 +488,7 @@ def essentials_html(part_html: str, places: dict[str, Place], names: dict[str, s
         if not href.startswith("#"):
             continue
         words = " ".join(link.get_text(" ", strip=True).split())
-        if href[1:] not in names or not _sends_reader(link, words, names[href[1:]]):
+        if href[1:] not in names or not _sends_reader(link, words):
             link.unwrap()  # a word of the sentence, a glossary term: its words
             continue
         place = places.get(href[1:])

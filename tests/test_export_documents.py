@@ -546,6 +546,7 @@ FRONT_DOOR = documents.Place("p-front-door-takeaways", "Front door and MASH: Key
 # What the Essentials holds, by anchor in the handout; a page's anchor goes to its first part
 # there (export.pipeline.essentials_parts)
 PLACES = {
+    "p-corporate-parenting": documents.Place("principles", "The seven principles in the law"),
     "p-thresholds--what-to-do": WHAT_TO_DO,
     "p-thresholds": WHAT_TO_DO,
     "p-contacts": WORRIED,
@@ -567,6 +568,8 @@ NAMES = {
     "p-children-in-need--key-numbers": {"children in need", "key numbers"},
     "p-glossary": {"glossary"},
     "p-glossary--a": {"glossary", "a"},
+    "p-corporate-parenting": {"corporate parenting"},
+    "p-business-support": {"academy and business support", "business support"},
 }
 
 
@@ -599,9 +602,9 @@ NAMES = {
             [],
         ),
         (
-            '<li>Read the <a href="#p-front-door">front door page</a> before your first surgery.</li>',
-            f'<li>Read <a class="xref" href="#{FRONT_DOOR.anchor}">{FRONT_DOOR.heading}</a> before your '
-            "first surgery.</li>",
+            '<li>Before your first surgery, read the <a href="#p-front-door">front door page</a>.</li>',
+            f'<li>Before your first surgery, read <a class="xref" href="#{FRONT_DOOR.anchor}">'
+            f"{FRONT_DOOR.heading}</a>.</li>",
             [],
         ),
         (
@@ -642,23 +645,60 @@ NAMES = {
             "<li>Read early help plans too.</li>",
             [],
         ),
-        (  # a link that names its place (its title or heading, with a capital) is a reference
-            # though the sentence goes on: "is in", "are in", "set out in" ... point too
+        (  # ... with a capital too: a link is a reference only when its sentence ends with it,
+            # or with "the [link] page" / "the [link] section"
+            '<li>Ask how often social workers see <a href="#p-children-in-care">Children in care</a> '
+            "on their own.</li>",
+            "<li>Ask how often social workers see Children in care on their own.</li>",
+            [],
+        ),
+        (
+            '<li>The steps are explained in <a href="#p-corporate-parenting">Corporate parenting</a> '
+            "training each year.</li>",
+            "<li>The steps are explained in Corporate parenting training each year.</li>",
+            [],
+        ),
+        (
+            '<li>Read the <a href="#p-children-in-care">Children in care</a> page notes before a visit.</li>',
+            "<li>Read the Children in care page notes before a visit.</li>",
+            [],
+        ),
+        (
             '<li>Details are in <a href="#p-children-in-need--key-numbers">Key numbers</a>, which '
             "change each quarter.</li>",
             "<li>Details are in Key numbers, which change each quarter.</li>",
-            [("Details are in Key numbers, which change each quarter.", "Key numbers")],
+            [],
         ),
         (
             '<li>The numbers to call are set out in <a href="#p-contacts">Contacts</a> for each team.</li>',
+            "<li>The numbers to call are set out in Contacts for each team.</li>",
+            [],
+        ),
+        (  # "is in", "are in", "explained in", "set out in", "covered in" point before a link
+            '<li>Details are in <a href="#p-children-in-need--key-numbers">Key numbers</a>.</li>',
+            "<li>Details are in Key numbers.</li>",
+            [("Details are in Key numbers.", "Key numbers")],
+        ),
+        (
+            '<li>The numbers to call are set out in <a href="#p-contacts">Contacts</a>.</li>',
             '<li>The numbers to call are set out in <a class="xref" href="#worried">If you are worried '
-            "about a child</a> for each team.</li>",
+            "about a child</a>.</li>",
+            [],
+        ),
+        (  # ... and only there: without a link, a team's or a heading's name is everyday words
+            "<li>The admin teams who take your calls are in Business Support.</li>",
+            "<li>The admin teams who take your calls are in Business Support.</li>",
             [],
         ),
         (
             "<p>The figures are explained in Key numbers, with examples.</p>",
             "<p>The figures are explained in Key numbers, with examples.</p>",
-            [("The figures are explained in Key numbers, with examples.", "Key numbers")],
+            [],
+        ),
+        (
+            "<p>For the figures, turn to Business Support.</p>",
+            "<p>For the figures, turn to Business Support.</p>",
+            [("For the figures, turn to Business Support.", "Business Support")],
         ),
         (  # ... but not ordinary words after "see"
             "<li>Can I see the current threshold document? See a child first, or see Akeem.</li>",
