@@ -1073,12 +1073,16 @@ HELD_PAGES = ("corporate-parenting.html", "gloucestershire.html")
 HELD = json.dumps({"v": 1, "p": {page: ["2026-12-01", "2026-12-01", "", "", "", ""] for page in HELD_PAGES}})
 
 
-def unreadable(browser, url: str, scorm: Scorm) -> Launch:
-    """A launch whose LMS holds HELD (passed, score 90) but cannot give it (see UNREADABLE)."""
+def unreadable(
+    browser, url: str, scorm: Scorm, record: str = HELD, in_every_page: str | None = None
+) -> Launch:
+    """A launch whose LMS holds `record` (passed, score 90) but cannot give it (see UNREADABLE)."""
     last_error, code = ("GetLastError", "301") if scorm is SCORM2004 else ("LMSGetLastError", "101")
     arguments = json.dumps([asdict(scorm), last_error, code])
     before = f"() => ({UNREADABLE})({arguments})"
-    return Launch(browser, url, scorm, record=HELD, score=90, passed=True, before=before)
+    return Launch(
+        browser, url, scorm, record=record, score=90, passed=True, before=before, in_every_page=in_every_page
+    )
 
 
 @VERSIONS
@@ -1133,6 +1137,74 @@ def test_a_later_page_asks_again_for_the_record_and_adds_what_the_member_did_mea
     assert all(pages[page][:2] == ["2026-12-01", "2026-12-01"] for page in HELD_PAGES)
     assert (pages[PAGE][2], pages[PAGE][4], pages[PAGE][5]) == ("0", "0", "0")
     assert launch.values()[scorm.status] == "incomplete"
+    launch.close()
+
+
+def answers_of(item: list) -> set[str]:
+    """A page's saved answers in the record, one "question:right:choices" a question."""
+    return set(item[3].split(";")) if item[3] else set()
+
+
+@VERSIONS
+def test_the_records_answers_to_other_questions_of_a_page_are_kept_when_it_is_read_later(browser, lms, scorm):
+    """The LMS's record holds PAGE's first question answered; it fails to give it, and the member
+    answers PAGE's second question meanwhile. When a later page reads the record, the LMS holds
+    both answers: the member's for the second question added to the record's, not in place of
+    all of them."""
+    url, root = lms
+    held = json.loads(HELD)
+    held["p"][PAGE] = ["2026-12-01", 0, "0", "0:1:kept", "0", "0"]
+    launch = unreadable(browser, url, scorm, record=json.dumps(held))
+    launch.frame.click(f'a.learning-path__page[href="{PAGE}"]')
+    frame = launch.wait_for(PAGE)
+    answer_first_question(frame, 1)
+    frame.wait_for_function("key => (localStorage.getItem(key) || '').includes('quiz-1')", arg=KEY)
+    launch.page.evaluate("window.readFails = false")
+    after = link_to(root / folder(scorm), PAGE, "next")
+    frame.press("body", "n")
+    launch.wait_for(after)
+    launch.page.wait_for_function("() => window.values['cmi.suspend_data']")
+    item = json.loads(launch.values()["cmi.suspend_data"])["p"][PAGE]
+    assert "0:1:kept" in answers_of(item)
+    assert {answer.split(":")[0] for answer in answers_of(item)} == {"0", "1"}
+    assert (item[2], item[4], item[5]) == ("0.1", "0.1", "0.1")
+    launch.close()
+
+
+# The browser refuses this site's session storage (window.sessionStorage throws, as under a
+# setting that blocks it) in the course's pages; its local storage works.
+NO_SESSION_STORAGE = """if (location.pathname.includes('/scorm')) {
+  Object.defineProperty(window, 'sessionStorage', { configurable: true, get: () => {
+    throw new DOMException('The operation is insecure.', 'SecurityError');
+  } });
+}"""
+
+
+@VERSIONS
+def test_without_session_storage_a_record_the_lms_could_not_give_is_still_never_replaced(browser, lms, scorm):
+    """The page that failed to read the record cannot leave a mark for later pages (no session
+    storage): a later page takes the record as unread, so nothing but the time is sent while the
+    read fails, and the record, read once the fault has passed, keeps its pages."""
+    url, root = lms
+    launch = unreadable(browser, url, scorm, in_every_page=NO_SESSION_STORAGE)
+    launch.frame.click(f'a.learning-path__page[href="{PAGE}"]')
+    frame = launch.wait_for(PAGE)
+    answer_first_question(frame)
+    frame.wait_for_function("key => (localStorage.getItem(key) || '').includes('quiz-0')", arg=KEY)
+    frame.evaluate(  # a commit, as when the member switches to another program
+        "() => { Object.defineProperty(document, 'visibilityState', { value: 'hidden' });"
+        " document.dispatchEvent(new Event('visibilitychange')); }"
+    )
+    values = launch.values()
+    assert re.fullmatch(scorm.time_format, values[scorm.time]), values[scorm.time]
+    sent = [name for name in values if name in ("cmi.suspend_data", scorm.status, "cmi.success_status")]
+    assert sent + [name for name in values if name.startswith(scorm.score)] == []
+    launch.page.evaluate("window.readFails = false")
+    after = link_to(root / folder(scorm), PAGE, "next")
+    frame.press("body", "n")
+    launch.wait_for(after)
+    launch.page.wait_for_function("() => window.values['cmi.suspend_data']")
+    assert set(json.loads(launch.values()["cmi.suspend_data"])["p"]) == {*HELD_PAGES, PAGE, after}
     launch.close()
 
 

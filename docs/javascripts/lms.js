@@ -162,7 +162,9 @@
   var unread = false;
   try {
     unread = !fresh && session.getItem(UNREAD) !== null;
-  } catch (e) { /* no session storage: this page knows */ }
+  } catch (e) {
+    unread = !fresh; /* the mark cannot be read (session storage blocked): ask again, to be safe */
+  }
 
   /* The LMS's record: null if the LMS could not give it. */
   function readRecord() {
@@ -290,7 +292,8 @@
 
   /* The LMS's record with what this session did since it was read (`since`) added: a page's
      dates and questions right are kept from either; its first tries are the record's, and
-     this session's only for questions the record has no try at; its answers are the latest. */
+     this session's only for questions the record has no try at; its saved answers are the
+     record's, with this session's answer to a question in place of the record's. */
   function merge(record, since) {
     Object.keys(since.pages).forEach(function (id) {
       var mine = since.pages[id] || {};
@@ -305,9 +308,21 @@
       entry.right = union(entry.right, mine.right);
       entry.first = union(entry.first, (mine.first || []).filter(function (n) { return tried.indexOf(n) === -1; }));
       entry.tried = union(tried, mine.tried);
-      if (mine.answers) entry.answers = mine.answers;
+      if (mine.answers) entry.answers = mergeAnswers(entry.answers, mine.answers);
     });
     return record;
+  }
+
+  /* mkdocs-quiz's saved answers for a page (JSON, one entry a question): `mine`'s over `theirs`. */
+  function mergeAnswers(theirs, mine) {
+    var quizzes = {};
+    [theirs, mine].forEach(function (text) {
+      try {
+        var each = JSON.parse(text || "{}") || {};
+        Object.keys(each).forEach(function (id) { quizzes[id] = each[id]; });
+      } catch (e) { /* unreadable: nothing to add */ }
+    });
+    return JSON.stringify(quizzes);
   }
 
   function union(a, b) {
