@@ -19,7 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from induction.common import DataError, read_source, relative_display
+from induction.common import DataError
+from induction.pages import settings_files
 
 MANIFEST = "imsmanifest.xml"
 SCRIPT = "javascripts/lms.js"  # docs/javascripts/lms.js in the built site
@@ -216,17 +217,10 @@ def setting_place(config_file: str | None, fallback: str, *keys: str) -> tuple[s
     """The settings file holding `extra:`'s `keys` (the config file, or one it inherits from
     with `INHERIT:`) and the line, from the YAML parser's marks: the value's when it is text on a
     line of its own, else the key's. (`fallback`, None) when there is no file to read."""
-    path = Path(config_file).resolve() if config_file else None
-    seen = set()
-    while path is not None and path.is_file() and path not in seen:
-        seen.add(path)
-        display = relative_display(path, Path(config_file).parent)
-        node = yaml.compose(read_source(path, display), Loader=yaml.SafeLoader)
+    for display, node in settings_files(config_file) if config_file else ():
         found = _node_at(node, ("extra", *keys))
         if found is not None:
             return display, found.start_mark.line + 1
-        inherit = _node_at(node, ("INHERIT",))
-        path = (path.parent / inherit.value).resolve() if isinstance(inherit, yaml.ScalarNode) else None
     return fallback, None
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -35,12 +36,20 @@ def check_settings_files(config_file: str | Path) -> None:
     (`INHERIT:`, as mkdocs-offline.yml does). MkDocs reads these itself and keeps only the last
     of two keys without a word: a second `extra:` at the end drops everything the first holds,
     and the build then fails far from the cause, if it fails at all."""
+    for _ in settings_files(config_file):
+        pass
+
+
+def settings_files(config_file: str | Path) -> Iterator[tuple[str, yaml.Node | None]]:
+    """(name as messages give it, YAML node tree) of the settings file and of each file it takes
+    settings from with `INHERIT:`, in that order; a DataError at a key written twice."""
     path = Path(config_file).resolve()
     root, seen = path.parent, set()
     while path not in seen and path.is_file():
         seen.add(path)
         display = relative_display(path, root)
         node = check_keys_once(read_source(path, display), display)
+        yield display, node
         pairs = node.value if isinstance(node, yaml.MappingNode) else []
         inherit = [value.value for key, value in pairs if key.value == "INHERIT" and value.id == "scalar"]
         if not inherit:
