@@ -17,6 +17,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import ROOT, _QuietHandler
 from induction import csp
@@ -94,12 +95,12 @@ def exercise_every_feature(watched: Watched, url) -> None:
     quiz_id = quiz.get_attribute("id")
     quiz.locator("input[data-correct] + label").first.click()
     quiz.locator("button.quiz-button[type=submit]").click()
-    assert "Correct" in quiz.locator(".quiz-feedback").inner_text()
+    expect(quiz.locator(".quiz-feedback")).to_contain_text("Correct")  # written just after the click
     assert "quiz-auto-number" in page.locator("article").get_attribute("class")  # quiz-settings.js
     page.reload(wait_until="load")
     quiz = page.locator(f"[id='{quiz_id}']")
     assert quiz.locator("input[data-correct]").first.is_checked()
-    assert "Correct" in quiz.locator(".quiz-feedback").inner_text()
+    expect(quiz.locator(".quiz-feedback")).to_contain_text("Correct")  # written just after the click
 
     page.locator("article a.glossary-term").first.hover()
     page.locator("#glossary-tooltip").wait_for(state="visible")

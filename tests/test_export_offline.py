@@ -10,6 +10,7 @@ from urllib.request import url2pathname
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from export_support import unzipped
 
@@ -118,8 +119,8 @@ def test_a_self_check_answer_is_marked_and_survives_a_reload(offline, offline_si
     quiz.locator("button.quiz-button[type=submit]").click()
     feedback = quiz.locator(".quiz-feedback")
     assert "hidden" not in (feedback.get_attribute("class") or "")
-    assert "Correct" in feedback.inner_text()
+    expect(feedback).to_contain_text("Correct")  # self-check.js writes it just after the click
     page.reload(wait_until="load")
     quiz = page.locator(f"[id='{quiz_id}']")
     assert quiz.locator("input[data-correct]").first.is_checked()
-    assert "Correct" in quiz.locator(".quiz-feedback").inner_text()
+    expect(quiz.locator(".quiz-feedback")).to_contain_text("Correct")
