@@ -548,7 +548,8 @@ def _shown(element: Element, in_code: bool, stash: list, seen: set) -> Iterator[
     with the raw HTML Python-Markdown stashed read where it stands."""
     in_code = in_code or element.tag in AS_TYPED_TAGS
     for value in element.attrib.values():
-        yield value, in_code
+        if value:  # attr_list gives a bare word, { like this }, no value
+            yield value, in_code
     yield from _text(element.text, in_code, stash, seen)
     for child in element:
         yield from _shown(child, in_code, stash, seen)

@@ -122,6 +122,33 @@ def stray_attributes(text: str, paragraphs: list[str]) -> list[tuple]:
     return problems
 
 
+def note_attributes(text: str, root: etree.Element) -> list[tuple]:
+    """(line, problem, expected) for each element attr_list gave a drafting note in braces as
+    its attributes (`{ add the date here }` on the line after a paragraph: bare words, none an
+    attribute the site uses), which would vanish from the page. The note's words are taken off
+    the element, so that they are not also told as attributes HTML does not allow. Its line is
+    the first outside code holding those words in braces."""
+    lines, code = text.split("\n"), code_lines(text)
+    problems = []
+    for element in root.iter():
+        words = [name for name, value in element.attrib.items() if value is None]
+        if not words or not _is_note(" ".join(words)):
+            continue
+        for word in words:
+            del element.attrib[word]
+        typed = re.compile(r"\{[^}\n]*?\b" + r"\s+".join(map(re.escape, words)) + r"\b[^}\n]*\}")
+        line = next((n + 1 for n, seen in enumerate(lines) if not code[n] and typed.search(seen)), None)
+        note = "{ " + " ".join(words) + " }"
+        problems.append(
+            (
+                line,
+                f"'{note}' is in braces, which make its words read as settings, so readers do not see them",
+                NOTE,
+            )
+        )
+    return problems
+
+
 def _stray_problem(parts: list[str]) -> tuple[str, str]:
     """(problem, expected) for a list of attributes written on the lines `parts`."""
     one_line = " ".join(parts)
@@ -390,11 +417,12 @@ class _Judge(Treeprocessor):
         # reference as it is (`java&#115;cript:`), so nh3 reads an address as the browser will
         # (`javascript:`); with its stand-in for `&` (in the addresses of <someone@council.example>
         # links) put back, as its last step does.
-        tree = self.md.serializer(_skeleton(root)).replace(AMP_SUBSTITUTE, "&")
         text = self.page.judge.text
+        notes = note_attributes(text, root)
+        tree = self.md.serializer(_skeleton(root)).replace(AMP_SUBSTITUTE, "&")
         paragraphs = [_own_text(self.md, e) for e in root.iter() if e.tag in ("p", "li")]
-        problems = page_problems(text, pieces, tree) + stray_attributes(text, paragraphs)
-        self.page.judge.found(sorted(problems, key=lambda p: p[0]))
+        problems = page_problems(text, pieces, tree) + stray_attributes(text, paragraphs) + notes
+        self.page.judge.found(sorted(problems, key=lambda p: p[0] or 0))
 
 
 def _own_text(md, element: etree.Element) -> str:

@@ -42,6 +42,15 @@ def note(line: int, text: str) -> tuple:
     )
 
 
+def hidden_note(line: int, text: str) -> tuple:
+    """A drafting note straight after its paragraph: attr_list made its words attributes."""
+    return (
+        line,
+        f"'{text}' is in braces, which make its words read as settings, so readers do not see them",
+        NOTE,
+    )
+
+
 SKIP = "{ data-glossary-skip }"
 PRINT = '{ data-print="Use the contacts\npage." }'
 
@@ -121,6 +130,15 @@ def convert(text: str) -> tuple[str, list, list, list]:
         ("!!! note\n    The MASH.\n\n{ add the date here }\n", [note(4, "{ add the date here }")]),
         ("Text.\n\n{ check with\nthe team }\n", [note(3, "{ check with\nthe team }")]),
         ("Text.\n{ check with\nthe team }\n", [note(2, "{ check with\nthe team }")]),
+        # Straight after its paragraph, list item or heading, attr_list makes its words the
+        # element's attributes (add="", the="", ...): the note would vanish, and was told as
+        # "the attribute the= on <p> is not allowed", at the first line holding "the".
+        ("The date.\nText.\n{ add the date here }\n", [hidden_note(3, "{ add the date here }")]),
+        ("Text.\n{: tbc }\n", [hidden_note(2, "{ tbc }")]),
+        ("- One.\n  { check with the team }\n- Two.\n", [hidden_note(2, "{ check with the team }")]),
+        ("## Contacts { see below }\n", [hidden_note(1, "{ see below }")]),
+        ("Text.\n{ .lead see below }\n", [hidden_note(2, "{ see below }")]),
+        (f"Text.\n{SKIP}\n", []),
         # Real attribute lists keep the advice to move them up (or join them).
         (f"Text.\n\n{SKIP}\n", [stray(3, SKIP)]),
         ("Text.\n\n{ .lead }\n", [stray(3, "{ .lead }")]),
@@ -160,6 +178,7 @@ def test_the_error_table_shows_the_message():
     assert f"`docs/services/fostering.md:36: {stray(36, SKIP)[1]}`" in table
     assert f"`docs/services/fostering.md:36: {wrapped(36, PRINT)[1]}`" in table
     assert f"`docs/services/fostering.md:36: {note(36, '{ see below }')[1]}`" in table
+    assert f"`docs/services/fostering.md:36: {hidden_note(36, '{ add the date here }')[1]}`" in table
 
 
 @pytest.mark.build
@@ -176,8 +195,16 @@ def test_the_error_table_shows_the_message():
             2,
             lambda n: note(n, "{ add the date here }"),
         ),
+        # a drafting note straight after its paragraph: its words became the paragraph's
+        # attributes (this stopped the build with a Python error, facts' safety net reading
+        # an attribute with no value)
+        (
+            "The planted paragraph.\n{ add the date here }\n\n",
+            1,
+            lambda n: hidden_note(n, "{ add the date here }"),
+        ),
     ],
-    ids=["marker after a box", "list over two lines", "drafting note"],
+    ids=["marker after a box", "list over two lines", "drafting note", "drafting note after its paragraph"],
 )
 def test_attributes_readers_would_see_stop_the_real_build_at_their_line(tmp_path, planted, after, message):
     project = copy_project(tmp_path / "project")
