@@ -18,6 +18,7 @@ from pathlib import Path
 
 from export.pipeline import folder_beside, move_into_place
 from induction.common import DataError, read_source
+from induction.pages import check_settings_files
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,7 +41,8 @@ def build_site(config: Path, site: Path, extra: list[str] = ()) -> int:
     """`mkdocs build --strict` of `config` into a new folder beside `site`, swapped in as `site`
     only when the build succeeds; returns the build's exit status."""
     try:
-        read_source(config, config.name)  # MkDocs reads mkdocs.yml before any hook can
+        read_source(config, config.name)  # MkDocs reads mkdocs.yml before any hook can,
+        check_settings_files(config)  # and words a YAML slip in it in the parser's terms
     except DataError as error:
         print(f"ERROR    -  {error}", file=sys.stderr)
         return 1

@@ -144,13 +144,14 @@ def check_keys_once(text: str, display: str) -> yaml.Node | None:
     a DataError at the second of any key written twice in one mapping, at any depth.
 
     Only nodes are made, so tags of any kind (`!relative`, `!!python/name:`) are left as they
-    are; None when there is no document or it is not valid YAML (its reader says so itself).
+    are; None when there is no document. A DataError at the line of a YAML syntax error, in the
+    data files' words (MkDocs' own message gives the parser's words).
     """
     loader = yaml.SafeLoader(text)
     try:
         root = loader.get_single_node()
-    except yaml.YAMLError:
-        return None
+    except yaml.MarkedYAMLError as exc:
+        raise syntax_error(exc, text, display) from None
     finally:
         loader.dispose()
     todo, seen, twice = [root] if root is not None else [], set(), []
@@ -368,15 +369,20 @@ def parse_yaml(text: str, display: str, first_line: int = 1, what: str = "this")
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
-        sign = sign_mistake(exc, text)
-        if sign:  # the trainer wrote text that starts with a sign of YAML's own
-            raise DataError(display, *sign) from None
-        line, problem, expected = yaml_mistake(exc, text)
-        raise DataError(display, line, f"{what} is not valid YAML: {problem}", expected) from None
+        raise syntax_error(exc, text, display, what) from None
     except _NotText as bad:
         raise bad.error(display, text) from None
     finally:
         loader.dispose()
+
+
+def syntax_error(exc: yaml.MarkedYAMLError, text: str, display: str, what: str = "this") -> DataError:
+    """The DataError for a YAML syntax error in `text` (the file `display`), at its line."""
+    sign = sign_mistake(exc, text)
+    if sign:  # the trainer wrote text that starts with a sign of YAML's own
+        return DataError(display, *sign)
+    line, problem, expected = yaml_mistake(exc, text)
+    return DataError(display, line, f"{what} is not valid YAML: {problem}", expected)
 
 
 def sign_mistake(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str] | None:

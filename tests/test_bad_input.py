@@ -399,8 +399,17 @@ def test_the_check_reports_one_broken_quiz_file_once(project_copy, tmp_path):
         ),
         ("data/glossary.yml", b"terms:", b"terms: caf\xe9", "data/glossary.yml:"),
         ("mkdocs.yml", b"site_name:", b"site_name: caf\xe9", "mkdocs.yml:"),
+        # a YAML slip in the settings: at its line, in the data files' words (it gave MkDocs'
+        # "the settings cannot be read: ... while parsing a block collection ...", no line of ours)
+        (
+            "mkdocs.yml",
+            b"  - hooks/facts.py\n",
+            b"  - hooks/facts.py\n - hooks/pages.py\n",
+            "mkdocs.yml:86: this is not valid YAML: this line is indented differently from the lines "
+            "above it (start its '-' 2 spaces from the left edge, under the '-' on line 82)",
+        ),
     ],
-    ids=["page-utf8", "page-date", "data-utf8", "settings-utf8"],
+    ids=["page-utf8", "page-date", "data-utf8", "settings-utf8", "settings-yaml"],
 )
 def test_the_check_reports_unreadable_files_with_their_line(project_copy, tmp_path, file, old, new, message):
     _replace(project_copy / file, old, new)
@@ -419,7 +428,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.build
-def test_a_failed_build_leaves_the_last_good_site_exactly_as_it_was(tmp_path):
+def test_a_failed_build_leaves_the_last_good_site_exactly_as_it_was(tmp_path, capsys):
     project = copy_project(tmp_path / "project")
     site = project / "site"
     assert build_site(project / "mkdocs.yml", site) == 0
@@ -437,6 +446,21 @@ def test_a_failed_build_leaves_the_last_good_site_exactly_as_it_was(tmp_path):
     settings = project / "mkdocs.yml"
     _replace(settings, b"site_name:", b"site_name: caf\xe9")
     assert build_site(settings, site) == 1
+    assert _snapshot(site) == good
+    settings.write_bytes(
+        settings.read_bytes().replace(b"site_name: caf\xe9", b"site_name: [Member induction")
+    )
+    capsys.readouterr()
+    assert build_site(settings, site) == 1  # a YAML slip: told at its line, before MkDocs reads it
+    line = (
+        settings.read_text(encoding="utf-8").count(
+            "\n", 0, settings.read_text(encoding="utf-8").index("site_name: [")
+        )
+        + 1
+    )
+    assert capsys.readouterr().err.startswith(
+        f"ERROR    -  mkdocs.yml:{line}: this is not valid YAML: the [ ]"
+    )
     assert _snapshot(site) == good
     assert sorted(p.name for p in project.iterdir()) == sorted(
         ["data", "docs", "hooks", "mkdocs.yml", "overrides", "quizzes", "site"]

@@ -66,7 +66,12 @@ APPENDED = "\nextra:\n  lms:\n    pass_mark: 80\n"
         ("a:\n  name: 1\nb:\n  name: 1\nc: [{name: 1}, {name: 2}]\n", None),  # one key in each mapping
         ("a: 1\n'1': 2\n1: 3\n", None),  # the text '1' and the number 1 are two keys
         ("", None),
-        ("a: [unclosed\n", None),  # not YAML: MkDocs says so itself
+        (
+            "a: [unclosed\n",  # not YAML: told in the data files' words, not the parser's
+            "mkdocs.yml:1: this is not valid YAML: the [ ] brackets that open on this line are not "
+            "closed, or hold something YAML cannot read (close them with ']' on the same line, separate "
+            "the items with ', ' and put an item that contains ': ' or a bracket in quotes)",
+        ),
     ],
 )
 def test_a_key_written_twice_in_the_settings_is_named_at_its_second_line(text, message):
