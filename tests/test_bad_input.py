@@ -420,6 +420,19 @@ def test_the_check_reports_unreadable_files_with_their_line(project_copy, tmp_pa
     assert "has no 'title'" not in result.stdout
 
 
+def test_the_check_reports_a_pass_mark_slip_that_would_stop_the_export(project_copy, tmp_path):
+    """The export stops on a slip in `extra: lms:` (the packages would lose their pass mark);
+    the check says so first, at the same line."""
+    settings = project_copy / "mkdocs.yml"
+    line = _replace(settings, b"extra:\n", b"extra:\n  lms:\n    pass_mark 80\n") + 2
+    result = _run_check(project_copy, tmp_path)
+    assert result.returncode == 1
+    assert (
+        f"ERROR   mkdocs.yml:{line}: extra: lms: holds the text 'pass_mark 80', not a pass mark ("
+        in result.stdout
+    ), result.stdout
+
+
 # --- nox -s build: site/ keeps the last good build -----------------------------------------
 
 
