@@ -176,7 +176,7 @@ def figures(text: str) -> list[str]:
         digits = token.replace(",", "")
         if token.endswith("%") or "per" in token.lower():
             found.append(token)
-        elif YEAR.fullmatch(digits) or digits.startswith("0"):
+        elif YEAR.fullmatch(token) or digits.startswith("0"):  # a year has no comma: 2,000 is a figure
             continue
         else:
             found.append(token)

@@ -34,6 +34,7 @@ FIXTURE_DAY = "2027-06-01"
     [
         ("773 children in care", ["773"]),
         ("Over 22,000 contacts", ["22,000"]),
+        ("About 2,000 children and 1,999 families", ["2,000", "1,999"]),  # a comma: not years
         ("45% of referrals and 12.5 per cent of visits", ["45%", "12.5 per cent"]),
         ("The Children Act 1989 and Working Together 2023", []),  # years are not figures
         ("Call 01452 426565 now", []),  # numbers starting with 0 are phone numbers
