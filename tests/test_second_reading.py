@@ -1,0 +1,74 @@
+"""A second reading of the content against the two source documents (6 December 2026): each
+confirmed finding is pinned in the built pages, the glossary, data/sources.yml and the
+self-checks, so that the old wording cannot come back.
+
+The checks look for the words that carry the meaning, not whole sentences, so trainers can
+reword freely."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from conftest import ROOT
+from test_law import glossary, page, quiz, quiz_words, source
+
+SOURCES = yaml.safe_load((ROOT / "data" / "sources.yml").read_text(encoding="utf-8"))
+CONTACTS = yaml.safe_load((ROOT / "data" / "contacts.yml").read_text(encoding="utf-8"))
+
+
+def words(element) -> str:
+    return " ".join(element.get_text(" ").split())
+
+
+def front_matter(src: str) -> dict:
+    return yaml.safe_load(source(src).split("---", 2)[1])
+
+
+def footer(real_site, src: str) -> str:
+    return words(page(real_site, src).select_one(".page-review"))
+
+
+def source_key(title_words: str) -> str:
+    """The key of the one entry in data/sources.yml whose title holds these words."""
+    keys = [key for key, entry in SOURCES.items() if title_words in entry["title"]]
+    assert len(keys) == 1, f"data/sources.yml: no single entry titled with {title_words!r}: {keys}"
+    return keys[0]
+
+
+def notes_of(src: str) -> str:
+    """Every trainer-only note of a page, as one line of words."""
+    return " ".join(" ".join(re.findall(r"^!!! trainer.*?(?=^\S|\Z)", source(src), re.S | re.M)).split())
+
+
+# 1. Children in care: section 20 needs no one to object, not the parents' agreement ------------
+
+
+def test_children_in_care_are_not_said_to_need_the_parents_agreement(real_site):
+    entry = glossary("children in care")
+    assert "parents have agreed" not in entry
+    assert "care order" in entry and "section 20" in entry and "objects" in entry and "16 or 17" in entry
+    shown = page(real_site, "glossary.md").find(id="children-in-care").find_next("p")
+    assert "objects" in words(shown) and "parents have agreed" not in words(shown)
+    question = next(q for q in quiz("services-court-proceedings") if "live away" in q["question"])
+    assert "parents' agreement" not in quiz_words(question)
+    wrong = [o.get("feedback", "") for o in question["options"] if not o.get("correct")]
+    assert any("section 20" in feedback and "police" in feedback for feedback in wrong), wrong
+
+
+# 5. The glossary says no more than the sources about local things ------------------------------
+
+
+def test_glossary_marks_what_the_sources_do_not_explain():
+    group = glossary("CPG")
+    assert "oversees" not in group and "do not say" in group and "Ambassadors" in group
+    staying = glossary("Staying Close")
+    assert "Nationally" in staying and "do not say what it does" in staying
+    bright = glossary("Bright Spots survey")
+    assert not bright.startswith("A national survey") and "general" in bright
+    assert "You said, together we will" in bright
+    marf = glossary("MARF")
+    assert "form professionals use" not in marf and "does not say" in marf
+    for src, marked in (("corporate-parenting.md", "general"), ("services/care-leavers.md", "national")):
+        assert "glossary" in notes_of(src) and marked in notes_of(src), src
