@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import yaml
 
 from conftest import ROOT
-from test_law import glossary, page, quiz, quiz_words, source
+from test_law import article_text, glossary, page, quiz, quiz_words, section_text, source
 
 SOURCES = yaml.safe_load((ROOT / "data" / "sources.yml").read_text(encoding="utf-8"))
 CONTACTS = yaml.safe_load((ROOT / "data" / "contacts.yml").read_text(encoding="utf-8"))
@@ -55,6 +56,45 @@ def test_children_in_care_are_not_said_to_need_the_parents_agreement(real_site):
     assert "parents' agreement" not in quiz_words(question)
     wrong = [o.get("feedback", "") for o in question["options"] if not o.get("correct")]
     assert any("section 20" in feedback and "police" in feedback for feedback in wrong), wrong
+
+
+# 2. Ofsted: each fact is credited to the document that holds it ---------------------------------
+
+
+def test_the_2022_inspection_dates_are_credited_to_the_cabinet_papers(real_site):
+    history = section_text(real_site, "how-services-work.md", "the-2022-inspection")
+    assert "7 to 18 February 2022" in history and "1 April 2022" in history
+    assert "scrutiny pack describes the 2022 inspection" not in history
+    assert "cabinet papers" in history and "scrutiny pack" in history
+    cabinet = source_key("cabinet papers")
+    assert "7 to 18 February 2022" in SOURCES[cabinet]["note"]
+    assert cabinet in front_matter("how-services-work.md")["sources"]
+    assert SOURCES[cabinet]["title"] in footer(real_site, "how-services-work.md")
+
+
+OFSTED_2025_PAGES = [
+    "how-services-work.md",
+    "services/care-leavers.md",
+    "services/children-in-care.md",
+    "services/child-protection.md",
+]
+
+
+@pytest.mark.parametrize("src", OFSTED_2025_PAGES)
+def test_the_june_2025_findings_are_credited_to_press_coverage(real_site, src):
+    text = article_text(real_site, src)
+    assert "Ofsted's inspection report, 2025" not in text
+    assert "press coverage" in text
+    press = source_key("Press coverage")
+    assert "June 2025" in SOURCES[press]["title"]
+    assert press in front_matter(src)["sources"], f"docs/{src}: add {press} to sources"
+    assert SOURCES[press]["title"] in footer(real_site, src)
+
+
+def test_the_areas_to_improve_are_said_to_come_from_press_coverage():
+    notes = notes_of("how-services-work.md")
+    assert "ones our sources name" not in notes
+    assert "press coverage names" in notes and "neither source document" in notes
 
 
 # 5. The glossary says no more than the sources about local things ------------------------------
