@@ -97,6 +97,47 @@ def test_the_areas_to_improve_are_said_to_come_from_press_coverage():
     assert "press coverage names" in notes and "neither source document" in notes
 
 
+# 3. Figures the slides do not date are not stamped "as of June 2025" ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("src", "figure"),
+    [
+        ("services/fostering.md", "280"),
+        ("services/youth-justice.md", "50 staff"),
+        ("services/youth-justice.md", "150 children"),
+        ("services/academy-and-business-support.md", "175 staff"),
+        ("gloucestershire.md", "6,530 plans"),
+    ],
+)
+def test_undated_figures_say_they_were_given_in_june_2025(real_site, src, figure):
+    assert "as of june 2025" not in article_text(real_site, src).lower()
+    learner = [
+        e for e in page(real_site, src).select("article p, article li") if not e.find_parent(class_="quiz")
+    ]
+    found = [e for e in learner if figure in words(e)]
+    assert found, f"docs/{src}: {figure!r} is not on the page"
+    for element in found:
+        # a list item may take its date from the sentence that introduces the list
+        intro = element.parent.find_previous_sibling("p") if element.name == "li" else None
+        context = words(element) + " " + (words(intro) if intro else "")
+        assert "given in June 2025" in context, f"docs/{src}: {words(element)!r}"
+
+
+# 4. Youth justice: the slides do not say when "at this time" was -------------------------------
+
+
+def test_youth_justice_does_not_date_at_this_time(real_site):
+    said_when = re.compile(r"\bnot (?:say )?when\b")
+    numbers = section_text(real_site, "services/youth-justice.md", "key-numbers")
+    assert "not for June 2025" not in numbers
+    assert "at this time" in numbers and said_when.search(numbers), numbers
+    takeaways = section_text(real_site, "services/youth-justice.md", "key-takeaways")
+    assert "then serving" not in takeaways and said_when.search(takeaways), takeaways
+    explanation = next(q for q in quiz("services-youth-justice") if q.get("answer") == "132")["explanation"]
+    assert "then serving" not in explanation and said_when.search(explanation), explanation
+
+
 # 5. The glossary says no more than the sources about local things ------------------------------
 
 
