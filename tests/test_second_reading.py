@@ -153,3 +153,24 @@ def test_glossary_marks_what_the_sources_do_not_explain():
     assert "form professionals use" not in marf and "does not say" in marf
     for src, marked in (("corporate-parenting.md", "general"), ("services/care-leavers.md", "national")):
         assert "glossary" in notes_of(src) and marked in notes_of(src), src
+
+
+# 6. Start here: the Emergency Duty Team is only for what cannot wait -----------------------------
+
+
+def test_start_here_gives_the_emergency_duty_teams_limit(real_site):
+    box = words(real_site.html("index.html").select_one(".admonition.danger"))
+    assert CONTACTS["emergency_duty_team"]["phone"] in box
+    assert " ".join(CONTACTS["emergency_duty_team"]["when"].split()) in box
+    assert "cannot wait until the next working day" in box
+
+
+# 7. The county's diversity figure is national, as the slide says, not "across England" ---------
+
+
+def test_gloucestershire_self_check_says_nationally_as_the_slide_does():
+    question = next(q for q in quiz("gloucestershire") if "16.6%" in quiz_words(q))
+    text = quiz_words(question)
+    assert "England" not in text
+    wrong = [o for o in question["options"] if not o.get("correct")]
+    assert any("32.1%" in o.get("feedback", "") and "ationally" in o.get("feedback", "") for o in wrong)
