@@ -1078,5 +1078,6 @@ PLUGIN_SETTINGS = (
 )
 BLANK = re.compile(r"_{3,}")
 BLANK_ANSWER = re.compile(r"[\w .,'’%/£-]+")
-HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*(\{[^}]*\})?[ \t]*#*[ \t]*$")
+# A heading line as Python-Markdown reads one: no space is needed after the # signs (##Key numbers).
+HEADING = re.compile(r"^(#{1,6})[ \t]*(.+?)[ \t]*(\{[^}]*\})?[ \t]*#*[ \t]*$")
 INLINE_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")

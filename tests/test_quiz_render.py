@@ -388,3 +388,28 @@ def test_finish_quiz_html_stops_when_a_question_was_not_made_into_a_quiz(page, r
         "(the rest would show as raw text) "
         "(check that mkdocs_quiz is in 'plugins:' in mkdocs.yml and hooks/quizzes.py in 'hooks:')"
     )
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "##Key numbers\n\nText.\n",  # no space after the signs: still a heading to Python-Markdown
+        "## Key numbers ##\n",
+        "### Who works there {#staff}\n",
+        "#Title\n\n## Two words\n\n## Two words\n",
+    ],
+)
+def test_the_sections_a_question_may_name_are_the_headings_readers_see(page):
+    md = markdown.Markdown(extensions=EXTENSIONS)
+    md.convert(page)
+
+    def flat(tokens):
+        for token in tokens:
+            yield token["name"], token["id"]
+            yield from flat(token["children"])
+
+    seen = {}
+    for name, anchor in flat(md.toc_tokens):
+        seen.setdefault(name, anchor)  # a question names the first heading of its words
+    sections = q.page_sections(page)
+    assert {name: sections[name] for name in seen} == seen
