@@ -4,7 +4,8 @@ Before anything else reads them, mkdocs.yml must give each key once, every file 
 must be UTF-8 text and each page's front matter valid YAML, so a mistake there is named with its
 line instead of being dropped. A
 page past its review date, or with an image that has no alt text and is not marked
-`{ .decorative }`, fails the strict build. Templates get a `dmy` filter ("22 November 2026").
+`{ .decorative }`, fails the strict build; so does a table row with a cell missing or one too
+many (induction/tables.py), which would put values under the wrong headings. Templates get a `dmy` filter ("22 November 2026").
 The rules are pure functions in induction/pages.py.
 """
 
@@ -29,6 +30,7 @@ from induction.pages import (
     read_front_matter,
     trainer_files,
 )
+from induction.tables import table_problems
 
 log = logging.getLogger("mkdocs.hooks.pages")
 
@@ -63,6 +65,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     problems, overdue = check_front_matter(page.meta, display, sources, today(), raw)
     if problems:
         raise DataError(*problems[0])
+    for line, problem, expected in table_problems(raw)[:1]:  # a value under the wrong heading
+        raise DataError(display, line, problem, expected)
     if overdue:
         warn(log, overdue)
     return markdown

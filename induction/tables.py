@@ -1,0 +1,84 @@
+"""Tables whose rows do not fit their columns.
+
+Python-Markdown's tables extension gives a table as many columns as its `---` row has cells. A
+row with fewer cells is filled up with empty ones at its end, so each value after a missing cell
+shows under the wrong heading; a row with more cells loses the extra ones without a word. Both
+publish a wrong table (a number under the wrong heading) with a green build, so the build stops
+at the row instead.
+
+Rows are split into cells by the extension's own splitter (pipes in code spans and `\\|` are not
+cell borders), so this counts exactly what readers will see.
+"""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+from markdown.extensions.tables import TableProcessor
+
+from induction.markdown_parts import code_lines
+
+# A line's indent, quote marks (`>`) and list markers, which the table's block does not hold.
+_LINE_START = re.compile(r"^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d+[.)](?=[ \t])))*[ \t]*")
+
+
+def table_problems(text: str) -> list[tuple[int, str, str]]:
+    """(line in `text`, problem, what to write) for each table row whose number of cells is not
+    the table's number of columns, outside code."""
+    lines, code = text.split("\n"), code_lines(text)
+    splitter = TableProcessor(markdown.Markdown().parser, {"use_align_attribute": False})
+    problems, n = [], 0
+    while n < len(lines) - 1:
+        end = n
+        while end < len(lines) and not code[end] and _bare(lines[end]):
+            end += 1  # from this line up to a blank line or code (a table starts its block)
+        if (
+            end - n < 2
+            or "|" not in lines[n]
+            or not _starts_block(lines, n)
+            or not splitter.test(None, "\n".join(map(_bare, lines[n:end])))
+        ):
+            n += 1
+            continue
+        columns = len(splitter.separator)
+        for row in range(n + 2, end):
+            # `_split_row` is the extension's own (not documented): Python-Markdown is pinned,
+            # and tests/test_safe_html.py's test_markdown_internals_are_as_pinned fails when
+            # its version moves.
+            cells = len(splitter._split_row(_bare(lines[row])))
+            if cells != columns:
+                problems.append((row + 1, *_problem(cells, columns)))
+        n = end
+    return problems
+
+
+def _starts_block(lines: list[str], n: int) -> bool:
+    """Whether line `n` starts a block: a table's heading row must (after a paragraph line, the
+    lines are all one paragraph)."""
+    return n == 0 or not _bare(lines[n - 1]) or _indent(lines[n - 1]) < _indent(lines[n])
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _problem(cells: int, columns: int) -> tuple[str, str]:
+    has = f"this table row has {cells} cell{'s' if cells != 1 else ''}"
+    if cells < columns:
+        return (
+            f"{has}, but the table has {columns} columns, so each value "
+            "after a missing cell shows under the wrong heading",
+            "give the row one cell for each column, in the same order as the headings; write | | for "
+            "an empty cell",
+        )
+    return (
+        f"{has}, but the table has {columns} columns, so readers do not see the last {cells - columns}",
+        "take out the extra cells, or add a column to the heading row and to the --- row below it; a | "
+        "inside a cell is written \\|",
+    )
+
+
+def _bare(line: str) -> str:
+    """`line` without its indent, quote marks and list markers, as its block holds it."""
+    return _LINE_START.sub("", line).strip(" ")
