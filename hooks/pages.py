@@ -5,7 +5,8 @@ must be UTF-8 text and each page's front matter valid YAML, so a mistake there i
 line instead of being dropped. A
 page past its review date, or with an image that has no alt text and is not marked
 `{ .decorative }`, fails the strict build; so does a table row with a cell missing or one too
-many (induction/tables.py), which would put values under the wrong headings. Templates get a `dmy` filter ("22 November 2026").
+many (induction/tables.py), which would put values under the wrong headings, and a menu entry
+for a page that is not there. Templates get a `dmy` filter ("22 November 2026").
 The rules are pure functions in induction/pages.py.
 """
 
@@ -22,12 +23,14 @@ from mkdocs.structure.pages import Page
 
 from induction.common import DataError, page_source, read_source, warn
 from induction.dates import format_date, today
+from induction.nav import missing_nav_pages
 from induction.pages import (
     check_front_matter,
     check_settings_files,
     image_problem,
     images_without_alt,
     read_front_matter,
+    settings_files,
     trainer_files,
 )
 from induction.tables import table_problems
@@ -45,6 +48,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    # MkDocs only warns, without a line, about a menu entry for a page that is not there.
+    pages = {file.src_uri for file in files.documentation_pages()}
+    for display, line, path, close in missing_nav_pages(settings_files(config.config_file_path), pages):
+        raise DataError(
+            display,
+            line,
+            f"the menu (nav:) lists '{path}', but there is no page docs/{path}",
+            f"write '{close}' if that is the page you mean"
+            if close
+            else "check the spelling and the folder against the files in docs/, or take the line out",
+        )
     # MkDocs reads front matter itself and drops it silently when it is not valid YAML; read it
     # here first, so the trainer is told what is wrong and on which line.
     for file in files.documentation_pages():

@@ -4,7 +4,10 @@ and links)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import difflib
+from collections.abc import Iterable, Iterator
+
+import yaml
 
 
 def nav_setting_pages(nav, section: str | None = None) -> Iterator[tuple[str, str]]:
@@ -36,3 +39,35 @@ def nav_items(items) -> Iterator:
 def nav_item_pages(items) -> Iterator:
     """The pages of MkDocs' navigation (or a section's children), in menu order."""
     return (item for item in nav_items(items) if item.is_page)
+
+
+def missing_nav_pages(settings: Iterable[tuple[str, yaml.Node | None]], pages: set[str]):
+    """(settings file, line, path, close match or None) for each page the `nav:` setting lists
+    that is not among `pages` (the documentation pages' paths), in the first of `settings` (the
+    (name, YAML node tree) pairs of induction.pages.settings_files) that has a `nav:`.
+    Addresses (https://...) and anything not ending in .md are left to MkDocs."""
+    for display, root in settings:
+        pairs = root.value if isinstance(root, yaml.MappingNode) else []
+        nav = next((value for key, value in pairs if key.value == "nav"), None)
+        if nav is None:
+            continue
+        for node in _scalars(nav):
+            path = node.value
+            if path.endswith(".md") and "://" not in path and path not in pages:
+                close = difflib.get_close_matches(
+                    path, sorted(pages), n=1, cutoff=0.85
+                )  # a slip, not another page
+                yield display, node.start_mark.line + 1, path, close[0] if close else None
+        return
+
+
+def _scalars(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
+    """The values (not the titles) of a `nav:` node tree."""
+    if isinstance(node, yaml.ScalarNode):
+        yield node
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _scalars(item)
+    elif isinstance(node, yaml.MappingNode):
+        for _, value in node.value:
+            yield from _scalars(value)
