@@ -4,7 +4,8 @@ A page writes `{{ contacts.front_door.phone }}` and the reader sees the value fr
 templates read the same values as `config.extra.facts`. The files are read and checked once a
 build, in on_config; the rules are in induction/facts.py. Its Markdown extension, `UnfilledFacts`,
 stops the build at any placeholder still in a page after its conversion (outside code), should
-the filling ever take a part of a page for code that Python-Markdown shows as text.
+the filling ever take a part of a page for code that Python-Markdown shows as text. `PhoneLinks`
+(induction/phone_links.py) makes the contacts' numbers and email in a page's text links.
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ from mkdocs.structure.pages import Page
 from induction.common import page_source
 from induction.facts import UnfilledFacts, check_code_spans, fill_placeholders, load_facts, shows_placeholders
 from induction.front_matter import body_line_offset
+from induction.phone_links import PhoneLinks
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     config.extra["facts"] = load_facts(root / "data", root)
     config.markdown_extensions.append(UnfilledFacts())  # one per build: it holds the page being built
+    config.markdown_extensions.append(PhoneLinks(config.extra["facts"]["contacts"]))  # tap to call
     return config
 
 
@@ -32,6 +35,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     offset = body_line_offset(raw)
     net = next(e for e in config.markdown_extensions if isinstance(e, UnfilledFacts))
     net.start(markdown, lambda: page.markdown, (display, offset))
+    next(e for e in config.markdown_extensions if isinstance(e, PhoneLinks)).start(lambda: page.markdown)
     if not shows_placeholders(page.file.src_uri):
         check_code_spans(markdown, display, offset)
     return fill_placeholders(markdown, config.extra["facts"], display, offset)

@@ -1,0 +1,210 @@
+"""Contact numbers and the contact email in a page's text become links a phone can act on.
+
+A page writes `call {{ contacts.front_door.phone }}` and, once the facts are filled in, the reader
+sees "call 01452 42 65 65": on a phone that number should ring when tapped, as the ones in the
+"Worried about a child?" bar do. This Python-Markdown extension is given the contacts of
+data/contacts.yml (each with `phone`, its dialable `tel` form, and perhaps `email`) and, in the
+page's own conversion, links each number and email address it finds in the text: `tel:` with the
+dialable form, `mailto:` with the address. Never inside a link (the Contacts page writes its own),
+a heading, code, a form control or the self-check's markup (mkdocs-quiz converts each part of a
+self-check with the same extensions; those conversions are left alone, as its answers are labels
+of radio buttons). hooks/facts.py adds it next to the facts; `start` tells it each page's Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html.parser import HTMLParser
+from xml.etree.ElementTree import Element, SubElement
+
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
+
+from induction.versions import require
+
+require(
+    "Markdown",
+    "==3.11.3",
+    "induction/phone_links.py's reading of md.htmlStash.rawHtmlBlocks and of their places in the "
+    "text (markdown.util.HTML_PLACEHOLDER_RE, STX/ETX placeholders), before 'unescape' (priority 0)",
+)
+
+
+class PhoneLinks(Extension):
+    """Links the contacts' numbers and email addresses in a page's text. `contacts` is
+    {key: {"phone": shown, "tel": dialable, "email": address (optional), ...}}. Before each page,
+    `start(source)` gives a function returning the Markdown MkDocs converts for it: only that
+    conversion is linked. Without `start` (a snippet converted on its own) every conversion is."""
+
+    def __init__(self, contacts: dict):
+        super().__init__()
+        self.hrefs = contact_hrefs(contacts)
+        self.pattern = contact_pattern(self.hrefs)
+        self.source: Callable[[], str] | None = None
+
+    def start(self, source: Callable[[], str] | None) -> None:
+        self.source = source
+
+    def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
+        page = _IsPage(md, self)
+        md.preprocessors.register(page, "phone_links", 100)  # first: is this the page's conversion?
+        md.treeprocessors.register(_LinkContacts(md, page), "phone_links", TREE_PRIORITY)
+
+
+def contact_hrefs(contacts: dict) -> dict[str, str]:
+    """{text as the facts show it: link address} for every contact's phone and email."""
+    hrefs = {}
+    for entry in contacts.values():
+        hrefs[entry["phone"].strip()] = f"tel:{entry['tel']}"
+        if entry.get("email"):
+            hrefs[entry["email"].strip()] = f"mailto:{entry['email'].strip()}"
+    return hrefs
+
+
+def contact_pattern(hrefs: dict[str, str]) -> re.Pattern | None:
+    """One pattern for all of `hrefs`' texts, longest first, each standing on its own (not part of
+    a longer number, word or address: `999` is not linked in `1999` or `£999,000`); a space in a
+    number also matches a line break, where a paragraph wraps it."""
+    if not hrefs:
+        return None
+    texts = sorted(hrefs, key=len, reverse=True)
+    either = "|".join(r"\s+".join(re.escape(part) for part in text.split()) for text in texts)
+    return re.compile(rf"(?<![\w@+£$])(?<!\w[.,])({either})(?![\w@])(?![.,]\w)")
+
+
+def link_contacts(
+    root: Element, pattern: re.Pattern, hrefs: dict[str, str], stash: list | None = None
+) -> None:
+    """Link each match of `pattern` in the text inside `root` to its address in `hrefs`, outside
+    the elements it must not go in (SKIP_TAGS, SKIP_CLASSES), whether written in Markdown or as
+    raw HTML in a paragraph (`<a href="...">call 999</a>`: Python-Markdown keeps each tag in
+    `stash`, its htmlStash, and a placeholder for it in the text)."""
+    _Walk(pattern, hrefs, stash or []).element(root)
+
+
+class _Walk:
+    """One walk over a tree in the reader's order, knowing how many raw HTML tags that must not
+    hold a link are open (`inside`)."""
+
+    def __init__(self, pattern: re.Pattern, hrefs: dict[str, str], stash: list):
+        self.pattern, self.hrefs, self.stash = pattern, hrefs, stash
+        self.raw = _RawTags()
+
+    def element(self, element: Element) -> None:
+        if element.text and not isinstance(element.text, AtomicString):
+            element.text, links = self.split(element.text)
+            for n, link in enumerate(links):
+                element.insert(n, link)
+        for child in list(element):
+            if not _skipped(child):  # a tag written in it opens and closes in it
+                self.element(child)
+            if child.tail and not isinstance(child.tail, AtomicString):
+                child.tail, links = self.split(child.tail)
+                place = list(element).index(child) + 1
+                for n, link in enumerate(links):
+                    element.insert(place + n, link)
+
+    def split(self, text: str) -> tuple[str, list[Element]]:
+        """`text` up to its first link, and the links, each with the text after it as its tail.
+        Placeholders (raw HTML, escaped characters) are never split; raw HTML is read as it
+        comes, so text inside a raw `<a>` or `<code>` is left alone."""
+        head, links = "", []
+        for piece in PLACEHOLDERS.split(text):
+            if PLACEHOLDERS.fullmatch(piece):
+                self.raw.feed_placeholder(piece, self.stash)
+                new = []
+            elif self.raw.inside:
+                new = []
+            else:
+                piece, new = _split(piece, self.pattern, self.hrefs)
+            if links:
+                links[-1].tail += piece
+            else:
+                head += piece
+            links.extend(new)
+        return head, links
+
+
+class _RawTags(HTMLParser):
+    """Counts the raw HTML tags open that must not hold a link (SKIP_TAGS), read placeholder by
+    placeholder."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.inside = 0
+
+    def feed_placeholder(self, piece: str, stash: list) -> None:
+        match = HTML_PLACEHOLDER_RE.fullmatch(piece)
+        if match and int(match.group(1)) < len(stash) and isinstance(stash[int(match.group(1))], str):
+            self.feed(stash[int(match.group(1))])
+
+    def handle_starttag(self, tag, attrs):
+        self.inside += tag in SKIP_TAGS
+
+    def handle_startendtag(self, tag, attrs):
+        pass
+
+    def handle_endtag(self, tag):
+        self.inside = max(0, self.inside - (tag in SKIP_TAGS))
+
+
+def _skipped(element: Element) -> bool:
+    classes = set(element.get("class", "").split())
+    return element.tag in SKIP_TAGS or not SKIP_CLASSES.isdisjoint(classes)
+
+
+def _split(text: str, pattern: re.Pattern, hrefs: dict[str, str]) -> tuple[str, list[Element]]:
+    """`text` up to its first match, and a link for each match, with the text after it as its tail
+    (an email address with a line-break opportunity, <wbr>, after its @)."""
+    pieces = pattern.split(text)  # text, match, text, match, ..., text
+    links = []
+    for shown, after in zip(pieces[1::2], pieces[2::2], strict=True):
+        link = Element("a", {"href": hrefs[" ".join(shown.split())], "class": LINK_CLASS})
+        mailbox, at, domain = shown.rpartition("@")
+        link.text = AtomicString(mailbox + at or shown)
+        if at:  # a narrow screen wraps an address after its @, not in the middle of a word
+            SubElement(link, "wbr").tail = AtomicString(domain)
+        link.tail = after
+        links.append(link)
+    return pieces[0], links
+
+
+class _IsPage(Preprocessor):
+    """Notes whether this conversion is the page's own (`is_page`), before any other step."""
+
+    def __init__(self, md, links: PhoneLinks):
+        super().__init__(md)
+        self.links, self.is_page = links, False
+
+    def run(self, lines):
+        self.is_page = self.links.source is None or "\n".join(lines) == self.links.source()
+        return lines
+
+
+class _LinkContacts(Treeprocessor):
+    def __init__(self, md, page: _IsPage):
+        super().__init__(md)
+        self.page = page
+
+    def run(self, root):
+        pattern = self.page.links.pattern
+        if self.page.is_page and pattern is not None:
+            link_contacts(root, pattern, self.page.links.hrefs, self.md.htmlStash.rawHtmlBlocks)
+        self.page.is_page = False
+
+
+# After 'inline' (20), attr_list (8), abbr (7) and toc (5), so the text is the text readers see;
+# before the facts' safety net (1), the glossary (-1) and the trainer notes (-10).
+TREE_PRIORITY = 2
+LINK_CLASS = "contact-link"  # styled in docs/stylesheets/extra.css (a long email wraps)
+# Never linked inside: links, headings, code, form controls and the like (as the glossary).
+SKIP_TAGS = frozenset(
+    "a abbr button code h1 h2 h3 h4 h5 h6 kbd label math nav option pre samp script select style "
+    "summary svg textarea title".split()
+)
+# A self-check's markup (should it ever be in a page's tree), a box's title bar.
+SKIP_CLASSES = frozenset({"quiz", "admonition-title"})
+PLACEHOLDERS = re.compile(r"(\x02[^\x02\x03]*\x03)")  # raw HTML, escaped characters: never split

@@ -1,0 +1,114 @@
+"""Contact numbers and the contact email in a page's text are links a phone can act on
+(induction/phone_links.py): tel: with the dialable form, mailto:, never inside a link, a heading,
+code or the self-check's markup."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from induction.phone_links import PhoneLinks
+from tests.conftest import TEXT_EXTENSIONS
+
+CONTACTS = {
+    "front_door": {
+        "phone": "01452 42 65 65",
+        "tel": "+441452426565",
+        "email": "childrenshelpdesk@gloucestershire.gov.uk",
+    },
+    "emergency_duty_team": {"phone": "01452 614194", "tel": "+441452614194"},
+    "emergency": {"phone": "999", "tel": "999"},
+}
+FRONT_DOOR = ("tel:+441452426565", "01452 42 65 65")
+EDT = ("tel:+441452614194", "01452 614194")
+POLICE = ("tel:999", "999")
+EMAIL = ("mailto:childrenshelpdesk@gloucestershire.gov.uk", "childrenshelpdesk@gloucestershire.gov.uk")
+
+
+def convert(text: str, links: PhoneLinks | None = None) -> BeautifulSoup:
+    extensions = [*TEXT_EXTENSIONS, "toc", *([links] if links else [])]
+    return BeautifulSoup(markdown.Markdown(extensions=extensions).convert(text), "html.parser")
+
+
+def contact_links(soup: BeautifulSoup) -> list[tuple[str, str]]:
+    return [(a["href"], a.get_text()) for a in soup.select("a.contact-link")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Call 01452 42 65 65 now.", [FRONT_DOOR]),
+        # Thresholds' "What to do": in a numbered list, in bold, email too
+        (
+            "1. **If a child is in immediate danger, call 999 now.**\n"
+            "2. Call **01452 42 65 65**\n   or email **childrenshelpdesk@gloucestershire.gov.uk**.\n"
+            "3. Out of hours, call **01452 614194**, but only if it cannot wait.",
+            [POLICE, FRONT_DOOR, EMAIL, EDT],
+        ),
+        ("- Front door: 01452 42 65 65\n- Out of hours: 01452 614194", [FRONT_DOOR, EDT]),
+        ("| Who | Number |\n|---|---|\n| Police | 999 |\n| Out of hours | x 01452 614194 |", [POLICE, EDT]),
+        # a box, as the home page's "Worried about a child right now?"
+        ('!!! danger "Worried about a child right now?"\n    - Call **999**.\n', [POLICE]),
+        ("<div markdown>\nCall 999.\n</div>", [POLICE]),
+        ("The number, 01452\n614194, wraps in the paragraph.", [("tel:+441452614194", "01452\n614194")]),
+        ("Call 999, then 01452 42 65 65 (or 999 again).", [POLICE, FRONT_DOOR, POLICE]),
+        # never inside a heading, a box's title, a link, code or a form control
+        ("## Call 999\n\nText.", []),
+        ('!!! danger "Call 999"\n    Text.', []),
+        ("[Call 999](https://example.org/) and [01452 614194](tel:+441452614194)", []),
+        ('<a href="https://example.org/">call 999</a> then <strong>999</strong>', [POLICE]),
+        ('Press <kbd>999</kbd> or <label for="x">999</label>.', []),
+        ("Type `999` or `01452 42 65 65`.", []),
+        ("```\n999\n```", []),
+        ("    999 indented", []),
+        ('??? note "Call 999"\n    Text.', []),
+        # only the number itself, not inside a longer number or word
+        ("In 1999, 9990 calls, £999 and 999,000 people; item 4.999; x999.", []),
+        (
+            "Email childrenshelpdesk@gloucestershire.gov.uk.uk, xchildrenshelpdesk@gloucestershire.gov.uk",
+            [],
+        ),
+        (r"An escaped \*999\* still rings.", [POLICE]),
+    ],
+)
+def test_contact_numbers_and_email_become_links(text, expected):
+    linked = convert(text, PhoneLinks(CONTACTS))
+    assert contact_links(linked) == expected
+    # the reader sees the same words; no link inside a link
+    assert linked.get_text() == convert(text).get_text()
+    assert not linked.select("a a")
+
+
+def test_an_email_address_wraps_after_its_at_sign():
+    linked = convert("Email childrenshelpdesk@gloucestershire.gov.uk today.", PhoneLinks(CONTACTS))
+    assert str(linked.select_one("a.contact-link")) == (
+        '<a class="contact-link" href="mailto:childrenshelpdesk@gloucestershire.gov.uk">'
+        "childrenshelpdesk@<wbr/>gloucestershire.gov.uk</a>"
+    )
+
+
+def test_only_the_pages_own_conversion_is_linked():
+    """In a build, mkdocs-quiz converts each part of a self-check (an answer is a radio button's
+    label) with the same extensions: only the page's own Markdown is linked."""
+    links = PhoneLinks(CONTACTS)
+    page = "Call 999 now."
+    links.start(lambda: page)
+    extensions = [*TEXT_EXTENSIONS, links]
+    assert "contact-link" not in markdown.Markdown(extensions=extensions).convert("The answer: 999.")
+    assert 'href="tel:999"' in markdown.Markdown(extensions=extensions).convert(page)
+
+
+def test_the_thresholds_what_to_do_numbers_ring_when_tapped(real_site):
+    """The real site: on Thresholds, "What to do" gives each number as a tel: link with the
+    dialable number from data/contacts.yml, and the email as a mailto: link; the self-check's
+    answers (labels of radio buttons) hold no link; headings hold none."""
+    page = real_site.html("thresholds/index.html")
+    steps = page.find(id="what-to-do").find_next_sibling("ol")
+    assert contact_links(steps) == [POLICE, FRONT_DOOR, EMAIL, EDT]
+    assert "999" in page.select_one(".quiz").get_text()  # a self-check with the numbers
+    assert not page.select(":is(.quiz, label, h1, h2, h3) a.contact-link")
+    home = real_site.html("index.html").select_one(".admonition.danger")
+    assert contact_links(home) == [POLICE, FRONT_DOOR, EDT]
+    contact = real_site.html("services/front-door/index.html").find(id="how-to-contact-the-front-door")
+    assert FRONT_DOOR in contact_links(contact.parent) and EMAIL in contact_links(contact.parent)
