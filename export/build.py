@@ -12,6 +12,7 @@ does for dist/ (export/pipeline.py); when it fails, site/ keeps the last good bu
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -40,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
 def build_site(config: Path, site: Path, extra: list[str] = ()) -> int:
     """`mkdocs build --strict` of `config` into a new folder beside `site`, swapped in as `site`
     only when the build succeeds; returns the build's exit status."""
+    refused = refused_option(extra)
+    if refused:
+        print(f"ERROR    -  {refused}", file=sys.stderr)
+        return 2
     try:
         read_source(config, config.name)  # MkDocs reads mkdocs.yml before any hook can,
         check_settings_files(config)  # and words a YAML slip in it in the parser's terms
@@ -63,6 +68,40 @@ def build_site(config: Path, site: Path, extra: list[str] = ()) -> int:
         move_into_place(new, site)
     print(f"The new site is in {site}")
     return 0
+
+
+def refused_option(extra: list[str]) -> str | None:
+    """Why an option passed on to `mkdocs build` would let a broken site be published, or None.
+
+    `--quiet` makes MkDocs drop its warnings before strict mode counts them (its count is a
+    handler on the same logger), so a broken link, a missing alt text or a page past its review
+    date would build with exit status 0 and replace site/; `--no-strict` turns the count off."""
+    for arg in extra:
+        if arg == "--":  # what follows is not an option (and `mkdocs build` refuses it)
+            return None
+        if arg in ("--quiet", "--no-strict"):
+            flag = arg
+        elif arg.startswith("-") and not arg.startswith("--"):
+            flags = re.match(r"-[cqsv]*", arg).group()  # -cq is -c -q; -tq is the theme 'q'
+            flag = "-q" if "q" in flags else None
+        else:
+            flag = None
+        if flag == "--no-strict":
+            return (
+                "the option --no-strict turns strict mode off, so a warning (a broken link, a page "
+                "past its review date) would no longer stop the build and the broken site would "
+                "replace site/ (build without --no-strict; to look at a site with warnings, use "
+                "python3 noxfile.py -s serve)"
+            )
+        if flag:
+            where = "" if arg in ("-q", "--quiet") else f" in {arg}"
+            return (
+                f"the option -q (--quiet){where} hides MkDocs' warnings, and strict mode stops the "
+                "build only for the warnings it sees, so a broken link or a page past its review date "
+                "would be published in site/ (build without -q: when all is well, the build prints "
+                "only a few lines)"
+            )
+    return None
 
 
 if __name__ == "__main__":
