@@ -8,6 +8,7 @@ edited once and every page, the banner and the handouts follow. Templates read t
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import html
 import re
@@ -25,6 +26,7 @@ from markdown.util import HTML_PLACEHOLDER_RE
 from phonenumbers import shortnumberinfo
 
 from induction.common import DataError, load_yaml, relative_display
+from induction.dates import uk_date
 from induction.learner_text import learner_lines
 from induction.markdown_parts import CODE_BLOCK, CODE_SPAN, typed_parts
 from induction.text import markdown_text
@@ -170,6 +172,14 @@ def dialable(phone: str) -> str:
             f"'{written}' has the letter{'s' if len(letters) > 1 else ''} {', '.join(letters)} in it",
             'write the number in digits only, as it is dialled, e.g. "01452 42 65 65"',
         )
+    signs = _stray_signs(written)
+    if signs:
+        raise PhoneError(
+            f"'{written}' has {' and '.join(signs)} in it, which a phone number cannot have",
+            f'write only the digits and spaces, as it is dialled, e.g. "{_without_signs(written)}"'
+            if any(c in ASCII_DIGITS for c in written)
+            else 'write only the digits and spaces, as it is dialled, e.g. "01452 42 65 65"',
+        )
     digits = re.sub(r"\D", "", written)
     if re.fullmatch(r"[\d ]{3,7}", written) and _short_number(digits):
         return digits
@@ -201,6 +211,56 @@ def dialable(phone: str) -> str:
     )
 
 
+ASCII_DIGITS = "0123456789"
+SIGN_NAMES = {
+    '"': 'a double quote (")',
+    "'": "an apostrophe (')",
+    "\u201c": "a curly quote (\u201c)",
+    "\u201d": "a curly quote (\u201d)",
+    "\u2018": "a curly quote (\u2018)",
+    "\u2019": "a curly quote (\u2019)",
+    ".": "a full stop (.)",
+    ",": "a comma (,)",
+    ";": "a semicolon (;)",
+    ":": "a colon (:)",
+    "(": "a bracket (",
+    ")": "a bracket )",
+    "/": "a slash (/)",
+    "+": "a plus sign (+)",
+    "-": "a hyphen (-)",
+    "\u2013": "a dash (\u2013)",
+    "\u2014": "a dash (\u2014)",
+    "\t": "a tab",
+    "\u00a0": "a non-breaking space",
+}
+
+
+def _stray_signs(written: str) -> list[str]:
+    """The characters of `written` (a phone number without letters) that are not digits, spaces,
+    a + at the start or a hyphen between digits (01452-426565), named ("a full stop (.)"), in the
+    order they come; [] for none. A stray quote or full stop would be shown on every page as part
+    of the number."""
+    found = []
+    body = written.removeprefix("+")
+    for at, char in enumerate(body):
+        before, after = body[:at].rstrip()[-1:], body[at + 1 :].lstrip()[:1]
+        between_digits = bool(before and after) and before in ASCII_DIGITS and after in ASCII_DIGITS
+        if char == "-" and between_digits:
+            continue
+        if char not in ASCII_DIGITS and char != " ":
+            name = SIGN_NAMES.get(char) or f"the sign {char}"
+            if name not in found:
+                found.append(name)
+    return found
+
+
+def _without_signs(written: str) -> str:
+    """`written` with only its digits, its spaces (one at a time) and a + at the start."""
+    body = written.removeprefix("+")
+    kept = "".join(c if c in ASCII_DIGITS else " " if c.isspace() else "" for c in body)
+    return ("+" if written.startswith("+") else "") + " ".join(kept.split())
+
+
 def _short_number(digits: str) -> bool:
     """999, 112, 111, 101 and the other short numbers that work across the UK."""
     if shortnumberinfo.is_emergency_number(digits, "GB"):
@@ -213,10 +273,12 @@ def _short_number(digits: str) -> bool:
 
 
 def _check_person(display, key, entry, line):
+    _check_date_in_words(display, key, entry, "as_of")
     _check_fields(display, key, entry, line, ("role", "name", "as_of"), ("organisation",))
 
 
 def _check_source(display, key, entry, line):
+    _check_date_in_words(display, key, entry, "date")
     _check_fields(display, key, entry, line, ("title", "date"), ("note", "url"))
     url = entry.get("url")
     if url is not None and not is_web_address(url):
@@ -226,6 +288,61 @@ def _check_source(display, key, entry, line):
             f"'{key}.url' is not a web address",
             "write the document's full address, starting https://",
         )
+
+
+def _check_date_in_words(display, key, entry, field):
+    """Stop at a date written in numbers only (11/24/2022, 09-01-2027, or 2027-09-01 without
+    quotes, which YAML reads as a date): pages show it as typed, and 09/01/2027 is 9 January to
+    some readers and 1 September to others. Today's data writes "24 November 2022", "June 2025",
+    "2017" or words round a year, all of which pass."""
+    value = entry.get(field) if isinstance(entry, dict) else None
+    if isinstance(value, dt.date):  # `as_of: 2027-09-01` without quotes
+        raise DataError(
+            display,
+            entry.line_of(field),
+            f"'{key}.{field}' is the date {value.isoformat()}, written in numbers without quotes",
+            f'write the date in words, in quotes: {field}: "{uk_date(value)}"',
+        )
+    found = NUMBER_DATE.search(value) if isinstance(value, str) else None
+    if not found:
+        return
+    days = _days_meant(found)
+    meant = " or ".join(uk_date(day) for day in days)
+    written = "is a date" if found.group() == value.strip() else f"has a date ('{found.group()}')"
+    if len(days) > 1:
+        problem, example = f"which could be {meant}", f"{meant}, whichever is meant"
+    else:
+        problem, example = "which readers may read another way", uk_date(days[0]) if days else EXAMPLE_DAY
+    raise DataError(
+        display,
+        entry.line_of(field),
+        f"'{key}.{field}' '{value}' {written} in numbers only, {problem}",
+        f"write the date in words, e.g. {example}",
+    )
+
+
+EXAMPLE_DAY = "24 November 2022"
+
+
+def _days_meant(found: re.Match) -> list[dt.date]:
+    """The days a date in numbers can be: year first (2022-11-24) or last, with day and month
+    either way round (11/24/2022 can only be 24 November; 09/01/2027 is 9 January or 1 September)."""
+    first, second, third = (int(part) for part in found.group("a", "b", "c"))
+    if len(found.group("a")) == 4:
+        orders = [(first, second, third)]
+    else:
+        year = third if len(found.group("c")) == 4 else 2000 + third
+        orders = [(year, second, first), (year, first, second)]
+    days = []
+    for year, month, day in orders:
+        try:
+            days.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return list(dict.fromkeys(days))
+
+
+NUMBER_DATE = re.compile(r"(?<![\d/.-])(?P<a>\d{1,4})([/.-])(?P<b>\d{1,2})\2(?P<c>\d{2}|\d{4})(?![\d/.-])")
 
 
 def is_web_address(url: str) -> bool:

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import copy_project
+from conftest import copy_project, run_build
 from export.build import build_site, refused_option
+from induction.common import DataError
+from induction.facts import PhoneError, dialable, load_facts
 
 QUIET = (
     "hides MkDocs' warnings, and strict mode stops the build only for the warnings it sees, so a "
@@ -81,3 +83,175 @@ def test_a_quiet_build_with_a_broken_link_stops_and_leaves_the_site(tmp_path, ca
     assert sorted(p.name for p in project.iterdir()) == sorted(
         ["data", "docs", "hooks", "mkdocs.yml", "overrides", "quizzes", "site"]
     ), "a temporary folder was left behind"
+
+
+# --- 2. Phone numbers: digits, spaces, a + at the start, a hyphen between digits ----------------
+
+
+@pytest.mark.parametrize(
+    ("phone", "message"),
+    [
+        ('01452 614194"', f'\'01452 614194"\' has a double quote (") in it, {DIGITS_ONLY} "01452 614194")'),
+        ("01452 614194.", f"'01452 614194.' has a full stop (.) in it, {DIGITS_ONLY} \"01452 614194\")"),
+        ("'01452 614194", f"''01452 614194' has an apostrophe (') in it, {DIGITS_ONLY} \"01452 614194\")"),
+        (
+            "(01452) 614194",
+            f"'(01452) 614194' has a bracket ( and a bracket ) in it, {DIGITS_ONLY} \"01452 614194\")",
+        ),
+        ("01452 614194,", f"'01452 614194,' has a comma (,) in it, {DIGITS_ONLY} \"01452 614194\")"),
+        ("01452 614194-", f"'01452 614194-' has a hyphen (-) in it, {DIGITS_ONLY} \"01452 614194\")"),
+        (
+            "01452\u00a0614194",
+            f"'01452\u00a0614194' has a non-breaking space in it, {DIGITS_ONLY} \"01452 614194\")",
+        ),
+        ("01452 614194+", f"'01452 614194+' has a plus sign (+) in it, {DIGITS_ONLY} \"01452 614194\")"),
+        ("999.", f"'999.' has a full stop (.) in it, {DIGITS_ONLY} \"999\")"),
+        ("01452 6141#4", f"'01452 6141#4' has the sign # in it, {DIGITS_ONLY} \"01452 61414\")"),
+    ],
+)
+def test_a_phone_number_with_a_stray_sign_names_it(phone, message):
+    with pytest.raises(PhoneError) as caught:
+        dialable(phone)
+    assert str(caught.value) == message
+
+
+def test_digits_spaces_a_leading_plus_and_hyphens_between_digits_are_fine():
+    written = ["01452 614194", "01452-614194", "01452 - 614194", "+44 1452 614194"]
+    assert [dialable(phone) for phone in written] == ["+441452614194"] * len(written)
+
+
+@pytest.mark.build
+@pytest.mark.parametrize(
+    ("slip", "shown", "sign"),
+    [
+        ('"01452 614194."', "01452 614194.", "a full stop (.)"),
+        ("'01452 614194\"'", '01452 614194"', 'a double quote (")'),
+    ],
+)
+def test_a_stray_sign_in_a_phone_number_stops_the_build_at_its_line(tmp_path, slip, shown, sign):
+    project = copy_project(tmp_path / "project")
+    contacts = project / "data" / "contacts.yml"
+    _replace(contacts, 'phone: "01452 614194"', f"phone: {slip}")
+    line = _line_of(contacts, f"phone: {slip}")
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert (
+        f"data/contacts.yml:{line}: 'emergency_duty_team.phone' '{shown}' has {sign} in it, "
+        f'{DIGITS_ONLY} "01452 614194")'
+    ) in build.output, build.output
+    assert not build.site.exists() or not list(build.site.rglob("*.html")), "pages were published"
+
+
+# --- 3. Dates in numbers only in data/sources.yml and data/people.yml -------------------------
+
+
+def _data(tmp_path, people='  as_of: "June 2025"', source_date='  date: "24 November 2022"'):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "contacts.yml").write_text('front_door:\n  name: "F"\n  phone: "999"\n  when: "always"\n')
+    (data / "people.yml").write_text(f'p:\n  role: "R"\n  name: "N"\n{people}\n')
+    (data / "sources.yml").write_text(f's:\n  title: "T"\n{source_date}\n')
+    return data
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            '  date: "11/24/2022"',
+            "data/sources.yml:3: 's.date' '11/24/2022' is a date in numbers only, which readers may read "
+            "another way (write the date in words, e.g. 24 November 2022)",
+        ),
+        (
+            '  date: "24-11-2022"',
+            "data/sources.yml:3: 's.date' '24-11-2022' is a date in numbers only, which readers may read "
+            "another way (write the date in words, e.g. 24 November 2022)",
+        ),
+        (
+            '  date: "2022-11-24"',
+            "data/sources.yml:3: 's.date' '2022-11-24' is a date in numbers only, which readers may read "
+            "another way (write the date in words, e.g. 24 November 2022)",
+        ),
+        (
+            '  date: "published 1/4/22"',
+            "data/sources.yml:3: 's.date' 'published 1/4/22' has a date ('1/4/22') in numbers only, which "
+            "could be 1 April 2022 or 4 January 2022 (write the date in words, e.g. 1 April 2022 or "
+            "4 January 2022, whichever is meant)",
+        ),
+        (
+            "  date: 2022-11-24",
+            "data/sources.yml:3: 's.date' is the date 2022-11-24, written in numbers without quotes "
+            '(write the date in words, in quotes: date: "24 November 2022")',
+        ),
+        (
+            '  as_of: "09/01/2027"',
+            "data/people.yml:4: 'p.as_of' '09/01/2027' is a date in numbers only, which could be "
+            "9 January 2027 or 1 September 2027 (write the date in words, e.g. 9 January 2027 or "
+            "1 September 2027, whichever is meant)",
+        ),
+        (
+            '  as_of: "31.12.2026"',
+            "data/people.yml:4: 'p.as_of' '31.12.2026' is a date in numbers only, which readers may read "
+            "another way (write the date in words, e.g. 31 December 2026)",
+        ),
+        (
+            "  as_of: 2027-09-01",
+            "data/people.yml:4: 'p.as_of' is the date 2027-09-01, written in numbers without quotes "
+            '(write the date in words, in quotes: as_of: "1 September 2027")',
+        ),
+    ],
+)
+def test_a_date_in_numbers_only_is_refused(tmp_path, line, message):
+    field = "people" if "as_of" in line else "source_date"
+    with pytest.raises(DataError) as caught:
+        load_facts(_data(tmp_path, **{field: line}), tmp_path)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        "June 2025",
+        "24 November 2022",
+        "2017",
+        "2004 (sections 16M to 16Q added by the Children and Social Work Act 2017)",
+        "strategy period 2022 to 2025",
+        "2022-25",
+    ],
+)
+def test_dates_in_words_and_years_are_fine(tmp_path, date):
+    facts = load_facts(
+        _data(tmp_path, people=f'  as_of: "{date}"', source_date=f'  date: "{date}"'), tmp_path
+    )
+    assert facts["sources"]["s"]["date"] == facts["people"]["p"]["as_of"] == date
+
+
+@pytest.mark.build
+@pytest.mark.parametrize(
+    ("file", "field", "slip", "problem"),
+    [
+        (
+            "sources.yml",
+            'date: "24 November 2022"',
+            'date: "11/24/2022"',
+            "'scrutiny_2022.date' '11/24/2022' is a date in numbers only, which readers may read another "
+            "way (write the date in words, e.g. 24 November 2022)",
+        ),
+        (
+            "people.yml",
+            'as_of: "July 2025"',
+            'as_of: "09/01/2027"',
+            "'ad_north.as_of' '09/01/2027' is a date in numbers only, which could be 9 January 2027 or "
+            "1 September 2027 (write the date in words, e.g. 9 January 2027 or 1 September 2027, "
+            "whichever is meant)",
+        ),
+    ],
+)
+def test_a_date_in_numbers_stops_the_build_at_its_line(tmp_path, file, field, slip, problem):
+    project = copy_project(tmp_path / "project")
+    path = project / "data" / file
+    _replace(path, field, slip)
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert f"data/{file}:{_line_of(path, slip)}: {problem}" in build.output, build.output
+    assert not build.site.exists() or not list(build.site.rglob("*.html")), "pages were published"
