@@ -420,6 +420,9 @@ def yaml_mistake(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str,
     opened = exc.context_mark or mark  # where an unclosed quote or bracket, or a keyless line, is
     if mark is None:
         return None, said, YAML_ADVICE
+    run_on = _quote_run_on(text, mark)
+    if run_on:  # a value's closing quote left out: the quote opening a later value closed it
+        return run_on
     line = mark.line + 1
     before = text.split("\n")[mark.line][: mark.column]  # the line's text before the mistake
     if said.startswith("found character '\\t'"):
@@ -489,11 +492,7 @@ def yaml_mistake(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str,
     if said == "could not find expected ':'":
         return opened.line + 1, NOT_A_NAME, NOT_A_NAME_ADVICE
     if exc.context == "while scanning a quoted scalar":
-        return (
-            opened.line + 1,
-            "a quote opened on this line is never closed",
-            "end the value with the same quote mark",
-        )
+        return opened.line + 1, *never_closed(text.split("\n")[opened.line][opened.column])
     if exc.context in ("while parsing a flow sequence", "while parsing a flow mapping"):
         pair = "[ ]" if "sequence" in exc.context else "{ }"
         return (
@@ -503,6 +502,40 @@ def yaml_mistake(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str,
             "that contains ': ' or a bracket in quotes",
         )
     return line, said, YAML_ADVICE
+
+
+def never_closed(quote: str) -> tuple[str, str]:
+    """(problem, what to write) for a value whose opening `quote` has no closing one."""
+    return (
+        "the quote that opens on this line is never closed",
+        f"add the closing {quote} at the end of the value",
+    )
+
+
+def _quote_run_on(text: str, mark: yaml.Mark) -> tuple[int, str, str] | None:
+    """(line, problem, what to write) when the value just before the parser's mistake at `mark`
+    is a quoted value that opened on an earlier line and ran on to a quote in a later 'name:
+    value' or '- item' line (its own closing quote left out, it ends at the opening quote of the
+    next quoted value, or at an apostrophe): YAML stops at the words after that quote, so the
+    mistake is named at the line where the quote opened. None otherwise."""
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.end_mark.index > mark.index:
+                break
+            last = token
+    except yaml.YAMLError:
+        pass  # the tokens up to the scanner's own mistake are enough
+    if not isinstance(last, yaml.ScalarToken) or last.style not in ('"', "'"):
+        return None
+    start, end = last.start_mark, last.end_mark
+    if start.line == end.line:
+        return None
+    closing = text.split("\n")[end.line][: end.column - 1]  # the line's text before the closing quote
+    found = VALUE_START.match(closing)
+    if not (found.group("name") or closing[: found.end()].strip().startswith("-")):
+        return None  # a value that runs over lines on purpose, with something after its end
+    return start.line + 1, *never_closed(last.style)
 
 
 NOT_A_NAME = "this line is not a 'name: value' line"

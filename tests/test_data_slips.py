@@ -17,7 +17,7 @@ import pytest
 
 from conftest import copy_project, run_build
 from export.build import build_site, refused_option
-from induction.common import DataError
+from induction.common import DataError, check_keys_once, parse_yaml
 from induction.facts import PhoneError, dialable, load_facts
 
 QUIET = (
@@ -254,4 +254,72 @@ def test_a_date_in_numbers_stops_the_build_at_its_line(tmp_path, file, field, sl
     build = run_build(project, tmp_path / "site")
     assert build.returncode != 0
     assert f"data/{file}:{_line_of(path, slip)}: {problem}" in build.output, build.output
+    assert not build.site.exists() or not list(build.site.rglob("*.html")), "pages were published"
+
+
+# --- 4. A quote left open: named where it opens ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "quote"),
+    [
+        ('a:\n  name: "Front\n  phone: "999"\n  when: "x"\n', 2, '"'),  # runs on to phone's quote
+        ('a:\n  name: "F"\n  when: "9 to 5\n  note: "Leave a message."\n', 3, '"'),
+        ('a:\n  name: \'Front\n  phone: "999"\n  note: "The council\'s"\n', 2, "'"),  # to an apostrophe
+        ('items:\n  - "one\n  - "two"\n', 2, '"'),
+        ('a:\n  name: "Front\n', 2, '"'),  # to the end of the file
+        ("a:\n  name: 'Front\n", 2, "'"),
+    ],
+)
+def test_a_quote_left_open_is_named_where_it_opens(text, line, quote):
+    with pytest.raises(DataError) as caught:
+        parse_yaml(text, "data/x.yml")
+    assert str(caught.value) == (
+        f"data/x.yml:{line}: {NEVER_CLOSED} (add the closing {quote} at the end of the value)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('a:\n  text: "a long\n    value" extra\n', 3),  # over two lines on purpose, words after it
+        ('a:\n  text: "one" two\n', 2),
+    ],
+)
+def test_words_after_a_closing_quote_keep_their_message(text, line):
+    with pytest.raises(DataError) as caught:
+        parse_yaml(text, "data/x.yml")
+    assert str(caught.value).startswith(
+        f"data/x.yml:{line}: this is not valid YAML: YAML cannot tell where the value on this line ends"
+    )
+
+
+def test_a_value_over_two_lines_in_quotes_is_still_read():
+    assert parse_yaml('a:\n  text: "a long\n    value"\n  b: "c"\n', "data/x.yml") == {
+        "a": {"text": "a long value", "b": "c"}
+    }
+
+
+def test_a_quote_left_open_in_mkdocs_yml_is_named_where_it_opens():
+    with pytest.raises(DataError) as caught:
+        check_keys_once('site_name: "Member induction\nsite_url: "https://example.org/"\n', "mkdocs.yml")
+    assert str(caught.value) == f'mkdocs.yml:1: {NEVER_CLOSED} (add the closing " at the end of the value)'
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("field", ['phone: "01452 614194"', 'when: "outside'])
+def test_a_quote_left_open_in_a_data_file_stops_the_build_where_it_opens(tmp_path, field):
+    project = copy_project(tmp_path / "project")
+    contacts = project / "data" / "contacts.yml"
+    line = _line_of(contacts, field)
+    lines = contacts.read_text(encoding="utf-8").split("\n")
+    assert lines[line - 1].endswith('"')
+    lines[line - 1] = lines[line - 1][:-1]  # the closing quote left out
+    contacts.write_text("\n".join(lines), encoding="utf-8")
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert (
+        f'data/contacts.yml:{line}: {NEVER_CLOSED} (add the closing " at the end of the value)'
+        in build.output
+    ), build.output
     assert not build.site.exists() or not list(build.site.rglob("*.html")), "pages were published"

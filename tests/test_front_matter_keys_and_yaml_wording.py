@@ -185,8 +185,8 @@ QUIZ = (
             GLOSSARY,
             "expansion: Multi-Agency Safeguarding Hub",
             'expansion: "Multi-Agency Safeguarding Hub',
-            "data/x.yml:3: this is not valid YAML: a quote opened on this line is never closed "
-            "(end the value with the same quote mark)",
+            "data/x.yml:3: this is not valid YAML: the quote that opens on this line is never closed "
+            '(add the closing " at the end of the value)',
         ),
         (
             GLOSSARY,
