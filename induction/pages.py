@@ -64,6 +64,9 @@ def read_front_matter(raw: str, display: str) -> dict:
     if text is None:
         if OPENING_LINE.match(raw.removeprefix(BOM)):  # MkDocs would read the fields as text
             raise unclosed(display)
+        unopened = FIELD_LINE.match(raw.removeprefix(BOM))
+        if unopened and unopened.group(1).lower() in FRONT_MATTER_KEYS:
+            raise not_opened(display, unopened.group(1))
         return {}
     try:
         data = parse_yaml(text, display, first_line=2, what="the front matter")
@@ -89,6 +92,19 @@ def unclosed(display: str) -> DataError:
         1,
         "the front matter starts with '---' on this line but has no closing '---' line",
         "add a line with only --- after the last field, before the page's first heading",
+    )
+
+
+def not_opened(display: str, key: str) -> DataError:
+    """The error for front matter whose opening `---` line is missing: MkDocs then reads the
+    fields down to the first blank line in another way (all as text, 'sources' not as a list,
+    an indented line as part of the line above), and the closing '---' shows as a line across
+    the page, so the trainer would be told about a field instead of the missing line."""
+    return DataError(
+        display,
+        1,
+        f"the page starts with the front matter field '{key}:' but has no '---' line above it",
+        f"add a line with only --- above '{key}:'",
     )
 
 
@@ -248,6 +264,7 @@ FRONT_MATTER_KEYS = {
 }
 SEARCH_KEYS = {"exclude": "true: leave the page out of the search", "boost": "a number: rank the page higher"}
 OPENING_LINE = re.compile(r"-{3}[ \t]*(\n|$)")  # front matter's first line, as MkDocs reads it
+FIELD_LINE = re.compile(r"([A-Za-z_][\w-]*):([ \t]|$)", re.MULTILINE)  # a first line 'title: ...'
 HEADING = re.compile(r"^#{1,6}[ \t]", re.MULTILINE)  # a Markdown heading (in YAML, a comment line)
 
 

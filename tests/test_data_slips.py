@@ -19,6 +19,7 @@ from conftest import copy_project, run_build
 from export.build import build_site, refused_option
 from induction.common import DataError, check_keys_once, parse_yaml
 from induction.facts import PhoneError, dialable, load_facts
+from induction.pages import read_front_matter
 
 QUIET = (
     "hides MkDocs' warnings, and strict mode stops the build only for the warnings it sees, so a "
@@ -322,4 +323,48 @@ def test_a_quote_left_open_in_a_data_file_stops_the_build_where_it_opens(tmp_pat
         f'data/contacts.yml:{line}: {NEVER_CLOSED} (add the closing " at the end of the value)'
         in build.output
     ), build.output
+    assert not build.site.exists() or not list(build.site.rglob("*.html")), "pages were published"
+
+
+# --- 5. Front matter without its opening --- --------------------------------------------------
+
+NOT_OPENED = (
+    "the page starts with the front matter field '{0}:' but has no '---' line above it "
+    "(add a line with only --- above '{0}:')"
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("title: T\nowner: O\nsources: [induction_2025]\n---\n\n# T\n", "title"),
+        ("title: T\nsearch:\n  boost: 3\n---\n\n# T\n", "title"),
+        ("\ufeffdescription: D\ntitle: T\n---\n", "description"),  # a byte-order mark first
+        ("Title: T\n---\n", "Title"),  # MkDocs reads it as 'title'
+    ],
+)
+def test_front_matter_without_its_opening_line_says_so(raw, key):
+    with pytest.raises(DataError) as caught:
+        read_front_matter(raw, "docs/x.md")
+    assert str(caught.value) == "docs/x.md:1: " + NOT_OPENED.format(key)
+
+
+@pytest.mark.parametrize(
+    "raw", ["# Title\n\ntitle: not front matter\n", "Note: a page without front matter\n", ""]
+)
+def test_a_page_that_does_not_start_with_a_field_is_left_alone(raw):
+    assert read_front_matter(raw, "docs/x.md") == {}
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("page", ["thresholds.md", "contacts.md"])
+def test_a_page_without_its_opening_line_stops_the_build_at_line_1(tmp_path, page):
+    project = copy_project(tmp_path / "project")
+    path = project / "docs" / page
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\ntitle:")
+    path.write_text(text.removeprefix("---\n"), encoding="utf-8")
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert f"docs/{page}:1: {NOT_OPENED.format('title')}" in build.output, build.output
     assert not build.site.exists() or not list(build.site.rglob("*.html")), "pages were published"
