@@ -17,16 +17,15 @@ from mkdocs.structure.pages import Page
 
 from induction.learning_path import (
     ESSENTIALS_MARKER,
-    LEARNING_MARKER,
     PROGRESS_MARKER,
     check_essentials,
     essentials_markdown,
     learning_pages,
-    learning_path_markdown,
     nav_sections,
     path_pages,
     progress_data,
     progress_table_html,
+    with_learning_path,
     with_reading_time,
 )
 
@@ -46,7 +45,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     learning = next((p for p in learning_pages(sections) if p["src"] == here), None)
     if learning is not None:
         markdown = with_reading_time(markdown, learning["minutes"])
-    markdown = markdown.replace(LEARNING_MARKER, learning_path_markdown(sections, here))
+    markdown = with_learning_path(markdown, sections, here)
     essentials = essentials_markdown(path_pages(sections), config.extra.get("essentials", []), here)
     return markdown.replace(ESSENTIALS_MARKER, essentials)
 

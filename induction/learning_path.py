@@ -14,11 +14,12 @@ overrides/main.html), so the script never keeps a list of pages of its own. A pa
 started, started (opened) or finished: every self-check question answered correctly at least
 once, or, on a page without a self-check, read to the end.
 
-Markers a page can hold: `<!-- learning-path -->` (the home page's list of learning pages and
-its Continue button), `<!-- essentials -->` (the short route before a committee meeting; its
-pages are listed in mkdocs.yml under `extra.essentials`) and `<!-- progress-table -->` (the
-table of learning pages on My progress, filled in by progress.js from what this browser has
-done). hooks/learning_path.py puts them in; the pieces are made here.
+Markers a page can hold: `<!-- learning-path -->` (the home page's list of learning pages; its
+Continue button goes straight under the heading above the marker), `<!-- essentials -->` (the
+short route before a committee meeting; its pages are listed in mkdocs.yml under
+`extra.essentials`) and `<!-- progress-table -->` (the table of learning pages on My progress,
+filled in by progress.js from what this browser has done). hooks/learning_path.py puts them
+in; the pieces are made here.
 """
 
 from __future__ import annotations
@@ -140,10 +141,52 @@ def with_reading_time(markdown: str, minutes: int) -> str:
     return "\n".join(lines)
 
 
+def with_learning_path(markdown: str, sections: list[dict], from_src: str) -> str:
+    """The page's Markdown with its learning path in place of the `<!-- learning-path -->`
+    marker, and the Continue button straight under the heading above the marker (before any
+    words introducing the list), so that a reader on a phone finds it without scrolling through
+    the list. With no heading above the marker, the button goes just before the list."""
+    if LEARNING_MARKER not in markdown:
+        return markdown
+    lines = markdown.split("\n")
+    heading = None
+    for n, line, is_code in lines_with_code(markdown, start=0):
+        if is_code:
+            continue
+        if line.strip() == LEARNING_MARKER:
+            break
+        if HEADING.match(line):
+            heading = n
+    else:
+        heading = None  # the marker is only inside code: shown as written, filled in as before
+    button = continue_markdown(sections, from_src)
+    if heading is None or not button:
+        return markdown.replace(LEARNING_MARKER, learning_path_markdown(sections, from_src))
+    lines[heading + 1 : heading + 1] = ["", button, ""]
+    return "\n".join(lines).replace(LEARNING_MARKER, path_list_markdown(sections, from_src))
+
+
 def learning_path_markdown(sections: list[dict], from_src: str) -> str:
-    """The home page's learning path: each learning page with its reading time (progress.js adds
-    its mark to each link of class learning-path__page), then the Continue button, which goes to
-    the first learning page until progress.js points it at the first one not finished."""
+    """The home page's learning path as one piece: the Continue button, then the list of pages."""
+    button = continue_markdown(sections, from_src)
+    listing = path_list_markdown(sections, from_src)
+    return f"{button}\n\n{listing}" if button else listing
+
+
+def continue_markdown(sections: list[dict], from_src: str) -> str:
+    """The Continue button, which goes to the first learning page until progress.js points it at
+    the first one not finished, and the line that replaces it once every page is finished; ""
+    when there is no learning page to go to."""
+    first = next((p for p in learning_pages(sections) if p["src"] != from_src), None)
+    if first is None:
+        return ""
+    button = CONTINUE.format(title=markdown_text(first["title"]), href=_rel(first["src"], from_src))
+    return button + "\n\n" + DONE.format(record=_rel(PROGRESS_PAGE, from_src) + "#completion-record")
+
+
+def path_list_markdown(sections: list[dict], from_src: str) -> str:
+    """The list of the learning path: each learning page with its reading time (progress.js adds
+    its mark to each link of class learning-path__page), and the time to read them all."""
     lines = []
     total = 0
     number = 0
@@ -162,14 +205,20 @@ def learning_path_markdown(sections: list[dict], from_src: str) -> str:
             for page in pages:
                 lines.append(f"    - {_link(page, from_src)}{PATH_PAGE} (about {page['minutes']} min)")
     lines.append("")
-    hours, mins = divmod(total, 60)
-    span = f"{hours} hour{'s' if hours != 1 else ''} {mins} minutes" if hours else f"{mins} minutes"
-    lines.append(f"Reading everything takes about {span}, not counting the self-checks.")
-    first = next((p for p in learning_pages(sections) if p["src"] != from_src), None)
-    if first is not None:
-        lines += ["", CONTINUE.format(title=markdown_text(first["title"]), href=_rel(first["src"], from_src))]
-        lines += ["", DONE.format(record=_rel(PROGRESS_PAGE, from_src) + "#completion-record")]
+    lines.append(f"Reading everything takes about {duration(total)}, not counting the self-checks.")
     return "\n".join(lines)
+
+
+def duration(minutes: int) -> str:
+    """A number of minutes in words: "2 hours", "1 hour 1 minute", "45 minutes" (no zero part,
+    "0 minutes" only for nothing at all)."""
+    hours, mins = divmod(minutes, 60)
+    parts = [
+        f"{count} {unit}{'' if count == 1 else 's'}"
+        for count, unit in ((hours, "hour"), (mins, "minute"))
+        if count
+    ]
+    return " ".join(parts) or "0 minutes"
 
 
 def essentials_markdown(pages: list[dict], essentials: list[str], from_src: str) -> str:
@@ -177,7 +226,7 @@ def essentials_markdown(pages: list[dict], essentials: list[str], from_src: str)
     chosen = [by_src[src] for src in essentials if src in by_src]
     lines = [f"{i}. {_link(p, from_src)} (about {p['minutes']} min)" for i, p in enumerate(chosen, start=1)]
     total = sum(p["minutes"] for p in chosen)
-    lines += ["", f"Together: about {total} minutes."]
+    lines += ["", f"Together: about {duration(total)}."]
     return "\n".join(lines)
 
 
@@ -219,4 +268,5 @@ DONE = (
 LEARNING_MARKER = "<!-- learning-path -->"
 ESSENTIALS_MARKER = "<!-- essentials -->"
 PROGRESS_MARKER = "<!-- progress-table -->"
+HEADING = re.compile(r"#{1,6}(\s|$)")  # an ATX heading at the start of a line
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")

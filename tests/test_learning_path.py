@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from induction.learner_text import learner_lines
-from induction.learning_path import reading_minutes
+from induction.learning_path import (
+    LEARNING_MARKER,
+    continue_markdown,
+    duration,
+    essentials_markdown,
+    path_list_markdown,
+    reading_minutes,
+    with_learning_path,
+)
 
 TEXT = "word " * 190  # under a minute's reading, so any hidden word counted shows as 2 minutes
 HIDDEN = "secret " * 400
@@ -105,3 +113,69 @@ def test_learner_lines_keep_the_file_line_numbers():
 def test_learner_lines_blank_code_spans_and_blocks(body, lines):
     assert [text for _, text in learner_lines(body, offset=3)] == lines
     assert [number for number, _ in learner_lines(body, offset=3)] == list(range(4, 4 + len(lines)))
+
+
+@pytest.mark.parametrize(
+    ("minutes", "words"),
+    [
+        (0, "0 minutes"),
+        (1, "1 minute"),
+        (17, "17 minutes"),
+        (59, "59 minutes"),
+        (60, "1 hour"),
+        (61, "1 hour 1 minute"),
+        (62, "1 hour 2 minutes"),
+        (120, "2 hours"),
+        (121, "2 hours 1 minute"),
+        (185, "3 hours 5 minutes"),
+    ],
+)
+def test_durations_leave_out_a_zero_part_and_say_1_in_the_singular(minutes, words):
+    assert duration(minutes) == words
+
+
+def test_reading_everything_and_together_use_those_words():
+    sections = [{"title": "A", "pages": [{"src": "a.md", "url": "a/", "title": "A", "minutes": 60}]}]
+    assert "Reading everything takes about 1 hour, not counting" in path_list_markdown(sections, "index.md")
+    pages = [{"src": "a.md", "title": "A", "minutes": 1}]
+    assert essentials_markdown(pages, ["a.md"], "index.md").endswith("Together: about 1 minute.")
+
+
+SECTIONS = [
+    {
+        "title": "Start",
+        "pages": [{"src": "index.md", "url": "", "title": "Start", "minutes": 2, "marked": False}],
+    },
+    {"title": "A", "pages": [{"src": "a.md", "url": "a/", "title": "A", "minutes": 3}]},
+]
+BUTTON = continue_markdown(SECTIONS, "index.md")
+LIST = path_list_markdown(SECTIONS, "index.md")
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        # straight under the heading above the marker, before the words introducing the list
+        (
+            f"# Home\n\n## Your learning path\n\nRead in order.\n\n{LEARNING_MARKER}\n\n## Next",
+            f"# Home\n\n## Your learning path\n\n{BUTTON}\n\n\nRead in order.\n\n{LIST}\n\n## Next",
+        ),
+        (f"## Path {{ #path }}\n{LEARNING_MARKER}", f"## Path {{ #path }}\n\n{BUTTON}\n\n{LIST}"),
+        # no heading above it (one below does not count): just before the list
+        (f"Intro.\n\n{LEARNING_MARKER}\n\n## Later", f"Intro.\n\n{BUTTON}\n\n{LIST}\n\n## Later"),
+        # a heading in code, or '#tag' with no space, is not a heading
+        (f"```\n# code\n```\n#tag\n{LEARNING_MARKER}", f"```\n# code\n```\n#tag\n{BUTTON}\n\n{LIST}"),
+        # no marker: unchanged
+        ("## Heading\n\nText.", "## Heading\n\nText."),
+    ],
+)
+def test_the_continue_button_goes_straight_under_the_learning_paths_heading(markdown, expected):
+    assert with_learning_path(markdown, SECTIONS, "index.md") == expected
+
+
+def test_the_button_says_where_it_goes_and_the_list_follows_it():
+    assert BUTTON.startswith("[Start with A](a.md){ .md-button .md-button--primary #learning-continue }\n")
+    assert 'id="learning-done" hidden' in BUTTON and "(progress.md#completion-record)" in BUTTON
+    assert LIST.startswith("1. [A](a.md){ .learning-path__page } (about 3 min)")
+    assert "learning-continue" not in LIST
+    assert continue_markdown(SECTIONS[:1], "index.md") == ""  # no learning page: no button
