@@ -372,3 +372,69 @@ def test_progress_works_in_the_offline_copy_from_file(page, tmp_path):
     page.goto((build.site / "progress.html").as_uri(), wait_until="load")
     assert f"has finished 1 of {len(pages)} learning pages" in page.inner_text("#certificate-statement")
     assert not [error for error in errors if "progress" in error]
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (768, 1024)])
+def test_the_menu_on_a_phone_or_tablet_marks_the_page_you_are_on(
+    browser, served_site, real_site, width, height
+):
+    """Below 76.25em Material shows the page you are on in the menu as a label (it opens the
+    page's contents) and hides its link: the label carries the mark, with the same words for
+    screen readers, as every other learning page's link does."""
+    pages = learning_pages(real_site)
+    assert [p["id"] for p in pages[:3]] == ["gloucestershire/", "how-services-work/", "services/front-door/"]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.set_default_timeout(5000)
+    tab = context.new_page()
+    state = {
+        "pages": {
+            pages[0]["id"]: finished_entry(pages[0]["questions"]),
+            pages[2]["id"]: {"opened": "2026-12-01", "right": ["quiz-0"]},
+        }
+    }
+    seed(tab, f"{served_site}/services/front-door/", state)
+    tab.click('label.md-header__button[for="__drawer"]')
+    menu = tab.locator(".md-nav--primary")
+    here = menu.locator("label.md-nav__link--active")
+    here.wait_for(state="visible")
+    assert menu.locator('a.md-nav__link--active[href="./"]').is_hidden()  # Material's, at this width
+    mark = here.locator(":scope > .progress-mark")
+    assert mark.is_visible()
+    assert " ".join(mark.text_content().split()) == "◐ (started)"
+    # The same mark, words for screen readers and all, as the page's link (hidden here) gets, and
+    # in the same place as on the other learning pages' links beside it.
+    link_mark = menu.locator('a.md-nav__link--active[href="./"] > .progress-mark')
+    assert mark.evaluate("m => m.outerHTML") == link_mark.evaluate("m => m.outerHTML")
+    assert mark.locator(".visually-hidden").text_content() == " (started)"
+    other = menu.locator('a.md-nav__link[href="../early-help/"]')
+    assert other.is_visible()
+    assert other.locator(":scope > .progress-mark").text_content() == "○ (not started)"
+    assert " ".join(here.inner_text().split()).startswith("Front door and MASH ◐")
+    # Marks change in place: every question right finishes the page, in the menu at once.
+    tab.evaluate("document.getElementById('__drawer').checked = false")  # close the menu
+    answer_all(tab, right=True)
+    assert " ".join(here.locator(":scope > .progress-mark").text_content().split()) == "✓ (finished)"
+    assert here.locator(".progress-mark").count() == 1
+    context.close()
+
+
+def test_on_a_phone_continue_is_straight_under_the_learning_path_heading(browser, served_site, real_site):
+    """At 390 by 844 the Continue button (and the line that replaces it once every page is
+    finished) comes straight under "Your learning path", above the list of pages."""
+    pages = learning_pages(real_site)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.set_default_timeout(5000)
+    tab = context.new_page()
+    seed(tab, f"{served_site}/", {"pages": {pages[0]["id"]: finished_entry(pages[0]["questions"])}})
+    under_heading = "e => e.closest('p').previousElementSibling.id"
+    button = tab.locator("#learning-continue")
+    first_item = tab.locator("a.learning-path__page").first
+    assert button.inner_text() == "Continue with How children's services work"
+    assert button.evaluate(under_heading) == "your-learning-path"
+    assert button.bounding_box()["y"] + button.bounding_box()["height"] <= first_item.bounding_box()["y"]
+    seed(tab, f"{served_site}/", {"pages": {p["id"]: finished_entry(p["questions"]) for p in pages}})
+    done = tab.locator("#learning-done")
+    assert done.is_visible() and button.is_hidden()
+    assert done.evaluate("e => e.previousElementSibling.previousElementSibling.id") == "your-learning-path"
+    assert done.bounding_box()["y"] + done.bounding_box()["height"] <= first_item.bounding_box()["y"]
+    context.close()

@@ -187,7 +187,8 @@
   }
 
   /* Put `state`'s mark on `link`: inside it in the menu (compact, the word for screen readers
-     only), at the end of its list item on the home page (before any list inside it). */
+     only; before the arrow of a label), at the end of its list item on the home page (before
+     any list inside it). */
   function setMark(link, state, compact) {
     var holder = compact ? link : link.parentElement;
     var old = holder.querySelector(":scope > .progress-mark");
@@ -195,7 +196,8 @@
       if (old.classList.contains("progress-mark--" + state)) return;
       old.remove();
     }
-    holder.insertBefore(markFor(state, compact), compact ? null : holder.querySelector(":scope > ul, :scope > ol"));
+    var before = holder.querySelector(compact ? ":scope > .md-nav__icon" : ":scope > ul, :scope > ol");
+    holder.insertBefore(markFor(state, compact), before);
   }
 
   function markLinks(state) {
@@ -205,6 +207,14 @@
       if (href.charAt(0) === "#") return; /* a heading of this page (the menu's contents) */
       var page = byId[pageId(href)];
       if (page) setMark(link, stateOf(state.pages[page.id], page), link.classList.contains("md-nav__link"));
+    });
+    /* On a phone or tablet (below 76.25em) Material shows the page you are on in the menu as a
+       label, which opens the page's contents, and hides its link: the label gets the same mark. */
+    var labels = document.querySelectorAll(".md-nav--primary .md-nav__item--active > label.md-nav__link--active");
+    Array.prototype.forEach.call(labels, function (label) {
+      var link = label.parentElement.querySelector(":scope > a.md-nav__link--active[href]");
+      var page = link && byId[pageId(link.getAttribute("href"))];
+      if (page) setMark(label, stateOf(state.pages[page.id], page), true);
     });
   }
 
