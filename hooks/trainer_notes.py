@@ -22,7 +22,8 @@ from induction.trainer_notes import (
     VIEW_ENV,
     VIEW_SUFFIX,
     TrainerNotes,
-    check_note_text_is_indented,
+    check_note_lines,
+    leaked_note_error,
     notes_extension,
     raw_html_note_error,
     searched_in_trainer_view,
@@ -47,7 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(100)  # the page as the trainer wrote it, before any hook adds lines
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    check_note_text_is_indented(markdown, f"docs/{page.file.src_uri}", lambda: _source(page)[2])
+    check_note_lines(markdown, f"docs/{page.file.src_uri}", lambda: _source(page)[2])
     if config.extra["trainer_view"]:  # trainers search their guide and the answer key here
         page.meta = searched_in_trainer_view(page.meta)
     return markdown
@@ -56,10 +57,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 @event_priority(100)  # first after MkDocs converts the page: its notes are the last conversion's
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     notes = notes_extension(config)
-    found, in_raw_html = notes.take()
+    found, in_raw_html, leaked = notes.take()
     if in_raw_html:
         _, body, offset = _source(page)
         raise raw_html_note_error(in_raw_html[0], body, f"docs/{page.file.src_uri}", offset)
+    if leaked:  # the last safety net: a note's first line that would be on the page
+        _, body, offset = _source(page)
+        raise leaked_note_error(leaked[0], body, f"docs/{page.file.src_uri}", offset)
     notes.kept.extend({"page": page.file.src_uri, "page_title": page.title, **note} for note in found)
     return html
 

@@ -33,7 +33,9 @@ entries, glossary links, filled-in {{ facts }}): a problem counts when it is fou
 trainer's own Markdown, which is also where its line comes from.
 
 The same judge stops a line of attributes (`{ .class }`, `{ data-glossary-skip }`) that attaches
-to nothing and would reach readers as typed (`stray_attributes`).
+to nothing and would reach readers as typed (`stray_attributes`), and, before anything else, a
+block tag (`<div>`) opened in raw HTML and never closed, which would publish the rest of the page
+as typed, trainer notes included (`unclosed_blocks`).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
+from html.parser import HTMLParser
 
 import nh3
 from markdown.extensions import Extension
@@ -93,6 +96,74 @@ def page_problems(text: str, pieces: list[str], tree: str) -> list[tuple]:
             if (line := find_line(text, needle)) is not None
         ]
     return sorted(problems, key=lambda p: p[0])
+
+
+def unclosed_blocks(text: str, pieces: list[str], is_block: Callable[[str], bool]) -> list[tuple]:
+    """(line, problem, expected) for each block tag (`is_block`: <div>, <details>, <p>, ...) that
+    opens a piece of raw HTML and is never closed. Python-Markdown's raw HTML block ends at the
+    end tag of the tag that opened it (markdown.htmlparser.HTMLExtractor); without one it runs to
+    the end of the page, and everything after the tag, headings, lists and trainer notes alike,
+    is published as typed. Pieces of one line (a tag inside a paragraph, stashed alone) are
+    left out. Its line is where the piece starts in `text` (see `_piece_line`)."""
+    problems = []
+    for piece in pieces:
+        if "\n" not in piece.strip():
+            continue
+        reader = _OpenTags()
+        reader.feed(piece)
+        reader.close()
+        if reader.opened and is_block(tag := reader.opened[0]) and reader.open:
+            if (line := _piece_line(text, piece)) is not None:
+                problems.append(
+                    (
+                        line,
+                        f"<{tag}> is opened here but never closed, so the rest of the page would be "
+                        "published as typed, trainer notes included",
+                        f"add </{tag}> on a line of its own after the part it holds, with a blank line "
+                        "before it",
+                    )
+                )
+    return problems
+
+
+def _piece_line(text: str, piece: str) -> int | None:
+    """The line of `text` (outside code) where a piece of raw HTML starts: of the lines that read
+    as its first line, the one from which most of the following lines read as the piece's
+    (another hook may have added to the page, so the piece need not match to its end)."""
+    want = [_bare(line) for line in piece.strip().split("\n")]
+    lines, code = [_bare(line) for line in text.split("\n")], code_lines(text)
+    best, found = 0, None
+    for n, line in enumerate(lines):
+        if code[n] or line != want[0]:
+            continue
+        run = next((k for k in range(len(want)) if n + k >= len(lines) or lines[n + k] != want[k]), len(want))
+        if run > best:
+            best, found = run, n + 1
+    return found
+
+
+class _OpenTags(HTMLParser):
+    """Reads a piece of raw HTML as Python-Markdown's HTMLExtractor does: every start tag but
+    <hr> and `<x />` is opened; an end tag closes the latest tag of its name and all opened after
+    it. `opened` names every start tag in order; `open` what is left open."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.opened: list[str] = []
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.opened.append(tag)
+        if tag != "hr":
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.opened.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.open:
+            while self.open.pop() != tag:
+                pass
 
 
 def stray_attributes(text: str, paragraphs: list[str]) -> list[tuple]:
@@ -422,7 +493,10 @@ class _Judge(Treeprocessor):
         tree = self.md.serializer(_skeleton(root)).replace(AMP_SUBSTITUTE, "&")
         paragraphs = [_own_text(self.md, e) for e in root.iter() if e.tag in ("p", "li")]
         problems = page_problems(text, pieces, tree) + stray_attributes(text, paragraphs) + notes
-        self.page.judge.found(sorted(problems, key=lambda p: p[0] or 0))
+        # A tag left open publishes the rest of the page as typed: told first, as the cause of
+        # anything else found after it.
+        unclosed = unclosed_blocks(text, pieces, self.md.is_block_level)
+        self.page.judge.found(unclosed or sorted(problems, key=lambda p: p[0] or 0))
 
 
 def _own_text(md, element: etree.Element) -> str:

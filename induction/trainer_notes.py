@@ -10,12 +10,17 @@ tree while the page is converted, so the note never reaches the page's HTML, the
 the offline copy or the handout. It keeps each note (title and HTML) for the trainer pack. It
 runs last of the tree processors, once MkDocs has checked and rewritten the note's links, so a
 note's HTML is what the page would have shown. A note whose text is not indented would be
-published as an ordinary paragraph, so `check_note_text_is_indented` stops the build at its line.
+published as an ordinary paragraph, and a first line typed slightly wrong (`!!! trainer “Title”`,
+`!!! trainers`) would publish the whole note, so `check_note_lines` stops the build at its line.
 
 Trainer view: with the environment variable INDUCTION_TRAINER_VIEW=1 (`nox -s serve-trainer`)
 the notes stay on the page, marked "Trainer note - not shown to learners". A build in trainer
 view logs a warning (hooks/trainer_notes.py), so a strict build (`nox -s build`, the export)
 refuses to make one: a site with trainer notes in it cannot be published by mistake.
+
+The last safety net: after the notes are taken out, any line the page would still show that
+starts like a note (`!!` or `??` and the word trainer, outside code) stops the build
+(`leaked_lines`), whatever kept the note from being read as one.
 
 The glossary never links inside a note: its tree processor skips elements with NOTE_CLASS.
 """
@@ -25,6 +30,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
+from html.parser import HTMLParser
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -44,24 +50,27 @@ require(
 class TrainerNotes(Extension):
     """Takes trainer notes out of each converted document (or, with `show`, marks them as the
     trainer view shows them). After each conversion, `found` holds that document's notes as
-    {"title", "html"} in page order, and `in_raw_html` the first line of any note written as raw
-    HTML, which the tree does not hold (see `raw_html_note_error`)."""
+    {"title", "html"} in page order, `in_raw_html` the first line of any note written as raw
+    HTML, which the tree does not hold (see `raw_html_note_error`), and `leaked` every line the
+    page would still show that starts like a trainer note (see `leaked_lines`)."""
 
     def __init__(self, show: bool = False):
         super().__init__()
         self.show = show
         self.found: list[dict] = []
         self.in_raw_html: list[str] = []
+        self.leaked: list[str] = []
         self.kept: list[dict] = []  # the build's notes with their pages, for the trainer pack
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.treeprocessors.register(_TakeNotes(md, self), "trainer_notes", TREE_PRIORITY)
 
-    def take(self) -> tuple[list[dict], list[str]]:
-        """The notes (and raw HTML notes) of the last conversion, forgotten here."""
-        found, raw = self.found, self.in_raw_html
-        self.found, self.in_raw_html = [], []
-        return found, raw
+    def take(self) -> tuple[list[dict], list[str], list[str]]:
+        """The notes, raw HTML notes and leaked first lines (`leaked_lines`) of the last
+        conversion, forgotten here."""
+        found, raw, leaked = self.found, self.in_raw_html, self.leaked
+        self.found, self.in_raw_html, self.leaked = [], [], []
+        return found, raw, leaked
 
 
 def notes_extension(config) -> TrainerNotes | None:
@@ -99,6 +108,7 @@ class _TakeNotes(Treeprocessor):
         self.extension.in_raw_html = [
             raw.strip().split("\n")[0] for raw in self.md.htmlStash.rawHtmlBlocks if _holds_a_note(raw)
         ]
+        self.extension.leaked = leaked_lines(root, self.md.htmlStash.rawHtmlBlocks, self.md.is_block_level)
 
     def _html(self, text: str | None, children: list[etree.Element]) -> str:
         """The HTML these nodes become in the page: serialised, then Python-Markdown's
@@ -110,6 +120,69 @@ class _TakeNotes(Treeprocessor):
         for postprocessor in self.md.postprocessors:
             html = postprocessor.run(html)
         return html.strip()
+
+
+def leaked_lines(root: etree.Element, raw_html: list, is_block: Callable[[str], bool]) -> list[str]:
+    """The last safety net: each line a converted page would still show (its tree outside code
+    and trainer notes, and the raw HTML Python-Markdown set aside) that starts like a trainer
+    note (`!!` or `??` and the word trainer). Whatever kept that note from being read as one (a
+    tag left open above it, an indent of two spaces, a note inside HTML), its text is there."""
+    shown = _ShownText(is_block)
+    _tree_text(root, shown.parts, is_block)
+    for raw in raw_html:
+        if isinstance(raw, str):
+            shown.feed(raw)
+            shown.close()
+            shown.reset()
+    return [line.strip() for line in "".join(shown.parts).split("\n") if _starts_like_a_note(line)]
+
+
+def _tree_text(element: etree.Element, parts: list[str], is_block: Callable[[str], bool]) -> None:
+    """The text of `element` into `parts`, a line break around each block, skipping code and
+    trainer notes (still in the tree in the trainer view)."""
+    if element.tag in UNSHOWN or _is_note(element.tag, element.items()):
+        return
+    parts.append(("\n" if is_block(element.tag) else "") + (element.text or ""))
+    for child in element:
+        _tree_text(child, parts, is_block)
+        parts.append(child.tail or "")
+    parts.append("\n" if is_block(element.tag) else "")
+
+
+class _ShownText(HTMLParser):
+    """The text of raw HTML outside code, a line break around each block tag, into `parts`."""
+
+    def __init__(self, is_block: Callable[[str], bool]):
+        super().__init__(convert_charrefs=True)
+        self.is_block, self.parts, self.inside = is_block, [], 0
+
+    def reset(self):
+        super().reset()
+        self.inside = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.inside += tag in UNSHOWN
+        self.parts.append("\n" if self.is_block(tag) else "")
+
+    def handle_endtag(self, tag):
+        self.inside -= tag in UNSHOWN and self.inside > 0
+        self.parts.append("\n" if self.is_block(tag) else "")
+
+    def handle_data(self, data):
+        if not self.inside:
+            self.parts.append(data)
+
+
+def _starts_like_a_note(line: str) -> bool:
+    """Whether `line` (after any indent or quote marks `>`) starts with `!!` or `??` and mentions
+    a trainer: the first line of a trainer note, or a slip of one."""
+    bare = _bare(line)
+    return bare.startswith(("!!", "??")) and "trainer" in bare.lower()
+
+
+def _bare(line: str) -> str:
+    """`line` without its indent and quote marks (`>`)."""
+    return _QUOTE_MARKS.sub("", line.expandtabs(4)).strip()
 
 
 def _notes_in(parent: etree.Element):
@@ -193,26 +266,55 @@ def note_start(line: str) -> re.Match | None:
     return note if note and NOTE_CLASS in note.group("classes").lower().split() else None
 
 
-def check_note_text_is_indented(markdown: str, display: str, offset: int | Callable[[], int] = 0) -> None:
-    """Stop at a trainer note (outside code) whose next line with text is not indented under it:
-    Markdown would end the note there and publish that text as an ordinary paragraph. `offset`
-    (the front matter's lines) may be a function, called only when there is an error to place."""
+def check_note_lines(markdown: str, display: str, offset: int | Callable[[], int] = 0) -> None:
+    """Stop at the first line (outside code) that would publish a trainer note to learners: a
+    line that looks like a note's first line but that Markdown does not read as a trainer note
+    (`note_slip`), or a note whose next line with text is not indented under it (Markdown would
+    end the note there and publish that text as an ordinary paragraph). `offset` (the front
+    matter's lines) may be a function, called only when there is an error to place."""
     lines = markdown.split("\n")
     for number, line in lines_outside_code(markdown):
         note = note_start(line)
-        if not note:
-            continue
-        indent = len(note.group("indent"))
-        text = next((nxt.expandtabs(4) for nxt in lines[number:] if nxt.strip()), "")
-        if len(text) - len(text.lstrip()) < indent + 4:
-            title = note.group("title") or "Trainer"
-            raise DataError(
-                display,
-                number + (offset() if callable(offset) else offset),
-                f"the trainer note '{title}' has no indented text, so the text below it would be "
-                "published to learners",
-                "indent the note's text by four spaces on the lines after the '!!! trainer' line",
-            )
+        problem = None if note else note_slip(line)
+        if note:
+            indent = len(note.group("indent"))
+            text = next((nxt.expandtabs(4) for nxt in lines[number:] if nxt.strip()), "")
+            if len(text) - len(text.lstrip()) < indent + 4:
+                title = note.group("title") or "Trainer"
+                problem = (
+                    f"the trainer note '{title}' has no indented text, so the text below it would be "
+                    "published to learners",
+                    "indent the note's text by four spaces on the lines after the '!!! trainer' line",
+                )
+        if problem:
+            raise DataError(display, number + (offset() if callable(offset) else offset), *problem)
+
+
+def note_slip(line: str) -> tuple[str, str] | None:
+    """(problem, expected) when `line` starts with `!!` or `??` (after any indent or `>`), mentions
+    a trainer, and yet is not the first line of a trainer note as Python-Markdown's admonition
+    and pymdownx.details read one: curly or single quotes round the title, a quote missing, two
+    marks, `trainers`, `trainer-note`, `trainer:`. Markdown would publish it, with the note's
+    text, as a paragraph or as a box of another kind. A box of another kind whose title only
+    mentions trainers (`!!! note "Ask your trainer"`) is not a slip."""
+    if not _starts_like_a_note(line):
+        return None
+    bare = _bare(line)
+    box = NOTE_LINE.match(bare)
+    if box and "trainer" not in box.group("classes").lower():
+        return None  # an ordinary box (note, warning, ...): its title is for learners
+    if box and NOTE_CLASS in box.group("classes").lower().split():
+        return None  # a trainer note (inside a quote); note_start reads it where it can
+    marker = "???+" if bare.startswith("???+") else "???" if bare.startswith("?") else "!!!"
+    quote = _ANY_QUOTE.search(bare)
+    after = bare[quote.start() :] if quote else bare[_TRAINER_WORD.search(bare).end() :]
+    title = after.strip(" :" + _QUOTES) or "Title"
+    written = f'{marker} trainer "{title}"'
+    return (
+        f"'{bare}' looks like the first line of a trainer note, but Markdown does not read it as "
+        "one, so the note would be published to learners",
+        f"write it as {written}, with the title in straight double quotes",
+    )
 
 
 def raw_html_note_error(first_line: str, markdown: str, display: str, offset: int = 0) -> DataError:
@@ -227,6 +329,24 @@ def raw_html_note_error(first_line: str, markdown: str, display: str, offset: in
     )
 
 
+def leaked_note_error(leaked: str, markdown: str, display: str, offset: int = 0) -> DataError:
+    """A line starting like a trainer note that the page would still show (`leaked_lines`): the
+    build stops at the line of `markdown` outside code that reads the same (or holds it)."""
+    lines = [(n, _bare(text)) for n, text in lines_outside_code(markdown)]
+    line = next((n for n, text in lines if text == leaked), None) or next(
+        (n for n, text in lines if leaked in text), None
+    )
+    return DataError(
+        display,
+        line + offset if line else None,
+        f"'{leaked}' is not read as the start of a trainer note here, so the note would be published "
+        "to learners",
+        "start the note on a line of its own at the left edge, with a blank line before it (or "
+        "indented by four spaces under a list item or box), and outside any HTML tag such as "
+        "<div> ... </div>",
+    )
+
+
 # After MkDocs' own tree processors (its link rewriting is at 0, the page title at 1) and every
 # other extension's, so the note's HTML is final and its links are checked like any other.
 TREE_PRIORITY = -10
@@ -235,6 +355,13 @@ TREE_PRIORITY = -10
 NOTE_LINE = re.compile(
     r'^(?P<indent> *)(?:!!!|\?\?\?\+?) ?(?P<classes>[\w-]+(?: +[\w-]+)*)(?: +"(?P<title>.*?)")? *$'
 )
+# What `note_slip` reads around a slipped first line: quote marks (`>`) before it, quotes of any
+# kind round its title (straight, curly, single), and the word that was meant to be `trainer`.
+_QUOTE_MARKS = re.compile(r"^[ \t>]*")
+_QUOTES = "\"'\u201c\u201d\u2018\u2019`"
+_ANY_QUOTE = re.compile(f"[{_QUOTES}]")
+_TRAINER_WORD = re.compile(r"trainer\S*", re.IGNORECASE)
+UNSHOWN = ("code", "pre")  # text shown as code, not read as Markdown: a note there is an example
 VIEW_ENV = "INDUCTION_TRAINER_VIEW"
 VIEW_SUFFIX = "(trainer view)"
 VIEW_LABEL = "Trainer note \N{EM DASH} not shown to learners"

@@ -22,7 +22,7 @@ from induction.common import DataError
 from induction.trainer_notes import (
     VIEW_LABEL,
     TrainerNotes,
-    check_note_text_is_indented,
+    check_note_lines,
     raw_html_note_error,
     trainer_view,
 )
@@ -153,10 +153,13 @@ def test_a_strict_build_refuses_the_trainer_view(tmp_path):
 
 def convert(text: str, show: bool = False) -> tuple[str, list[dict], list[str]]:
     """`text` converted as the site converts a page, with the notes extension: (HTML, the notes
-    found, the first line of each note written as raw HTML)."""
+    found, the first line of each note written as raw HTML). No line starting like a note may be
+    left on the page (tests/test_note_slips.py tests that safety net)."""
     notes = TrainerNotes(show=show)
     html = markdown.markdown(text, extensions=[*SITE_EXTENSIONS, notes])
-    return html, *notes.take()
+    found, in_raw_html, leaked = notes.take()
+    assert leaked == []
+    return html, found, in_raw_html
 
 
 SITE_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.details", "pymdownx.superfences"]
@@ -264,11 +267,11 @@ def test_trainer_view_is_switched_on_by_the_environment(value, on):
         '- A list item.\n\n    !!! trainer "In a list"\n        Indented under the item.',
         '```text\n!!! trainer "An example"\nShown as code.\n```',
         '!!! note "Not a trainer note"\nA paragraph.',
-        "A trainer is a person.\n!!! trainers are not a note type here",
+        '!!! note "Ask your trainer"\n    A box for learners.',
     ],
 )
 def test_a_note_with_indented_text_or_no_note_passes(markdown):
-    check_note_text_is_indented(markdown, "docs/x.md")
+    check_note_lines(markdown, "docs/x.md")
 
 
 NOT_INDENTED = (
@@ -302,7 +305,7 @@ NOT_INDENTED = (
 )
 def test_a_note_whose_text_is_not_indented_is_an_error_naming_its_line(markdown, offset, message):
     with pytest.raises(DataError) as error:
-        check_note_text_is_indented(markdown, "docs/x.md", offset)
+        check_note_lines(markdown, "docs/x.md", offset)
     assert str(error.value) == f"{message} {NOT_INDENTED}"
 
 
@@ -310,7 +313,7 @@ def test_the_front_matter_lines_may_be_given_as_a_function():
     """The hook hands the front matter's length as a function (read from the page's file only when
     there is an error to place): the error's line counts them."""
     with pytest.raises(DataError) as error:
-        check_note_text_is_indented('!!! trainer "Flat"\nNot indented.', "docs/x.md", lambda: 7)
+        check_note_lines('!!! trainer "Flat"\nNot indented.', "docs/x.md", lambda: 7)
     assert str(error.value).startswith("docs/x.md:8: the trainer note 'Flat'")
 
 

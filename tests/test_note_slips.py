@@ -1,0 +1,363 @@
+"""A trainer note typed slightly wrong never reaches learners. A first line Markdown does not read
+as a trainer note (curly or single quotes, a quote missing, `trainers`, `!!`, `trainer-note`,
+`trainer:`), a `<div>` left open above a note (which published the rest of the page as typed
+Markdown), and any note's first line still on a page after conversion (a note indented two
+spaces, a note inside closed raw HTML) each stop the build, and the check, at the file and line
+with what to write; no page is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+
+from conftest import ROOT, copy_project, run_build
+from export_support import export_project, run_export
+from induction.common import DataError
+from induction.safe_html import SafeHtml
+from induction.trainer_notes import TrainerNotes, check_note_lines, leaked_note_error, note_slip
+from test_safe_html import CONFIG
+from test_trainer_check import run_check
+
+NOT_READ = (
+    "looks like the first line of a trainer note, but Markdown does not read it as one, so the note "
+    "would be published to learners"
+)
+UNCLOSED = (
+    "is opened here but never closed, so the rest of the page would be published as typed, trainer "
+    "notes included"
+)
+NOT_A_NOTE_HERE = (
+    "is not read as the start of a trainer note here, so the note would be published to learners"
+)
+WHERE_NOTES_GO = (
+    "start the note on a line of its own at the left edge, with a blank line before it (or indented by "
+    "four spaces under a list item or box), and outside any HTML tag such as <div> ... </div>"
+)
+
+
+def slip(line: str, written: str) -> str:
+    return f"'{line}' {NOT_READ} (write it as {written}, with the title in straight double quotes)"
+
+
+def unclosed(line: int, tag: str) -> tuple:
+    return (
+        line,
+        f"<{tag}> {UNCLOSED}",
+        f"add </{tag}> on a line of its own after the part it holds, with a blank line before it",
+    )
+
+
+# --- A first line typed slightly wrong ---------------------------------------------------------
+
+TITLE = "Explain the Staying Close Team"
+CURLY = f"\N{LEFT DOUBLE QUOTATION MARK}{TITLE}\N{RIGHT DOUBLE QUOTATION MARK}"  # pasted from Word
+CURLY_SINGLE = f"\N{LEFT SINGLE QUOTATION MARK}{TITLE}\N{RIGHT SINGLE QUOTATION MARK}"
+SLIPS = [
+    (
+        f"!!! trainer \N{LEFT DOUBLE QUOTATION MARK}{TITLE}\N{RIGHT DOUBLE QUOTATION MARK}",
+        f'!!! trainer "{TITLE}"',
+    ),
+    (f"!!! trainer '{TITLE}'", f'!!! trainer "{TITLE}"'),
+    (
+        f"!!! trainer \N{LEFT SINGLE QUOTATION MARK}{TITLE}\N{RIGHT SINGLE QUOTATION MARK}",
+        f'!!! trainer "{TITLE}"',
+    ),
+    (f'!!! trainer "{TITLE}', f'!!! trainer "{TITLE}"'),
+    (f'!!! trainers "{TITLE}"', f'!!! trainer "{TITLE}"'),
+    (f'!! trainer "{TITLE}"', f'!!! trainer "{TITLE}"'),
+    (f'!!! trainer-note "{TITLE}"', f'!!! trainer "{TITLE}"'),
+    (f'!!! trainer: "{TITLE}"', f'!!! trainer "{TITLE}"'),
+    (f'!!!! trainer "{TITLE}"', f'!!! trainer "{TITLE}"'),
+    (f'!!! note trainers "{TITLE}"', f'!!! trainer "{TITLE}"'),
+    (f'!!! "Trainer: {TITLE}"', f'!!! trainer "Trainer: {TITLE}"'),
+    ("!!! TRAINERS", '!!! trainer "Title"'),
+    (f'?? trainer "{TITLE}"', f'??? trainer "{TITLE}"'),
+    (
+        f"??? trainer \N{LEFT DOUBLE QUOTATION MARK}{TITLE}\N{RIGHT DOUBLE QUOTATION MARK}",
+        f'??? trainer "{TITLE}"',
+    ),
+    (f'???+ Trainers "{TITLE}"', f'???+ trainer "{TITLE}"'),
+]
+
+
+@pytest.mark.parametrize(("line", "written"), SLIPS)
+@pytest.mark.parametrize("where", ["{}", "  {}", "> {}", "- Item.\n\n    {}"])
+def test_a_first_line_typed_slightly_wrong_stops_at_its_line(line, written, where):
+    page = "Intro.\n\n" + where.format(line) + "\n    The note's text.\n\nAfter."
+    at = page.split("\n").index(where.format(line).split("\n")[-1]) + 1
+    with pytest.raises(DataError) as error:
+        check_note_lines(page, "docs/services/care-leavers.md", 8)
+    assert str(error.value) == f"docs/services/care-leavers.md:{at + 8}: {slip(line, written)}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '!!! trainer "Title"',
+        '??? trainer "Folded"',
+        '???+ trainer "Open"',
+        "!!! trainer",
+        '!!! Trainer "Capital"',
+        '!!! warning trainer "Two classes"',
+        '> !!! trainer "In a quote"',
+        # boxes for learners whose title mentions trainers, and prose
+        '!!! note "Ask your trainer"',
+        '??? info "What the trainers do"',
+        "A trainer is a person. !!! trainer in the middle of a line is not a note.",
+        "!!! warning",
+        "?? Is this a question",
+    ],
+)
+def test_a_note_or_a_box_for_learners_is_no_slip(line):
+    assert note_slip(line) is None
+    check_note_lines(f"{line}\n    Text.", "docs/x.md")
+
+
+def test_a_slip_in_code_is_an_example():
+    check_note_lines(f"```text\n{SLIPS[0][0]}\n    Shown as code.\n```", "docs/trainers/x.md")
+
+
+# --- A tag left open publishes the rest of the page as typed ------------------------------------
+
+
+def markdown_with(extension) -> markdown.Markdown:
+    """Python-Markdown with mkdocs.yml's extensions and `extension`, as a build converts a page."""
+    return markdown.Markdown(
+        extensions=[*CONFIG.markdown_extensions, extension], extension_configs=CONFIG.mdx_configs
+    )
+
+
+def judged(text: str) -> list[tuple]:
+    """What SafeHtml finds in a page's Markdown, converted with mkdocs.yml's extensions."""
+    judge = SafeHtml()
+    judge.start(text)
+    md = markdown.Markdown(
+        extensions=[*CONFIG.markdown_extensions, judge], extension_configs=CONFIG.mdx_configs
+    )
+    md.convert(text)
+    return judge.problems
+
+
+NOTE = '!!! trainer "Corrected"\n    Secret.'
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f'Intro.\n\n<div class="note">\n\n{NOTE}\n\n## Heading\n', [unclosed(3, "div")]),
+        (f'Intro.\n\n  <div class="note">\n\n{NOTE}\n', [unclosed(3, "div")]),
+        (f"Intro.\n\n<details>\n<summary>More</summary>\n\n{NOTE}\n", [unclosed(3, "details")]),
+        (f"<p>A paragraph\n\n{NOTE}\n", [unclosed(1, "p")]),
+        # one of two <div>s closed: the raw HTML still runs to the end of the page
+        (f"<div>\n<div>x</div>\n\n{NOTE}\n", [unclosed(1, "div")]),
+        # the same line closed earlier on the page: the one left open is named
+        (f'<div class="note">\nx\n</div>\n\nText.\n\n<div class="note">\n\n{NOTE}\n', [unclosed(7, "div")]),
+        # told first, before a problem on an earlier line
+        (f"<img src=x onerror=alert(1)>\n\n<div>\n\n{NOTE}\n", [unclosed(3, "div")]),
+    ],
+)
+def test_a_block_tag_never_closed_is_told_at_its_line(text, expected):
+    assert judged(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<div class="note">\nx\n</div>\n\nText.',
+        "<ul><li>one<li>two</ul>\n\nText.",
+        "<table>\n<tr><td>a\n</table>\n\nText.",
+        "Text.\n\n<hr>\n\nMore.",
+        "<div>\n<br>\n<img src=a.png alt=x>\n</div>\n\nText.",
+        "A <kbd>Ctrl</kbd> key and a <div>b</div> inside a line.",
+        "<div markdown>\n\n*Markdown* in a box.\n\n</div>\n\nText.",
+        "```html\n<div>\nopen in code\n```\n\nText.",
+        "<!-- quiz -->\n\nText.",
+    ],
+)
+def test_closed_html_and_html_in_code_pass(text):
+    assert judged(text) == []
+
+
+# --- The last safety net: a note's first line left on the page -----------------------------------
+
+
+def leaked(text: str, show: bool = False) -> list[str]:
+    notes = TrainerNotes(show=show)
+    md = markdown.Markdown(
+        extensions=[*CONFIG.markdown_extensions, notes], extension_configs=CONFIG.mdx_configs
+    )
+    md.convert(text)
+    return notes.take()[2]
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        # two spaces before the note's line: Python-Markdown reads a paragraph
+        ('Intro.\n\n  !!! trainer "Secret"\n      Hidden.\n', ['!!! trainer "Secret"']),
+        # inside raw HTML that is closed: published as typed
+        ('<div>\n!!! trainer "Secret"\n    Hidden.\n</div>\n', ['!!! trainer "Secret"']),
+        ('<div>\n<p>\n??? Trainer "Folded"\n</p>\n</div>\n', ['??? Trainer "Folded"']),
+        # in a table's cell
+        ('| a |\n|---|\n| !!! trainer "x" |\n', ['!!! trainer "x"']),
+    ],
+)
+def test_a_notes_first_line_left_on_the_page_is_found(text, lines):
+    assert leaked(text) == lines
+
+
+@pytest.mark.parametrize(
+    ("text", "show"),
+    [
+        (f"Intro.\n\n{NOTE}\n\n> {NOTE.replace(chr(10), chr(10) + '> ')}\n", False),
+        (f"Intro.\n\n{NOTE}\n", True),  # the trainer view keeps the note, marked
+        ('```text\n!!! trainer "An example"\n```\n\n    !!! trainer "Indented code"\n', False),
+        ("Some **bold** !!! trainer in a line, and `!!! trainer` in code.\n", False),
+        ('!!! note "Ask your trainer"\n    A box for learners.\n', False),
+    ],
+)
+def test_notes_taken_out_and_examples_in_code_are_not_left_on_the_page(text, show):
+    assert leaked(text, show) == []
+
+
+@pytest.mark.parametrize(
+    ("markdown_text", "leak", "line"),
+    [
+        ('Intro.\n\n  !!! trainer "Secret"\n      Hidden.\n', '!!! trainer "Secret"', 3),
+        ('```\n!!! trainer "x"\n```\n\n| a |\n|---|\n| !!! trainer "x" |\n', '!!! trainer "x"', 7),
+        ("Nothing like it.", '!!! trainer "x"', None),
+    ],
+)
+def test_the_safety_net_names_the_notes_line(markdown_text, leak, line):
+    error = leaked_note_error(leak, markdown_text, "docs/x.md", 10)
+    where = f"docs/x.md:{line + 10}" if line else "docs/x.md"
+    assert str(error) == f"{where}: '{leak}' {NOT_A_NOTE_HERE} ({WHERE_NOTES_GO})"
+
+
+# --- On a copy of the real project: the build and the check stop, no page is written ---------------
+
+CARE_LEAVERS = Path("docs/services/care-leavers.md")
+STAYING_CLOSE = f'!!! trainer "{TITLE}"'
+STAYING_CLOSE_TEXT = "Ask the care leavers service for a one-line description"
+CORRECTED = '!!! trainer "Corrected December 2026: one focused visit, and the June 2025 inspection"'
+CORRECTED_TEXT = "They are one: Ofsted visited on 22 and 23 January 2025"
+
+
+def plant(project: Path, page: Path, change) -> int:
+    """Change `page` of the project copy with `change(lines)`, which gives the (0-based) index of
+    the line it planted; the planted line's number in the file."""
+    path = project / page
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = change(lines)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return at + 1
+
+
+def replace_line(old: str, new: str):
+    def change(lines: list[str]) -> int:
+        at = lines.index(old)
+        lines[at] = new
+        return at
+
+    return change
+
+
+def insert_before(old: str, *new: str):
+    def change(lines: list[str]) -> int:
+        at = lines.index(old)
+        lines[at:at] = list(new)
+        return at
+
+    return change
+
+
+def indent_note(old: str, indent: str):
+    def change(lines: list[str]) -> int:
+        at = end = lines.index(old)
+        while end + 1 < len(lines) and (lines[end + 1].startswith("    ") or not lines[end + 1].strip()):
+            end += 1
+        lines[at : end + 1] = [indent + line if line.strip() else line for line in lines[at : end + 1]]
+        return at
+
+    return change
+
+
+def assert_stopped(build, message: str, secret: str) -> None:
+    assert build.returncode != 0
+    assert message in build.output, build.output
+    assert build.output.count("ERROR") <= 2, build.output  # this error alone ("Error reading page" and it)
+    assert not list(build.site.rglob("*.html")), "a failed build wrote pages"
+    for path in build.site.rglob("*"):
+        assert not path.is_file() or secret.encode() not in path.read_bytes(), path
+
+
+@pytest.mark.parametrize(("line", "written"), [SLIPS[0], SLIPS[3], SLIPS[4]])
+def test_a_slipped_first_line_stops_the_real_build(project_copy, tmp_path, line, written):
+    at = plant(project_copy, CARE_LEAVERS, replace_line(STAYING_CLOSE, line))
+    build = run_build(project_copy, tmp_path / "site")
+    assert_stopped(build, f"{CARE_LEAVERS.as_posix()}:{at}: {slip(line, written)}", STAYING_CLOSE_TEXT)
+
+
+@pytest.mark.parametrize(
+    ("page", "before"),
+    [(CARE_LEAVERS, CORRECTED), (Path("docs/thresholds.md"), "## What you will learn")],
+)
+def test_a_div_left_open_stops_the_real_build_at_its_line(project_copy, tmp_path, page, before):
+    """Left open above a trainer note, the rest of the page was published as typed, the note's
+    text included, and the build passed; higher up, the build stopped only at the links into the
+    page's lost headings, from other pages."""
+    at = plant(project_copy, page, insert_before(before, '<div class="note">', ""))
+    build = run_build(project_copy, tmp_path / "site")
+    _, problem, expected = unclosed(at, "div")
+    assert_stopped(build, f"{page.as_posix()}:{at}: {problem} ({expected})", '<div class="note">')
+    assert "contains a link" not in build.output  # no message blames the pages linking to it
+
+
+@pytest.mark.parametrize(
+    ("changes", "moved"),
+    [
+        ([indent_note(CORRECTED, "  ")], 0),  # the whole note two spaces in: a paragraph
+        # inside raw HTML, closed after the note's text: the note is published as typed
+        ([insert_before("### Looking back to 2022", "</div>", ""), insert_before(CORRECTED, "<div>")], 1),
+    ],
+)
+def test_a_note_left_on_the_page_stops_the_real_build(project_copy, tmp_path, changes, moved):
+    at = [plant(project_copy, CARE_LEAVERS, change) for change in changes][-1] + moved
+    build = run_build(project_copy, tmp_path / "site")
+    message = f"{CARE_LEAVERS.as_posix()}:{at}: '{CORRECTED}' {NOT_A_NOTE_HERE} ({WHERE_NOTES_GO})"
+    assert_stopped(build, message, CORRECTED_TEXT)
+
+
+@pytest.mark.build
+def test_the_check_names_a_slipped_first_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    line, written = SLIPS[0]
+    at = plant(project, CARE_LEAVERS, replace_line(STAYING_CLOSE, line))
+    report = run_check(project)
+    assert report.returncode != 0
+    assert f"{CARE_LEAVERS.as_posix()}:{at}: {slip(line, written)}" in report.stdout
+    assert "1 error to fix before publishing" in report.stdout
+
+
+def test_the_error_table_shows_these_messages():
+    table = (ROOT / "docs" / "trainers" / "errors.md").read_text(encoding="utf-8")
+    line, written = SLIPS[0]
+    assert f"`docs/services/care-leavers.md:69: '{line}' {NOT_READ}`" in table
+    assert f"write it as {written}" in slip(line, written)
+    assert f"`docs/thresholds.md:12: <div> {UNCLOSED}`" in table
+    assert f"`docs/services/care-leavers.md:166: '{CORRECTED}' {NOT_A_NOTE_HERE}`" in table
+
+
+@pytest.mark.export
+def test_a_slipped_first_line_stops_the_export_with_nothing_made(tmp_path):
+    """With `!!! trainers` the note was a box of another kind: in the offline zip, both LMS
+    packages and the handout. The export stops at the build, with the same message."""
+    project = export_project(tmp_path / "project")
+    line, written = SLIPS[4]
+    at = plant(project, CARE_LEAVERS, replace_line(STAYING_CLOSE, line))
+    run = run_export(project, tmp_path / "dist")
+    assert run.returncode != 0
+    assert f"{CARE_LEAVERS.as_posix()}:{at}: {slip(line, written)}" in run.output
+    assert not [p for p in (tmp_path / "dist").rglob("*") if p.suffix in (".zip", ".pdf")]
