@@ -51,8 +51,9 @@ class TrainerNotes(Extension):
     """Takes trainer notes out of each converted document (or, with `show`, marks them as the
     trainer view shows them). After each conversion, `found` holds that document's notes as
     {"title", "html"} in page order, `in_raw_html` the first line of any note written as raw
-    HTML, which the tree does not hold (see `raw_html_note_error`), and `leaked` every line the
-    page would still show that starts like a trainer note (see `leaked_lines`)."""
+    HTML, which the tree does not hold (see `raw_html_note_error`), `leaked` every line the
+    page would still show that starts like a trainer note (see `leaked_lines`), and `in_code`
+    every such line the page shows only as code (see `note_left_on_page`)."""
 
     def __init__(self, show: bool = False):
         super().__init__()
@@ -60,17 +61,18 @@ class TrainerNotes(Extension):
         self.found: list[dict] = []
         self.in_raw_html: list[str] = []
         self.leaked: list[str] = []
+        self.in_code: list[str] = []
         self.kept: list[dict] = []  # the build's notes with their pages, for the trainer pack
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.treeprocessors.register(_TakeNotes(md, self), "trainer_notes", TREE_PRIORITY)
 
-    def take(self) -> tuple[list[dict], list[str], list[str]]:
-        """The notes, raw HTML notes and leaked first lines (`leaked_lines`) of the last
-        conversion, forgotten here."""
-        found, raw, leaked = self.found, self.in_raw_html, self.leaked
-        self.found, self.in_raw_html, self.leaked = [], [], []
-        return found, raw, leaked
+    def take(self) -> tuple[list[dict], list[str], list[str], list[str]]:
+        """The notes, raw HTML notes, and first lines left on the page (`leaked_lines`: as text,
+        then in code only) of the last conversion, forgotten here."""
+        found, raw, leaked, in_code = self.found, self.in_raw_html, self.leaked, self.in_code
+        self.found, self.in_raw_html, self.leaked, self.in_code = [], [], [], []
+        return found, raw, leaked, in_code
 
 
 def notes_extension(config) -> TrainerNotes | None:
@@ -108,7 +110,10 @@ class _TakeNotes(Treeprocessor):
         self.extension.in_raw_html = [
             raw.strip().split("\n")[0] for raw in self.md.htmlStash.rawHtmlBlocks if _holds_a_note(raw)
         ]
-        self.extension.leaked = leaked_lines(root, self.md.htmlStash.rawHtmlBlocks, self.md.is_block_level)
+        raw, is_block = self.md.htmlStash.rawHtmlBlocks, self.md.is_block_level
+        leaked = leaked_lines(root, raw, is_block)
+        self.extension.leaked = leaked
+        self.extension.in_code = leaked_lines(root, raw, is_block, code=True)
 
     def _html(self, text: str | None, children: list[etree.Element]) -> str:
         """The HTML these nodes become in the page: serialised, then Python-Markdown's
@@ -122,13 +127,17 @@ class _TakeNotes(Treeprocessor):
         return html.strip()
 
 
-def leaked_lines(root: etree.Element, raw_html: list, is_block: Callable[[str], bool]) -> list[str]:
+def leaked_lines(
+    root: etree.Element, raw_html: list, is_block: Callable[[str], bool], code: bool = False
+) -> list[str]:
     """The last safety net: each line a converted page would still show (its tree outside code
     and trainer notes, and the raw HTML Python-Markdown set aside) that starts like a trainer
     note (`!!` or `??` and the word trainer). Whatever kept that note from being read as one (a
-    tag left open above it, an indent of two spaces, a note inside HTML), its text is there."""
-    shown = _ShownText(is_block)
-    _tree_text(root, shown.parts, is_block)
+    tag left open above it, an indent of two spaces, a note inside HTML), its text is there.
+    With `code`, the lines of code blocks (<pre>) instead, where a note indented four spaces
+    too far would be shown."""
+    shown = _ShownText(is_block, code)
+    _tree_text(root, shown.parts, is_block, code)
     for raw in raw_html:
         if isinstance(raw, str):
             shown.feed(raw)
@@ -137,39 +146,51 @@ def leaked_lines(root: etree.Element, raw_html: list, is_block: Callable[[str], 
     return [line.strip() for line in "".join(shown.parts).split("\n") if _starts_like_a_note(line)]
 
 
-def _tree_text(element: etree.Element, parts: list[str], is_block: Callable[[str], bool]) -> None:
-    """The text of `element` into `parts`, a line break around each block, skipping code and
-    trainer notes (still in the tree in the trainer view)."""
-    if element.tag in UNSHOWN or _is_note(element.tag, element.items()):
+def _tree_text(
+    element: etree.Element,
+    parts: list[str],
+    is_block: Callable[[str], bool],
+    code: bool,
+    in_pre: bool = False,
+) -> None:
+    """The text of `element` into `parts`, a line break around each block, leaving out trainer
+    notes (still in the tree in the trainer view) and code, or, with `code`, all but code blocks."""
+    if _is_note(element.tag, element.items()) or (not code and element.tag in CODE_TAGS):
         return
-    parts.append(("\n" if is_block(element.tag) else "") + (element.text or ""))
+    in_pre = in_pre or element.tag == "pre"
+    keep = in_pre or not code
+    parts.append(("\n" if is_block(element.tag) else "") + ((element.text or "") if keep else ""))
     for child in element:
-        _tree_text(child, parts, is_block)
-        parts.append(child.tail or "")
+        _tree_text(child, parts, is_block, code, in_pre)
+        parts.append((child.tail or "") if keep else "")
     parts.append("\n" if is_block(element.tag) else "")
 
 
 class _ShownText(HTMLParser):
-    """The text of raw HTML outside code, a line break around each block tag, into `parts`."""
+    """The text of raw HTML outside code (with `code`, inside <pre> only), a line break around
+    each block tag, into `parts`."""
 
-    def __init__(self, is_block: Callable[[str], bool]):
+    def __init__(self, is_block: Callable[[str], bool], code: bool):
         super().__init__(convert_charrefs=True)
-        self.is_block, self.parts, self.inside = is_block, [], 0
+        self.is_block, self.code, self.parts = is_block, code, []
+        self.depth = dict.fromkeys(CODE_TAGS, 0)
 
     def reset(self):
         super().reset()
-        self.inside = 0
+        self.depth = dict.fromkeys(CODE_TAGS, 0)
 
     def handle_starttag(self, tag, attrs):
-        self.inside += tag in UNSHOWN
+        if tag in self.depth:
+            self.depth[tag] += 1
         self.parts.append("\n" if self.is_block(tag) else "")
 
     def handle_endtag(self, tag):
-        self.inside -= tag in UNSHOWN and self.inside > 0
+        if self.depth.get(tag):
+            self.depth[tag] -= 1
         self.parts.append("\n" if self.is_block(tag) else "")
 
     def handle_data(self, data):
-        if not self.inside:
+        if (self.depth["pre"] > 0) if self.code else not any(self.depth.values()):
             self.parts.append(data)
 
 
@@ -329,21 +350,40 @@ def raw_html_note_error(first_line: str, markdown: str, display: str, offset: in
     )
 
 
-def leaked_note_error(leaked: str, markdown: str, display: str, offset: int = 0) -> DataError:
-    """A line starting like a trainer note that the page would still show (`leaked_lines`): the
-    build stops at the line of `markdown` outside code that reads the same (or holds it)."""
-    lines = [(n, _bare(text)) for n, text in lines_outside_code(markdown)]
-    line = next((n for n, text in lines if text == leaked), None) or next(
-        (n for n, text in lines if leaked in text), None
+def note_left_on_page(
+    leaked: list[str], in_code: list[str], src_uri: str, markdown: str, display: str, offset: int = 0
+) -> DataError | None:
+    """The error for the first line starting like a trainer note that the page would still show
+    (`leaked_lines`), placed at the line of `markdown` that reads the same (or holds it); else
+    for the first shown only as code, except on the trainer guide's pages (docs/trainers/), whose
+    examples of notes are code on purpose: on a page learners read, it is a note indented four
+    spaces too far. None when there is neither."""
+    if leaked:
+        lines, line = lines_outside_code(markdown), leaked[0]
+        problem = f"'{line}' is not read as the start of a trainer note here"
+        expected = (
+            "start the note on a line of its own at the left edge, with a blank line before it (or "
+            "indented by four spaces under a list item or box), and outside any HTML tag such as "
+            "<div> ... </div>"
+        )
+    elif in_code and not src_uri.startswith(SHOWS_NOTE_EXAMPLES):
+        lines, line = enumerate(markdown.split("\n"), start=1), in_code[0]
+        problem = f"'{line}' is shown as code on a page learners read"
+        expected = (
+            "start the note's first line at the left edge: four spaces before it make it code, "
+            "except under a list item or box; show examples of notes in the trainer guide (docs/trainers/)"
+        )
+    else:
+        return None
+    bare = [(n, _bare(text)) for n, text in lines]
+    at = next((n for n, text in bare if text == line), None) or next(
+        (n for n, text in bare if line in text), None
     )
     return DataError(
         display,
-        line + offset if line else None,
-        f"'{leaked}' is not read as the start of a trainer note here, so the note would be published "
-        "to learners",
-        "start the note on a line of its own at the left edge, with a blank line before it (or "
-        "indented by four spaces under a list item or box), and outside any HTML tag such as "
-        "<div> ... </div>",
+        at + offset if at else None,
+        f"{problem}, so the note would be published to learners",
+        expected,
     )
 
 
@@ -361,7 +401,8 @@ _QUOTE_MARKS = re.compile(r"^[ \t>]*")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019`"
 _ANY_QUOTE = re.compile(f"[{_QUOTES}]")
 _TRAINER_WORD = re.compile(r"trainer\S*", re.IGNORECASE)
-UNSHOWN = ("code", "pre")  # text shown as code, not read as Markdown: a note there is an example
+CODE_TAGS = ("code", "pre")  # text shown as typed, never read as Markdown
+SHOWS_NOTE_EXAMPLES = ("trainers/",)  # the trainer guide's pages (under docs/), which teach notes
 VIEW_ENV = "INDUCTION_TRAINER_VIEW"
 VIEW_SUFFIX = "(trainer view)"
 VIEW_LABEL = "Trainer note \N{EM DASH} not shown to learners"

@@ -16,7 +16,7 @@ from conftest import ROOT, copy_project, run_build
 from export_support import export_project, run_export
 from induction.common import DataError
 from induction.safe_html import SafeHtml
-from induction.trainer_notes import TrainerNotes, check_note_lines, leaked_note_error, note_slip
+from induction.trainer_notes import TrainerNotes, check_note_lines, note_left_on_page, note_slip
 from test_safe_html import CONFIG
 from test_trainer_check import run_check
 
@@ -30,6 +30,11 @@ UNCLOSED = (
 )
 NOT_A_NOTE_HERE = (
     "is not read as the start of a trainer note here, so the note would be published to learners"
+)
+IN_CODE = "is shown as code on a page learners read, so the note would be published to learners"
+CODE_ADVICE = (
+    "start the note's first line at the left edge: four spaces before it make it code, except under "
+    "a list item or box; show examples of notes in the trainer guide (docs/trainers/)"
 )
 WHERE_NOTES_GO = (
     "start the note on a line of its own at the left edge, with a blank line before it (or indented by "
@@ -183,13 +188,11 @@ def test_closed_html_and_html_in_code_pass(text):
 # --- The last safety net: a note's first line left on the page -----------------------------------
 
 
-def leaked(text: str, show: bool = False) -> list[str]:
+def leaked(text: str, show: bool = False) -> tuple[list[str], list[str]]:
+    """The first lines of notes left on the page after conversion: (as text, as code only)."""
     notes = TrainerNotes(show=show)
-    md = markdown.Markdown(
-        extensions=[*CONFIG.markdown_extensions, notes], extension_configs=CONFIG.mdx_configs
-    )
-    md.convert(text)
-    return notes.take()[2]
+    markdown_with(notes).convert(text)
+    return notes.take()[2:]
 
 
 @pytest.mark.parametrize(
@@ -205,7 +208,20 @@ def leaked(text: str, show: bool = False) -> list[str]:
     ],
 )
 def test_a_notes_first_line_left_on_the_page_is_found(text, lines):
-    assert leaked(text) == lines
+    assert leaked(text) == (lines, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        # the whole note four spaces in, at the page's top level: an indented code block
+        ('Intro.\n\n    !!! trainer "Indented"\n        Hidden.\n', ['!!! trainer "Indented"']),
+        ('```text\n??? trainer "An example"\n```\n', ['??? trainer "An example"']),
+        ('Intro.\n\n<pre><code>!!! trainer "Raw"\n</code></pre>\n', ['!!! trainer "Raw"']),
+    ],
+)
+def test_a_notes_first_line_shown_as_code_is_found_apart(text, lines):
+    assert leaked(text) == ([], lines)
 
 
 @pytest.mark.parametrize(
@@ -213,13 +229,16 @@ def test_a_notes_first_line_left_on_the_page_is_found(text, lines):
     [
         (f"Intro.\n\n{NOTE}\n\n> {NOTE.replace(chr(10), chr(10) + '> ')}\n", False),
         (f"Intro.\n\n{NOTE}\n", True),  # the trainer view keeps the note, marked
-        ('```text\n!!! trainer "An example"\n```\n\n    !!! trainer "Indented code"\n', False),
+        (f"- Item.\n\n    {NOTE.replace(chr(10), chr(10) + '    ')}\n", False),
         ("Some **bold** !!! trainer in a line, and `!!! trainer` in code.\n", False),
+        # a code span is not a block: an explanation, not a note shown
+        ("`!!! trainer` starts a note.\n", False),
+        ('| a |\n|---|\n| `!!! trainer "x"` |\n', False),
         ('!!! note "Ask your trainer"\n    A box for learners.\n', False),
     ],
 )
-def test_notes_taken_out_and_examples_in_code_are_not_left_on_the_page(text, show):
-    assert leaked(text, show) == []
+def test_notes_taken_out_leave_nothing_on_the_page(text, show):
+    assert leaked(text, show) == ([], [])
 
 
 @pytest.mark.parametrize(
@@ -231,9 +250,23 @@ def test_notes_taken_out_and_examples_in_code_are_not_left_on_the_page(text, sho
     ],
 )
 def test_the_safety_net_names_the_notes_line(markdown_text, leak, line):
-    error = leaked_note_error(leak, markdown_text, "docs/x.md", 10)
-    where = f"docs/x.md:{line + 10}" if line else "docs/x.md"
+    error = note_left_on_page([leak], [], "services/x.md", markdown_text, "docs/services/x.md", 10)
+    where = f"docs/services/x.md:{line + 10}" if line else "docs/services/x.md"
     assert str(error) == f"{where}: '{leak}' {NOT_A_NOTE_HERE} ({WHERE_NOTES_GO})"
+
+
+@pytest.mark.parametrize(
+    ("markdown_text", "line"),
+    [
+        ('Intro.\n\n    !!! trainer "Indented"\n        Hidden.\n', 3),
+        ('Intro.\n\n```text\n!!! trainer "Indented"\n```\n', 4),
+    ],
+)
+def test_a_note_shown_as_code_stops_on_a_page_learners_read(markdown_text, line):
+    code = ['!!! trainer "Indented"']
+    error = note_left_on_page([], code, "services/x.md", markdown_text, "docs/services/x.md", 10)
+    assert str(error) == f"docs/services/x.md:{line + 10}: '{code[0]}' {IN_CODE} ({CODE_ADVICE})"
+    assert note_left_on_page([], code, "trainers/notes.md", markdown_text, "docs/trainers/notes.md") is None
 
 
 # --- On a copy of the real project: the build and the check stop, no page is written ---------------
@@ -330,6 +363,16 @@ def test_a_note_left_on_the_page_stops_the_real_build(project_copy, tmp_path, ch
     assert_stopped(build, message, CORRECTED_TEXT)
 
 
+def test_a_note_indented_into_code_stops_the_real_build(project_copy, tmp_path):
+    """The whole note four spaces in, after a paragraph: an indented code block, showing the
+    note's first line and text to learners."""
+    at = plant(project_copy, CARE_LEAVERS, indent_note(CORRECTED, "    "))
+    build = run_build(project_copy, tmp_path / "site")
+    assert_stopped(
+        build, f"{CARE_LEAVERS.as_posix()}:{at}: '{CORRECTED}' {IN_CODE} ({CODE_ADVICE})", CORRECTED_TEXT
+    )
+
+
 @pytest.mark.build
 def test_the_check_names_a_slipped_first_line(tmp_path):
     project = copy_project(tmp_path / "project")
@@ -348,6 +391,7 @@ def test_the_error_table_shows_these_messages():
     assert f"write it as {written}" in slip(line, written)
     assert f"`docs/thresholds.md:12: <div> {UNCLOSED}`" in table
     assert f"`docs/services/care-leavers.md:166: '{CORRECTED}' {NOT_A_NOTE_HERE}`" in table
+    assert f"`docs/services/care-leavers.md:166: '{CORRECTED}' {IN_CODE}`" in table
 
 
 @pytest.mark.export

@@ -157,7 +157,7 @@ def convert(text: str, show: bool = False) -> tuple[str, list[dict], list[str]]:
     left on the page (tests/test_note_slips.py tests that safety net)."""
     notes = TrainerNotes(show=show)
     html = markdown.markdown(text, extensions=[*SITE_EXTENSIONS, notes])
-    found, in_raw_html, leaked = notes.take()
+    found, in_raw_html, leaked, in_code = notes.take()
     assert leaked == []
     return html, found, in_raw_html
 
