@@ -71,8 +71,6 @@ class Entry:
         # The link's title (tooltip): "Multi-Agency Safeguarding Hub (MASH): The part of ..."
         label = f"{self.expansion} ({self.term})" if self.expansion else self.term
         self.tooltip = as_written(f"{label[:1].upper()}{label[1:]}: {self.definition}")
-        # The term and its other names, for the page's hidden search words
-        self.search_words = " ".join(dict.fromkeys(filter(None, (self.term, self.expansion, *self.aliases))))
 
 
 class Glossary:
@@ -385,14 +383,6 @@ class _LinkTerms(Treeprocessor):
         self.raw: list[tuple[str, bool, bool]] = []  # raw HTML tags open: (tag, no links, no check)
         self.content(root, linking, True)
         self.extension.result = Linked(self.used, self.glossary.unknown_words("".join(self.check)))
-        if self.used:  # the names of the terms used, for search: a page is found by either name
-            words = etree.Element("p", {"class": SEARCH_CLASS, "hidden": "hidden"})
-            words.set("data-handout-exclude", "")
-            words.tail, words.text = "\n", as_written("; ".join(e.search_words for e in self.used))
-            # At the end of a section with text of its own (the one before the self-check), so a
-            # search result's preview shows the page's words, never this list.
-            h2s = [n for n, child in enumerate(root) if child.tag == "h2"]
-            root.insert(h2s[-1] if len(h2s) > 1 else len(root), words)
 
     def content(self, parent, link: bool, check: bool) -> None:
         open_raw, children = len(self.raw), list(parent)
@@ -659,9 +649,8 @@ DEFINITION_CLASS = "glossary-definition"  # the box round its definition
 PAGES_CLASS = "glossary-pages"  # its "Find out more" and "Used on" paragraphs, until the links take it
 PAGE_LINK_CLASS = "glossary-page"  # each of their links, to a page of the site
 HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
-SEARCH_CLASS = "glossary-search"  # the hidden paragraph with the names of the terms a page uses
-# Never linked or checked: trainer-only notes, the hidden search words, a definition's box.
-SKIP_CLASSES = frozenset({NOTE_CLASS, SEARCH_CLASS, DEFINITION_CLASS})
+# Never linked or checked: trainer-only notes, a definition's box.
+SKIP_CLASSES = frozenset({NOTE_CLASS, DEFINITION_CLASS})
 # Never linked inside: headings, links, code, abbreviations, navigation, form controls, etc.
 SKIP_TAGS = frozenset(
     "a abbr button code dt h1 h2 h3 h4 h5 h6 kbd label math nav option pre samp script select style "

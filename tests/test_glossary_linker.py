@@ -84,13 +84,6 @@ def plain(text: str) -> str:
     return Markdown(extensions=EXTENSIONS).convert(text)
 
 
-def without_search_words(html: str) -> str:
-    """`html` without the hidden paragraph that names the terms used, for search."""
-    return re.sub(
-        r'<p class="glossary-search"[^>]*>[^<]*</p>\n|\n<p class="glossary-search"[^>]*>[^<]*</p>$', "", html
-    )
-
-
 def link_twice(text: str) -> str:
     """Converted with the glossary tree processor, then the linker run over the tree again."""
     extension, again = GlossaryExtension(GLOSSARY), GlossaryExtension(GLOSSARY)
@@ -195,7 +188,7 @@ def test_only_the_inserted_tags_change_the_html():
     text = "A &amp; B &mdash; MASH ![](a.png) &#8217; and *children in care*\n{ .x }"
     out = link(text)
     assert len(linked(out)) == 2
-    assert re.sub(r"<a class=\"glossary-term\"[^>]*>|</a>", "", without_search_words(out)) == plain(text)
+    assert re.sub(r"<a class=\"glossary-term\"[^>]*>|</a>", "", out) == plain(text)
 
 
 def test_existing_glossary_links_count_as_the_first_occurrence():
@@ -251,19 +244,6 @@ def test_unknown_acronyms_are_not_reported_inside_code_opted_out_blocks_or_train
     assert result.unknown == []
     _, result = link_markdown(text.replace("MA**SH**", "MNO"), GLOSSARY, URL, extensions=EXTENSIONS)
     assert result.unknown == ["MNO"]
-
-
-def test_a_hidden_paragraph_names_the_terms_used_after_a_sections_own_words_for_search():
-    """Search shows the start of a section's text as the result's preview: the list of names
-    ends the section before the last one (the self-check on a learning page), or the page."""
-    out = link("Intro about MASH.\n\n## Next\n\nchildren in care and CIN")
-    words = '<p class="glossary-search" data-handout-exclude="" hidden="hidden">'
-    words += "MASH Multi-Agency Safeguarding Hub; children in care CiC CIC looked after children; "
-    words += "CIN child in need</p>"
-    assert out.index("CIN") < out.index(words) and out.endswith(words)
-    out = link("Intro about MASH.\n\n## Next\n\nchildren in care and CIN\n\n## Last\n\nEnd.")
-    assert out.index("CIN") < out.index(words) < out.index("<h2>Last")
-    assert words not in link("No terms here")
 
 
 def test_a_page_that_is_only_checked_gets_no_links():
@@ -355,7 +335,7 @@ _blocks = st.lists(
 
 
 def _visible_text(html: str) -> str:
-    return BeautifulSoup(without_search_words(html), "html.parser").get_text()
+    return BeautifulSoup(html, "html.parser").get_text()
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
