@@ -107,12 +107,9 @@ class _TakeNotes(Treeprocessor):
             else:
                 _remove(parent, note)
         self.extension.found = found
-        self.extension.in_raw_html = [
-            raw.strip().split("\n")[0] for raw in self.md.htmlStash.rawHtmlBlocks if _holds_a_note(raw)
-        ]
         raw, is_block = self.md.htmlStash.rawHtmlBlocks, self.md.is_block_level
-        leaked = leaked_lines(root, raw, is_block)
-        self.extension.leaked = leaked
+        self.extension.in_raw_html = [piece.strip().split("\n")[0] for piece in raw if _holds_a_note(piece)]
+        self.extension.leaked = leaked_lines(root, raw, is_block)
         self.extension.in_code = leaked_lines(root, raw, is_block, code=True)
 
     def _html(self, text: str | None, children: list[etree.Element]) -> str:
