@@ -419,7 +419,7 @@ READING_GRADE_LIMIT = 12
 MIN_WORDS_FOR_GRADE = 30
 
 # What a page's HTML holds that is not read as its text: code, tables, trainer notes (left in by
-# a build in trainer view), drawings, scripts, hidden text (the glossary's search words), what the
+# a build in trainer view), drawings, scripts, hidden text, what the
 # site leaves out of its search (the reading time), the headings' permalinks and the self-check
 # (its questions, and the words above them that every self-check shares).
 NOT_READ_AS_TEXT = (
