@@ -128,9 +128,10 @@ def leaked_lines(
     root: etree.Element, raw_html: list, is_block: Callable[[str], bool], code: bool = False
 ) -> list[str]:
     """The last safety net: each line a converted page would still show (its tree outside code
-    and trainer notes, and the raw HTML Python-Markdown set aside) that starts like a trainer
-    note (`!!` or `??` and the word trainer). Whatever kept that note from being read as one (a
-    tag left open above it, an indent of two spaces, a note inside HTML), its text is there.
+    and trainer notes, and the raw HTML Python-Markdown set aside, comments included) that starts
+    like a trainer note (`!!` or `??` and the word trainer). Whatever kept that note from being
+    read as one (a tag left open above it, an indent of two spaces, a note inside HTML or an
+    HTML comment), its text is in the page's file.
     With `code`, the lines of code blocks (<pre>) instead, where a note indented four spaces
     too far would be shown."""
     shown = _ShownText(is_block, code)
@@ -189,6 +190,11 @@ class _ShownText(HTMLParser):
     def handle_data(self, data):
         if (self.depth["pre"] > 0) if self.code else not any(self.depth.values()):
             self.parts.append(data)
+
+    def handle_comment(self, data):
+        """A note inside `<!-- ... -->` is not on the page, but it is in the published file."""
+        if not self.code:
+            self.parts.append(f"\n{data}\n")
 
 
 def _starts_like_a_note(line: str) -> bool:
@@ -360,8 +366,8 @@ def note_left_on_page(
         problem = f"'{line}' is not read as the start of a trainer note here"
         expected = (
             "start the note on a line of its own at the left edge, with a blank line before it (or "
-            "indented by four spaces under a list item or box), and outside any HTML tag such as "
-            "<div> ... </div>"
+            "indented by four spaces under a list item or box), and outside any HTML tag or comment "
+            "(<div> ... </div>, <!-- ... -->)"
         )
     elif in_code and not src_uri.startswith(SHOWS_NOTE_EXAMPLES):
         lines, line = enumerate(markdown.split("\n"), start=1), in_code[0]

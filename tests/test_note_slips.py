@@ -38,7 +38,8 @@ CODE_ADVICE = (
 )
 WHERE_NOTES_GO = (
     "start the note on a line of its own at the left edge, with a blank line before it (or indented by "
-    "four spaces under a list item or box), and outside any HTML tag such as <div> ... </div>"
+    "four spaces under a list item or box), and outside any HTML tag or comment (<div> ... </div>, "
+    "<!-- ... -->)"
 )
 
 
@@ -205,6 +206,9 @@ def leaked(text: str, show: bool = False) -> tuple[list[str], list[str]]:
         ('<div>\n<p>\n??? Trainer "Folded"\n</p>\n</div>\n', ['??? Trainer "Folded"']),
         # in a table's cell
         ('| a |\n|---|\n| !!! trainer "x" |\n', ['!!! trainer "x"']),
+        # commented out: not on the page, but in its file (the offline zip, view source)
+        ('Intro.\n\n<!--\n!!! trainer "Secret"\n    Hidden.\n-->\n', ['!!! trainer "Secret"']),
+        ('Intro. <!-- !!! trainer "Inline" -->\n', ['!!! trainer "Inline"']),
     ],
 )
 def test_a_notes_first_line_left_on_the_page_is_found(text, lines):
@@ -354,6 +358,8 @@ def test_a_div_left_open_stops_the_real_build_at_its_line(project_copy, tmp_path
         ([indent_note(CORRECTED, "  ")], 0),  # the whole note two spaces in: a paragraph
         # inside raw HTML, closed after the note's text: the note is published as typed
         ([insert_before("### Looking back to 2022", "</div>", ""), insert_before(CORRECTED, "<div>")], 1),
+        # commented out with the text after it: not shown, but in the page's file
+        ([insert_before("### Looking back to 2022", "-->", ""), insert_before(CORRECTED, "<!--")], 1),
     ],
 )
 def test_a_note_left_on_the_page_stops_the_real_build(project_copy, tmp_path, changes, moved):
