@@ -112,3 +112,67 @@ def test_the_thresholds_what_to_do_numbers_ring_when_tapped(real_site):
     assert contact_links(home) == [POLICE, FRONT_DOOR, EDT]
     contact = real_site.html("services/front-door/index.html").find(id="how-to-contact-the-front-door")
     assert FRONT_DOOR in contact_links(contact.parent) and EMAIL in contact_links(contact.parent)
+
+
+# --- The bar keeps its numbers on screen on phones and tablets (overrides/main.html, extra.css,
+# javascripts/contacts-bar.js) --------------------------------------------------------------------
+PHONE = {"width": 390, "height": 844}
+# The bar and the header as the reader sees them, and the front door's link in the bar, if it is
+# on screen and nothing covers it.
+ON_SCREEN = """() => {
+  const header = document.querySelector(".md-header").getBoundingClientRect();
+  const link = document.querySelector('.worried a[href="tel:+441452426565"]');
+  const box = link.getBoundingClientRect();
+  const x = box.left + box.width / 2, y = box.top + box.height / 2;
+  const seen = box.top >= 0 && box.bottom <= innerHeight && document.elementFromPoint(x, y) === link;
+  return {seen, covered: header.bottom, scrolled: scrollY};
+}"""
+# The focused element's box, unless it is in the bar, the header or the (closed) menu drawer, or
+# is the theme's "Skip to content" link (drawn over everything while it has focus).
+FOCUS_BOX = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const drawn = '[data-md-component="announce"], .md-header, .md-sidebar--primary, .md-skip';
+  if (el.closest(drawn)) return {skip: true};
+  const box = el.getBoundingClientRect();
+  return {what: el.outerHTML.slice(0, 80), top: box.top, bottom: box.bottom, height: box.height,
+          covered: document.querySelector(".md-header").getBoundingClientRect().bottom};
+}"""
+
+
+@pytest.mark.parametrize("path", ["services/child-protection/", "thresholds/"])
+def test_the_front_door_number_stays_on_screen_on_a_phone(served_site, browser, path):
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{served_site}/{path}", wait_until="load")
+    for y in (0, 1500, 4000):
+        page.evaluate(f"window.scrollTo(0, {y})")
+        page.wait_for_timeout(100)
+        now = page.evaluate(ON_SCREEN)
+        assert now["scrolled"] >= min(y, 1500), now  # the page is long enough to test
+        assert now["seen"], f"scrolled {y}px: the front door's number is not on screen ({now})"
+        if y:  # the bar's numbers and the header take at most 15% of the screen
+            assert now["covered"] <= 0.15 * PHONE["height"], now
+    page.close()
+
+
+@pytest.mark.parametrize("key", ["Tab", "Shift+Tab"])
+def test_the_bar_on_a_phone_hides_no_focused_element(served_site, browser, key):
+    """WCAG 2.4.11: tabbing through a long page at phone size, each focused element is below the
+    bar's numbers and the header, and above the bottom of the screen."""
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{served_site}/thresholds/", wait_until="load")
+    if key == "Shift+Tab":
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    hidden, seen = [], 0
+    for _ in range(400):
+        page.keyboard.press(key)
+        now = page.evaluate(FOCUS_BOX)
+        if now is None or now.get("skip") or not now["height"]:
+            continue
+        seen += 1
+        if now["top"] < now["covered"] - 0.5 or now["bottom"] > PHONE["height"] + 0.5:
+            where = f"{now['top']:.0f} to {now['bottom']:.0f}px"
+            hidden.append(f"{now['what']}: {where}, covered down to {now['covered']:.0f}px")
+    page.close()
+    assert seen > 40
+    assert hidden == [], "\n".join(hidden[:20])
