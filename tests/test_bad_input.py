@@ -382,6 +382,9 @@ def test_the_check_reports_one_broken_quiz_file_once(project_copy, tmp_path):
     )
 
 
+_SETTINGS = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\n")  # where the slip goes
+
+
 @pytest.mark.parametrize(
     ("file", "old", "new", "message"),
     [
@@ -405,8 +408,9 @@ def test_the_check_reports_one_broken_quiz_file_once(project_copy, tmp_path):
             "mkdocs.yml",
             b"  - hooks/facts.py\n",
             b"  - hooks/facts.py\n - hooks/pages.py\n",
-            "mkdocs.yml:86: this is not valid YAML: this line is indented differently from the lines "
-            "above it (start its '-' 2 spaces from the left edge, under the '-' on line 82)",
+            f"mkdocs.yml:{_SETTINGS.index('  - hooks/facts.py') + 2}: this is not valid YAML: this line is "
+            "indented differently from the lines above it (start its '-' 2 spaces from the left edge, "
+            f"under the '-' on line {_SETTINGS.index('hooks:') + 2})",
         ),
     ],
     ids=["page-utf8", "page-date", "data-utf8", "settings-utf8", "settings-yaml"],
