@@ -148,7 +148,8 @@ def test_quiz_assets_only_on_quiz_pages_and_mkdocs_quiz_css_is_replaced(fixture_
 
 def test_the_answer_key_is_printable_out_of_the_nav_and_out_of_search(fixture_site):
     key = fixture_site.html("about/answer-key/index.html")
-    text = key.select_one("article").get_text(" ", strip=True)
+    # (the front door's number is a tel: link, so a space stands before the full stop after it)
+    text = key.select_one("article").get_text(" ", strip=True).replace(" .", ".")
     assert "Self-check answer key" in text
     for expected in (
         "Question 1 (one answer): What does MASH stand for?",
