@@ -5,6 +5,7 @@ and links)."""
 from __future__ import annotations
 
 import difflib
+import posixpath
 from collections.abc import Iterable, Iterator
 
 import yaml
@@ -53,7 +54,7 @@ def missing_nav_pages(settings: Iterable[tuple[str, yaml.Node | None]], pages: s
             continue
         for node in _scalars(nav):
             path = node.value
-            if path.endswith(".md") and "://" not in path and path not in pages:
+            if path.endswith(".md") and "://" not in path and posixpath.normpath(path) not in pages:
                 close = difflib.get_close_matches(
                     path, sorted(pages), n=1, cutoff=0.85
                 )  # a slip, not another page

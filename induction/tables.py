@@ -19,8 +19,11 @@ from markdown.extensions.tables import TableProcessor
 
 from induction.markdown_parts import code_lines
 
-# A line's indent, quote marks (`>`) and list markers, which the table's block does not hold.
-_LINE_START = re.compile(r"^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d+[.)](?=[ \t])))*[ \t]*")
+# A line's indent, quote marks (`>`), list markers and a definition's `:`, which the table's block
+# does not hold.
+_LINE_START = re.compile(r"^(?:[ \t]*(?:>|[-*+:](?=[ \t])|\d+[.)](?=[ \t])))*[ \t]*")
+# A `---` row as trainers write one: pipes, dashes, colons and spaces, at least one pipe and dash.
+_RULE_ROW = re.compile(r"(?=.*\|)(?=.*-)[|:\- ]+")
 
 
 def table_problems(text: str) -> list[tuple[int, str, str]]:
@@ -31,14 +34,17 @@ def table_problems(text: str) -> list[tuple[int, str, str]]:
     problems, n = [], 0
     while n < len(lines) - 1:
         end = n
-        while end < len(lines) and not code[end] and _bare(lines[end]):
-            end += 1  # from this line up to a blank line or code (a table starts its block)
-        if (
-            end - n < 2
-            or "|" not in lines[n]
-            or not _starts_block(lines, n)
-            or not splitter.test(None, "\n".join(map(_bare, lines[n:end])))
+        while (
+            end < len(lines) and not code[end] and _bare(lines[end]) and not _bare(lines[end]).startswith("<")
         ):
+            end += 1  # from this line up to a blank line or code (a table starts its block)
+        if end - n < 2 or "|" not in lines[n] or not _starts_block(lines, n):
+            n += 1
+            continue
+        if not splitter.test(None, "\n".join(map(_bare, lines[n:end]))):
+            if _RULE_ROW.fullmatch(_bare(lines[n + 1])):  # a --- row that does not fit: no table at all
+                heading, rule = (len(splitter._split_row(_bare(lines[row]))) for row in (n, n + 1))
+                problems.append((n + 2, *_rule_problem(rule, heading)))
             n += 1
             continue
         columns = len(splitter.separator)
@@ -55,8 +61,18 @@ def table_problems(text: str) -> list[tuple[int, str, str]]:
 
 def _starts_block(lines: list[str], n: int) -> bool:
     """Whether line `n` starts a block: a table's heading row must (after a paragraph line, the
-    lines are all one paragraph)."""
-    return n == 0 or not _bare(lines[n - 1]) or _indent(lines[n - 1]) < _indent(lines[n])
+    lines are all one paragraph; a heading line or a line of HTML is a block of its own)."""
+    if n == 0 or not (above := _bare(lines[n - 1])) or re.match(r"[ \t]*:[ \t]", lines[n]):
+        return True  # (a definition's first line, after ':', starts a block too)
+    return above.startswith(("#", "<")) or _indent(lines[n - 1]) < _indent(lines[n])
+
+
+def _rule_problem(rule: int, heading: int) -> tuple[str, str]:
+    return (
+        f"the --- row below this table's headings has {rule} cell{'s' if rule != 1 else ''}, but the "
+        f"heading row has {heading}, so the table is not made and readers see its lines as typed",
+        "give the --- row one | --- | for each heading, and each row one cell for each heading",
+    )
 
 
 def _indent(line: str) -> int:

@@ -41,6 +41,10 @@ def settings(*texts: str):
         # pages that are there, addresses and other files are left alone
         (["nav:\n  - index.md\n  - Council: https://example.invalid/x.md\n  - Files: files/\n"], []),
         (["site_name: A\n"], []),
+        (
+            ["nav:\n  - ./index.md\n  - Fostering: services/../services/fostering.md\n"],
+            [],
+        ),  # as MkDocs reads them
     ],
 )
 def test_a_menu_entry_for_a_missing_page_is_named_at_its_line(texts, expected):

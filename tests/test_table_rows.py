@@ -42,6 +42,33 @@ TABLE = "| Step | Who | Duty |\n| --- | --- | --- |\n"
             "> | a | b |\n> | - | - |\n> | 1 |\n",
             [(3, "this table row has 1 cell, but the table has 2 columns, " + SHORT)],
         ),
+        # straight after a heading line, a line of HTML, or as a definition (each a block of its own)
+        (
+            "## Steps\n| a | b |\n| - | - |\n| 1 |\n",
+            [(4, "this table row has 1 cell, but the table has 2 columns, " + SHORT)],
+        ),
+        (
+            "<div markdown>\n| a | b |\n| - | - |\n| 1 |\n</div>\n",
+            [(4, "this table row has 1 cell, but the table has 2 columns, " + SHORT)],
+        ),
+        (
+            "Term\n:   | a | b |\n    | - | - |\n    | 1 |\n",
+            [(4, "this table row has 1 cell, but the table has 2 columns, " + SHORT)],
+        ),
+        # a --- row that does not fit the headings: Python-Markdown makes no table at all
+        (
+            "| S | P | W |\n| --- | --- |\n| a | b | c |\n",
+            [
+                (
+                    2,
+                    "the --- row below this table's headings has 2 cells, but the heading row has 3, "
+                    "so the table is not made and readers see its lines as typed",
+                )
+            ],
+        ),
+        ("a | b\n---\n", []),  # a heading underlined with ---, not a table
+        # column alignment is fine (mkdocs.yml writes it as align=, which the security policy allows)
+        ("| a | b |\n| :--- | ---: |\n| 1 | 2 |\n", []),
         # pipes that are not cell borders: in a code span, escaped; no border pipes at all
         (TABLE + "| `a|b` | All | None |\n| a \\| b | All | None |\n", []),
         (TABLE + "| 1 | All | None\n1 | All | None |\n", []),
@@ -71,3 +98,18 @@ def test_a_missing_cell_stops_the_real_build_at_its_row(tmp_path):
     ) in build.output, build.output
     assert "Traceback" not in build.output
     assert not list((tmp_path / "site").rglob("*.html")), "a failed build wrote pages"
+
+
+@pytest.mark.build
+def test_a_table_with_aligned_columns_builds(tmp_path):
+    """Python-Markdown wrote column alignment as style="text-align: left", which the site's
+    security policy refuses: a correct table stopped the build with a message about style=."""
+    project = copy_project(tmp_path / "project")
+    old = (
+        "| Step | Who it is for | What happens | The council's legal duty | Must the family agree? |\n| --- |"
+    )
+    plant(project, "docs/thresholds.md", old, old.replace("\n| --- |", "\n| :--- |"))
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    cell = build.html("thresholds/index.html").select_one("article table th")
+    assert cell.get("align") == "left" and not cell.get("style")
