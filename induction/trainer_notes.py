@@ -36,6 +36,7 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from induction.common import NOTE_CLASS, DataError, html_text, lines_outside_code, read_html
+from induction.markdown_parts import code_lines
 from induction.versions import require
 
 require(
@@ -141,7 +142,8 @@ def leaked_lines(
             shown.feed(raw)
             shown.close()
             shown.reset()
-    return [line.strip() for line in "".join(shown.parts).split("\n") if _starts_like_a_note(line)]
+    lines = "".join(shown.parts).split("\n")
+    return [line.strip() for line in lines if _starts_like_a_note(line) and not _learner_box(_bare(line))]
 
 
 def _tree_text(
@@ -202,6 +204,16 @@ def _starts_like_a_note(line: str) -> bool:
     a trainer: the first line of a trainer note, or a slip of one."""
     bare = _bare(line)
     return bare.startswith(("!!", "??")) and "trainer" in bare.lower()
+
+
+def _learner_box(bare: str) -> str | None:
+    """The box type(s) of `bare` (a line without indent or `>`) when it is, or was meant to be, the
+    first line of a box for learners whose title mentions trainers: `!!! note “Ask your trainer”`,
+    `!! tip 'Ask your trainer'` (no word before the title names a trainer). Else None."""
+    quote = _ANY_QUOTE.search(bare)
+    before = bare[: quote.start()] if quote else bare
+    box = _BOX_TYPE.match(before)
+    return box.group("types") if box and "trainer" not in before.lower() else None
 
 
 def _bare(line: str) -> str:
@@ -291,13 +303,18 @@ def note_start(line: str) -> re.Match | None:
 
 
 def check_note_lines(markdown: str, display: str, offset: int | Callable[[], int] = 0) -> None:
-    """Stop at the first line (outside code) that would publish a trainer note to learners: a
-    line that looks like a note's first line but that Markdown does not read as a trainer note
-    (`note_slip`), or a note whose next line with text is not indented under it (Markdown would
-    end the note there and publish that text as an ordinary paragraph). `offset` (the front
-    matter's lines) may be a function, called only when there is an error to place."""
+    """Stop at the first line (outside code, fenced or indented) that would publish a trainer note
+    to learners: a line that looks like a note's first line but that Markdown does not read as a
+    trainer note (`note_slip`), or a note whose next line with text is not indented under it
+    (Markdown would end the note there and publish that text as an ordinary paragraph). A line
+    shown as code is left to the safety net (`note_left_on_page`), which allows it only in the
+    trainer guide. `offset` (the front matter's lines) may be a function, called only when there
+    is an error to place."""
     lines = markdown.split("\n")
-    for number, line in lines_outside_code(markdown):
+    code = code_lines(markdown)
+    for number, line in enumerate(lines, start=1):
+        if code[number - 1]:
+            continue
         note = note_start(line)
         problem = None if note else note_slip(line)
         if note:
@@ -320,7 +337,8 @@ def note_slip(line: str) -> tuple[str, str] | None:
     and pymdownx.details read one: curly or single quotes round the title, a quote missing, two
     marks, `trainers`, `trainer-note`, `trainer:`. Markdown would publish it, with the note's
     text, as a paragraph or as a box of another kind. A box of another kind whose title only
-    mentions trainers (`!!! note "Ask your trainer"`) is not a slip."""
+    mentions trainers (`!!! note "Ask your trainer"`) is not a slip; one that Markdown does not read
+    as a box (`!!! note “Ask your trainer”`) is told as a box for learners, keeping its type."""
     if not _starts_like_a_note(line):
         return None
     bare = _bare(line)
@@ -331,6 +349,14 @@ def note_slip(line: str) -> tuple[str, str] | None:
         return None  # a trainer note (inside a quote); note_start reads it where it can
     marker = "???+" if bare.startswith("???+") else "???" if bare.startswith("?") else "!!!"
     quote = _ANY_QUOTE.search(bare)
+    if types := _learner_box(bare):  # the title names a trainer, the box is for learners
+        title = bare[quote.start() :].strip(" :" + _QUOTES) if quote else ""
+        written = f"{marker} {types}" + (f' "{title}"' if title else "")
+        return (
+            f"'{bare}' is not read as a box, so learners would see this line as typed, with the box's "
+            "text as an ordinary paragraph",
+            f"write it as {written}, with the title in straight double quotes: a box for learners",
+        )
     after = bare[quote.start() :] if quote else bare[_TRAINER_WORD.search(bare).end() :]
     title = after.strip(" :" + _QUOTES) or "Title"
     written = f'{marker} trainer "{title}"'
@@ -404,6 +430,7 @@ _QUOTE_MARKS = re.compile(r"^[ \t>]*")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019`"
 _ANY_QUOTE = re.compile(f"[{_QUOTES}]")
 _TRAINER_WORD = re.compile(r"trainer\S*", re.IGNORECASE)
+_BOX_TYPE = re.compile(r"^[!?]{2,}\+? ?(?P<types>[\w-]+(?: +[\w-]+)*)")  # the words before a title
 CODE_TAGS = ("code", "pre")  # text shown as typed, never read as Markdown
 SHOWS_NOTE_EXAMPLES = ("trainers/",)  # the trainer guide's pages (under docs/), which teach notes
 VIEW_ENV = "INDUCTION_TRAINER_VIEW"

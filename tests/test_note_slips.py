@@ -11,6 +11,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project, run_build
 from export_support import export_project, run_export
@@ -125,6 +126,66 @@ def test_a_slip_in_code_is_an_example():
     check_note_lines(f"```text\n{SLIPS[0][0]}\n    Shown as code.\n```", "docs/trainers/x.md")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the trainer guide shows a mistyped note as an indented code block (it stopped the build)
+        'An example:\n\n    !!! trainers "Check this figure"\n        The slide says 22,00.\n',
+        "An example:\n\n    !!! trainer \N{LEFT DOUBLE QUOTATION MARK}Curly\N{RIGHT DOUBLE QUOTATION MARK}\n",
+        # a note without indented text, shown as code
+        'An example:\n\n    !!! trainer "No text"\n    Not under it.\n',
+        # code under a list item: eight spaces
+        '- An example:\n\n        !! trainer "Two marks"\n            Text.\n',
+    ],
+)
+def test_a_slip_in_indented_code_is_an_example(text):
+    """Indented code is left to the safety net, which allows it only in the trainer guide."""
+    check_note_lines(text, "docs/trainers/x.md")
+
+
+# --- A box for learners whose title mentions a trainer is not a trainer note -----------------------
+
+ASK = "Ask your trainer"
+NOT_A_BOX = (
+    "is not read as a box, so learners would see this line as typed, with the box's text as an "
+    "ordinary paragraph"
+)
+LEARNER_SLIPS = [
+    (f"!!! note \N{LEFT DOUBLE QUOTATION MARK}{ASK}\N{RIGHT DOUBLE QUOTATION MARK}", f'!!! note "{ASK}"'),
+    (f"!!! tip '{ASK}'", f'!!! tip "{ASK}"'),
+    (f'!!! warning "{ASK}', f'!!! warning "{ASK}"'),
+    (f'!! note "{ASK}"', f'!!! note "{ASK}"'),
+    (
+        "??? info \N{LEFT SINGLE QUOTATION MARK}What the trainers do\N{RIGHT SINGLE QUOTATION MARK}",
+        '??? info "What the trainers do"',
+    ),
+    (f"!!! note inline end '{ASK}'", f'!!! note inline end "{ASK}"'),
+]
+
+
+def box_slip(line: str, written: str) -> str:
+    return (
+        f"'{line}' {NOT_A_BOX} (write it as {written}, with the title in straight double quotes: a box "
+        "for learners)"
+    )
+
+
+@pytest.mark.parametrize(("line", "written"), LEARNER_SLIPS)
+@pytest.mark.parametrize("where", ["{}", "> {}", "- Item.\n\n    {}"])
+def test_a_box_for_learners_typed_wrong_keeps_its_type(line, written, where):
+    """Python-Markdown shows the line as typed (it is no box); the advice keeps the box's type, so
+    following it never hides what was meant for learners."""
+    page = "Intro.\n\n" + where.format(line) + "\n    Who to ask.\n\nAfter."
+    assert "admonition" not in markdown_with(TrainerNotes()).convert(page)
+    at = page.split("\n").index(where.format(line).split("\n")[-1]) + 1
+    with pytest.raises(DataError) as error:
+        check_note_lines(page, "docs/about/index.md", 3)
+    assert str(error.value) == f"docs/about/index.md:{at + 3}: {box_slip(line, written)}"
+    markdown_with(TrainerNotes()).convert(f"{written}\n    Who to ask.")  # as advised: a box, kept
+    shown = markdown_with(notes := TrainerNotes()).convert(f"{written}\n    Who to ask.")
+    assert "Who to ask." in shown and not notes.take()[0]
+
+
 # --- A tag left open publishes the rest of the page as typed ------------------------------------
 
 
@@ -222,6 +283,8 @@ def test_a_notes_first_line_left_on_the_page_is_found(text, lines):
         ('Intro.\n\n    !!! trainer "Indented"\n        Hidden.\n', ['!!! trainer "Indented"']),
         ('```text\n??? trainer "An example"\n```\n', ['??? trainer "An example"']),
         ('Intro.\n\n<pre><code>!!! trainer "Raw"\n</code></pre>\n', ['!!! trainer "Raw"']),
+        # a slip, four spaces in: still caught on a page learners read (check_note_lines skips code)
+        ('Intro.\n\n    !!! trainers "Slip"\n        Hidden.\n', ['!!! trainers "Slip"']),
     ],
 )
 def test_a_notes_first_line_shown_as_code_is_found_apart(text, lines):
@@ -239,6 +302,12 @@ def test_a_notes_first_line_shown_as_code_is_found_apart(text, lines):
         ("`!!! trainer` starts a note.\n", False),
         ('| a |\n|---|\n| `!!! trainer "x"` |\n', False),
         ('!!! note "Ask your trainer"\n    A box for learners.\n', False),
+        # a box for learners is no trainer note, even shown as typed or as code
+        (
+            f"<div>\n{LEARNER_SLIPS[0][0]}\n</div>\n",
+            False,
+        ),
+        ('Intro.\n\n    !!! tip "Ask your trainer"\n        Shown as code.\n', False),
     ],
 )
 def test_notes_taken_out_leave_nothing_on_the_page(text, show):
@@ -379,6 +448,48 @@ def test_a_note_indented_into_code_stops_the_real_build(project_copy, tmp_path):
     )
 
 
+def test_a_slipped_note_indented_into_code_stops_the_real_build(project_copy, tmp_path):
+    """A slip four spaces in on a page learners read: code, which check_note_lines leaves to the
+    safety net; it still stops the build."""
+    slipped = CORRECTED.replace("trainer", "trainers", 1)
+    plant(project_copy, CARE_LEAVERS, replace_line(CORRECTED, slipped))
+    at = plant(project_copy, CARE_LEAVERS, indent_note(slipped, "    "))
+    build = run_build(project_copy, tmp_path / "site")
+    assert_stopped(
+        build, f"{CARE_LEAVERS.as_posix()}:{at}: '{slipped}' {IN_CODE} ({CODE_ADVICE})", CORRECTED_TEXT
+    )
+
+
+@pytest.mark.parametrize(("line", "written"), [LEARNER_SLIPS[0], LEARNER_SLIPS[1]])
+def test_a_box_for_learners_typed_wrong_stops_the_real_build(project_copy, tmp_path, line, written):
+    """It was called a trainer note, and the advice (`!!! trainer "Ask your trainer"`) hid it."""
+    page = Path("docs/about/index.md")
+    path = project_copy / page
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(f"{text}\n\n{line}\n    Your trainer can tell you who to ask.\n", encoding="utf-8")
+    build = run_build(project_copy, tmp_path / "site")
+    at = len(text.split("\n")) + 2
+    assert_stopped(build, f"{page.as_posix()}:{at}: {box_slip(line, written)}", "who to ask")
+
+
+def test_the_trainer_guide_shows_a_slip_as_indented_code(project_copy, tmp_path):
+    """An example of a mistyped note, shown as an indented code block in the trainer guide, builds
+    and is shown as typed; it stopped the build."""
+    path = project_copy / "docs" / "trainers" / "trainer-notes.md"
+    example = '!!! trainers "Check this figure"'
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(
+        f"{text}\n\nA first line Markdown does not read:\n\n    {example}\n        The slide says 22,00.\n",
+        encoding="utf-8",
+    )
+    build = run_build(project_copy, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    page = BeautifulSoup(
+        (build.site / "trainers" / "trainer-notes" / "index.html").read_bytes(), "html.parser"
+    )
+    assert f"{example}\n    The slide says 22,00.\n" in [pre.get_text() for pre in page.find_all("pre")]
+
+
 @pytest.mark.build
 def test_the_check_names_a_slipped_first_line(tmp_path):
     project = copy_project(tmp_path / "project")
@@ -396,6 +507,9 @@ def test_the_error_table_shows_these_messages():
     assert f"`docs/services/care-leavers.md:69: '{line}' {NOT_READ}`" in table
     assert f"write it as {written}" in slip(line, written)
     assert f"`docs/thresholds.md:12: <div> {UNCLOSED}`" in table
+    line, written = LEARNER_SLIPS[0]
+    assert f"`docs/about/index.md:107: '{line}' {NOT_A_BOX}`" in table
+    assert f"write it as {written}" in box_slip(line, written)
     assert f"`docs/services/care-leavers.md:166: '{CORRECTED}' {NOT_A_NOTE_HERE}`" in table
     assert f"`docs/services/care-leavers.md:166: '{CORRECTED}' {IN_CODE}`" in table
 
