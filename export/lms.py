@@ -201,6 +201,12 @@ def pass_mark(extra: dict, path: str = "mkdocs.yml") -> int | None:
     value = settings.get("pass_mark")
     if value is None:
         return None
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and int(value) <= 100:
+        raise DataError(
+            *where(SETTING, "pass_mark"),
+            f"extra: lms: pass_mark is '{value}' in quotes, which is text, not a number",
+            f"write it without quotes: pass_mark: {int(value)}",
+        )
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
         raise DataError(
             *where(SETTING, "pass_mark"),

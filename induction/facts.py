@@ -66,6 +66,14 @@ def _check_fields(display, key, entry, line, required, optional=()):
             f"'{key}' is not a group of fields",
             f"indent its fields under '{key}:', e.g. '  {required[0]}: ...'",
         )
+    for field, value in entry.items():
+        if isinstance(value, (int, float)) and not isinstance(value, bool):  # `date: 2017`
+            raise DataError(
+                display,
+                entry.line_of(field),
+                f"'{key}.{field}' is {value} without quotes, so it is read as a number, not as text",
+                f'write it in quotes: {field}: "{value}"',
+            )
     for field in required:
         value = entry.get(field)
         if not isinstance(value, str) or not value.strip():
@@ -172,7 +180,22 @@ def dialable(phone: str) -> str:
             f"'{written}' has the letter{'s' if len(letters) > 1 else ''} {', '.join(letters)} in it",
             'write the number in digits only, as it is dialled, e.g. "01452 42 65 65"',
         )
+    zero = PLUS_44_ZERO.match(written)
+    if zero:
+        shown, rest = "".join(zero.group(1).split()), written[zero.end() :]  # (0), [0] or 0
+        raise PhoneError(
+            f"'{written}' has {'a 0' if shown == '0' else shown} after +44, but a number is "
+            "dialled with +44 (from abroad) or with the 0 (in the UK), never both",
+            f'write it as it is dialled in the UK, starting with 0: "0{_without_signs(rest)}"',
+        )
     signs = _stray_signs(written)
+    if signs and set(signs) <= {SIGN_NAMES["("], SIGN_NAMES[")"]}:
+        raise PhoneError(
+            f"'{written}' has {' and '.join(signs)} in it, and brackets can go only round the area "
+            "code at the start of a number",
+            f'leave them out, as it is dialled: "{_without_signs(written)}"; or put them round the area '
+            f'code only, as in "{AREA_CODE_EXAMPLE}"',
+        )
     if signs:
         raise PhoneError(
             f"'{written}' has {' and '.join(signs)} in it, which a phone number cannot have",
@@ -235,13 +258,22 @@ SIGN_NAMES = {
 }
 
 
+# Brackets round the area code at the start, "(01452) 614194", are common UK style: shown as
+# written, left out of the tel: form. "+44 (0)1452 ..." and "+44 01452 ..." mix the two ways of
+# dialling (from abroad the 0 is not dialled), so they are refused and never suggested.
+AREA_CODE = re.compile(r"\((0\d{2,5})\) ?(?=\d)")
+AREA_CODE_EXAMPLE = "(01452) 42 65 65"
+PLUS_44_ZERO = re.compile(r"\+\s*44\s*(\(\s*0\s*\)|\[\s*0\s*\]|0)\s*")
+
+
 def _stray_signs(written: str) -> list[str]:
     """The characters of `written` (a phone number without letters) that are not digits, spaces,
-    a + at the start or a hyphen between digits (01452-426565), named ("a full stop (.)"), in the
-    order they come; [] for none. A stray quote or full stop would be shown on every page as part
-    of the number."""
+    a + at the start, brackets round the area code at the start ("(01452) 614194") or a hyphen
+    between digits (01452-426565), named ("a full stop (.)"), in the order they come; [] for none.
+    A stray quote or full stop would be shown on every page as part of the number."""
     found = []
-    body = written.removeprefix("+")
+    area = AREA_CODE.match(written)
+    body = f"{area.group(1)} {written[area.end() :]}" if area else written.removeprefix("+")
     for at, char in enumerate(body):
         before, after = body[:at].rstrip()[-1:], body[at + 1 :].lstrip()[:1]
         between_digits = bool(before and after) and before in ASCII_DIGITS and after in ASCII_DIGITS
@@ -255,10 +287,15 @@ def _stray_signs(written: str) -> list[str]:
 
 
 def _without_signs(written: str) -> str:
-    """`written` with only its digits, its spaces (one at a time) and a + at the start."""
+    """`written` with only its digits, its spaces (one at a time), a + at the start and brackets
+    round the area code at the start; never "+44 0...": that is written from 0 ("01452 ...")."""
+    area = AREA_CODE.match(written)
+    if area:
+        return f"({area.group(1)}) {_without_signs(written[area.end() :])}"
     body = written.removeprefix("+")
     kept = "".join(c if c in ASCII_DIGITS else " " if c.isspace() else "" for c in body)
-    return ("+" if written.startswith("+") else "") + " ".join(kept.split())
+    plain = ("+" if written.startswith("+") else "") + " ".join(kept.split())
+    return re.sub(r"^\+44 ?0 ?", "0", plain)
 
 
 def _short_number(digits: str) -> bool:

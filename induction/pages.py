@@ -67,6 +67,15 @@ def read_front_matter(raw: str, display: str) -> dict:
         unopened = FIELD_LINE.match(raw.removeprefix(BOM))
         if unopened and unopened.group(1).lower() in FRONT_MATTER_KEYS:
             raise not_opened(display, unopened.group(1))
+        first, _, rest = raw.removeprefix(BOM).partition("\n")
+        second = FIELD_LINE.match(rest)
+        if DASHES.fullmatch(first.rstrip("\r")) and second and second.group(1).lower() in FRONT_MATTER_KEYS:
+            raise DataError(  # '----', '-- -', '—-': MkDocs reads no front matter at all
+                display,
+                1,
+                f"the page starts with '{first.rstrip()}', not ---, so the front matter under it is not read",
+                "line 1 should be exactly --- (three hyphens), with nothing else on it",
+            )
         return {}
     try:
         data = parse_yaml(text, display, first_line=2, what="the front matter")
@@ -264,6 +273,8 @@ FRONT_MATTER_KEYS = {
 }
 SEARCH_KEYS = {"exclude": "true: leave the page out of the search", "boost": "a number: rank the page higher"}
 OPENING_LINE = re.compile(r"-{3}[ \t]*(\n|$)")  # front matter's first line, as MkDocs reads it
+DASH = "-\u2010-\u2015\u2212\ufe58\ufe63\uff0d"  # hyphen, the Unicode dashes, minus: '—-' looks like ---
+DASHES = re.compile(rf"[ \t]*[{DASH}][{DASH} \t]*")  # a first line of dashes only
 FIELD_LINE = re.compile(r"([A-Za-z_][\w-]*):([ \t]|$)", re.MULTILINE)  # a first line 'title: ...'
 HEADING = re.compile(r"^#{1,6}[ \t]", re.MULTILINE)  # a Markdown heading (in YAML, a comment line)
 

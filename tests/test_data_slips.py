@@ -7,6 +7,12 @@
 4. A quote left open in a data file was reported at a later line, with advice that did not fit.
 5. A page without its opening `---` was reported as a wrong field ('sources' is not a list).
 
+Second reading (6 December 2026): brackets round the area code, "(01452) 614194", are common UK
+style and fine again, while "+44 (0)1452 ..." and "+44 01452 ..." (nobody dials both) are refused
+and never suggested; a first line of other dashes ('----', '—-') says what line 1 should be; a
+year without quotes (`date: 2017`) is told as a number, not as a missing date; and a pass mark in
+quotes (`pass_mark: "80"`) says to write it without them.
+
 Pure functions first (tables), then one strict build of a copy of the real project per slip:
 the exact message with file and line, and that nothing was published.
 """
@@ -17,9 +23,11 @@ import pytest
 
 from conftest import copy_project, run_build
 from export.build import build_site, refused_option
+from export.lms import pass_mark
 from induction.common import DataError, check_keys_once, parse_yaml
 from induction.facts import PhoneError, dialable, load_facts
 from induction.pages import read_front_matter
+from test_trainer_check import run_check
 
 QUIET = (
     "hides MkDocs' warnings, and strict mode stops the build only for the warnings it sees, so a "
@@ -39,6 +47,13 @@ def _line_of(path, text: str) -> int:
     """The line (from 1) of `path` that holds `text`."""
     lines = path.read_text(encoding="utf-8").split("\n")
     return next(number for number, line in enumerate(lines, 1) if text in line)
+
+
+def _assert_stopped(build, message: str) -> None:
+    """The build failed, said `message` (file:line: problem (advice)) and published no page."""
+    assert build.returncode != 0
+    assert message in build.output, build.output
+    assert not build.site.exists() or not list(build.site.rglob("*.html")), "pages were published"
 
 
 def _replace(path, old: str, new: str) -> None:
@@ -96,9 +111,10 @@ def test_a_quiet_build_with_a_broken_link_stops_and_leaves_the_site(tmp_path, ca
         ("01452 614194.", f"'01452 614194.' has a full stop (.) in it, {DIGITS_ONLY} \"01452 614194\")"),
         ("'01452 614194", f"''01452 614194' has an apostrophe (') in it, {DIGITS_ONLY} \"01452 614194\")"),
         (
-            "(01452) 614194",
-            f"'(01452) 614194' has a bracket ( and a bracket ) in it, {DIGITS_ONLY} \"01452 614194\")",
+            "(01452) 614194.",
+            f"'(01452) 614194.' has a full stop (.) in it, {DIGITS_ONLY} \"(01452) 614194\")",
         ),
+        ("+44 [0] 1452 614194", None),  # told as (0) after +44 below, never "+44 0 1452 ..."
         ("01452 614194,", f"'01452 614194,' has a comma (,) in it, {DIGITS_ONLY} \"01452 614194\")"),
         ("01452 614194-", f"'01452 614194-' has a hyphen (-) in it, {DIGITS_ONLY} \"01452 614194\")"),
         (
@@ -113,12 +129,80 @@ def test_a_quiet_build_with_a_broken_link_stops_and_leaves_the_site(tmp_path, ca
 def test_a_phone_number_with_a_stray_sign_names_it(phone, message):
     with pytest.raises(PhoneError) as caught:
         dialable(phone)
-    assert str(caught.value) == message
+    assert str(caught.value) == message if message else "+44 0" not in str(caught.value)
 
 
 def test_digits_spaces_a_leading_plus_and_hyphens_between_digits_are_fine():
     written = ["01452 614194", "01452-614194", "01452 - 614194", "+44 1452 614194"]
     assert [dialable(phone) for phone in written] == ["+441452614194"] * len(written)
+
+
+@pytest.mark.parametrize(
+    ("phone", "tel"),
+    [
+        ("(01452) 614194", "+441452614194"),
+        ("(01452) 42 65 65", "+441452426565"),
+        ("(01452)614194", "+441452614194"),
+        ("(020) 7946 0000", "+442079460000"),
+        ("(0300) 456 4546", "+443004564546"),
+    ],
+)
+def test_brackets_round_the_area_code_are_fine(phone, tel):
+    assert dialable(phone) == tel
+
+
+BOTH_WAYS = "after +44, but a number is dialled with +44 (from abroad) or with the 0 (in the UK), never both"
+BRACKETS = (
+    "and brackets can go only round the area code at the start of a number (leave them out, as it is "
+    'dialled: "{0}"; or put them round the area code only, as in "(01452) 42 65 65")'
+)
+
+
+@pytest.mark.parametrize(
+    ("phone", "message"),
+    [
+        (
+            "+44 (0)1452 614194",
+            f"'+44 (0)1452 614194' has (0) {BOTH_WAYS} (write it as it is dialled in the UK, starting "
+            'with 0: "01452 614194")',
+        ),
+        (
+            "+44 (0) 1452 614194",
+            f"'+44 (0) 1452 614194' has (0) {BOTH_WAYS} (write it as it is dialled in the UK, starting "
+            'with 0: "01452 614194")',
+        ),
+        (
+            "+44 01452 614194",
+            f"'+44 01452 614194' has a 0 {BOTH_WAYS} (write it as it is dialled in the UK, starting "
+            'with 0: "01452 614194")',
+        ),
+        (
+            "+44 0 1452 614194",
+            f"'+44 0 1452 614194' has a 0 {BOTH_WAYS} (write it as it is dialled in the UK, starting "
+            'with 0: "01452 614194")',
+        ),
+        (
+            "+44 [0] 1452 614194.",
+            f"'+44 [0] 1452 614194.' has [0] {BOTH_WAYS} (write it as it is dialled in the UK, starting "
+            'with 0: "01452 614194")',
+        ),
+        (
+            "01452 (614194)",
+            "'01452 (614194)' has a bracket ( and a bracket ) in it, " + BRACKETS.format("01452 614194"),
+        ),
+        ("(01452 614194", "'(01452 614194' has a bracket ( in it, " + BRACKETS.format("01452 614194")),
+        (
+            "+44 (1452) 614194",
+            "'+44 (1452) 614194' has a bracket ( and a bracket ) in it, "
+            + BRACKETS.format("+44 1452 614194"),
+        ),
+    ],
+)
+def test_a_0_after_plus_44_and_brackets_elsewhere_are_refused(phone, message):
+    with pytest.raises(PhoneError) as caught:
+        dialable(phone)
+    assert str(caught.value) == message
+    assert "+44 0" not in caught.value.expected
 
 
 @pytest.mark.build
@@ -135,12 +219,39 @@ def test_a_stray_sign_in_a_phone_number_stops_the_build_at_its_line(tmp_path, sl
     _replace(contacts, 'phone: "01452 614194"', f"phone: {slip}")
     line = _line_of(contacts, f"phone: {slip}")
     build = run_build(project, tmp_path / "site")
-    assert build.returncode != 0
-    assert (
-        f"data/contacts.yml:{line}: 'emergency_duty_team.phone' '{shown}' has {sign} in it, "
-        f'{DIGITS_ONLY} "01452 614194")'
-    ) in build.output, build.output
-    assert not build.site.exists() or not list(build.site.rglob("*.html")), "pages were published"
+    _assert_stopped(
+        build,
+        (
+            f"data/contacts.yml:{line}: 'emergency_duty_team.phone' '{shown}' has {sign} in it, "
+            f'{DIGITS_ONLY} "01452 614194")'
+        ),
+    )
+
+
+@pytest.mark.build
+def test_plus_44_and_0_stop_the_build_at_its_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    contacts = project / "data" / "contacts.yml"
+    _replace(contacts, 'phone: "01452 614194"', 'phone: "+44 (0)1452 614194"')
+    line = _line_of(contacts, "+44 (0)1452")
+    build = run_build(project, tmp_path / "site")
+    _assert_stopped(
+        build,
+        (
+            f"data/contacts.yml:{line}: 'emergency_duty_team.phone' '+44 (0)1452 614194' has (0) {BOTH_WAYS} "
+            '(write it as it is dialled in the UK, starting with 0: "01452 614194")'
+        ),
+    )
+
+
+@pytest.mark.build
+def test_brackets_round_the_area_code_are_published_as_written(tmp_path):
+    project = copy_project(tmp_path / "project")
+    _replace(project / "data" / "contacts.yml", 'phone: "01452 614194"', 'phone: "(01452) 614194"')
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    links = build.html("contacts/index.html").select('a[href="tel:+441452614194"]')
+    assert "(01452) 614194" in [link.get_text() for link in links]
 
 
 # --- 3. Dates in numbers only in data/sources.yml and data/people.yml -------------------------
@@ -200,9 +311,24 @@ def _data(tmp_path, people='  as_of: "June 2025"', source_date='  date: "24 Nove
             "data/people.yml:4: 'p.as_of' is the date 2027-09-01, written in numbers without quotes "
             '(write the date in words, in quotes: as_of: "1 September 2027")',
         ),
+        (
+            "  date: 2017",
+            "data/sources.yml:3: 's.date' is 2017 without quotes, so it is read as a number, not as text "
+            '(write it in quotes: date: "2017")',
+        ),
+        (
+            "  as_of: 2025",
+            "data/people.yml:4: 'p.as_of' is 2025 without quotes, so it is read as a number, not as text "
+            '(write it in quotes: as_of: "2025")',
+        ),
+        (
+            "  date: 2017\n  note: 12",
+            "data/sources.yml:3: 's.date' is 2017 without quotes, so it is read as a number, not as text "
+            '(write it in quotes: date: "2017")',
+        ),
     ],
 )
-def test_a_date_in_numbers_only_is_refused(tmp_path, line, message):
+def test_a_date_in_numbers_only_or_a_year_without_quotes_is_refused(tmp_path, line, message):
     field = "people" if "as_of" in line else "source_date"
     with pytest.raises(DataError) as caught:
         load_facts(_data(tmp_path, **{field: line}), tmp_path)
@@ -246,6 +372,13 @@ def test_dates_in_words_and_years_are_fine(tmp_path, date):
             "1 September 2027 (write the date in words, e.g. 9 January 2027 or 1 September 2027, "
             "whichever is meant)",
         ),
+        (
+            "sources.yml",
+            'date: "1989"',
+            "date: 1989",
+            "'children_act_1989.date' is 1989 without quotes, so it is read as a number, not as text "
+            '(write it in quotes: date: "1989")',
+        ),
     ],
 )
 def test_a_date_in_numbers_stops_the_build_at_its_line(tmp_path, file, field, slip, problem):
@@ -253,9 +386,34 @@ def test_a_date_in_numbers_stops_the_build_at_its_line(tmp_path, file, field, sl
     path = project / "data" / file
     _replace(path, field, slip)
     build = run_build(project, tmp_path / "site")
-    assert build.returncode != 0
-    assert f"data/{file}:{_line_of(path, slip)}: {problem}" in build.output, build.output
-    assert not build.site.exists() or not list(build.site.rglob("*.html")), "pages were published"
+    _assert_stopped(build, f"data/{file}:{_line_of(path, slip)}: {problem}")
+
+
+# --- 3b. A pass mark in quotes (mkdocs.yml extra: lms:) ---------------------------------------
+
+PASS_MARK_IN_QUOTES = (
+    "extra: lms: pass_mark is '80' in quotes, which is text, not a number "
+    "(write it without quotes: pass_mark: 80)"
+)
+
+
+@pytest.mark.parametrize(("value", "shown"), [("80", "80"), ("0", "0"), ("100", "100")])
+def test_a_pass_mark_in_quotes_says_to_write_it_without(value, shown):
+    with pytest.raises(DataError) as caught:
+        pass_mark({"lms": {"pass_mark": value}})
+    assert str(caught.value) == "mkdocs.yml: " + PASS_MARK_IN_QUOTES.replace("80", shown)
+
+
+@pytest.mark.build
+def test_the_check_names_a_pass_mark_in_quotes_at_its_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    settings = project / "mkdocs.yml"
+    _replace(settings, "  generator: false", '  lms:\n    pass_mark: "80"\n  generator: false')
+    report = run_check(project)
+    assert report.returncode != 0
+    assert f"mkdocs.yml:{_line_of(settings, 'pass_mark')}: {PASS_MARK_IN_QUOTES}" in report.stdout, (
+        report.stdout + report.stderr
+    )
 
 
 # --- 4. A quote left open: named where it opens ----------------------------------------------
@@ -318,12 +476,9 @@ def test_a_quote_left_open_in_a_data_file_stops_the_build_where_it_opens(tmp_pat
     lines[line - 1] = lines[line - 1][:-1]  # the closing quote left out
     contacts.write_text("\n".join(lines), encoding="utf-8")
     build = run_build(project, tmp_path / "site")
-    assert build.returncode != 0
-    assert (
-        f'data/contacts.yml:{line}: {NEVER_CLOSED} (add the closing " at the end of the value)'
-        in build.output
-    ), build.output
-    assert not build.site.exists() or not list(build.site.rglob("*.html")), "pages were published"
+    _assert_stopped(
+        build, f'data/contacts.yml:{line}: {NEVER_CLOSED} (add the closing " at the end of the value)'
+    )
 
 
 # --- 5. Front matter without its opening --- --------------------------------------------------
@@ -365,6 +520,38 @@ def test_a_page_without_its_opening_line_stops_the_build_at_line_1(tmp_path, pag
     assert text.startswith("---\ntitle:")
     path.write_text(text.removeprefix("---\n"), encoding="utf-8")
     build = run_build(project, tmp_path / "site")
-    assert build.returncode != 0
-    assert f"docs/{page}:1: {NOT_OPENED.format('title')}" in build.output, build.output
-    assert not build.site.exists() or not list(build.site.rglob("*.html")), "pages were published"
+    _assert_stopped(build, f"docs/{page}:1: {NOT_OPENED.format('title')}")
+
+
+WRONG_OPENING = (
+    "the page starts with '{0}', not ---, so the front matter under it is not read "
+    "(line 1 should be exactly --- (three hyphens), with nothing else on it)"
+)
+
+
+@pytest.mark.parametrize("first", ["----", "-- -", "\u2014-", "\u2013\u2013\u2013", " ---", "--", "- - -"])
+def test_an_opening_line_of_other_dashes_says_what_line_1_should_be(first):
+    with pytest.raises(DataError) as caught:
+        read_front_matter(f"{first}\ntitle: T\nowner: O\n---\n\n# T\n", "docs/x.md")
+    assert str(caught.value) == "docs/x.md:1: " + WRONG_OPENING.format(first)
+
+
+@pytest.mark.parametrize("raw", ["----\n\nSome text.\n", "----\nNote: a rule, then text\n", "---\n"])
+def test_a_rule_at_the_top_without_fields_under_it_is_left_alone(raw):
+    try:
+        assert read_front_matter(raw, "docs/x.md") == {}
+    except DataError as error:  # '---' alone is front matter never closed, not this message
+        assert "three hyphens" not in str(error)
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("first", ["----", "-- -", "\u2014-"])
+def test_a_wrong_opening_line_stops_the_build_at_line_1(tmp_path, first):
+    project = copy_project(tmp_path / "project")
+    path = project / "docs" / "thresholds.md"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\ntitle:")
+    path.write_text(first + text.removeprefix("---"), encoding="utf-8")
+    build = run_build(project, tmp_path / "site")
+    _assert_stopped(build, f"docs/thresholds.md:1: {WRONG_OPENING.format(first)}")
+    assert "has no 'title'" not in build.output
