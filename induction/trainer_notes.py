@@ -27,6 +27,7 @@ The glossary never links inside a note: its tree processor skips elements with N
 
 from __future__ import annotations
 
+import itertools
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
@@ -216,6 +217,20 @@ def _learner_box(bare: str) -> str | None:
     return box.group("types") if box and "trainer" not in before.lower() else None
 
 
+def _unquoted_title(classes: str) -> tuple[str, str] | None:
+    """(types, title) when `classes` (the words after `!!!` on a box's first line without a quoted
+    title) are the types of a box for learners followed by words that mention a trainer and so
+    were meant as its title: `note Ask your trainer`, `tip inline Ask the trainers`. Else None
+    (`trainer`, `warning trainer`: a trainer note)."""
+    words = classes.split()
+    types = list(itertools.takewhile(lambda word: word.lower() in BOX_TYPES, words))
+    title = words[len(types) :]
+    mentions = "trainer" in " ".join(title).lower()
+    if types and mentions and any(word.lower() != NOTE_CLASS for word in title):
+        return " ".join(types), " ".join(title)
+    return None
+
+
 def _bare(line: str) -> str:
     """`line` without its indent and quote marks (`>`)."""
     return _QUOTE_MARKS.sub("", line.expandtabs(4)).strip()
@@ -316,8 +331,8 @@ def check_note_lines(markdown: str, display: str, offset: int | Callable[[], int
         if code[number - 1]:
             continue
         note = note_start(line)
-        problem = None if note else note_slip(line)
-        if note:
+        problem = note_slip(line)
+        if note and not problem:
             indent = len(note.group("indent"))
             text = next((nxt.expandtabs(4) for nxt in lines[number:] if nxt.strip()), "")
             if len(text) - len(text.lstrip()) < indent + 4:
@@ -338,16 +353,32 @@ def note_slip(line: str) -> tuple[str, str] | None:
     marks, `trainers`, `trainer-note`, `trainer:`. Markdown would publish it, with the note's
     text, as a paragraph or as a box of another kind. A box of another kind whose title only
     mentions trainers (`!!! note "Ask your trainer"`) is not a slip; one that Markdown does not read
-    as a box (`!!! note “Ask your trainer”`) is told as a box for learners, keeping its type."""
+    as a box (`!!! note “Ask your trainer”`) is told as a box for learners, keeping its type, and
+    so is one whose title has no quotes (`!!! note Ask your trainer`), which Markdown reads as the
+    box's type: with the word trainer in it, the build would hide the box as a trainer note."""
     if not _starts_like_a_note(line):
         return None
     bare = _bare(line)
     box = NOTE_LINE.match(bare)
+    marker = "???+" if bare.startswith("???+") else "???" if bare.startswith("?") else "!!!"
+    if box and box.group("title") is None and (unquoted := _unquoted_title(box.group("classes"))):
+        types, title = unquoted
+        hidden = NOTE_CLASS in title.lower().split()
+        shown = (
+            ", 'trainer' among them, and the box would be hidden from learners as a trainer note"
+            if hidden
+            else f": learners would see the box titled '{types.split()[0].capitalize()}', not '{title}'"
+        )
+        return (
+            f"'{bare}' has its title without quotes, so Markdown reads the title's words as the "
+            f"box's type{shown}",
+            f'write it as {marker} {types} "{title}", with the title in straight double quotes: a box '
+            "for learners",
+        )
     if box and "trainer" not in box.group("classes").lower():
         return None  # an ordinary box (note, warning, ...): its title is for learners
     if box and NOTE_CLASS in box.group("classes").lower().split():
         return None  # a trainer note (inside a quote); note_start reads it where it can
-    marker = "???+" if bare.startswith("???+") else "???" if bare.startswith("?") else "!!!"
     quote = _ANY_QUOTE.search(bare)
     if types := _learner_box(bare):  # the title names a trainer, the box is for learners
         title = bare[quote.start() :].strip(" :" + _QUOTES) if quote else ""
@@ -431,6 +462,11 @@ _QUOTES = "\"'\u201c\u201d\u2018\u2019`"
 _ANY_QUOTE = re.compile(f"[{_QUOTES}]")
 _TRAINER_WORD = re.compile(r"trainer\S*", re.IGNORECASE)
 _BOX_TYPE = re.compile(r"^[!?]{2,}\+? ?(?P<types>[\w-]+(?: +[\w-]+)*)")  # the words before a title
+# Material's box types and the words that place a box (`inline end`): the words before a title.
+BOX_TYPES = frozenset(
+    "note abstract summary tldr info todo tip hint important success check done question help faq "
+    "warning caution attention failure fail missing danger error bug example quote cite inline end".split()
+)
 CODE_TAGS = ("code", "pre")  # text shown as typed, never read as Markdown
 SHOWS_NOTE_EXAMPLES = ("trainers/",)  # the trainer guide's pages (under docs/), which teach notes
 VIEW_ENV = "INDUCTION_TRAINER_VIEW"

@@ -108,6 +108,7 @@ def test_a_first_line_typed_slightly_wrong_stops_at_its_line(line, written, wher
         "!!! trainer",
         '!!! Trainer "Capital"',
         '!!! warning trainer "Two classes"',
+        "!!! warning trainer",  # a trainer note in a warning's colours
         '> !!! trainer "In a quote"',
         # boxes for learners whose title mentions trainers, and prose
         '!!! note "Ask your trainer"',
@@ -181,9 +182,45 @@ def test_a_box_for_learners_typed_wrong_keeps_its_type(line, written, where):
     with pytest.raises(DataError) as error:
         check_note_lines(page, "docs/about/index.md", 3)
     assert str(error.value) == f"docs/about/index.md:{at + 3}: {box_slip(line, written)}"
-    markdown_with(TrainerNotes()).convert(f"{written}\n    Who to ask.")  # as advised: a box, kept
     shown = markdown_with(notes := TrainerNotes()).convert(f"{written}\n    Who to ask.")
-    assert "Who to ask." in shown and not notes.take()[0]
+    assert "Who to ask." in shown and not notes.take()[0]  # as advised: a box, kept for learners
+
+
+UNQUOTED = "has its title without quotes, so Markdown reads the title's words as the box's type"
+HIDDEN = ", 'trainer' among them, and the box would be hidden from learners as a trainer note"
+UNQUOTED_TITLES = [
+    (f"!!! note {ASK}", f'!!! note "{ASK}"', HIDDEN),
+    (f"??? tip {ASK}", f'??? tip "{ASK}"', HIDDEN),
+    (f"!!! info inline end {ASK}", f'!!! info inline end "{ASK}"', HIDDEN),
+    (
+        "!!! note Ask the trainers",
+        '!!! note "Ask the trainers"',
+        ": learners would see the box titled 'Note', not 'Ask the trainers'",
+    ),
+]
+
+
+def unquoted(line: str, written: str, shown: str) -> str:
+    return (
+        f"'{line}' {UNQUOTED}{shown} (write it as {written}, with the title in straight double quotes: "
+        "a box for learners)"
+    )
+
+
+@pytest.mark.parametrize(("line", "written", "shown"), UNQUOTED_TITLES)
+@pytest.mark.parametrize(
+    "where", ["{}\n    Who to ask.", "> {}\n>     Who to ask.", "- Item.\n\n    {}\n        Who to ask."]
+)
+def test_a_box_title_without_quotes_is_told_not_hidden(line, written, shown, where):
+    """Without quotes the title's words are the box's classes: with 'trainer' among them the build
+    took the box out as a trainer note, silently, though it was meant for learners."""
+    page = "Intro.\n\n" + where.format(line) + "\n\nAfter."
+    converted = markdown_with(notes := TrainerNotes()).convert(page)
+    assert ("Who to ask." not in converted) == (shown == HIDDEN) == bool(notes.take()[0])
+    at = next(n for n, text in enumerate(page.split("\n"), start=1) if text.endswith(line))
+    with pytest.raises(DataError) as error:
+        check_note_lines(page, "docs/about/index.md", 3)
+    assert str(error.value) == f"docs/about/index.md:{at + 3}: {unquoted(line, written, shown)}"
 
 
 # --- A tag left open publishes the rest of the page as typed ------------------------------------
@@ -460,16 +497,24 @@ def test_a_slipped_note_indented_into_code_stops_the_real_build(project_copy, tm
     )
 
 
-@pytest.mark.parametrize(("line", "written"), [LEARNER_SLIPS[0], LEARNER_SLIPS[1]])
-def test_a_box_for_learners_typed_wrong_stops_the_real_build(project_copy, tmp_path, line, written):
-    """It was called a trainer note, and the advice (`!!! trainer "Ask your trainer"`) hid it."""
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (LEARNER_SLIPS[0][0], box_slip(*LEARNER_SLIPS[0])),
+        (LEARNER_SLIPS[1][0], box_slip(*LEARNER_SLIPS[1])),
+        (UNQUOTED_TITLES[0][0], unquoted(*UNQUOTED_TITLES[0])),
+    ],
+)
+def test_a_box_for_learners_typed_wrong_stops_the_real_build(project_copy, tmp_path, line, message):
+    """With curly or single quotes it was called a trainer note, and the advice
+    (`!!! trainer "Ask your trainer"`) hid it; without quotes the build hid it, and passed."""
     page = Path("docs/about/index.md")
     path = project_copy / page
     text = path.read_text(encoding="utf-8").rstrip("\n")
     path.write_text(f"{text}\n\n{line}\n    Your trainer can tell you who to ask.\n", encoding="utf-8")
     build = run_build(project_copy, tmp_path / "site")
     at = len(text.split("\n")) + 2
-    assert_stopped(build, f"{page.as_posix()}:{at}: {box_slip(line, written)}", "who to ask")
+    assert_stopped(build, f"{page.as_posix()}:{at}: {message}", "who to ask")
 
 
 def test_the_trainer_guide_shows_a_slip_as_indented_code(project_copy, tmp_path):
@@ -510,6 +555,8 @@ def test_the_error_table_shows_these_messages():
     line, written = LEARNER_SLIPS[0]
     assert f"`docs/about/index.md:107: '{line}' {NOT_A_BOX}`" in table
     assert f"write it as {written}" in box_slip(line, written)
+    line, written, shown = UNQUOTED_TITLES[0]
+    assert f"`docs/about/index.md:107: '{line}' {UNQUOTED}{shown}`" in table
     assert f"`docs/services/care-leavers.md:166: '{CORRECTED}' {NOT_A_NOTE_HERE}`" in table
     assert f"`docs/services/care-leavers.md:166: '{CORRECTED}' {IN_CODE}`" in table
 
