@@ -210,7 +210,11 @@ def _starts_like_a_note(line: str) -> bool:
 def _learner_box(bare: str) -> str | None:
     """The box type(s) of `bare` (a line without indent or `>`) when it is, or was meant to be, the
     first line of a box for learners whose title mentions trainers: `!!! note “Ask your trainer”`,
-    `!! tip 'Ask your trainer'` (no word before the title names a trainer). Else None."""
+    `!! tip 'Ask your trainer'` (no word before the title names a trainer), or whose title has no
+    quotes: `!!! note Ask your trainer` (see `_unquoted_title`). Else None."""
+    box = NOTE_LINE.match(bare)
+    if box and box.group("title") is None and (unquoted := _unquoted_title(box.group("classes"))):
+        return unquoted[0]
     quote = _ANY_QUOTE.search(bare)
     before = bare[: quote.start()] if quote else bare
     box = _BOX_TYPE.match(before)

@@ -345,6 +345,7 @@ def test_a_notes_first_line_shown_as_code_is_found_apart(text, lines):
             False,
         ),
         ('Intro.\n\n    !!! tip "Ask your trainer"\n        Shown as code.\n', False),
+        ("Intro.\n\n    !!! tip Ask your trainer\n        Shown as code.\n", False),
     ],
 )
 def test_notes_taken_out_leave_nothing_on_the_page(text, show):
