@@ -220,6 +220,29 @@ def note_attributes(text: str, root: etree.Element) -> list[tuple]:
     return problems
 
 
+def unread_boxes(text: str, paragraphs: list[str]) -> list[tuple]:
+    """(line, problem, expected) for each paragraph that starts like a box (`!!! note "Title"`,
+    `??? tip`) but that the admonition and details extensions did not read as one (curly or
+    single quotes round the title, pasted from a word processor): readers see the line as typed.
+    Its line is the first outside code that starts with it."""
+    lines, code = text.split("\n"), code_lines(text)
+    problems = []
+    for paragraph in paragraphs:
+        first = paragraph.split("\n", 1)[0].strip()
+        if not BOX_START.match(first):
+            continue
+        line = next((n + 1 for n, seen in enumerate(lines) if not code[n] and _bare(seen) == first), None)
+        problems.append(
+            (
+                line,
+                f"'{first}' is not read as a box, so readers see this line as typed",
+                'write it as !!! note "Title", with the title in straight double quotes (not curly or '
+                "single ones), and the box's text on the lines below it, indented four spaces",
+            )
+        )
+    return problems
+
+
 def _stray_problem(parts: list[str]) -> tuple[str, str]:
     """(problem, expected) for a list of attributes written on the lines `parts`."""
     one_line = " ".join(parts)
@@ -492,7 +515,12 @@ class _Judge(Treeprocessor):
         notes = note_attributes(text, root)
         tree = self.md.serializer(_skeleton(root)).replace(AMP_SUBSTITUTE, "&")
         paragraphs = [_own_text(self.md, e) for e in root.iter() if e.tag in ("p", "li")]
-        problems = page_problems(text, pieces, tree) + stray_attributes(text, paragraphs) + notes
+        problems = (
+            page_problems(text, pieces, tree)
+            + stray_attributes(text, paragraphs)
+            + notes
+            + unread_boxes(text, paragraphs)
+        )
         # A tag left open publishes the rest of the page as typed: told first, as the cause of
         # anything else found after it.
         unclosed = unclosed_blocks(text, pieces, self.md.is_block_level)
@@ -618,6 +646,9 @@ ATTRIBUTES = rf"\{{:?\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*\}}"
 # only a list on one line (its BLOCK_RE), so one that goes over lines reaches readers.
 LAST_ATTRIBUTES = re.compile(rf"(?:^|\n)[ \t]*({ATTRIBUTES})\s*\Z")
 _BARE_WORD = re.compile(_NAME)
+BOX_START = re.compile(
+    r"(?:!!!|\?\?\?\+?)[ \t]*[A-Za-z]"
+)  # a box's first line, as admonition/details read it
 # Bare attribute names the site's pages use, besides any data-* (data-glossary-skip).
 KNOWN_BARE = {"markdown"}
 NOTE = "remove the braces (or the note) and write the words as ordinary text"

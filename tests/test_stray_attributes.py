@@ -203,8 +203,20 @@ def test_the_error_table_shows_the_message():
             1,
             lambda n: hidden_note(n, "{ add the date here }"),
         ),
+        # a box whose title has quotes pasted from a word processor: shown as typed
+        (
+            "!!! note “Ask your manager”\n    The planted box.\n\n",
+            0,
+            lambda n: unread(n, "!!! note “Ask your manager”"),
+        ),
     ],
-    ids=["marker after a box", "list over two lines", "drafting note", "drafting note after its paragraph"],
+    ids=[
+        "marker after a box",
+        "list over two lines",
+        "drafting note",
+        "drafting note after its paragraph",
+        "box with curly quotes",
+    ],
 )
 def test_attributes_readers_would_see_stop_the_real_build_at_their_line(tmp_path, planted, after, message):
     project = copy_project(tmp_path / "project")
@@ -216,3 +228,31 @@ def test_attributes_readers_would_see_stop_the_real_build_at_their_line(tmp_path
     assert f"docs/services/fostering.md:{line}: {problem} ({expected})" in build.output, build.output
     assert "Traceback" not in build.output
     assert not list((tmp_path / "site").rglob("*.html")), "a failed build wrote pages"
+
+
+def unread(line: int, first: str) -> tuple:
+    return (
+        line,
+        f"'{first}' is not read as a box, so readers see this line as typed",
+        'write it as !!! note "Title", with the title in straight double quotes (not curly or '
+        "single ones), and the box's text on the lines below it, indented four spaces",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # quotes pasted from a word processor: Python-Markdown shows the line and the text as typed
+        ("Text.\n\n!!! note “Ask your manager”\n    The box.\n", [unread(3, "!!! note “Ask your manager”")]),
+        ("!!! tip 'Before the meeting'\n    The box.\n", [unread(1, "!!! tip 'Before the meeting'")]),
+        ("- One.\n\n    ??? info “More”\n        The box.\n", [unread(3, "??? info “More”")]),
+        # boxes that are read, and the same words in code
+        ('!!! note "Ask your manager"\n    The box.\n', []),
+        ("!!! note\n    The box.\n", []),
+        ('???+ tip "More"\n    The box.\n', []),
+        ("```\n!!! note “Ask your manager”\n```\n", []),
+        ("Three exclamation marks!!! are not a box.\n", []),
+    ],
+)
+def test_a_box_markdown_does_not_read_is_named(text, expected):
+    assert check(text) == expected
