@@ -2,9 +2,9 @@
 
 - Focus not obscured (2.4.11): tabbing through every focusable element of the home page, a long
   learning page and the glossary, each focused element is fully in view, not under the sticky
-  header nor cut off by a side bar's scroll area: on a desktop, a phone and a desktop zoomed to
-  400%; and a link of the table of contents stays in view when the theme moves the contents
-  after focus has reached it.
+  header nor cut off by a side bar's scroll area, with nothing else (the "Back to top" button)
+  drawn over its middle: on a desktop, a phone and a desktop zoomed to 400%; and a link of the
+  table of contents stays in view when the theme moves the contents after focus has reached it.
 - Target size (2.5.8): self-check answers, buttons, "clear" links and the Glossary's A to Z
   letters are at least 24 by 24 CSS pixels.
 - Every focus stop shows a focus ring.
@@ -46,12 +46,20 @@ FOCUSED = """(again) => {
   const area = el.closest(".md-sidebar__scrollwrap"), view = area && area.getBoundingClientRect();
   const cut = view && (box.top < view.top - 0.5 || box.bottom > view.bottom + 0.5)
     ? `${view.top.toFixed(0)} to ${view.bottom.toFixed(0)}px` : null;
+  // Something else drawn over its middle (the theme's "Back to top" button, a bar): what it is.
+  // (Not yet in a side bar, whose section titles stay at the top of its scroll area.)
+  const x = (box.left + box.right) / 2, y = (box.top + box.bottom) / 2;
+  const inside = x >= 0 && y >= 0 && x < innerWidth && y < innerHeight;
+  const hit = !area && inside && document.elementFromPoint(x, y);
+  const names = hit && (hit.getAttribute("class") || "").trim().split(/\\s+/).join(".");
+  const over = hit && hit !== el && !el.contains(hit) && !hit.contains(el)
+    ? `${hit.tagName.toLowerCase()}.${names}` : null;
   const style = getComputedStyle(el);
   const ring = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0)
     || style.boxShadow !== "none";
   return {
     what, top: box.top, bottom: box.bottom, left: box.left, right: box.right,
-    width: box.width, height: box.height, cut, inHeader: !!el.closest(".md-header"),
+    width: box.width, height: box.height, cut, over, inHeader: !!el.closest(".md-header"),
     headerTop: header.top, headerBottom: header.bottom, ring,
   };
 }"""
@@ -95,6 +103,8 @@ def _problems(now: dict, width: int, height: int) -> list[str]:
         if now["cut"]:
             header += f"; its scroll area shows {now['cut']}"
         found.append(f"{now['what']}: not fully in view ({where}; {header})")
+    elif now["over"]:
+        found.append(f"{now['what']}: {now['over']} is drawn over it")
     if not now["ring"]:
         found.append(f"{now['what']}: no visible focus ring")
     return found
@@ -109,6 +119,7 @@ IN_VIEW = {
     "width": 200,
     "height": 24,
     "cut": None,
+    "over": None,
     "inHeader": False,
     "headerTop": 0,
     "headerBottom": 48,
@@ -127,6 +138,8 @@ IN_VIEW = {
             {"top": 770, "bottom": 794, "cut": "152 to 776px"},
             "not fully in view (770 to 794px; header 0 to 48px; its scroll area shows 152 to 776px)",
         ),
+        # in view, but something else is drawn over its middle
+        ({"over": "button.md-top.md-icon"}, "button.md-top.md-icon is drawn over it"),
         ({"ring": False}, "no visible focus ring"),
     ],
 )
@@ -147,6 +160,9 @@ FOCUS_CASES = [
     for size in (DESKTOP, PHONE)
     for key in ("Tab", "Shift+Tab")
 ] + [("", ZOOMED, key) for key in ("Tab", "Shift+Tab")]
+# A phone held upright, going back up long pages: the theme's "Back to top" button shows as soon
+# as the page scrolls up, just below the header, where the browser put what Shift+Tab focused.
+FOCUS_CASES += [(path, (390, 844), "Shift+Tab") for path in ("services/child-protection/", "glossary/")]
 
 
 CLOSED_DRAWER = "() => !!document.activeElement.closest('.md-sidebar--primary')"

@@ -135,8 +135,12 @@ FOCUS_BOX = """() => {
   const drawn = '[data-md-component="announce"], .md-header, .md-sidebar--primary, .md-skip';
   if (el.closest(drawn)) return {skip: true};
   const box = el.getBoundingClientRect();
+  // anything else drawn over its middle (the theme's "Back to top" button)
+  const x = (box.left + box.right) / 2, y = (box.top + box.bottom) / 2;
+  const hit = y >= 0 && y < innerHeight && document.elementFromPoint(x, y);
+  const over = hit && !el.contains(hit) && !hit.contains(el) ? hit.outerHTML.slice(0, 60) : null;
   return {what: el.outerHTML.slice(0, 80), top: box.top, bottom: box.bottom, height: box.height,
-          covered: document.querySelector(".md-header").getBoundingClientRect().bottom};
+          covered: document.querySelector(".md-header").getBoundingClientRect().bottom, over};
 }"""
 
 
@@ -158,7 +162,9 @@ def test_the_front_door_number_stays_on_screen_on_a_phone(served_site, browser, 
 @pytest.mark.parametrize("key", ["Tab", "Shift+Tab"])
 def test_the_bar_on_a_phone_hides_no_focused_element(served_site, browser, key):
     """WCAG 2.4.11: tabbing through a long page at phone size, each focused element is below the
-    bar's numbers and the header, and above the bottom of the screen."""
+    bar's numbers and the header, and above the bottom of the screen, and nothing is drawn over
+    its middle: going back up (Shift+Tab), the theme's "Back to top" button shows just below the
+    header, where the browser used to put the focused element."""
     page = browser.new_page(viewport=PHONE)
     page.goto(f"{served_site}/thresholds/", wait_until="load")
     if key == "Shift+Tab":
@@ -173,6 +179,126 @@ def test_the_bar_on_a_phone_hides_no_focused_element(served_site, browser, key):
         if now["top"] < now["covered"] - 0.5 or now["bottom"] > PHONE["height"] + 0.5:
             where = f"{now['top']:.0f} to {now['bottom']:.0f}px"
             hidden.append(f"{now['what']}: {where}, covered down to {now['covered']:.0f}px")
+        elif now["over"]:
+            page.wait_for_timeout(400)  # the theme's search panel takes 0.3 s to go once closed
+            now = page.evaluate(FOCUS_BOX)
+            if now["over"]:
+                hidden.append(f"{now['what']}: {now['over']} is drawn over it")
     page.close()
     assert seen > 40
     assert hidden == [], "\n".join(hidden[:20])
+
+
+# The part of the screen the bar's numbers and the header cover once the page has scrolled, and
+# whether the bar sticks (javascripts/contacts-bar.js adds the class only while that is at most
+# a fifth of the window's height).
+COVERED = """() => ({
+  sticks: document.documentElement.classList.contains("worried-sticks"),
+  covered: Math.max(0, document.querySelector(".md-header").getBoundingClientRect().bottom) / innerHeight,
+})"""
+
+
+@pytest.mark.parametrize(
+    ("size", "text", "scale", "after", "sticks"),
+    [
+        ((390, 844), 16, 1, None, True),  # 13%
+        ((360, 640), 16, 1, None, True),  # 18%
+        # larger text (Chrome's "very large", 200%), before the page opens or while it is open
+        ((390, 844), 32, 1, None, False),  # would be 43%
+        ((390, 844), 16, 1, 32, False),
+        ((390, 844), 24, 1, None, False),  # 150%: would be 24%
+        # the page zoomed to 200% on a phone: 390 by 844 seen as 195 by 422 (would be 43%)
+        ((195, 422), 16, 4, None, False),
+        ((844, 390), 16, 1, None, False),  # on its side: would be 23%
+    ],
+    ids=[
+        "phone",
+        "small phone",
+        "text 200%",
+        "text 200% after opening",
+        "text 150%",
+        "zoom 200%",
+        "on its side",
+    ],
+)
+def test_the_stuck_bar_and_header_cover_at_most_a_fifth_of_the_screen(
+    served_site, browser, size, text, scale, after, sticks
+):
+    """81f8616 made the bar stick below 60em wide; with the text made larger or the page zoomed,
+    its numbers and the header covered a quarter to a half of a phone's screen (review: 43% at
+    390 by 844 with the text at 200%). They stick only while they take at most 20% of it."""
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, device_scale_factor=scale)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Page.enable")
+
+    def text_size(standard):
+        cdp.send("Page.setFontSizes", {"fontSizes": {"standard": standard, "fixed": standard * 13 // 16}})
+
+    text_size(text)
+    page.goto(f"{served_site}/thresholds/", wait_until="load")
+    if after:
+        page.wait_for_timeout(200)
+        text_size(after)
+    page.wait_for_timeout(300)
+    page.evaluate("window.scrollTo(0, 2500)")
+    page.wait_for_timeout(300)
+    now = page.evaluate(COVERED)
+    context.close()
+    assert now["covered"] <= 0.2, now
+    assert now["sticks"] is sticks, now
+
+
+# Print media: what each tel: and mailto: link of the page's article prints after its text.
+PRINTED_AFTER = """() => [...document.querySelectorAll('article a[href^="tel:"], article a[href^="mailto:"]')]
+  .map(a => [a.getAttribute("href"), getComputedStyle(a, "::after").content])"""
+
+
+def test_printed_phone_and_email_links_are_not_followed_by_their_address(served_site, browser):
+    """Printing the Contacts page wrote '(tel:+441452426565)' after every number (and
+    '(mailto:...)' after the address), broken across lines: its links are written in the page,
+    so only the general print rule applied. A phone or email link's text is the number or address
+    already."""
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{served_site}/contacts/", wait_until="load")
+    page.emulate_media(media="print")
+    after = page.evaluate(PRINTED_AFTER)
+    page.close()
+    assert len(after) >= 8, after
+    assert [(href, content) for href, content in after if content != "none"] == []
+
+
+# The glossary tooltip open for the focused link: its top, and the bottom of the header (with the
+# bar's numbers when they stick above it).
+TOOLTIP = """() => {
+  const tip = document.getElementById("glossary-tooltip");
+  if (!tip || tip.hidden) return null;
+  return {top: tip.getBoundingClientRect().top, link: document.activeElement.textContent.trim(),
+          header: document.querySelector(".md-header").getBoundingClientRect().bottom};
+}"""
+
+
+@pytest.mark.parametrize(
+    ("size", "scale"), [((844, 390), 1), ((640, 400), 2)], ids=["on its side", "zoom 200%"]
+)
+def test_a_glossary_tooltip_never_opens_under_the_header(served_site, browser, size, scale):
+    """A tooltip above its link went as high as the window's top edge, under the header (drawn
+    over it): at 844 by 390 'safeguarding' showed its definition from y=14 with the header down to
+    88. Above the link it now stays below the header; where it fits neither there nor below, it
+    goes below."""
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, device_scale_factor=scale)
+    page = context.new_page()
+    page.goto(f"{served_site}/thresholds/", wait_until="load")
+    under, seen = [], 0
+    for _ in range(250):
+        page.keyboard.press("Tab")
+        now = page.evaluate(TOOLTIP)
+        if now:
+            seen += 1
+            if now["top"] < now["header"] - 0.5:
+                under.append(
+                    f"{now['link']}: tooltip from {now['top']:.0f}px, header to {now['header']:.0f}px"
+                )
+    context.close()
+    assert seen > 20
+    assert under == [], "\n".join(under)

@@ -4,23 +4,35 @@
  * first part, the question and the front door's hours, has scrolled away: its numbers stay in
  * view, one tap from a call, with the theme's header just below them. How much of the bar scrolls
  * away depends on how its words wrap, so this measures it and tells the style sheet, again
- * whenever the bar changes size (the screen turns, the text is made larger):
+ * whenever the bar or the header changes size (the screen turns, the text is made larger) or the
+ * window does (the page is zoomed):
  *   --worried-hide: the height of the part that scrolls away;
- *   --worried-keep: the height of the part that stays (the header and anchors go below it).
+ *   --worried-keep: the height of the part that stays (the header and anchors go below it);
+ *   the class "worried-sticks" on the page: the bar sticks. Only while its numbers and the header
+ *   together take at most a fifth of the window's height: with larger text, a zoomed page or a
+ *   phone on its side they would cover a quarter to a half of it, so the bar scrolls away.
  * Without this script the bar simply scrolls away with the page.
  */
 (function () {
   "use strict";
+  var MOST = 0.2; // of the window's height, for the numbers and the header together
   var bar = document.querySelector('[data-md-component="announce"]');
   var numbers = bar && bar.querySelector(".worried__numbers");
-  if (!numbers || !window.ResizeObserver) return;
-  var root = document.documentElement.style;
+  var header = document.querySelector(".md-header");
+  if (!numbers || !header || !window.ResizeObserver) return;
+  var html = document.documentElement;
+  var narrow = window.matchMedia("(max-width: 59.984375em)");
 
   function measure() {
     var whole = bar.getBoundingClientRect();
     var keep = whole.bottom - numbers.getBoundingClientRect().top; // with the numbers' padding
-    root.setProperty("--worried-keep", keep + "px");
-    root.setProperty("--worried-hide", Math.max(0, whole.height - keep) + "px");
+    html.style.setProperty("--worried-keep", keep + "px");
+    html.style.setProperty("--worried-hide", Math.max(0, whole.height - keep) + "px");
+    var covers = keep + header.getBoundingClientRect().height;
+    html.classList.toggle("worried-sticks", narrow.matches && covers <= MOST * window.innerHeight);
   }
-  new ResizeObserver(measure).observe(bar);
+  var watch = new ResizeObserver(measure);
+  watch.observe(bar);
+  watch.observe(header);
+  window.addEventListener("resize", measure);
 })();

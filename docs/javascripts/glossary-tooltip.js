@@ -120,10 +120,14 @@
     timer = setTimeout(settle, LINGER);
   }
 
-  /* Below the link, or above it when there is no room below; always inside the window. */
+  /* Below the link, or above it when there is room there and none below; inside the window, and
+     above the link only below the theme's sticky header (and the contacts bar's numbers stuck
+     above it, javascripts/contacts-bar.js), which are drawn over the tooltip. */
   function place(a, t) {
     var root = document.documentElement;
     var width = root.clientWidth;
+    var header = document.querySelector(".md-header");
+    var limit = header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
     t.style.left = "0px";
     t.style.top = "0px";
     var lines = a.getClientRects(); // a link can wrap: below its last line or above its first
@@ -132,7 +136,7 @@
     var size = t.getBoundingClientRect();
     var left = Math.max(EDGE, Math.min(last.left, width - size.width - EDGE));
     var top = last.bottom + GAP;
-    if (top + size.height > root.clientHeight && first.top - GAP - size.height >= 0) {
+    if (top + size.height > root.clientHeight && first.top - GAP - size.height >= limit) {
       top = first.top - GAP - size.height;
       left = Math.max(EDGE, Math.min(first.left, width - size.width - EDGE));
     }
