@@ -46,11 +46,11 @@ FOCUSED = """(again) => {
   const area = el.closest(".md-sidebar__scrollwrap"), view = area && area.getBoundingClientRect();
   const cut = view && (box.top < view.top - 0.5 || box.bottom > view.bottom + 0.5)
     ? `${view.top.toFixed(0)} to ${view.bottom.toFixed(0)}px` : null;
-  // Something else drawn over its middle (the theme's "Back to top" button, a bar): what it is.
-  // (Not yet in a side bar, whose section titles stay at the top of its scroll area.)
+  // Something else drawn over its middle (the theme's "Back to top" button, a bar, a side bar's
+  // title, which stays at the top of its scroll area): what it is.
   const x = (box.left + box.right) / 2, y = (box.top + box.bottom) / 2;
   const inside = x >= 0 && y >= 0 && x < innerWidth && y < innerHeight;
-  const hit = !area && inside && document.elementFromPoint(x, y);
+  const hit = inside && document.elementFromPoint(x, y);
   const names = hit && (hit.getAttribute("class") || "").trim().split(/\\s+/).join(".");
   const over = hit && hit !== el && !el.contains(hit) && !hit.contains(el)
     ? `${hit.tagName.toLowerCase()}.${names}` : null;

@@ -56,13 +56,30 @@
     },
     true,
   );
+  // A side bar's title (the site's name over the menu, "Contents" over the contents) stays at the
+  // top of its scroll area as the area scrolls: a link scrolled into view just under the top was
+  // under it. The area keeps the title's height free at its top (scroll-padding, which the browser
+  // also uses when it scrolls a focused link into view), measured again when the title's size
+  // changes (a longer name wraps on two lines).
+  function keepRoomForTitle(area) {
+    var title = area.querySelector(".md-nav__title");
+    var style = title && getComputedStyle(title);
+    var room = style && style.position === "sticky" && style.display !== "none" ? title.offsetHeight : 0;
+    area.style.scrollPaddingTop = "calc(0.4rem + " + room + "px)";
+  }
   // The theme also sets the side bars' height as the page scrolls: shorter at the top of the page.
   var resized = new ResizeObserver(function (entries) {
     entries.forEach(function (entry) {
-      keepFocusInView(entry.target);
+      var area = entry.target.closest(AREA);
+      if (!area) return;
+      keepRoomForTitle(area);
+      keepFocusInView(area);
     });
   });
   document.querySelectorAll(AREA).forEach(function (area) {
+    keepRoomForTitle(area);
     resized.observe(area);
+    var title = area.querySelector(".md-nav__title");
+    if (title) resized.observe(title);
   });
 })();
