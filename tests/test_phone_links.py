@@ -8,8 +8,8 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import TEXT_EXTENSIONS
 from induction.phone_links import PhoneLinks
-from tests.conftest import TEXT_EXTENSIONS
 
 CONTACTS = {
     "front_door": {
