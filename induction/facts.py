@@ -20,7 +20,6 @@ from xml.etree.ElementTree import Element
 
 import phonenumbers
 from markdown.extensions import Extension
-from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 from phonenumbers import shortnumberinfo
@@ -28,7 +27,7 @@ from phonenumbers import shortnumberinfo
 from induction.common import DataError, load_yaml, relative_display
 from induction.dates import uk_date
 from induction.learner_text import learner_lines
-from induction.markdown_parts import CODE_BLOCK, CODE_SPAN, typed_parts
+from induction.markdown_parts import CODE_BLOCK, CODE_SPAN, PageConversion, typed_parts
 from induction.text import markdown_text
 from induction.versions import require
 
@@ -612,9 +611,9 @@ class UnfilledFacts(Extension):
         self.text, self.source, self.where, self.problems = text, source, where, []
 
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
-        page = _FactsPage(md, self)
+        page = PageConversion(md, lambda: self.source() if self.source else self.text)
         md.preprocessors.register(page, "unfilled_facts", 100)  # first: is this the page's conversion?
-        md.treeprocessors.register(_Unfilled(md, page), "unfilled_facts", TREE_PRIORITY)
+        md.treeprocessors.register(_Unfilled(md, page, self), "unfilled_facts", TREE_PRIORITY)
 
     def found(self, problems: list[tuple[int | None, str]]) -> None:
         self.problems = problems
@@ -639,29 +638,15 @@ UNFILLED_INCLUDED = (
 )
 
 
-class _FactsPage(Preprocessor):
-    """Notes whether this conversion is the page's own (`is_page`), before any other step."""
-
-    def __init__(self, md, facts: UnfilledFacts):
-        super().__init__(md)
-        self.facts, self.is_page = facts, False
-
-    def run(self, lines):
-        self.is_page = "\n".join(lines) == (self.facts.source() if self.facts.source else self.facts.text)
-        return lines
-
-
 class _Unfilled(Treeprocessor):
-    def __init__(self, md, page: _FactsPage):
+    def __init__(self, md, page: PageConversion, facts: UnfilledFacts):
         super().__init__(md)
-        self.page = page
+        self.page, self.facts = page, facts
 
     def run(self, root):
         if self.page.is_page:
             self.page.is_page = False
-            self.page.facts.found(
-                unfilled_placeholders(root, self.md.htmlStash.rawHtmlBlocks, self.page.facts.text)
-            )
+            self.facts.found(unfilled_placeholders(root, self.md.htmlStash.rawHtmlBlocks, self.facts.text))
 
 
 def unfilled_placeholders(root: Element, stash: list, text: str) -> list[tuple[int | None, str]]:

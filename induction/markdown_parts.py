@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
+from markdown.preprocessors import Preprocessor
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from induction.common import lines_with_code
@@ -222,3 +224,20 @@ TABLE_RULE = re.compile(r"\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")  # | --- | :
 # as typed when the tag is a block-level one, unless it has a markdown attribute: md_in_html).
 HTML_BLOCK = re.compile(r"<(?P<tag>[A-Za-z][A-Za-z0-9]*)(?=[\s/>]|$)(?:[^>]*?\s(?P<markdown>markdown)\b)?")
 VOID = {"hr"}  # block-level tags with no closing tag
+
+
+class PageConversion(Preprocessor):
+    """Notes whether this conversion is the page's own (`is_page`), before any other step:
+    mkdocs-quiz converts each part of a self-check with the page's extensions too, and those
+    conversions are not the page. `page_text()` gives the page's Markdown as MkDocs converts it,
+    or None when every conversion counts as the page's. The one such check; the facts' safety net,
+    the phone links and safe_html each register one (as "<their name>", priority 100: first)."""
+
+    def __init__(self, md, page_text: Callable[[], str | None]):
+        super().__init__(md)
+        self.page_text, self.is_page = page_text, False
+
+    def run(self, lines):
+        expected = self.page_text()
+        self.is_page = expected is None or "\n".join(lines) == expected
+        return lines

@@ -19,10 +19,10 @@ from html.parser import HTMLParser
 from xml.etree.ElementTree import Element, SubElement
 
 from markdown.extensions import Extension
-from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
+from induction.markdown_parts import PageConversion
 from induction.versions import require
 
 require(
@@ -49,9 +49,9 @@ class PhoneLinks(Extension):
         self.source = source
 
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
-        page = _IsPage(md, self)
+        page = PageConversion(md, lambda: None if self.source is None else self.source())
         md.preprocessors.register(page, "phone_links", 100)  # first: is this the page's conversion?
-        md.treeprocessors.register(_LinkContacts(md, page), "phone_links", TREE_PRIORITY)
+        md.treeprocessors.register(_LinkContacts(md, page, self), "phone_links", TREE_PRIORITY)
 
 
 def contact_hrefs(contacts: dict) -> dict[str, str]:
@@ -172,27 +172,15 @@ def _split(text: str, pattern: re.Pattern, hrefs: dict[str, str]) -> tuple[str, 
     return pieces[0], links
 
 
-class _IsPage(Preprocessor):
-    """Notes whether this conversion is the page's own (`is_page`), before any other step."""
-
-    def __init__(self, md, links: PhoneLinks):
-        super().__init__(md)
-        self.links, self.is_page = links, False
-
-    def run(self, lines):
-        self.is_page = self.links.source is None or "\n".join(lines) == self.links.source()
-        return lines
-
-
 class _LinkContacts(Treeprocessor):
-    def __init__(self, md, page: _IsPage):
+    def __init__(self, md, page: PageConversion, links: PhoneLinks):
         super().__init__(md)
-        self.page = page
+        self.page, self.links = page, links
 
     def run(self, root):
-        pattern = self.page.links.pattern
+        pattern = self.links.pattern
         if self.page.is_page and pattern is not None:
-            link_contacts(root, pattern, self.page.links.hrefs, self.md.htmlStash.rawHtmlBlocks)
+            link_contacts(root, pattern, self.links.hrefs, self.md.htmlStash.rawHtmlBlocks)
         self.page.is_page = False
 
 

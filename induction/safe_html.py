@@ -49,14 +49,13 @@ from html.parser import HTMLParser
 
 import nh3
 from markdown.extensions import Extension
-from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 from pymdownx.snippets import SnippetMissingError
 
 from induction.addresses import SCHEME, as_browser_reads, short
 from induction.common import DataError, read_html
-from induction.markdown_parts import code_lines
+from induction.markdown_parts import PageConversion, code_lines
 from induction.versions import require
 
 require(
@@ -471,17 +470,13 @@ class SafeHtml(Extension):
             raise DataError(display, line + offset if line else None, problem, expected)
 
 
-class _PageConversion(Preprocessor):
-    """Notes whether this conversion is the page's own (`is_page`), before any other step."""
+class _PageConversion(PageConversion):
+    """The page's own conversion (induction.markdown_parts.PageConversion), which also names a
+    `--8<--` snippet file that is missing."""
 
     def __init__(self, md, judge: SafeHtml):
-        super().__init__(md)
-        self.judge, self.is_page = judge, False
-
-    def run(self, lines):
-        expected = self.judge.source() if self.judge.source else self.judge.text
-        self.is_page = "\n".join(lines) == expected
-        return lines
+        super().__init__(md, lambda: judge.source() if judge.source else judge.text)
+        self.judge = judge
 
     def snippets(self, run, lines):
         try:
