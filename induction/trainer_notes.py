@@ -227,7 +227,9 @@ def _unquoted_title(classes: str) -> tuple[str, str] | None:
     were meant as its title: `note Ask your trainer`, `tip inline Ask the trainers`. Else None
     (`trainer`, `warning trainer`: a trainer note)."""
     words = classes.split()
-    types = list(itertools.takewhile(lambda word: word.lower() in BOX_TYPES, words))
+    types = _types(words)
+    if NOTE_CLASS in (word.lower() for word in types):
+        return None
     title = words[len(types) :]
     mentions = "trainer" in " ".join(title).lower()
     if types and mentions and any(word.lower() != NOTE_CLASS for word in title):
@@ -350,35 +352,69 @@ def check_note_lines(markdown: str, display: str, offset: int | Callable[[], int
             raise DataError(display, number + (offset() if callable(offset) else offset), *problem)
 
 
+def unquoted_title(line: str) -> tuple[str, str] | None:
+    """(problem, expected) when `line` (after any indent or `>`) starts a box whose title has no
+    quotes: Markdown reads every word after `!!!` as the box's type, so the box is titled after
+    its first word and the title is lost (`!!! note Worried about a child` is a box titled 'Note',
+    `!!! trainer Check the figure` a trainer note titled 'Trainer'); with the word trainer among
+    the title's words of a box for learners (`!!! note Ask your trainer`), the build would hide
+    the box as a trainer note. Words that are box types or place a box (`inline end`) and
+    `trainer` are the box's type, not its title. A first word that is a slip of `trainer`
+    (`trainers`, `trainer-note`) is left to `note_slip`'s other rules."""
+    bare = _bare(line)
+    box = NOTE_LINE.match(bare)
+    if not box or box.group("title") is not None:
+        return None
+    words = box.group("classes").split()
+    types = _types(words)
+    title = " ".join(words[len(types) :])
+    if not title or (not types and (len(words) == 1 or _starts_like_a_note(bare))):
+        return None  # a box of a type of its own (`!!! abuse`), or a slip of `trainer`
+    note = NOTE_CLASS in (word.lower() for word in types)
+    if not note and NOTE_CLASS in title.lower().split():
+        shown = ", 'trainer' among them, and the box would be hidden from learners as a trainer note"
+    elif note:
+        shown = f": the trainer note would be titled '{words[0].capitalize()}', not '{title}'"
+    else:
+        shown = f": learners would see the box titled '{words[0].capitalize()}', not '{title}'"
+    written = f'{_marker(bare)} {" ".join(types) or "note"} "{title}"'
+    return (
+        f"'{bare}' has its title without quotes, so Markdown reads the title's words as the box's type"
+        + shown,
+        f"write it as {written}, with the title in straight double quotes"
+        + ("" if note else ": a box for learners"),
+    )
+
+
+def _types(words: list[str]) -> list[str]:
+    """The words of a box's first line that are its type, not a title without quotes: a box type
+    or `trainer` first, then only words that place the box (`inline end`) or `trainer`."""
+    first = words[:1] if words and words[0].lower() in BOX_TYPES | {NOTE_CLASS} else []
+    rest = itertools.takewhile(lambda word: word.lower() in PLACES | {NOTE_CLASS}, words[len(first) :])
+    return first + list(rest) if first else []
+
+
+def _marker(bare: str) -> str:
+    """The marks that start the box `bare`, as they should be typed: `!!!`, `???` or `???+`."""
+    return "???+" if bare.startswith("???+") else "???" if bare.startswith("?") else "!!!"
+
+
 def note_slip(line: str) -> tuple[str, str] | None:
-    """(problem, expected) when `line` starts with `!!` or `??` (after any indent or `>`), mentions
-    a trainer, and yet is not the first line of a trainer note as Python-Markdown's admonition
-    and pymdownx.details read one: curly or single quotes round the title, a quote missing, two
-    marks, `trainers`, `trainer-note`, `trainer:`. Markdown would publish it, with the note's
-    text, as a paragraph or as a box of another kind. A box of another kind whose title only
-    mentions trainers (`!!! note "Ask your trainer"`) is not a slip; one that Markdown does not read
-    as a box (`!!! note “Ask your trainer”`) is told as a box for learners, keeping its type, and
-    so is one whose title has no quotes (`!!! note Ask your trainer`), which Markdown reads as the
-    box's type: with the word trainer in it, the build would hide the box as a trainer note."""
+    """(problem, expected) when `line` (after any indent or `>`) is the first line of a box whose
+    title has no quotes (`unquoted_title`), or when it starts with `!!` or `??`, mentions a
+    trainer, and yet is not the first line of a trainer note as Python-Markdown's admonition and
+    pymdownx.details read one: curly or single quotes round the title, a quote missing, two marks,
+    `trainers`, `trainer-note`, `trainer:`. Markdown would publish it, with the note's text, as a
+    paragraph or as a box of another kind. A box of another kind whose title only mentions trainers
+    (`!!! note "Ask your trainer"`) is not a slip; one that Markdown does not read as a box
+    (`!!! note “Ask your trainer”`) is told as a box for learners, keeping its type."""
+    if unquoted := unquoted_title(line):
+        return unquoted
     if not _starts_like_a_note(line):
         return None
     bare = _bare(line)
     box = NOTE_LINE.match(bare)
-    marker = "???+" if bare.startswith("???+") else "???" if bare.startswith("?") else "!!!"
-    if box and box.group("title") is None and (unquoted := _unquoted_title(box.group("classes"))):
-        types, title = unquoted
-        hidden = NOTE_CLASS in title.lower().split()
-        shown = (
-            ", 'trainer' among them, and the box would be hidden from learners as a trainer note"
-            if hidden
-            else f": learners would see the box titled '{types.split()[0].capitalize()}', not '{title}'"
-        )
-        return (
-            f"'{bare}' has its title without quotes, so Markdown reads the title's words as the "
-            f"box's type{shown}",
-            f'write it as {marker} {types} "{title}", with the title in straight double quotes: a box '
-            "for learners",
-        )
+    marker = _marker(bare)
     if box and "trainer" not in box.group("classes").lower():
         return None  # an ordinary box (note, warning, ...): its title is for learners
     if box and NOTE_CLASS in box.group("classes").lower().split():
@@ -471,6 +507,7 @@ BOX_TYPES = frozenset(
     "note abstract summary tldr info todo tip hint important success check done question help faq "
     "warning caution attention failure fail missing danger error bug example quote cite inline end".split()
 )
+PLACES = frozenset({"inline", "end"})  # Material's words that place a box beside the text
 CODE_TAGS = ("code", "pre")  # text shown as typed, never read as Markdown
 SHOWS_NOTE_EXAMPLES = ("trainers/",)  # the trainer guide's pages (under docs/), which teach notes
 VIEW_ENV = "INDUCTION_TRAINER_VIEW"

@@ -17,7 +17,13 @@ from conftest import ROOT, copy_project, run_build
 from export_support import export_project, run_export
 from induction.common import DataError
 from induction.safe_html import SafeHtml
-from induction.trainer_notes import TrainerNotes, check_note_lines, note_left_on_page, note_slip
+from induction.trainer_notes import (
+    VIEW_LABEL,
+    TrainerNotes,
+    check_note_lines,
+    note_left_on_page,
+    note_slip,
+)
 from test_safe_html import CONFIG
 from test_trainer_check import run_check
 
@@ -221,6 +227,80 @@ def test_a_box_title_without_quotes_is_told_not_hidden(line, written, shown, whe
     with pytest.raises(DataError) as error:
         check_note_lines(page, "docs/about/index.md", 3)
     assert str(error.value) == f"docs/about/index.md:{at + 3}: {unquoted(line, written, shown)}"
+
+
+TITLE_LOST = [
+    # (first line, what to write, the title Markdown gives the box, shown, for learners)
+    (
+        "!!! note Worried about a child",
+        '!!! note "Worried about a child"',
+        "Note",
+        ": learners would see the box titled 'Note', not 'Worried about a child'",
+        True,
+    ),
+    ("??? tip Ask the LADO", '??? tip "Ask the LADO"', "Tip", ": learners would see the box titled 'Tip', not 'Ask the LADO'", True),
+    (
+        "!!! Worried about a child",
+        '!!! note "Worried about a child"',
+        "Worried",
+        ": learners would see the box titled 'Worried', not 'Worried about a child'",
+        True,
+    ),
+    (
+        "!!! trainer Check the figure",
+        '!!! trainer "Check the figure"',
+        "Trainer",
+        ": the trainer note would be titled 'Trainer', not 'Check the figure'",
+        False,
+    ),
+    (
+        "???+ warning trainer Check the figure",
+        '???+ warning trainer "Check the figure"',
+        "Warning",
+        ": the trainer note would be titled 'Warning', not 'Check the figure'",
+        False,
+    ),
+]
+
+
+def title_lost(line: str, written: str, shown: str, learners: bool) -> str:
+    return (
+        f"'{line}' {UNQUOTED}{shown} (write it as {written}, with the title in straight double quotes"
+        + (": a box for learners)" if learners else ")")
+    )
+
+
+def box_titles(html: str) -> list[str]:
+    page = BeautifulSoup(html, "html.parser")
+    titles = page.select(".admonition-title, summary")  # in the trainer view, a note's title says so
+    return [title.get_text(strip=True).removeprefix(f"{VIEW_LABEL}: ") for title in titles]
+
+
+@pytest.mark.parametrize(("line", "written", "titled", "shown", "learners"), TITLE_LOST)
+@pytest.mark.parametrize("where", ["{}\n    Who to ask.", "> {}\n>     Who to ask.", "- Item.\n\n    {}\n        Who to ask."])
+def test_a_box_title_without_quotes_stops_at_its_line(line, written, titled, shown, learners, where):
+    """Without quotes Markdown reads the title's words as the box's type and titles the box after
+    its first word: the title the trainer wrote was lost, and the build passed. The advice gives
+    the box its title and keeps who it is for."""
+    page = "Intro.\n\n" + where.format(line) + "\n\nAfter."
+    notes = TrainerNotes(show=True)
+    assert box_titles(markdown_with(notes).convert(page)) == [titled]
+    at = next(n for n, text in enumerate(page.split("\n"), start=1) if text.endswith(line))
+    with pytest.raises(DataError) as error:
+        check_note_lines(page, "docs/about/index.md", 3)
+    assert str(error.value) == f"docs/about/index.md:{at + 3}: {title_lost(line, written, shown, learners)}"
+    title = written.split('"')[1]
+    advised = markdown_with(notes := TrainerNotes(show=True)).convert(f"{written}\n    Who to ask.")
+    assert box_titles(advised) == [title] and bool(notes.take()[0]) != learners
+    check_note_lines(f"{written}\n    Who to ask.", "docs/about/index.md")
+
+
+@pytest.mark.parametrize(
+    "line", ["!!! note inline end", "!!! warning trainer", "??? abuse", "!!! danger", '!!! note "Check this"']
+)
+def test_a_box_of_known_words_keeps_its_line(line):
+    """Placement words, the trainer class and a type of the site's own (one word) are no title."""
+    assert note_slip(line) is None
 
 
 # --- A tag left open publishes the rest of the page as typed ------------------------------------
@@ -504,11 +584,14 @@ def test_a_slipped_note_indented_into_code_stops_the_real_build(project_copy, tm
         (LEARNER_SLIPS[0][0], box_slip(*LEARNER_SLIPS[0])),
         (LEARNER_SLIPS[1][0], box_slip(*LEARNER_SLIPS[1])),
         (UNQUOTED_TITLES[0][0], unquoted(*UNQUOTED_TITLES[0])),
+        (TITLE_LOST[0][0], title_lost(*TITLE_LOST[0][:2], *TITLE_LOST[0][3:])),
+        (TITLE_LOST[3][0], title_lost(*TITLE_LOST[3][:2], *TITLE_LOST[3][3:])),
     ],
 )
 def test_a_box_for_learners_typed_wrong_stops_the_real_build(project_copy, tmp_path, line, message):
     """With curly or single quotes it was called a trainer note, and the advice
-    (`!!! trainer "Ask your trainer"`) hid it; without quotes the build hid it, and passed."""
+    (`!!! trainer "Ask your trainer"`) hid it; without quotes the build hid it, or titled the box
+    (or the trainer note) after its first word, and passed."""
     page = Path("docs/about/index.md")
     path = project_copy / page
     text = path.read_text(encoding="utf-8").rstrip("\n")
@@ -558,6 +641,8 @@ def test_the_error_table_shows_these_messages():
     assert f"write it as {written}" in box_slip(line, written)
     line, written, shown = UNQUOTED_TITLES[0]
     assert f"`docs/about/index.md:107: '{line}' {UNQUOTED}{shown}`" in table
+    for line, _, _, shown, _ in (TITLE_LOST[0], TITLE_LOST[3]):
+        assert f"`{line}`" in table and f"`{shown.removeprefix(': ')}`" in table
     assert f"`docs/services/care-leavers.md:166: '{CORRECTED}' {NOT_A_NOTE_HERE}`" in table
     assert f"`docs/services/care-leavers.md:166: '{CORRECTED}' {IN_CODE}`" in table
 
