@@ -219,6 +219,7 @@ CONTAINER = re.compile(r"([-*+]|\d+[.)])(\s|$)|(!!!|\?\?\?\+?|===\+?)\s|\[\^[^\]
 LIST_ITEM = re.compile(r"([-*+]|\d+\.)[ \t]")  # what starts a list item (Python-Markdown's rule)
 TITLED = re.compile(r"(!!!|\?\?\?\+?|===[+!]?)(\s|$)")  # an admonition, collapsible block or tab
 DEFINITION = re.compile(r":[ \t]")  # a definition (def_list): `Term`, then `:   Text.`
+_LINE_START = re.compile(r"^(?:[ \t]*(?:>|[-*+:](?=[ \t])|\d+[.)](?=[ \t])))*")  # bare_line's
 TABLE_RULE = re.compile(r"\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")  # | --- | :---: |
 # The start of a raw HTML block: a tag at the start of a line (Python-Markdown passes the block on
 # as typed when the tag is a block-level one, unless it has a markdown attribute: md_in_html).
@@ -241,3 +242,9 @@ class PageConversion(Preprocessor):
         expected = self.page_text()
         self.is_page = expected is None or "\n".join(lines) == expected
         return lines
+
+
+def bare_line(line: str) -> str:
+    """`line` without its indent, quote marks (`>`), list markers and a definition's `:`, as the
+    paragraph or table row that holds it has it after Markdown reads the containers."""
+    return _LINE_START.sub("", line).strip()

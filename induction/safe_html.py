@@ -55,7 +55,7 @@ from pymdownx.snippets import SnippetMissingError
 
 from induction.addresses import SCHEME, as_browser_reads, short
 from induction.common import DataError, read_html
-from induction.markdown_parts import PageConversion, code_lines
+from induction.markdown_parts import PageConversion, bare_line, code_lines
 from induction.versions import require
 
 require(
@@ -129,8 +129,8 @@ def _piece_line(text: str, piece: str) -> int | None:
     """The line of `text` (outside code) where a piece of raw HTML starts: of the lines that read
     as its first line, the one from which most of the following lines read as the piece's
     (another hook may have added to the page, so the piece need not match to its end)."""
-    want = [_bare(line) for line in piece.strip().split("\n")]
-    lines, code = [_bare(line) for line in text.split("\n")], code_lines(text)
+    want = [bare_line(line) for line in piece.strip().split("\n")]
+    lines, code = [bare_line(line) for line in text.split("\n")], code_lines(text)
     best, found = 0, None
     for n, line in enumerate(lines):
         if code[n] or line != want[0]:
@@ -172,7 +172,7 @@ def stray_attributes(text: str, paragraphs: list[str]) -> list[tuple]:
     attributes at the end that goes over more than one line, which attr_list never reads. Its
     line is the first in `text` outside code where it starts, after a blank or a more indented
     line if one does."""
-    lines, code = [_bare(line) for line in text.split("\n")], code_lines(text)
+    lines, code = [bare_line(line) for line in text.split("\n")], code_lines(text)
     problems, used = [], set()
     for paragraph in paragraphs:
         if not (last := LAST_ATTRIBUTES.search(paragraph)):
@@ -231,7 +231,7 @@ def unread_boxes(text: str, paragraphs: list[str]) -> list[tuple]:
         first = paragraph.split("\n", 1)[0].strip()
         if not BOX_START.match(first) or "trainer" in first.lower():
             continue  # (a line that mentions a trainer is judged by the trainer notes' own rules)
-        line = next((n + 1 for n, seen in enumerate(lines) if not code[n] and _bare(seen) == first), None)
+        line = next((n + 1 for n, seen in enumerate(lines) if not code[n] and bare_line(seen) == first), None)
         problems.append(
             (
                 line,
@@ -267,11 +267,6 @@ def _is_note(attributes: str) -> bool:
     return all(_BARE_WORD.fullmatch(word) for word in words) and not any(
         word in KNOWN_BARE or word.startswith("data-") for word in words
     )
-
-
-def _bare(line: str) -> str:
-    """`line` without its indent, quote marks (`>`) and list markers, as its paragraph holds it."""
-    return _LINE_START.sub("", line).strip()
 
 
 def _indent(line: str) -> int:
@@ -648,7 +643,6 @@ BOX_START = re.compile(
 # Bare attribute names the site's pages use, besides any data-* (data-glossary-skip).
 KNOWN_BARE = {"markdown"}
 NOTE = "remove the braces (or the note) and write the words as ordinary text"
-_LINE_START = re.compile(r"^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d+[.)](?=[ \t])))*")
 STRAY = (
     "put it on the line straight after the paragraph or list item it is for, with no blank line "
     "between, or at the end of a heading's line; for a whole box, put the box between a line "

@@ -17,11 +17,15 @@ import re
 import markdown
 from markdown.extensions.tables import TableProcessor
 
-from induction.markdown_parts import code_lines
+from induction.markdown_parts import bare_line, code_lines
+from induction.versions import require
 
-# A line's indent, quote marks (`>`), list markers and a definition's `:`, which the table's block
-# does not hold.
-_LINE_START = re.compile(r"^(?:[ \t]*(?:>|[-*+:](?=[ \t])|\d+[.)](?=[ \t])))*[ \t]*")
+require(
+    "Markdown",
+    "==3.11.3",
+    "induction/tables.py's use of the tables extension's TableProcessor.test and _split_row",
+)
+
 # A `---` row as trainers write one: pipes, dashes, colons and spaces, at least one pipe and dash.
 _RULE_ROW = re.compile(r"(?=.*\|)(?=.*-)[|:\- ]+")
 
@@ -34,16 +38,14 @@ def table_problems(text: str) -> list[tuple[int, str, str]]:
     problems, n = [], 0
     while n < len(lines) - 1:
         end = n
-        while (
-            end < len(lines) and not code[end] and _bare(lines[end]) and not _bare(lines[end]).startswith("<")
-        ):
+        while end < len(lines) and not code[end] and bare_line(lines[end])[:1] not in ("", "<"):
             end += 1  # from this line up to a blank line or code (a table starts its block)
         if end - n < 2 or "|" not in lines[n] or not _starts_block(lines, n):
             n += 1
             continue
-        if not splitter.test(None, "\n".join(map(_bare, lines[n:end]))):
-            if _RULE_ROW.fullmatch(_bare(lines[n + 1])):  # a --- row that does not fit: no table at all
-                heading, rule = (len(splitter._split_row(_bare(lines[row]))) for row in (n, n + 1))
+        if not splitter.test(None, "\n".join(map(bare_line, lines[n:end]))):
+            if _RULE_ROW.fullmatch(bare_line(lines[n + 1])):  # a --- row that does not fit: no table at all
+                heading, rule = (len(splitter._split_row(bare_line(lines[row]))) for row in (n, n + 1))
                 problems.append((n + 2, *_rule_problem(rule, heading)))
             n += 1
             continue
@@ -52,7 +54,7 @@ def table_problems(text: str) -> list[tuple[int, str, str]]:
             # `_split_row` is the extension's own (not documented): Python-Markdown is pinned,
             # and tests/test_safe_html.py's test_markdown_internals_are_as_pinned fails when
             # its version moves.
-            cells = len(splitter._split_row(_bare(lines[row])))
+            cells = len(splitter._split_row(bare_line(lines[row])))
             if cells != columns:
                 problems.append((row + 1, *_problem(cells, columns)))
         n = end
@@ -62,7 +64,7 @@ def table_problems(text: str) -> list[tuple[int, str, str]]:
 def _starts_block(lines: list[str], n: int) -> bool:
     """Whether line `n` starts a block: a table's heading row must (after a paragraph line, the
     lines are all one paragraph; a heading line or a line of HTML is a block of its own)."""
-    if n == 0 or not (above := _bare(lines[n - 1])) or re.match(r"[ \t]*:[ \t]", lines[n]):
+    if n == 0 or not (above := bare_line(lines[n - 1])) or re.match(r"[ \t]*:[ \t]", lines[n]):
         return True  # (a definition's first line, after ':', starts a block too)
     return above.startswith(("#", "<")) or _indent(lines[n - 1]) < _indent(lines[n])
 
@@ -93,8 +95,3 @@ def _problem(cells: int, columns: int) -> tuple[str, str]:
         "take out the extra cells, or add a column to the heading row and to the --- row below it; a | "
         "inside a cell is written \\|",
     )
-
-
-def _bare(line: str) -> str:
-    """`line` without its indent, quote marks and list markers, as its block holds it."""
-    return _LINE_START.sub("", line).strip(" ")
