@@ -57,16 +57,16 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 @event_priority(100)  # first after MkDocs converts the page: its notes are the last conversion's
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     notes = notes_extension(config)
-    found, in_raw_html, leaked, in_code = notes.take()
-    if in_raw_html:
+    taken = notes.take()
+    if taken.in_raw_html:
         _, body, offset = _source(page)
-        raise raw_html_note_error(in_raw_html[0], body, f"docs/{page.file.src_uri}", offset)
-    if leaked or in_code:  # the last safety net: a note's first line that would be on the page
+        raise raw_html_note_error(taken.in_raw_html[0], body, f"docs/{page.file.src_uri}", offset)
+    if taken.leaked or taken.in_code:  # the last safety net: a note's first line on the page
         _, body, offset = _source(page)
         display = f"docs/{page.file.src_uri}"
-        if error := note_left_on_page(leaked, in_code, page.file.src_uri, body, display, offset):
+        if error := note_left_on_page(taken.leaked, taken.in_code, page.file.src_uri, body, display, offset):
             raise error
-    notes.kept.extend({"page": page.file.src_uri, "page_title": page.title, **note} for note in found)
+    notes.kept.extend({"page": page.file.src_uri, "page_title": page.title, **note} for note in taken.found)
     return html
 
 

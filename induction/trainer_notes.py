@@ -32,6 +32,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -69,12 +70,20 @@ class TrainerNotes(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.treeprocessors.register(_TakeNotes(md, self), "trainer_notes", TREE_PRIORITY)
 
-    def take(self) -> tuple[list[dict], list[str], list[str], list[str]]:
-        """The notes, raw HTML notes, and first lines left on the page (`leaked_lines`: as text,
-        then in code only) of the last conversion, forgotten here."""
-        found, raw, leaked, in_code = self.found, self.in_raw_html, self.leaked, self.in_code
+    def take(self) -> PageNotes:
+        """What the last conversion found (see PageNotes), forgotten here."""
+        taken = PageNotes(self.found, self.in_raw_html, self.leaked, self.in_code)
         self.found, self.in_raw_html, self.leaked, self.in_code = [], [], [], []
-        return found, raw, leaked, in_code
+        return taken
+
+
+class PageNotes(NamedTuple):
+    """What TrainerNotes found in one page's conversion."""
+
+    found: list[dict]  # the notes taken out (or kept, in the trainer view): {title, html, ...}
+    in_raw_html: list[str]  # first lines of notes inside raw HTML, which cannot be taken out
+    leaked: list[str]  # first lines of notes left on the page as text (`leaked_lines`)
+    in_code: list[str]  # ... and those left on it only as code
 
 
 def notes_extension(config) -> TrainerNotes | None:

@@ -189,7 +189,7 @@ def test_a_box_for_learners_typed_wrong_keeps_its_type(line, written, where):
         check_note_lines(page, "docs/about/index.md", 3)
     assert str(error.value) == f"docs/about/index.md:{at + 3}: {box_slip(line, written)}"
     shown = markdown_with(notes := TrainerNotes()).convert(f"{written}\n    Who to ask.")
-    assert "Who to ask." in shown and not notes.take()[0]  # as advised: a box, kept for learners
+    assert "Who to ask." in shown and not notes.take().found  # as advised: a box, kept for learners
 
 
 UNQUOTED = "has its title without quotes, so Markdown reads the title's words as the box's type"
@@ -222,7 +222,7 @@ def test_a_box_title_without_quotes_is_told_not_hidden(line, written, shown, whe
     took the box out as a trainer note, silently, though it was meant for learners."""
     page = "Intro.\n\n" + where.format(line) + "\n\nAfter."
     converted = markdown_with(notes := TrainerNotes()).convert(page)
-    assert ("Who to ask." not in converted) == (shown == HIDDEN) == bool(notes.take()[0])
+    assert ("Who to ask." not in converted) == (shown == HIDDEN) == bool(notes.take().found)
     at = next(n for n, text in enumerate(page.split("\n"), start=1) if text.endswith(line))
     with pytest.raises(DataError) as error:
         check_note_lines(page, "docs/about/index.md", 3)
@@ -238,7 +238,13 @@ TITLE_LOST = [
         ": learners would see the box titled 'Note', not 'Worried about a child'",
         True,
     ),
-    ("??? tip Ask the LADO", '??? tip "Ask the LADO"', "Tip", ": learners would see the box titled 'Tip', not 'Ask the LADO'", True),
+    (
+        "??? tip Ask the LADO",
+        '??? tip "Ask the LADO"',
+        "Tip",
+        ": learners would see the box titled 'Tip', not 'Ask the LADO'",
+        True,
+    ),
     (
         "!!! Worried about a child",
         '!!! note "Worried about a child"',
@@ -264,9 +270,8 @@ TITLE_LOST = [
 
 
 def title_lost(line: str, written: str, shown: str, learners: bool) -> str:
-    return (
-        f"'{line}' {UNQUOTED}{shown} (write it as {written}, with the title in straight double quotes"
-        + (": a box for learners)" if learners else ")")
+    return f"'{line}' {UNQUOTED}{shown} (write it as {written}, with the title in straight double quotes" + (
+        ": a box for learners)" if learners else ")"
     )
 
 
@@ -277,7 +282,9 @@ def box_titles(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("line", "written", "titled", "shown", "learners"), TITLE_LOST)
-@pytest.mark.parametrize("where", ["{}\n    Who to ask.", "> {}\n>     Who to ask.", "- Item.\n\n    {}\n        Who to ask."])
+@pytest.mark.parametrize(
+    "where", ["{}\n    Who to ask.", "> {}\n>     Who to ask.", "- Item.\n\n    {}\n        Who to ask."]
+)
 def test_a_box_title_without_quotes_stops_at_its_line(line, written, titled, shown, learners, where):
     """Without quotes Markdown reads the title's words as the box's type and titles the box after
     its first word: the title the trainer wrote was lost, and the build passed. The advice gives
@@ -291,7 +298,7 @@ def test_a_box_title_without_quotes_stops_at_its_line(line, written, titled, sho
     assert str(error.value) == f"docs/about/index.md:{at + 3}: {title_lost(line, written, shown, learners)}"
     title = written.split('"')[1]
     advised = markdown_with(notes := TrainerNotes(show=True)).convert(f"{written}\n    Who to ask.")
-    assert box_titles(advised) == [title] and bool(notes.take()[0]) != learners
+    assert box_titles(advised) == [title] and bool(notes.take().found) != learners
     check_note_lines(f"{written}\n    Who to ask.", "docs/about/index.md")
 
 
@@ -371,7 +378,8 @@ def leaked(text: str, show: bool = False) -> tuple[list[str], list[str]]:
     """The first lines of notes left on the page after conversion: (as text, as code only)."""
     notes = TrainerNotes(show=show)
     markdown_with(notes).convert(text)
-    return notes.take()[2:]
+    taken = notes.take()
+    return taken.leaked, taken.in_code
 
 
 @pytest.mark.parametrize(
