@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import glob
 import os
 import queue
 import re
@@ -195,13 +196,30 @@ def folder_beside(dist: Path) -> Iterator[Path]:
 
     mkdtemp makes it readable by its owner only; it gets the permissions a folder made with
     mkdir would have, so a web server running as another user can still read the swapped-in site.
+    Such folders that a run stopped part way left behind are cleared first (remove_leftovers).
     """
+    remove_leftovers(dist.parent, f".{dist.name}-new-")
     new = Path(tempfile.mkdtemp(prefix=f".{dist.name}-new-", dir=dist.parent))
     new.chmod(0o777 & ~_umask())
     try:
         yield new
     finally:
         shutil.rmtree(new, ignore_errors=True)  # gone already once it has become dist/
+
+
+def remove_leftovers(folder: Path, *starts: str) -> None:
+    """Delete the folders in `folder` whose names start with one of `starts` (`.dist-new-`) that a
+    run stopped part way (the machine switched off, the terminal closed) left behind, once nothing
+    has been written in them for LEFTOVER_HOURS: a run still going writes in its own folder within
+    seconds, and each run makes a folder of a new name, so nothing else would remove them."""
+    stale = time.time() - LEFTOVER_HOURS * 3600
+    for start in starts:
+        for path in folder.glob(f"{glob.escape(start)}*"):
+            if path.is_dir() and not path.is_symlink() and path.stat().st_mtime < stale:
+                shutil.rmtree(path, ignore_errors=True)
+
+
+LEFTOVER_HOURS = 1
 
 
 def _umask() -> int:

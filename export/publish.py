@@ -13,9 +13,11 @@ swapped in with renames at the end (export/pipeline.py's folder_beside and renam
 export moves dist/ into place), so a reader never sees a half-copied site. The copy it replaced
 is kept beside it as `.NAME-previous` (in the same folder as the target: where that folder is
 served, so is the copy), and `--rollback` swaps the two back. If a rename fails, the ones made
-are undone, so the folders are as they were. Every published site carries MARKER, and a folder
-that holds files but no MARKER is never replaced (nor a previous copy without it deleted): a web
-server's folder often holds a default index.html beside other content that is not ours to move.
+are undone, so the folders are as they were. What a publish stopped part way (the machine
+switched off) left beside the target is cleared by the next one, once an hour old. Every
+published site carries MARKER, and a folder that holds files but no MARKER is never replaced (nor
+a previous copy without it deleted): a web server's folder often holds a default index.html
+beside other content that is not ours to move.
 The new folder gets the permissions and group of the folder it replaces (an empty folder an
 administrator made for the web server included: it stays where it is until the final rename).
 
@@ -46,7 +48,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from export.build import build_site
-from export.pipeline import StuckRenames, content_version, folder_beside, git_output, rename_all
+from export.pipeline import (
+    StuckRenames,
+    content_version,
+    folder_beside,
+    git_output,
+    remove_leftovers,
+    rename_all,
+)
 from induction.csp import POLICY
 from induction.dates import today
 
@@ -161,6 +170,7 @@ def publish_folder(site: Path, target: Path, version: str) -> None:
     with folder_errors("publish to", target):
         check_folder_target(target)
         target.parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(target.parent, f"{previous.name}-older-", f".{target.name}-empty-")
         with folder_beside(target) as new:
             copy_site(site, new, target)
             add_publish_files(new, version)

@@ -11,6 +11,7 @@ import os
 import shutil
 import stat
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,40 @@ def test_folder_publish_swaps_the_site_in_and_keeps_the_previous_copy(tmp_path):
     assert (previous_of(target) / "index.html").read_text() == "<p>first</p>"
     # nothing half-written is left beside it: only the site and its previous copy
     assert sorted(p.name for p in target.parent.iterdir()) == [".induction-previous", "induction"]
+
+
+def left_over(folder: Path, hours: float) -> Path:
+    """A folder as a run stopped part way leaves it, last written `hours` ago."""
+    folder.mkdir(parents=True)
+    (folder / "index.html").write_text("<p>half copied</p>", encoding="utf-8")
+    then = time.time() - hours * 3600
+    os.utime(folder, (then, then))
+    return folder
+
+
+def test_what_an_interrupted_publish_left_is_cleared_by_the_next(tmp_path):
+    """A publish stopped part way (the laptop switched off during the copy) leaves its half-copied
+    folder beside the target, served wherever the target's folder is; each publish makes a folder
+    of a new name, so nothing cleared it. The next publish clears such folders once they are an
+    hour old, and never a folder a publish running now is writing, or one of another name."""
+    target = tmp_path / "www" / "induction"
+    assert publish(make_site(tmp_path / "one", "first"), str(target)) == 0
+    www = target.parent
+    stale = [
+        left_over(www / ".induction-new-k2j4x9", hours=2),  # stopped during the copy
+        left_over(www / ".induction-previous-older-4242", hours=26),  # stopped after the swap
+        left_over(www / ".induction-empty-4242", hours=1.5),
+    ]
+    kept = [
+        left_over(www / ".induction-new-a8b8c8", hours=0.1),  # another publish, writing now
+        left_over(www / ".induction-newsletter", hours=48),  # not a name publish gives
+        left_over(www / "induction-new-old", hours=48),
+    ]
+    assert publish(make_site(tmp_path / "two", "second"), str(target)) == 0
+    assert [path.name for path in stale if path.exists()] == []
+    assert [path.name for path in kept if not path.exists()] == []
+    assert (target / "index.html").read_text() == "<p>second</p>"
+    assert (previous_of(target) / "index.html").read_text() == "<p>first</p>"
 
 
 def test_rollback_restores_the_previous_copy_and_can_be_undone(tmp_path):

@@ -66,6 +66,23 @@ def test_dist_and_its_files_are_readable_like_any_other_output(tmp_path):
     assert [p.name for p in paths if p.stat().st_mode & readable != readable] == []
 
 
+def test_an_export_stopped_part_way_leaves_nothing_for_long(tmp_path):
+    """An export (or a build) stopped part way leaves its folder beside dist/ (or site/); the next
+    run clears it once nothing has been written in it for an hour."""
+    dist = tmp_path / "dist"
+    old, recent = tmp_path / ".dist-new-x1y2z3", tmp_path / ".dist-new-q9r8s7"
+    for folder, hours in ((old, 2), (recent, 0.1)):
+        folder.mkdir()
+        (folder / "handout.pdf").write_bytes(b"%PDF")
+        then = time.time() - hours * 3600
+        os.utime(folder, (then, then))
+    with folder_beside(dist) as new:
+        (new / "handout.pdf").write_bytes(b"%PDF")
+        move_into_place(new, dist)
+    assert not old.exists() and recent.exists()
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".dist-new-q9r8s7", "dist"]
+
+
 def test_the_essentials_time_agrees_with_its_pages(real_site):
     home = real_site.html("index.html").select_one("article")
     heading = next(h for h in home.select("h2") if "essentials" in h.get_text().lower())
