@@ -163,6 +163,9 @@ FOCUS_CASES = [
 # A phone held upright, going back up long pages: the theme's "Back to top" button shows as soon
 # as the page scrolls up, just below the header, where the browser put what Shift+Tab focused.
 FOCUS_CASES += [(path, (390, 844), "Shift+Tab") for path in ("services/child-protection/", "glossary/")]
+# A table wider than a phone: a link the keyboard reaches at the edge of the table's own scroll
+# area was left cut off by it (the browser scrolls only for an element wholly out of view).
+FOCUS_CASES += [("thresholds/", (390, 844), key) for key in ("Tab", "Shift+Tab")]
 
 
 CLOSED_DRAWER = "() => !!document.activeElement.closest('.md-sidebar--primary')"

@@ -1,4 +1,5 @@
-/* Keyboard focus in the side bars stays in view (WCAG 2.2, 2.4.11 focus not obscured).
+/* Keyboard focus in the side bars and in wide tables stays in view (WCAG 2.2, 2.4.11 focus not
+ * obscured).
  *
  * The theme scrolls the table of contents by itself (toc.follow): when the page scrolls, it
  * moves the contents so that the section being read is in the middle, a moment later and often
@@ -81,5 +82,23 @@
     resized.observe(area);
     var title = area.querySelector(".md-nav__title");
     if (title) resized.observe(title);
+  });
+  // A table wider than a phone's screen scrolls sideways in its own area. When the keyboard
+  // reaches a link cut off at that area's edge, the browser leaves it cut off (it scrolls only for
+  // an element wholly out of view), so the area scrolls across just enough to show all of it and
+  // its focus ring.
+  var TABLE_AREA = ".md-typeset__scrollwrap";
+  var RING = 4; // pixels: the focus ring drawn outside the element
+  document.addEventListener("focusin", function (event) {
+    var focused = event.target;
+    var area = focused.closest && focused.closest(TABLE_AREA);
+    if (!area || !focused.matches(":focus-visible")) return;
+    var view = area.getBoundingClientRect();
+    var box = focused.getBoundingClientRect();
+    if (box.right + RING > view.right) {
+      area.scrollLeft += Math.ceil(Math.min(box.right + RING - view.right, box.left - RING - view.left));
+    } else if (box.left - RING < view.left) {
+      area.scrollLeft -= Math.ceil(view.left - box.left + RING);
+    }
   });
 })();
