@@ -351,7 +351,8 @@ class GlossaryExtension(Extension):
         return result
 
     def extendMarkdown(self, md):
-        # After every other tree processor, including MkDocs' link rewriting and "unescape" (0).
+        # After MkDocs' link rewriting and "unescape" (0), before safe_html's judge (-5) and the
+        # trainer notes' removal (-10).
         md.treeprocessors.register(_LinkTerms(md, self), "glossary", -1)
 
 

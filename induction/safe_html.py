@@ -452,7 +452,7 @@ class SafeHtml(Extension):
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
         page = _PageConversion(md, self)
         md.preprocessors.register(page, "safe_html", 100)  # first: is this the page's conversion?
-        md.treeprocessors.register(_Judge(md, page), "safe_html", -100)  # after every other one
+        md.treeprocessors.register(_Judge(md, page), "safe_html", JUDGE_PRIORITY)
         if "snippet" in md.preprocessors:
             snippets = md.preprocessors["snippet"]
             snippets.run = functools.partial(page.snippets, snippets.run)
@@ -637,6 +637,10 @@ ATTRIBUTES = rf"\{{:?\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*\}}"
 # only a list on one line (its BLOCK_RE), so one that goes over lines reaches readers.
 LAST_ATTRIBUTES = re.compile(rf"(?:^|\n)[ \t]*({ATTRIBUTES})\s*\Z")
 _BARE_WORD = re.compile(_NAME)
+# After every tree processor that adds to the page (MkDocs' link rewriting at 0, the glossary's
+# links at -1), before the trainer notes are taken out (-10, induction.trainer_notes): what a
+# trainer types in a note reaches the trainer pack, so it is judged like the rest of the page.
+JUDGE_PRIORITY = -5
 BOX_START = re.compile(
     r"(?:!!!|\?\?\?\+?)[ \t]*[A-Za-z]"
 )  # a box's first line, as admonition/details read it

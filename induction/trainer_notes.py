@@ -8,10 +8,11 @@ A trainer writes a note for other trainers (a doubt in a source, a figure to re-
 `TrainerNotes`, a Python-Markdown extension, takes every such block out of the page's element
 tree while the page is converted, so the note never reaches the page's HTML, the search index,
 the offline copy or the handout. It keeps each note (title and HTML) for the trainer pack. It
-runs last of the tree processors, once MkDocs has checked and rewritten the note's links, so a
-note's HTML is what the page would have shown. A note whose text is not indented would be
-published as an ordinary paragraph, and a first line typed slightly wrong (`!!! trainer “Title”`,
-`!!! trainers`) would publish the whole note, so `check_note_lines` stops the build at its line.
+runs last of the tree processors, once MkDocs has checked and rewritten the note's links and
+induction/safe_html.py has judged them, so a note's HTML is what the page would have shown. A
+note whose text is not indented would be published as an ordinary paragraph, and a first line
+typed slightly wrong (`!!! trainer “Title”`, `!!! trainers`) would publish the whole note, so
+`check_note_lines` stops the build at its line.
 
 Trainer view: with the environment variable INDUCTION_TRAINER_VIEW=1 (`nox -s serve-trainer`)
 the notes stay on the page, marked "Trainer note - not shown to learners". A build in trainer
@@ -497,7 +498,8 @@ def note_left_on_page(
 
 
 # After MkDocs' own tree processors (its link rewriting is at 0, the page title at 1) and every
-# other extension's, so the note's HTML is final and its links are checked like any other.
+# other extension's, so the note's HTML is final and its links are checked like any other: the
+# glossary (-1) and safe_html's judge (-5) see the notes before they are taken out.
 TREE_PRIORITY = -10
 # The first line of an admonition (`!!! type "Title"`) or a collapsible block (`??? type`, `???+`),
 # as Python-Markdown's admonition and pymdownx.details read it: the classes, then a quoted title.

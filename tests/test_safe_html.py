@@ -865,6 +865,48 @@ def test_unsafe_html_in_a_page_fails_the_build(project_copy, tmp_path, planted, 
     assert_nothing_unsafe(tmp_path / "site", "planted")
 
 
+NOTE_FIRST_LINE = '!!! trainer "Check this figure"'
+
+
+@pytest.mark.parametrize(
+    ("planted", "expected"),
+    [
+        (
+            "See [the old slides](javascript:alert(document.domain)).",
+            "the address javascript:alert(document.domain) starts with javascript:, which a page may "
+            f"not use ({LINK})",
+        ),
+        (
+            "See [the data](data:text/html,x).",
+            "the address data:text/html,x starts with data:, which a page may not use",
+        ),
+        (
+            'See [the slides](../images/continuum-of-need.svg){ onclick="alert(2)" }.',
+            f"the attribute onclick= on <a> is not allowed in a page ({NO_SCRIPT})",
+        ),
+        (
+            "![A chart](https://other.example/chart.png)",
+            f"the picture https://other.example/chart.png is loaded from another website ({PICTURE})",
+        ),
+    ],
+    ids=["javascript link", "data link", "onclick", "picture from another site"],
+)
+def test_what_a_trainer_types_in_a_note_is_judged_like_the_page(project_copy, tmp_path, planted, expected):
+    """A trainer note is taken out of the page but printed in the trainer pack, links and all; its
+    Markdown was taken out before it was judged, so a javascript: link in a note reached the
+    trainer pack's PDF and a picture from another website stopped only the export's printing."""
+    page = project_copy / "docs" / "corporate-parenting.md"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    at = lines.index(NOTE_FIRST_LINE) + 2  # the note's first line of text, as a file line
+    lines.insert(at, f"    {planted}")
+    page.write_text("\n".join(lines), encoding="utf-8")
+    build = run_build(project_copy, tmp_path / "site")
+    assert build.returncode != 0
+    assert f"docs/corporate-parenting.md:{at + 1}: {expected}" in build.output, build.output
+    assert "Traceback" not in build.output
+    assert not list((tmp_path / "site").rglob("*.html"))
+
+
 @pytest.mark.parametrize(
     ("link", "target", "message"),
     [
