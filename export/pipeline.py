@@ -673,8 +673,12 @@ class Printer:
     def __exit__(self, failure, *exc) -> None:
         if failure is not None:  # the export failed: stop printing into folders about to go
             self._stop.set()
-            if self._loop is not None and self._task is not None:
-                self._loop.call_soon_threadsafe(self._task.cancel)
+            loop, task = self._loop, self._task
+            if self._thread.is_alive() and loop is not None and task is not None:
+                try:
+                    loop.call_soon_threadsafe(task.cancel)
+                except RuntimeError:  # the printing has just ended and its loop closed: nothing to stop
+                    pass
         if self._thread.is_alive():
             self._work.put(None)  # ends the wait for work when printing never started
             self._thread.join()

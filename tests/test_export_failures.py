@@ -118,6 +118,29 @@ def test_a_failure_while_the_pdfs_print_stops_the_printing_and_leaves_nothing_be
     )
 
 
+def test_a_failure_inside_the_printing_is_told_as_itself(project, earlier_export, monkeypatch, capsys):
+    """A problem found while Chromium prints (here: no page found for the contents' entries) is
+    the message the trainer reads; stopping the printing after it had ended raised "Event loop
+    is closed" in its place, with the real reason only inside a traceback."""
+    from export import pipeline
+
+    monkeypatch.setattr(pipeline, "destinations_and_pages", lambda pdf: ({}, 5))
+    before = snapshot(earlier_export)
+
+    code = pipeline.main(["--project", str(project), "--dist", str(earlier_export), "--no-large-print"])
+    output = capsys.readouterr()
+    run = ExportRun(code, output.out + output.err, earlier_export)
+
+    assert_failed_and_untouched(
+        run,
+        earlier_export,
+        before,
+        "at stage 5 of 6, Printing the PDFs (A4)",
+        "no page found for the contents entries or references #",
+    )
+    assert "Event loop is closed" not in run.output and "Traceback" not in run.output, run.output
+
+
 def plant_takeaway(
     project, line: str, page: str = "services/early-help.md", heading: str = "Key takeaways"
 ) -> int:
