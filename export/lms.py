@@ -166,9 +166,10 @@ def pass_mark(extra: dict, path: str = "mkdocs.yml") -> int | None:
 
     A slip in the YAML stops the export rather than dropping the pass mark without a word (the
     LMS would then record "completed", not passed or failed): `lms:` holding text or nothing (a
-    colon left out: `pass_mark 80`), a key under it other than pass_mark, or pass_mark level
-    with `lms:`. The line is looked up in the settings file that holds it when `extra` is
-    MkDocs' own (it knows its file: mkdocs-offline.yml, which inherits mkdocs.yml)."""
+    colon left out: `pass_mark 80`), `pass_mark:` with no number, a key under it other than
+    pass_mark, or pass_mark level with `lms:`. The line is looked up in the settings file that
+    holds it when `extra` is MkDocs' own (it knows its file: mkdocs-offline.yml, which inherits
+    mkdocs.yml)."""
     where = partial(setting_place, getattr(extra, "config_file_path", None), path)
     if "pass_mark" in extra:
         raise DataError(
@@ -199,8 +200,13 @@ def pass_mark(extra: dict, path: str = "mkdocs.yml") -> int | None:
                 f"the one setting under lms: is pass_mark, {LIKE}",
             )
     value = settings.get("pass_mark")
-    if value is None:
-        return None
+    if value is None:  # the number left out: `pass_mark:` with nothing after it
+        raise DataError(
+            *where(SETTING, "pass_mark"),
+            "extra: lms: pass_mark has no number, so the packages would have no pass mark",
+            f"write the number after the colon and a space, {LIKE}; or take the lms: lines out to have "
+            "no pass mark",
+        )
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and int(value) <= 100:
         raise DataError(
             *where(SETTING, "pass_mark"),

@@ -174,6 +174,8 @@ ADVICE = {
     "for example pass_mark: 80",
     "key": "the one setting under lms: is pass_mark, for example pass_mark: 80",
     "number": "a whole number from 0 to 100, for example pass_mark: 80",
+    "empty": "write the number after the colon and a space, for example pass_mark: 80; or take the lms: "
+    "lines out to have no pass mark",
 }
 
 
@@ -205,6 +207,11 @@ ADVICE = {
             "mkdocs.yml:6: extra: lms: has 'pass_mark_note', which is not one of its settings ({key})",
         ),
         ("  lms:\n    pass_mark: 101\n", "mkdocs.yml:5: extra: lms: pass_mark is 101 ({number})"),
+        (
+            "  lms:\n    pass_mark:\n",
+            "mkdocs.yml:5: extra: lms: pass_mark has no number, so the packages would have no pass mark "
+            "({empty})",
+        ),
     ],
     ids=[
         "colon-missing",
@@ -215,6 +222,7 @@ ADVICE = {
         "other-key",
         "extra-key",
         "too-high",
+        "number-left-out",
     ],
 )
 def test_a_pass_mark_slip_in_the_yaml_stops_the_export_at_its_line(tmp_path, lines, expected):
