@@ -170,6 +170,15 @@ def check_front_matter(meta: dict, display: str, sources: dict, on: dt.date, raw
                 "set review_due to a date after last_reviewed",
             )
         )
+    if last and due and due > _years_after(last, MOST_YEARS_BETWEEN_REVIEWS):
+        problems.append(
+            (
+                display,
+                line("review_due"),
+                f"review_due {due} is {_years_between(last, due)} after last_reviewed {last}",
+                f"check the year: a page is reviewed at least every {MOST_YEARS_BETWEEN_REVIEWS} years",
+            )
+        )
     if last and last > on:
         problems.append(
             (
@@ -205,6 +214,25 @@ def check_front_matter(meta: dict, display: str, sources: dict, on: dt.date, raw
             "review the page, then set last_reviewed to today and review_due to the next review date",
         )
     return problems, overdue
+
+
+def _years_after(day: dt.date, years: int) -> dt.date:
+    """The same day `years` years on (28 February for a 29 February that year lacks)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def _years_between(first: dt.date, last: dt.date) -> str:
+    """How far `last` is after `first` in whole years, for a message: "181 years", or "more than
+    3 years" when it is less than a year more than the limit."""
+    years = last.year - first.year - ((last.month, last.day) < (first.month, first.day))
+    return (
+        f"{years} years"
+        if years > MOST_YEARS_BETWEEN_REVIEWS
+        else f"more than {MOST_YEARS_BETWEEN_REVIEWS} years"
+    )
 
 
 def unknown_keys(meta: dict, display: str, raw: str = "") -> list[tuple]:
@@ -271,6 +299,9 @@ FRONT_MATTER_KEYS = {
     "tags": "Material's tags",
     "social": "Material's social cards",
 }
+# A review_due further than this after last_reviewed is a slip in the year (2207 for 2027): the
+# page would never fall due, so its review would be switched off for good without a word.
+MOST_YEARS_BETWEEN_REVIEWS = 3
 SEARCH_KEYS = {"exclude": "true: leave the page out of the search", "boost": "a number: rank the page higher"}
 OPENING_LINE = re.compile(r"-{3}[ \t]*(\n|$)")  # front matter's first line, as MkDocs reads it
 DASH = "-\u2010-\u2015\u2212\ufe58\ufe63\uff0d"  # hyphen, the Unicode dashes, minus: '—-' looks like ---
