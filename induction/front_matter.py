@@ -45,13 +45,29 @@ def front_matter_line(raw: str, *path) -> int:
     """The line in the page file of the front matter value at `path` (keys and list indexes),
     from the YAML parser's marks (the key's line when the value is a list, a mapping or empty); 1,
     the opening `---`, when it cannot be found."""
+    mark = _front_matter_nodes(raw, path)[0]
+    return mark.start_mark.line + 2 if mark is not None else 1  # + the opening `---` line
+
+
+def front_matter_written(raw: str, *path) -> str | None:
+    """The front matter value at `path` exactly as the trainer typed it, quotes and all
+    (`"false"`, `high`), or None when it is not a single value on the page."""
+    node = _front_matter_nodes(raw, path)[1]
+    if not isinstance(node, yaml.ScalarNode) or node.start_mark.buffer is None:
+        return None
+    return node.start_mark.buffer[node.start_mark.index : node.end_mark.index]
+
+
+def _front_matter_nodes(raw: str, path: tuple) -> tuple[yaml.Node | None, yaml.Node | None]:
+    """(the node whose line names the value at `path`, the value's own node); (None, None) when
+    the front matter cannot be read or holds no such value."""
     text = front_matter_text(raw)
     if text is None:
-        return 1
+        return None, None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
-        return 1
+        return None, None
     mark = None
     for step in path:
         if isinstance(node, yaml.MappingNode):
@@ -62,8 +78,8 @@ def front_matter_line(raw: str, *path) -> int:
         else:
             node = None
         if node is None:
-            return 1
-    return mark.start_mark.line + 2 if mark is not None else 1  # + the opening `---` line
+            return None, None
+    return mark, node
 
 
 BOM = "\ufeff"  # a byte-order mark, which Windows Notepad may save at the start of a file

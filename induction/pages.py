@@ -20,7 +20,7 @@ import yaml
 
 from induction.common import DataError, check_keys_once, parse_yaml, read_html, read_source, relative_display
 from induction.dates import parse_date
-from induction.front_matter import BOM, front_matter_line, front_matter_text
+from induction.front_matter import BOM, front_matter_line, front_matter_text, front_matter_written
 
 
 def trainer_files(root: Path, docs: Path) -> list[Path]:
@@ -144,6 +144,7 @@ def check_front_matter(meta: dict, display: str, sources: dict, on: dt.date, raw
                     f"add a line '{field}: {example}' between the --- lines",
                 )
             )
+    problems += wrong_types(meta, display, raw)
     dates = {}
     for field in ("last_reviewed", "review_due"):
         value = meta.get(field)
@@ -264,6 +265,87 @@ def unknown_keys(meta: dict, display: str, raw: str = "") -> list[tuple]:
     return problems
 
 
+def wrong_types(meta: dict, display: str, raw: str = "") -> list[tuple]:
+    """(path, line, problem, expected) for each front matter value of a kind the site reads in
+    another way than the trainer meant: `in_learning_path: "false"` in quotes is text, which
+    counts as true; `boost: high` is no number, and search drops the page. (FRONT_MATTER_TYPES
+    and SEARCH_TYPES say what each key must be; `quiz` is left to mkdocs-quiz and its hook.)"""
+    problems = []
+    search = meta.get("search")
+    if search is not None and not isinstance(search, dict):
+        problems.append(
+            (
+                display,
+                front_matter_line(raw, "search"),
+                f"search: {_written(raw, search, 'search')} is not a group of settings",
+                "write search: on its own line, with exclude: true or boost: 2 indented under it",
+            )
+        )
+    values = [
+        ((key,), meta[key], kind) for key, kind in FRONT_MATTER_TYPES.items() if meta.get(key) is not None
+    ]
+    if isinstance(search, dict):
+        values += [
+            (("search", key), search[key], kind) for key, kind in SEARCH_TYPES.items() if key in search
+        ]
+    for path, value, kind in values:
+        under = " (under search:)" if path[0] == "search" else ""
+        found = _type_problem(path[-1], value, kind, f"{path[-1]}: {_written(raw, value, *path)}{under}")
+        if found:
+            problems.append((display, front_matter_line(raw, *path), *found))
+    return problems
+
+
+def _type_problem(key: str, value, kind: str, typed: str) -> tuple[str, str] | None:
+    """(problem, what to write) when `value` is not of `kind`; `typed` is the line as written
+    ("progress: \"false\""), with where the key is when it is under another."""
+    if kind == "true or false" and not isinstance(value, bool):
+        word = str(value).strip().lower()
+        if isinstance(value, str) and word in ("true", "false"):
+            return (
+                f"{typed} is in quotes, so it is read as text, which counts as true",
+                f"write {key}: {word}, without quotes",
+            )
+        return f"{typed} is not true or false", f"write {key}: true or {key}: false, without quotes"
+    if kind == "number" and (isinstance(value, bool) or not isinstance(value, (int, float))):
+        if isinstance(value, str) and NUMBER.fullmatch(value.strip()):
+            return (
+                f"{typed} is in quotes, so it is read as text, not as a number",
+                f"write {key}: {value.strip()}, without quotes",
+            )
+        return f"{typed} is not a number", f"{key} must be a number, for example {key}: 2"
+    written = typed.split(": ", 1)[1]
+    if kind == "text" and not isinstance(value, str):
+        if isinstance(value, (list, dict)):
+            return f"{key}: is not one line of text", f"write the text on the same line: {key}: ..."
+        return f"{typed} is read as {_read_as(value)}, not as text", f'put it in quotes: {key}: "{written}"'
+    if kind in ("list", "hide") and not isinstance(value, list):
+        return f"{typed} is not a list", f"put it in square brackets: {key}: [{written}]"
+    for item in value if kind == "hide" else ():
+        if item not in HIDE:
+            return f"hide: lists '{item}', which Material cannot hide", f"use only: {', '.join(HIDE)}"
+    return None
+
+
+def _written(raw: str, value, *path) -> str:
+    """The value at `path` as the trainer typed it (quotes and all), else as YAML read it."""
+    written = front_matter_written(raw, *path) if raw else None
+    if written is not None:
+        return written
+    if isinstance(value, str):
+        return f'"{value}"'  # text: shown in quotes, as it must have been typed
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _read_as(value) -> str:
+    """What YAML read a value that is not text as, in a trainer's words."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, dt.date):
+        return "a date"
+    return "a number" if isinstance(value, (int, float)) else "something else"
+
+
 def _known_keys(key, known: dict, which: str) -> str:
     """What to write instead of `key`: the nearest known key, if one is close, and every key."""
     near = difflib.get_close_matches(str(key), list(known), n=1)
@@ -302,6 +384,19 @@ FRONT_MATTER_KEYS = {
 # A review_due further than this after last_reviewed is a slip in the year (2207 for 2027): the
 # page would never fall due, so its review would be switched off for good without a word.
 MOST_YEARS_BETWEEN_REVIEWS = 3
+# What each key's value must be (keys not listed: only that the key is known). A value of
+# another kind is read in another way than meant, without a word: text "false" counts as true.
+FRONT_MATTER_TYPES = {
+    **dict.fromkeys(["title", "description", "owner", "reading_level_note"], "text"),
+    **dict.fromkeys(["icon", "status", "subtitle", "template"], "text"),
+    "in_learning_path": "true or false",
+    "progress": "true or false",
+    "hide": "hide",
+    "tags": "list",
+}
+SEARCH_TYPES = {"exclude": "true or false", "boost": "number"}
+HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")  # what Material 9.8 can hide
+NUMBER = re.compile(r"-?\d+(\.\d+)?")
 SEARCH_KEYS = {"exclude": "true: leave the page out of the search", "boost": "a number: rank the page higher"}
 OPENING_LINE = re.compile(r"-{3}[ \t]*(\n|$)")  # front matter's first line, as MkDocs reads it
 DASH = "-\u2010-\u2015\u2212\ufe58\ufe63\uff0d"  # hyphen, the Unicode dashes, minus: '—-' looks like ---

@@ -62,6 +62,14 @@ def _replace(path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def _planted(tmp_path, file: str, old: str, new: str):
+    """(build, line): the strict build of a copy of the project with `old` replaced by `new` in
+    `file` (a path in the project), and the line of `file` that now holds `new`."""
+    project = copy_project(tmp_path / "project")
+    _replace(project / file, old, new)
+    return run_build(project, tmp_path / "site"), _line_of(project / file, new)
+
+
 # --- 1. Options that would let strict mode miss a warning ------------------------------------
 
 
@@ -382,11 +390,8 @@ def test_dates_in_words_and_years_are_fine(tmp_path, date):
     ],
 )
 def test_a_date_in_numbers_stops_the_build_at_its_line(tmp_path, file, field, slip, problem):
-    project = copy_project(tmp_path / "project")
-    path = project / "data" / file
-    _replace(path, field, slip)
-    build = run_build(project, tmp_path / "site")
-    _assert_stopped(build, f"data/{file}:{_line_of(path, slip)}: {problem}")
+    build, line = _planted(tmp_path, f"data/{file}", field, slip)
+    _assert_stopped(build, f"data/{file}:{line}: {problem}")
 
 
 # --- 3b. A pass mark in quotes (mkdocs.yml extra: lms:) ---------------------------------------

@@ -3,6 +3,10 @@
 1. `review_due: 2207-12-06`, a slip in the year, switched the page's review off for good: it
    would never fall due. A review_due more than MOST_YEARS_BETWEEN_REVIEWS years after
    last_reviewed now stops the build at its line.
+2. Flags read loosely: `in_learning_path: "false"` and `progress: "false"` in quotes are text,
+   which the site counts as true; `search: boost: high` is no number (Material's search then drops
+   the page). Every front matter key the site reads now has its kind checked (FRONT_MATTER_TYPES,
+   SEARCH_TYPES): a value of another kind stops the build at its line.
 
 Pure functions first (tables), then one strict build of a copy of the real project per slip:
 the exact message with file and line, and that no page was written.
@@ -16,7 +20,7 @@ import pytest
 
 from conftest import copy_project, run_build
 from induction.pages import MOST_YEARS_BETWEEN_REVIEWS, check_front_matter, read_front_matter
-from test_data_slips import _assert_stopped, _replace  # the build failed, said it and wrote no page
+from test_data_slips import _assert_stopped, _planted, _replace  # the build failed, said it and wrote no page
 
 TODAY = dt.date(2026, 12, 6)
 GOOD = {
@@ -112,3 +116,138 @@ def test_a_review_date_centuries_ahead_stops_the_build_at_its_line(tmp_path):
         "docs/services/fostering.md:6: review_due 2207-11-22 is 181 years after last_reviewed 2026-11-22 "
         f"({EVERY})",
     )
+
+
+# --- 2. Values of the wrong kind: "false" in quotes, boost: high ---------------------------------
+
+QUOTED = "is in quotes, so it is read as text, which counts as true"
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        (
+            'in_learning_path: "false"',
+            f'docs/x.md:8: in_learning_path: "false" {QUOTED} '
+            "(write in_learning_path: false, without quotes)",
+        ),
+        (
+            "progress: 'False' # a note",
+            f"docs/x.md:8: progress: 'False' {QUOTED} (write progress: false, without quotes)",
+        ),
+        (
+            "progress: 0",
+            "docs/x.md:8: progress: 0 is not true or false "
+            "(write progress: true or progress: false, without quotes)",
+        ),
+        (
+            "in_learning_path: never",
+            "docs/x.md:8: in_learning_path: never is not true or false "
+            "(write in_learning_path: true or in_learning_path: false, without quotes)",
+        ),
+        (
+            "search:\n  boost: high",
+            "docs/x.md:9: boost: high (under search:) is not a number "
+            "(boost must be a number, for example boost: 2)",
+        ),
+        (
+            'search:\n  boost: "3"',
+            'docs/x.md:9: boost: "3" (under search:) is in quotes, so it is read as text, not as a number '
+            "(write boost: 3, without quotes)",
+        ),
+        (
+            "search:\n  boost: true",
+            "docs/x.md:9: boost: true (under search:) is not a number "
+            "(boost must be a number, for example boost: 2)",
+        ),
+        (
+            'search:\n  exclude: "false"',
+            f'docs/x.md:9: exclude: "false" (under search:) {QUOTED} (write exclude: false, without quotes)',
+        ),
+        (
+            "search: false",
+            "docs/x.md:8: search: false is not a group of settings "
+            "(write search: on its own line, with exclude: true or boost: 2 indented under it)",
+        ),
+        (
+            "reading_level_note: 12",
+            "docs/x.md:8: reading_level_note: 12 is read as a number, not as text "
+            '(put it in quotes: reading_level_note: "12")',
+        ),
+        (
+            "status: yes",
+            "docs/x.md:8: status: yes is read as true or false, not as text "
+            '(put it in quotes: status: "yes")',
+        ),
+        (
+            "subtitle: 2026-12-06",
+            "docs/x.md:8: subtitle: 2026-12-06 is read as a date, not as text "
+            '(put it in quotes: subtitle: "2026-12-06")',
+        ),
+        (
+            "icon: [a, b]",
+            "docs/x.md:8: icon: is not one line of text (write the text on the same line: icon: ...)",
+        ),
+        ("hide: toc", "docs/x.md:8: hide: toc is not a list (put it in square brackets: hide: [toc])"),
+        (
+            "hide: [navigation, tok]",
+            "docs/x.md:8: hide: lists 'tok', which Material cannot hide "
+            "(use only: navigation, toc, footer, path, tags, feedback)",
+        ),
+        (
+            "tags: fostering",
+            "docs/x.md:8: tags: fostering is not a list (put it in square brackets: tags: [fostering])",
+        ),
+    ],
+)
+def test_a_value_of_the_wrong_kind_is_named_at_its_line(field, message):
+    assert _problems(_page(sources=f"[]\n{field}")) == [message]
+
+
+def test_title_read_as_a_number_is_named_at_its_line():
+    message = 'docs/x.md:2: title: 2027 is read as a number, not as text (put it in quotes: title: "2027")'
+    assert _problems(_page(title="2027")) == [message]
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "in_learning_path: false",
+        "in_learning_path: true",
+        "progress: false # not a learning page",
+        "search:\n  exclude: true",
+        "search:\n  boost: 3",
+        "search:\n  boost: 0.5",
+        "hide: [navigation, toc]",
+        "tags: [fostering]",
+        'reading_level_note: "Long words: the law\'s own."',
+        "status: new",
+    ],
+)
+def test_values_of_the_right_kind_are_fine(field):
+    assert _problems(_page(sources=f"[]\n{field}")) == []
+
+
+@pytest.mark.build
+@pytest.mark.parametrize(
+    ("page", "old", "new", "message"),
+    [
+        (
+            "progress.md",
+            "in_learning_path: false",
+            'in_learning_path: "false"',
+            f'docs/progress.md:{{line}}: in_learning_path: "false" {QUOTED} '
+            "(write in_learning_path: false, without quotes)",
+        ),
+        (
+            "contacts.md",
+            "  boost: 3 #",
+            "  boost: high #",
+            "docs/contacts.md:{line}: boost: high (under search:) is not a number "
+            "(boost must be a number, for example boost: 2)",
+        ),
+    ],
+)
+def test_a_value_of_the_wrong_kind_stops_the_build_at_its_line(tmp_path, page, old, new, message):
+    build, line = _planted(tmp_path, f"docs/{page}", old, new)
+    _assert_stopped(build, message.format(line=line))
