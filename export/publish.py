@@ -272,6 +272,21 @@ def check_folder_target(target: Path) -> None:
             )
 
 
+def check_outside_project(target: Path, project: Path, typed: str) -> None:
+    """Refuse a folder inside the project (`--to gh-pages` with `git:` left out, `--to
+    docs/published`): the built site would sit among the sources, where a commit of everything
+    would put it in the repository and, under docs/, every later build would stop at its pages."""
+    if target != project and project not in target.parents:
+        return
+    plain = typed.strip(".") and not any(sign in typed for sign in "/\\")  # a branch, git: left out?
+    branch = f" (to publish to the git branch {typed}, write git:{typed})" if plain else ""
+    raise PublishError(
+        f"{target} is inside the project's folder {project}, so the built site would sit among the "
+        "pages' sources: nothing was changed. Give a folder outside it, for example "
+        f"/var/www/induction{branch}"
+    )
+
+
 def file_in_the_way(target: Path) -> None:
     """Refuse a target that is a file, or that is inside one."""
     blocker = next((folder for folder in [target, *target.parents] if folder.exists()), None)
@@ -340,6 +355,13 @@ def check_git_target(project: Path, target: GitTarget) -> None:
         raise PublishError(
             f"'{target.branch}' is not a name git allows for a branch (write a plain name such as "
             f"gh-pages): {nothing}"
+        )
+    remote, _, branch = target.branch.partition("/")
+    if branch and not target.remote and git_ok(project, "remote", "get-url", remote):
+        raise PublishError(
+            f"'git:{target.branch}' names a local branch called {target.branch}, and would send it "
+            f"nowhere: to publish the branch {branch} to the remote {remote}, write git:{branch}@{remote} "
+            f"({nothing})"
         )
     if target.remote and not git_ok(project, "remote", "get-url", target.remote):
         raise PublishError(
@@ -495,6 +517,7 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(target, GitTarget) and not args.rollback:
             check_git_target(project, target)
         elif not args.rollback:
+            check_outside_project(target, project, args.to)
             check_folder_target(target)  # before the gate: a refused folder costs no build
         if args.rollback:
             if isinstance(target, GitTarget):

@@ -155,7 +155,8 @@ def test_a_folder_that_would_be_refused_is_refused_before_anything_is_built(tmp_
     target = tmp_path / "documents"
     target.mkdir()
     (target / "letter.txt").write_text("keep me", encoding="utf-8")
-    assert main(["--to", str(target), "--project", str(tmp_path)]) == 1
+    (project := tmp_path / "project").mkdir()
+    assert main(["--to", str(target), "--project", str(project)]) == 1
     out, err = capfd.readouterr()
     assert "Gate 1" not in out
     assert err.startswith(f"ERROR    -  {target} holds files this command did not publish (letter.txt)")
@@ -163,9 +164,10 @@ def test_a_folder_that_would_be_refused_is_refused_before_anything_is_built(tmp_
 
 def test_the_published_site_carries_the_mark_with_its_content_version(tmp_path):
     target = tmp_path / "induction"
-    assert publish(make_site(tmp_path / "one", "first"), str(target), "--project", str(tmp_path)) == 0
+    (project := tmp_path / "project").mkdir()
+    assert publish(make_site(tmp_path / "one", "first"), str(target), "--project", str(project)) == 0
     mark = (target / MARKER).read_text(encoding="utf-8")
-    assert "content version dev" in mark  # tmp_path is no git repository: its version is 'dev'
+    assert "content version dev" in mark  # the project is no git repository: its version is 'dev'
     assert publish(make_site(tmp_path / "two", "second"), str(target)) == 0  # the mark allows it
     assert (previous_of(target) / MARKER).exists()
 
@@ -395,6 +397,59 @@ def git_project(tmp_path: Path) -> tuple[Path, Path]:
     git(project, "commit", "-q", "-m", "content")
     git(project, "remote", "add", "origin", str(remote))
     return project, remote
+
+
+@pytest.mark.parametrize(
+    ("typed", "advice"),
+    [
+        ("gh-pages", " (to publish to the git branch gh-pages, write git:gh-pages)"),
+        ("docs/published", ""),
+        (".", ""),
+    ],
+)
+def test_a_folder_inside_the_project_is_refused(tmp_path, capsys, monkeypatch, typed, advice):
+    """`--to gh-pages` (git: left out) made a folder of the built site among the sources, which a
+    commit of everything would put on main; `--to docs/published` made every later build stop at
+    its pages with advice to rewrite them in Markdown."""
+    project, _ = git_project(tmp_path)
+    (project / "docs").mkdir()
+    monkeypatch.chdir(project)
+    before = sorted(path.relative_to(project) for path in project.rglob("*"))
+    assert (
+        main(
+            [
+                "--to",
+                typed,
+                "--no-gate",
+                "--site",
+                str(make_site(tmp_path / "site", "x")),
+                "--project",
+                str(project),
+            ]
+        )
+        == 1
+    )
+    target = (project / typed).resolve()
+    assert capsys.readouterr().err.strip() == (
+        f"ERROR    -  {target} is inside the project's folder {project}, so the built site would sit "
+        f"among the pages' sources: nothing was changed. Give a folder outside it, for example "
+        f"/var/www/induction{advice}"
+    )
+    assert sorted(path.relative_to(project) for path in project.rglob("*")) == before
+
+
+def test_a_remote_written_before_the_branch_is_refused(tmp_path, capfd):
+    """`git:origin/gh-pages` made a local branch called origin/gh-pages, said it was published, and
+    sent nothing to the remote."""
+    project, remote = git_project(tmp_path)
+    branches = git(project, "branch", "--list")
+    assert main(["--to", "git:origin/gh-pages", "--project", str(project)]) == 1
+    assert capfd.readouterr().err.strip() == (
+        "ERROR    -  'git:origin/gh-pages' names a local branch called origin/gh-pages, and would send "
+        "it nowhere: to publish the branch gh-pages to the remote origin, write git:gh-pages@origin "
+        "(nothing was built or published)"
+    )
+    assert git(project, "branch", "--list") == branches
 
 
 def test_git_publish_commits_the_site_to_the_branch_and_keeps_history(tmp_path):
