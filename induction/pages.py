@@ -18,9 +18,23 @@ from pathlib import Path
 
 import yaml
 
-from induction.common import DataError, check_keys_once, parse_yaml, read_html, read_source, relative_display
+from induction.common import (
+    DataError,
+    check_keys_once,
+    lines_with_code,
+    parse_yaml,
+    read_html,
+    read_source,
+    relative_display,
+)
 from induction.dates import parse_date
-from induction.front_matter import BOM, front_matter_line, front_matter_text, front_matter_written
+from induction.front_matter import (
+    BOM,
+    body_line_offset,
+    front_matter_line,
+    front_matter_text,
+    front_matter_written,
+)
 
 
 def trainer_files(root: Path, docs: Path) -> list[Path]:
@@ -145,6 +159,7 @@ def check_front_matter(meta: dict, display: str, sources: dict, on: dt.date, raw
                 )
             )
     problems += wrong_types(meta, display, raw)
+    problems += title_not_heading(meta.get("title"), display, raw)
     dates = {}
     for field in ("last_reviewed", "review_due"):
         value = meta.get(field)
@@ -296,6 +311,34 @@ def wrong_types(meta: dict, display: str, raw: str = "") -> list[tuple]:
     return problems
 
 
+def title_not_heading(title, display: str, raw: str) -> list[tuple]:
+    """[(path, line, problem, expected)] when the page's `#` heading (the first outside code) is
+    not its front matter title: the title names the page in the menu, the browser tab, search and
+    the handouts, the heading at the top of the page, so a reader would meet two names for it.
+    The trainer guide (docs/trainers/pages.md) says they must match."""
+    if not isinstance(title, str) or not raw:
+        return []
+    body = raw.removeprefix(BOM)
+    offset = body_line_offset(body)
+    for number, line, is_code in lines_with_code(body.split("\n", offset)[-1], start=offset + 1):
+        heading = TITLE_HEADING.fullmatch(line.rstrip())
+        if heading and not is_code:
+            written = heading.group(1).strip()
+            if " ".join(written.split()) == " ".join(title.split()):
+                return []
+            return [
+                (
+                    display,
+                    number,
+                    f"the heading '# {written}' does not match the title '{title}' "
+                    f"on line {front_matter_line(raw, 'title')}",
+                    "write the same words in both: the title names the page in the menu, the browser "
+                    "tab and search; the heading at the top of the page",
+                )
+            ]
+    return []
+
+
 def _type_problem(key: str, value, kind: str, typed: str) -> tuple[str, str] | None:
     """(problem, what to write) when `value` is not of `kind`; `typed` is the line as written
     ("progress: \"false\""), with where the key is when it is under another."""
@@ -402,6 +445,8 @@ OPENING_LINE = re.compile(r"-{3}[ \t]*(\n|$)")  # front matter's first line, as 
 DASH = "-\u2010-\u2015\u2212\ufe58\ufe63\uff0d"  # hyphen, the Unicode dashes, minus: '—-' looks like ---
 DASHES = re.compile(rf"[ \t]*[{DASH}][{DASH} \t]*")  # a first line of dashes only
 FIELD_LINE = re.compile(r"([A-Za-z_][\w-]*):([ \t]|$)", re.MULTILINE)  # a first line 'title: ...'
+# A page's `#` heading: its words, without closing #s or a { #id .class } list after them
+TITLE_HEADING = re.compile(r"#[ \t]+(.*?)(?:[ \t]+#+)?(?:[ \t]*\{[^{}]*\})?[ \t]*")
 HEADING = re.compile(r"^#{1,6}[ \t]", re.MULTILINE)  # a Markdown heading (in YAML, a comment line)
 
 

@@ -64,10 +64,10 @@ def _replace(path, old: str, new: str) -> None:
 
 def _planted(tmp_path, file: str, old: str, new: str):
     """(build, line): the strict build of a copy of the project with `old` replaced by `new` in
-    `file` (a path in the project), and the line of `file` that now holds `new`."""
+    `file` (a path in the project), and the line of `file` that now holds `new` (its first line)."""
     project = copy_project(tmp_path / "project")
     _replace(project / file, old, new)
-    return run_build(project, tmp_path / "site"), _line_of(project / file, new)
+    return run_build(project, tmp_path / "site"), _line_of(project / file, new.split("\n")[0])
 
 
 # --- 1. Options that would let strict mode miss a warning ------------------------------------

@@ -486,6 +486,8 @@ def hostile_site(tmp_path_factory):
 def hostile_project(dest: Path) -> Path:
     project = copy_project(dest)
     plant_line(project, FOSTERING, "title:", f"title: {json.dumps(FRONT_TITLE)}")
+    # no '# Fostering' heading, which must match the title: Material writes the title as the heading
+    plant(project, FOSTERING, "\n# Fostering\n", "\n")
     plant_line(project, FOSTERING, "description:", f"description: {json.dumps(FRONT_DESCRIPTION)}")
     plant_line(project, FOSTERING, "owner:", f"owner: {json.dumps(FRONT_OWNER)}")
     plant(

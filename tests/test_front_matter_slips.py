@@ -7,6 +7,9 @@
    which the site counts as true; `search: boost: high` is no number (Material's search then drops
    the page). Every front matter key the site reads now has its kind checked (FRONT_MATTER_TYPES,
    SEARCH_TYPES): a value of another kind stops the build at its line.
+3. A front matter title that differs from the page's `#` heading passed, though the trainer guide
+   (docs/trainers/pages.md, Add a new page, step 2) says they must match: the build now stops at
+   the heading's line, naming both.
 
 Pure functions first (tables), then one strict build of a copy of the real project per slip:
 the exact message with file and line, and that no page was written.
@@ -251,3 +254,63 @@ def test_values_of_the_right_kind_are_fine(field):
 def test_a_value_of_the_wrong_kind_stops_the_build_at_its_line(tmp_path, page, old, new, message):
     build, line = _planted(tmp_path, f"docs/{page}", old, new)
     _assert_stopped(build, message.format(line=line))
+
+
+# --- 3. The title and the # heading must match (docs/trainers/pages.md) -------------------------
+
+SAME_WORDS = (
+    "write the same words in both: the title names the page in the menu, the browser tab and "
+    "search; the heading at the top of the page"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            "# Fostering and adoption\n",
+            f"docs/x.md:10: the heading '# Fostering and adoption' does not match the title 'Fostering' "
+            f"on line 2 ({SAME_WORDS})",
+        ),
+        (
+            "```text\n# Fostering\n```\n\n# Fostring { #top }\n",
+            "docs/x.md:14: the heading '# Fostring' does not match the title 'Fostering' on line 2 "
+            f"({SAME_WORDS})",
+        ),
+    ],
+)
+def test_a_heading_that_is_not_the_title_is_named_at_its_line(body, message):
+    raw = _page().replace("# Fostering\n\nText.\n", body)
+    assert _problems(raw) == [message]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "# Fostering\n",
+        "# Fostering #\n",
+        "# Fostering { #top .x }\n",
+        "#  Fostering  \n",
+        "Text without a heading.\n",
+        "```\n# Not a heading\n```\n",
+    ],
+)
+def test_a_heading_that_is_the_title_is_fine(body):
+    assert _problems(_page().replace("# Fostering\n\nText.\n", body)) == []
+
+
+def test_a_comment_in_the_front_matter_is_not_the_heading():
+    raw = _page(sources="[]\n# a note for trainers")
+    assert _problems(raw) == []
+
+
+@pytest.mark.build
+def test_a_heading_that_is_not_the_title_stops_the_build_at_its_line(tmp_path):
+    build, line = _planted(
+        tmp_path, "docs/services/fostering.md", "# Fostering\n", "# Fostering and adoption\n"
+    )
+    _assert_stopped(
+        build,
+        f"docs/services/fostering.md:{line}: the heading '# Fostering and adoption' does not match the "
+        f"title 'Fostering' on line 2 ({SAME_WORDS})",
+    )
