@@ -38,13 +38,14 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+import yaml
 from markdown.extensions.toc import slugify as default_slugify
 
 from induction.common import (
     DataError,
     LineDict,
     lines_outside_code,
-    load_yaml,
+    parse_yaml,
     read_source,
     relative_display,
     warn,
@@ -207,7 +208,7 @@ def read_quiz_files(quiz_dir: Path, root: Path) -> QuizFiles:
             continue
         display = relative_display(path, root)
         try:
-            quiz = parse_quiz(load_yaml(path, display), display)
+            quiz = parse_quiz(read_source(path, display), display)
         except DataError as error:
             found.errors.append(error)
             found.broken.add(path.name)
@@ -227,8 +228,63 @@ def read_quiz_files(quiz_dir: Path, root: Path) -> QuizFiles:
     return found
 
 
-def parse_quiz(data, display: str) -> Quiz:
-    """Check one quiz file's data (from `load_yaml`) and return it as a `Quiz`."""
+def parse_quiz(text: str, display: str) -> Quiz:
+    """Check the quiz file `display`, whose text is `text`, and return it as a `Quiz`: every text
+    a reader sees as the trainer typed it (as_typed)."""
+    data = parse_yaml(text, display)
+    return check_quiz(as_typed(data, yaml.compose(text, Loader=COMPOSER)), display)
+
+
+def as_typed(data, root: yaml.Node | None):
+    """`data` (parse_yaml's reading of a quiz file, whose YAML nodes are `root`) with each text a
+    reader sees exactly as the trainer typed it.
+
+    YAML reads a value without quotes that looks like a number, a time, a date, yes or no, or
+    null as that kind of value, not as text: 9:30 is the number 570, 077 is 63, 1.50 is 1.5,
+    1_000 is 1000, yes is true, 2025-04-01 a date. So a question's question, answer, explanation
+    and section and an option's text and feedback are taken from the YAML node, as typed, when
+    YAML made anything but text of them. 'correct:' keeps true and false; any other value becomes
+    its text as typed, quotes included, for the message that refuses it. Lists and groups of
+    fields are left for check_quiz to refuse."""
+    for question, question_node in _items(data, _fields(data, root), "questions"):
+        for option, option_node in _items(
+            question, _typed(question, question_node, TYPED_QUESTION_KEYS), "options"
+        ):
+            correct = _typed(option, option_node, TYPED_OPTION_KEYS).get("correct")
+            if isinstance(correct, yaml.ScalarNode) and not isinstance(option["correct"], bool):
+                quote = correct.style if correct.style in ('"', "'") else ""
+                option["correct"] = f"{quote}{correct.value}{quote}"
+    return data
+
+
+def _fields(data, node) -> dict:
+    """Each key of `data` (a LineDict) with the YAML node of its value; {} if `node` is not its
+    mapping (parse_yaml keeps the keys in the file's order and refuses a key given twice)."""
+    if isinstance(data, LineDict) and isinstance(node, yaml.MappingNode) and len(node.value) == len(data):
+        return {key: value for key, (_, value) in zip(data, node.value, strict=True)}
+    return {}
+
+
+def _items(data, nodes: dict, key: str) -> list:
+    """(item, its YAML node) for each item of the list `data[key]` (`nodes`: see _fields)."""
+    items, node = data.get(key) if isinstance(data, dict) else None, nodes.get(key)
+    if isinstance(items, list) and isinstance(node, yaml.SequenceNode) and len(node.value) == len(items):
+        return list(zip(items, node.value, strict=True))
+    return []
+
+
+def _typed(data, node, keys: tuple) -> dict:
+    """Put back the text as typed of each of `keys` that YAML read as other than text; return
+    each key's YAML node (see _fields)."""
+    nodes = _fields(data, node)
+    for key in keys:
+        if isinstance(nodes.get(key), yaml.ScalarNode) and not isinstance(data[key], str):
+            data[key] = nodes[key].value
+    return nodes
+
+
+def check_quiz(data, display: str) -> Quiz:
+    """Check one quiz file's data (as_typed's) and return it as a `Quiz`."""
     if not isinstance(data, LineDict) or not data:
         raise DataError(
             display, 1, "this file is not a quiz", "start with 'page: <page under docs/>' and 'questions:'"
@@ -347,9 +403,9 @@ def _parse_blank(data: LineDict, question: Question, display: str) -> None:
             display, data.line_of("question"), f"{name} has {blanks} blanks", "use one ___ per question"
         )
     answer = data.get("answer")
-    if isinstance(answer, bool) or not isinstance(answer, (str, int, float, type(None))):
+    if not isinstance(answer, (str, type(None))):  # a list or a group of fields (as_typed)
         raise DataError(display, data.line_of("answer"), f"{name}'s answer is not text", "write it in quotes")
-    answer = "" if answer is None else " ".join(str(answer).split())
+    answer = "" if answer is None else " ".join(answer.split())
     if not answer:
         raise DataError(
             display,
@@ -362,7 +418,7 @@ def _parse_blank(data: LineDict, question: Question, display: str) -> None:
             display,
             data.line_of("answer"),
             f"{name}'s answer '{answer}' has characters that do not work in a blank",
-            "use only letters, numbers, spaces and . , ' - / % £",
+            "use only letters, numbers, spaces and . , ' - / % £ :",
         )
     question.answer = answer
 
@@ -411,11 +467,13 @@ def _parse_options(data: LineDict, question: Question, display: str) -> None:
             raise DataError(display, item.line, f"{label} has no text", "write 'text: ' and the option")
         correct = item.get("correct", False)
         if not isinstance(correct, bool):
+            quoted = isinstance(correct, str) and correct[:1] in ('"', "'")  # "true" is only a word
             raise DataError(
                 display,
                 item.line_of("correct"),
-                f"{label} has 'correct: {correct}'",
-                "write 'correct: true' on right answers and leave it out on the others",
+                f"{label} has 'correct: {correct}'",  # as typed (as_typed), quotes included
+                ("remove the quotes: " if quoted else "")
+                + "write 'correct: true' on right answers and leave it out on the others",
             )
         key = text.casefold()
         if key in seen:
@@ -474,9 +532,9 @@ def _text(data: LineDict, key: str, name: str, display: str, hint: str) -> str:
     value = data.get(key)
     if value is None:
         return ""
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+    if not isinstance(value, str):  # a list or a group of fields (as_typed)
         raise DataError(display, data.line_of(key), f"{name}: '{key}' is not text", hint)
-    return " ".join(str(value).split())
+    return " ".join(value.split())
 
 
 def warn_unknown_quiz_words(quiz: Quiz, glossary: Glossary, raw: str, facts: dict | None) -> None:
@@ -1069,6 +1127,9 @@ QUIZ_KEYS = ("page", "questions")
 QUESTION_KEYS = ("question", "type", "options", "answer", "explanation", "section")
 OPTION_KEYS = ("text", "correct", "feedback")
 QUESTION_TYPES = ("single", "multiple", "fill-in")
+TYPED_QUESTION_KEYS = ("question", "answer", "explanation", "section")  # shown as typed (as_typed)
+TYPED_OPTION_KEYS = ("text", "feedback")
+COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML has it: faster
 VERSION_HINT = "check induction/quizzes.py against the installed mkdocs-quiz version"
 SETTINGS_HINT = "write 'quizzes: {require: true, not_needed: [index.md, about/*]}' under extra:"
 PLUGIN_SETTINGS = (
@@ -1077,7 +1138,7 @@ PLUGIN_SETTINGS = (
     ("confetti", False, "which animates the screen"),
 )
 BLANK = re.compile(r"_{3,}")
-BLANK_ANSWER = re.compile(r"[\w .,'’%/£-]+")
+BLANK_ANSWER = re.compile(r"[\w .,'’%/£:-]+")
 # A heading line as Python-Markdown reads one: no space is needed after the # signs (##Key numbers).
 HEADING = re.compile(r"^(#{1,6})[ \t]*(.+?)[ \t]*(\{[^}]*\})?[ \t]*#*[ \t]*$")
 INLINE_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")

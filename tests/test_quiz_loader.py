@@ -7,7 +7,7 @@ import pytest
 
 from conftest import run_build
 from induction import quizzes as q
-from induction.common import DataError, parse_yaml
+from induction.common import DataError
 
 FILE = "quizzes/t.yml"
 
@@ -49,7 +49,7 @@ OPTIONS_1 = """\
 
 
 def load(text: str) -> q.Quiz:
-    return q.parse_quiz(parse_yaml(text, FILE), FILE)
+    return q.parse_quiz(text, FILE)
 
 
 def test_a_good_quiz_file_is_read_with_its_questions_and_lines():
@@ -64,7 +64,7 @@ def test_a_good_quiz_file_is_read_with_its_questions_and_lines():
         ("Multi-Area Support Hub", False, ""),
     ]
     assert (first.line, first.section) == (3, "What the front door does")
-    assert quiz.questions[2].answer == "773"  # a number in YAML is taken as text
+    assert quiz.questions[2].answer == "773"  # a number in YAML is taken as text, as typed
 
 
 # (case, text to change in GOOD, replacement, exact message)
@@ -179,8 +179,8 @@ BAD = [
         "correct is not true or false",
         "correct: true\n        feedback",
         'correct: "yes"\n        feedback',
-        "quizzes/t.yml:6: question 1, option 1 has 'correct: yes' "
-        "(write 'correct: true' on right answers and leave it out on the others)",
+        "quizzes/t.yml:6: question 1, option 1 has 'correct: \"yes\"' "
+        "(remove the quotes: write 'correct: true' on right answers and leave it out on the others)",
     ),
     (
         "duplicate option text",
@@ -262,7 +262,7 @@ BAD = [
         "answer: 773",
         'answer: "<b>773</b>"',
         "quizzes/t.yml:23: question 3's answer '<b>773</b>' has characters that do not work in a blank "
-        "(use only letters, numbers, spaces and . , ' - / % £)",
+        "(use only letters, numbers, spaces and . , ' - / % £ :)",
     ),
     (
         "answer on a choice question",
@@ -543,7 +543,7 @@ def test_the_worked_example_for_trainers_is_a_valid_quiz_for_the_front_door_page
 
     guide = (ROOT / "quizzes" / "README.md").read_text(encoding="utf-8")
     example = guide.split("```yaml\n", 1)[1].split("```", 1)[0]
-    quiz = q.parse_quiz(parse_yaml(example, "quizzes/README.md"), "quizzes/README.md")
+    quiz = q.parse_quiz(example, "quizzes/README.md")
     body, _ = meta.get_data((ROOT / "docs" / quiz.page).read_text(encoding="utf-8"))
     assert q.render_quiz(quiz, q.page_sections(body)).count("<quiz>") == 3
 

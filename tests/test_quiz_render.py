@@ -73,7 +73,7 @@ EXTENSIONS = [*TEXT_EXTENSIONS, "toc"]
 
 
 def quiz() -> q.Quiz:
-    return q.parse_quiz(parse_yaml(QUIZ_YAML, FILE), FILE)
+    return q.parse_quiz(QUIZ_YAML, FILE)
 
 
 def test_render_quiz_writes_mkdocs_quiz_markdown_under_the_heading():
