@@ -8,6 +8,7 @@ edited once and every page, the banner and the handouts follow. Templates read t
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import html
@@ -24,7 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 from phonenumbers import shortnumberinfo
 
-from induction.common import DataError, load_yaml, relative_display
+from induction.common import MONTHS, DataError, load_yaml, relative_display, why_not_a_date
 from induction.dates import uk_date
 from induction.learner_text import learner_lines
 from induction.markdown_parts import CODE_BLOCK, CODE_SPAN, PageConversion, typed_parts
@@ -341,6 +342,7 @@ def _check_date_in_words(display, key, entry, field):
         )
     found = NUMBER_DATE.search(value) if isinstance(value, str) else None
     if not found:
+        _check_date_words(display, key, entry, field)
         return
     days = _days_meant(found)
     meant = " or ".join(uk_date(day) for day in days)
@@ -358,6 +360,61 @@ def _check_date_in_words(display, key, entry, field):
 
 
 EXAMPLE_DAY = "24 November 2022"
+
+
+def _check_date_words(display, key, entry, field):
+    """Stop at a date in words that is no date: a month misspelt or cut short ("Novmber 2026",
+    "Janaury 2027", "Sept 2025") or a day the month does not have ("31 November 2026"). Pages
+    show the date as typed. Only a word next to a day or a year is read as a month, so the words
+    round a year ("Children and Social Work Act 2017", "strategy period 2022 to 2025") pass."""
+    value = entry.get(field)
+    for found in DATE_WORDS.finditer(value if isinstance(value, str) else ""):
+        word, day, year = found.group("word", "day", "year")
+        if not (day or year):
+            continue
+        month = next((m for m in MONTHS if m.lower() == word.lower()), None)
+        if month is None:
+            near = [m for m in MONTHS if len(word) >= 3 and m.lower().startswith(word.lower())]
+            near = near or difflib.get_close_matches(word.capitalize(), MONTHS, n=1, cutoff=0.75)
+            if near:
+                fixed = value[: found.start("word")] + near[0] + value[found.end("word") :]
+                raise DataError(
+                    display,
+                    entry.line_of(field),
+                    f"'{key}.{field}' '{value}' has '{word}', which is not the name of a month",
+                    f'did you mean {near[0]}? write {field}: "{fixed}"',
+                )
+            continue
+        if day and not _real_day(int(day), MONTHS.index(month) + 1, int(year) if year else None):
+            number = MONTHS.index(month) + 1
+            why = (
+                why_not_a_date(f"{year}-{number:02d}-01")
+                if year
+                else f"{month} has {calendar.monthrange(2000, number)[1]} days"
+            )
+            raise DataError(
+                display,
+                entry.line_of(field),
+                f"'{key}.{field}' '{value}' is not a real date: {why}",
+                "check the day against the source, and write the date as it gives it, e.g. "
+                f'{field}: "{EXAMPLE_DAY}"',
+            )
+
+
+def _real_day(day: int, month: int, year: int | None) -> bool:
+    """Whether the month has that day (in a leap year when no year is given)."""
+    try:
+        dt.date(year or 2000, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+# A word that may be a month: with the day before it ("31 November", "1st June") and/or the year
+# after it ("Novmber 2026", "June, 2025")
+DATE_WORDS = re.compile(
+    r"(?:(?<![\w.])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?\b(?P<word>[A-Za-z]+)\b\.?(?:,?\s+(?P<year>\d{4})(?!\d))?"
+)
 
 
 def _days_meant(found: re.Match) -> list[dt.date]:

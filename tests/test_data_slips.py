@@ -3,7 +3,9 @@
 1. `python3 noxfile.py -s build -- -q`: MkDocs' --quiet drops the warnings strict mode counts,
    so a broken link built with exit status 0 and replaced site/.
 2. A stray quote or full stop in a phone number was shown on every page.
-3. A date in numbers only (11/24/2022, 09/01/2027) in data/sources.yml or data/people.yml.
+3. A date in numbers only (11/24/2022, 09/01/2027) in data/sources.yml or data/people.yml; and
+   (third reading) a date in words that is no date: "31 November 2026", "Novmber 2026",
+   as_of: "Janaury 2027", published as typed.
 4. A quote left open in a data file was reported at a later line, with advice that did not fit.
 5. A page without its opening `---` was reported as a wrong field ('sources' is not a list).
 
@@ -41,6 +43,10 @@ NO_STRICT = (
     "--no-strict; to look at a site with warnings, use python3 noxfile.py -s serve)"
 )
 NEVER_CLOSED = "this is not valid YAML: the quote that opens on this line is never closed"
+NOT_A_MONTH = "which is not the name of a month"
+CHECK_THE_DAY = (
+    'check the day against the source, and write the date as it gives it, e.g. date: "24 November 2022"'
+)
 
 
 def _line_of(path, text: str) -> int:
@@ -262,7 +268,7 @@ def test_brackets_round_the_area_code_are_published_as_written(tmp_path):
     assert "(01452) 614194" in [link.get_text() for link in links]
 
 
-# --- 3. Dates in numbers only in data/sources.yml and data/people.yml -------------------------
+# --- 3. Dates in numbers only, or in words but no date, in data/sources.yml and people.yml ------
 
 
 def _data(tmp_path, people='  as_of: "June 2025"', source_date='  date: "24 November 2022"'):
@@ -334,9 +340,49 @@ def _data(tmp_path, people='  as_of: "June 2025"', source_date='  date: "24 Nove
             "data/sources.yml:3: 's.date' is 2017 without quotes, so it is read as a number, not as text "
             '(write it in quotes: date: "2017")',
         ),
+        (
+            '  date: "31 November 2026"',
+            f"data/sources.yml:3: 's.date' '31 November 2026' is not a real date: November 2026 has 30 days "
+            f"({CHECK_THE_DAY})",
+        ),
+        (
+            '  date: "29 February 2027"',
+            f"data/sources.yml:3: 's.date' '29 February 2027' is not a real date: February 2027 has 28 days "
+            f"({CHECK_THE_DAY})",
+        ),
+        (
+            '  date: "31st June"',
+            "data/sources.yml:3: 's.date' '31st June' is not a real date: June has 30 days "
+            f"({CHECK_THE_DAY})",
+        ),
+        (
+            '  date: "Novmber 2026"',
+            f"data/sources.yml:3: 's.date' 'Novmber 2026' has 'Novmber', {NOT_A_MONTH} "
+            '(did you mean November? write date: "November 2026")',
+        ),
+        (
+            '  date: "published 4 Decmber 2025"',
+            f"data/sources.yml:3: 's.date' 'published 4 Decmber 2025' has 'Decmber', {NOT_A_MONTH} "
+            '(did you mean December? write date: "published 4 December 2025")',
+        ),
+        (
+            '  date: "Sept 2025"',
+            f"data/sources.yml:3: 's.date' 'Sept 2025' has 'Sept', {NOT_A_MONTH} "
+            '(did you mean September? write date: "September 2025")',
+        ),
+        (
+            '  as_of: "Janaury 2027"',
+            f"data/people.yml:4: 'p.as_of' 'Janaury 2027' has 'Janaury', {NOT_A_MONTH} "
+            '(did you mean January? write as_of: "January 2027")',
+        ),
+        (
+            '  as_of: "Jnue 2025"',
+            f"data/people.yml:4: 'p.as_of' 'Jnue 2025' has 'Jnue', {NOT_A_MONTH} "
+            '(did you mean June? write as_of: "June 2025")',
+        ),
     ],
 )
-def test_a_date_in_numbers_only_or_a_year_without_quotes_is_refused(tmp_path, line, message):
+def test_a_date_slip_or_a_year_without_quotes_is_refused(tmp_path, line, message):
     field = "people" if "as_of" in line else "source_date"
     with pytest.raises(DataError) as caught:
         load_facts(_data(tmp_path, **{field: line}), tmp_path)
@@ -352,6 +398,15 @@ def test_a_date_in_numbers_only_or_a_year_without_quotes_is_refused(tmp_path, li
         "2004 (sections 16M to 16Q added by the Children and Social Work Act 2017)",
         "strategy period 2022 to 2025",
         "2022-25",
+        "29 February 2028",
+        "30 November 2026",
+        "1st June 2025",
+        "June, 2025",
+        "june 2025",
+        "May 2025",
+        "Spring 2025",
+        "Summer term 2025",
+        "Children and Social Work Act 2017",
     ],
 )
 def test_dates_in_words_and_years_are_fine(tmp_path, date):
@@ -387,9 +442,23 @@ def test_dates_in_words_and_years_are_fine(tmp_path, date):
             "'children_act_1989.date' is 1989 without quotes, so it is read as a number, not as text "
             '(write it in quotes: date: "1989")',
         ),
+        (
+            "sources.yml",
+            'date: "24 November 2022"',
+            'date: "31 November 2022"',
+            "'scrutiny_2022.date' '31 November 2022' is not a real date: November 2022 has 30 days "
+            f"({CHECK_THE_DAY})",
+        ),
+        (
+            "people.yml",
+            'as_of: "July 2025"',
+            'as_of: "Janaury 2027"',
+            f"'ad_north.as_of' 'Janaury 2027' has 'Janaury', {NOT_A_MONTH} "
+            '(did you mean January? write as_of: "January 2027")',
+        ),
     ],
 )
-def test_a_date_in_numbers_stops_the_build_at_its_line(tmp_path, file, field, slip, problem):
+def test_a_date_slip_stops_the_build_at_its_line(tmp_path, file, field, slip, problem):
     build, line = _planted(tmp_path, f"data/{file}", field, slip)
     _assert_stopped(build, f"data/{file}:{line}: {problem}")
 
