@@ -13,6 +13,7 @@ import datetime as dt
 import difflib
 import html
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -254,7 +255,21 @@ SIGN_NAMES = {
     "\u2013": "a dash (\u2013)",
     "\u2014": "a dash (\u2014)",
     "\t": "a tab",
-    "\u00a0": "a non-breaking space",
+    # signs a reader cannot see in the message, named with their code (what a text editor's
+    # "go to character" or a search for the code finds)
+    "\u00a0": "a non-breaking space (U+00A0)",
+    "\u202f": "a narrow non-breaking space (U+202F)",
+    "\u2002": "an en space (U+2002)",
+    "\u2003": "an em space (U+2003)",
+    "\u2007": "a figure space (U+2007)",
+    "\u2009": "a thin space (U+2009)",
+    "\u200a": "a hair space (U+200A)",
+    "\u200b": "a zero-width space (U+200B)",
+    "\u200c": "a zero-width non-joiner (U+200C)",
+    "\u200d": "a zero-width joiner (U+200D)",
+    "\u2060": "a word joiner (U+2060)",
+    "\ufeff": "a zero-width no-break space (U+FEFF)",
+    "\u00ad": "a soft hyphen (U+00AD)",
 }
 
 
@@ -280,10 +295,18 @@ def _stray_signs(written: str) -> list[str]:
         if char == "-" and between_digits:
             continue
         if char not in ASCII_DIGITS and char != " ":
-            name = SIGN_NAMES.get(char) or f"the sign {char}"
+            name = SIGN_NAMES.get(char) or _sign_name(char)
             if name not in found:
                 found.append(name)
     return found
+
+
+def _sign_name(char: str) -> str:
+    """A sign SIGN_NAMES does not name: shown as it is, or, when a reader cannot see it (a space
+    or a control or format character), by its code and Unicode name."""
+    if char.isprintable() and not char.isspace():
+        return f"the sign {char}"
+    return f"an invisible sign (U+{ord(char):04X}, {unicodedata.name(char, 'no name').lower()})"
 
 
 def _without_signs(written: str) -> str:

@@ -133,7 +133,25 @@ def test_a_quiet_build_with_a_broken_link_stops_and_leaves_the_site(tmp_path, ca
         ("01452 614194-", f"'01452 614194-' has a hyphen (-) in it, {DIGITS_ONLY} \"01452 614194\")"),
         (
             "01452\u00a0614194",
-            f"'01452\u00a0614194' has a non-breaking space in it, {DIGITS_ONLY} \"01452 614194\")",
+            f"'01452\u00a0614194' has a non-breaking space (U+00A0) in it, {DIGITS_ONLY} \"01452 614194\")",
+        ),
+        (  # invisible signs are named with their code: the message cannot show them
+            "01452\u2009614194",
+            f"'01452\u2009614194' has a thin space (U+2009) in it, {DIGITS_ONLY} \"01452 614194\")",
+        ),
+        (
+            "01452 614\u200b194",
+            f"'01452 614\u200b194' has a zero-width space (U+200B) in it, {DIGITS_ONLY} \"01452 614194\")",
+        ),
+        (
+            "01452\u202f614194\u2060",
+            f"'01452\u202f614194\u2060' has a narrow non-breaking space (U+202F) and a word joiner (U+2060) "
+            f'in it, {DIGITS_ONLY} "01452 614194")',
+        ),
+        (
+            "01452\u3000614194",
+            f"'01452\u3000614194' has an invisible sign (U+3000, ideographic space) in it, {DIGITS_ONLY} "
+            '"01452 614194")',
         ),
         ("01452 614194+", f"'01452 614194+' has a plus sign (+) in it, {DIGITS_ONLY} \"01452 614194\")"),
         ("999.", f"'999.' has a full stop (.) in it, {DIGITS_ONLY} \"999\")"),
@@ -225,6 +243,8 @@ def test_a_0_after_plus_44_and_brackets_elsewhere_are_refused(phone, message):
     [
         ('"01452 614194."', "01452 614194.", "a full stop (.)"),
         ("'01452 614194\"'", '01452 614194"', 'a double quote (")'),
+        ('"01452\u2009614194"', "01452\u2009614194", "a thin space (U+2009)"),
+        ('"01452 6141\u200b94"', "01452 6141\u200b94", "a zero-width space (U+200B)"),
     ],
 )
 def test_a_stray_sign_in_a_phone_number_stops_the_build_at_its_line(tmp_path, slip, shown, sign):
