@@ -229,8 +229,13 @@ def load_glossary(text: str, display: str) -> Glossary:
                 raise error(at, problem, "start and end each name with a letter or digit")
             if name in entry.names[:n]:
                 raise error(at, f"'{entry.term}' lists '{name}' twice", "list each name once")
-            other = owners.setdefault(normal(" ".join(name.split())).lower(), entry)
+            own = key in ("term", "expansion")  # the entry's own name, not one added to it
+            other, other_at, other_name, other_own = owners.setdefault(
+                normal(" ".join(name.split())).lower(), (entry, at, name, own)
+            )
             if other is not entry:
+                if own and not other_own:  # an alias above is this entry's own name: the alias's line
+                    at, name, other = other_at, other_name, entry
                 problem = f"'{name}' is already a name of the entry '{other.term}' (line {other.line})"
                 expected = "give each term, expansion and alias to one entry only; capitals are ignored"
                 raise error(at, problem, expected)

@@ -6,6 +6,8 @@
 3. A date in numbers only (11/24/2022, 09/01/2027) in data/sources.yml or data/people.yml; and
    (third reading) a date in words that is no date: "31 November 2026", "Novmber 2026",
    as_of: "Janaury 2027", published as typed.
+6. (third reading) A new glossary entry whose alias is an older entry's own name, added above it,
+   was reported at the older entry's line: the alias's line is named now, with the other's line.
 4. A quote left open in a data file was reported at a later line, with advice that did not fit.
 5. A page without its opening `---` was reported as a wrong field ('sources' is not a list).
 
@@ -28,6 +30,7 @@ from export.build import build_site, refused_option
 from export.lms import pass_mark
 from induction.common import DataError, check_keys_once, parse_yaml
 from induction.facts import PhoneError, dialable, load_facts
+from induction.glossary import load_glossary
 from induction.pages import read_front_matter
 from test_trainer_check import run_check
 
@@ -649,3 +652,61 @@ def test_a_wrong_opening_line_stops_the_build_at_line_1(tmp_path, first):
     build = run_build(project, tmp_path / "site")
     _assert_stopped(build, f"docs/thresholds.md:1: {WRONG_OPENING.format(first)}")
     assert "has no 'title'" not in build.output
+
+
+# --- 6. A name given to two glossary entries: named at the line being added -------------------
+
+TWO_ENTRIES = "(give each term, expansion and alias to one entry only; capitals are ignored)"
+IRO = (
+    "  - term: IRO\n"
+    "    expansion: Independent Reviewing Officer\n"
+    "    definition: Chairs the reviews of a child's care plan.\n"
+)
+REVIEWER = "  - term: reviewing officer\n    aliases: [CRO, IRO]\n    definition: Reviews a plan.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (  # the new entry's alias above the old entry's own name: the alias's line, not line 5
+            "terms:\n" + REVIEWER + IRO,
+            f"data/glossary.yml:3: 'IRO' is already a name of the entry 'IRO' (line 5) {TWO_ENTRIES}",
+        ),
+        (  # below it: its own line, as before
+            "terms:\n" + IRO + REVIEWER,
+            f"data/glossary.yml:6: 'IRO' is already a name of the entry 'IRO' (line 2) {TWO_ENTRIES}",
+        ),
+        (  # an alias above an expansion: the alias's line
+            "terms:\n  - term: reviewer\n    aliases: [independent reviewing officer]\n    definition: R.\n"
+            + IRO,
+            "data/glossary.yml:3: 'independent reviewing officer' is already a name of the entry 'IRO' "
+            f"(line 5) {TWO_ENTRIES}",
+        ),
+        (  # two entries' own names: the later one
+            "terms:\n" + IRO + "  - term: iro\n    definition: Again.\n",
+            f"data/glossary.yml:5: 'iro' is already a name of the entry 'IRO' (line 2) {TWO_ENTRIES}",
+        ),
+        (  # two aliases: the later one
+            "terms:\n  - term: A\n    aliases: [XY]\n    definition: A.\n"
+            "  - term: B\n    aliases: [xy]\n    definition: B.\n",
+            f"data/glossary.yml:6: 'xy' is already a name of the entry 'A' (line 2) {TWO_ENTRIES}",
+        ),
+    ],
+)
+def test_a_name_of_two_entries_is_named_where_it_is_added(text, message):
+    with pytest.raises(DataError) as caught:
+        load_glossary(text, "data/glossary.yml")
+    assert str(caught.value) == message
+
+
+@pytest.mark.build
+def test_a_new_alias_that_is_an_entrys_name_stops_the_build_at_the_alias(tmp_path):
+    new = "  - term: reviewing officer\n    aliases: [IRO]\n    definition: >-\n      Reviews a plan.\n\n"
+    build, line = _planted(tmp_path, "data/glossary.yml", "  - term: IRO\n", new + "  - term: IRO\n")
+    text = (tmp_path / "project" / "data" / "glossary.yml").read_text(encoding="utf-8").split("\n")
+    iro = text.index("  - term: IRO") + 1
+    _assert_stopped(
+        build,
+        f"data/glossary.yml:{line + 1}: 'IRO' is already a name of the entry 'IRO' (line {iro}) "
+        f"{TWO_ENTRIES}",
+    )
