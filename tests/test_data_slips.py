@@ -8,6 +8,9 @@
    as_of: "Janaury 2027", published as typed.
 6. (third reading) A new glossary entry whose alias is an older entry's own name, added above it,
    was reported at the older entry's line: the alias's line is named now, with the other's line.
+7. (third reading) data/people.yml holds one person under two roles; the trainer guide said to
+   change "that role's entry", which left the old name on another page. It now says to search
+   the file for the old name and change every entry that holds it.
 4. A quote left open in a data file was reported at a later line, with advice that did not fit.
 5. A page without its opening `---` was reported as a wrong field ('sources' is not a list).
 
@@ -25,7 +28,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import copy_project, run_build
+from conftest import ROOT, copy_project, run_build
 from export.build import build_site, refused_option
 from export.lms import pass_mark
 from induction.common import DataError, check_keys_once, parse_yaml
@@ -710,3 +713,21 @@ def test_a_new_alias_that_is_an_entrys_name_stops_the_build_at_the_alias(tmp_pat
         f"data/glossary.yml:{line + 1}: 'IRO' is already a name of the entry 'IRO' (line {iro}) "
         f"{TWO_ENTRIES}",
     )
+
+
+# --- 7. One person, two entries in data/people.yml: the guide says to change both --------------
+
+
+def test_the_guide_says_to_change_every_entry_that_holds_the_old_name():
+    people = load_facts(ROOT / "data", ROOT)["people"]
+    holders = {}
+    for key, entry in people.items():
+        holders.setdefault(entry["name"], []).append(key)
+    shared = {name: keys for name, keys in holders.items() if len(keys) > 1}
+    assert shared, "no one holds two entries now: the guide's sentence can go"
+    guide = (ROOT / "docs" / "trainers" / "contacts-and-people.md").read_text(encoding="utf-8")
+    section = guide.split("## Someone new in a role", 1)[1].split("\n## ", 1)[0]
+    words = " ".join(section.split())
+    assert "search `data/people.yml` for the old name and change every entry that holds it" in words
+    for keys in shared.values():
+        assert any(f"`{key}`" in section for key in keys), f"name one of {keys} as an example"
