@@ -199,7 +199,9 @@ def pass_mark(extra: dict, path: str = "mkdocs.yml") -> int | None:
                 f"extra: lms: has '{key}', which is not one of its settings",
                 f"the one setting under lms: is pass_mark, {LIKE}",
             )
-    value = settings.get("pass_mark")
+    if "pass_mark" not in settings:
+        return None
+    value = settings["pass_mark"]
     if value is None:  # the number left out: `pass_mark:` with nothing after it
         raise DataError(
             *where(SETTING, "pass_mark"),

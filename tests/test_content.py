@@ -16,6 +16,10 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", UserWarning)
     import textstat
 
+# The curriculum as the source documents give it: a trainer's edit that changes a fact these pin
+# fails the full suite (CI) with what to change, not publish's gate (export/publish.py).
+pytestmark = pytest.mark.content
+
 NAV_FILES = re.findall(r"^\s*- (?:[^:\n]+: )?([\w/.-]+\.md)\s*$", (ROOT / "mkdocs.yml").read_text(), re.M)
 CHALLENGE_PAGES = [p for p in NAV_FILES if p.startswith("services/")] + [
     "corporate-parenting.md",
@@ -51,7 +55,7 @@ def article_h2s(soup) -> list[str]:
 
 def test_the_nav_lists_every_curriculum_page():
     assert len(NAV_FILES) >= 25
-    assert len([p for p in NAV_FILES if p.startswith("services/")]) == 12
+    assert len([p for p in NAV_FILES if p.startswith("services/")]) >= 12  # the sources' twelve services
 
 
 @pytest.mark.parametrize("src", NAV_FILES)
@@ -107,9 +111,16 @@ def test_contacts_page_gives_the_emergency_number(real_site):
 def test_contacts_data_matches_the_source_numbers():
     contacts = yaml.safe_load((ROOT / "data" / "contacts.yml").read_text(encoding="utf-8"))
     quoted = " ".join(" ".join(f["quote"].split()) for f in SOURCE_FACTS["contacts"])
-    assert contacts["front_door"]["phone"] in quoted
-    assert contacts["front_door"]["email"] in quoted
-    assert contacts["emergency_duty_team"]["phone"] in quoted
+    for contact, field in (
+        ("front_door", "phone"),
+        ("front_door", "email"),
+        ("emergency_duty_team", "phone"),
+    ):
+        assert contacts[contact][field] in quoted, (
+            f"data/contacts.yml: {contact}: {field}: {contacts[contact][field]} is in no source's words "
+            "in tests/fixtures/source-facts.yml (if a new source gives it, add that source's exact words "
+            "there, under contacts:, with its name from data/sources.yml; if not, check the number)"
+        )
 
 
 @pytest.mark.parametrize("fact", SOURCE_FACTS["doubts"], ids=lambda f: f"{f['page']}-{f['clue']}")

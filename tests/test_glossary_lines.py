@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, run_build
-from induction.common import DataError, parse_yaml
+from induction.common import DataError
 from induction.glossary import EXPLAIN_IT, load_glossary
 from induction.quizzes import check_quiz_facts, parse_quiz, warn_unknown_quiz_words
 from test_quiz_loader import FILE, GOOD
@@ -46,7 +46,7 @@ def test_an_unexplained_acronym_in_a_quiz_is_reported_at_its_line(caplog, edits,
     for old, new in edits:
         assert old in text
         text = text.replace(old, new, 1)
-    quiz = parse_quiz(parse_yaml(text, FILE), FILE)
+    quiz = parse_quiz(text, FILE)
     with caplog.at_level(logging.WARNING):
         warn_unknown_quiz_words(quiz, GLOSSARY, text, FACTS)
     assert [r.getMessage() for r in caplog.records] == [f"{FILE}:{line}: {SAYS} ({EXPLAIN_IT})"]
@@ -58,7 +58,7 @@ def _quiz(edits):
     for old, new in edits:
         assert old in text
         text = text.replace(old, new, 1)
-    return parse_quiz(parse_yaml(text, FILE), FILE), text
+    return parse_quiz(text, FILE), text
 
 
 @pytest.mark.parametrize(
@@ -107,7 +107,7 @@ def test_a_fact_wrapped_over_two_lines_of_a_folded_text_is_filled():
 
 
 def test_a_quiz_the_glossary_explains_gives_no_warning(caplog):
-    quiz = parse_quiz(parse_yaml(QUIZ, FILE), FILE)
+    quiz = parse_quiz(QUIZ, FILE)
     with caplog.at_level(logging.WARNING):
         warn_unknown_quiz_words(quiz, GLOSSARY, QUIZ, FACTS)
     assert caplog.records == []

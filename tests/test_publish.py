@@ -11,6 +11,7 @@ import os
 import shutil
 import stat
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -63,6 +64,40 @@ def left_over(folder: Path, hours: float) -> Path:
     then = time.time() - hours * 3600
     os.utime(folder, (then, then))
     return folder
+
+
+@pytest.mark.build
+def test_a_trainers_new_phone_number_passes_the_gate(tmp_path):
+    """The gate runs the tools' quick tests, not those that pin the pages' facts to the source
+    documents' words: a trainer's new number (from a new source) failed publish with a test's
+    assertion. The full suite still compares it with the sources and says what to change."""
+    project = tmp_path / "project"  # the whole repository, its tests included, as a trainer has it
+    skip = (".git", ".nox", ".*_cache", ".hypothesis", "*.egg-info", "__pycache__", "site", "dist", "reports")
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(*skip, "node_modules"))
+    contacts = project / "data" / "contacts.yml"
+    contacts.write_text(contacts.read_text(encoding="utf-8").replace("01452 614194", "01452 614195"))
+    target = tmp_path / "www" / "induction"
+    assert main(["--to", str(target), "--project", str(project)]) == 0
+    assert "01452 614195" in (target / "contacts" / "index.html").read_text(encoding="utf-8")
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-m",
+            "content",
+            "-k",
+            "source_numbers",
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode != 0
+    assert "data/contacts.yml: emergency_duty_team: phone: 01452 614195 is in no source's words" in run.stdout
 
 
 def test_what_an_interrupted_publish_left_is_cleared_by_the_next(tmp_path):
