@@ -7,8 +7,9 @@ Stages, each printed with its counts as it runs:
 1. build the offline site (mkdocs-offline.yml) in strict mode: any warning stops the export;
 2. read the learning pages and their self-check questions from the built site, and check them;
 3. write the handout, the trainer pack and the Essentials handout as HTML (export/templates/);
-4. zip the site (unzip anywhere, open "Open me first.html", no network needed), and again as the
-   packages for a learning management system (SCORM 1.2 and 2004, export/lms.py), while Chromium prints;
+4. zip the site (unzip anywhere, open "Open me first.html" beside the site's folder, no network
+   needed), and again as the packages for a learning management system (SCORM 1.2 and 2004,
+   export/lms.py), while Chromium prints;
 5. wait for Chromium's A4 PDFs (large-print versions too), and add the Essentials to the zip;
 6. move the new files into dist/ in one step.
 
@@ -376,17 +377,19 @@ def read_pages(built: BuiltSite, asset_prefix: str):
 
 
 def zip_site(site: Path, target: Path, folder: str) -> tuple[int, int]:
-    """Zip every file of the site under one folder, with START_FILE beside index.html so that
-    whoever unzips it sees which file to open; return (files, bytes of the zip)."""
+    """Zip the site into one folder holding START_FILE and the site's own folder (SITE_IN_ZIP),
+    so that whoever unzips it sees at once which file to open (the Essentials PDF joins them
+    later); return (files, bytes of the zip)."""
     files = sorted(path for path in site.rglob("*") if path.is_file())
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(f"{folder}/{START_FILE}", START_PAGE)
         for path in files:
-            archive.write(path, f"{folder}/{path.relative_to(site).as_posix()}")
+            archive.write(path, f"{folder}/{SITE_IN_ZIP}/{path.relative_to(site).as_posix()}")
     return len(files) + 1, target.stat().st_size
 
 
-START_FILE = "Open me first.html"  # at the top of the offline zip's folder: a link to index.html
+START_FILE = "Open me first.html"  # at the top of the offline zip's folder: a link to the site
+SITE_IN_ZIP = "site"  # the folder beside it that holds the whole site
 START_PAGE = (
     HTML_START
     + """<meta http-equiv="Content-Security-Policy" content="default-src 'none'">
@@ -395,10 +398,11 @@ START_PAGE = (
 <body>
 <main>
 <h1>The member induction, offline</h1>
-<p><a href="index.html">Open the member induction</a></p>
+<p><a href="site/index.html">Open the member induction</a></p>
 <p><a href="essentials-handout.pdf">The Essentials handout</a> to print: who to call, corporate
 parenting and each page's key points.</p>
-<p>It works without the internet. Keep every file in this folder together: the pages need them.</p>
+<p>It works without the internet. Keep this file, the PDF and the folder called site together,
+with every file in that folder: the pages need them.</p>
 </main>
 </body>
 </html>

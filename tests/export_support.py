@@ -26,6 +26,7 @@ from filelock import FileLock
 from mkdocs.utils import meta
 
 from conftest import ROOT, copy_project
+from export.pipeline import SITE_IN_ZIP
 
 
 @dataclass
@@ -107,13 +108,13 @@ def real_export(tmp_path_factory) -> ExportRun:
 
 
 def unzipped(tmp_path_factory) -> Path:
-    """The real export's zip, unzipped once per test run; returns the site folder inside it."""
+    """The real export's zip, unzipped once per test run; returns the site's folder inside it."""
     if "unzipped" not in _runs:
         target = tmp_path_factory.mktemp("usb-stick")
         with zipfile.ZipFile(real_export(tmp_path_factory).zip) as archive:
             archive.extractall(target)
         (folder,) = target.iterdir()
-        _runs["unzipped"] = folder
+        _runs["unzipped"] = folder / SITE_IN_ZIP
     return _runs["unzipped"]
 
 

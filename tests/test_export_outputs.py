@@ -11,7 +11,7 @@ from mkdocs.utils import meta
 
 from conftest import ROOT
 from export.documents import POINTING_WORDS, pointing_patterns
-from export.pipeline import START_FILE, content_version
+from export.pipeline import ESSENTIALS_IN_ZIP, SITE_IN_ZIP, START_FILE, content_version
 from export_support import (
     hosted_path,
     learning_pages,
@@ -148,8 +148,10 @@ def test_the_zip_holds_one_folder_with_the_site_and_is_under_10_mb(exported):
         names = archive.namelist()
     folders = {name.split("/")[0] for name in names}
     assert folders == {exported.zip.stem}
-    assert f"{exported.zip.stem}/index.html" in names
-    assert f"{exported.zip.stem}/search/search_index.js" in names  # the offline plugin's search index
+    top = {name.split("/")[1] for name in names}  # the start file, the Essentials and the site
+    assert top == {START_FILE, ESSENTIALS_IN_ZIP, SITE_IN_ZIP}
+    assert f"{exported.zip.stem}/{SITE_IN_ZIP}/index.html" in names
+    assert f"{exported.zip.stem}/{SITE_IN_ZIP}/search/search_index.js" in names  # the offline search index
     assert exported.zip.stat().st_size < 10_000_000
 
 
@@ -576,8 +578,6 @@ def test_the_essentials_handout_has_every_part_taken_from_the_site(essentials, r
 
 
 def test_the_offline_copy_carries_the_essentials_handout(exported):
-    from export.pipeline import ESSENTIALS_IN_ZIP
-
     with zipfile.ZipFile(exported.zip) as archive:
         inside = archive.read(f"{exported.zip.stem}/{ESSENTIALS_IN_ZIP}")
         start = archive.read(f"{exported.zip.stem}/{START_FILE}").decode("utf-8")

@@ -14,7 +14,7 @@ import zipfile
 import pytest
 
 from conftest import ROOT
-from export.pipeline import START_FILE, folder_beside, move_into_place, zip_site
+from export.pipeline import SITE_IN_ZIP, START_FILE, folder_beside, move_into_place, zip_site
 from export_support import real_export
 
 
@@ -33,9 +33,10 @@ def test_the_offline_zip_opens_to_one_clearly_named_start_file(tmp_path):
         names = archive.namelist()
         start = archive.read(f"offline/{START_FILE}").decode("utf-8")
     assert count == 6 and len(names) == 6
-    top = sorted({n.split("/")[1] for n in names if n.count("/") == 1})
-    assert [n for n in top if n.lower().startswith(("open", "start"))] == [START_FILE]
-    assert re.findall(r'href="([^"]+)"', start)[0] == "index.html"  # the first link: the site
+    top = {n.split("/")[1] for n in names}  # a folder holding the start file and the site's folder
+    assert top == {START_FILE, SITE_IN_ZIP}
+    assert f"offline/{SITE_IN_ZIP}/about/index.html" in names
+    assert re.findall(r'href="([^"]+)"', start)[0] == f"{SITE_IN_ZIP}/index.html"  # the first link: the site
     assert "<script" not in start and "default-src 'none'" in start
 
 
