@@ -29,6 +29,9 @@ SAYS = "looks like an acronym but is not in the glossary"
         # in a page, not where the word is code or a comment (not checked, so not the place)
         ("Write `QZX` or\n\n    QZX\n\n<!-- QZX -->\nThe QZX.\n", ["QZX"], None, [6]),
         ("`a\nQZX` b\n\nQZX\n", ["QZX"], None, [4]),
+        # nor in a trainer note, which the glossary does not check either: the line readers see
+        ('# T\n\n!!! trainer "Check"\n    The QZX figure.\n\nThe QZX team.\n', ["QZX"], None, [6]),
+        ('??? trainer "Check"\n    QZX\n    - LIVE\n\nLIVE and QZX.\n', ["QZX", "LIVE"], None, [5, 5]),
     ],
 )
 def test_each_word_is_named_at_its_line(caplog, raw, words, first, lines):
