@@ -18,12 +18,20 @@
    Saved, version 2: {pages: {id: {opened: date, right: ["quiz-0", ...], read: date, answers}}}.
    `right` lists the questions (mkdocs-quiz numbers them quiz-0, quiz-1, ... on each page) ever
    answered correctly. Version 1 ({visited, quiz: {total, answered, correct}, answers}) is moved
-   over once: visited becomes opened, and the questions right in its saved answers count. */
+   over once: visited becomes opened, and the questions right in its saved answers count.
+
+   Other pages see the progress as it is now: one the browser's Back or Forward brings back from
+   its cache (pageshow, persisted) and one in another tab (storage: another tab saved) are drawn
+   again. When the progress is cleared in another tab (on a shared computer, for the next
+   person), a learning page open here reloads, so that mkdocs-quiz, which keeps the page's
+   answers in memory and saves them all after each new one, forgets the earlier answers instead
+   of writing them back; the reload does not count as opening the page (see forget). */
 (function () {
   "use strict";
   var KEY = "member-induction-progress-v2";
   var OLD_KEY = "member-induction-progress-v1";
   var QUIZ_PREFIX = "quiz_progress_";
+  var FORGOT = "member-induction-progress-forgot"; /* sessionStorage: this tab reloaded to forget */
   var MARKS = {
     none: { symbol: "\u25CB", word: "Not started" },
     started: { symbol: "\u25D0", word: "Started" },
@@ -77,14 +85,20 @@
     window.dispatchEvent(new Event("inductionprogress")); /* for lms.js, inside an LMS */
   }
 
-  /* The questions answered correctly in mkdocs-quiz's saved answers (a JSON string). */
-  function rightIn(answers) {
+  /* mkdocs-quiz's saved answers (a JSON string) as an object, {} if none. */
+  function answersIn(answers) {
     try {
       var quizzes = JSON.parse(answers);
-      return Object.keys(quizzes).filter(function (id) { return quizzes[id] && quizzes[id].correct === true; });
+      return quizzes && typeof quizzes === "object" ? quizzes : {};
     } catch (e) {
-      return [];
+      return {};
     }
+  }
+
+  /* The questions answered correctly in mkdocs-quiz's saved answers. */
+  function rightIn(answers) {
+    var quizzes = answersIn(answers);
+    return Object.keys(quizzes).filter(function (id) { return quizzes[id] && quizzes[id].correct === true; });
   }
 
   function migrate(old) {
@@ -123,6 +137,15 @@
   var here = pageId(location.href);
   var herePage = here !== null ? byId[here] : undefined;
   var quizKey = QUIZ_PREFIX + location.pathname;
+  var forgetting = false; /* reloading to forget: nothing more is saved from this page */
+
+  function storedAnswers() {
+    try {
+      return localStorage.getItem(quizKey);
+    } catch (e) {
+      return null;
+    }
+  }
 
   function update(change) {
     var state = load();
@@ -144,9 +167,11 @@
   }
 
   function recordAnswers() {
+    var answers = storedAnswers();
+    /* mkdocs-quiz says so as the page opens too: after a reload to forget (see forget), nothing
+       answered yet is nothing to record, and the page stays not started. */
+    if (forgetting || (!load().pages[here] && Object.keys(answersIn(answers)).length === 0)) return;
     update(function (entry) {
-      var answers = null;
-      try { answers = localStorage.getItem(quizKey); } catch (e) { /* ignore */ }
       if (answers) entry.answers = answers; else delete entry.answers;
       rightIn(answers).forEach(function (id) {
         if (entry.right.indexOf(id) === -1) entry.right.push(id);
@@ -359,9 +384,68 @@
     }
   }
 
-  if (herePage) recordVisit();
+  /* True once, on the page this tab reloaded to forget (see forget). */
+  function reloadedToForget() {
+    try {
+      var reloaded = sessionStorage.getItem(FORGOT) === location.href.split("#")[0];
+      sessionStorage.removeItem(FORGOT);
+      return reloaded;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  /* Forget what this page holds from before the progress was cleared elsewhere: a page with a
+     self-check (mkdocs-quiz's answers in memory) or a learning page (read to its end or not)
+     reloads, and the reload does not mark it opened (its reader may be the next person); any
+     other page is drawn again. */
+  function forget() {
+    if (forgetting) return;
+    if (!herePage && !document.querySelector(".quiz")) return showProgress();
+    forgetting = true;
+    try {
+      sessionStorage.setItem(FORGOT, location.href.split("#")[0]);
+    } catch (e) { /* the reload then marks the page opened again */ }
+    location.reload();
+  }
+
+  /* Another tab changed localStorage (events come only from other tabs of this site). The
+     progress removed or emptied, everything cleared, or this page's saved answers removed: the
+     progress was cleared there. */
+  function cleared(event) {
+    if (event.key === null) return true; /* localStorage.clear() */
+    if (event.key === quizKey) return event.newValue === null;
+    if (event.key !== KEY) return false;
+    try {
+      var state = JSON.parse(event.newValue);
+      return !state || !state.pages || Object.keys(state.pages).length === 0;
+    } catch (e) {
+      return true;
+    }
+  }
+
+  if (herePage && !reloadedToForget()) recordVisit();
   window.addEventListener("quizProgressUpdate", function () {
     if (herePage) recordAnswers();
+  });
+  window.addEventListener("storage", function (event) {
+    try {
+      if (forgetting || event.storageArea !== window.localStorage) return; /* not sessionStorage */
+    } catch (e) {
+      return; /* storage switched off */
+    }
+    if (cleared(event)) forget();
+    else if (event.key === KEY) showProgress();
+  });
+  /* Back from the browser's cache, where a page hears no storage events: drawn again, or, if
+     its self-check's saved answers changed meanwhile (cleared, or given in another tab), reloaded
+     like a page that forgets, so that mkdocs-quiz holds what is saved. */
+  var answersWhenHidden = null;
+  window.addEventListener("pagehide", function () { answersWhenHidden = storedAnswers(); });
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted || forgetting) return;
+    if (document.querySelector(".quiz") && storedAnswers() !== answersWhenHidden) forget();
+    else showProgress();
   });
   document.addEventListener("DOMContentLoaded", function () {
     showProgress();
