@@ -11,6 +11,7 @@ import io
 import json
 import re
 import shutil
+import unicodedata
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -184,14 +185,39 @@ def test_when_every_page_is_finished_the_home_page_says_so_and_links_to_the_reco
     page.wait_for_url(f"{served_site}/progress/#completion-record")
 
 
-def print_record(page, name: str) -> tuple[str, int]:
-    """Print the completion record to an A4 PDF, as the Print button does: its text and pages."""
+def print_record(page, name: str, header_footer: bool = False) -> tuple[str, int]:
+    """Print the completion record to an A4 PDF, as the Print button does: its text and pages
+    (with `header_footer`, Chromium's own header and footer asked for, as its print dialog can)."""
+    reader = PdfReader(io.BytesIO(record_pdf(page, name, header_footer)))
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    return text, len(reader.pages)
+
+
+def record_pdf(page, name: str, header_footer: bool = False) -> bytes:
     page.fill("#certificate-name", name)
     page.evaluate("window.print = () => {}")  # headless Chromium: page.pdf() prints instead
     page.click("#certificate-print")
-    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
-    return text, len(reader.pages)
+    return page.pdf(format="A4", display_header_footer=header_footer)
+
+
+def text_places(pdf: bytes) -> list[tuple[float, float, str]]:
+    """Where each piece of text of a one-page PDF starts: millimetres from the left and from the
+    top of the page."""
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    height = float(page.mediabox.height)
+    places = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            places.append((x * MM, (height - y) * MM, text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    return places
+
+
+MM = 25.4 / 72  # millimetres in a PDF unit (a point)
 
 
 def test_the_record_at_1_of_n_says_exactly_that(page, served_site, real_site):
@@ -212,6 +238,34 @@ def test_the_record_at_1_of_n_says_exactly_that(page, served_site, real_site):
     assert re.search(r"Date: \d{1,2} [A-Z][a-z]+ \d{4}", text)
     assert "Early help Finished" in text and "Gloucestershire's children Not started" in text
     assert not re.search(r"Clear my progress|Print my record|Your name|Key takeaways", text), text
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_the_printed_record_has_no_room_for_the_browsers_header_and_footer(
+    page, served_site, real_site, tmp_path, where
+):
+    """Chromium's print puts the date, the page's title, its address (offline, the folder on
+    the learner's computer) and the page number in the page's margins, when it has room: the
+    record leaves it none, and still prints on one A4 page with nothing cut off."""
+    pages = learning_pages(real_site)
+    if where == "http":
+        url = f"{served_site}/progress/"
+    else:
+        url = (shutil.copytree(real_site.site, tmp_path / "site") / "progress" / "index.html").as_uri()
+    seed(page, url, {"pages": {p["id"]: finished_entry(p["questions"]) for p in pages[:2]}})
+    text, count = print_record(page, "Councillor Test Name", header_footer=True)
+    text = unicodedata.normalize("NFKC", text)  # Chromium's PDF may write "file" with a ligature
+    assert count == 1, "the record must print on one A4 page"
+    assert not re.search(r"https?:|file:|127\.0\.0\.1|/progress/", text), text  # the address
+    assert not re.search(r"\d{1,2}/\d{1,2}/\d{2}|\d:\d\d\s?[AP]M", text), text  # the date and time
+    assert "My progress - " not in text, text  # the page's title
+    assert f"Councillor Test Name has finished 2 of {len(pages)} learning pages" in text
+    last_page = page.locator(".progress-table tr[data-page-id] a").last.inner_text()
+    assert f"{last_page} Not started 0 of {pages[-1]['questions']}" in text  # the record's last row
+    assert text.endswith("Nothing was sent anywhere.")  # and the note under it
+    places = text_places(record_pdf(page, "Councillor Test Name", header_footer=True))
+    # Nothing cut off, nothing crammed against the edge of the paper (A4: 210 by 297 mm).
+    assert all(10 <= x <= 200 and 10 <= y <= 287 for x, y, _ in places), places
 
 
 def test_the_record_at_n_of_n_says_the_induction_is_completed(page, served_site, real_site):
