@@ -271,7 +271,7 @@ def quiz_status(
 ) -> tuple[str, list[Problem]]:
     """The self-check line of the report, and a problem when a page that needs one has none.
 
-    `quiz` is hooks/quizzes.py's Quiz for the page (or None); `matches(src, patterns)` says
+    `quiz` is induction.quizzes.Quiz for the page (or None); `matches(src, patterns)` says
     whether a `not_needed` pattern covers the page; `broken` names the quiz files that have an
     error, already reported once each.
     """

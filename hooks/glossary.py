@@ -28,6 +28,14 @@ from induction.glossary import (
     load_glossary,
     warn_unknown_words,
 )
+from induction.versions import require
+
+require(
+    "mkdocs",
+    ">=1.6.1,<1.7",
+    "hooks/glossary.py's on_files, which puts the Glossary page last in Files because MkDocs 1.6 "
+    'converts the pages in that order (undocumented), so that its "Used on" lists are complete',
+)
 
 
 class GlossaryBuild:

@@ -1,5 +1,5 @@
-"""Addresses as a browser reads them, for the checks of pages (hooks/safe_html.py) and of the
-files under docs/ (hooks/safe_files.py). The leading underscore keeps it out of `hooks:`."""
+"""Addresses as a browser reads them, for the checks of pages (induction/safe_html.py) and of
+the files under docs/ (hooks/safe_files.py)."""
 
 from __future__ import annotations
 

@@ -22,12 +22,13 @@ here:
   writes a policy that allows nothing, never an empty one).
 - Just before the templates run (`on_env`, after every page is converted), it turns each front
   matter text, each page title and each menu title into escaped `Markup`: the templates' plain
-  `{{ }}` then write "Children &amp; families", and their `| e` leaves it as it is. Hooks that
-  make HTML of titles earlier (the glossary's "Used on", the learning path) still get plain text
-  and escape it themselves.
+  `{{ }}` then write "Children &amp; families", and their `| e` leaves it as it is. What makes
+  HTML of titles earlier (the learning path's table) still gets plain text and escapes it itself;
+  the glossary's "Used on" is Markdown, which shows a title as typed (induction.text).
 
 Data files (contacts, people, sources, glossary) are escaped where they are written: by
-overrides/main.html (`| e`), hooks/facts.py and hooks/glossary.py.
+overrides/main.html (`| e`), induction/facts.py and induction/glossary.py (as Markdown that shows
+them as typed).
 """
 
 from __future__ import annotations

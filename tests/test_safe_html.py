@@ -1023,10 +1023,10 @@ def assert_nothing_unsafe(site: Path, unsafe: str) -> None:
 
 
 def test_markdown_internals_are_as_pinned():
-    """hooks/safe_html.py reads `md.htmlStash.rawHtmlBlocks` (the raw HTML a trainer typed) and
-    `markdown.util.AMP_SUBSTITUTE` (the serializer's stand-in for `&`), which Python-Markdown
+    """induction/safe_html.py reads `md.htmlStash.rawHtmlBlocks` (the raw HTML a trainer typed)
+    and `markdown.util.AMP_SUBSTITUTE` (the serializer's stand-in for `&`), which Python-Markdown
     does not document. When Markdown moves from the pinned version, re-check both (the comment
-    in induction.safe_html._Judge.run says how), then change the pin here."""
+    in induction.safe_html._Judge.run says how), then widen the range in its require(...) call."""
     assert markdown.__version__ == "3.11.3", "Markdown moved: re-check safe_html's use of its internals"
     hrefs = []
 
