@@ -39,6 +39,7 @@ from induction.building import problem_of
 from induction.common import DataError, html_text
 from induction.dates import parse_date, uk_date
 from induction.front_matter import front_matter_line
+from induction.markdown_parts import TABLE_RULE
 from induction.pages import OverdueReview
 from induction.quizzes import MIN_QUESTIONS
 from induction.safe_html import find_line
@@ -239,12 +240,12 @@ def _units(lines: list[tuple[int, str]]):
         previous = " ".join(t for _, t in blocks[index - 1]) if index else ""
         following = " ".join(t for _, t in blocks[index + 1]) if index + 1 < len(blocks) else ""
         lead_in = previous if previous.rstrip().endswith(":") else ""
-        table = [(n, t) for n, t in block if t.lstrip().startswith("|")]
-        if table:
+        # A table, with or without pipes at the ends of its rows: a heading row, then a --- row.
+        if len(block) > 1 and "|" in block[0][1] and TABLE_RULE.match(block[1][1].strip()):
             # A table's caption or source line sits just before or just after it.
-            header = table[0][1]
+            header = block[0][1]
             for number, text in block:
-                if TABLE_RULE.fullmatch(text.strip()):
+                if TABLE_RULE.match(text.strip()):
                     continue
                 yield " ".join((previous, header, text, following)), [(number, text)]
         else:
@@ -439,7 +440,6 @@ NOT_SHOWN = [
 ]
 BARE_ADDRESS = re.compile(r"\b(?:https?|mailto|tel):\S+")
 WORD = re.compile(r"[A-Za-z]+")
-TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
 FIGURE = re.compile(
     r"(?<![\w.,/£$-])(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?(?![\w/%]|-\d|,\d|\s?(?:px|pixels?)\b)"
     r"|(?<![\w.,])\d+(?:\.\d+)?\s?(?:%|per\s?cent\b)",

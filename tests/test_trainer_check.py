@@ -90,6 +90,9 @@ def _lines(markdown: str, offset: int = 0):
         ("| What | April 2025 |\n| --- | --- |\n| Children in care | 773 |", []),
         ("| What | Figure |\n| --- | --- |\n| Children in care | 773 |\n\nSource: June 2025 slides.", []),
         ("| What | Figure |\n| --- | --- |\n| Children in care | 773 |\n| Care leavers | 750 |", [3, 4]),
+        # A table without pipes at the ends of its rows is a table too (Python-Markdown builds it).
+        ("What | Figure\n--|--\nChildren in care | 773\nCare leavers | 750", [3, 4]),
+        ("What | April 2025\n--- | ---\nChildren in care | 773", []),
         # Never checked: code, trainer notes, link addresses, placeholders, comments.
         ("```\n773 children\n```", []),
         ('!!! trainer "Check"\n    The slide says 22,00 contacts.\n\nDone.', []),
