@@ -34,7 +34,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     display, raw = page_source(page)
     offset = body_line_offset(raw)
     net = next(e for e in config.markdown_extensions if isinstance(e, UnfilledFacts))
-    net.start(markdown, lambda: page.markdown, (display, offset))
+    net.start(markdown, lambda: page.markdown, lambda: (display, offset))
     next(e for e in config.markdown_extensions if isinstance(e, PhoneLinks)).start(lambda: page.markdown)
     if not shows_placeholders(page.file.src_uri):
         check_code_spans(markdown, display, offset)

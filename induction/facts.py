@@ -21,7 +21,6 @@ from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
 import phonenumbers
-from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 from phonenumbers import shortnumberinfo
@@ -29,7 +28,7 @@ from phonenumbers import shortnumberinfo
 from induction.common import MONTHS, DataError, load_yaml, relative_display, why_not_a_date
 from induction.dates import uk_date
 from induction.learner_text import learner_lines
-from induction.markdown_parts import CODE_BLOCK, CODE_SPAN, PageConversion, typed_parts
+from induction.markdown_parts import CODE_BLOCK, CODE_SPAN, PageCheck, PageConversion, typed_parts
 from induction.text import markdown_text
 from induction.versions import require
 
@@ -662,7 +661,7 @@ def _value(match: re.Match, facts: dict, display: str, line: int | Callable[[int
     return markdown_text(value)
 
 
-class UnfilledFacts(Extension):
+class UnfilledFacts(PageCheck):
     """Python-Markdown extension, the safety net behind `fill_placeholders`: nothing that looks
     like a fact placeholder (`{{ contacts.front_door.phone }}`) reaches readers unfilled.
 
@@ -681,15 +680,6 @@ class UnfilledFacts(Extension):
     not judged: their text is filled from the quiz file as the trainer wrote it.
     """
 
-    def __init__(self):
-        super().__init__()
-        self.start("")
-
-    def start(
-        self, text: str, source: Callable[[], str] | None = None, where: tuple[str, int] | None = None
-    ) -> None:
-        self.text, self.source, self.where, self.problems = text, source, where, []
-
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
         page = PageConversion(md, lambda: self.source() if self.source else self.text)
         md.preprocessors.register(page, "unfilled_facts", 100)  # first: is this the page's conversion?
@@ -698,7 +688,7 @@ class UnfilledFacts(Extension):
     def found(self, problems: list[tuple[int | None, str]]) -> None:
         self.problems = problems
         if problems and self.where is not None:
-            display, offset = self.where
+            display, offset = self.where()
             line, written = problems[0]
             if line is None:
                 raise DataError(display, None, f"'{written}' was not filled in", UNFILLED_INCLUDED)

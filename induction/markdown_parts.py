@@ -20,6 +20,7 @@ import bisect
 import re
 from collections.abc import Callable
 
+from markdown import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
@@ -242,6 +243,27 @@ class PageConversion(Preprocessor):
         expected = self.page_text()
         self.is_page = expected is None or "\n".join(lines) == expected
         return lines
+
+
+class PageCheck(Extension):
+    """A Python-Markdown extension that checks a page inside its own conversion (the facts' safety
+    net, safe_html). `start` is given the trainer's Markdown of the page about to be converted
+    (for the lines in messages) and, in a build, `source`: a function giving the Markdown MkDocs
+    will convert (the trainer's, with what other hooks and plugins added), and `where`: one giving
+    the page's name in messages and how many lines its front matter takes. `problems` holds what
+    the last conversion found; each kind says in `found` how the first stops a build."""
+
+    def __init__(self):
+        super().__init__()
+        self.start("")
+
+    def start(
+        self,
+        text: str,
+        source: Callable[[], str] | None = None,
+        where: Callable[[], tuple[str, int]] | None = None,
+    ) -> None:
+        self.text, self.source, self.where, self.problems = text, source, where, []
 
 
 def bare_line(line: str) -> str:

@@ -48,14 +48,13 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 
 import nh3
-from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 from pymdownx.snippets import SnippetMissingError
 
 from induction.addresses import SCHEME, as_browser_reads, short
 from induction.common import DataError, read_html
-from induction.markdown_parts import PageConversion, bare_line, code_lines
+from induction.markdown_parts import PageCheck, PageConversion, bare_line, code_lines
 from induction.versions import require
 
 require(
@@ -423,7 +422,7 @@ def _attribute_problem(tag: str, name: str, value: str, allowlist: Allowlist):
     return (name, f"the attribute {name}= on <{tag}> is not allowed in a page", expected)
 
 
-class SafeHtml(Extension):
+class SafeHtml(PageCheck):
     """Python-Markdown extension that judges each page inside its own conversion.
 
     `start` is given the trainer's Markdown of the page about to be converted (for the lines in
@@ -436,18 +435,6 @@ class SafeHtml(Extension):
     was found, and in a build the first stops it as a DataError. A missing `--8<--` snippet in
     the page becomes a problem of the same kind.
     """
-
-    def __init__(self):
-        super().__init__()
-        self.start("")
-
-    def start(
-        self,
-        text: str,
-        source: Callable[[], str] | None = None,
-        where: Callable[[], tuple[str, int]] | None = None,
-    ) -> None:
-        self.text, self.source, self.where, self.problems = text, source, where, []
 
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
         page = _PageConversion(md, self)
