@@ -425,6 +425,9 @@ def yaml_mistake(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str,
         return run_on
     line = mark.line + 1
     before = text.split("\n")[mark.line][: mark.column]  # the line's text before the mistake
+    dashes = _list_item_slip(text.split("\n"), mark.line)
+    if dashes:
+        return dashes
     if said.startswith("found character '\\t'"):
         if before.strip():
             return line, "this line has a tab in it", "use spaces instead of tabs"
@@ -448,6 +451,8 @@ def yaml_mistake(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str,
         if keyless:  # 'title Fostering' above 'description: ...': YAML read both as one text
             return keyless, NOT_A_NAME, NOT_A_NAME_ADVICE
         carried = _carried_on(lines, mark.line)
+        if carried and (out_of_line := _item_out_of_line(lines, carried[1] - 1, mark.line)):
+            return out_of_line
         if carried and not re.fullmatch(r"[-\w]+", before.strip().lstrip("- ")):  # words, not a name
             name, start = carried
             return (
@@ -567,6 +572,49 @@ def _keyless_above(lines: list[str], index: int) -> int | None:
         if start.end() == indent:  # where the text starts (lines further right carry it on)
             found = number + 1
     return found
+
+
+def _list_item_slip(lines: list[str], index: int) -> tuple[int, str, str] | None:
+    """A list item with no space after its '-' (`-Early help: ...`) at or just above the line
+    `index` that YAML stopped at, beside items of the same list: (line, problem, what to write)."""
+    for number in range(index, max(index - 2, -1), -1):
+        bare = lines[number].lstrip(" ")
+        indent = len(lines[number]) - len(bare)
+        if re.match(r"-[^\s-]", bare) and any(
+            other.startswith(" " * indent + "- ") for other in lines[max(number - 3, 0) : number + 4]
+        ):
+            return (
+                number + 1,
+                "this list item has no space after its '-'",
+                f"write a space between the '-' and the text: - {bare[1:].strip()}",
+            )
+    return None
+
+
+def _item_out_of_line(lines: list[str], start: int, index: int) -> tuple[int, str, str] | None:
+    """When YAML reads the list item at `index` as carrying on the text of the list item at
+    `start` (indented less), one of the two is out of line with its list: the one whose indent
+    differs from the list item above `start`. (line, problem, what to write), or None."""
+
+    def indent(line: str) -> int:
+        return len(line) - len(line.lstrip(" "))
+
+    if not (lines[start].lstrip().startswith("- ") and lines[index].lstrip().startswith("- ")):
+        return None
+    above = next((n for n in range(start - 1, -1, -1) if lines[n].lstrip().startswith("- ")), None)
+    if above is not None and indent(lines[above]) == indent(lines[index]) != indent(lines[start]):
+        odd, right, near = (
+            start,
+            indent(lines[index]),
+            f"the lines above and below it ({above + 1} and {index + 1})",
+        )
+    else:
+        odd, right, near = index, indent(lines[start]), f"line {start + 1} above it"
+    return (
+        odd + 1,
+        f"this list item is indented {indent(lines[odd])} spaces, out of line with {near}",
+        f"start its '-' {right} spaces from the left edge, like the other items of its list",
+    )
 
 
 def _carried_on(lines: list[str], index: int) -> tuple[str, int] | None:
