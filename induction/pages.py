@@ -16,12 +16,13 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import markdown
 import yaml
 
 from induction.common import (
     DataError,
     check_keys_once,
-    lines_with_code,
+    html_text,
     parse_yaml,
     read_html,
     read_source,
@@ -35,6 +36,7 @@ from induction.front_matter import (
     front_matter_text,
     front_matter_written,
 )
+from induction.learner_text import learner_lines
 
 
 def trainer_files(root: Path, docs: Path) -> list[Path]:
@@ -320,11 +322,14 @@ def title_not_heading(title, display: str, raw: str) -> list[tuple]:
         return []
     body = raw.removeprefix(BOM)
     offset = body_line_offset(body)
-    for number, line, is_code in lines_with_code(body.split("\n", offset)[-1], start=offset + 1):
+    text = body.split("\n", offset)[-1]
+    read = {number for number, words in learner_lines(text, offset) if words.strip()}  # no code, notes
+    for number, line in enumerate(text.split("\n"), start=offset + 1):  # or comments
         heading = TITLE_HEADING.fullmatch(line.rstrip())
-        if heading and not is_code:
+        if heading and number in read:
             written = heading.group(1).strip()
-            if " ".join(written.split()) == " ".join(title.split()):
+            shown = html_text(markdown.markdown(written))  # as readers see it: *emphasis*, `code`, &amp;
+            if " ".join(shown.split()) == " ".join(title.split()):
                 return []
             return [
                 (

@@ -293,6 +293,13 @@ def test_a_heading_that_is_not_the_title_is_named_at_its_line(body, message):
         "#  Fostering  \n",
         "Text without a heading.\n",
         "```\n# Not a heading\n```\n",
+        # a heading kept in a comment, or in a trainer note, is not the page's heading
+        "<!--\n# Fostering and adoption (the old title)\n-->\n\n# Fostering\n",
+        '!!! trainer "Old title"\n    # Fostering and adoption\n\n# Fostering\n',
+        # the same words once Markdown has read them: emphasis, code, a character reference
+        "# *Fostering*\n",
+        "# `Fostering`\n",
+        "# Foster&#105;ng\n",
     ],
 )
 def test_a_heading_that_is_the_title_is_fine(body):
