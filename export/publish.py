@@ -159,9 +159,9 @@ def run_gate(project: Path, site: Path, run_checks: bool = True) -> None:
             raise PublishError(f"The {name} failed (see above), so nothing was published.")
 
 
-# The gate's quick tests: the tools' own (no build, browser or export), without the tests that pin
-# the pages' facts to the source documents' words, which a trainer's ordinary edit (a new phone
-# number, a new page) may change; the full suite (CI) runs those and says what to change.
+# The gate's quick tests (no build, browser or export), without those that pin a fact a trainer
+# may change from a new source (the contact numbers) to the source documents' words: the full
+# suite (CI) runs those and says what to add. The law, dates and flagged doubts stay in the gate.
 QUICK_TESTS = "unit and not content"
 
 
@@ -281,8 +281,14 @@ def check_folder_target(target: Path) -> None:
 def check_outside_project(target: Path, project: Path, typed: str) -> None:
     """Refuse a folder inside the project (`--to gh-pages` with `git:` left out, `--to
     docs/published`): the built site would sit among the sources, where a commit of everything
-    would put it in the repository and, under docs/, every later build would stop at its pages."""
+    would put it in the repository and, under docs/, every later build would stop at its pages.
+    A folder git ignores (.gitignore), outside docs/, is allowed: the hosting workflow's `_site`."""
     if target != project and project not in target.parents:
+        return
+    docs = project / "docs"
+    outside_docs = target != docs and docs not in target.parents
+    ignored = git_ok(project, "check-ignore", "-q", str(target / "index.html"))  # a page in it
+    if target != project and outside_docs and ignored:
         return
     plain = typed.strip(".") and not any(sign in typed for sign in "/\\")  # a branch, git: left out?
     branch = f" (to publish to the git branch {typed}, write git:{typed})" if plain else ""

@@ -14,8 +14,6 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 
-pytestmark = pytest.mark.content  # the law as the pages state it: the full suite, not publish's gate
-
 
 def page(real_site, src: str) -> BeautifulSoup:
     return real_site.html(src.removesuffix(".md") + "/index.html")

@@ -473,6 +473,22 @@ def test_a_folder_inside_the_project_is_refused(tmp_path, capsys, monkeypatch, t
     assert sorted(path.relative_to(project) for path in project.rglob("*")) == before
 
 
+def test_the_hosting_workflows_own_target_is_allowed(tmp_path, monkeypatch):
+    """The workflow publishes into a folder of the checkout that git ignores (_site), which the
+    refusal of folders inside the project first refused too: no push reached readers."""
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    steps = [step.get("run", "") for job in workflow["jobs"].values() for step in job.get("steps", [])]
+    (command,) = [run for run in steps if "-s publish" in run]
+    target = command.split("--to", 1)[1].split()[0]
+    project, _ = git_project(tmp_path)
+    shutil.copy2(ROOT / ".gitignore", project / ".gitignore")
+    monkeypatch.chdir(project)
+    site = make_site(tmp_path / "site", "built")
+    assert main(["--to", target, "--no-gate", "--site", str(site), "--project", str(project)]) == 0
+    assert (project / target / "index.html").read_text(encoding="utf-8") == "<p>built</p>"
+    assert target not in git(project, "status", "--porcelain", "--untracked-files=all")  # nothing to commit
+
+
 def test_a_remote_written_before_the_branch_is_refused(tmp_path, capfd):
     """`git:origin/gh-pages` made a local branch called origin/gh-pages, said it was published, and
     sent nothing to the remote."""
