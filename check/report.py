@@ -188,6 +188,9 @@ def run_checks(project: Path, on: dt.date) -> Report:
         report.pages.append(page)
 
     by_page = {page.display: page for page in report.pages}
+    for problem in essentials_gaps(built, built_html):
+        if problem.path in by_page:
+            by_page[problem.path].problems.append(problem)
     seen = {p.where_and_what for p in report.all_problems()}
     for problem in found:
         if problem.where_and_what in seen:  # the build stopped at a problem the page's checks found
@@ -213,6 +216,30 @@ def run_checks(project: Path, on: dt.date) -> Report:
             "Glossary terms were not checked: the project has no hooks/glossary.py or data/glossary.yml."
         )
     return report
+
+
+def essentials_gaps(built: InProcessBuild, pages_html: dict[str, str]) -> list[Problem]:
+    """A warning for each heading the Essentials handout prints that a built page lacks (a
+    learning page's Key takeaways, Contacts' "Which number when?", ...): the website is fine
+    without it, but the export stops there."""
+    from export.documents import section_html
+    from export.pipeline import essentials_headings
+
+    extra = getattr(built.config, "extra", None) or {}
+    learning = [page["src"] for section in extra.get("learning_sections") or [] for page in section["pages"]]
+    return [
+        Problem(
+            f"docs/{src}",
+            None,
+            WARNING,
+            "export",
+            f"no heading '{heading}', which the Essentials handout prints",
+            "keep the heading, or the export (python3 noxfile.py -s export) stops here: the handout "
+            "prints what is under it",
+        )
+        for src, heading in essentials_headings(learning)
+        if src in pages_html and section_html(pages_html[src], heading) is None
+    ]
 
 
 def check_page(

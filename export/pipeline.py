@@ -464,23 +464,7 @@ def essentials_parts(project: Path, sections, glossary) -> dict:
         taken.append((src, heading, found))
         return len(taken) - 1
 
-    fixed = {
-        "worried": part(CONTACTS_PAGE, "Which number when?", "worried", "If you are worried about a child"),
-        "what_to_do": part(THRESHOLDS_PAGE, "What to do", "what-to-do", "What to do"),
-        "what_not_to_do": part(THRESHOLDS_PAGE, "What not to do", "what-not-to-do", "What not to do"),
-        "principles": part(
-            CORPORATE_PARENTING_PAGE,
-            "The seven principles in the law",
-            "principles",
-            "The seven principles in the law",
-        ),
-        "priorities": part(
-            CORPORATE_PARENTING_PAGE,
-            "Gloucestershire's corporate parenting strategy",
-            "priorities",
-            "The council's six priorities",
-        ),
-    }
+    fixed = {key: part(src, heading, anchor, shown) for key, anchor, src, heading, shown in ESSENTIALS_FIXED}
     learning = []
     for page in pages.values():
         takeaways = part(
@@ -821,6 +805,37 @@ CORPORATE_PARENTING_PAGE = "corporate-parenting.md"
 THRESHOLDS_PAGE = "thresholds.md"  # "What to do" and "What not to do" if a constituent is worried
 TAKEAWAYS = "Key takeaways"
 QUESTIONS = "Questions you could ask"
+# The parts of pages the Essentials handout prints besides each learning page's TAKEAWAYS (and its
+# QUESTIONS, when it has them): (key, id in the handout, page, heading there, heading in the handout).
+ESSENTIALS_FIXED = (
+    ("worried", "worried", CONTACTS_PAGE, "Which number when?", "If you are worried about a child"),
+    ("what_to_do", "what-to-do", THRESHOLDS_PAGE, "What to do", "What to do"),
+    ("what_not_to_do", "what-not-to-do", THRESHOLDS_PAGE, "What not to do", "What not to do"),
+    (
+        "principles",
+        "principles",
+        CORPORATE_PARENTING_PAGE,
+        "The seven principles in the law",
+        "The seven principles in the law",
+    ),
+    (
+        "priorities",
+        "priorities",
+        CORPORATE_PARENTING_PAGE,
+        "Gloucestershire's corporate parenting strategy",
+        "The council's six priorities",
+    ),
+)
+
+
+def essentials_headings(learning: list[str]) -> list[tuple[str, str]]:
+    """(page, heading) of each part the Essentials handout needs, `learning` being the learning
+    pages: without one the export stops (essentials_parts); the content check warns first."""
+    return [(src, heading) for _, _, src, heading, _ in ESSENTIALS_FIXED] + [
+        (src, TAKEAWAYS) for src in learning
+    ]
+
+
 # Documents printed at once: one per processor this process may use, at least two (about a third
 # faster than one at a time on two cores, where three were no faster than two).
 PROCESSORS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 2

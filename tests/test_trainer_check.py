@@ -16,7 +16,7 @@ from mkdocs.exceptions import Abort
 
 from check import content
 from check.content import ERROR, WARNING
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, copy_project
 from induction.common import DataError, html_text
 from induction.front_matter import split_front_matter
 from induction.learner_text import learner_lines
@@ -602,3 +602,23 @@ def test_a_mistake_in_a_data_file_is_the_only_error(project_copy, tmp_path, file
     assert "unknown source" not in result.stdout
     assert "Summary: 1 error," in result.stdout
     assert "the sources each page names in its front matter" in result.stdout
+
+
+@pytest.mark.build
+def test_the_check_warns_of_a_heading_the_essentials_handout_needs(tmp_path):
+    """A learning page without '## Key takeaways' passed the build, the check and publish; only
+    the export stopped, at the Essentials handout. The check now says so first, as a warning
+    (the website itself is fine without it)."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "services" / "early-help.md"
+    text = page.read_text(encoding="utf-8")
+    assert text.count("\n## Key takeaways\n") == 1
+    page.write_text(text.replace("\n## Key takeaways\n", "\n## What to remember\n"), encoding="utf-8")
+    report = run_check(project)
+    assert report.returncode == 0, report.stdout + report.stderr
+    assert (
+        "docs/services/early-help.md: no heading 'Key takeaways', which the Essentials handout prints "
+        "(keep the heading, or the export (python3 noxfile.py -s export) stops here: the handout prints "
+        "what is under it)"
+    ) in report.stdout
+    assert "0 errors, 1 warning" in report.stdout
