@@ -9,6 +9,7 @@ import zipfile
 import pytest
 
 from export.lms import MANIFEST, PACKAGED_FOR, SCORM12, SCORM2004, SCRIPT
+from export.pipeline import SITE_IN_ZIP
 from export_support import export_project, real_export, run_export
 from test_lms_manifest import ADVICE, GUIDE_LINE, namespaces, valid
 
@@ -36,7 +37,7 @@ def test_the_lms_package_is_the_offline_site_with_a_valid_manifest_at_its_top(ex
     assert listed == names - {MANIFEST}  # every file listed, and nothing listed that is missing
     assert {"index.html", "search/search_index.js", "javascripts/lms.js"} <= names
     with zipfile.ZipFile(exported.zip) as offline:  # the same site as the offline zip
-        folder = exported.zip.stem + "/"
+        folder = f"{exported.zip.stem}/{SITE_IN_ZIP}/"
         site = {name.removeprefix(folder) for name in offline.namelist()}
     assert names - {MANIFEST} <= site
 
@@ -52,7 +53,7 @@ def test_each_package_tells_its_script_which_scorm_version_it_is(exported, patte
     assert f'var PACKAGED_FOR = "{edition.script_name}";' in script
     assert PACKAGED_FOR not in script
     with zipfile.ZipFile(exported.zip) as offline:  # the offline copy's is left as it is
-        assert PACKAGED_FOR in offline.read(f"{exported.zip.stem}/{SCRIPT}").decode("utf-8")
+        assert PACKAGED_FOR in offline.read(f"{exported.zip.stem}/{SITE_IN_ZIP}/{SCRIPT}").decode("utf-8")
 
 
 @pytest.mark.export
