@@ -221,30 +221,29 @@ def _learner_box(bare: str) -> str | None:
     """The box type(s) of `bare` (a line without indent or `>`) when it is, or was meant to be, the
     first line of a box for learners whose title mentions trainers: `!!! note “Ask your trainer”`,
     `!! tip 'Ask your trainer'` (no word before the title names a trainer), or whose title has no
-    quotes: `!!! note Ask your trainer` (see `_unquoted_title`). Else None."""
-    box = NOTE_LINE.match(bare)
-    if box and box.group("title") is None and (unquoted := _unquoted_title(box.group("classes"))):
-        return unquoted[0]
+    quotes: `!!! note Ask your trainer` (the box's types, then words that mention a trainer and so
+    were meant as its title; not `!!! warning trainer`, a trainer note). Else None."""
+    if split := _unquoted(bare):
+        types, title = split
+        words = [word.lower() for word in title]
+        note = NOTE_CLASS in (word.lower() for word in types)
+        if types and not note and "trainer" in " ".join(words) and any(w != NOTE_CLASS for w in words):
+            return " ".join(types)
     quote = _ANY_QUOTE.search(bare)
     before = bare[: quote.start()] if quote else bare
     box = _BOX_TYPE.match(before)
     return box.group("types") if box and "trainer" not in before.lower() else None
 
 
-def _unquoted_title(classes: str) -> tuple[str, str] | None:
-    """(types, title) when `classes` (the words after `!!!` on a box's first line without a quoted
-    title) are the types of a box for learners followed by words that mention a trainer and so
-    were meant as its title: `note Ask your trainer`, `tip inline Ask the trainers`. Else None
-    (`trainer`, `warning trainer`: a trainer note)."""
-    words = classes.split()
-    types = _types(words)
-    if NOTE_CLASS in (word.lower() for word in types):
+def _unquoted(bare: str) -> tuple[list[str], list[str]] | None:
+    """(the words that are the box's type, the words after them) when `bare` (a line without
+    indent or `>`) is a box's first line with no title in quotes, else None."""
+    box = NOTE_LINE.match(bare)
+    if not box or box.group("title") is not None:
         return None
-    title = words[len(types) :]
-    mentions = "trainer" in " ".join(title).lower()
-    if types and mentions and any(word.lower() != NOTE_CLASS for word in title):
-        return " ".join(types), " ".join(title)
-    return None
+    words = box.group("classes").split()
+    types = _types(words)
+    return types, words[len(types) :]
 
 
 def _bare(line: str) -> str:
@@ -372,12 +371,8 @@ def unquoted_title(line: str) -> tuple[str, str] | None:
     `trainer` are the box's type, not its title. A first word that is a slip of `trainer`
     (`trainers`, `trainer-note`) is left to `note_slip`'s other rules."""
     bare = _bare(line)
-    box = NOTE_LINE.match(bare)
-    if not box or box.group("title") is not None:
-        return None
-    words = box.group("classes").split()
-    types = _types(words)
-    title = " ".join(words[len(types) :])
+    types, rest = _unquoted(bare) or ([], [])
+    title, words = " ".join(rest), types + rest
     if not title or (not types and (len(words) == 1 or _starts_like_a_note(bare))):
         return None  # a box of a type of its own (`!!! abuse`), or a slip of `trainer`
     note = NOTE_CLASS in (word.lower() for word in types)
