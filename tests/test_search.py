@@ -45,15 +45,20 @@ RESULTS = """articles => articles.map(article => {
 })"""
 
 
-def search(page, base: str, query: str) -> list[tuple[str, str]]:
-    """Type `query` into the site's search box as a reader would; each result shown, in order, as
-    (page, preview), the "more on this page" ones included."""
-    page.goto(f"{base}/")
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially(query, delay=10)
+def search(page, query: str) -> list[tuple[str, str]]:
+    """Search for `query` in the open page's search box; each result shown, in order, as (page,
+    preview), the "more on this page" ones included. Material searches when a key is released in
+    the box, reading the whole box: the query is put in, then a key pressed, once (typing it key by
+    key searches every part of it on the way, 1.3 s a search where this takes a third of that)."""
+    box = page.locator(".md-search__input")
+    box.fill("")
+    box.press("End")  # an empty box: the last search's results go
+    page.locator(".md-search-result__item").first.wait_for(state="detached")
+    box.fill(query)
+    box.press("End")
     last: list | None = None
-    for _ in range(40):  # until two readings 200 ms apart agree
-        page.wait_for_timeout(200)
+    for _ in range(80):  # until two readings 100 ms apart agree
+        page.wait_for_timeout(100)
         now = page.eval_on_selector_all(".md-search-result__item article.md-search-result__article", RESULTS)
         if now and now == last:
             break
@@ -69,7 +74,8 @@ def result_pages(results: list[tuple[str, str]]) -> list[str]:
 def searched(served_site, browser) -> dict[str, list[tuple[str, str]]]:
     """Every search of tests/fixtures/searches.yml, typed once into the built site's search."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    results = {item["search"]: search(page, served_site, item["search"]) for item in load_searches()}
+    page.goto(f"{served_site}/")  # one page, one search index: each search is typed over the last
+    results = {item["search"]: search(page, item["search"]) for item in load_searches()}
     page.close()
     return results
 
