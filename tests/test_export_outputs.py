@@ -1,5 +1,6 @@
 """`nox -s export`: the zipped offline site, the handout and the trainer pack, checked by reading
-the files (PDF text with pypdf) against the hosted site built from the same sources."""
+the files (PDF text with PDFium, bookmarks and page sizes with pypdf) against the hosted site
+built from the same sources."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from export_support import (
     hosted_path,
     learning_pages,
     pdf_outline,
+    pdf_pages,
     pdf_text,
     real_export,
     squash,
@@ -219,9 +221,7 @@ def test_the_offline_site_has_the_same_pages_and_content_as_the_hosted_site(offl
 
 
 def test_the_handout_cover_has_the_title_build_date_and_content_version(exported, version):
-    from pypdf import PdfReader
-
-    cover = squash(PdfReader(exported.handout).pages[0].extract_text())
+    cover = squash(pdf_pages(exported.handout)[0])
     assert squash("Member Induction: Children's Social Care") in cover
     assert squash(f"Built {uk_date(exported.day)}") in cover
     assert squash(f"Content version {version}") in cover
@@ -327,9 +327,7 @@ def test_the_trainer_pack_has_every_trainer_note(trainer_pack):
 
 
 def test_the_trainer_pack_says_it_is_for_trainers_only(exported, version):
-    from pypdf import PdfReader
-
-    cover = squash(PdfReader(exported.trainer_pack).pages[0].extract_text())
+    cover = squash(pdf_pages(exported.trainer_pack)[0])
     assert squash("For trainers only.") in cover
     assert squash(f"Content version {version}") in cover
 
@@ -371,21 +369,16 @@ SCREEN_ONLY_PHRASES = [
 ]
 
 
-def pages_text(path) -> list[str]:
-    from pypdf import PdfReader
-
-    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages]
-
-
 @pytest.fixture(scope="session")
-def pdf_pages(exported):
-    return {path.name: pages_text(path) for path in exported.pdfs}
+def page_texts(exported) -> dict[str, list[str]]:
+    """{PDF's name: the text of each of its pages, each run of spaces and line breaks one space}."""
+    return {path.name: [" ".join(text.split()) for text in pdf_pages(path)] for path in exported.pdfs}
 
 
-def test_no_pdf_tells_its_reader_to_do_something_only_a_screen_can(pdf_pages):
+def test_no_pdf_tells_its_reader_to_do_something_only_a_screen_can(page_texts):
     found = [
         f"{name} page {number}: {phrase}"
-        for name, pages in pdf_pages.items()
+        for name, pages in page_texts.items()
         for number, text in enumerate(pages, start=1)
         for phrase in SCREEN_ONLY_PHRASES
         if phrase in text.casefold()
@@ -393,10 +386,10 @@ def test_no_pdf_tells_its_reader_to_do_something_only_a_screen_can(pdf_pages):
     assert found == []
 
 
-def test_every_page_of_every_pdf_says_which_page_it_is_and_of_how_many(pdf_pages):
+def test_every_page_of_every_pdf_says_which_page_it_is_and_of_how_many(page_texts):
     missing = [
         f"{name} page {number}"
-        for name, pages in pdf_pages.items()
+        for name, pages in page_texts.items()
         for number, text in enumerate(pages, start=1)
         if squash(f"Page {number} of {len(pages)}") not in squash(text)
     ]
@@ -413,7 +406,7 @@ def test_the_contents_gives_the_page_each_part_starts_on(exported):
         reader = PdfReader(path)
         parts = [item for item in reader.outline[1:] if not isinstance(item, list)]  # after the cover's
         first = reader.get_destination_page_number(parts[0]) + 1  # the contents ends on this page
-        contents = squash(" ".join((page.extract_text() or "") for page in reader.pages[:first]))
+        contents = squash(" ".join(pdf_pages(path)[:first]))
         for item in parts:
             number = reader.get_destination_page_number(item) + 1
             assert squash(item.title) + str(number) in contents, (
@@ -475,7 +468,7 @@ def test_a_lone_question_is_found(pages, starts, alone):
     assert len(lone_question_pages(pages, "doc.pdf", starts, tops=starts)) == alone
 
 
-def test_no_page_holds_a_self_check_question_alone(exported, pdf_pages):
+def test_no_page_holds_a_self_check_question_alone(exported, page_texts):
     """No page of any PDF (the handouts' worksheets and the trainer packs' answers, in both
     sizes) holds one question alone, or only a question's end."""
     from pypdf import PdfReader
@@ -490,7 +483,7 @@ def test_no_page_holds_a_self_check_question_alone(exported, pdf_pages):
         height = float(reader.pages[0].mediabox.height)
         starts = {page for page, _ in marks}
         tops = {page for page, top in marks if top > height - 80}  # in the top margin's first line
-        alone += lone_question_pages(pdf_pages[path.name], path.name, starts, tops)
+        alone += lone_question_pages(page_texts[path.name], path.name, starts, tops)
     assert alone == []
 
 
@@ -667,7 +660,7 @@ def test_the_essentials_handout_sends_its_reader_only_to_its_own_headings(export
     reader = PdfReader(exported.essentials)
     headings = headings_and_pages(reader.outline, reader)
     assert "What to do" in headings
-    pages = [page.extract_text() or "" for page in reader.pages]
+    pages = pdf_pages(exported.essentials)
     assert [
         f"page {number}: {found}"
         for number, text in enumerate(pages, start=1)
