@@ -217,10 +217,13 @@ class Launch:
         score: int | None = None,
         entry: str | None = None,
         passed: bool = False,
+        clock: bool = False,
     ):
         self.scorm = scorm
         self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
         self.context.set_default_timeout(10000)
+        if clock:  # the pages' timers and Date.now() move on only as the test says (clock.run_for)
+            self.context.clock.install()
         self.violations: list[str] = []
         self.context.expose_function("cspReport", lambda text: self.violations.append(text))
         self.context.add_init_script(REPORTER)
@@ -812,7 +815,7 @@ def test_answers_reach_the_lms_without_leaving_the_page(browser, lms, scorm):
     one commit every ten seconds, the last answers included), and so is the progress when the page
     is hidden."""
     url, _ = lms
-    launch = Launch(browser, url, scorm)
+    launch = Launch(browser, url, scorm, clock=True)
     launch.frame.click(f'a.learning-path__page[href="{PAGE}"]')
     frame = launch.wait_for(PAGE)
     committed = "right => JSON.parse(window.committed['cmi.suspend_data'] || '{}').p?.[page]?.[2] === right"
@@ -820,7 +823,10 @@ def test_answers_reach_the_lms_without_leaving_the_page(browser, lms, scorm):
     answer_first_question(frame)
     launch.page.wait_for_function(committed, arg="0", timeout=2000)  # at once
     answer_first_question(frame, 1)
-    launch.page.wait_for_function(committed, arg="0.1", timeout=15000)  # within ten seconds
+    launch.page.clock.run_for(9_000)
+    assert not launch.page.evaluate(committed, "0.1")  # not yet: the last commit was 9 s ago
+    launch.page.clock.run_for(1_100)
+    launch.page.wait_for_function(committed, arg="0.1", timeout=2000)  # ten seconds after the last
     # Something else changes (the page read to its end), then the member switches to another app.
     frame.evaluate(
         """([key, page]) => {
