@@ -733,6 +733,8 @@ def unfilled_placeholders(root: Element, stash: list, text: str) -> list[tuple[i
         for piece, in_code in _shown(root, False, stash, set())
         for match in PLACEHOLDER.finditer(piece)
     ]
+    if all(in_code for _, in_code in shown):  # the usual case: nothing left unfilled to place
+        return []
     written_in = [
         (text.count("\n", 0, start + match.start()) + 1, " ".join(match.group(0).split()), kind)
         for start, piece, kind in typed_parts(text)

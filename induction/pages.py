@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import markdown
@@ -306,8 +307,7 @@ def wrong_types(meta: dict, display: str, raw: str = "") -> list[tuple]:
             (("search", key), search[key], kind) for key, kind in SEARCH_TYPES.items() if key in search
         ]
     for path, value, kind in values:
-        under = " (under search:)" if path[0] == "search" else ""
-        found = _type_problem(path[-1], value, kind, f"{path[-1]}: {_written(raw, value, *path)}{under}")
+        found = _type_problem(path[-1], value, kind, functools.partial(_typed, raw, value, path))
         if found:
             problems.append((display, front_matter_line(raw, *path), *found))
     return problems
@@ -344,35 +344,45 @@ def title_not_heading(title, display: str, raw: str) -> list[tuple]:
     return []
 
 
-def _type_problem(key: str, value, kind: str, typed: str) -> tuple[str, str] | None:
-    """(problem, what to write) when `value` is not of `kind`; `typed` is the line as written
-    ("progress: \"false\""), with where the key is when it is under another."""
+def _type_problem(key: str, value, kind: str, typed: Callable[[], str]) -> tuple[str, str] | None:
+    """(problem, what to write) when `value` is not of `kind`; `typed()` gives the line as written
+    ("progress: \"false\""), with where the key is when it is under another (read from the page's
+    YAML only when there is a problem to tell)."""
     if kind == "true or false" and not isinstance(value, bool):
         word = str(value).strip().lower()
         if isinstance(value, str) and word in ("true", "false"):
             return (
-                f"{typed} is in quotes, so it is read as text, which counts as true",
+                f"{typed()} is in quotes, so it is read as text, which counts as true",
                 f"write {key}: {word}, without quotes",
             )
-        return f"{typed} is not true or false", f"write {key}: true or {key}: false, without quotes"
+        return f"{typed()} is not true or false", f"write {key}: true or {key}: false, without quotes"
     if kind == "number" and (isinstance(value, bool) or not isinstance(value, (int, float))):
         if isinstance(value, str) and NUMBER.fullmatch(value.strip()):
             return (
-                f"{typed} is in quotes, so it is read as text, not as a number",
+                f"{typed()} is in quotes, so it is read as text, not as a number",
                 f"write {key}: {value.strip()}, without quotes",
             )
-        return f"{typed} is not a number", f"{key} must be a number, for example {key}: 2"
-    written = typed.split(": ", 1)[1]
+        return f"{typed()} is not a number", f"{key} must be a number, for example {key}: 2"
     if kind == "text" and not isinstance(value, str):
         if isinstance(value, (list, dict)):
             return f"{key}: is not one line of text", f"write the text on the same line: {key}: ..."
-        return f"{typed} is read as {_read_as(value)}, not as text", f'put it in quotes: {key}: "{written}"'
+        line = typed()
+        written = line.split(": ", 1)[1]
+        return f"{line} is read as {_read_as(value)}, not as text", f'put it in quotes: {key}: "{written}"'
     if kind in ("list", "hide") and not isinstance(value, list):
-        return f"{typed} is not a list", f"put it in square brackets: {key}: [{written}]"
+        line = typed()
+        return f"{line} is not a list", f"put it in square brackets: {key}: [{line.split(': ', 1)[1]}]"
     for item in value if kind == "hide" else ():
         if item not in HIDE:
             return f"hide: lists '{item}', which Material cannot hide", f"use only: {', '.join(HIDE)}"
     return None
+
+
+def _typed(raw: str, value, path: tuple[str, ...]) -> str:
+    """The line of `path`'s value as the trainer typed it, saying where it is when it is under
+    another key: `boost: "2" (under search:)`."""
+    under = " (under search:)" if path[0] == "search" else ""
+    return f"{path[-1]}: {_written(raw, value, *path)}{under}"
 
 
 def _written(raw: str, value, *path) -> str:
@@ -458,12 +468,17 @@ HEADING = re.compile(r"^#{1,6}[ \t]", re.MULTILINE)  # a Markdown heading (in YA
 # --- Images ---------------------------------------------------------------------------------
 
 
+IMG_TAG = re.compile(r"<img\b", re.IGNORECASE)  # how every image starts, as html.parser reads it
+
+
 def images_without_alt(html: str) -> list[str]:
     """The src of each image with no alt text that is not marked as decoration.
 
     An image needs words in `alt`; a purely decorative one says so with the class `decorative`
     (`![](x.svg){ .decorative }`, or `<img src="x.svg" alt="" class="decorative">`).
     """
+    if not IMG_TAG.search(html):  # most pages have no picture: nothing to read
+        return []
     missing = []
     for tag, attrs in read_html(html).tags:
         if tag != "img":

@@ -198,6 +198,9 @@ def test_a_star_that_is_not_an_alias_is_fine(text):
         ('<img alt="" class="wide decorative" src="a.svg">', []),
         ('<img class="decorative" src="a.svg">', ["a.svg"]),  # decoration still needs alt=""
         ("<pre><code>&lt;img src=a.svg&gt;</code></pre>", []),
+        ('<P><IMG SRC="a.svg"></P>', ["a.svg"]),  # typed in capitals: still an image
+        ('<p>A picture:<img\nsrc="a.svg"></p>', ["a.svg"]),
+        ("<p>No picture, an image of a page</p>", []),
     ],
 )
 def test_images_without_alt(html, missing):
