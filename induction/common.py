@@ -477,6 +477,10 @@ def yaml_mistake(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str,
                 'quotes: title: "The council\'s duties"',
             )
         if said.endswith("'-'"):
+            lines = text.split("\n")
+            item = next((n for n in range(mark.line - 1, -1, -1) if lines[n].strip()), None)
+            if item is not None and (out_of_line := _item_out_of_line(lines, item, mark.line)):
+                return out_of_line  # moved right, under the item above: YAML reads it as part of that item
             return (
                 line,
                 "this list item ('- ') is not under a name",

@@ -1,6 +1,7 @@
 """A list item out of line in a settings or data file is named at its own line, with the indent
 to give it: a menu entry moved two spaces to the left was told as "carries on the text of" the
-entry above it (with advice to add quotes), and an entry with no space after its '-' was told to
+entry above it (with advice to add quotes), one moved two spaces to the right as "not under a
+name" (with advice to indent it further), and an entry with no space after its '-' was told to
 start its '-' where it already was."""
 
 from __future__ import annotations
@@ -31,6 +32,12 @@ CASES = [
         "the other items of its list)",
     ),
     (
+        " " * (INDENT + 2) + ITEM,
+        f"mkdocs.yml:{AT + 1}: {NOT_YAML} this list item is indented {INDENT + 2} spaces, out of line with "
+        f"line {AT} above it (start its '-' {INDENT} spaces from the left edge, like the other items of "
+        "its list)",
+    ),
+    (
         " " * INDENT + "-" + ITEM[2:],
         f"mkdocs.yml:{AT + 1}: {NOT_YAML} this list item has no space after its '-' (write a space "
         f"between the '-' and the text: {ITEM})",
@@ -38,7 +45,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("line", "message"), CASES, ids=["moved left", "no space after the dash"])
+@pytest.mark.parametrize(
+    ("line", "message"), CASES, ids=["moved left", "moved right", "no space after the dash"]
+)
 def test_a_list_item_out_of_line_is_named_at_its_line(line, message):
     with pytest.raises(DataError) as error:
         check_keys_once(slipped(line), "mkdocs.yml")
@@ -50,7 +59,7 @@ def test_the_lines_around_the_slip_are_no_slips():
 
 
 @pytest.mark.build
-@pytest.mark.parametrize(("line", "message"), CASES[:1], ids=["moved left"])
+@pytest.mark.parametrize(("line", "message"), CASES[:2], ids=["moved left", "moved right"])
 def test_a_menu_entry_out_of_line_stops_the_build_at_its_line(tmp_path, capsys, line, message):
     """As `python3 noxfile.py -s build` runs it (export/build.py reads the settings before MkDocs,
     whose own message gives the parser's words and no advice)."""
