@@ -472,6 +472,41 @@ def test_the_menu_on_a_phone_or_tablet_marks_the_page_you_are_on(
     context.close()
 
 
+# The right edge of each mark shown in the menu's entries that open a page (not the label of the
+# page you are on, whose contents icon comes after its mark), with the list the entry is in (on a
+# phone a section's list is a panel of its own, slid in from the right when it is opened).
+MARK_EDGES = """() => {
+  const lists = [...document.querySelectorAll(".md-nav--primary .md-nav__list")];
+  return [...document.querySelectorAll(".md-nav--primary a.md-nav__link > .progress-mark")]
+    .filter(mark => mark.offsetParent && !mark.closest(".md-nav__link--active"))
+    .map(mark => [
+      lists.indexOf(mark.closest(".md-nav__list")),
+      mark.closest("a").querySelector(".md-ellipsis").textContent.trim(),
+      Math.round(mark.getBoundingClientRect().right),
+    ]);
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 900)])
+def test_the_menus_marks_stand_in_one_column(browser, served_site, width, height):
+    """Each mark stands at the right end of its menu entry, whether the entry's title fits on one
+    line ("Corporate parenting ○") or wraps onto two ("Thresholds and when to act", its mark at the
+    far right): on a phone the marks were scattered along the lines."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    tab = context.new_page()
+    tab.goto(f"{served_site}/gloucestershire/", wait_until="load")
+    if width < 1220:  # a phone: the menu is in the drawer
+        tab.click('label.md-header__button[for="__drawer"]')
+    edges = tab.evaluate(MARK_EDGES)
+    context.close()
+    lists: dict[int, list] = {}
+    for index, title, right in edges:
+        lists.setdefault(index, []).append((title, right))
+    assert len(edges) >= 10 and len(lists) >= 2, edges
+    for entries in lists.values():
+        assert max(right for _, right in entries) - min(right for _, right in entries) <= 1, entries
+
+
 def test_on_a_phone_continue_is_straight_under_the_learning_path_heading(browser, served_site, real_site):
     """At 390 by 844 the Continue button (and the line that replaces it once every page is
     finished) comes straight under "Your learning path", above the list of pages."""
