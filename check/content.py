@@ -39,7 +39,7 @@ from induction.building import problem_of
 from induction.common import DataError, html_text
 from induction.dates import parse_date, uk_date
 from induction.front_matter import front_matter_line
-from induction.markdown_parts import TABLE_RULE
+from induction.markdown_parts import TABLE_RULE, table_starts
 from induction.pages import OverdueReview
 from induction.quizzes import MIN_QUESTIONS
 from induction.safe_html import find_line
@@ -241,7 +241,7 @@ def _units(lines: list[tuple[int, str]]):
         following = " ".join(t for _, t in blocks[index + 1]) if index + 1 < len(blocks) else ""
         lead_in = previous if previous.rstrip().endswith(":") else ""
         # A table, with or without pipes at the ends of its rows: a heading row, then a --- row.
-        if len(block) > 1 and "|" in block[0][1] and TABLE_RULE.match(block[1][1].strip()):
+        if len(block) > 1 and table_starts(block[0][1], block[1][1]):
             # A table's caption or source line sits just before or just after it.
             header = block[0][1]
             for number, text in block:

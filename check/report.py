@@ -32,6 +32,7 @@ from induction.common import DataError, read_source
 from induction.dates import today, uk_date
 from induction.front_matter import split_front_matter
 from induction.learner_text import learner_lines
+from induction.learning_path import path_pages
 from induction.nav import nav_paths
 from induction.text import HTML_START
 
@@ -226,7 +227,7 @@ def essentials_gaps(built: InProcessBuild, pages_html: dict[str, str]) -> list[P
     from export.pipeline import essentials_headings
 
     extra = getattr(built.config, "extra", None) or {}
-    learning = [page["src"] for section in extra.get("learning_sections") or [] for page in section["pages"]]
+    learning = [page["src"] for page in path_pages(extra.get("learning_sections") or [])]
     return [
         Problem(
             f"docs/{src}",

@@ -199,8 +199,9 @@ def folder_beside(dist: Path) -> Iterator[Path]:
     mkdir would have, so a web server running as another user can still read the swapped-in site.
     Such folders that a run stopped part way left behind are cleared first (remove_leftovers).
     """
-    remove_leftovers(dist.parent, f".{dist.name}-new-")
-    new = Path(tempfile.mkdtemp(prefix=f".{dist.name}-new-", dir=dist.parent))
+    start = f".{dist.name}-new-"
+    remove_leftovers(dist.parent, start)
+    new = Path(tempfile.mkdtemp(prefix=start, dir=dist.parent))
     new.chmod(0o777 & ~_umask())
     try:
         yield new
@@ -392,16 +393,16 @@ START_FILE = "Open me first.html"  # at the top of the offline zip's folder: a l
 SITE_IN_ZIP = "site"  # the folder beside it that holds the whole site
 START_PAGE = (
     HTML_START
-    + """<meta http-equiv="Content-Security-Policy" content="default-src 'none'">
+    + f"""<meta http-equiv="Content-Security-Policy" content="default-src 'none'">
 <title>Open me first: the member induction</title>
 </head>
 <body>
 <main>
 <h1>The member induction, offline</h1>
-<p><a href="site/index.html">Open the member induction</a></p>
+<p><a href="{SITE_IN_ZIP}/index.html">Open the member induction</a></p>
 <p><a href="essentials-handout.pdf">The Essentials handout</a> to print: who to call, corporate
 parenting and each page's key points.</p>
-<p>It works without the internet. Keep this file, the PDF and the folder called site together,
+<p>It works without the internet. Keep this file, the PDF and the folder called {SITE_IN_ZIP} together,
 with every file in that folder: the pages need them.</p>
 </main>
 </body>

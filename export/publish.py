@@ -171,12 +171,13 @@ QUICK_TESTS = "unit and not content"
 def publish_folder(site: Path, target: Path, version: str) -> None:
     """Copy `site` beside `target`, then swap it in; the replaced copy becomes previous_of(target)."""
     previous = previous_of(target)
-    older = previous.with_name(f"{previous.name}-older-{os.getpid()}")  # removed once all is done
-    empty = target.with_name(f".{target.name}-empty-{os.getpid()}")  # an empty target, moved aside
+    older_start, empty_start = f"{previous.name}-older-", f".{target.name}-empty-"
+    older = previous.with_name(f"{older_start}{os.getpid()}")  # removed once all is done
+    empty = target.with_name(f"{empty_start}{os.getpid()}")  # an empty target, moved aside
     with folder_errors("publish to", target):
         check_folder_target(target)
         target.parent.mkdir(parents=True, exist_ok=True)
-        remove_leftovers(target.parent, f"{previous.name}-older-", f".{target.name}-empty-")
+        remove_leftovers(target.parent, older_start, empty_start)
         with folder_beside(target) as new:
             copy_site(site, new, target)
             add_publish_files(new, version)
@@ -283,12 +284,13 @@ def check_outside_project(target: Path, project: Path, typed: str) -> None:
     docs/published`): the built site would sit among the sources, where a commit of everything
     would put it in the repository and, under docs/, every later build would stop at its pages.
     A folder git ignores (.gitignore), outside docs/, is allowed: the hosting workflow's `_site`."""
-    if target != project and project not in target.parents:
+    if not target.is_relative_to(project):
         return
-    docs = project / "docs"
-    outside_docs = target != docs and docs not in target.parents
-    ignored = git_ok(project, "check-ignore", "-q", str(target / "index.html"))  # a page in it
-    if target != project and outside_docs and ignored:
+    if (
+        target != project
+        and not target.is_relative_to(project / "docs")
+        and git_ok(project, "check-ignore", "-q", str(target / "index.html"))  # a page in it
+    ):
         return
     plain = typed.strip(".") and not any(sign in typed for sign in "/\\")  # a branch, git: left out?
     branch = f" (to publish to the git branch {typed}, write git:{typed})" if plain else ""

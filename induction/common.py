@@ -347,6 +347,12 @@ def parse_yaml(text: str, display: str, first_line: int = 1, what: str = "this")
     `first_line` is the file's line where `text` starts (front matter starts on line 2);
     `what` names the text in the message ("this", "the front matter").
     """
+    return parse_yaml_nodes(text, display, first_line, what)[0]
+
+
+def parse_yaml_nodes(text: str, display: str, first_line: int = 1, what: str = "this"):
+    """(parse_yaml's reading of `text`, the YAML nodes it was read from): the nodes keep each
+    value as it was typed (induction.quizzes.as_typed). (None, None) for a text with no YAML."""
     # Blank lines before a YAML document change nothing but the marks, which then count from
     # the file's first line, in both parsers and in every LineDict.
     text = "\n" * (first_line - 1) + text
@@ -355,7 +361,7 @@ def parse_yaml(text: str, display: str, first_line: int = 1, what: str = "this")
     fast.name = display
     try:
         node = fast.get_single_node()
-        return None if node is None else _plain(fast, node, set())
+        return (None, None) if node is None else (_plain(fast, node, set()), node)
     except yaml.MarkedYAMLError:
         pass  # libyaml words its errors differently: read it again below for the shared message
     except _NotADate as bad:  # a date that is not in a mapping (one in a list)
@@ -367,7 +373,8 @@ def parse_yaml(text: str, display: str, first_line: int = 1, what: str = "this")
     loader = _LineLoader(text)
     loader.name = display
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        return (None, None) if node is None else (loader.construct_document(node), node)
     except yaml.MarkedYAMLError as exc:
         raise syntax_error(exc, text, display, what) from None
     except _NotText as bad:
@@ -424,8 +431,9 @@ def yaml_mistake(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str,
     if run_on:  # a value's closing quote left out: the quote opening a later value closed it
         return run_on
     line = mark.line + 1
-    before = text.split("\n")[mark.line][: mark.column]  # the line's text before the mistake
-    dashes = _list_item_slip(text.split("\n"), mark.line)
+    lines = text.split("\n")
+    before = lines[mark.line][: mark.column]  # the line's text before the mistake
+    dashes = _list_item_slip(lines, mark.line)
     if dashes:
         return dashes
     if said.startswith("found character '\\t'"):
@@ -446,7 +454,6 @@ def yaml_mistake(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str,
                 "this line has a second ': ' in it",
                 "put text that contains ': ' in quotes: owner: \"Team: fostering\"",
             )
-        lines = text.split("\n")
         keyless = _keyless_above(lines, mark.line)
         if keyless:  # 'title Fostering' above 'description: ...': YAML read both as one text
             return keyless, NOT_A_NAME, NOT_A_NAME_ADVICE
@@ -477,7 +484,6 @@ def yaml_mistake(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str,
                 'quotes: title: "The council\'s duties"',
             )
         if said.endswith("'-'"):
-            lines = text.split("\n")
             item = next((n for n in range(mark.line - 1, -1, -1) if lines[n].strip()), None)
             if item is not None and (out_of_line := _item_out_of_line(lines, item, mark.line)):
                 return out_of_line  # moved right, under the item above: YAML reads it as part of that item
@@ -488,7 +494,7 @@ def yaml_mistake(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str,
             )
         return line, "this line is indented differently from the lines above it", _line_up(text, mark)
     if exc.context in ("while scanning a block scalar", "while scanning an anchor"):
-        sign = text.split("\n")[opened.line][opened.column]  # the '>', '|' or '&' that starts the value
+        sign = lines[opened.line][opened.column]  # the '>', '|' or '&' that starts the value
         if sign == "&":
             why = "'&' at the start of a value marks a YAML anchor"
         else:
@@ -560,7 +566,7 @@ def _keyless_above(lines: list[str], index: int) -> int | None:
     complains at the name, not at the line that lost its ': '); None when the line above has a
     name, or starts left of this line (this line is then indented further than it), or when that
     text carries on the text of a 'name: text' line further left."""
-    indent = len(lines[index]) - len(lines[index].lstrip(" "))
+    indent = _indent(lines[index])
     found = None
     for number in range(index - 1, -1, -1):
         above = lines[number]
@@ -595,28 +601,30 @@ def _list_item_slip(lines: list[str], index: int) -> tuple[int, str, str] | None
     return None
 
 
+def _indent(line: str) -> int:
+    """How many spaces start `line`."""
+    return len(line) - len(line.lstrip(" "))
+
+
 def _item_out_of_line(lines: list[str], start: int, index: int) -> tuple[int, str, str] | None:
     """When YAML reads the list item at `index` as carrying on the text of the list item at
     `start` (indented less), one of the two is out of line with its list: the one whose indent
     differs from the list item above `start`. (line, problem, what to write), or None."""
 
-    def indent(line: str) -> int:
-        return len(line) - len(line.lstrip(" "))
-
     if not (lines[start].lstrip().startswith("- ") and lines[index].lstrip().startswith("- ")):
         return None
     above = next((n for n in range(start - 1, -1, -1) if lines[n].lstrip().startswith("- ")), None)
-    if above is not None and indent(lines[above]) == indent(lines[index]) != indent(lines[start]):
+    if above is not None and _indent(lines[above]) == _indent(lines[index]) != _indent(lines[start]):
         odd, right, near = (
             start,
-            indent(lines[index]),
+            _indent(lines[index]),
             f"the lines above and below it ({above + 1} and {index + 1})",
         )
     else:
-        odd, right, near = index, indent(lines[start]), f"line {start + 1} above it"
+        odd, right, near = index, _indent(lines[start]), f"line {start + 1} above it"
     return (
         odd + 1,
-        f"this list item is indented {indent(lines[odd])} spaces, out of line with {near}",
+        f"this list item is indented {_indent(lines[odd])} spaces, out of line with {near}",
         f"start its '-' {right} spaces from the left edge, like the other items of its list",
     )
 
@@ -624,10 +632,10 @@ def _item_out_of_line(lines: list[str], start: int, index: int) -> tuple[int, st
 def _carried_on(lines: list[str], index: int) -> tuple[str, int] | None:
     """(name, line) of the 'name: text' line whose text the line at `index` carries on (it is
     indented further than that name, as are any lines between), or None."""
-    indent = len(lines[index]) - len(lines[index].lstrip(" "))
+    indent = _indent(lines[index])
     for number in range(index - 1, -1, -1):
         above = lines[number]
-        if not above.strip() or len(above) - len(above.lstrip(" ")) >= indent:
+        if not above.strip() or _indent(above) >= indent:
             continue
         found = VALUE_START.match(above)
         if found.group("name") and above[found.end() :].strip():

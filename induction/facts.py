@@ -407,8 +407,8 @@ def _check_date_words(display, key, entry, field):
                     f'did you mean {near[0]}? write {field}: "{fixed}"',
                 )
             continue
-        if day and not _real_day(int(day), MONTHS.index(month) + 1, int(year) if year else None):
-            number = MONTHS.index(month) + 1
+        number = MONTHS.index(month) + 1
+        if day and not _real_day(int(day), number, int(year) if year else None):
             why = (
                 why_not_a_date(f"{year}-{number:02d}-01")
                 if year
@@ -681,7 +681,7 @@ class UnfilledFacts(PageCheck):
     """
 
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
-        page = PageConversion(md, lambda: self.source() if self.source else self.text)
+        page = PageConversion(md, self.page_text)
         md.preprocessors.register(page, "unfilled_facts", 100)  # first: is this the page's conversion?
         md.treeprocessors.register(_Unfilled(md, page, self), "unfilled_facts", TREE_PRIORITY)
 

@@ -29,7 +29,6 @@ from markdown.util import HTML_PLACEHOLDER_RE, STX
 
 from induction.common import NOTE_CLASS, DataError, LineDict, parse_yaml, warn
 from induction.learner_text import learner_lines
-from induction.markdown_parts import typed_parts
 from induction.text import markdown_line
 from induction.versions import require
 
@@ -513,14 +512,11 @@ def _place(run: list[tuple[int, int, str]], offsets: list[int], at: int, end: bo
 def warn_unknown_words(words: list[str], display: str, raw: str, first: int | None = None) -> None:
     """Warn of each unexplained acronym, naming the line where the file's text (`raw`) has it:
     the first from line `first` on, else `first` (a word that came from a filled-in fact). In a
-    page, not where it is code, a comment or a trainer note, which are not checked (`typed_parts`,
-    `learner_lines`)."""
+    page, not where it is code, a comment or a trainer note, which are not checked
+    (`learner_lines`)."""
+    if display.endswith(".md"):  # only what learners read, each line where it was
+        raw = "\n".join(text for _, text in learner_lines(raw))
     start = sum(len(line) + 1 for line in raw.split("\n")[: (first or 1) - 1])
-    if display.endswith(".md"):  # blanked, each line as long as it was
-        unread = {number for number, text in learner_lines(raw) if not text.strip()}
-        raw = "".join(NOT_LINE_END.sub(" ", text) if kind else text for _, text, kind in typed_parts(raw))
-        lines = enumerate(raw.split("\n"), start=1)
-        raw = "\n".join(" " * len(line) if number in unread else line for number, line in lines)
     for word in words:  # standing alone, else as a part of a hyphenated word (LIVE-EDIT-QZX)
         alone, part = (re.compile(rf"(?<!{b}){re.escape(word)}(?!\w)") for b in (r"[\w-]", r"\w"))
         match = alone.search(raw, start) or part.search(raw, start)
@@ -643,7 +639,6 @@ def as_written(value: str) -> str:
 
 # --- Constants ------------------------------------------------------------------------------
 
-NOT_LINE_END = re.compile(r"[^\n]")
 WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 WORD_SPLIT = re.compile(f"({WORD.pattern})")
 # A name stands as a whole word: no word character, or ' or - joined to one, either side.

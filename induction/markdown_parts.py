@@ -180,7 +180,7 @@ def _span_stops(lines: list[str], kinds: list[str | None], starts: list[int]) ->
             table, listed = False, LIST_ITEM.match(inner) is not None
         else:
             own_line = own_line and indent <= first_indent
-            if n == first + 1 and "|" in lines[first] and TABLE_RULE.match(stripped):
+            if n == first + 1 and table_starts(lines[first], stripped):
                 table = True
             previous = lines[n - 1].lstrip()
             if (
@@ -222,6 +222,14 @@ TITLED = re.compile(r"(!!!|\?\?\?\+?|===[+!]?)(\s|$)")  # an admonition, collaps
 DEFINITION = re.compile(r":[ \t]")  # a definition (def_list): `Term`, then `:   Text.`
 _LINE_START = re.compile(r"^(?:[ \t]*(?:>|[-*+:](?=[ \t])|\d+[.)](?=[ \t])))*")  # bare_line's
 TABLE_RULE = re.compile(r"\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")  # | --- | :---: |
+
+
+def table_starts(first: str, second: str) -> bool:
+    """Whether two lines start a table: a heading row with a `|`, then a `---` row (with or without
+    pipes at the ends of its rows)."""
+    return "|" in first and TABLE_RULE.match(second.strip()) is not None
+
+
 # The start of a raw HTML block: a tag at the start of a line (Python-Markdown passes the block on
 # as typed when the tag is a block-level one, unless it has a markdown attribute: md_in_html).
 HTML_BLOCK = re.compile(r"<(?P<tag>[A-Za-z][A-Za-z0-9]*)(?=[\s/>]|$)(?:[^>]*?\s(?P<markdown>markdown)\b)?")
@@ -264,6 +272,10 @@ class PageCheck(Extension):
         where: Callable[[], tuple[str, int]] | None = None,
     ) -> None:
         self.text, self.source, self.where, self.problems = text, source, where, []
+
+    def page_text(self) -> str:
+        """The Markdown MkDocs converts for the page: `source()` in a build, else `text`."""
+        return self.source() if self.source else self.text
 
 
 def bare_line(line: str) -> str:

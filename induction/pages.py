@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import markdown
@@ -32,10 +31,10 @@ from induction.common import (
 from induction.dates import parse_date
 from induction.front_matter import (
     BOM,
-    body_line_offset,
     front_matter_line,
     front_matter_text,
     front_matter_written,
+    split_front_matter,
 )
 from induction.learner_text import learner_lines
 
@@ -307,7 +306,7 @@ def wrong_types(meta: dict, display: str, raw: str = "") -> list[tuple]:
             (("search", key), search[key], kind) for key, kind in SEARCH_TYPES.items() if key in search
         ]
     for path, value, kind in values:
-        found = _type_problem(path[-1], value, kind, functools.partial(_typed, raw, value, path))
+        found = _type_problem(value, kind, raw, path)
         if found:
             problems.append((display, front_matter_line(raw, *path), *found))
     return problems
@@ -320,9 +319,7 @@ def title_not_heading(title, display: str, raw: str) -> list[tuple]:
     The trainer guide (docs/trainers/pages.md) says they must match."""
     if not isinstance(title, str) or not raw:
         return []
-    body = raw.removeprefix(BOM)
-    offset = body_line_offset(body)
-    text = body.split("\n", offset)[-1]
+    _, text, offset = split_front_matter(raw)
     read = {number for number, words in learner_lines(text, offset) if words.strip()}  # no code, notes
     for number, line in enumerate(text.split("\n"), start=offset + 1):  # or comments
         heading = TITLE_HEADING.fullmatch(line.rstrip())
@@ -344,10 +341,18 @@ def title_not_heading(title, display: str, raw: str) -> list[tuple]:
     return []
 
 
-def _type_problem(key: str, value, kind: str, typed: Callable[[], str]) -> tuple[str, str] | None:
-    """(problem, what to write) when `value` is not of `kind`; `typed()` gives the line as written
-    ("progress: \"false\""), with where the key is when it is under another (read from the page's
-    YAML only when there is a problem to tell)."""
+def _type_problem(value, kind: str, raw: str, path: tuple[str, ...]) -> tuple[str, str] | None:
+    """(problem, what to write) when `value`, at `path` in the front matter `raw`, is not of
+    `kind`. The value as typed is read from the page's YAML only when there is a problem to tell."""
+    key = path[-1]
+    under = " (under search:)" if path[0] == "search" else ""
+
+    def written() -> str:  # the value as the trainer typed it
+        return _written(raw, value, *path)
+
+    def typed() -> str:  # its line, with where the key is when it is under another
+        return f"{key}: {written()}{under}"
+
     if kind == "true or false" and not isinstance(value, bool):
         word = str(value).strip().lower()
         if isinstance(value, str) and word in ("true", "false"):
@@ -366,28 +371,19 @@ def _type_problem(key: str, value, kind: str, typed: Callable[[], str]) -> tuple
     if kind == "text" and not isinstance(value, str):
         if isinstance(value, (list, dict)):
             return f"{key}: is not one line of text", f"write the text on the same line: {key}: ..."
-        line = typed()
-        written = line.split(": ", 1)[1]
-        return f"{line} is read as {_read_as(value)}, not as text", f'put it in quotes: {key}: "{written}"'
+        problem = f"{typed()} is read as {_read_as(value)}, not as text"
+        return problem, f'put it in quotes: {key}: "{written()}"'
     if kind in ("list", "hide") and not isinstance(value, list):
-        line = typed()
-        return f"{line} is not a list", f"put it in square brackets: {key}: [{line.split(': ', 1)[1]}]"
+        return f"{typed()} is not a list", f"put it in square brackets: {key}: [{written()}]"
     for item in value if kind == "hide" else ():
         if item not in HIDE:
             return f"hide: lists '{item}', which Material cannot hide", f"use only: {', '.join(HIDE)}"
     return None
 
 
-def _typed(raw: str, value, path: tuple[str, ...]) -> str:
-    """The line of `path`'s value as the trainer typed it, saying where it is when it is under
-    another key: `boost: "2" (under search:)`."""
-    under = " (under search:)" if path[0] == "search" else ""
-    return f"{path[-1]}: {_written(raw, value, *path)}{under}"
-
-
 def _written(raw: str, value, *path) -> str:
     """The value at `path` as the trainer typed it (quotes and all), else as YAML read it."""
-    written = front_matter_written(raw, *path) if raw else None
+    written = front_matter_written(raw, *path)
     if written is not None:
         return written
     if isinstance(value, str):

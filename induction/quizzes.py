@@ -45,7 +45,7 @@ from induction.common import (
     DataError,
     LineDict,
     lines_outside_code,
-    parse_yaml,
+    parse_yaml_nodes,
     read_source,
     relative_display,
     warn,
@@ -231,8 +231,7 @@ def read_quiz_files(quiz_dir: Path, root: Path) -> QuizFiles:
 def parse_quiz(text: str, display: str) -> Quiz:
     """Check the quiz file `display`, whose text is `text`, and return it as a `Quiz`: every text
     a reader sees as the trainer typed it (as_typed)."""
-    data = parse_yaml(text, display)
-    return check_quiz(as_typed(data, yaml.compose(text, Loader=COMPOSER)), display)
+    return check_quiz(as_typed(*parse_yaml_nodes(text, display)), display)
 
 
 def as_typed(data, root: yaml.Node | None):
@@ -1129,7 +1128,6 @@ OPTION_KEYS = ("text", "correct", "feedback")
 QUESTION_TYPES = ("single", "multiple", "fill-in")
 TYPED_QUESTION_KEYS = ("question", "answer", "explanation", "section")  # shown as typed (as_typed)
 TYPED_OPTION_KEYS = ("text", "feedback")
-COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML has it: faster
 VERSION_HINT = "check induction/quizzes.py against the installed mkdocs-quiz version"
 SETTINGS_HINT = "write 'quizzes: {require: true, not_needed: [index.md, about/*]}' under extra:"
 PLUGIN_SETTINGS = (

@@ -457,7 +457,7 @@ class _PageConversion(PageConversion):
     `--8<--` snippet file that is missing."""
 
     def __init__(self, md, judge: SafeHtml):
-        super().__init__(md, lambda: judge.source() if judge.source else judge.text)
+        super().__init__(md, judge.page_text)
         self.judge = judge
 
     def snippets(self, run, lines):

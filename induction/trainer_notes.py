@@ -53,19 +53,16 @@ require(
 
 class TrainerNotes(Extension):
     """Takes trainer notes out of each converted document (or, with `show`, marks them as the
-    trainer view shows them). After each conversion, `found` holds that document's notes as
-    {"title", "html"} in page order, `in_raw_html` the first line of any note written as raw
-    HTML, which the tree does not hold (see `raw_html_note_error`), `leaked` every line the
-    page would still show that starts like a trainer note (see `leaked_lines`), and `in_code`
-    every such line the page shows only as code (see `note_left_on_page`)."""
+    trainer view shows them). After each conversion, `page` holds what it found (PageNotes):
+    that document's notes as {"title", "html"} in page order, the first line of any note written
+    as raw HTML, which the tree does not hold (see `raw_html_note_error`), every line the page
+    would still show that starts like a trainer note (see `leaked_lines`), and every such line
+    the page shows only as code (see `note_left_on_page`)."""
 
     def __init__(self, show: bool = False):
         super().__init__()
         self.show = show
-        self.found: list[dict] = []
-        self.in_raw_html: list[str] = []
-        self.leaked: list[str] = []
-        self.in_code: list[str] = []
+        self.page = PageNotes([], [], [], [])
         self.kept: list[dict] = []  # the build's notes with their pages, for the trainer pack
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
@@ -73,8 +70,7 @@ class TrainerNotes(Extension):
 
     def take(self) -> PageNotes:
         """What the last conversion found (see PageNotes), forgotten here."""
-        taken = PageNotes(self.found, self.in_raw_html, self.leaked, self.in_code)
-        self.found, self.in_raw_html, self.leaked, self.in_code = [], [], [], []
+        taken, self.page = self.page, PageNotes([], [], [], [])
         return taken
 
 
@@ -118,11 +114,13 @@ class _TakeNotes(Treeprocessor):
                 _mark_for_trainers(note, title, title_text)
             else:
                 _remove(parent, note)
-        self.extension.found = found
         raw, is_block = self.md.htmlStash.rawHtmlBlocks, self.md.is_block_level
-        self.extension.in_raw_html = [piece.strip().split("\n")[0] for piece in raw if _holds_a_note(piece)]
-        self.extension.leaked = leaked_lines(root, raw, is_block)
-        self.extension.in_code = leaked_lines(root, raw, is_block, code=True)
+        self.extension.page = PageNotes(
+            found,
+            [piece.strip().split("\n")[0] for piece in raw if _holds_a_note(piece)],
+            leaked_lines(root, raw, is_block),
+            leaked_lines(root, raw, is_block, code=True),
+        )
 
     def _html(self, text: str | None, children: list[etree.Element]) -> str:
         """The HTML these nodes become in the page: serialised, then Python-Markdown's
@@ -394,8 +392,8 @@ def unquoted_title(line: str) -> tuple[str, str] | None:
 def _types(words: list[str]) -> list[str]:
     """The words of a box's first line that are its type, not a title without quotes: a box type
     or `trainer` first, then only words that place the box (`inline end`) or `trainer`."""
-    first = words[:1] if words and words[0].lower() in BOX_TYPES | {NOTE_CLASS} else []
-    rest = itertools.takewhile(lambda word: word.lower() in PLACES | {NOTE_CLASS}, words[len(first) :])
+    first = words[:1] if words and words[0].lower() in FIRST_WORDS else []
+    rest = itertools.takewhile(lambda word: word.lower() in LATER_WORDS, words[len(first) :])
     return first + list(rest) if first else []
 
 
@@ -413,11 +411,13 @@ def note_slip(line: str) -> tuple[str, str] | None:
     paragraph or as a box of another kind. A box of another kind whose title only mentions trainers
     (`!!! note "Ask your trainer"`) is not a slip; one that Markdown does not read as a box
     (`!!! note “Ask your trainer”`) is told as a box for learners, keeping its type."""
-    if unquoted := unquoted_title(line):
-        return unquoted
-    if not _starts_like_a_note(line):
-        return None
     bare = _bare(line)
+    if not bare.startswith(("!!", "??")):  # most lines: neither rule below can hold
+        return None
+    if unquoted := unquoted_title(bare):
+        return unquoted
+    if not _starts_like_a_note(bare):
+        return None
     box = NOTE_LINE.match(bare)
     marker = _marker(bare)
     if box and "trainer" not in box.group("classes").lower():
@@ -508,12 +508,18 @@ _QUOTES = "\"'\u201c\u201d\u2018\u2019`"
 _ANY_QUOTE = re.compile(f"[{_QUOTES}]")
 _TRAINER_WORD = re.compile(r"trainer\S*", re.IGNORECASE)
 _BOX_TYPE = re.compile(r"^[!?]{2,}\+? ?(?P<types>[\w-]+(?: +[\w-]+)*)")  # the words before a title
-# Material's box types and the words that place a box (`inline end`): the words before a title.
-BOX_TYPES = frozenset(
-    "note abstract summary tldr info todo tip hint important success check done question help faq "
-    "warning caution attention failure fail missing danger error bug example quote cite inline end".split()
+# The words before a box's title: one of Material's box types or `trainer` first, then only the
+# words that place a box beside the text (`inline end`) or `trainer` (see _types).
+PLACES = frozenset({"inline", "end"})
+FIRST_WORDS = (
+    frozenset(
+        "note abstract summary tldr info todo tip hint important success check done question help faq "
+        "warning caution attention failure fail missing danger error bug example quote cite".split()
+    )
+    | PLACES
+    | {NOTE_CLASS}
 )
-PLACES = frozenset({"inline", "end"})  # Material's words that place a box beside the text
+LATER_WORDS = PLACES | {NOTE_CLASS}
 CODE_TAGS = ("code", "pre")  # text shown as typed, never read as Markdown
 SHOWS_NOTE_EXAMPLES = ("trainers/",)  # the trainer guide's pages (under docs/), which teach notes
 VIEW_ENV = "INDUCTION_TRAINER_VIEW"

@@ -63,10 +63,19 @@
     return new Date().toISOString().slice(0, 10);
   }
 
+  /* Saved progress from its text, or null when the text is none or not progress. */
+  function parseState(text) {
+    try {
+      var state = JSON.parse(text);
+      return state && typeof state.pages === "object" && state.pages ? state : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
   function read(key) {
     try {
-      var state = JSON.parse(localStorage.getItem(key));
-      return state && typeof state.pages === "object" && state.pages ? state : null;
+      return parseState(localStorage.getItem(key));
     } catch (e) {
       return null;
     }
@@ -137,6 +146,7 @@
   var here = pageId(location.href);
   var herePage = here !== null ? byId[here] : undefined;
   var quizKey = QUIZ_PREFIX + location.pathname;
+  var address = location.href.split("#")[0]; /* this page, for the reload to forget */
   var forgetting = false; /* reloading to forget: nothing more is saved from this page */
 
   function storedAnswers() {
@@ -161,7 +171,7 @@
   function recordVisit() {
     update(function (entry) {
       try {
-        if (entry.answers && !localStorage.getItem(quizKey)) localStorage.setItem(quizKey, entry.answers);
+        if (entry.answers && !storedAnswers()) localStorage.setItem(quizKey, entry.answers);
       } catch (e) { /* ignore */ }
     });
   }
@@ -387,7 +397,7 @@
   /* True once, on the page this tab reloaded to forget (see forget). */
   function reloadedToForget() {
     try {
-      var reloaded = sessionStorage.getItem(FORGOT) === location.href.split("#")[0];
+      var reloaded = sessionStorage.getItem(FORGOT) === address;
       sessionStorage.removeItem(FORGOT);
       return reloaded;
     } catch (e) {
@@ -404,7 +414,7 @@
     if (!herePage && !document.querySelector(".quiz")) return showProgress();
     forgetting = true;
     try {
-      sessionStorage.setItem(FORGOT, location.href.split("#")[0]);
+      sessionStorage.setItem(FORGOT, address);
     } catch (e) { /* the reload then marks the page opened again */ }
     location.reload();
   }
@@ -416,12 +426,8 @@
     if (event.key === null) return true; /* localStorage.clear() */
     if (event.key === quizKey) return event.newValue === null;
     if (event.key !== KEY) return false;
-    try {
-      var state = JSON.parse(event.newValue);
-      return !state || !state.pages || Object.keys(state.pages).length === 0;
-    } catch (e) {
-      return true;
-    }
+    var state = parseState(event.newValue);
+    return !state || Object.keys(state.pages).length === 0;
   }
 
   if (herePage && !reloadedToForget()) recordVisit();
