@@ -465,7 +465,10 @@ def essentials_parts(project: Path, sections, glossary) -> dict:
         taken.append((src, heading, found))
         return len(taken) - 1
 
-    fixed = {key: part(src, heading, anchor, shown) for key, anchor, src, heading, shown in ESSENTIALS_FIXED}
+    fixed = {
+        key: part(src, heading, essentials_anchor(key), shown)
+        for key, src, heading, shown in ESSENTIALS_FIXED
+    }
     learning = []
     for page in pages.values():
         takeaways = part(
@@ -807,20 +810,19 @@ THRESHOLDS_PAGE = "thresholds.md"  # "What to do" and "What not to do" if a cons
 TAKEAWAYS = "Key takeaways"
 QUESTIONS = "Questions you could ask"
 # The parts of pages the Essentials handout prints besides each learning page's TAKEAWAYS (and its
-# QUESTIONS, when it has them): (key, id in the handout, page, heading there, heading in the handout).
+# QUESTIONS, when it has them): (key, page, heading there, heading in the handout). A part's id in the
+# handout is its key with hyphens (essentials_anchor).
 ESSENTIALS_FIXED = (
-    ("worried", "worried", CONTACTS_PAGE, "Which number when?", "If you are worried about a child"),
-    ("what_to_do", "what-to-do", THRESHOLDS_PAGE, "What to do", "What to do"),
-    ("what_not_to_do", "what-not-to-do", THRESHOLDS_PAGE, "What not to do", "What not to do"),
+    ("worried", CONTACTS_PAGE, "Which number when?", "If you are worried about a child"),
+    ("what_to_do", THRESHOLDS_PAGE, "What to do", "What to do"),
+    ("what_not_to_do", THRESHOLDS_PAGE, "What not to do", "What not to do"),
     (
-        "principles",
         "principles",
         CORPORATE_PARENTING_PAGE,
         "The seven principles in the law",
         "The seven principles in the law",
     ),
     (
-        "priorities",
         "priorities",
         CORPORATE_PARENTING_PAGE,
         "Gloucestershire's corporate parenting strategy",
@@ -829,10 +831,15 @@ ESSENTIALS_FIXED = (
 )
 
 
+def essentials_anchor(key: str) -> str:
+    """The id in the Essentials handout of the fixed part `key` (ESSENTIALS_FIXED)."""
+    return key.replace("_", "-")
+
+
 def essentials_headings(learning: list[str]) -> list[tuple[str, str]]:
     """(page, heading) of each part the Essentials handout needs, `learning` being the learning
     pages: without one the export stops (essentials_parts); the content check warns first."""
-    return [(src, heading) for _, _, src, heading, _ in ESSENTIALS_FIXED] + [
+    return [(src, heading) for _, src, heading, _ in ESSENTIALS_FIXED] + [
         (src, TAKEAWAYS) for src in learning
     ]
 

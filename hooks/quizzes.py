@@ -52,14 +52,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     pages = {file.src_uri: file for file in files.documentation_pages()}
     check_pages_exist(list(build.quizzes.values()), set(pages))
     check_no_answer_key_file(files.get_file_from_path(ANSWER_KEY) is not None)
-    root = Path(config.config_file_path).parent
-    build.check_facts(root, config.extra.get("facts"))  # at each text's own line, before the answer key
+    build.check_facts(config.extra.get("facts"))  # at each text's own line, before the answer key
     sources = {src: pages[src].content_string for src in build.quizzes}
     key = build.answer_key(sources, config.nav, slugify_for(config), config.extra.get("facts"))
     files.append(File.generated(config, ANSWER_KEY, content=key, inclusion=InclusionLevel.NOT_IN_NAV))
     glossaries = [e.glossary for e in config.markdown_extensions if isinstance(e, GlossaryExtension)]
     for glossary in glossaries:  # with hooks/glossary.py on, quiz text is checked here, at its lines
-        build.check_words(glossary, root, config.extra.get("facts"))
+        build.check_words(glossary, config.extra.get("facts"))
     if build.quizzes:
         files.append(File.generated(config, QUIZ_SCRIPT, content=upstream_script()))
     return files

@@ -96,18 +96,18 @@ class QuizBuild:
         quizzes = sorted(self.quizzes.values(), key=lambda q: (order.get(q.page, len(order)), q.page))
         return answer_key_markdown(quizzes, fronts, sections, facts, today())
 
-    def check_facts(self, root: Path, facts: dict | None) -> None:
+    def check_facts(self, facts: dict | None) -> None:
         """Stop at a fact placeholder typed wrongly in any quiz text, at its own line in the quiz
         file (the line within a folded text too), before the pages and answer key use the text."""
         if facts is None:
             return
         for quiz in self.quizzes.values():
-            check_quiz_facts(quiz, read_source(root / quiz.file, quiz.file), facts)
+            check_quiz_facts(quiz, quiz.text, facts)
 
-    def check_words(self, glossary: Glossary, root: Path, facts: dict | None) -> None:
+    def check_words(self, glossary: Glossary, facts: dict | None) -> None:
         """Warn of the acronyms the glossary does not explain in each quiz file's text."""
         for quiz in self.quizzes.values():
-            warn_unknown_quiz_words(quiz, glossary, read_source(root / quiz.file, quiz.file), facts)
+            warn_unknown_quiz_words(quiz, glossary, quiz.text, facts)
 
 
 # --- Settings -------------------------------------------------------------------------------
@@ -179,6 +179,7 @@ class Quiz:
     page: str
     questions: list[Question]
     line: int = 1
+    text: str = field(default="", repr=False, compare=False)  # the file as read, for later checks
 
 
 def load_quizzes(quiz_dir: Path, root: Path) -> list[Quiz]:
@@ -208,7 +209,9 @@ def read_quiz_files(quiz_dir: Path, root: Path) -> QuizFiles:
             continue
         display = relative_display(path, root)
         try:
-            quiz = parse_quiz(read_source(path, display), display)
+            text = read_source(path, display)
+            quiz = parse_quiz(text, display)
+            quiz.text = text
         except DataError as error:
             found.errors.append(error)
             found.broken.add(path.name)

@@ -157,8 +157,9 @@
     }
   }
 
-  function update(change) {
-    var state = load();
+  /* `state`: the saved progress, when the caller has just loaded it. */
+  function update(change, state) {
+    state = state || load();
     var entry = state.pages[here] || {};
     if (!entry.opened) entry.opened = today();
     if (!entry.right) entry.right = [];
@@ -178,15 +179,16 @@
 
   function recordAnswers() {
     var answers = storedAnswers();
+    var state = load();
     /* mkdocs-quiz says so as the page opens too: after a reload to forget (see forget), nothing
        answered yet is nothing to record, and the page stays not started. */
-    if (forgetting || (!load().pages[here] && Object.keys(answersIn(answers)).length === 0)) return;
+    if (forgetting || (!state.pages[here] && Object.keys(answersIn(answers)).length === 0)) return;
     update(function (entry) {
       if (answers) entry.answers = answers; else delete entry.answers;
       rightIn(answers).forEach(function (id) {
         if (entry.right.indexOf(id) === -1) entry.right.push(id);
       });
-    });
+    }, state);
   }
 
   /* A page without a self-check is finished once its last part has been on the screen. */
