@@ -106,6 +106,52 @@ def test_section_17_is_a_general_duty_not_a_right_to_services(real_site):
     assert "general duty" in refuse["explanation"] and "must provide services" not in refuse["explanation"]
 
 
+def test_disabled_children_page_and_self_check_call_section_17_a_duty(real_site):
+    text = section_text(real_site, "services/disabled-children.md", "what-the-service-does")
+    assert re.search(r"Section 17 of the Children Act 1989 gives the council a general duty", text), text
+    question = next(q for q in quiz("services-disabled-children") if "section 17" in quiz_words(q).lower())
+    assert "general duty" in question["explanation"], question["explanation"]
+    for claim in (text, quiz_words(question)):
+        assert "lets the council provide" not in claim
+
+
+# --- Child protection: the legal test, the conference and the plan's reviews (Working Together) ---
+
+CHILD_PROTECTION_QUIZ = "services-child-protection"
+
+
+def test_child_protection_covers_harm_that_is_likely_not_only_harm_suffered(real_site):
+    steps = section_text(real_site, "services/child-protection.md", "the-steps")
+    takeaways = section_text(real_site, "services/child-protection.md", "key-takeaways")
+    row = next(r for r in thresholds_rows(real_site) if r[0].lower().startswith("5. child protection"))
+    front_door = section_text(real_site, "services/front-door.md", "strategy-meetings")
+    front_door_takeaways = section_text(real_site, "services/front-door.md", "key-takeaways")
+    for text in (steps, takeaways, row[1], front_door, front_door_takeaways):
+        assert re.search(r"likely to suffer", text), text
+    for text in (front_door, front_door_takeaways):
+        assert not re.search(r"ha(s|ve) suffered significant harm", text), text
+    order = next(q for q in quiz(CHILD_PROTECTION_QUIZ) if q["section"] == "The steps")
+    assert "likely to suffer" in order["explanation"], order["explanation"]
+
+
+def test_a_conference_should_be_called_not_merely_can_be(real_site):
+    steps = section_text(real_site, "services/child-protection.md", "the-steps")
+    assert "should call a child protection conference" in steps, steps
+    words = [steps] + [quiz_words(q) for q in quiz(CHILD_PROTECTION_QUIZ)]
+    assert not any(re.search(r"can call a (child protection )?conference", text) for text in words)
+
+
+def test_plan_reviews_are_within_three_months_then_at_most_six_months_apart(real_site):
+    steps = section_text(real_site, "services/child-protection.md", "the-steps")
+    takeaways = section_text(real_site, "services/child-protection.md", "key-takeaways")
+    reviews = next(q for q in quiz(CHILD_PROTECTION_QUIZ) if "reviewed" in q["question"])
+    for text in (steps, takeaways, glossary("child protection plan"), quiz_words(reviews)):
+        assert re.search(r"within three months", text), text
+        assert re.search(r"at least every six months", text), text
+        assert not re.search(r"after three months", text), text
+    assert "within three months" in correct_options(reviews)[0]
+
+
 def test_child_protection_needs_co_operation_and_only_a_court_compels(real_site):
     rows = thresholds_rows(real_site)
     duty = next(i for i, h in enumerate(rows[0]) if "duty" in h.lower())
@@ -327,6 +373,8 @@ def test_early_help_page_self_check_and_thresholds_agree_on_stepping_down(real_s
         ("safeguarding-partnership.md", "child death reviews"),
         ("services/child-protection.md", "definition of neglect"),
         ("services/early-help.md", "early help after social care"),
+        ("services/child-protection.md", "the legal test, the conference and the reviews"),
+        ("services/front-door.md", "not only harm already suffered"),
     ],
 )
 def test_each_correction_has_a_trainer_note_naming_its_authority(src, title):
