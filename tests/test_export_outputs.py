@@ -8,6 +8,7 @@ import re
 import zipfile
 
 import pytest
+import yaml
 from mkdocs.utils import meta
 
 from conftest import ROOT
@@ -27,6 +28,8 @@ from export_support import (
 )
 from induction.dates import uk_date
 from test_foundation import css_urls, fetched_urls, is_external
+
+CONTACTS = yaml.safe_load((ROOT / "data" / "contacts.yml").read_text(encoding="utf-8"))
 
 GLOSSARY = "glossary.md"
 
@@ -226,6 +229,9 @@ def test_the_handout_cover_has_the_title_build_date_and_content_version(exported
     assert squash(f"Built {uk_date(exported.day)}") in cover
     assert squash(f"Content version {version}") in cover
     assert squash("Handout for briefing sessions") in cover
+    # the out-of-hours number only for what cannot wait, as the Contacts page and the slides say
+    out_of_hours = CONTACTS["emergency_duty_team"]["phone"]
+    assert squash(f"Out of hours: {out_of_hours} (only if it cannot wait") in cover
 
 
 def test_the_handout_is_a4(exported):

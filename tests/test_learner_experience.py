@@ -45,6 +45,12 @@ def test_every_page_shows_the_contacts_from_the_one_source(real_site):
             assert link["href"].startswith("tel:")
             assert link["href"].endswith(digits[1:] if digits.startswith("0") else digits)
         assert found == expected, path
+        # the out-of-hours number is for what cannot wait (June 2025 slides): beside it on a
+        # computer, in the opening hours on a phone (extra.css), where the numbers have no room
+        limit = bar.select_one(".worried__item:nth-child(2) .worried__limit")
+        assert limit is not None and limit.get_text(strip=True) == "(urgent only)", path
+        hours = " ".join(bar.select_one(".worried__hours").get_text().split())
+        assert hours.endswith("Out of hours, call only if it cannot wait."), path
 
 
 def test_every_page_shows_review_dates_and_its_sources(real_site):
