@@ -320,3 +320,38 @@ def test_front_door_self_check_is_no_firmer_than_the_page(real_site):
 def test_trainer_notes_record_each_smaller_correction(src, clues):
     notes = trainer_notes(src)
     assert any(all(clue in note for clue in clues) for note in notes), f"docs/{src}: {notes}"
+
+
+# -- A second reader's findings, December 2026 --------------------------------------------------
+
+FOCUSED_VISIT_KEY = "ofsted_focused_visit_2025"
+
+
+@pytest.mark.parametrize(
+    "src", ["how-services-work.md", "services/care-leavers.md", "services/children-in-care.md"]
+)
+def test_a_page_giving_the_focused_visits_dates_names_their_source(real_site, src):
+    assert "22 and 23 January 2025" in words(article(real_site, src))
+    assert FOCUSED_VISIT_KEY in front_matter(src)["sources"]
+    entry = load("data/sources.yml")[FOCUSED_VISIT_KEY]
+    assert entry["date"] == "February 2025" and "22 and 23 January 2025" in entry["note"]
+    assert "letter on the focused visit" in words(real_site.html(url_of(src)).select_one(".page-review"))
+
+
+def test_requires_improvement_to_be_good_is_credited_to_the_cabinet_papers():
+    question = next(q for q in quiz("how-services-work") if q["section"] == "The 2022 inspection")
+    said = question["explanation"]
+    assert re.search(r'"requires improvement to be good"[^(]*\(council cabinet papers, 2022\)', said), said
+
+
+def test_the_number_of_ofsted_judgements_is_dated(real_site):
+    text = section(real_site, "how-services-work.md", "Our Ofsted journey")
+    assert re.search(
+        r"Since January 2023 a full inspection gives an overall judgement and\s+four other", text
+    )
+    assert "before then there were three others" in text
+
+
+def test_trainers_are_asked_to_check_that_the_front_door_is_the_helpdesk():
+    note = next(n for n in trainer_notes("contacts.md") if "front door and the helpdesk" in n.splitlines()[0])
+    assert "Children and Families helpdesk" in note and "data/contacts.yml" in note
