@@ -138,17 +138,20 @@ def test_the_net_names_the_line_of_the_placeholder_the_facts_took_for_code(monke
     assert str(raised.value).startswith(f"docs/x.md:15: '{PHONE}' was not filled in (readers would see")
 
 
-def _plant(project, line: int, old: str, new: str) -> None:
+def _plant(project, old: str, new: str) -> int:
+    """Change `old` to `new` on the first line of docs/contacts.md that holds it; that line's number."""
     path = project / "docs" / "contacts.md"
     lines = path.read_text(encoding="utf-8").split("\n")
-    assert old in lines[line - 1], f"expected {old!r} on line {line} of docs/contacts.md"
+    line = next((n for n, text in enumerate(lines, 1) if old in text), None)
+    assert line is not None, f"expected {old!r} on a line of docs/contacts.md"
     lines[line - 1] = lines[line - 1].replace(old, new)
     path.write_text("\n".join(lines), encoding="utf-8")
+    return line
 
 
 BACKTICKS = [  # reviewer's (a): a backtick typed for an apostrophe in two rows of Contacts' table
-    (71, "A worry about a child,", "A child`s worry,"),
-    (72, "when the front door is closed", "when the council`s front door is closed"),
+    ("A worry about a child,", "A child`s worry,"),
+    ("when the front door is closed", "when the council`s front door is closed"),
 ]
 
 
@@ -156,7 +159,7 @@ BACKTICKS = [  # reviewer's (a): a backtick typed for an apostrophe in two rows 
     "plants",
     [
         BACKTICKS,
-        [(75, "The same numbers", f"Term\n:   Text.\n\n    Call {PHONE}.\n\nThe same numbers")],
+        [("The same numbers", f"Term\n:   Text.\n\n    Call {PHONE}.\n\nThe same numbers")],
     ],
     ids=["apostrophes typed as backticks in table rows", "a definition's second paragraph"],
 )
@@ -179,14 +182,14 @@ def test_a_placeholder_left_unfilled_stops_the_build_and_publishes_nothing(tmp_p
     monkeypatch.setattr(induction.markdown_parts, "_span_stops", lambda *_: [])
     monkeypatch.setattr(induction.facts, "check_code_spans", lambda *_: None)  # would stop it first
     project = copy_project(tmp_path / "project")
-    for plant in BACKTICKS:
-        _plant(project, *plant)
+    line = [_plant(project, *plant) for plant in BACKTICKS][0]
     built = build_in_process(project / "mkdocs.yml", tmp_path / "site", strict=True)
     assert str(problem_of(built.error)) == (
-        "docs/contacts.md:71: '{{ contacts.front_door.when }}' was not filled in (readers would see the "
-        "braces, as the page shows this part as text although the site took it for code: look on this "
-        "line and the lines near it for a lone backtick (`) typed for an apostrophe (write ' instead) or "
-        "a line indented by 4 spaces; to show braces as typed, put a backslash before each: "
+        f"docs/contacts.md:{line}: '{{{{ contacts.front_door.when }}}}' was not filled in "
+        "(readers would see the braces, as the page shows this part as text although the site "
+        "took it for code: look on this line and the lines near it for a lone backtick (`) typed "
+        "for an apostrophe (write ' instead) or a line indented by 4 spaces; to show braces as "
+        "typed, put a backslash before each: "
         r"\{\{ like this \}\})"
     )
     assert not list((tmp_path / "site").rglob("*.html"))
@@ -354,11 +357,14 @@ def test_only_the_trainer_guide_shows_placeholders_as_typed(src_uri, shows):
 @pytest.mark.build
 def test_apostrophes_typed_as_backticks_around_a_fact_stop_the_build_at_its_line(tmp_path):
     project = copy_project(tmp_path / "project")
+    lines = {}
     for page in ("contacts.md", "trainers/contacts-and-people.md"):  # the guide may show it as code
         path = project / "docs" / page
-        path.write_text(path.read_text(encoding="utf-8") + f"\n{APOSTROPHES}\n", encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+        lines[page] = text.count("\n") + 2  # after the page's last line and a blank one
+        path.write_text(text + f"\n{APOSTROPHES}\n", encoding="utf-8")
     built = build_in_process(project / "mkdocs.yml", tmp_path / "site", strict=True)
-    assert str(problem_of(built.error)) == "docs/contacts.md:91: " + IN_CODE.replace(
+    assert str(problem_of(built.error)) == f"docs/contacts.md:{lines['contacts.md']}: " + IN_CODE.replace(
         "SPAN", "`s worry, call {{ contacts.front_door.phone }} at the council`"
     )
     assert not list((tmp_path / "site").rglob("*.html"))
