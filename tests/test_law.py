@@ -152,6 +152,85 @@ def test_plan_reviews_are_within_three_months_then_at_most_six_months_apart(real
     assert "within three months" in correct_options(reviews)[0]
 
 
+def test_every_strategy_discussion_test_includes_harm_that_is_likely(real_site):
+    route = next(
+        " ".join(li.get_text(" ").split())
+        for li in page(real_site, "services/front-door.md").select("article li")
+        if li.get_text().strip().startswith("D. Strategy discussion")
+    )
+    routes = next(
+        " ".join(li.get_text(" ").split())
+        for li in page(real_site, "thresholds.md").select("article li")
+        if li.get_text().strip().startswith("a strategy discussion")
+    )
+    question = next(q for q in quiz("services-front-door") if "strategy meeting" in q["question"])
+    four_routes = next(q for q in quiz("services-front-door") if "four routes" in q["explanation"])
+    for text in (
+        route,
+        routes,
+        glossary("strategy discussion"),
+        correct_options(question)[0],
+        four_routes["explanation"],
+    ):
+        assert "likely to suffer" in text, text
+        assert not re.search(r"has suffered|have suffered", text), text
+
+
+# --- Councillors' part, and other duties stated as the Acts state them --------------------------
+
+
+def test_corporate_parenting_is_the_councils_legal_duty_and_every_councillors_role(real_site):
+    text = glossary("corporate parenting")
+    assert "legal duty is the council's" in text and "have regard to seven" in text, text
+    assert "including every councillor" not in text
+    role = section_text(real_site, "services/children-in-care.md", "your-role-as-a-corporate-parent")
+    assert "legal duty is the council's" in role and "Children and Social Work Act 2017" in role, role
+    takeaways = section_text(real_site, "services/children-in-care.md", "key-takeaways")
+    assert "share in the council's role" in takeaways and "share the council's duty" not in takeaways
+
+
+def test_sufficiency_is_a_duty_to_take_steps_as_far_as_reasonably_practicable(real_site):
+    text = article_text(real_site, "services/fostering.md")
+    for said in (text, glossary("sufficiency")):
+        assert "take steps to secure, as far as it reasonably can" in said and "22G" in said, said
+        assert "make sure there are enough" not in said and "making sure there are enough" not in said
+
+
+def test_the_safeguarding_partners_duty_is_in_the_act_and_the_guidance_calls_it_shared(real_site):
+    text = section_text(real_site, "safeguarding-partnership.md", "the-lead-safeguarding-partners")
+    assert "section 16E of the Children Act 2004" in text and "shared and equal duty" in text, text
+    assert "The national guidance gives all three" not in text
+    question = next(q for q in quiz("safeguarding-partnership") if "shared and equal" in q["explanation"])
+    assert "section 16E" in question["explanation"], question["explanation"]
+
+
+def test_the_lado_oversees_allegations_and_the_employer_acts_on_them(real_site):
+    text = section_text(
+        real_site, "safeguarding-partnership.md", "allegations-against-people-who-work-with-children"
+    )
+    for said in (text, glossary("LADO")):
+        assert "oversees" in said and "manages" not in said, said
+    assert "employer, who stays responsible" in text, text
+
+
+def test_a_disclosable_pecuniary_interest_means_no_part_in_the_item(real_site):
+    text = section_text(real_site, "scrutiny.md", "declaring-an-interest")
+    for words in (
+        "must register",
+        "must not take part in the discussion or vote",
+        "dispensation",
+        "criminal offence",
+        "Localism Act 2011",
+    ):
+        assert words in text, words
+    assert "usually a money matter" not in text
+
+
+def test_trainers_are_asked_to_confirm_the_kinship_guidance_of_october_2024():
+    note = next(n for n in trainer_notes("services/kinship-care.md") if "strategy's name and progress" in n)
+    assert "October 2024" in note and "Virtual School Head" in note and "confirm" in note
+
+
 def test_child_protection_needs_co_operation_and_only_a_court_compels(real_site):
     rows = thresholds_rows(real_site)
     duty = next(i for i, h in enumerate(rows[0]) if "duty" in h.lower())
