@@ -231,6 +231,15 @@ def test_trainers_are_asked_to_confirm_the_kinship_guidance_of_october_2024():
     assert "October 2024" in note and "Virtual School Head" in note and "confirm" in note
 
 
+def test_councillors_meet_the_lead_member_for_childrens_services(real_site):
+    text = section_text(real_site, "how-services-work.md", "the-lead-member-for-childrens-services")
+    assert "section 19 of the Children Act 2004" in text and "must choose" in text, text
+    assert "section 19" in glossary("Lead Member for Children's Services")
+    question = next(q for q in quiz("how-services-work") if "Lead Member" in quiz_words(q))
+    assert correct_options(question) == ["The Lead Member for Children's Services"]
+    assert "lead_member_guidance_2013" in (ROOT / "docs" / "how-services-work.md").read_text(encoding="utf-8")
+
+
 def test_child_protection_needs_co_operation_and_only_a_court_compels(real_site):
     rows = thresholds_rows(real_site)
     duty = next(i for i, h in enumerate(rows[0]) if "duty" in h.lower())
