@@ -235,6 +235,7 @@ def test_councillors_meet_the_lead_member_for_childrens_services(real_site):
     text = section_text(real_site, "how-services-work.md", "the-lead-member-for-childrens-services")
     assert "section 19 of the Children Act 2004" in text and "must choose" in text, text
     assert "section 19" in glossary("Lead Member for Children's Services")
+    assert "Lead Member for Children's Services" in glossary("Children Act 2004")
     question = next(q for q in quiz("how-services-work") if "Lead Member" in quiz_words(q))
     assert correct_options(question) == ["The Lead Member for Children's Services"]
     assert "lead_member_guidance_2013" in (ROOT / "docs" / "how-services-work.md").read_text(encoding="utf-8")
