@@ -53,6 +53,14 @@ def test_every_page_shows_the_contacts_from_the_one_source(real_site):
         assert hours.endswith("Out of hours, call only if it cannot wait."), path
 
 
+def test_a_councillor_is_told_to_share_a_worry_only_with_the_front_door_or_the_police(real_site):
+    soup = real_site.html("thresholds/index.html")
+    heading = soup.find(id="what-not-to-do")
+    items = [" ".join(li.get_text(" ").split()) for li in heading.find_next_sibling("ul").find_all("li")]
+    shared = next((item for item in items if item.startswith("Do not pass it around")), None)
+    assert shared and "only with the front door or the police" in shared and "notes safe" in shared, items
+
+
 def test_every_page_shows_review_dates_and_its_sources(real_site):
     for path in real_site.pages():
         soup = real_site.html(str(path.relative_to(real_site.site)))
