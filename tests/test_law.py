@@ -241,6 +241,14 @@ def test_councillors_meet_the_lead_member_for_childrens_services(real_site):
     assert "lead_member_guidance_2013" in (ROOT / "docs" / "how-services-work.md").read_text(encoding="utf-8")
 
 
+def test_care_proceedings_have_the_26_week_limit_in_law(real_site):
+    text = section_text(real_site, "services/court-proceedings.md", "care-proceedings")
+    assert "within 26 weeks of the council's application" in text, text
+    assert "section 32 of the Children Act 1989" in text and "Children and Families Act 2014" in text, text
+    questions = section_text(real_site, "services/court-proceedings.md", "questions-you-could-ask")
+    assert "within 26 weeks" in questions
+
+
 def test_child_protection_needs_co_operation_and_only_a_court_compels(real_site):
     rows = thresholds_rows(real_site)
     duty = next(i for i, h in enumerate(rows[0]) if "duty" in h.lower())
