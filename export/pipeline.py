@@ -142,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, what in made:
         size = (dist / name).stat().st_size
         print(f"  {name}  ({_megabytes(size)})\n      {what}")
+    for warning in progress.warnings:
+        print(f"\nWARNING: {warning}")
     return 0
 
 
@@ -280,6 +282,8 @@ def export(
     with progress.stage("Printing the PDFs (A4)"):
         for job, pages in printer.finish():
             progress.detail(f"{job.pdf}: {pages} pages")
+            if job.pdf == outputs.essentials() and pages > ESSENTIALS_MOST_PAGES:
+                progress.warn(essentials_too_long(job.pdf, pages))
         made += [(job.pdf, job.label) for job in jobs]
         with zipfile.ZipFile(out / outputs.zip, "a", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.write(out / outputs.essentials(), f"{outputs.site_folder}/{ESSENTIALS_IN_ZIP}")
@@ -799,8 +803,10 @@ NOTHING_PAINTED = "body * { visibility: hidden !important } [id] { visibility: v
 
 HANDOUT = "the handout (every learning page, self-checks as worksheets, glossary)"
 TRAINER_PACK = "the trainer pack (answer key and trainer notes: not for learners)"
+ESSENTIALS_MOST_PAGES = 12  # what trainers hand out: the Essentials handout's length at most
 ESSENTIALS = (
-    "the Essentials handout (at most 12 pages: who to call, corporate parenting, each page's key points)"
+    f"the Essentials handout (at most {ESSENTIALS_MOST_PAGES} pages: who to call, corporate parenting, "
+    "each page's key points)"
 )
 ESSENTIALS_IN_ZIP = "essentials-handout.pdf"  # the Essentials PDF's name inside the offline zip
 ESSENTIALS_DATA = "data/essentials.yml"
@@ -829,6 +835,15 @@ ESSENTIALS_FIXED = (
         "The council's six priorities",
     ),
 )
+
+
+def essentials_too_long(pdf: str, pages: int) -> str:
+    """The warning for an Essentials handout longer than ESSENTIALS_MOST_PAGES (still exported)."""
+    return (
+        f"{pdf} has {pages} pages, more than the {ESSENTIALS_MOST_PAGES} the Essentials handout should "
+        f"have (it prints each learning page's '{TAKEAWAYS}' and '{QUESTIONS}', and the terms in "
+        f"{ESSENTIALS_DATA}): shorten some of them, or take a term out of {ESSENTIALS_DATA}"
+    )
 
 
 def essentials_anchor(key: str) -> str:
@@ -936,6 +951,7 @@ class Progress:
 
     def __init__(self, total: int = STAGES) -> None:
         self.total, self.number, self.current = total, 0, "the start"
+        self.warnings: list[str] = []
 
     @contextmanager
     def stage(self, title: str):
@@ -948,6 +964,11 @@ class Progress:
 
     def detail(self, text: str) -> None:
         print(f"      {text}", flush=True)
+
+    def warn(self, text: str) -> None:
+        """Say it now, and again after the list of files (main), where it is not missed."""
+        self.warnings.append(text)
+        self.detail(f"WARNING: {text}")
 
 
 def _megabytes(size: int) -> str:

@@ -254,3 +254,30 @@ def test_a_reference_to_a_part_the_essentials_holds_names_its_heading_and_page(p
     pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
     found = [found for page in pages for found in stray_references(page, headings)]
     assert [stray for stray in found if not any(stray in sentence for sentence in everyday)] == []
+
+
+@pytest.mark.export
+def test_an_essentials_handout_over_12_pages_is_exported_with_a_warning_naming_what_to_shorten(
+    project, tmp_path
+):
+    """The Essentials is what trainers hand out, at most 12 pages: key takeaways grown past that
+    still export (nothing is wrong with them), and the export says so twice, with what to shorten."""
+    from pypdf import PdfReader
+
+    from export.pipeline import ESSENTIALS_MOST_PAGES
+
+    sentence = "Members ask about this at every session, so this key point is written out in full here."
+    plant_takeaway(project, "\n".join(f"- {sentence} ({n})" for n in range(90)))
+    dist = tmp_path / "dist"
+    run = run_export(project, dist)
+    assert run.returncode == 0, run.output
+    essentials = next(dist.glob("member-induction-essentials-*.pdf"))
+    pages = len(PdfReader(essentials).pages)
+    assert pages > ESSENTIALS_MOST_PAGES
+    warning = (
+        f"WARNING: {essentials.name} has {pages} pages, more than the 12 the Essentials handout should "
+        "have (it prints each learning page's 'Key takeaways' and 'Questions you could ask', and the "
+        "terms in data/essentials.yml): shorten some of them, or take a term out of data/essentials.yml"
+    )
+    assert run.output.count(warning) == 2, run.output
+    assert run.output.rstrip().endswith(warning)
