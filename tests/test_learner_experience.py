@@ -48,7 +48,7 @@ def test_every_page_shows_the_contacts_from_the_one_source(real_site):
         # the out-of-hours number is for what cannot wait (June 2025 slides): beside it on a
         # computer, in the opening hours on a phone (extra.css), where the numbers have no room
         limit = bar.select_one(".worried__item:nth-child(2) .worried__limit")
-        assert limit is not None and limit.get_text(strip=True) == "(urgent only)", path
+        assert limit is not None and limit.get_text(strip=True) == "(only if it can't wait)", path
         hours = " ".join(bar.select_one(".worried__hours").get_text().split())
         assert hours.endswith("Out of hours, call only if it cannot wait."), path
 
@@ -269,3 +269,51 @@ def test_headings_never_skip_a_level_on_any_page(real_site):
                 )
             level = new
     assert skips == {}
+
+
+# --- Who to call: one message wherever a reader meets it (a reviewer's read across the site) ----
+
+LIMIT = "cannot wait until the next working day"
+
+
+def _section(soup, heading_id: str) -> str:
+    heading = soup.find(id=heading_id)
+    parts = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name and sibling.name[0] == "h" and sibling.name <= heading.name:
+            break
+        parts.append(sibling.get_text(" "))
+    return " ".join(" ".join(parts).split())
+
+
+def test_every_place_that_gives_the_out_of_hours_number_gives_its_limit(real_site):
+    thresholds = real_site.html("thresholds/index.html")
+    front_door = real_site.html("services/front-door/index.html")
+    contacts = real_site.html("contacts/index.html")
+    places = {
+        "Thresholds, key takeaways": _section(thresholds, "key-takeaways"),
+        "Thresholds, what to do": _section(thresholds, "what-to-do"),
+        "Front door, how to contact": _section(front_door, "how-to-contact-the-front-door"),
+        "Contacts, out of hours": _section(contacts, "out-of-hours-the-emergency-duty-team"),
+    }
+    for where, text in places.items():
+        assert CONTACTS["emergency_duty_team"]["phone"] in text, where
+        assert LIMIT in text, (where, text)
+    for where in ("Thresholds, what to do", "Front door, how to contact"):
+        assert "answering machine" in places[where] and "If it can wait" in places[where], where
+    for path in sorted((ROOT / "quizzes").glob("*.yml")):
+        for question in yaml.safe_load(path.read_text(encoding="utf-8")).get("questions", []):
+            explanation = question.get("explanation", "")
+            if "Emergency Duty Team" in explanation:
+                assert LIMIT in explanation, (path.name, question["question"])
+
+
+def test_a_worry_is_phoned_through_and_the_email_is_for_questions_about_support(real_site):
+    steps = _section(real_site.html("thresholds/index.html"), "what-to-do")
+    assert "phone the front door straight away" in steps and "Phone rather than email" in steps, steps
+    quiz = yaml.safe_load((ROOT / "quizzes" / "thresholds.yml").read_text(encoding="utf-8"))["questions"]
+    weekday = next(q for q in quiz if q["question"].startswith("On a weekday morning"))
+    keyed = [o["text"] for o in weekday["options"] if o.get("correct")]
+    assert keyed == ["Phone the front door straight away, on {{ contacts.front_door.phone }}."], keyed
+    front_door = _section(real_site.html("services/front-door/index.html"), "how-to-contact-the-front-door")
+    assert "for questions about the support available" in front_door, front_door
