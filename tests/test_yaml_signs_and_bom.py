@@ -317,7 +317,8 @@ def test_a_body_line_after_a_byte_order_mark_keeps_its_number(tmp_path):
         (
             "quizzes/thresholds.yml",
             '    explanation: "If a child is in immediate danger, call {{ contacts.emergency.phone }} now. '
-            'For every other worry, contact the front door straight away."',
+            "For every other worry, phone the front door straight away; out of hours, the Emergency Duty "
+            'Team, but only if it cannot wait until the next working day."',
             "    explanation: If a child is in immediate danger, call 999 now. For every\n"
             "      other worry, contact the front door: it is open on weekdays.",
             "this is not valid YAML: this line carries on the text of 'explanation:' on line ",
