@@ -4,6 +4,8 @@ code or the self-check's markup."""
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import pytest
 from bs4 import BeautifulSoup
@@ -266,6 +268,25 @@ def test_printed_phone_and_email_links_are_not_followed_by_their_address(served_
     page.close()
     assert len(after) >= 8, after
     assert [(href, content) for href, content in after if content != "none"] == []
+
+
+def test_a_page_printed_from_the_browser_carries_the_numbers_with_when_to_use_each(served_site, browser):
+    """The bar was hidden in print, so a page printed from the browser had no number on it (and
+    Contacts' "the same numbers are at the top of every page" was untrue on paper): it prints in
+    black on white, each number with when to use it, at a phone's width too."""
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{served_site}/services/early-help/", wait_until="load")
+    page.emulate_media(media="print")
+    bar = page.locator(".md-banner .worried")
+    shown = bar.is_visible() and " ".join(bar.inner_text().split())
+    colour = page.evaluate("() => getComputedStyle(document.querySelector('.md-banner .worried a')).color")
+    page.close()
+    assert shown, "the bar is not printed"
+    for _, number in (FRONT_DOOR, EDT, POLICE):
+        assert number in shown, shown
+    assert "(9am to 5pm, Monday to Friday)" in shown and "(only if it can't wait)" in shown, shown
+    # black, or on its way there: the theme eases a link's colour in over a quarter of a second
+    assert max(int(c) for c in re.findall(r"\d+", colour)[:3]) <= 40, colour
 
 
 # The glossary tooltip open for the focused link: its top, and the bottom of the header (with the
