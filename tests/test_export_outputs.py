@@ -28,8 +28,7 @@ from export_support import (
 )
 from induction.dates import uk_date
 from test_foundation import css_urls, fetched_urls, is_external
-
-CONTACTS = yaml.safe_load((ROOT / "data" / "contacts.yml").read_text(encoding="utf-8"))
+from test_learner_experience import CONTACTS
 
 GLOSSARY = "glossary.md"
 
@@ -542,7 +541,6 @@ def section_items(soup, heading: str, selector: str) -> list[str]:
 
 
 def test_the_essentials_handout_has_every_part_taken_from_the_site(essentials, real_site):
-    import yaml
 
     from export.pipeline import ESSENTIALS_DATA
 

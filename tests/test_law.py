@@ -46,6 +46,13 @@ def quiz(name: str) -> list[dict]:
     return yaml.safe_load((ROOT / "quizzes" / f"{name}.yml").read_text(encoding="utf-8"))["questions"]
 
 
+def every_question():
+    """(quiz file name, question) for every question of every self-check in quizzes/."""
+    for path in sorted((ROOT / "quizzes").glob("*.yml")):
+        for question in yaml.safe_load(path.read_text(encoding="utf-8")).get("questions", []):
+            yield path.name, question
+
+
 def quiz_words(question: dict) -> str:
     """Everything a reader of one question can see: question, options, feedback, explanation."""
     words = [question["question"], question.get("explanation", "")]
@@ -272,9 +279,9 @@ def test_no_page_glossary_entry_or_self_check_keeps_wording_the_corrections_repl
     }
     data = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))
     texts.update({f"glossary: {t['term']}": " ".join(t["definition"].split()) for t in data["terms"]})
-    for path in sorted((ROOT / "quizzes").glob("*.yml")):
-        for question in yaml.safe_load(path.read_text(encoding="utf-8")).get("questions", []):
-            texts[f"{path.name}: {question['question'][:40]}"] = quiz_words(question)
+    texts.update(
+        {f"{name}: {question['question'][:40]}": quiz_words(question) for name, question in every_question()}
+    )
     found = [(where, old) for where, text in texts.items() for old in OLD_WORDING if re.search(old, text)]
     assert not found, found
 
@@ -382,9 +389,8 @@ def test_no_page_or_self_check_says_only_the_court_decides(real_site):
     for html in real_site.pages():
         text = " ".join(BeautifulSoup(html.read_text(encoding="utf-8"), "lxml").get_text(" ").split())
         assert not ONLY_THE_COURT.search(text), html.relative_to(real_site.site)
-    for path in sorted((ROOT / "quizzes").glob("*.yml")):
-        for question in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]:
-            assert not ONLY_THE_COURT.search(quiz_words(question)), (path.name, question["question"])
+    for name, question in every_question():
+        assert not ONLY_THE_COURT.search(quiz_words(question)), (name, question["question"])
 
 
 # --- Child arrangements order and private fostering ---------------------------------------------

@@ -21,6 +21,7 @@ from induction.learning_path import (
     with_reading_time,
 )
 from induction.quizzes import load_quizzes
+from test_law import every_question, quiz, section_text
 
 CONTACTS = yaml.safe_load((ROOT / "data" / "contacts.yml").read_text(encoding="utf-8"))
 CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -276,44 +277,33 @@ def test_headings_never_skip_a_level_on_any_page(real_site):
 LIMIT = "cannot wait until the next working day"
 
 
-def _section(soup, heading_id: str) -> str:
-    heading = soup.find(id=heading_id)
-    parts = []
-    for sibling in heading.find_next_siblings():
-        if sibling.name and sibling.name[0] == "h" and sibling.name <= heading.name:
-            break
-        parts.append(sibling.get_text(" "))
-    return " ".join(" ".join(parts).split())
-
-
 def test_every_place_that_gives_the_out_of_hours_number_gives_its_limit(real_site):
-    thresholds = real_site.html("thresholds/index.html")
-    front_door = real_site.html("services/front-door/index.html")
-    contacts = real_site.html("contacts/index.html")
     places = {
-        "Thresholds, key takeaways": _section(thresholds, "key-takeaways"),
-        "Thresholds, what to do": _section(thresholds, "what-to-do"),
-        "Front door, how to contact": _section(front_door, "how-to-contact-the-front-door"),
-        "Contacts, out of hours": _section(contacts, "out-of-hours-the-emergency-duty-team"),
+        "Thresholds, key takeaways": section_text(real_site, "thresholds.md", "key-takeaways"),
+        "Thresholds, what to do": section_text(real_site, "thresholds.md", "what-to-do"),
+        "Front door, how to contact": section_text(
+            real_site, "services/front-door.md", "how-to-contact-the-front-door"
+        ),
+        "Contacts, out of hours": section_text(
+            real_site, "contacts.md", "out-of-hours-the-emergency-duty-team"
+        ),
     }
     for where, text in places.items():
         assert CONTACTS["emergency_duty_team"]["phone"] in text, where
         assert LIMIT in text, (where, text)
     for where in ("Thresholds, what to do", "Front door, how to contact"):
         assert "answering machine" in places[where] and "If it can wait" in places[where], where
-    for path in sorted((ROOT / "quizzes").glob("*.yml")):
-        for question in yaml.safe_load(path.read_text(encoding="utf-8")).get("questions", []):
-            explanation = question.get("explanation", "")
-            if "Emergency Duty Team" in explanation:
-                assert LIMIT in explanation, (path.name, question["question"])
+    for name, question in every_question():
+        explanation = question.get("explanation", "")
+        if "Emergency Duty Team" in explanation:
+            assert LIMIT in explanation, (name, question["question"])
 
 
 def test_a_worry_is_phoned_through_and_the_email_is_for_questions_about_support(real_site):
-    steps = _section(real_site.html("thresholds/index.html"), "what-to-do")
+    steps = section_text(real_site, "thresholds.md", "what-to-do")
     assert "phone the front door straight away" in steps and "Phone rather than email" in steps, steps
-    quiz = yaml.safe_load((ROOT / "quizzes" / "thresholds.yml").read_text(encoding="utf-8"))["questions"]
-    weekday = next(q for q in quiz if q["question"].startswith("On a weekday morning"))
+    weekday = next(q for q in quiz("thresholds") if q["question"].startswith("On a weekday morning"))
     keyed = [o["text"] for o in weekday["options"] if o.get("correct")]
     assert keyed == ["Phone the front door straight away, on {{ contacts.front_door.phone }}."], keyed
-    front_door = _section(real_site.html("services/front-door/index.html"), "how-to-contact-the-front-door")
+    front_door = section_text(real_site, "services/front-door.md", "how-to-contact-the-front-door")
     assert "for questions about the support available" in front_door, front_door
