@@ -143,10 +143,11 @@ def publish(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Run the whole test suite: unit, build, browser and export tests (needs Debian's Chromium).
 
-    Only the quick ones: python3 noxfile.py -s tests -- -m unit
+    Only the quick ones: python3 noxfile.py -s tests -- -m unit (these need no Chromium)
     The tests run on every processor at once (pytest-xdist); -- -n 0 runs them one at a time.
     """
-    _ensure_chromium(session)
+    if needs_chromium(session.posargs):
+        _ensure_chromium(session)
     _install(session)
     # worksteal: each worker starts on its own half of the suite (a file's tests, which may share a
     # build, stay together) and takes tests from the other when it runs out
@@ -170,6 +171,30 @@ EXPORT_NEEDS = (
     "On Debian or Ubuntu, install it with: sudo apt-get install -y chromium. Elsewhere, give the "
     "path of a Chromium or Google Chrome: python3 noxfile.py -s export -- --chromium PATH"
 )
+
+
+# The kinds of test that open Chromium (each test has one kind: tests/conftest.py).
+CHROMIUM_KINDS = ("browser", "export")
+
+
+def needs_chromium(args: list[str]) -> bool:
+    """Whether the tests that pytest `args` select may need Chromium: unless a marker expression
+    (-m EXPR) rules out every kind in CHROMIUM_KINDS, as `-m unit` or `-m "not browser and not
+    export"` do. pytest's -m takes the words and, or, not, brackets and kind names, which read
+    the same in Python; an expression this cannot read counts as needing it."""
+    following = [*args[1:], ""]  # the argument after each one
+    given = [following[i] if a == "-m" else a[2:] for i, a in enumerate(args) if a.startswith("-m")]
+    if not given:
+        return True
+    expression = given[-1]  # pytest keeps the last -m
+    for kind in CHROMIUM_KINDS:
+        marks = {name: name == kind for name in ("unit", "build", *CHROMIUM_KINDS)}
+        try:
+            if eval(compile(expression, "-m", "eval"), {"__builtins__": {}}, marks):
+                return True
+        except (SyntaxError, NameError, TypeError):
+            return True
+    return False
 
 
 def _ensure_chromium(session: nox.Session, needs: str = TESTS_NEED) -> None:

@@ -183,3 +183,29 @@ def _under_tests(obj) -> bool:
         return Path(inspect.getsourcefile(obj)).resolve().is_relative_to(TESTS)
     except TypeError:
         return False
+
+
+def test_the_quick_tests_need_no_chromium_and_the_others_do():
+    """`python3 noxfile.py -s tests -- -m unit` (or `-m build`) neither installs nor asks for
+    Chromium, so they run on a laptop without it; any selection that may hold a browser or an
+    export test still makes sure it is there."""
+    from importlib.util import module_from_spec, spec_from_file_location
+
+    spec = spec_from_file_location("noxfile_under_test", ROOT / "noxfile.py")
+    noxfile = module_from_spec(spec)
+    spec.loader.exec_module(noxfile)
+    assert {"unit", "build", *noxfile.CHROMIUM_KINDS} == set(conftest.KINDS) == KINDS
+    quick = (
+        ["-m", "unit"],
+        ["-m", "build", "-q"],
+        ["-munit"],
+        ["-m", "unit or build"],
+        ["-m", "not browser and not export"],
+        ["-m", "browser", "-m", "unit"],  # pytest keeps the last -m
+    )
+    for args in quick:
+        assert not noxfile.needs_chromium(args), args
+    others = ([], ["-q", "-x"], ["-m", "browser"], ["-m", "export or unit"], ["-m", "not unit"])
+    unreadable = (["-m", "unit", "-m", "unit or export"], ["-m", "unit or"], ["-m", "slow"], ["-m"])
+    for args in others + unreadable:
+        assert noxfile.needs_chromium(args), args
