@@ -10,6 +10,7 @@ The manifest is written by `manifest(...)`, a pure function the unit tests call.
 from __future__ import annotations
 
 import re
+import time
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Iterable
@@ -257,13 +258,22 @@ def zip_package(
     start page (where SCORM wants it); return (files, bytes of the zip)."""
     files = sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(MANIFEST, manifest(title, version, files, pass_mark=pass_mark, edition=edition))
+        write_text(archive, MANIFEST, manifest(title, version, files, pass_mark=pass_mark, edition=edition))
         for name in files:
             if name == SCRIPT:
-                archive.writestr(name, packaged_script((site / name).read_text(encoding="utf-8"), edition))
+                write_text(archive, name, packaged_script((site / name).read_text(encoding="utf-8"), edition))
             else:
                 archive.write(site / name, name)
     return len(files) + 1, target.stat().st_size
+
+
+def write_text(archive: zipfile.ZipFile, name: str, text: str) -> None:
+    """Add a file made here (not copied from the built site) to a zip, dated now and readable by
+    everyone once unzipped (rw-r--r--), as the copied files are: ZipFile.writestr given a name
+    alone marks it readable by its owner only, so a web server or an LMS could not serve it."""
+    info = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
+    info.external_attr = 0o644 << 16  # Unix permissions, in the high 16 bits
+    archive.writestr(info, text, compress_type=archive.compression)
 
 
 def packaged_script(text: str, edition: Edition) -> str:

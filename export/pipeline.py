@@ -387,7 +387,7 @@ def zip_site(site: Path, target: Path, folder: str) -> tuple[int, int]:
     later); return (files, bytes of the zip)."""
     files = sorted(path for path in site.rglob("*") if path.is_file())
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(f"{folder}/{START_FILE}", START_PAGE)
+        lms.write_text(archive, f"{folder}/{START_FILE}", START_PAGE)
         for path in files:
             archive.write(path, f"{folder}/{SITE_IN_ZIP}/{path.relative_to(site).as_posix()}")
     return len(files) + 1, target.stat().st_size

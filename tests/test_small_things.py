@@ -48,6 +48,13 @@ def test_the_export_summary_gives_each_document_one_name(exported):
     assert len(names) == int(line.group(1)) and len(set(names)) == len(names), names
 
 
+def readable_bits() -> int:
+    """The read permissions a file made by this user gets (those its umask leaves)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o444 & ~mask
+
+
 def test_dist_and_its_files_are_readable_like_any_other_output(tmp_path):
     """The export is made in a folder beside dist/ (tempfile's, readable by its owner only) and
     swapped in: dist/ and its files end up as readable as any folder and file the user makes."""
@@ -59,12 +66,26 @@ def test_dist_and_its_files_are_readable_like_any_other_output(tmp_path):
         zip_site(site, new / "offline.zip", "offline")
         (new / "handout.pdf").write_bytes(b"%PDF")
         move_into_place(new, dist)
-    mask = os.umask(0o022)
-    os.umask(mask)
-    readable = 0o444 & ~mask  # what a file made by the same user gets
+    readable = readable_bits()
     paths = [dist, *dist.rglob("*")]
     assert len(paths) == 3
     assert [p.name for p in paths if p.stat().st_mode & readable != readable] == []
+
+
+def test_every_file_in_the_zips_unzips_readable_by_everyone(exported):
+    """The offline zip and the LMS packages: each file, the ones the export writes into them
+    (the start file, the manifest, the packaged lms.js) as well as the site's, unzips readable by
+    other users (a web server, an LMS, a colleague on a shared machine), as any file the trainer
+    makes would be."""
+    readable = readable_bits()
+    zips = sorted(exported.dist.glob("*.zip"))
+    assert len(zips) == 3, zips
+    for path in zips:
+        with zipfile.ZipFile(path) as archive:
+            modes = {i.filename: i.external_attr >> 16 for i in archive.infolist() if not i.is_dir()}
+        assert len(modes) > 100, path.name
+        unreadable = {name: oct(mode) for name, mode in modes.items() if mode & readable != readable}
+        assert unreadable == {}, path.name
 
 
 def test_an_export_stopped_part_way_leaves_nothing_for_long(tmp_path):
