@@ -231,7 +231,8 @@ def essentials_markdown(pages: list[dict], essentials: list[str], from_src: str)
 
 
 def progress_table_html(pages: list[dict], from_url: str) -> str:
-    """The "My progress" table: one row per learning page; progress.js fills the status cells."""
+    """The "My progress" table: one row per learning page; progress.js fills the status cells. Not
+    in the search: its text is the menu's page titles run together, with dashes until it is filled."""
     rows = []
     for page in pages:
         href = html.escape(get_relative_url(page["url"] or ".", from_url))
@@ -242,7 +243,7 @@ def progress_table_html(pages: list[dict], from_url: str) -> str:
             f'<td data-col="state">&ndash;</td><td data-col="quiz">&ndash;</td></tr>'
         )
     return (
-        '<div class="progress-table"><table>'
+        '<div class="progress-table" data-search-exclude><table>'
         '<caption>Your progress, page by page<span class="outside-lms" data-search-exclude>'
         " (kept only in this browser)</span></caption>"
         '<thead><tr><th scope="col">Page</th><th scope="col">Progress</th>'
