@@ -5,6 +5,7 @@ built from the same sources."""
 from __future__ import annotations
 
 import re
+import statistics
 import zipfile
 
 import pytest
@@ -299,6 +300,46 @@ def test_the_large_print_handout_is_bigger_type_on_more_pages(exported):
     normal = len(PdfReader(exported.handout).pages)
     large = len(PdfReader(exported.one("member-induction-handout-large-print-*.pdf")).pages)
     assert large > normal * 1.2
+
+
+def column_edge(page) -> int:
+    """How many pieces of text on a PDF page start at the same place in the page's right half:
+    the left edge of a second column (a page in one column has one or two there, where a table
+    or a sentence happens to leave them; a glossary page in two has twenty or more)."""
+    from collections import Counter
+
+    width, starts = float(page.mediabox.width), Counter()
+
+    def start(text, cm, tm, font, size):
+        if text.strip():
+            starts[round(cm[0] * tm[4] + cm[2] * tm[5] + cm[4])] += 1
+
+    page.extract_text(visitor_text=start)
+    return max((count for x, count in starts.items() if x > width / 2), default=0)
+
+
+def test_the_handouts_glossary_is_in_two_columns_on_fewer_pages(exported):
+    """Issue 20: in one column the glossary took 44 of the handout's 171 pages. In two, every
+    glossary page but the last (which may hold a few entries) has a second column, in the
+    handout and in large print, and both are shorter than they were."""
+    from pypdf import PdfReader
+
+    for pdf, was in (
+        (exported.handout, 44),
+        (exported.one("member-induction-handout-large-print-*.pdf"), None),
+    ):
+        reader = PdfReader(pdf)
+        tops = {
+            o.title: reader.get_destination_page_number(o) for o in reader.outline if not isinstance(o, list)
+        }
+        first = tops["Glossary"]
+        assert first == max(tops.values()), "the glossary is the handout's last part"
+        one_column = [n + 1 for n in range(first, len(reader.pages) - 1) if column_edge(reader.pages[n]) < 10]
+        assert one_column == [], f"{pdf.name}: pages in one column"
+        if was:
+            assert len(reader.pages) - first < was and len(reader.pages) < 171
+        # the measure tells one column from two: the learning pages, in one, mostly have no edge
+        assert statistics.median(column_edge(page) for page in reader.pages[2:first]) < 3
 
 
 # --- the trainer pack -------------------------------------------------------------------------
