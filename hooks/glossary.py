@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -57,8 +56,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not path.exists():
         raise DataError(DATA_FILE, None, "the glossary file is missing", f"restore {DATA_FILE}")
     if "attr_list" not in config.markdown_extensions:
-        raise PluginError(
-            "the glossary needs the attr_list Markdown extension (list it under markdown_extensions)"
+        raise DataError(
+            "mkdocs.yml",
+            None,
+            "the glossary needs the attr_list Markdown extension",
+            "list attr_list under markdown_extensions",
         )
     _build = GlossaryBuild(load_glossary(read_source(path), DATA_FILE))
     config.markdown_extensions.append(_build.extension)

@@ -440,6 +440,21 @@ def test_the_check_reports_a_pass_mark_slip_that_would_stop_the_export(project_c
     ), result.stdout
 
 
+def test_settings_without_attr_list_stop_the_build_and_the_check_in_the_house_form(project_copy, tmp_path):
+    """The glossary's links take their class from attr_list: without it listed, the build stops
+    (and the check says so) with the settings file, the problem and what to write."""
+    _replace(project_copy / "mkdocs.yml", b"  - attr_list\n", b"")
+    message = (
+        "mkdocs.yml: the glossary needs the attr_list Markdown extension "
+        "(list attr_list under markdown_extensions)"
+    )
+    build = run_build(project_copy, tmp_path / "site")
+    assert build.returncode != 0 and message in build.output, build.output
+    result = _run_check(project_copy, tmp_path)
+    assert result.returncode == 1
+    assert f"ERROR   {message}" in result.stdout, result.stdout
+
+
 # --- nox -s build: site/ keeps the last good build -----------------------------------------
 
 
