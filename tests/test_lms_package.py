@@ -24,11 +24,20 @@ def exported(tmp_path_factory):
     [("member-induction-lms-2*.zip", SCORM12), ("member-induction-lms-scorm2004-*.zip", SCORM2004)],
     ids=["scorm12", "scorm2004"],
 )
-def test_the_lms_package_is_the_offline_site_with_a_valid_manifest_at_its_top(exported, pattern, edition):
+def test_the_lms_package_is_the_offline_site_with_a_valid_manifest_at_its_top(
+    exported, pattern, edition, tmp_path
+):
+    """...and beside it the schemas the manifest names (with those they include), as SCORM's
+    content packaging asks: the manifest is valid against the package's own copies."""
     package = exported.one(pattern)
+    schemas = {path.name for path in edition.schema_files}
     with zipfile.ZipFile(package) as archive:
         names = set(archive.namelist())
-        document = valid(archive.read(MANIFEST).decode("utf-8"), edition)
+        archive.extractall(tmp_path, members=sorted(schemas & names))
+        document = valid(archive.read(MANIFEST).decode("utf-8"), edition, tmp_path)
+    assert {file for _, file in edition.schemas} <= schemas <= names
+    assert not [name for name in names if name.endswith((".xsd", ".dtd")) and name not in schemas]
+    names -= schemas
     ns = namespaces(edition)
     assert document.xpath("//cp:schemaversion/text()", namespaces=ns) == [edition.schemaversion]
     resource = document.xpath("//cp:resource", namespaces=ns)[0]
