@@ -35,6 +35,15 @@ from induction.learner_text import learner_lines
 from induction.learning_path import path_pages
 from induction.nav import nav_paths
 from induction.text import HTML_START
+from induction.versions import require
+
+require(
+    "mkdocs",
+    ">=1.6.1,<1.7",
+    "check/report.py's build_site, which adds its PageHtml plugin to a loaded config's plugins "
+    "(MkDocs' PluginCollection registers a plugin's events when it is set: its docstring says so, "
+    "the plugin guide does not)",
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML_REPORT = Path("reports") / "content-check.html"

@@ -25,6 +25,14 @@ from markdown.preprocessors import Preprocessor
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from induction.common import lines_with_code
+from induction.versions import require
+
+require(
+    "Markdown",
+    "==3.11.3",
+    "induction/markdown_parts.py's use of markdown.util.BLOCK_LEVEL_ELEMENTS (the tags Python-Markdown "
+    "passes on as a raw HTML block: a default it does not document, which a Markdown instance copies)",
+)
 
 # The kind of each piece of typed_parts() that is not prose.
 CODE_BLOCK = "code block"  # a line of a fenced (fences included) or indented code block
