@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import http.server
 import os
 import shutil
@@ -80,6 +81,18 @@ def search_sections(html: str) -> list[tuple]:
     parser.feed(html)
     parser.close()
     return [(s.id, "".join(s.title), "".join(s.text)) for s in parser.data]
+
+
+@functools.cache
+def tasks_file():
+    """noxfile.py as a module, loaded by its path once a process (the repository's folder is not
+    on the import path under nox; loading it twice would register its sessions twice)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("noxfile", ROOT / "noxfile.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # nox is installed in the test environment
+    return module
 
 
 def copy_project(dest: Path, source: Path = ROOT) -> Path:

@@ -189,11 +189,7 @@ def test_the_quick_tests_need_no_chromium_and_the_others_do():
     """`python3 noxfile.py -s tests -- -m unit` (or `-m build`) neither installs nor asks for
     Chromium, so they run on a laptop without it; any selection that may hold a browser or an
     export test still makes sure it is there."""
-    from importlib.util import module_from_spec, spec_from_file_location
-
-    spec = spec_from_file_location("noxfile_under_test", ROOT / "noxfile.py")
-    noxfile = module_from_spec(spec)
-    spec.loader.exec_module(noxfile)
+    noxfile = conftest.tasks_file()
     assert {"unit", "build", *noxfile.CHROMIUM_KINDS} == set(conftest.KINDS) == KINDS
     quick = (
         ["-m", "unit"],

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from mkdocs.utils import meta
 
-from conftest import ROOT, Build, copy_project, run_build
+from conftest import ROOT, Build, copy_project, run_build, tasks_file
 
 GUIDE = ROOT / "docs" / "trainers"
 EXAMPLES = GUIDE / "examples"
@@ -391,16 +391,9 @@ def test_every_message_a_trainer_can_get_is_in_the_error_table(where, template):
 def test_without_debians_chromium_the_export_says_how_to_name_another_one():
     """The export's task, with no /usr/bin/chromium, tells the trainer how to point it at their own
     Chromium or Chrome; the option it names is one the real export takes, and the guide says so."""
-    import importlib.util
-
     from export.pipeline import ExportError, find_chromium, parse_args
 
-    # the tasks file, by its path (the repository's folder is not on the import path under nox)
-    spec = importlib.util.spec_from_file_location("noxfile", ROOT / "noxfile.py")
-    noxfile = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(noxfile)  # nox is installed in the test environment
-
-    advice = noxfile.EXPORT_NEEDS
+    advice = tasks_file().EXPORT_NEEDS
     command = re.search(r"python3 noxfile\.py -s export -- (--chromium) PATH", advice)
     assert command, advice
     assert "apt-get install -y chromium" in advice and "browser tests" not in advice
