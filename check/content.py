@@ -41,7 +41,7 @@ from induction.dates import parse_date, uk_date
 from induction.front_matter import front_matter_line
 from induction.markdown_parts import TABLE_RULE, table_starts
 from induction.pages import OverdueReview
-from induction.quizzes import MIN_QUESTIONS
+from induction.quizzes import needs_quiz, no_quiz, quiz_file_name
 from induction.safe_html import find_line
 from induction.versions import require
 
@@ -268,36 +268,25 @@ def glossary_status(used: int, missing: list[str]) -> str:
 
 
 def quiz_status(
-    src: str, quiz, in_nav: bool, settings: dict, matches, broken: frozenset | set = frozenset()
+    src: str, quiz, in_nav: bool, settings: dict, broken: frozenset | set = frozenset()
 ) -> tuple[str, list[Problem]]:
-    """The self-check line of the report, and a problem when a page that needs one has none.
+    """The self-check line of the report, and a problem when a page that needs one has none (the
+    build's own error, as a warning while extra.quizzes.require is false).
 
-    `quiz` is induction.quizzes.Quiz for the page (or None); `matches(src, patterns)` says
-    whether a `not_needed` pattern covers the page; `broken` names the quiz files that have an
-    error, already reported once each.
+    `quiz` is induction.quizzes.Quiz for the page (or None); `broken` names the quiz files that
+    have an error, already reported once each.
     """
     if quiz is not None:
         count = len(quiz.questions)
         return f"{count} question{'s' if count != 1 else ''} ({quiz.file})", []
     if not in_nav:
         return "none (the page is not in the nav)", []
-    if matches(src, settings.get("not_needed", [])):
+    if not needs_quiz(src, settings.get("not_needed", [])):
         return "none needed (extra.quizzes.not_needed in mkdocs.yml)", []
+    if quiz_file_name(src) in broken:
+        return f"not checked: quizzes/{quiz_file_name(src)} has an error (see above)", []
     level = ERROR if settings.get("require", True) else WARNING
-    name = src[: -len(".md")].replace("/", "-") + ".yml"
-    if name in broken:
-        return f"not checked: quizzes/{name} has an error (see above)", []
-    return "none", [
-        Problem(
-            f"quizzes/{name}",
-            None,
-            level,
-            "quiz",
-            f"this file is missing, so docs/{src} has no self-check",
-            f"create it with 'page: {src}' and at least {MIN_QUESTIONS} questions, as quizzes/README.md "
-            "shows, or list the page under extra.quizzes.not_needed in mkdocs.yml",
-        )
-    ]
+    return "none", [Problem.of(no_quiz(src), level, kind="quiz")]
 
 
 # --- What the build found ------------------------------------------------------------------

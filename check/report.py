@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import fnmatch
 import html
 import sys
 import tempfile
@@ -269,7 +268,7 @@ def check_page(
     explained = bool(meta.get("reading_level_note"))
     problems += content.reading_problems(page.grade, display, _title_line(lines), explained)
     problems += content.undated_figures(lines, display)
-    page.quiz, found = content.quiz_status(src, quiz, in_nav, settings, _matches, broken_quizzes)
+    page.quiz, found = content.quiz_status(src, quiz, in_nav, settings, broken_quizzes)
     problems += found
     page.problems = problems
     return page
@@ -306,10 +305,6 @@ def load_quiz_files(project: Path, report: Report) -> tuple[dict, set[str]]:
 
 def _title_line(lines: list[tuple[int, str]]) -> int | None:
     return next((n for n, text in lines if text.startswith("# ")), None)
-
-
-def _matches(src: str, patterns: list[str]) -> bool:
-    return any(fnmatch.fnmatchcase(src, pattern) for pattern in patterns)
 
 
 def known_sources(built: InProcessBuild) -> dict | None:

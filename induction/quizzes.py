@@ -630,23 +630,27 @@ def check_required(nav_pages: list[str], with_quiz: set[str], require: bool, not
             )
     if not require:
         return
-    missing = [
-        p
-        for p in nav_pages
-        if p not in with_quiz and not any(fnmatch.fnmatchcase(p, pat) for pat in not_needed)
-    ]
+    missing = [p for p in nav_pages if p not in with_quiz and needs_quiz(p, not_needed)]
     if missing:
-        first = missing[0]
-        others = (
-            f"; {len(missing) - 1} more pages have none: " + ", ".join(missing[1:]) if missing[1:] else ""
-        )
-        raise DataError(
-            f"docs/{first}",
-            None,
-            f"the page is in the nav but has no self-check quiz{others}",
-            f"add quizzes/{quiz_file_name(first)} with 'page: {first}' as quizzes/README.md shows, "
-            "or list the page under extra.quizzes.not_needed in mkdocs.yml",
-        )
+        raise no_quiz(missing[0], missing[1:])
+
+
+def needs_quiz(page: str, not_needed: list[str]) -> bool:
+    """Whether a page in the nav needs a self-check: unless a `not_needed` pattern matches it."""
+    return not any(fnmatch.fnmatchcase(page, pattern) for pattern in not_needed)
+
+
+def no_quiz(page: str, others: list[str] = ()) -> DataError:
+    """A page in the nav that needs a self-check has none (and `others` neither): the build stops
+    at the first, naming the others; the content check lists each page."""
+    more = f"; {len(others)} more pages have none: {', '.join(others)}" if others else ""
+    return DataError(
+        f"docs/{page}",
+        None,
+        f"the page is in the nav but has no self-check quiz{more}",
+        f"add quizzes/{quiz_file_name(page)} with 'page: {page}' and at least {MIN_QUESTIONS} questions "
+        "as quizzes/README.md shows, or list the page under extra.quizzes.not_needed in mkdocs.yml",
+    )
 
 
 def quiz_file_name(page: str) -> str:

@@ -249,7 +249,7 @@ BAD_BUILDS = [
     (
         missing_quiz,
         "docs/marked.md: the page is in the nav but has no self-check quiz "
-        "(add quizzes/marked.yml with 'page: marked.md' as quizzes/README.md shows, "
+        "(add quizzes/marked.yml with 'page: marked.md' and at least 3 questions as quizzes/README.md shows, "
         "or list the page under extra.quizzes.not_needed in mkdocs.yml)",
     ),
     (

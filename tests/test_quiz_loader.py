@@ -413,7 +413,8 @@ NAV = ["index.md", "thresholds.md", "services/front-door.md", "glossary.md", "ab
             True,
             ["index.md", "glossary.md", "about/*"],
             "docs/thresholds.md: the page is in the nav but has no self-check quiz "
-            "(add quizzes/thresholds.yml with 'page: thresholds.md' as quizzes/README.md shows, "
+            "(add quizzes/thresholds.yml with 'page: thresholds.md' and at least 3 questions "
+            "as quizzes/README.md shows, "
             "or list the page under extra.quizzes.not_needed in mkdocs.yml)",
         ),
         (
@@ -422,7 +423,8 @@ NAV = ["index.md", "thresholds.md", "services/front-door.md", "glossary.md", "ab
             ["index.md", "glossary.md"],
             "docs/thresholds.md: the page is in the nav but has no self-check quiz; 2 more pages have none: "
             "services/front-door.md, about/index.md "
-            "(add quizzes/thresholds.yml with 'page: thresholds.md' as quizzes/README.md shows, "
+            "(add quizzes/thresholds.yml with 'page: thresholds.md' and at least 3 questions "
+            "as quizzes/README.md shows, "
             "or list the page under extra.quizzes.not_needed in mkdocs.yml)",
         ),
         (
