@@ -120,6 +120,7 @@ def test_contacts_data_matches_the_source_numbers():
         )
 
 
+@pytest.mark.content  # a trainer who settles the doubt, or adds a figure, changes it
 @pytest.mark.parametrize("fact", SOURCE_FACTS["doubts"], ids=lambda f: f"{f['page']}-{f['clue']}")
 def test_known_doubts_in_the_sources_are_flagged_for_trainers(fact):
     text = (ROOT / "docs" / fact["page"]).read_text(encoding="utf-8")
@@ -187,6 +188,7 @@ def test_diagrams_are_local_files_with_a_title(real_site):
         assert not re.search(r'(href|src)="https?://', text), f"{svg.name} loads something from the web"
 
 
+@pytest.mark.content  # counts today's undated figures; the content check warns of each one
 @pytest.mark.parametrize("src", LEARNING_PAGES)
 def test_figures_carry_a_date(src):
     """Every table of figures or line with a large number mentions when it is from."""
