@@ -30,6 +30,7 @@ from induction.building import InProcessBuild, build_in_process, mkdocs_log_to
 from induction.common import DataError, read_source
 from induction.dates import today, uk_date
 from induction.front_matter import split_front_matter
+from induction.glossary import GLOSSARY_PAGE
 from induction.learner_text import learner_lines
 from induction.learning_path import path_pages
 from induction.nav import nav_paths
@@ -200,6 +201,7 @@ def run_checks(project: Path, on: dt.date) -> Report:
     for problem in essentials_gaps(built, built_html):
         if problem.path in by_page:
             by_page[problem.path].problems.append(problem)
+    report.other += essentials_term_gaps(project, built_html.get(GLOSSARY_PAGE))
     seen = {p.where_and_what for p in report.all_problems()}
     for problem in found:
         if problem.where_and_what in seen:  # the build stopped at a problem the page's checks found
@@ -249,6 +251,24 @@ def essentials_gaps(built: InProcessBuild, pages_html: dict[str, str]) -> list[P
         for src, heading in essentials_headings(learning)
         if src in pages_html and section_html(pages_html[src], heading) is None
     ]
+
+
+def essentials_term_gaps(project: Path, glossary_html: str | None) -> list[Problem]:
+    """A warning for each term data/essentials.yml chooses that the Glossary page (as the build
+    made it) has no entry for: the website is fine, but the export stops there."""
+    from export.documents import glossary_entries
+    from export.pipeline import ESSENTIALS_DATA, essentials_terms, not_a_term
+
+    path = project / ESSENTIALS_DATA
+    if glossary_html is None or not path.exists():
+        return []
+    try:
+        chosen = essentials_terms(read_source(path, ESSENTIALS_DATA))
+    except DataError as error:
+        return [Problem.of(error, WARNING, kind="export")]
+    _, unknown = glossary_entries(glossary_html, [name for name, _ in chosen])
+    gaps = [not_a_term(name, line) for name, line in chosen if name in unknown]
+    return [Problem.of(error, WARNING, kind="export") for error in gaps]
 
 
 def check_page(

@@ -435,6 +435,17 @@ def essentials_terms(text: str) -> list[tuple[str, int]]:
     return [(name.strip(), line_of.get(name.strip(), first)) for name in names]
 
 
+def not_a_term(name: str, line: int) -> DataError:
+    """A name data/essentials.yml chooses that is no entry's term (another name of an entry is
+    not enough: the handout prints the entry under its term)."""
+    return DataError(
+        ESSENTIALS_DATA,
+        line,
+        f"'{name}' is not a term in data/glossary.yml",
+        "write it exactly as its term: line in data/glossary.yml, or add the term there first",
+    )
+
+
 def essentials_parts(project: Path, sections, glossary) -> dict:
     """What the Essentials handout prints, each part taken from a prepared page (or the glossary)
     by its heading, so that it always says what the site says. Raise ExportError naming what is
@@ -502,18 +513,7 @@ def essentials_parts(project: Path, sections, glossary) -> dict:
     terms, unknown = documents.glossary_entries(
         glossary.html if glossary else "", [name for name, _ in names_chosen]
     )
-    problems += [
-        str(
-            DataError(
-                ESSENTIALS_DATA,
-                line,
-                f"'{name}' is not a term in data/glossary.yml",
-                "write it exactly as its term: line in data/glossary.yml, or add the term there first",
-            )
-        )
-        for name, line in names_chosen
-        if name in unknown
-    ]
+    problems += [str(not_a_term(name, line)) for name, line in names_chosen if name in unknown]
     printed = [
         essentials_part(project, src, heading, html, places, names, problems) for src, heading, html in taken
     ]

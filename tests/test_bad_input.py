@@ -455,6 +455,21 @@ def test_settings_without_attr_list_stop_the_build_and_the_check_in_the_house_fo
     assert f"ERROR   {message}" in result.stdout, result.stdout
 
 
+def test_the_check_warns_of_an_essentials_term_that_would_stop_the_export(project_copy, tmp_path):
+    """data/essentials.yml naming another name of an entry (its alias), not its term: the site is
+    fine and the check passes, but warns at the line with the export's own words, where the export
+    would stop."""
+    line = _replace(
+        project_copy / "data" / "essentials.yml", b"  - corporate parenting\n", b"  - corporate parent\n"
+    )
+    result = _run_check(project_copy, tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert (
+        f"WARNING data/essentials.yml:{line}: 'corporate parent' is not a term in data/glossary.yml "
+        in result.stdout
+    ), result.stdout
+
+
 # --- nox -s build: site/ keeps the last good build -----------------------------------------
 
 
