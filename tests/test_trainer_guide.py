@@ -417,3 +417,24 @@ def test_without_debians_chromium_the_export_says_how_to_name_another_one():
         find_chromium("/opt/chrome/chrome")
     guide = (GUIDE / "preview-check-publish.md").read_text(encoding="utf-8")
     assert "python3 noxfile.py -s export -- --chromium PATH" in guide
+
+
+def test_the_readme_and_the_guide_describe_the_marks_the_essentials_and_the_search():
+    """Issue 20: the README and the trainer guide describe the progress marks (with the marks and
+    words progress.js shows), the Essentials handout and the search tips."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    script = (ROOT / "docs" / "javascripts" / "progress.js").read_text(encoding="utf-8")
+    shown = re.findall(r'symbol: "\\u([0-9A-Fa-f]{4})", word: "([^"]+)"', script)
+    assert len(shown) == 3, shown
+    marks = (GUIDE / "self-checks.md").read_text(encoding="utf-8")
+    for code, word in shown:
+        mark = chr(int(code, 16))
+        assert f"**{word.lower()}** ({mark}" in readme, (word, mark)
+        assert re.search(rf"{mark} \*\*{word.lower()}\*\*", marks), (word, mark)
+    assert "## Progress marks" in readme and "## Progress marks" in marks
+    guide = (GUIDE / "index.md").read_text(encoding="utf-8")
+    assert "## Search tips" in guide and "search" in guide.split("## Search tips")[1][:400]
+    assert "### The Essentials handout" in (GUIDE / "preview-check-publish.md").read_text(encoding="utf-8")
+    from export.pipeline import ESSENTIALS_MOST_PAGES
+
+    assert f"the Essentials handout to give out, at most {ESSENTIALS_MOST_PAGES} A4 pages" in readme
