@@ -192,7 +192,7 @@ def needs_chromium(args: list[str]) -> bool:
         try:
             if eval(compile(expression, "-m", "eval"), {"__builtins__": {}}, marks):
                 return True
-        except (SyntaxError, NameError, TypeError):
+        except Exception:  # not an expression of kinds (-m "export.x"): install it to be safe
             return True
     return False
 

@@ -256,19 +256,15 @@ def essentials_gaps(built: InProcessBuild, pages_html: dict[str, str]) -> list[P
 def essentials_term_gaps(project: Path, glossary_html: str | None) -> list[Problem]:
     """A warning for each term data/essentials.yml chooses that the Glossary page (as the build
     made it) has no entry for: the website is fine, but the export stops there."""
-    from export.documents import glossary_entries
-    from export.pipeline import ESSENTIALS_DATA, essentials_terms, not_a_term
+    from export.pipeline import ESSENTIALS_DATA, chosen_terms
 
-    path = project / ESSENTIALS_DATA
-    if glossary_html is None or not path.exists():
+    if glossary_html is None or not (project / ESSENTIALS_DATA).exists():
         return []
     try:
-        chosen = essentials_terms(read_source(path, ESSENTIALS_DATA))
+        _, unknown = chosen_terms(project, glossary_html)
     except DataError as error:
-        return [Problem.of(error, WARNING, kind="export")]
-    _, unknown = glossary_entries(glossary_html, [name for name, _ in chosen])
-    gaps = [not_a_term(name, line) for name, line in chosen if name in unknown]
-    return [Problem.of(error, WARNING, kind="export") for error in gaps]
+        unknown = [error]
+    return [Problem.of(error, WARNING, kind="export") for error in unknown]
 
 
 def check_page(

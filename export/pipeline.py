@@ -435,15 +435,23 @@ def essentials_terms(text: str) -> list[tuple[str, int]]:
     return [(name.strip(), line_of.get(name.strip(), first)) for name in names]
 
 
-def not_a_term(name: str, line: int) -> DataError:
-    """A name data/essentials.yml chooses that is no entry's term (another name of an entry is
-    not enough: the handout prints the entry under its term)."""
-    return DataError(
-        ESSENTIALS_DATA,
-        line,
-        f"'{name}' is not a term in data/glossary.yml",
-        "write it exactly as its term: line in data/glossary.yml, or add the term there first",
-    )
+def chosen_terms(project: Path, glossary_html: str) -> tuple[list[tuple[str, str]], list[DataError]]:
+    """The entries data/essentials.yml chooses, as the Glossary page (`glossary_html`) shows them
+    ([(headword, definition HTML)]), and an error at its line for each name that is no entry's
+    term (another name of an entry is not enough: the handout prints the entry under its term).
+    A file that is not a list of names is a DataError. The export and the content check both ask."""
+    chosen = essentials_terms(read_source(project / ESSENTIALS_DATA, ESSENTIALS_DATA))
+    terms, unknown = documents.glossary_entries(glossary_html, [name for name, _ in chosen])
+    return terms, [
+        DataError(
+            ESSENTIALS_DATA,
+            line,
+            f"'{name}' is not a term in data/glossary.yml",
+            "write it exactly as its term: line in data/glossary.yml, or add the term there first",
+        )
+        for name, line in chosen
+        if name in unknown
+    ]
 
 
 def essentials_parts(project: Path, sections, glossary) -> dict:
@@ -507,13 +515,10 @@ def essentials_parts(project: Path, sections, glossary) -> dict:
             }
         )
     try:
-        names_chosen = essentials_terms(read_source(project / ESSENTIALS_DATA, ESSENTIALS_DATA))
+        terms, unknown = chosen_terms(project, glossary.html if glossary else "")
     except DataError as error:
         raise ExportError(str(error)) from None
-    terms, unknown = documents.glossary_entries(
-        glossary.html if glossary else "", [name for name, _ in names_chosen]
-    )
-    problems += [str(not_a_term(name, line)) for name, line in names_chosen if name in unknown]
+    problems += [str(error) for error in unknown]
     printed = [
         essentials_part(project, src, heading, html, places, names, problems) for src, heading, html in taken
     ]

@@ -321,7 +321,7 @@ def column_edge(page) -> int:
 def test_the_handouts_glossary_is_in_two_columns_on_fewer_pages(exported):
     """Issue 20: in one column the glossary took 44 of the handout's 171 pages. In two, every
     glossary page but the last (which may hold a few entries) has a second column, in the
-    handout and in large print, and both are shorter than they were."""
+    handout and in large print, and the handout and its glossary are shorter than they were."""
     from pypdf import PdfReader
 
     for pdf, was in (

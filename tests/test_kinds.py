@@ -104,6 +104,26 @@ def test_no_unit_test_builds_exports_or_opens_a_browser(kinds):
     )
 
 
+# What needs Chromium: a browser, or an export (it prints its PDFs with Chromium).
+NEEDS_CHROMIUM = {
+    "Chromium",
+    "python -m export",
+    "export_support.run_export",
+    "export.pipeline.main",
+    "export.pipeline.export",
+    "export.pipeline.make_export",
+}
+
+
+def test_no_build_test_exports_or_opens_a_browser(kinds):
+    """`-m build` runs without Chromium (noxfile.py's needs_chromium does not install it): a
+    test that prints or opens a browser is an export or browser test."""
+    builds = [nodeid for nodeid, found in kinds.items() if found == ["build"]]
+    assert len(builds) > 100
+    wrong = {nodeid: sorted(found) for nodeid in builds if (found := heavy_work(nodeid) & NEEDS_CHROMIUM)}
+    assert wrong == {}, "these tests are marked build but export or open a browser: mark them so"
+
+
 # The reader must find each kind of heavy work, however deep the call (it proves the check above).
 KNOWN = [
     ("test_trainer_notes.py::test_a_strict_build_refuses_the_trainer_view", "conftest.run_build"),

@@ -161,6 +161,12 @@ def test_progress_page_lists_every_learning_page(real_site):
         assert href.startswith("../"), href
 
 
+def page_id(src: str) -> str:
+    """A page's id in the progress data: its address under the site (services/index.md ->
+    services/, services/fostering.md -> services/fostering/)."""
+    return src.removesuffix("index.md") if src.endswith("index.md") else src.removesuffix(".md") + "/"
+
+
 def progress_pages(real_site) -> list[dict]:
     return json.loads(real_site.html("index.html").select_one("script[data-pages]")["data-pages"])
 
@@ -173,14 +179,14 @@ def test_learning_pages_come_from_the_nav_and_front_matter(real_site):
     settings = yaml_load(
         (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), get_yaml_loader(config=MkDocsConfig())
     )
-    menu = [src.removesuffix(".md") + "/" for src in nav_paths(settings["nav"])]
+    menu = [page_id(src) for src in nav_paths(settings["nav"])]
     assert len(ids) >= 10 and ids == [page for page in menu if page in ids]  # in the menu's order
     for not_learning in ("", "contacts/", "progress/", "glossary/", "about/", "trainers/"):
         assert not_learning not in ids
     assert not [page for page in ids if page.startswith(("about/", "trainers/"))]
     questions = {q.page: len(q.questions) for q in load_quizzes(ROOT / "quizzes", ROOT)}
     assert {page["id"]: page["questions"] for page in pages} == {
-        src.removesuffix(".md") + "/": count for src, count in questions.items()
+        page_id(src): count for src, count in questions.items()
     }
     for src in ("index.md", "contacts.md"):
         assert "\nprogress: false" in (ROOT / "docs" / src).read_text(encoding="utf-8")

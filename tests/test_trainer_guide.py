@@ -27,20 +27,7 @@ def example(name: str) -> str:
     return (EXAMPLES / name).read_text(encoding="utf-8")
 
 
-def example_day() -> str:
-    """The day the worked examples are built on: the latest last_reviewed of the review dates
-    example and every page (a page reviewed later than "today" is an error), so before every
-    review_due. Worked out, not fixed: a fixed day stopped these builds once a trainer reviewed a
-    page after it, or set a review_due before it."""
-    dates = [yaml.safe_load(example("review-dates.yml"))["last_reviewed"]]
-    for path in (ROOT / "docs").rglob("*.md"):
-        reviewed = meta.get_data(path.read_text(encoding="utf-8"))[1].get("last_reviewed")
-        if reviewed:
-            dates.append(reviewed)
-    return max(dates).isoformat()
-
-
-EXAMPLE_DAY = example_day()
+EXAMPLE_DAY = "2027-06-01"  # after the examples' last_reviewed, before their review_due
 
 
 def code_lines(text: str) -> list[str]:
@@ -108,9 +95,30 @@ def add_trainer_note(project: Path) -> None:
     page.write_text(text.replace(after, after + "\n" + example("trainer-note.md"), 1), encoding="utf-8")
 
 
+def example_dates() -> dict[str, str]:
+    return dict(line.split(": ", 1) for line in code_lines(example("review-dates.yml")))
+
+
+def same_review_dates(project: Path) -> None:
+    """Give every page of the copy the review dates example's dates, in its front matter: the
+    examples are built on fixed days (EXAMPLE_DAY, and one past the example's review_due), which
+    the real pages' dates, moving as trainers review them, must not make a page reviewed "in the
+    future" or overdue."""
+    dates = example_dates()
+    for path in (project / "docs").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        parts = text.split("\n---\n", 1) if text.startswith("---\n") else None
+        if parts is None or len(parts) < 2:
+            continue
+        front = parts[0]
+        for field, value in dates.items():
+            front = re.sub(rf"^{field}: .*$", f"{field}: {value}", front, count=1, flags=re.M)
+        path.write_text(front + "\n---\n" + parts[1], encoding="utf-8")
+
+
 def set_review_dates(project: Path) -> None:
     page = project / "docs" / NEW_PAGE
-    dates = dict(line.split(": ", 1) for line in code_lines(example("review-dates.yml")))
+    dates = example_dates()
     text = page.read_text(encoding="utf-8")
     for field, value in dates.items():
         text = re.sub(rf"^{field}: .*$", f"{field}: {value}", text, count=1, flags=re.M)
@@ -137,6 +145,7 @@ def page_url(src: str) -> str:
 def examples_project(tmp_path_factory) -> Path:
     """A copy of the project with every worked example applied except the glossary entry."""
     project = copy_project(tmp_path_factory.mktemp("guide") / "project")
+    same_review_dates(project)
     add_new_page(project)
     add_quiz(project)
     mention_vpn(project)
@@ -357,10 +366,15 @@ def _template(node) -> str | None:
 
 def message_templates() -> list[tuple[str, str]]:
     """(where, problem text with \\0 for each filled-in value) of every message a trainer can get:
-    each DataError in hooks/*.py, each problem pages.py and check/content.py report, and each
-    warning written as `{display}:{line}: ...`."""
+    each DataError in hooks/*.py, induction/*.py, check/ and export/pipeline.py, each problem
+    pages.py and check/ report, and each warning written as `{display}:{line}: ...`."""
     found = []
-    sources = [*sorted((ROOT / "induction").glob("*.py")), ROOT / "check" / "content.py"]
+    sources = [
+        *sorted((ROOT / "hooks").glob("*.py")),
+        *sorted((ROOT / "induction").glob("*.py")),
+        *sorted((ROOT / "check").glob("*.py")),
+        ROOT / "export" / "pipeline.py",
+    ]
     for path in sources:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
