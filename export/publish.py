@@ -159,9 +159,9 @@ def run_gate(project: Path, site: Path, run_checks: bool = True) -> None:
             raise PublishError(f"The {name} failed (see above), so nothing was published.")
 
 
-# The gate's quick tests (no build, browser or export), without those that pin a fact a trainer
-# may change from a new source (the contact numbers) to the source documents' words: the full
-# suite (CI) runs those and says what to add. The law, dates and flagged doubts stay in the gate.
+# The gate's quick tests (no build, browser or export), without those marked `content`, which pin
+# today's content a trainer may change (the contact numbers against the source documents' words,
+# the law's wording, the flagged doubts, self-check questions): the whole suite (CI) runs those.
 QUICK_TESTS = "unit and not content"
 
 

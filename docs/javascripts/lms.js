@@ -217,7 +217,7 @@
      answered correctly, answered at all, and answered correctly at the first try ("0.2.3");
      mkdocs-quiz's saved answers for the page as "question:right:choices;..." (choices are option
      numbers or typed words, URI-encoded). With every page finished and every question answered
-     this site's record measured about 2,000 characters; if a record would still be longer than
+     this site's record measured 3,152 characters (6 December 2026); if a record would still be longer than
      the LMS allows (SCORM 1.2's limit is the tight one), the answers are left out (progress and
      the questions right are kept). */
   function packAnswers(text) {
