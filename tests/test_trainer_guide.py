@@ -95,8 +95,13 @@ def add_trainer_note(project: Path) -> None:
     page.write_text(text.replace(after, after + "\n" + example("trainer-note.md"), 1), encoding="utf-8")
 
 
-def example_dates() -> dict[str, str]:
-    return dict(line.split(": ", 1) for line in code_lines(example("review-dates.yml")))
+def give_example_dates(page: Path) -> None:
+    """Set the review dates example's dates in `page`'s front matter (its first lines of them)."""
+    text = page.read_text(encoding="utf-8")
+    for line in code_lines(example("review-dates.yml")):
+        field, value = line.split(": ", 1)
+        text = re.sub(rf"^{field}: .*$", f"{field}: {value}", text, count=1, flags=re.M)
+    page.write_text(text, encoding="utf-8")
 
 
 def same_review_dates(project: Path) -> None:
@@ -104,25 +109,13 @@ def same_review_dates(project: Path) -> None:
     examples are built on fixed days (EXAMPLE_DAY, and one past the example's review_due), which
     the real pages' dates, moving as trainers review them, must not make a page reviewed "in the
     future" or overdue."""
-    dates = example_dates()
     for path in (project / "docs").rglob("*.md"):
-        text = path.read_text(encoding="utf-8")
-        parts = text.split("\n---\n", 1) if text.startswith("---\n") else None
-        if parts is None or len(parts) < 2:
-            continue
-        front = parts[0]
-        for field, value in dates.items():
-            front = re.sub(rf"^{field}: .*$", f"{field}: {value}", front, count=1, flags=re.M)
-        path.write_text(front + "\n---\n" + parts[1], encoding="utf-8")
+        if path.read_text(encoding="utf-8").startswith("---\n"):  # front matter comes first
+            give_example_dates(path)
 
 
 def set_review_dates(project: Path) -> None:
-    page = project / "docs" / NEW_PAGE
-    dates = example_dates()
-    text = page.read_text(encoding="utf-8")
-    for field, value in dates.items():
-        text = re.sub(rf"^{field}: .*$", f"{field}: {value}", text, count=1, flags=re.M)
-    page.write_text(text, encoding="utf-8")
+    give_example_dates(project / "docs" / NEW_PAGE)
 
 
 NEW_FRONT_DOOR = "020 7946 0000"  # kept by Ofcom for drama (valid in form, never in use): it rings no one
