@@ -333,8 +333,9 @@ def note_start(line: str) -> re.Match | None:
 def check_note_lines(markdown: str, display: str, offset: int | Callable[[], int] = 0) -> None:
     """Stop at the first line (outside code, fenced or indented) that would publish a trainer note
     to learners: a line that looks like a note's first line but that Markdown does not read as a
-    trainer note (`note_slip`), or a note whose next line with text is not indented under it
-    (Markdown would end the note there and publish that text as an ordinary paragraph). A line
+    trainer note (`note_slip`), a note whose next line with text is not indented under it
+    (Markdown would end the note there and publish that text as an ordinary paragraph), or a line
+    not indented straight after a note's text, with no blank line between (`_note_end`). A line
     shown as code is left to the safety net (`note_left_on_page`), which allows it only in the
     trainer guide. `offset` (the front matter's lines) may be a function, called only when there
     is an error to place."""
@@ -346,17 +347,38 @@ def check_note_lines(markdown: str, display: str, offset: int | Callable[[], int
         note = note_start(line)
         problem = note_slip(line)
         if note and not problem:
-            indent = len(note.group("indent"))
+            indent = len(note.group("indent")) + 4
+            title = note.group("title") or "Trainer"
             text = next((nxt.expandtabs(4) for nxt in lines[number:] if nxt.strip()), "")
-            if len(text) - len(text.lstrip()) < indent + 4:
-                title = note.group("title") or "Trainer"
+            if len(text) - len(text.lstrip()) < indent:
                 problem = (
                     f"the trainer note '{title}' has no indented text, so the text below it would be "
                     "published to learners",
                     "indent the note's text by four spaces on the lines after the '!!! trainer' line",
                 )
+            elif end := _note_end(lines, number, indent):
+                number = end
+                problem = (
+                    f"'{lines[end - 1].strip()}' comes straight after the text of the trainer note "
+                    f"'{title}', not indented and with no blank line between, so Markdown ends the note "
+                    "above it and publishes this line to learners",
+                    "indent it by four spaces to keep it in the note, or leave a blank line above it "
+                    "if it is for learners",
+                )
         if problem:
             raise DataError(display, number + (offset() if callable(offset) else offset), *problem)
+
+
+def _note_end(lines: list[str], start: int, indent: int) -> int | None:
+    """The number of the line that ends the note started at line `start` when it comes straight
+    after a line of the note's text: less indented than `indent`, with no blank line above it.
+    Markdown ends the note there and publishes that line (often the last words of a sentence the
+    trainer meant for the note), so it is a slip. None when a blank line ends the note."""
+    for number in range(start + 1, len(lines) + 1):
+        line = lines[number - 1].expandtabs(4)
+        if line.strip() and len(line) - len(line.lstrip()) < indent:
+            return number if lines[number - 2].strip() else None
+    return None
 
 
 def unquoted_title(line: str) -> tuple[str, str] | None:

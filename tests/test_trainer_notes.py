@@ -309,6 +309,43 @@ def test_a_note_whose_text_is_not_indented_is_an_error_naming_its_line(markdown,
     assert str(error.value) == f"{message} {NOT_INDENTED}"
 
 
+RUN_ON = (
+    "comes straight after the text of the trainer note 'Check this', not indented and with no blank "
+    "line between, so Markdown ends the note above it and publishes this line to learners (indent it "
+    "by four spaces to keep it in the note, or leave a blank line above it if it is for learners)"
+)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "line"),
+    [
+        # the slip found on a page: a sentence's last word at the left edge under the note
+        ('Intro.\n\n!!! trainer "Check this"\n    The head of each body is its lead\npartner.\n\nMore.', 5),
+        ('!!! trainer "Check this"\n\n    First paragraph.\n\n    Second paragraph.\nNot indented.', 6),
+        ('- Item.\n\n    !!! trainer "Check this"\n        Under the item.\n    At the item\'s level.', 5),
+    ],
+)
+def test_a_line_not_indented_straight_after_a_notes_text_is_an_error_at_that_line(markdown, line):
+    """Markdown ends a note at the first line that is not indented, even in the middle of a
+    sentence, and publishes that line; the line the note was meant to keep is named."""
+    with pytest.raises(DataError) as error:
+        check_note_lines(markdown, "docs/x.md", 2)
+    shown = markdown.split("\n")[line - 1].strip()
+    assert str(error.value) == f"docs/x.md:{line + 2}: '{shown}' {RUN_ON}"
+
+
+def test_a_blank_line_after_a_notes_text_ends_the_note_without_an_error():
+    check_note_lines('!!! trainer "Check this"\n    Note.\n\nFor learners.\n- A list.', "docs/x.md")
+
+
+def test_the_line_a_note_ends_at_is_published_by_markdown():
+    """Why the slip above is an error: the line after the note's text is outside the note."""
+    typed = '!!! trainer "Check this"\n    The head is its lead\npartner.'
+    rendered = BeautifulSoup(markdown.markdown(typed, extensions=["admonition"]), "html.parser")
+    assert rendered.select_one("div.trainer").get_text().count("partner.") == 0
+    assert [p.get_text() for p in rendered.find_all("p", recursive=False)] == ["partner."]
+
+
 def test_the_front_matter_lines_may_be_given_as_a_function():
     """The hook hands the front matter's length as a function (read from the page's file only when
     there is an error to place): the error's line counts them."""
