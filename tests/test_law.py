@@ -274,6 +274,10 @@ OLD_WORDING = [
     r"share(?:s)? the (?:council's )?duty",
     r"usually a money matter",
     r"partnership must satisfy itself",
+    r"only a court can (?:make a family comply|compel)",
+    r"must do this as a good parent would",
+    r"help the council must give by law",
+    r"pass it on the same day",
 ]
 
 
@@ -305,7 +309,9 @@ def test_the_corrections_without_an_act_in_their_note_name_their_authority():
     assert "Localism Act 2011" in interests and "section 34" in interests
 
 
-def test_child_protection_needs_co_operation_and_only_a_court_compels(real_site):
+def test_child_protection_needs_co_operation_and_a_court_or_the_police_compels(real_site):
+    """Section 46 lets the police take a child into police protection with no court: "only a court
+    can make a family comply" was wrong (corrected December 2026)."""
     rows = thresholds_rows(real_site)
     duty = next(i for i, h in enumerate(rows[0]) if "duty" in h.lower())
     agree = next(i for i, h in enumerate(rows[0]) if "agree" in h.lower())
@@ -314,17 +320,19 @@ def test_child_protection_needs_co_operation_and_only_a_court_compels(real_site)
         assert words in protection[agree], words
     court = next(r for r in rows if r[0].lower().startswith("6. pre-proceedings"))
     assert "power" in court[duty].lower() and "can apply" in court[duty]
-    for words in ("only a court", "section 31", "section 44", "section 43"):
+    for words in ("a court can", "section 31", "section 44", "section 43", "police protection", "section 46"):
         assert words in court[agree], words
     svg = BeautifulSoup((real_site.site / "images" / "continuum-of-need.svg").read_text(), "xml")
     texts = " ".join(t.get_text() for t in svg.find_all("text")).lower()
-    assert "co-operation" in texts and "only a court" in texts and "powers" in texts
+    assert "co-operation" in texts and "a court or the police" in texts and "powers" in texts
     desc = " ".join(svg.find("desc").get_text().split()).lower()
-    assert "co-operation" in desc and "only a court" in desc
+    assert "co-operation" in desc and "a court can" in desc and "the police can" in desc
     question = next(q for q in quiz("thresholds") if "must the family agree" in q["question"].lower())
     assert "co-operation" in quiz_words(question) and "section 43" in question["explanation"]
+    assert "section 46" in question["explanation"]
     for claim in (texts, desc, quiz_words(question).lower(), " ".join(protection + court).lower()):
         assert "act without it" not in claim and "must act even if" not in claim
+        assert "only a court" not in claim
 
 
 def test_thresholds_takeaways_say_child_in_need_help_needs_the_familys_agreement(real_site):
