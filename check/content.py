@@ -18,6 +18,9 @@ The heuristics, in plain words:
   numbers), zoom levels ("zoom in up to 400%") and the top of a scale that starts at 0 or 1
   ("a score from 0 to 100") are not figures. It can be wrong: a number that is not a figure
   (a section of a law) may be reported; it is only a warning.
+- Acronyms not spelled out: the first use on a page of a glossary term that has an expansion
+  (MASH, Ofsted), when the page has not given its words before, nor gives them within 200
+  characters after, and the acronym is not in brackets after other words ("... (ILACS)").
 
 What the site's build finds (broken links, images without alt text, acronyms missing from the
 glossary, errors in data files) is not found again here: `build_problems` takes it from the
@@ -26,7 +29,9 @@ build's log records, where each trainer error carries its DataError (induction.c
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import logging
 import re
 import warnings
@@ -253,6 +258,49 @@ def _units(lines: list[tuple[int, str]]):
 
 
 # --- Glossary -------------------------------------------------------------------------------
+
+
+def unexplained_acronyms(
+    lines: list[tuple[int, str]], display: str, acronyms: dict[str, str]
+) -> list[Problem]:
+    """A warning at the line where the page first uses an acronym (a glossary term with an
+    expansion, `acronyms`: term -> expansion) without spelling it out: its words not earlier on
+    the page nor within EXPLAINED_WITHIN characters after it, and the acronym not in brackets
+    after other words ("... children's services (ILACS)"). The glossary link shows the words on
+    hover, but a reader on paper, or on a phone, meets the bare letters."""
+    texts = [(number, plain(text)) for number, text in lines]
+    page = " ".join(text for _, text in texts)
+    starts = list(itertools.accumulate((len(text) + 1 for _, text in texts), initial=0))
+    problems = []
+    for term, expansion in acronyms.items():
+        use = re.search(rf"(?<![\w-]){re.escape(term)}(?:s|'s)?(?![\w-])", page)
+        if not use or page[: use.start()].rstrip().endswith("("):
+            continue
+        if _words(expansion) in _words(page[: use.start() + EXPLAINED_WITHIN]):
+            continue
+        number = texts[bisect.bisect_right(starts, use.start()) - 1][0]
+        problems.append(
+            Problem(
+                display,
+                number,
+                WARNING,
+                "acronym",
+                f"'{term}' is used here before the page spells it out",
+                f"write it out where the page first uses it: '{term} ({expansion})', or "
+                f"'{expansion} ({term})'",
+                subject=term,
+            )
+        )
+    return problems
+
+
+def _words(text: str) -> str:
+    """`text` in lower case without emphasis marks, its spaces and line breaks made one space."""
+    return " ".join(text.replace("*", "").replace("_", "").split()).lower()
+
+
+EXPLAINED_WITHIN = 200  # characters after an acronym's first use in which its words still count
+
 
 
 def glossary_status(used: int, missing: list[str]) -> str:

@@ -163,6 +163,7 @@ def run_checks(project: Path, on: dt.date) -> Report:
         {p.where_and_what: p for p in content.build_problems(built.records, read_raw, built.error)}.values()
     )
     used = glossary_usage(built)
+    acronyms = glossary_acronyms(built)
 
     nav = nav_paths(config.nav)
     files = get_files(config)
@@ -187,6 +188,7 @@ def run_checks(project: Path, on: dt.date) -> Report:
             check_front_matter,
             broken_quizzes,
             html=built_html.get(src),
+            acronyms=acronyms,
         )
         page.problems = sorted(
             page.problems + [p for p in found if p.path == page.display and p.kind in PAGE_KINDS],
@@ -268,11 +270,22 @@ def essentials_term_gaps(project: Path, glossary_html: str | None) -> list[Probl
 
 
 def check_page(
-    src, raw, in_nav, on, sources, quiz, settings, check_front_matter, broken_quizzes=frozenset(), html=None
+    src,
+    raw,
+    in_nav,
+    on,
+    sources,
+    quiz,
+    settings,
+    check_front_matter,
+    broken_quizzes=frozenset(),
+    html=None,
+    acronyms=None,
 ) -> PageReport:
     """The checks of one page's text that the build does not make: review dates, reading level,
-    figures without a date, the self-check. `html` is the page's HTML as the build made it (None
-    when the build stopped before the page): the reading level is measured on it."""
+    figures without a date, acronyms used before they are spelled out (`acronyms`: the glossary's,
+    term -> expansion), the self-check. `html` is the page's HTML as the build made it (None when
+    the build stopped before the page): the reading level is measured on it."""
     display = f"docs/{src}"
     meta, body, offset = split_front_matter(raw)
     title = str(meta.get("title") or src)
@@ -284,6 +297,7 @@ def check_page(
     explained = bool(meta.get("reading_level_note"))
     problems += content.reading_problems(page.grade, display, _title_line(lines), explained)
     problems += content.undated_figures(lines, display)
+    problems += content.unexplained_acronyms(lines, display, acronyms or {})
     page.quiz, found = content.quiz_status(src, quiz, in_nav, settings, broken_quizzes)
     problems += found
     page.problems = problems
@@ -337,6 +351,13 @@ def glossary_usage(built: InProcessBuild) -> dict[str, int] | None:
     from induction.glossary import terms_used
 
     return terms_used(built.config) if built.config is not None else None
+
+
+def glossary_acronyms(built: InProcessBuild) -> dict[str, str]:
+    """The glossary's acronyms, each with the words it stands for ({} without a glossary)."""
+    from induction.glossary import acronyms
+
+    return acronyms(built.config) if built.config is not None else {}
 
 
 def build_site(config_file: Path, on: dt.date) -> tuple[InProcessBuild, dict[str, str]]:

@@ -124,6 +124,53 @@ def test_an_undated_figure_says_what_to_write():
     assert str(problem).startswith("docs/p.md:1: figure '1,000' has no date (say when it is from")
 
 
+ACRONYMS = {
+    "Ofsted": "Office for Standards in Education, Children's Services and Skills",
+    "NHS": "National Health Service",
+    "ILACS": "Inspecting Local Authority Children's Services",
+}
+
+
+@pytest.mark.parametrize(
+    ("markdown", "found"),
+    [
+        # the slips a second reader found on the real pages: the letters alone at the first use
+        ("- Explain what Ofsted said about the service in 2025.\n\n## Ofsted\n\nOfsted (the Office", [1]),
+        ("The partnership brings together the council, the police\nand the NHS to keep children safe.", [2]),
+        # spelled out first, in brackets after, or on the next line; or the words before, in brackets
+        ("The National Health Service (NHS) runs hospitals. The NHS also runs clinics.", []),
+        ("The NHS (National Health\nService) runs hospitals.", []),
+        ("Ofsted (the Office for Standards in **Education**, Children's Services and Skills) inspects.", []),
+        ("It uses the inspection of local authority children's services (ILACS).", []),
+        # a heading just above the words that spell it out
+        (
+            "## Our Ofsted journey\n\n"
+            "Ofsted (the Office for Standards in\nEducation, Children's Services and Skills)",
+            [],
+        ),
+        # never read as the acronym: part of a word, code, a trainer note, another case
+        ("NHSX and ofsted-like words.", []),
+        ("Type `NHS` here.", []),
+        ('!!! trainer "Check"\n    Ask the NHS.\n\nDone.', []),
+        ("Ask the nhs.", []),
+        # each acronym once, at its first use
+        ("Ofsted came. Ofsted left. The NHS called.", [1, 1]),
+    ],
+)
+def test_an_acronym_the_page_does_not_spell_out_at_its_first_use_is_a_warning_at_that_line(markdown, found):
+    problems = content.unexplained_acronyms(_lines(markdown, 10), "docs/p.md", ACRONYMS)
+    assert [p.line - 10 for p in problems] == found
+    assert all(p.level == WARNING and p.kind == "acronym" for p in problems)
+
+
+def test_an_acronym_not_spelled_out_says_what_to_write():
+    (problem,) = content.unexplained_acronyms(_lines("Ask the NHS."), "docs/p.md", ACRONYMS)
+    assert str(problem) == (
+        "docs/p.md:1: 'NHS' is used here before the page spells it out (write it out where the page "
+        "first uses it: 'NHS (National Health Service)', or 'National Health Service (NHS)')"
+    )
+
+
 @pytest.mark.parametrize(
     ("fragment", "text"),
     [
