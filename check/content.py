@@ -302,7 +302,6 @@ def _words(text: str) -> str:
 EXPLAINED_WITHIN = 200  # characters after an acronym's first use in which its words still count
 
 
-
 def glossary_status(used: int, missing: list[str]) -> str:
     """The glossary line of the report: how many glossary terms the page links (`used`, from
     the build) and the acronyms the build found missing from the glossary."""
