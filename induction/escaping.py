@@ -15,6 +15,9 @@ here:
   the files named by extra_javascript, extra_css, extra.polyfills and the theme's logo and
   favicon from every page. The copyright meets the same sanitiser and allowlist as a page's own
   HTML (hooks/safe_html.py); those addresses must be files of the site: no scheme, no `//`.
+  Under `extra:` only the site's own settings may be written (EXTRA_KEYS): Material writes its
+  own there (`alternate`, `social`, `homepage`, `analytics`, `consent`) into every page as they
+  are, and the site uses none of them.
   A link in the menu may go where a link in a page may (https, mailto:, tel:, the site), never
   to `javascript:` or `data:`.
 - It stops the build when hooks/csp.py, hooks/safe_html.py or hooks/safe_files.py is missing from
@@ -80,6 +83,7 @@ def check_menu_and_settings(nav, config) -> None:
         text = read_source(settings_file)
         settings_display = relative_display(settings_file, config_file.parent)
         check_settings(config, setting_lines(text), settings_display)
+        check_extra_keys(extra_key_lines(text), settings_display)
         check_page_settings(settings, setting_value_lines(text), settings_display)
     check_page_settings(settings, None, relative_display(config_file, config_file.parent))  # set elsewhere
 
@@ -159,6 +163,29 @@ def check_settings(config, lines: dict[str, int], display: str) -> None:
                 f"{key} contains '{char}'",
                 "write plain text: no HTML and no double quotes in the site's name, description and author",
             )
+
+
+def check_extra_keys(lines: dict[str, int], display: str) -> None:
+    """Stop at a key under `extra:` in `display` (`lines`: each key there and its line) that is
+    not one of EXTRA_KEYS. Material writes many of its own (`alternate`, `social`, `homepage`,
+    `analytics`, `consent`) into every page as they are, as HTML and in attributes, so a value
+    there could put script or a redirect on every page; this site uses none of them."""
+    for key, line in lines.items():
+        if key not in EXTRA_KEYS:
+            raise DataError(
+                display,
+                line,
+                f"extra: has '{key}', which is not a setting of this site, and the theme may write it "
+                "into every page as it is",
+                f"take it out: the settings under extra: are {', '.join(EXTRA_KEYS[:-1])} and "
+                f"{EXTRA_KEYS[-1]}, and a new one is a developer's change",
+            )
+
+
+def extra_key_lines(config_text: str) -> dict[str, int]:
+    """Each key under the top-level `extra:` of a settings file, and its line."""
+    extra = _keys(_compose(config_text)).get("extra")
+    return {key.value: key.start_mark.line + 1 for key, _ in _entries(extra)}
 
 
 def missing_hooks(names) -> str | None:
@@ -328,6 +355,9 @@ def _entries(node) -> list:
 
 
 SETTINGS = ("site_name", "site_description", "site_author")  # Material writes these unescaped
+# The settings under extra: that this site reads (the hooks add others, such as facts and csp, as
+# the build runs); the theme's own (alternate, social, homepage, analytics, consent) are refused.
+EXTRA_KEYS = ("generator", "essentials", "quizzes", "lms", "polyfills")
 # Hooks that keep readers safe: without them the build would still pass, with nothing checked.
 REQUIRED_HOOKS = {
     "safe_html.py": "it stops script and files from other websites in pages",

@@ -18,8 +18,8 @@ import re
 def markdown_text(value) -> str:
     """`value` as Markdown that shows exactly as typed wherever it lands: in running text, a
     link's text or address, or an attribute of raw HTML. Tags, links (`[x](javascript:...)`),
-    code spans, attribute lists (`{: onclick=... }`) and a `"` that would end an attribute are
-    written as character references, which read as the characters themselves."""
+    code spans, attribute lists (`{: onclick=... }`) and a `"` or `'` that would end an attribute
+    are written as character references, which read as the characters themselves."""
     return html.escape(str(value), quote=False).translate(MARKDOWN_SPECIAL)
 
 
@@ -47,7 +47,7 @@ def trainer_markdown(value: str, line_start: bool = True) -> str:
     return value
 
 
-MARKDOWN_SPECIAL = str.maketrans({char: f"&#{ord(char)};" for char in '"\\`[]{}'})
+MARKDOWN_SPECIAL = str.maketrans({char: f"&#{ord(char)};" for char in "\"'\\`[]{}"})
 PLACEHOLDER = re.compile(r"(\{\{\s*[A-Za-z_][\w.]*\s*\}\})")
 INLINE_SPECIAL = re.compile(r"[\\`\[\]]")
 # What `markdown_line` escapes: Markdown's inline signs, and what would start a block at a line's start.

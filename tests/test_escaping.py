@@ -22,11 +22,13 @@ from conftest import ROOT, copy_project, run_build
 from induction.common import DataError
 from induction.escaping import (
     as_text,
+    check_extra_keys,
     check_front_matter_text,
     check_menu_links,
     check_page_settings,
     check_settings,
     check_titles,
+    extra_key_lines,
     missing_hooks,
     nav_file,
     nav_title_lines,
@@ -330,7 +332,9 @@ def test_missing_hooks(names, expected):
         ("x {: onclick=alert(1) }", "x &#123;: onclick=alert(1) &#125;"),
         ('x" onclick="alert(1)', "x&#34; onclick=&#34;alert(1)"),
         ("`code` and \\", "&#96;code&#96; and &#92;"),
-        ("Children's services, 9am to 5pm (weekdays)", "Children's services, 9am to 5pm (weekdays)"),
+        # a ' would end an attribute written in single quotes: <img alt='{{ people.x.name }}'>
+        ("Children's services, 9am to 5pm", "Children&#39;s services, 9am to 5pm"),
+        ("Jo' src='https://x.example/p.png", "Jo&#39; src=&#39;https://x.example/p.png"),
     ],
 )
 def test_markdown_text(value, expected):
@@ -350,6 +354,15 @@ HOSTILE_FACTS = {"contacts": {"x": {"name": "[a](javascript:alert(1)) <b>", "ema
 )
 def test_placeholders_cannot_make_links_or_attributes(markdown, expected):
     assert fill_placeholders(markdown, HOSTILE_FACTS, "docs/x.md") == expected
+
+
+def test_a_fact_stays_inside_an_attribute_in_single_quotes():
+    """Found by a security review (December 2026): a ' in a fact ended an attribute written in
+    single quotes, so the rest of the value became attributes of its own (src=, onerror=)."""
+    facts = {"people": {"x": {"name": "Jo' src='https://x.example/p.png' onerror='alert(1)"}}}
+    filled = fill_placeholders("<img alt='{{ people.x.name }}' src=\"a.png\">", facts, "docs/x.md")
+    (image,) = BeautifulSoup(markdown.markdown(filled), "html.parser").find_all("img")
+    assert image.attrs == {"alt": "Jo' src='https://x.example/p.png' onerror='alert(1)", "src": "a.png"}
 
 
 LINK_TITLE = "A & [b](javascript:alert(1)) {: onclick=alert(2) }"
@@ -674,6 +687,13 @@ FOSTERING = "docs/services/fostering.md"
 FRONT_MATTER_HINT = "(write plain text: no HTML in front matter)"
 # (file, the start of the line to replace, the line written instead, the message; {line} is the
 # replaced line's number)
+NOT_OURS = (
+    "which is not a setting of this site, and the theme may write it into every page as it is (take "
+    "it out: the settings under extra: are generator, essentials, quizzes, lms and polyfills, and a "
+    "new one is a developer's change)"
+)
+
+
 BAD_INPUT = {
     "front matter title": (
         FOSTERING,
@@ -744,6 +764,28 @@ BAD_INPUT = {
         f"  favicon: https://{PWN}.example/f.ico",
         f"mkdocs.yml:{{line}}: theme.favicon 'https://{PWN}.example/f.ico' {NOT_HERE}",
     ),
+    # Material writes these extra: settings into every page as they are (found by a security
+    # review, December 2026): the site uses none of them, so any is refused at its line.
+    "extra.alternate with a redirect": (
+        "mkdocs.yml",
+        "  generator:",
+        f'  alternate:\n    - name: \'English<meta http-equiv="refresh" content="3;url=https://{PWN}.example/">\''
+        "\n      link: /\n      lang: en\n  generator: false",
+        f"mkdocs.yml:{{line}}: extra: has 'alternate', {NOT_OURS}",
+    ),
+    "extra.social breaking out of its link": (
+        "mkdocs.yml",
+        "  generator:",
+        "  social:\n    - icon: fontawesome/brands/github\n"
+        f"      link: 'https://x.example/\"><b>{PWN}</b><a href=\"'\n  generator: false",
+        f"mkdocs.yml:{{line}}: extra: has 'social', {NOT_OURS}",
+    ),
+    "extra.homepage with a data: address": (
+        "mkdocs.yml",
+        "  generator:",
+        f"  homepage: 'data:text/html,<script>alert({PWN})</script>'\n  generator: false",
+        f"mkdocs.yml:{{line}}: extra: has 'homepage', {NOT_OURS}",
+    ),
     "javascript: link in the menu": (
         "mkdocs.yml",
         "  - Start here: index.md",
@@ -759,6 +801,30 @@ BAD_INPUT = {
         "(write the document's full address, starting https://)",
     ),
 }
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("site_name: x\nextra:\n  generator: false\n  lms:\n    pass_mark: 70\n", {"generator": 3, "lms": 4}),
+        ("extra:\n  alternate: []\n  quizzes: {}\n", {"alternate": 2, "quizzes": 3}),
+        ("site_name: x\n", {}),
+        ("extra: nothing\n", {}),
+        ("extra: [\n", {}),  # not YAML: the build's own reading says so
+    ],
+)
+def test_extra_key_lines_are_the_keys_under_extra(text, lines):
+    assert extra_key_lines(text) == lines
+
+
+def test_only_the_sites_own_settings_may_be_under_extra():
+    keys = {"generator": 3, "essentials": 4, "quizzes": 9, "lms": 12, "polyfills": 15}
+    assert stopped_with(check_extra_keys, keys, "mkdocs.yml") is None
+    keys["consent"] = 20
+    assert (
+        stopped_with(check_extra_keys, keys, "mkdocs.yml")
+        == f"mkdocs.yml:20: extra: has 'consent', {NOT_OURS}"
+    )
 
 
 @pytest.mark.build
