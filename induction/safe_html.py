@@ -29,8 +29,9 @@ conversion finds raw HTML exactly as Python-Markdown does (the pieces it stashes
 `md.htmlStash`, never `<` inside code, which is shown, not run); a `<div markdown>` element
 that md_in_html makes is in the finished tree, which meets `PAGE`. The conversion also holds
 what the other hooks and plugins added (the self-check, the learning path, the Glossary page's
-entries, glossary links, filled-in {{ facts }}): a problem counts when it is found in the
-trainer's own Markdown, which is also where its line comes from.
+entries, glossary links, filled-in {{ facts }}) and the files the page includes with `--8<--`:
+they meet the same rules. A problem's line is where the trainer's own Markdown has it (for a
+file it includes, the `--8<--` line); one that is in neither still stops the build, with no line.
 
 The same judge stops a line of attributes (`{ .class }`, `{ data-glossary-skip }`) that attaches
 to nothing and would reach readers as typed (`stray_attributes`), and, before anything else, a
@@ -40,6 +41,7 @@ as typed, trainer notes included (`unclosed_blocks`).
 
 from __future__ import annotations
 
+import difflib
 import functools
 import html
 import re
@@ -74,26 +76,35 @@ require(
 # --- Pages ----------------------------------------------------------------------------------
 
 
-def page_problems(text: str, pieces: list[str], tree: str) -> list[tuple]:
+def page_problems(
+    text: str, pieces: list[str], tree: str, included: list[tuple[str, str]] | None = None
+) -> list[tuple]:
     """The problems of a page whose Markdown is `text` (as the trainer wrote it), with the raw
     HTML `pieces` Python-Markdown stashed and the tags Markdown made (`tree`), sorted by line.
 
-    The conversion also holds what other hooks and plugins added to the page's Markdown (the
-    self-check, the learning path, the Glossary page's entries), which are theirs to get right:
-    a problem counts when it is found in `text`, the trainer's own Markdown."""
+    Each problem's line is where it is in `text`; for one in a file the page includes with
+    `--8<--` (`included`: (the --8<-- line, the text it brought in)), that --8<-- line. The
+    conversion also holds what the site's hooks added to the page's Markdown (the self-check,
+    the learning path, the Glossary page), which meet the same rules: a problem whose line cannot
+    be found still counts, with no line (the review of December 2026 found pieces from an
+    included file, and an address split over lines, let through for want of a line)."""
+
+    def line_of(needle: str, piece: str = "") -> int | None:
+        line = find_line(text, needle, piece)
+        if line is None:
+            for directive, block in included or []:
+                if find_line(block, needle, piece) is not None:
+                    return find_line(text, directive)
+        return line
+
     problems = [
-        (line, problem, expected)
+        (line_of(needle, piece), problem, expected)
         for piece in pieces
         for needle, problem, expected in html_problems(piece, TYPED)
-        if (line := find_line(text, needle, piece)) is not None
     ]
     if not problems:  # then what Markdown made: [links](...), ![pictures](...), { attributes }
-        problems = [
-            (line, *found)
-            for needle, *found in html_problems(tree, PAGE)
-            if (line := find_line(text, needle)) is not None
-        ]
-    return sorted(problems, key=lambda p: p[0])
+        problems = [(line_of(needle), *found) for needle, *found in html_problems(tree, PAGE)]
+    return sorted(problems, key=lambda p: (p[0] is None, p[0] or 0))
 
 
 def unclosed_blocks(text: str, pieces: list[str], is_block: Callable[[str], bool]) -> list[tuple]:
@@ -380,6 +391,11 @@ def find_line(text: str, needle: str, piece: str = "") -> int | None:
         for number in range(first, len(lines)):
             if look and look.lower() in lines[number]:
                 return number + 1
+    if start < 0:  # an address a browser reads without the tabs and line breaks inside it
+        kept = [i for i, char in enumerate(lowered) if char not in "\t\n\r"]
+        at = "".join(lowered[i] for i in kept).find(re.sub(r"[\t\n\r]", "", needle.lower()))
+        if at >= 0:
+            return text.count("\n", 0, kept[at]) + 1
     return first + 1 if start >= 0 else None
 
 
@@ -438,6 +454,10 @@ class SafeHtml(PageCheck):
     the page becomes a problem of the same kind.
     """
 
+    def start(self, text: str, source=None, where=None) -> None:
+        super().start(text, source, where)
+        self.included: list[tuple[str, str]] = []  # (--8<-- line, text) of the files the page includes
+
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
         page = _PageConversion(md, self)
         md.preprocessors.register(page, "safe_html", 100)  # first: is this the page's conversion?
@@ -464,13 +484,27 @@ class _PageConversion(PageConversion):
 
     def snippets(self, run, lines):
         try:
-            return run(lines)
+            result = run(lines)
         except SnippetMissingError as error:
             if not self.is_page:
                 raise
             self.judge.found([snippet_problem(self.judge.text, str(error))])
             self.is_page = False  # outside a build: nothing more to judge
             return []
+        if self.is_page:
+            self.judge.included = included_texts(lines, result)
+        return result
+
+
+def included_texts(lines: list[str], result: list[str]) -> list[tuple[str, str]]:
+    """(the --8<-- line, the text it brought in) for each part of the page's Markdown (`lines`)
+    that pymdownx.snippets replaced with the lines of another file (`result`)."""
+    matcher = difflib.SequenceMatcher(None, lines, result, autojunk=False)
+    return [
+        (lines[i1].strip(), "\n".join(result[j1:j2]))
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+        if op == "replace" and "--8<--" in "\n".join(lines[i1:i2])
+    ]
 
 
 class _Judge(Treeprocessor):
@@ -496,7 +530,7 @@ class _Judge(Treeprocessor):
         tree = self.md.serializer(_skeleton(root)).replace(AMP_SUBSTITUTE, "&")
         paragraphs = [_own_text(self.md, e) for e in root.iter() if e.tag in ("p", "li")]
         problems = (
-            page_problems(text, pieces, tree)
+            page_problems(text, pieces, tree, self.page.judge.included)
             + stray_attributes(text, paragraphs)
             + notes
             + unread_boxes(text, paragraphs)
@@ -567,10 +601,12 @@ TYPED = Allowlist(
         *("thead", "tr", "u", "ul"),
         # A hand-written <quiz> block gets hooks/quizzes.py's own message, which says what to do.
         "quiz",
+        "nav",  # the Glossary page's A to Z (induction/glossary.py)
     },
     attributes={
         "*": {"class", "id", "title", "role", "lang", "dir", "hidden"},
         "a": {"href"},
+        "nav": {"aria-label"},
         "img": {"src", "alt", "width", "height", "loading"},
         "label": {"for"},
         "input": {"name", "autocomplete", "placeholder", "maxlength", "size"},
@@ -589,13 +625,14 @@ TYPED = Allowlist(
 # written in Markdown as `{ name="value" }` (attr_list) meet this list.
 _ALIGN = {f"text-align: {side};" for side in ("left", "center", "right")}  # tables' :--: columns
 PAGE = Allowlist(
-    tags=TYPED.tags,
+    tags=TYPED.tags | {"wbr"},  # a line-break opportunity after an email address's @ (phone_links)
     attributes={**TYPED.attributes, "input": TYPED.attributes["input"] | {"checked"}},  # content tabs
     values={
         **TYPED.values,
         "input": {"type": {"text", "radio"}},
-        "th": {"style": _ALIGN},
-        "td": {"style": _ALIGN},
+        # aligned table columns (| :--: |) as align= (mkdocs.yml's tables: use_align_attribute)
+        "th": {"style": _ALIGN, "align": {"left", "center", "right"}},
+        "td": {"style": _ALIGN, "align": {"left", "center", "right"}},
     },
 )
 

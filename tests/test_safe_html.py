@@ -20,6 +20,7 @@ from induction.safe_html import (
     SafeHtml,
     find_line,
     html_problems,
+    included_texts,
     page_problems,
     url_problem,
 )
@@ -765,15 +766,32 @@ def test_css_problems_name_the_line():
     ]
 
 
-def test_html_other_hooks_add_is_not_the_trainers_to_fix():
-    """The page's one conversion also holds what other hooks and plugins added (the Glossary
-    page's entries, the self-check): a problem counts only where the trainer's Markdown has it."""
-    added = '<nav class="glossary-letters"><a href="#a">A</a></nav>'
-    assert page_problems("A page.\n", [added], "<div><nav></nav></div>") == []
-    assert set(page_problems("A page.\n\n<nav>Typed</nav>\n", [added, "<nav>Typed</nav>"], "")) == {
-        (3, "the tag <nav> is not allowed in a page", ALLOWED)
-    }
-    assert page_problems("A page.\n\n<p>Typed</p>\n", [], "<div><nav></nav></div>") == []
+def test_what_the_sites_hooks_add_meets_the_same_rules_and_counts_without_a_line():
+    """The page's one conversion also holds what the site's hooks added (the Glossary page's A to
+    Z, the learning path) and what the files it includes with --8<-- hold. A problem counts even
+    where the trainer's Markdown does not have it: with no line if it is in none of them (before
+    December 2026 such problems were let through, and a security review got a redirect onto a
+    page from an included file)."""
+    added = '<nav class="glossary-az" aria-label="Glossary from A to Z"><a href="#a">A</a></nav>'
+    assert page_problems("A page.\n", [added], "<div><nav></nav><p>a@<wbr>b</p></div>") == []
+    assert page_problems("A page.\n", ["<marquee>Added</marquee>"], "") == [
+        (None, "the tag <marquee> is not allowed in a page", ALLOWED)
+    ]
+    tree = '<div><img src="https://x.example/a.png"></div>'
+    assert page_problems("A page.\n\n<p>Typed</p>\n", [], tree) == [
+        (None, "the picture https://x.example/a.png is loaded from another website", PICTURE)
+    ]
+
+
+def test_a_problem_in_an_included_file_has_the_line_that_includes_it():
+    text = 'Intro.\n\n--8<-- "data/notes.md"\n\nMore.\n'
+    lines = text.split("\n")
+    result = [*lines[:2], "Some words.", "", '<meta http-equiv="refresh" content="0">', *lines[3:]]
+    included = included_texts(lines, result)
+    assert included == [('--8<-- "data/notes.md"', 'Some words.\n\n<meta http-equiv="refresh" content="0">')]
+    assert page_problems(text, ['<meta http-equiv="refresh" content="0">'], "", included) == [
+        (3, "the tag <meta> is not allowed in a page", ALLOWED)
+    ]
 
 
 def test_only_the_pages_own_conversion_is_judged():
@@ -844,13 +862,35 @@ PLANTED_LINE = 36  # a new paragraph after line 35, the blank line before '### T
             "<script>alert('{{ contacts.emergency.phone }} planted')</script>",
             f"{PAGE}:36: the tag <script> is not allowed in a page ({NO_SCRIPT})",
         ),
+        (
+            # found by a security review, December 2026: the file's HTML was let through
+            '--8<-- "data/planted.md"',
+            f"{PAGE}:36: the tag <meta> is not allowed in a page ({ALLOWED})",
+        ),
+        (
+            '--8<-- "data/planted-script.md"',
+            f"{PAGE}:36: the tag <script> is not allowed in a page ({NO_SCRIPT})",
+        ),
+        (
+            # a browser reads an address without the line breaks inside it
+            '<div><img alt="x" src="//oth\ner.exam\nple/planted.png"></div>',
+            f"{PAGE}:36: the picture",
+        ),
     ],
     ids=[
         *("script", "onerror", "iframe", "javascript link", "picture from another site", "style", "form"),
         *("picture address with a character reference", "missing snippet", "script around a fact"),
+        *("redirect in an included file", "script in an included file", "address over lines"),
     ],
 )
 def test_unsafe_html_in_a_page_fails_the_build(project_copy, tmp_path, planted, message):
+    (project_copy / "data" / "planted.md").write_text(
+        'Words.\n\n<meta http-equiv="refresh" content="0;url=https://other.example/planted">\n',
+        encoding="utf-8",
+    )
+    (project_copy / "data" / "planted-script.md").write_text(
+        'Words.\n\n<script src="../../javascripts/progress.js"></script>\n', encoding="utf-8"
+    )
     page = project_copy / PAGE
     lines = page.read_text(encoding="utf-8").split("\n")
     assert lines[PLANTED_LINE - 2] == "" and lines[PLANTED_LINE - 1].startswith("### The rules"), (
