@@ -39,7 +39,10 @@ instead: the same polling of MkDocs' server, from a file.
 Under the policy the browser would silently block anything inline still left, and the feature it
 belongs to would stop working. So every built page (404.html too) is read
 with a parser, and an inline script, <style>, style= or on...= attribute or javascript: URL is
-reported as a warning naming the page, which fails the strict build.
+reported as a warning naming the page, which fails the strict build. So is what the policy
+cannot stop, or should never meet: a <meta http-equiv> other than the policy's own (a refresh
+sends the reader to another website), <base> and frames. The checks of each page's text stop
+these at their line; this is the net under them, for templates, settings and plugins.
 """
 
 from __future__ import annotations
@@ -89,6 +92,15 @@ def report(display: str, found: list[str]) -> None:
             expected = (
                 "keep the site_meta block in overrides/main.html and hooks/csp.py in the hooks: of mkdocs.yml"
             )
+        elif what.startswith(ELSEWHERE):
+            problem = (
+                f"the built page has {what}, which could send the reader to another page or website "
+                "or put one inside the page, and the site's security policy cannot stop it"
+            )
+            expected = (
+                "the checks of pages stop such tags at their line, so it came from a template in "
+                "overrides/, a setting or a plugin: ask a developer"
+            )
         else:
             problem = f"the built page has {what}, which the site's security policy blocks"
             expected = (
@@ -128,6 +140,11 @@ class _InlineFinder(HTMLParser):
             self._first = False
             if tag == "meta" and (values.get("http-equiv") or "").lower() == "content-security-policy":
                 self.policy = values.get("content")
+        equiv = (values.get("http-equiv") or "").strip().lower()
+        if tag == "meta" and equiv and equiv != "content-security-policy":
+            self.found.append(f'a <meta http-equiv="{equiv}">')
+        elif tag in ELSEWHERE_TAGS:
+            self.found.append(f"a <{tag}>")
         if tag == "script" and "src" not in values and _runs(values.get("type")):
             self.found.append("an inline <script>")
         elif tag == "style":
@@ -178,4 +195,8 @@ JAVASCRIPT_TYPES = {
     ).split()
 }
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data"}
+# Tags that send the reader elsewhere or put another page inside this one: a refresh (the policy
+# cannot stop a <meta http-equiv="refresh">), <base> and frames. No page of the site has any.
+ELSEWHERE_TAGS = {"base", "iframe", "frame", "frameset", "object", "embed", "portal"}
+ELSEWHERE = ("a <meta http-equiv=", *(f"a <{tag}>" for tag in ELSEWHERE_TAGS))
 JAVASCRIPT_URL = re.compile(r"[\x00-\x20]*j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.I)

@@ -45,6 +45,16 @@ def page(head: str = "", body: str = "", meta: str = META) -> str:
         (page('<meta charset="utf-8">' + META, meta=""), ["no security policy first in its <head>"]),
         (page(meta=META.replace("'none'", "'self'")), ["no security policy first in its <head>"]),
         (page(meta=""), ["no security policy first in its <head>"]),
+        # what the policy cannot stop, or should never meet (a security review, December 2026)
+        (
+            page('<meta http-equiv="Refresh" content="0;url=https://x.test/">'),
+            ['a <meta http-equiv="refresh">'],
+        ),
+        (
+            page(body='<iframe src="a.html"></iframe><base href="/"><embed src="a.swf">'),
+            ["a <iframe>", "a <base>", "a <embed>"],
+        ),
+        (page('<meta charset="utf-8"><meta name="viewport" content="width=device-width">'), []),
     ],
 )
 def test_inline_code_finds_what_the_policy_would_block(html, found):
@@ -111,6 +121,21 @@ def test_an_inline_script_in_a_template_fails_the_strict_build(project_copy, tmp
         "WARNING -  docs/index.md: the built page has an inline <script>, which the site's security "
         "policy blocks (write no script, style or on...= attributes in pages; a feature's script "
         "or style goes in a file under docs/javascripts/ or docs/stylesheets/)"
+    ) in build.output
+
+
+def test_a_refresh_in_a_template_fails_the_strict_build(project_copy, tmp_path):
+    main = project_copy / "overrides" / "main.html"
+    text = main.read_text(encoding="utf-8")
+    refresh = '<meta http-equiv="refresh" content="3;url=https://x.test/">'
+    main.write_text(text.replace("{% block extrahead %}", "{% block extrahead %}" + refresh, 1))
+    build = run_build(project_copy, tmp_path / "site")
+    assert build.returncode != 0
+    assert (
+        'WARNING -  docs/index.md: the built page has a <meta http-equiv="refresh">, which could send '
+        "the reader to another page or website or put one inside the page, and the site's security "
+        "policy cannot stop it (the checks of pages stop such tags at their line, so it came from a "
+        "template in overrides/, a setting or a plugin: ask a developer)"
     ) in build.output
 
 
