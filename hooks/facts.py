@@ -17,7 +17,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from induction.common import page_source
-from induction.facts import UnfilledFacts, check_code_spans, fill_placeholders, load_facts, shows_placeholders
+from induction.facts import (
+    UnfilledFacts,
+    check_code_spans,
+    check_typed_numbers,
+    fill_placeholders,
+    load_facts,
+    shows_placeholders,
+)
 from induction.front_matter import body_line_offset
 from induction.phone_links import PhoneLinks
 
@@ -38,4 +45,6 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     next(e for e in config.markdown_extensions if isinstance(e, PhoneLinks)).start(lambda: page.markdown)
     if not shows_placeholders(page.file.src_uri):
         check_code_spans(markdown, display, offset)
+        if page.file.generated_by is None:  # a trainer's page (the answer key has its facts filled in)
+            check_typed_numbers(markdown, config.extra["facts"]["contacts"], display, offset)
     return fill_placeholders(markdown, config.extra["facts"], display, offset)

@@ -544,6 +544,50 @@ SPAN_ALONE = (
 )
 
 
+def check_typed_numbers(markdown: str, contacts: dict, display: str, offset: int = 0) -> None:
+    """Stop at the first phone number typed into the text learners read of a page (outside code,
+    trainer notes and {{ placeholders }}), or a `tel:` link typed with its number. Nothing checks
+    a typed number against data/contacts.yml, so one digit wrong would be published, and a link
+    could show one number and ring another (a security review of December 2026 did both on a
+    page that built without a word). `offset` lines are above `markdown`."""
+    for number, text in learner_lines(markdown):
+        found = typed_number(text, contacts) if text else None
+        if found:
+            raise DataError(display, number + offset, *found)
+
+
+def typed_number(text: str, contacts: dict) -> tuple[str, str] | None:
+    """(problem, expected) for the first UK phone number written out in `text` (not filled in from
+    a {{ placeholder }}) or the first `tel:` link address not written as a placeholder, else None.
+    A number of one of `contacts` is told its placeholder."""
+    bare = PLACEHOLDER.sub(" ", text)
+    link = TYPED_TEL.search(text)
+    if link:
+        return (
+            f"the phone link '{link.group(1)}' is typed with its number, which may not be the number "
+            "the page shows",
+            "write the contact's placeholder after tel:, for example "
+            "[{{ contacts.front_door.phone }}](tel:{{ contacts.front_door.tel }}), or leave the link "
+            "out: a number from data/contacts.yml is made a link by itself",
+        )
+    for match in phonenumbers.PhoneNumberMatcher(bare, "GB", leniency=phonenumbers.Leniency.VALID):
+        dialled = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        known = [key for key, entry in contacts.items() if entry.get("tel") == dialled]
+        expected = (
+            f"write {{{{ contacts.{known[0]}.phone }}}} instead: the number then comes from data/contacts.yml"
+            if known
+            else "this number is not in data/contacts.yml: add it there with a name and when to call "
+            "(see the trainer guide, Contacts and people), then write its placeholder, for example "
+            "{{ contacts.front_door.phone }}"
+        )
+        return f"'{match.raw_string}' is a phone number typed into the page", expected
+    return None
+
+
+# A link to a phone number whose address is not a {{ placeholder }}: [text](tel:...) or href="tel:..."
+TYPED_TEL = re.compile(r"""(?:\]\(\s*<?|href\s*=\s*["']?)(tel:(?!\s*\{\{)[^)\s"'>]*)""", re.IGNORECASE)
+
+
 def shows_placeholders(src_uri: str) -> bool:
     """Whether the page (its path under docs/) shows fact placeholders as typed on purpose: the
     trainer guide, which teaches them."""

@@ -51,7 +51,7 @@ from induction.common import (
     warn,
 )
 from induction.dates import parse_date, today
-from induction.facts import fill_placeholders
+from induction.facts import fill_placeholders, typed_number
 from induction.front_matter import split_front_matter
 from induction.glossary import Glossary, warn_unknown_words
 from induction.nav import nav_paths
@@ -560,6 +560,11 @@ def check_quiz_facts(quiz: Quiz, raw: str, facts: dict) -> None:
     texts, starts = _quiz_texts(quiz)
     lines = raw.split("\n")
     for line, text in texts:
+        typed = typed_number(text, facts.get("contacts") or {})
+        if typed:
+            problem, expected = typed
+            problem = problem.replace("into the page", "into the self-check")
+            raise DataError(quiz.file, line, problem, expected)
         if "{" in text or "}" in text:
             end = min((n for n in starts if n > line), default=len(lines) + 1)
             fill_placeholders(

@@ -1,0 +1,122 @@
+"""A phone number is never typed into a page or a self-check: it comes from data/contacts.yml
+through its placeholder, so a digit typed wrong cannot be published. A security review (December
+2026) typed the front door's number with its last digit wrong on a page, and a link that showed
+the right number and rang another; both built without a word. Now each stops the build at its
+line, saying which placeholder to write."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import copy_project, run_build
+from induction.common import DataError
+from induction.facts import check_typed_numbers, typed_number
+
+CONTACTS = {
+    "front_door": {"phone": "01452 42 65 65", "tel": "+441452426565"},
+    "emergency_duty_team": {"phone": "01452 614194", "tel": "+441452614194"},
+    "emergency": {"phone": "999", "tel": "999"},
+}
+KNOWN = "write {{ contacts.front_door.phone }} instead: the number then comes from data/contacts.yml"
+UNKNOWN = (
+    "this number is not in data/contacts.yml: add it there with a name and when to call (see the "
+    "trainer guide, Contacts and people), then write its placeholder, for example "
+    "{{ contacts.front_door.phone }}"
+)
+TEL = (
+    "write the contact's placeholder after tel:, for example "
+    "[{{ contacts.front_door.phone }}](tel:{{ contacts.front_door.tel }}), or leave the link out: "
+    "a number from data/contacts.yml is made a link by itself"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the review's two slips
+        (
+            "call the Children and Families Front Door on 01452 42 65 66",
+            ("'01452 42 65 66' is a phone number typed into the page", UNKNOWN),
+        ),
+        (
+            "[01452 42 65 65](tel:+441452426566)",
+            (
+                "the phone link 'tel:+441452426566' is typed with its number, which may not be the "
+                "number the page shows",
+                TEL,
+            ),
+        ),
+        # a contact's own number typed out: its placeholder is named
+        ("Phone 01452 426565 now.", ("'01452 426565' is a phone number typed into the page", KNOWN)),
+        ("Phone +44 1452 42 65 65.", ("'+44 1452 42 65 65' is a phone number typed into the page", KNOWN)),
+        (
+            '<a href="tel:01452426565">call</a>',
+            (
+                "the phone link 'tel:01452426565' is typed with its number, "
+                "which may not be the number the page shows",
+                TEL,
+            ),
+        ),
+        # placeholders, years, figures and sections of law are not phone numbers
+        ("Call [{{ contacts.front_door.phone }}](tel:{{ contacts.front_door.tel }}).", None),
+        ("In 2021-22 there were 22,000 contacts, 111 children and 1,452 visits (section 47).", None),
+        ("The Children Act 1989 (1989/41) and 18,582 children.", None),
+    ],
+)
+def test_a_number_typed_into_a_text_is_found_with_what_to_write(text, found):
+    assert typed_number(text, CONTACTS) == found
+
+
+def test_the_page_check_names_the_line_and_leaves_code_and_trainer_notes_alone():
+    markdown = (
+        "Intro.\n\n```\n01452 42 65 66\n```\n\n"
+        '!!! trainer "Check"\n    The slide says 01452 42 65 66.\n\n'
+        "Ring `01452 42 65 66` in the example.\n\nOr 01452 614194 out of hours.\n"
+    )
+    with pytest.raises(DataError) as error:
+        check_typed_numbers(markdown, CONTACTS, "docs/x.md", 4)
+    assert str(error.value) == (
+        "docs/x.md:16: '01452 614194' is a phone number typed into the page (write "
+        "{{ contacts.emergency_duty_team.phone }} instead: the number then comes from data/contacts.yml)"
+    )
+
+
+PAGE = "docs/services/fostering.md"
+
+
+@pytest.mark.parametrize(
+    ("relative", "start", "new", "message"),
+    [
+        (
+            PAGE,
+            "## How the service is organised",
+            "Call the front door on 01452 42 65 66.\n\n## How the service is organised",
+            f"{PAGE}:{{line}}: '01452 42 65 66' is a phone number typed into the page ({UNKNOWN})",
+        ),
+        (
+            PAGE,
+            "## How the service is organised",
+            "Call [{{ contacts.front_door.phone }}](tel:+441452426566).\n\n## How the service is organised",
+            f"{PAGE}:{{line}}: the phone link 'tel:+441452426566' is typed with its number",
+        ),
+        (
+            "quizzes/services-kinship-care.yml",
+            '        feedback: "Yes: {{ contacts.front_door.phone }}."',
+            '        feedback: "Yes: 01452 42 65 65."',
+            "quizzes/services-kinship-care.yml:{line}: '01452 42 65 65' is a phone number typed into the "
+            f"self-check ({KNOWN})",
+        ),
+    ],
+    ids=["number in a page", "tel: link in a page", "number in a self-check"],
+)
+def test_a_typed_number_stops_the_build_at_its_line(tmp_path, relative, start, new, message):
+    project = copy_project(tmp_path / "project")
+    path = project / relative
+    lines = path.read_text(encoding="utf-8").split("\n")
+    ((number, old),) = [(n, line) for n, line in enumerate(lines, start=1) if line.startswith(start)]
+    lines[number - 1] = new
+    path.write_text("\n".join(lines), encoding="utf-8")
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 1, build.output
+    assert message.replace("{line}", str(number)) in build.output
+    assert "Traceback" not in build.output
