@@ -185,6 +185,42 @@ def test_the_closed_menu_drawer_holds_no_focus_stop_on_a_phone(served_site, brow
     assert inside == []
 
 
+LABEL_FOCUSED = (
+    "() => document.activeElement.getAttribute('aria-label') || document.activeElement.textContent.trim()"
+)
+DRAWER_OPEN = "() => document.getElementById('__drawer').checked"
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (390, 844)], ids=["small laptop", "phone"])
+@pytest.mark.parametrize("key", ["Enter", " "], ids=["Enter", "Space"])
+def test_the_menu_opens_and_closes_from_the_keyboard(served_site, browser, size, key):
+    """Below 1220 pixels the menu is a drawer opened by a button that was a <label> the Tab key
+    never reached (found in a learner's review, December 2026): a keyboard user could not open
+    the menu. docs/javascripts/menu-button.js makes it a button."""
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    page.goto(f"{served_site}/services/front-door/")
+    page.wait_for_load_state("load")
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        if page.evaluate(LABEL_FOCUSED) == "Menu":
+            break
+    button = page.locator('.md-header label[for="__drawer"]')
+    assert page.evaluate(LABEL_FOCUSED) == "Menu", "Tab never reached the menu button"
+    assert button.get_attribute("role") == "button" and button.get_attribute("aria-expanded") == "false"
+    page.keyboard.press(key)
+    page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary')")
+    assert page.evaluate(DRAWER_OPEN) and button.get_attribute("aria-expanded") == "true"
+    reached = []
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("() => document.activeElement.textContent.replace(/\\s+/g, ' ').trim()"))
+    assert any("(not started)" in text or "(started)" in text for text in reached), reached
+    page.keyboard.press("Escape")
+    assert not page.evaluate(DRAWER_OPEN)
+    assert page.evaluate(LABEL_FOCUSED) == "Menu" and button.get_attribute("aria-expanded") == "false"
+    page.close()
+
+
 @pytest.mark.parametrize("path, size, key", FOCUS_CASES)
 def test_every_focused_element_is_in_view_with_a_focus_ring(served_site, browser, path, size, key):
     page = browser.new_page(viewport={"width": size[0], "height": size[1]})
