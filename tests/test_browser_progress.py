@@ -327,6 +327,34 @@ def test_clear_my_progress_with_the_keyboard(page, served_site):
     assert "services/fostering/" not in page.evaluate(f"localStorage.getItem('{KEY}') || ''")
 
 
+# Storage refused, as a locked-down browser does: every use of localStorage throws.
+NO_STORAGE = """Object.defineProperty(window, "localStorage", {
+  get() { throw new DOMException("The operation is insecure.", "SecurityError"); }
+});"""
+
+
+def test_my_progress_says_when_this_browser_keeps_no_progress(browser, served_site):
+    """With storage switched off the self-checks still work, but nothing is kept: My progress
+    says so (found by a learner's review, December 2026, which saw 0 of 18 and no word why)."""
+    context = browser.new_context()
+    context.add_init_script(NO_STORAGE)
+    blocked = context.new_page()
+    blocked.goto(f"{served_site}/progress/")
+    blocked.wait_for_load_state("load")
+    notice = blocked.locator("#progress-not-kept")
+    assert notice.is_visible() and "not keeping your progress" in notice.inner_text()
+    context.close()
+
+
+def test_my_progress_has_no_such_notice_when_the_browser_keeps_progress(page, served_site):
+    page.goto(f"{served_site}/progress/")
+    page.wait_for_load_state("load")
+    page.wait_for_function(
+        "() => !document.getElementById('progress-summary').textContent.includes('JavaScript')"
+    )
+    assert not page.locator("#progress-not-kept").is_visible()
+
+
 def test_the_record_shows_the_typed_name_and_does_not_store_it(page, served_site):
     page.goto(f"{served_site}/progress/", wait_until="load")
     page.fill("#certificate-name", "Councillor Test Name")

@@ -362,7 +362,21 @@
     window.dispatchEvent(new Event("inductionprogress")); /* inside an LMS, cleared there at once */
   }
 
+  /* Whether this browser keeps what is saved (storage can be switched off, refused or full). */
+  function storageKeeps() {
+    try {
+      var probe = KEY + "-probe";
+      localStorage.setItem(probe, "1");
+      localStorage.removeItem(probe);
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
   function setUpProgressPage() {
+    var notKept = document.getElementById("progress-not-kept"); /* outside an LMS: progress.css */
+    if (notKept && !storageKeeps()) notKept.hidden = false;
     var reset = document.getElementById("progress-reset");
     if (reset) {
       reset.addEventListener("click", function () {
