@@ -84,6 +84,7 @@ def test_the_page_check_names_the_line_and_leaves_code_and_trainer_notes_alone()
 PAGE = "docs/services/fostering.md"
 
 
+@pytest.mark.build
 @pytest.mark.parametrize(
     ("relative", "start", "new", "message"),
     [

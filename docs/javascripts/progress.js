@@ -375,7 +375,7 @@
   }
 
   function setUpProgressPage() {
-    var notKept = document.getElementById("progress-not-kept"); /* outside an LMS: progress.css */
+    var notKept = document.getElementById("progress-not-kept"); /* not in an LMS (it keeps it): progress.css */
     if (notKept && !storageKeeps()) notKept.hidden = false;
     var reset = document.getElementById("progress-reset");
     if (reset) {
