@@ -332,7 +332,7 @@ def test_child_protection_needs_co_operation_and_a_court_or_the_police_compels(r
     assert "section 46" in question["explanation"]
     for claim in (texts, desc, quiz_words(question).lower(), " ".join(protection + court).lower()):
         assert "act without it" not in claim and "must act even if" not in claim
-        assert "only a court" not in claim
+        assert "only a court can" not in claim  # the police can too (section 46)
 
 
 def test_thresholds_takeaways_say_child_in_need_help_needs_the_familys_agreement(real_site):
