@@ -419,6 +419,29 @@ def plant(project: Path, relative: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def plant_field(project: Path, relative: str, entry: str, field: str, value: str) -> None:
+    """Give `field` of the entry whose first line is `entry` in a data file the value `value`,
+    whatever it holds today (a trainer changes names, hours and definitions, as the guide shows):
+    its line, and the lines of a value written over several (`>-`), become one line."""
+    lines = (project / relative).read_text(encoding="utf-8").split("\n")
+    start = next(n for n, line in enumerate(lines) if line == entry or line.startswith(entry + " "))
+    at = next(n for n in range(start + 1, len(lines)) if lines[n].strip().startswith(f"{field}:"))
+    indent = len(lines[at]) - len(lines[at].lstrip())
+    end = next(
+        (
+            n
+            for n in range(at + 1, len(lines))
+            if lines[n].strip() and len(lines[n]) - len(lines[n].lstrip()) <= indent
+        ),
+        len(lines),
+    )
+    lines[at:end] = [
+        f"{' ' * indent}{field}: {json.dumps(value)}",
+        *([""] if not lines[end - 1].strip() else []),
+    ]
+    (project / relative).write_text("\n".join(lines), encoding="utf-8")
+
+
 def plant_line(project: Path, relative: str, start: str, new: str) -> int:
     """Replace the one line of `relative` that starts with `start`; return its number."""
     lines = (project / relative).read_text(encoding="utf-8").split("\n")
@@ -510,38 +533,11 @@ def hostile_project(dest: Path) -> Path:
         f"      - {json.dumps(NAV_TITLE)}: services/fostering.md",
     )
     plant(project, "mkdocs.yml", "  - Services:\n", f"  - {json.dumps(SECTION_TITLE)}:\n")
-    plant(
-        project,
-        "data/contacts.yml",
-        'name: "Children and Families Front Door (the Children and Families helpdesk)"',
-        f"name: {json.dumps(CONTACT_NAME)}",
-    )
-    plant(
-        project,
-        "data/contacts.yml",
-        'when: "9am to 5pm, Monday to Friday"',
-        f"when: {json.dumps(CONTACT_WHEN)}",
-    )
-    plant(
-        project,
-        "data/people.yml",
-        '  role: "Director of Children\'s Services"\n  name: "Ann James"',
-        f'  role: "Director of Children\'s Services"\n  name: {json.dumps(PERSON_NAME)}',
-    )
-    plant(
-        project,
-        "data/sources.yml",
-        'title: "Gloucestershire Children\'s Social Care: Members Induction (slide deck)"',
-        f"title: {json.dumps(SOURCE_TITLE)}",
-    )
-    plant(
-        project,
-        "data/glossary.yml",
-        "      The part of the front door where social workers, police, health, education and other\n"
-        "      agencies share information securely, so that they can decide quickly and safely what to do\n"
-        "      about a new worry about a child.\n",
-        f"      {GLOSSARY_DEFINITION}\n",
-    )
+    plant_field(project, "data/contacts.yml", "front_door:", "name", CONTACT_NAME)
+    plant_field(project, "data/contacts.yml", "front_door:", "when", CONTACT_WHEN)
+    plant_field(project, "data/people.yml", "director_childrens_services:", "name", PERSON_NAME)
+    plant_field(project, "data/sources.yml", "induction_2025:", "title", SOURCE_TITLE)
+    plant_field(project, "data/glossary.yml", "  - term: MASH", "definition", GLOSSARY_DEFINITION)
     glossary = project / "data/glossary.yml"
     entry = f"  - term: {json.dumps(GLOSSARY_TERM)}\n    definition: {json.dumps(GLOSSARY_DEFINITION)}\n"
     glossary.write_text(glossary.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + entry, encoding="utf-8")
