@@ -18,6 +18,7 @@ The heuristics, in plain words:
   numbers), zoom levels ("zoom in up to 400%") and the top of a scale that starts at 0 or 1
   ("a score from 0 to 100") are not figures. It can be wrong: a number that is not a figure
   (a section of a law) may be reported; it is only a warning.
+- Headings that skip a level (`####` straight under `##`): an error, as the test suite's.
 - Acronyms not spelled out: the first use on a page of a glossary term that has an expansion
   (MASH, Ofsted), when the page has not given its words before, nor gives them within 200
   characters after, and the acronym is not in brackets after other words ("... (ILACS)").
@@ -255,6 +256,37 @@ def _units(lines: list[tuple[int, str]]):
                 yield " ".join((previous, header, text, following)), [(number, text)]
         else:
             yield " ".join([lead_in, *(t for _, t in block)]), block
+
+
+def skipped_headings(lines: list[tuple[int, str]], display: str) -> list[Problem]:
+    """An error at each heading a learner reads (`## ...`, outside code and trainer notes) that is
+    more than one level below the heading before it (the page's title is the first, level 1):
+    screen reader users move from heading to heading, and a skipped level hides where they are.
+    The whole test suite fails on it too (and so the hosted publish), so the check says it first."""
+    problems, level = [], 1
+    for number, text in lines:
+        heading = ATX_HEADING.match(text)
+        if not heading:
+            continue
+        new = len(heading.group(1))
+        if new > level + 1:
+            words = " ".join(heading.group(2).split())
+            problems.append(
+                Problem(
+                    display,
+                    number,
+                    ERROR,
+                    "heading",
+                    f"the heading '{words}' skips a level: it has {new} #, the heading above it {level}",
+                    f"write it with {'#' * (level + 1)}, one # more than the heading above it, or add the "
+                    "heading that is missing between them",
+                )
+            )
+        level = new
+    return problems
+
+
+ATX_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")  # `## Heading`, at the start of its line
 
 
 # --- Glossary -------------------------------------------------------------------------------

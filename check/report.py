@@ -297,6 +297,7 @@ def check_page(
     explained = bool(meta.get("reading_level_note"))
     problems += content.reading_problems(page.grade, display, _title_line(lines), explained)
     problems += content.undated_figures(lines, display)
+    problems += content.skipped_headings(lines, display)
     problems += content.unexplained_acronyms(lines, display, acronyms or {})
     page.quiz, found = content.quiz_status(src, quiz, in_nav, settings, broken_quizzes)
     problems += found

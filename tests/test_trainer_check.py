@@ -124,6 +124,32 @@ def test_an_undated_figure_says_what_to_write():
     assert str(problem).startswith("docs/p.md:1: figure '1,000' has no date (say when it is from")
 
 
+@pytest.mark.parametrize(
+    ("markdown", "found"),
+    [
+        # the trainer-workflow review's slip: ### made #### under a ##
+        ("# Fostering\n\n## How it works\n\n#### The rules\n", [(5, "The rules", 4, 2)]),
+        ("## First\n\n### Under it\n\n## Next\n\n### Under that\n", []),
+        ("### Straight after the title\n", [(1, "Straight after the title", 3, 1)]),
+        # not headings a learner reads: code, a trainer note, a hashtag
+        ('## A\n\n```\n#### code\n```\n\n!!! trainer "Note"\n    #### In a note\n\n#hashtag\n', []),
+        # each skip told once, and a level down is fine
+        ("## A\n\n#### B\n\n###### C\n\n## D\n", [(3, "B", 4, 2), (5, "C", 6, 4)]),
+    ],
+)
+def test_a_heading_that_skips_a_level_is_an_error_at_its_line(markdown, found):
+    problems = content.skipped_headings(_lines(markdown, 10), "docs/p.md")
+    assert [(p.line - 10, p.subject, p.level) for p in problems] == [
+        (line, None, ERROR) for line, *_ in found
+    ]
+    for problem, (_, words, new, level) in zip(problems, found, strict=True):
+        assert (
+            problem.problem
+            == f"the heading '{words}' skips a level: it has {new} #, the heading above it {level}"
+        )
+        assert problem.todo.startswith(f"write it with {'#' * (level + 1)}, one # more")
+
+
 ACRONYMS = {
     "Ofsted": "Office for Standards in Education, Children's Services and Skills",
     "NHS": "National Health Service",
