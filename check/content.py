@@ -19,6 +19,8 @@ The heuristics, in plain words:
   ("a score from 0 to 100") are not figures. It can be wrong: a number that is not a figure
   (a section of a law) may be reported; it is only a warning.
 - Headings that skip a level (`####` straight under `##`): an error, as the test suite's.
+- "What you will learn": three to six points, each starting with a verb of ACTION_VERBS (an
+  error, as the test suite's).
 - Acronyms not spelled out: the first use on a page of a glossary term that has an expansion
   (MASH, Ofsted), when the page has not given its words before, nor gives them within 200
   characters after, and the acronym is not in brackets after other words ("... (ILACS)").
@@ -287,6 +289,66 @@ def skipped_headings(lines: list[tuple[int, str]], display: str) -> list[Problem
 
 
 ATX_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")  # `## Heading`, at the start of its line
+
+
+def learning_points(lines: list[tuple[int, str]], display: str) -> list[Problem]:
+    """Errors for the list under a page's `## What you will learn` heading, as the house style
+    (and the test suite, so the hosted publish) wants it: three to six points, each starting with
+    what the reader will be able to do after the page (one of ACTION_VERBS: "Explain ...", not
+    "What ..." or "Understand ...", which no one can check)."""
+    start = next((i for i, (_, text) in enumerate(lines) if text.strip() == f"## {LEARN_HEADING}"), None)
+    if start is None:
+        return []
+    points: list[tuple[int, str]] = []
+    for number, text in lines[start + 1 :]:
+        if ATX_HEADING.match(text):
+            break
+        item = LIST_ITEM.match(text)
+        if item:
+            points.append((number, " ".join(item.group(1).split())))
+    problems = [
+        Problem(
+            display,
+            number,
+            ERROR,
+            "learning point",
+            f"the point '{point}' under '{LEARN_HEADING}' does not start with what the reader will be able "
+            "to do",
+            f"start it with one of: {', '.join(sorted(ACTION_VERBS))} (for example 'Explain what the front "
+            "door does')",
+        )
+        for number, point in points
+        if first_word(point) not in ACTION_VERBS
+    ]
+    if not 3 <= len(points) <= 6:
+        problems.insert(
+            0,
+            Problem(
+                display,
+                lines[start][0],
+                ERROR,
+                "learning point",
+                f"'{LEARN_HEADING}' has {len(points)} points",
+                "write three to six, each a line starting with '- '",
+            ),
+        )
+    return problems
+
+
+def first_word(item: str) -> str:
+    """The item's first word, lower-cased, without punctuation."""
+    words = re.findall(r"[A-Za-z']+", item)
+    return words[0].lower() if words else ""
+
+
+LEARN_HEADING = "What you will learn"
+# What a reader can do after a page: the first word of each point under LEARN_HEADING. Add a verb
+# here if a new page needs it (one a reader's progress can be checked against).
+ACTION_VERBS = frozenset(
+    "ask challenge check compare decide describe explain find give list name outline pass recognise "
+    "say spot tell use".split()
+)
+LIST_ITEM = re.compile(r"^[-*+][ \t]+(.*)$")  # a point of a list at the left edge
 
 
 # --- Glossary -------------------------------------------------------------------------------

@@ -298,11 +298,21 @@ def check_page(
     problems += content.reading_problems(page.grade, display, _title_line(lines), explained)
     problems += content.undated_figures(lines, display)
     problems += content.skipped_headings(lines, display)
+    if in_nav and is_learning_page(src, meta):
+        problems += content.learning_points(lines, display)
     problems += content.unexplained_acronyms(lines, display, acronyms or {})
     page.quiz, found = content.quiz_status(src, quiz, in_nav, settings, broken_quizzes)
     problems += found
     page.problems = problems
     return page
+
+
+def is_learning_page(src: str, meta: dict) -> bool:
+    """A page of the learning path with a progress mark (not Start here, Contacts, My progress,
+    the Glossary, About this site or the trainer guide): the pages the house style's
+    "What you will learn" rules are for."""
+    marked = meta.get("in_learning_path", True) is not False and meta.get("progress", True) is not False
+    return marked and not src.startswith("trainers/")
 
 
 def unreadable_page(path: Path, display: str) -> Problem | None:

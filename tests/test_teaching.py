@@ -15,14 +15,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from check.content import ACTION_VERBS, first_word
 from conftest import ROOT
 from export_support import hosted_path, nav_pages
-
-# What a reader can do after a page. Add a verb here if a new list needs it.
-ACTION_VERBS = frozenset(
-    "ask challenge check compare decide describe explain find give list name outline pass recognise "
-    "say spot tell use".split()
-)
 
 # The named citation of the slide deck, in the forms the pages have used.
 SLIDES_CITATION = re.compile(
@@ -39,12 +34,6 @@ NOT_LEARNING = re.compile(r"^(trainers/|about/)|^(contacts|progress|glossary)\.m
 
 def learning_pages() -> list[str]:
     return [src for src in nav_pages() if not NOT_LEARNING.search(src)]
-
-
-def first_word(item: str) -> str:
-    """The item's first word, lower-cased, without punctuation."""
-    words = re.findall(r"[A-Za-z']+", item)
-    return words[0].lower() if words else ""
 
 
 def starts_with_action(item: str) -> bool:

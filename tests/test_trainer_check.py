@@ -150,6 +150,35 @@ def test_a_heading_that_skips_a_level_is_an_error_at_its_line(markdown, found):
         assert problem.todo.startswith(f"write it with {'#' * (level + 1)}, one # more")
 
 
+LEARN = "# Fostering\n\n## What you will learn\n\n{points}\n\n## How it works\n\n- Not a point.\n"
+
+
+@pytest.mark.parametrize(
+    ("points", "found"),
+    [
+        ("- Explain what fostering is.\n- Name the teams.\n- Ask about carers.", []),
+        # the trainer-workflow review's slip, and the style a page is not to have
+        ("- Understand fostering.\n- Name the teams.\n- Ask about carers.", [5]),
+        ("- What fostering is.\n- How the teams work.\n- Ask about carers.", [5, 6]),
+        ("- Explain what fostering is.\n- Name the teams.", [3]),  # too few: at the heading
+        ("\n".join(["- Explain it."] * 7), [3]),  # too many
+    ],
+)
+def test_what_you_will_learn_has_three_to_six_points_starting_with_a_verb(points, found):
+    problems = content.learning_points(_lines(LEARN.format(points=points)), "docs/p.md")
+    assert [p.line for p in problems] == found
+    assert all(p.level == ERROR and p.kind == "learning point" for p in problems)
+
+
+def test_a_point_without_a_verb_says_which_verbs():
+    markdown = LEARN.format(points="- Understand fostering.\n- Name the teams.\n- Ask about carers.")
+    (problem,) = content.learning_points(_lines(markdown), "docs/p.md")
+    assert str(problem).startswith(
+        "docs/p.md:5: the point 'Understand fostering.' under 'What you will learn' does not start with what "
+        "the reader will be able to do (start it with one of: ask, challenge, check,"
+    )
+
+
 ACRONYMS = {
     "Ofsted": "Office for Standards in Education, Children's Services and Skills",
     "NHS": "National Health Service",
