@@ -560,7 +560,7 @@ def typed_number(text: str, contacts: dict) -> tuple[str, str] | None:
     """(problem, expected) for the first UK phone number written out in `text` (not filled in from
     a {{ placeholder }}) or the first `tel:` link address not written as a placeholder, else None.
     A number of one of `contacts` is told its placeholder."""
-    bare = PLACEHOLDER.sub(" ", text)
+    bare = ODD_SPACES.sub(" ", PLACEHOLDER.sub(" ", text))  # a number pasted with odd spaces is still one
     link = TYPED_TEL.search(text)
     if link:
         return (
@@ -584,6 +584,7 @@ def typed_number(text: str, contacts: dict) -> tuple[str, str] | None:
     return None
 
 
+ODD_SPACES = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u2060\u3000]")
 # A link to a phone number whose address is not a {{ placeholder }}: [text](tel:...) or href="tel:..."
 TYPED_TEL = re.compile(r"""(?:\]\(\s*<?|href\s*=\s*["']?)(tel:(?!\s*\{\{)[^)\s"'>]*)""", re.IGNORECASE)
 

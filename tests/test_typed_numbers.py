@@ -48,6 +48,11 @@ TEL = (
         ),
         # a contact's own number typed out: its placeholder is named
         ("Phone 01452 426565 now.", ("'01452 426565' is a phone number typed into the page", KNOWN)),
+        # pasted from a document with non-breaking and narrow spaces
+        (
+            "Phone 01452\u202f42\u00a065\u00a065.",
+            ("'01452 42 65 65' is a phone number typed into the page", KNOWN),
+        ),
         ("Phone +44 1452 42 65 65.", ("'+44 1452 42 65 65' is a phone number typed into the page", KNOWN)),
         (
             '<a href="tel:01452426565">call</a>',
