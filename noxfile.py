@@ -57,6 +57,7 @@ def serve(session: nox.Session) -> None:
     """Live preview for trainers: serves the site at http://127.0.0.1:8000 and reloads on save."""
     _install(session)
     _stop_on_terminate()
+    _refuse_a_busy_address(session)
     session.run("mkdocs", "serve", "--livereload", *session.posargs)
 
 
@@ -65,7 +66,42 @@ def serve_trainer(session: nox.Session) -> None:
     """Live preview with trainer-only notes shown on the pages (never publish this view)."""
     _install(session)
     _stop_on_terminate()
+    _refuse_a_busy_address(session)
     session.run("mkdocs", "serve", "--livereload", *session.posargs, env={"INDUCTION_TRAINER_VIEW": "1"})
+
+
+def _refuse_a_busy_address(session: nox.Session) -> None:
+    """Stop with one plain sentence, not MkDocs' traceback, when the preview's address is taken."""
+    problem = busy_address(session.posargs)
+    if problem:
+        session.error(problem)
+
+
+def busy_address(args: list[str]) -> str | None:
+    """What to do when the address the preview would serve at (`-a HOST:PORT` or `--dev-addr`,
+    else 127.0.0.1:8000) is in use, often by a preview already running; None when it is free."""
+    import socket
+
+    address = "127.0.0.1:8000"
+    for i, arg in enumerate(args):
+        if arg in ("-a", "--dev-addr") and i + 1 < len(args):
+            address = args[i + 1]
+        elif arg.startswith("--dev-addr="):
+            address = arg.partition("=")[2]
+    host, _, port = address.rpartition(":")
+    if not port.isdigit():
+        return None  # MkDocs says what is wrong with the address itself
+    with socket.socket() as probe:
+        try:
+            probe.bind((host or "127.0.0.1", int(port)))
+        except OSError:
+            other = f"{host or '127.0.0.1'}:{int(port) + 1}"
+            return (
+                f"The preview's address {address} is in use: a preview may be running already (open "
+                f"http://{address} in the browser, or press Ctrl+C in its window to stop it), or start "
+                f"this one at another address: python3 noxfile.py -s serve -- -a {other}"
+            )
+    return None
 
 
 def _stop_on_terminate() -> None:

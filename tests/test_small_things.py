@@ -13,7 +13,7 @@ import zipfile
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, tasks_file
 from export.pipeline import SITE_IN_ZIP, START_FILE, folder_beside, move_into_place, zip_site
 from export_support import real_export
 
@@ -121,6 +121,26 @@ def test_the_essentials_time_agrees_with_its_pages(real_site):
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX signals")
+def test_a_second_preview_on_a_busy_address_says_what_to_do_in_one_sentence():
+    """A trainer starting the preview twice got MkDocs' 35-line traceback ending in 'Address
+    already in use' (a trainer-workflow review, December 2026): the task now says what to do."""
+    import socket
+
+    tasks = tasks_file()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        problem = tasks.busy_address(["-a", f"127.0.0.1:{port}"])
+        assert problem == (
+            f"The preview's address 127.0.0.1:{port} is in use: a preview may be running already (open "
+            f"http://127.0.0.1:{port} in the browser, or press Ctrl+C in its window to stop it), or start "
+            f"this one at another address: python3 noxfile.py -s serve -- -a 127.0.0.1:{port + 1}"
+        )
+        assert tasks.busy_address([f"--dev-addr=127.0.0.1:{port}"]) == problem
+    assert tasks.busy_address(["-a", f"127.0.0.1:{port}"]) is None  # free again
+
+
 def test_stopping_the_preview_task_stops_its_server(tmp_path):
     """The serve sessions run the server with nox; a task stopped with SIGTERM takes it along."""
     pid_file = tmp_path / "server.pid"
