@@ -365,10 +365,13 @@ def glossary_usage(built: InProcessBuild) -> dict[str, int] | None:
 
 
 def glossary_acronyms(built: InProcessBuild) -> dict[str, str]:
-    """The glossary's acronyms, each with the words it stands for ({} without a glossary)."""
-    from induction.glossary import acronyms
+    """The acronyms of the build's glossary, each with the words it stands for ({} when the build
+    had no glossary, or stopped before it was set up)."""
+    from induction.glossary import GlossaryExtension
 
-    return acronyms(built.config) if built.config is not None else {}
+    config = built.config["markdown_extensions"] if built.config is not None else []
+    found = [e for e in config if isinstance(e, GlossaryExtension)]
+    return {e.term: e.expansion for e in found[0].glossary.entries if e.expansion} if found else {}
 
 
 def build_site(config_file: Path, on: dt.date) -> tuple[InProcessBuild, dict[str, str]]:

@@ -14,7 +14,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from induction.common import DataError, read_source
+from induction.common import DataError, read_source, relative_display
+from induction.escaping import nav_file, nav_titles
 from induction.glossary import (
     DATA_FILE,
     GLOSSARY_PAGE,
@@ -87,6 +88,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     _build.nav = [p.file.src_uri for p in nav.pages]
+    # The menu's titles show on every page: an acronym there is told at its line in the nav's file.
+    unknown = _build.glossary.unknown_words(" ".join(nav_titles(nav.items)))
+    if unknown:
+        path = nav_file(Path(config.config_file_path))
+        warn_unknown_words(unknown, relative_display(path, path.parent), read_source(path))
     return nav
 
 
@@ -95,6 +101,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     src = page.file.src_uri
     url = get_relative_url(files.get_file_from_path(GLOSSARY_PAGE).url, page.file.url)
     _build.extension.start(url, linking=src != GLOSSARY_PAGE)
+    # The description shows in search results and under links to the page (not linked there).
+    unknown = _build.glossary.unknown_words(str(page.meta.get("description") or ""))
+    if unknown and page.file.abs_src_path:
+        warn_unknown_words(unknown, f"docs/{src}", read_source(page.file.abs_src_path))
     if src != GLOSSARY_PAGE:
         return markdown
     if MARKER not in markdown:

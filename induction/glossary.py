@@ -368,13 +368,6 @@ def terms_used(config) -> dict[str, int] | None:
     return {page: len(entries) for page, entries in found[0].used_by.items()} if found else None
 
 
-def acronyms(config) -> dict[str, str]:
-    """{term: expansion} for each entry that has an expansion, in the glossary of the build made
-    with `config` ({} when that build had no glossary)."""
-    found = [e for e in config["markdown_extensions"] if isinstance(e, GlossaryExtension)]
-    return {e.term: e.expansion for e in found[0].glossary.entries if e.expansion} if found else {}
-
-
 class _LinkTerms(Treeprocessor):
     """One walk over a page's element tree: links each term's first use, and gathers the text
     that is checked for unexplained acronyms (`check`, with a line break between blocks)."""

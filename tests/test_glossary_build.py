@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from material.plugins.search.plugin import SearchIndex
 
-from conftest import FIXTURES, ROOT, Build, run_build
+from conftest import FIXTURES, ROOT, Build, copy_project, run_build
 
 FIXTURE = FIXTURES / "glossary"
 pytestmark = pytest.mark.build  # every test here builds the fixture project or the real site
@@ -314,6 +314,33 @@ def test_an_unexplained_acronym_fails_the_strict_build_naming_page_and_line(tmp_
         "docs/plain.md:3: 'XYZW' looks like an acronym but is not in the glossary "
         "(add it to data/glossary.yml, or to the allow: list there if it is not jargon)"
     ) in build.output
+
+
+@pytest.mark.build
+def test_an_unexplained_acronym_in_a_menu_title_or_a_description_fails_the_build(tmp_path):
+    """The menu's titles show on every page and a description in search results: a trainer-
+    workflow review (December 2026) put 'ZQX fostering' in the menu and it passed. Each is told
+    at its line: the menu's in mkdocs.yml, the description's in the page's front matter."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").split("\n")
+    menu = next(n for n, line in enumerate(lines, 1) if line.startswith("      - Fostering: "))
+    lines[menu - 1] = lines[menu - 1].replace("Fostering:", "ZQXW fostering:")
+    config.write_text("\n".join(lines), encoding="utf-8")
+    page = project / "docs" / "services" / "kinship-care.md"
+    text = page.read_text(encoding="utf-8")
+    described = next(n for n, line in enumerate(text.split("\n"), 1) if line.startswith("description: "))
+    page.write_text(text.replace("description: ", "description: WQZX ", 1), encoding="utf-8")
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    for where, word in (
+        (f"mkdocs.yml:{menu}", "ZQXW"),
+        (f"docs/services/kinship-care.md:{described}", "WQZX"),
+    ):
+        assert (
+            f"{where}: '{word}' looks like an acronym but is not in the glossary (add it to "
+            "data/glossary.yml, or to the allow: list there if it is not jargon)"
+        ) in build.output, build.output
 
 
 # --- The real site ---------------------------------------------------------------------------------
