@@ -8,10 +8,12 @@ edited once and every page, the banner and the handouts follow. Templates read t
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import difflib
 import html
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -549,21 +551,39 @@ def check_typed_numbers(markdown: str, contacts: dict, display: str, offset: int
     trainer notes and {{ placeholders }}), or a `tel:` link typed with its number. Nothing checks
     a typed number against data/contacts.yml, so one digit wrong would be published, and a link
     could show one number and ring another (a security review of December 2026 did both on a
-    page that built without a word). `offset` lines are above `markdown`."""
-    for number, text in learner_lines(markdown):
-        found = typed_number(text, contacts) if text else None
+    page that built without a word). Each paragraph is read whole, as Markdown joins its lines,
+    so a number wrapped over two lines is found too, at the line where it starts. `offset` lines
+    are above `markdown`."""
+    paragraph: list[tuple[int, str]] = []
+    for number, text in [*learner_lines(markdown), (0, "")]:
+        if text.strip():
+            paragraph.append((number, text))
+            continue
+        found = _typed_number_at(" ".join(t for _, t in paragraph), contacts) if paragraph else None
         if found:
-            raise DataError(display, number + offset, *found)
+            at, problem, expected = found
+            starts = list(itertools.accumulate((len(t) + 1 for _, t in paragraph), initial=0))
+            raise DataError(
+                display, paragraph[bisect.bisect_right(starts, at) - 1][0] + offset, problem, expected
+            )
+        paragraph = []
 
 
 def typed_number(text: str, contacts: dict) -> tuple[str, str] | None:
     """(problem, expected) for the first UK phone number written out in `text` (not filled in from
     a {{ placeholder }}) or the first `tel:` link address not written as a placeholder, else None.
     A number of one of `contacts` is told its placeholder."""
-    bare = ODD_SPACES.sub(" ", PLACEHOLDER.sub(" ", text))  # a number pasted with odd spaces is still one
+    found = _typed_number_at(text, contacts)
+    return found[1:] if found else None
+
+
+def _typed_number_at(text: str, contacts: dict) -> tuple[int, str, str] | None:
+    """typed_number's finding, with where in `text` it starts."""
+    bare = ODD_SPACES.sub(" ", PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), text))  # same length
     link = TYPED_TEL.search(text)
     if link:
         return (
+            link.start(1),
             f"the phone link '{link.group(1)}' is typed with its number, which may not be the number "
             "the page shows",
             "write the contact's placeholder after tel:, for example "
@@ -580,7 +600,11 @@ def typed_number(text: str, contacts: dict) -> tuple[str, str] | None:
             "(see the trainer guide, Contacts and people), then write its placeholder, for example "
             "{{ contacts.front_door.phone }}"
         )
-        return f"'{match.raw_string}' is a phone number typed into the page", expected
+        return (
+            match.start,
+            f"'{' '.join(match.raw_string.split())}' is a phone number typed into the page",
+            expected,
+        )
     return None
 
 

@@ -72,6 +72,21 @@ def test_a_number_typed_into_a_text_is_found_with_what_to_write(text, found):
     assert typed_number(text, CONTACTS) == found
 
 
+@pytest.mark.parametrize(
+    ("markdown", "line"),
+    [
+        ("Intro.\n\nPhone the front door on 01452\n42 65 66 now.\n", 3),
+        ("Intro.\n\nPhone the front door on 01452 42\n65 66 now, or\nlater.\n", 3),
+        ("Intro.\n\nOne line.\nPhone [{{ contacts.front_door.phone }}](tel:+441452426566)\nnow.\n", 4),
+    ],
+)
+def test_a_number_wrapped_over_two_lines_is_found_at_the_line_it_starts(markdown, line):
+    """Markdown joins a paragraph's lines, so readers see one number (found by a review of the change)."""
+    with pytest.raises(DataError) as error:
+        check_typed_numbers(markdown, CONTACTS, "docs/x.md")
+    assert str(error.value).startswith(f"docs/x.md:{line}: ")
+
+
 def test_the_page_check_names_the_line_and_leaves_code_and_trainer_notes_alone():
     markdown = (
         "Intro.\n\n```\n01452 42 65 66\n```\n\n"
