@@ -377,8 +377,13 @@ def _note_end(lines: list[str], start: int, indent: int) -> int | None:
     for number in range(start + 1, len(lines) + 1):
         line = lines[number - 1].expandtabs(4)
         if line.strip() and len(line) - len(line.lstrip()) < indent:
-            return number if lines[number - 2].strip() else None
+            # A line that starts a block of its own (a heading, a list item, another box) is read
+            # as the trainer meant it: only text that runs on from the note's text is a slip.
+            return number if lines[number - 2].strip() and not NEW_BLOCK.match(line.lstrip()) else None
     return None
+
+
+NEW_BLOCK = re.compile(r"#{1,6}\s|[-*+]\s|\d+[.)]\s|!!!|\?\?\?|```|~~~|\||<|\{")
 
 
 def unquoted_title(line: str) -> tuple[str, str] | None:

@@ -341,8 +341,18 @@ def test_a_line_not_indented_straight_after_a_notes_text_is_an_error_at_that_lin
     assert str(error.value) == f"docs/x.md:{line + 2}: '{shown}' {RUN_ON}"
 
 
-def test_a_blank_line_after_a_notes_text_ends_the_note_without_an_error():
-    check_note_lines('!!! trainer "Check this"\n    Note.\n\nFor learners.\n- A list.', "docs/x.md")
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        '!!! trainer "Check this"\n    Note.\n\nFor learners.\n- A list.',
+        # a line that starts a block of its own is read as meant (a review of the change)
+        '!!! trainer "A"\n    Note A.\n!!! trainer "B"\n    Note B.\n\nText.',
+        '!!! trainer "A"\n    Note A.\n## Next section\n\nText.',
+        '- Item.\n\n    !!! trainer "A"\n        Note A.\n- Next item.',
+    ],
+)
+def test_a_note_ended_by_a_blank_line_or_a_new_block_is_not_an_error(markdown):
+    check_note_lines(markdown, "docs/x.md")
 
 
 def test_the_line_a_note_ends_at_is_published_by_markdown():
