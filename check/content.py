@@ -298,14 +298,26 @@ def learning_points(lines: list[tuple[int, str]], display: str) -> list[Problem]
     "What ..." or "Understand ...", which no one can check)."""
     start = next((i for i, (_, text) in enumerate(lines) if text.strip() == f"## {LEARN_HEADING}"), None)
     if start is None:
-        return []
+        title = next((number for number, text in lines if text.startswith("# ")), lines[0][0] if lines else 1)
+        return [
+            Problem(
+                display,
+                title,
+                ERROR,
+                "learning point",
+                f"the page has no '## {LEARN_HEADING}' heading",
+                "add it under the title, with three to six points of what the reader will be able to do",
+            )
+        ]
     points: list[tuple[int, str]] = []
     for number, text in lines[start + 1 :]:
-        if ATX_HEADING.match(text):
-            break
         item = LIST_ITEM.match(text)
         if item:
             points.append((number, " ".join(item.group(1).split())))
+        elif points and text.strip() and not text.startswith((" ", "\t")):
+            break  # the first list only: what follows it is not a point
+        elif ATX_HEADING.match(text):
+            break
     problems = [
         Problem(
             display,

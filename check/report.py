@@ -308,11 +308,11 @@ def check_page(
 
 
 def is_learning_page(src: str, meta: dict) -> bool:
-    """A page of the learning path with a progress mark (not Start here, Contacts, My progress,
-    the Glossary, About this site or the trainer guide): the pages the house style's
+    """A page of the learning path (Start here, Contacts and every learning page; not My
+    progress, the Glossary, About this site or the trainer guide): the pages the house style's
     "What you will learn" rules are for."""
-    marked = meta.get("in_learning_path", True) is not False and meta.get("progress", True) is not False
-    return marked and not src.startswith("trainers/")
+    in_path = meta.get("in_learning_path", True) is not False
+    return in_path and src != GLOSSARY_PAGE and not src.startswith("trainers/")
 
 
 def unreadable_page(path: Path, display: str) -> Problem | None:

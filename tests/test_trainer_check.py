@@ -162,12 +162,26 @@ LEARN = "# Fostering\n\n## What you will learn\n\n{points}\n\n## How it works\n\
         ("- What fostering is.\n- How the teams work.\n- Ask about carers.", [5, 6]),
         ("- Explain what fostering is.\n- Name the teams.", [3]),  # too few: at the heading
         ("\n".join(["- Explain it."] * 7), [3]),  # too many
+        # a point wrapped over two lines is one point; a second list under a sentence is not points
+        (
+            "- Explain what fostering\n  is.\n- Name the teams.\n- Ask about carers.\n\n"
+            "Some examples:\n\n- what",
+            [],
+        ),
     ],
 )
 def test_what_you_will_learn_has_three_to_six_points_starting_with_a_verb(points, found):
     problems = content.learning_points(_lines(LEARN.format(points=points)), "docs/p.md")
     assert [p.line for p in problems] == found
     assert all(p.level == ERROR and p.kind == "learning point" for p in problems)
+
+
+def test_a_learning_page_without_what_you_will_learn_is_an_error_at_its_title():
+    (problem,) = content.learning_points(_lines("---\ntitle: x\n---\n\n# Fostering\n\nText.\n"), "docs/p.md")
+    assert str(problem) == (
+        "docs/p.md:5: the page has no '## What you will learn' heading (add it under the title, with "
+        "three to six points of what the reader will be able to do)"
+    )
 
 
 def test_a_point_without_a_verb_says_which_verbs():
