@@ -72,14 +72,16 @@ def serve_trainer(session: nox.Session) -> None:
 
 def _refuse_a_busy_address(session: nox.Session) -> None:
     """Stop with one plain sentence, not MkDocs' traceback, when the preview's address is taken."""
-    problem = busy_address(session.posargs)
+    problem = busy_address(session.posargs, session.name)
     if problem:
         session.error(problem)
 
 
-def busy_address(args: list[str]) -> str | None:
+def busy_address(args: list[str], task: str = "serve") -> str | None:
     """What to do when the address the preview would serve at (`-a HOST:PORT` or `--dev-addr`,
-    else 127.0.0.1:8000) is in use, often by a preview already running; None when it is free."""
+    else 127.0.0.1:8000) is in use, often by a preview already running; None when it is free.
+    It binds as MkDocs' server does (SO_REUSEADDR), so a preview just stopped, whose address the
+    system holds for a minute, is not taken for a running one."""
     import socket
 
     address = "127.0.0.1:8000"
@@ -89,17 +91,19 @@ def busy_address(args: list[str]) -> str | None:
         elif arg.startswith("--dev-addr="):
             address = arg.partition("=")[2]
     host, _, port = address.rpartition(":")
+    host = host.strip("[]") or "127.0.0.1"
     if not port.isdigit():
         return None  # MkDocs says what is wrong with the address itself
-    with socket.socket() as probe:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
-            probe.bind((host or "127.0.0.1", int(port)))
+            probe.bind((host, int(port)))
         except OSError:
-            other = f"{host or '127.0.0.1'}:{int(port) + 1}"
+            other = f"{address.rpartition(':')[0] or '127.0.0.1'}:{int(port) + 1}"
             return (
                 f"The preview's address {address} is in use: a preview may be running already (open "
                 f"http://{address} in the browser, or press Ctrl+C in its window to stop it), or start "
-                f"this one at another address: python3 noxfile.py -s serve -- -a {other}"
+                f"this one at another address: python3 noxfile.py -s {task} -- -a {other}"
             )
     return None
 

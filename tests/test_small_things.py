@@ -138,7 +138,26 @@ def test_a_second_preview_on_a_busy_address_says_what_to_do_in_one_sentence():
             f"this one at another address: python3 noxfile.py -s serve -- -a 127.0.0.1:{port + 1}"
         )
         assert tasks.busy_address([f"--dev-addr=127.0.0.1:{port}"]) == problem
+        assert tasks.busy_address(["-a", f"127.0.0.1:{port}"], "serve-trainer").endswith(
+            f"python3 noxfile.py -s serve-trainer -- -a 127.0.0.1:{port + 1}"
+        )
     assert tasks.busy_address(["-a", f"127.0.0.1:{port}"]) is None  # free again
+
+
+def test_a_preview_just_stopped_does_not_count_as_running():
+    """After a served page the system holds the address for a minute (TIME_WAIT); MkDocs' server
+    binds it all the same, so the task must not call it busy (found by a review of the change)."""
+    import http.server
+    import threading
+    import urllib.request
+
+    tasks = tasks_file()
+    server = http.server.HTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+    port = server.server_address[1]
+    threading.Thread(target=server.handle_request, daemon=True).start()
+    urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10).read()
+    server.server_close()
+    assert tasks.busy_address(["-a", f"127.0.0.1:{port}"]) is None
 
 
 def test_stopping_the_preview_task_stops_its_server(tmp_path):
