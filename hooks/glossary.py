@@ -15,7 +15,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from induction.common import DataError, read_source, relative_display
-from induction.escaping import nav_file, nav_titles
+from induction.escaping import nav_file, nav_title_lines
+from induction.front_matter import front_matter_line
 from induction.glossary import (
     DATA_FILE,
     GLOSSARY_PAGE,
@@ -88,11 +89,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     _build.nav = [p.file.src_uri for p in nav.pages]
-    # The menu's titles show on every page: an acronym there is told at its line in the nav's file.
-    unknown = _build.glossary.unknown_words(" ".join(nav_titles(nav.items)))
-    if unknown:
-        path = nav_file(Path(config.config_file_path))
-        warn_unknown_words(unknown, relative_display(path, path.parent), read_source(path))
+    # The menu's titles show on every page: an acronym there is told at its title's line.
+    path = nav_file(Path(config.config_file_path))
+    for title, line in nav_title_lines(read_source(path)).items():
+        if unknown := _build.glossary.unknown_words(title):
+            warn_unknown_words(unknown, relative_display(path, path.parent), read_source(path), line)
     return nav
 
 
@@ -104,7 +105,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     # The description shows in search results and under links to the page (not linked there).
     unknown = _build.glossary.unknown_words(str(page.meta.get("description") or ""))
     if unknown and page.file.abs_src_path:
-        warn_unknown_words(unknown, f"docs/{src}", read_source(page.file.abs_src_path))
+        raw = read_source(page.file.abs_src_path)
+        warn_unknown_words(unknown, f"docs/{src}", raw, front_matter_line(raw, "description"))
     if src != GLOSSARY_PAGE:
         return markdown
     if MARKER not in markdown:

@@ -325,7 +325,8 @@ def test_an_unexplained_acronym_in_a_menu_title_or_a_description_fails_the_build
     config = project / "mkdocs.yml"
     lines = config.read_text(encoding="utf-8").split("\n")
     menu = next(n for n, line in enumerate(lines, 1) if line.startswith("      - Fostering: "))
-    lines[menu - 1] = lines[menu - 1].replace("Fostering:", "ZQXW fostering:")
+    # API is also in a comment near the top of mkdocs.yml: the title's own line is told
+    lines[menu - 1] = lines[menu - 1].replace("Fostering:", "Fostering API:")
     config.write_text("\n".join(lines), encoding="utf-8")
     page = project / "docs" / "services" / "kinship-care.md"
     text = page.read_text(encoding="utf-8")
@@ -334,7 +335,7 @@ def test_an_unexplained_acronym_in_a_menu_title_or_a_description_fails_the_build
     build = run_build(project, tmp_path / "site")
     assert build.returncode != 0
     for where, word in (
-        (f"mkdocs.yml:{menu}", "ZQXW"),
+        (f"mkdocs.yml:{menu}", "API"),
         (f"docs/services/kinship-care.md:{described}", "WQZX"),
     ):
         assert (
