@@ -218,6 +218,14 @@ def test_the_menu_opens_and_closes_from_the_keyboard(served_site, browser, size,
     page.keyboard.press("Escape")
     assert not page.evaluate(DRAWER_OPEN)
     assert page.evaluate(LABEL_FOCUSED) == "Menu" and button.get_attribute("aria-expanded") == "false"
+    # tabbing past the menu's last link closes it: the focus is not left under it
+    page.keyboard.press(key)
+    page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary')")
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if not page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')"):
+            break
+    assert not page.evaluate(DRAWER_OPEN) and button.get_attribute("aria-expanded") == "false"
     page.close()
 
 

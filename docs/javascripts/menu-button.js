@@ -6,7 +6,7 @@
  * keyboard user could not open the menu, with its progress marks, My progress, Contacts and the
  * Glossary. Here it becomes a button: a Tab stop, named, saying whether the menu is open; Enter
  * or Space opens the menu and moves the focus to its first link; Esc closes it and brings the
- * focus back to the button. tests/test_browser_focus.py presses the keys in Chromium.
+ * focus back to the button; tabbing out of it closes it. tests/test_browser_focus.py presses the keys in Chromium.
  */
 (function () {
   "use strict";
@@ -74,6 +74,11 @@
     if (!drawer.contains(document.activeElement) && document.activeElement !== button) return;
     setOpen(false);
     button.focus();
+  });
+
+  // Tabbing out of the open menu closes it: the page behind it would take the focus out of sight.
+  document.addEventListener("focusin", function (event) {
+    if (toggle.checked && !drawer.contains(event.target) && event.target !== button) setOpen(false);
   });
 
   toggle.addEventListener("change", showState);
