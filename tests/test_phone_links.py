@@ -155,6 +155,47 @@ FOCUS_BOX = """() => {
 }"""
 
 
+# The header's copy of the front door's link, if it is shown, on screen and not covered.
+IN_HEADER = """() => {
+  const link = document.querySelector('.md-header__worried a');
+  if (!link || !link.checkVisibility()) return null;
+  const box = link.getBoundingClientRect();
+  const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  return {href: link.getAttribute('href'), text: link.textContent, top: box.top, bottom: box.bottom,
+          hit: hit === link};
+}"""
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 768)], ids=["desktop", "small laptop"])
+def test_on_a_wide_screen_the_header_shows_the_front_door_number_once_the_bar_has_gone(
+    served_site, browser, size
+):
+    """'The front door number always one glance away': on a wide screen the bar scrolls away with
+    the page (a learner's review found the number out of sight, December 2026); the header, which
+    stays, then shows it, the same number and address as the bar's, from data/contacts.yml."""
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    page.goto(f"{served_site}/services/child-protection/", wait_until="load")
+    assert page.evaluate(IN_HEADER) is None  # the bar is on screen: not twice
+    for y in (1500, 4000):
+        page.evaluate(f"window.scrollTo(0, {y})")
+        page.wait_for_function(f"() => ({IN_HEADER})() !== null")
+        shown = page.evaluate(IN_HEADER)
+        assert shown["href"] == SITE_FRONT_DOOR[0] and shown["text"] == SITE_FRONT_DOOR[1], shown
+        assert shown["top"] >= 0 and shown["bottom"] <= 60 and shown["hit"], shown
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_function(f"() => ({IN_HEADER})() === null")
+    page.close()
+
+
+def test_on_a_phone_the_header_never_shows_a_second_number(served_site, browser):
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{served_site}/services/child-protection/", wait_until="load")
+    page.evaluate("window.scrollTo(0, 3000)")
+    page.wait_for_timeout(200)
+    assert page.evaluate(IN_HEADER) is None
+    page.close()
+
+
 @pytest.mark.parametrize("path", ["services/child-protection/", "thresholds/"])
 def test_the_front_door_number_stays_on_screen_on_a_phone(served_site, browser, path):
     page = browser.new_page(viewport=PHONE)

@@ -11,7 +11,8 @@
  *   the class "worried-sticks" on the page: the bar sticks. Only while its numbers and the header
  *   together take at most a fifth of the window's height: with larger text, a zoomed page or a
  *   phone on its side they would cover a quarter to a half of it, so the bar scrolls away.
- * Without this script the bar simply scrolls away with the page.
+ * Without this script the bar simply scrolls away with the page. On a wide screen, where the bar
+ * always scrolls away, the header shows the front door's number once the bar is out of sight.
  */
 (function () {
   "use strict";
@@ -35,4 +36,25 @@
   watch.observe(bar);
   watch.observe(header);
   window.addEventListener("resize", measure);
+
+  /* On a wide screen the bar scrolls away with the page (its numbers would cover the side bars'
+   * tops). So once it is out of sight the theme's header, which stays, shows the front door's
+   * number (the bar's first link, copied: its number and address come from data/contacts.yml
+   * like the bar's), and hides it again when the bar is back. The style sheet shows it only on a
+   * wide screen: on a narrow one the bar's numbers stick. */
+  var front = numbers.querySelector('a[href^="tel:"]');
+  var inner = header.querySelector(".md-header__inner");
+  var before = inner && inner.querySelector(".md-header__option, label[for='__search']");
+  if (!front || !before || !window.IntersectionObserver) return;
+  var copy = document.createElement("p");
+  copy.className = "md-header__worried";
+  copy.appendChild(document.createTextNode("Worried about a child? Front door "));
+  var link = document.createElement("a");
+  link.href = front.getAttribute("href");
+  link.textContent = front.textContent;
+  copy.appendChild(link);
+  inner.insertBefore(copy, before);
+  new IntersectionObserver(function (entries) {
+    html.classList.toggle("worried-gone", !entries[entries.length - 1].isIntersecting);
+  }).observe(bar);
 })();
