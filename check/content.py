@@ -18,6 +18,7 @@ The heuristics, in plain words:
   numbers), zoom levels ("zoom in up to 400%") and the top of a scale that starts at 0 or 1
   ("a score from 0 to 100") are not figures. It can be wrong: a number that is not a figure
   (a section of a law) may be reported; it is only a warning.
+- A learning page longer than LONGEST_READ minutes to read (a warning).
 - Headings that skip a level (`####` straight under `##`): an error, as the test suite's.
 - "What you will learn": three to six points, each starting with a verb of ACTION_VERBS (an
   error, as the test suite's).
@@ -361,6 +362,27 @@ ACTION_VERBS = frozenset(
     "say spot tell use".split()
 )
 LIST_ITEM = re.compile(r"^[-*+][ \t]+(.*)$")  # a point of a list at the left edge
+
+
+def long_page(minutes: int, display: str, line: int) -> list[Problem]:
+    """A warning for a learning page that takes more than LONGEST_READ minutes to read (its
+    reading time as the page shows it under its title): councillors read in short sittings."""
+    if minutes <= LONGEST_READ:
+        return []
+    return [
+        Problem(
+            display,
+            line,
+            WARNING,
+            "reading",
+            f"the page takes about {minutes} minutes to read, more than {LONGEST_READ}",
+            "split it into two pages, each with its own self-check, as the trainer guide's Edit and add "
+            "pages shows, so that a councillor can read one in a short sitting",
+        )
+    ]
+
+
+LONGEST_READ = 20  # minutes: the longest learning page today takes 16
 
 
 # --- Glossary -------------------------------------------------------------------------------

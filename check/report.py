@@ -32,7 +32,7 @@ from induction.dates import today, uk_date
 from induction.front_matter import split_front_matter
 from induction.glossary import GLOSSARY_PAGE
 from induction.learner_text import learner_lines
-from induction.learning_path import path_pages
+from induction.learning_path import path_pages, reading_minutes
 from induction.nav import nav_paths
 from induction.text import HTML_START
 from induction.versions import require
@@ -300,6 +300,7 @@ def check_page(
     problems += content.skipped_headings(lines, display)
     if in_nav and is_learning_page(src, meta):
         problems += content.learning_points(lines, display)
+        problems += content.long_page(reading_minutes(body), display, _title_line(lines))
     problems += content.unexplained_acronyms(lines, display, acronyms or {})
     page.quiz, found = content.quiz_status(src, quiz, in_nav, settings, broken_quizzes)
     problems += found

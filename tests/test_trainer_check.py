@@ -193,6 +193,21 @@ def test_a_point_without_a_verb_says_which_verbs():
     )
 
 
+@pytest.mark.parametrize(("minutes", "warned"), [(16, False), (20, False), (21, True), (82, True)])
+def test_a_learning_page_longer_than_twenty_minutes_to_read_is_a_warning(minutes, warned):
+    problems = content.long_page(minutes, "docs/p.md", 7)
+    assert [str(p) for p in problems] == (
+        [
+            f"docs/p.md:7: the page takes about {minutes} minutes to read, more than 20 (split it into two "
+            "pages, each with its own self-check, as the trainer guide's Edit and add pages shows, so that "
+            "a councillor can read one in a short sitting)"
+        ]
+        if warned
+        else []
+    )
+    assert all(p.level == WARNING for p in problems)
+
+
 ACRONYMS = {
     "Ofsted": "Office for Standards in Education, Children's Services and Skills",
     "NHS": "National Health Service",
