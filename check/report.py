@@ -360,19 +360,21 @@ def known_sources(built: InProcessBuild) -> dict | None:
 def glossary_usage(built: InProcessBuild) -> dict[str, int] | None:
     """How many glossary entries each page links, as the build's glossary counted them; None when
     the build had no glossary (or stopped before it was set up)."""
-    from induction.glossary import terms_used
-
-    return terms_used(built.config) if built.config is not None else None
+    found = _glossary(built)
+    return {page: len(entries) for page, entries in found.used_by.items()} if found else None
 
 
 def glossary_acronyms(built: InProcessBuild) -> dict[str, str]:
     """The acronyms of the build's glossary, each with the words it stands for ({} when the build
     had no glossary, or stopped before it was set up)."""
-    from induction.glossary import GlossaryExtension
+    found = _glossary(built)
+    return {e.term: e.expansion for e in found.glossary.entries if e.expansion} if found else {}
 
-    config = built.config["markdown_extensions"] if built.config is not None else []
-    found = [e for e in config if isinstance(e, GlossaryExtension)]
-    return {e.term: e.expansion for e in found[0].glossary.entries if e.expansion} if found else {}
+
+def _glossary(built: InProcessBuild):
+    from induction.glossary import glossary_extension
+
+    return glossary_extension(built.config) if built.config is not None else None
 
 
 def build_site(config_file: Path, on: dt.date) -> tuple[InProcessBuild, dict[str, str]]:

@@ -91,9 +91,10 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     _build.nav = [p.file.src_uri for p in nav.pages]
     # The menu's titles show on every page: an acronym there is told at its title's line.
     path = nav_file(Path(config.config_file_path))
-    for title, line in nav_title_lines(read_source(path)).items():
+    text = read_source(path)
+    for title, line in nav_title_lines(text).items():
         if unknown := _build.glossary.unknown_words(title):
-            warn_unknown_words(unknown, relative_display(path, path.parent), read_source(path), line)
+            warn_unknown_words(unknown, relative_display(path, path.parent), text, line)
     return nav
 
 

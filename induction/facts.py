@@ -579,7 +579,11 @@ def typed_number(text: str, contacts: dict) -> tuple[str, str] | None:
 
 def _typed_number_at(text: str, contacts: dict) -> tuple[int, str, str] | None:
     """typed_number's finding, with where in `text` it starts."""
-    bare = ODD_SPACES.sub(" ", PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), text))  # same length
+    # a number pasted with odd spaces (non-breaking, narrow, zero-width) is still one; same length
+    bare = "".join(
+        " " if c.isspace() or unicodedata.category(c) == "Cf" else c
+        for c in PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), text)
+    )
     link = TYPED_TEL.search(text)
     if link:
         return (
@@ -608,7 +612,6 @@ def _typed_number_at(text: str, contacts: dict) -> tuple[int, str, str] | None:
     return None
 
 
-ODD_SPACES = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u2060\u3000]")
 # A link to a phone number whose address is not a {{ placeholder }}: [text](tel:...) or href="tel:..."
 TYPED_TEL = re.compile(r"""(?:\]\(\s*<?|href\s*=\s*["']?)(tel:(?!\s*\{\{)[^)\s"'>]*)""", re.IGNORECASE)
 

@@ -361,11 +361,10 @@ class GlossaryExtension(Extension):
         md.treeprocessors.register(_LinkTerms(md, self), "glossary", -1)
 
 
-def terms_used(config) -> dict[str, int] | None:
-    """How many entries each page of the build made with `config` links (page -> count); None
-    when that build had no glossary."""
-    found = [e for e in config["markdown_extensions"] if isinstance(e, GlossaryExtension)]
-    return {page: len(entries) for page, entries in found[0].used_by.items()} if found else None
+def glossary_extension(config) -> GlossaryExtension | None:
+    """The glossary's extension in the build made with `config` (what each page linked, the
+    entries), or None when that build had no glossary."""
+    return next((e for e in config["markdown_extensions"] if isinstance(e, GlossaryExtension)), None)
 
 
 class _LinkTerms(Treeprocessor):

@@ -11,6 +11,7 @@ import pytest
 from conftest import copy_project, run_build
 from induction.common import DataError
 from induction.facts import check_typed_numbers, typed_number
+from test_escaping import plant_line
 
 CONTACTS = {
     "front_door": {"phone": "01452 42 65 65", "tel": "+441452426565"},
@@ -132,11 +133,7 @@ PAGE = "docs/services/fostering.md"
 )
 def test_a_typed_number_stops_the_build_at_its_line(tmp_path, relative, start, new, message):
     project = copy_project(tmp_path / "project")
-    path = project / relative
-    lines = path.read_text(encoding="utf-8").split("\n")
-    ((number, old),) = [(n, line) for n, line in enumerate(lines, start=1) if line.startswith(start)]
-    lines[number - 1] = new
-    path.write_text("\n".join(lines), encoding="utf-8")
+    number = plant_line(project, relative, start, new)
     build = run_build(project, tmp_path / "site")
     assert build.returncode == 1, build.output
     assert message.replace("{line}", str(number)) in build.output
