@@ -450,13 +450,20 @@ def _named_places_not_held(text: str, names: set[str]) -> list[str]:
     written as a name is (with a capital)."""
     if not names:
         return []
-    choice = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
     found = []
-    for pattern in pointing_patterns(rf"(?i:{choice})\b", rf"(?i:{choice})", POINTING_ANYWHERE):
+    for pattern in _place_patterns(frozenset(names)):
         for match in pattern.finditer(text):
             if match.group("place")[:1].isupper() and match.group("place") not in found:
                 found.append(match.group("place"))
     return found
+
+
+@functools.cache
+def _place_patterns(names: frozenset[str]) -> list[re.Pattern]:
+    """pointing_patterns for any of `names`, made once for each set of names (one export judges
+    hundreds of pieces of text against the same few sets)."""
+    choice = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return pointing_patterns(rf"(?i:{choice})\b", rf"(?i:{choice})", POINTING_ANYWHERE)
 
 
 def essentials_html(part_html: str, places: dict[str, Place], names: dict[str, set[str]]):

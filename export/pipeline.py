@@ -260,11 +260,13 @@ def export(
         )
 
     with progress.stage("Writing the handouts and the trainer pack"):
+        # Chromium prints each document in the background as soon as it is written
+        jobs = write_documents(built, sections, glossary, learning, work / "print", outputs)
+        printer.start(jobs, out)
         essentials = essentials_parts(project, sections, glossary)
-        jobs = write_documents(built, sections, glossary, learning, work / "print", outputs, essentials)
+        jobs += write_documents(built, sections, glossary, learning, work / "print", outputs, essentials)
+        printer.start(jobs[-1:], out)
         progress.detail(f"{len(jobs)} documents ready to print: {', '.join(job.short for job in jobs)}")
-
-    printer.start(jobs, out)  # Chromium prints in the background while the site is zipped
     with progress.stage("Zipping the offline site (while the PDFs print)"):
         count, size = zip_site(built.site, out / outputs.zip, outputs.site_folder)
         progress.detail(f"{count} files, {_megabytes(size)}: {outputs.zip}")
@@ -583,9 +585,18 @@ class PrintJob:
 
 
 def write_documents(
-    built: BuiltSite, sections, glossary, learning, folder: Path, outputs: Outputs, essentials: dict
+    built: BuiltSite,
+    sections,
+    glossary,
+    learning,
+    folder: Path,
+    outputs: Outputs,
+    essentials: dict | None = None,
 ) -> list[PrintJob]:
-    folder.mkdir(parents=True)
+    """Write the handout and the trainer pack (each also in large print, unless left out) as HTML
+    into `folder`; or, given `essentials` (essentials_parts), the Essentials handout. Return a
+    PrintJob for each document."""
+    folder.mkdir(parents=True, exist_ok=True)
     env = documents.environment()
     index = (built.site / "index.html").read_text(encoding="utf-8")
     common = {
@@ -609,8 +620,9 @@ def write_documents(
             TRAINER_PACK,
             "trainer pack",
         ),
-        ("essentials.html", "Essentials", outputs.essentials, ESSENTIALS, "Essentials"),
     ]
+    if essentials is not None:
+        documents_to_write = [("essentials.html", "Essentials", outputs.essentials, ESSENTIALS, "Essentials")]
     jobs = []
     for template, title, pdf_name, label, short in documents_to_write:
         sizes = (False, True) if outputs.large_print and template != "essentials.html" else (False,)
@@ -625,7 +637,7 @@ def write_documents(
                 question_count=sum(len(p.questions) for p in learning),
                 notes=notes,
                 file_stem=pdf_name(large)[: -len(".pdf")],
-                essentials=essentials,
+                essentials=essentials or {},
             )
             path = folder / pdf_name(large).replace(".pdf", ".html")
             path.write_text(page, encoding="utf-8")
@@ -649,12 +661,13 @@ def find_chromium(explicit: str | None) -> str:
 
 
 class Printer:
-    """Chromium, started in the background when the export starts (starting it takes about a
-    second, which then overlaps the build), printing the documents once they are written.
+    """Chromium, started in the background when the export starts, with its tabs open (about a
+    second's work, which overlaps the build), printing the documents as they are written.
 
-    `start()` hands it the documents, which it prints in the background, each to an A4 PDF with
-    page numbers, bookmarks and tags (an accessible PDF), several at a time (PARALLEL_PRINTS);
-    `finish()` waits for them; leaving the `with` block because of an error cancels the printing.
+    `start()` hands it documents, which it prints in the background, each to an A4 PDF with page
+    numbers, bookmarks and tags (an accessible PDF), one on each tab at a time (PARALLEL_PRINTS
+    tabs); it may be called again with more; `finish()` says there are no more and waits for
+    them; leaving the `with` block because of an error cancels the printing.
     The browser may read only local files: any other request is blocked and stops the export.
     """
 
@@ -681,16 +694,17 @@ class Printer:
                 except RuntimeError:  # the printing has just ended and its loop closed: nothing to stop
                     pass
         if self._thread.is_alive():
-            self._work.put(None)  # ends the wait for work when printing never started
+            self._work.put(None)  # ends the wait for more documents
             self._thread.join()
 
     def start(self, jobs: list[PrintJob], out: Path) -> None:
-        """Start printing `jobs` into `out`."""
+        """Start printing `jobs` into `out` (as soon as a tab is free: call it again with more)."""
         self._work.put((jobs, out))
 
     def finish(self) -> list[tuple[PrintJob, int]]:
-        """Wait for the printing; [(job, its number of pages)] in the order they were done, or
-        the reason it failed, raised."""
+        """Wait for the printing; [(job, its number of pages)] in the order they were handed
+        over, the longest of each batch first, or the reason it failed, raised."""
+        self._work.put(None)  # no more documents
         self._thread.join()
         if self._error is not None:
             raise self._error
@@ -711,61 +725,83 @@ class Printer:
             async with async_playwright() as pw:
                 browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
                 try:
-                    work = await asyncio.to_thread(self._work.get)
-                    if work is not None and not self._stop.is_set():
-                        self._loop = asyncio.get_running_loop()
-                        self._task = asyncio.ensure_future(_print_all(browser, *work))
-                        self._printed = await self._task
+                    tabs = await _open_tabs(browser, PARALLEL_PRINTS)  # ready while the site builds
+                    self._loop = asyncio.get_running_loop()
+                    self._task = asyncio.ensure_future(self._print_as_they_come(tabs))
+                    await self._task
                 finally:
                     await browser.close()
         except PlaywrightError as error:
             raise ExportError(f"Chromium ({chromium}) could not print the PDFs: {error}") from None
 
+    async def _print_as_they_come(self, tabs: list[Tab]) -> None:
+        """Print each batch of documents start() hands over, the longest first, on the first free
+        tab, until finish() (or the end of the export) says there are no more."""
+        free: asyncio.Queue[Tab] = asyncio.Queue()
+        for tab in tabs:
+            free.put_nowait(tab)
+        printing = []
+        while (work := await asyncio.to_thread(self._work.get)) is not None and not self._stop.is_set():
+            jobs, out = work
+            for job in sorted(jobs, key=lambda job: job.html.stat().st_size, reverse=True):
+                printing.append(asyncio.ensure_future(_print_one(free, job, out)))
+        self._printed = list(await asyncio.gather(*printing))
 
-async def _print_all(browser, jobs: list[PrintJob], out: Path) -> list[tuple[PrintJob, int]]:
-    outside: list[str] = []
-    printed: list[tuple[PrintJob, int]] = []
 
-    async def local_only(route):
-        if route.request.url.startswith(("file:", "data:", "about:")):
-            await route.continue_()
-        else:
-            outside.append(route.request.url)
-            await route.abort()
+@dataclass
+class Tab:
+    """One tab that prints documents one after another, in a browser context of its own (its own
+    renderer process, so that the tabs print at the same time), and the addresses outside the
+    computer that its documents asked for (each refused)."""
 
-    slots = asyncio.Semaphore(PARALLEL_PRINTS)
+    page: object
+    outside: list[str] = field(default_factory=list)
 
-    async def print_one(job: PrintJob) -> None:
-        target = out / job.pdf
-        async with slots:
-            # a context of its own: its own renderer process, so two documents print at once
-            context = await browser.new_context()
-            await context.route("**/*", local_only)
-            page = await context.new_page()
-            await page.goto(job.html.as_uri(), wait_until="load")
-            hidden = await page.add_style_tag(content=NOTHING_PAINTED)
-            await page.pdf(path=str(target), **LAYOUT_ONLY)  # first: where each part starts
-            await hidden.evaluate("style => style.remove()")
-            starts, _ = await asyncio.to_thread(destinations_and_pages, target)
-            unnumbered = await page.evaluate(NUMBER_THE_CONTENTS, starts)
-            await page.pdf(path=str(target), **PDF_OPTIONS)  # then: the same pages, numbered
-            await context.close()
-        if outside:
-            raise ExportError(f"{job.label} tried to fetch from the network: {', '.join(outside)}")
-        if unnumbered:
-            raise ExportError(
-                f"{job.pdf}: no page found for the contents entries or references {', '.join(unnumbered)}"
-            )
-        final, count = await asyncio.to_thread(destinations_and_pages, target)  # one read, off the loop
-        if final != starts:
-            raise ExportError(f"{job.pdf}: the page numbers moved the pages (a contents entry is too long?)")
-        if count < 3:
-            raise ExportError(f"{job.pdf} has only {count} page(s); expected a cover, contents and pages")
-        printed.append((job, count))
+    async def refuse(self, route) -> None:
+        self.outside.append(route.request.url)
+        await route.abort()
 
-    longest_first = sorted(jobs, key=lambda job: job.html.stat().st_size, reverse=True)
-    await asyncio.gather(*(print_one(job) for job in longest_first))
-    return printed
+
+async def _open_tabs(browser, count: int) -> list[Tab]:
+    tabs = []
+    for _ in range(count):
+        context = await browser.new_context()
+        tab = Tab(await context.new_page())
+        # only requests that leave the computer come here: the browser lets local files through itself
+        await context.route(ELSEWHERE, tab.refuse)
+        await context.add_init_script(NO_SCREEN_LAYOUT)
+        tabs.append(tab)
+    return tabs
+
+
+async def _print_one(free: asyncio.Queue[Tab], job: PrintJob, out: Path) -> tuple[PrintJob, int]:
+    """Print `job` on the first free tab: once to learn where each part starts, then again with
+    the contents' page numbers. Return it with its number of pages."""
+    target = out / job.pdf
+    tab = await free.get()
+    try:
+        page = tab.page
+        await page.goto(job.html.as_uri(), wait_until="load")
+        hidden = await page.add_style_tag(content=NOTHING_PAINTED)
+        await page.pdf(path=str(target), **LAYOUT_ONLY)  # first: where each part starts
+        await hidden.evaluate("style => style.remove()")
+        starts, _ = await asyncio.to_thread(destinations_and_pages, target)
+        unnumbered = await page.evaluate(NUMBER_THE_CONTENTS, starts)
+        await page.pdf(path=str(target), **PDF_OPTIONS)  # then: the same pages, numbered
+        outside, tab.outside = tab.outside, []
+    finally:
+        free.put_nowait(tab)
+    if outside:
+        raise ExportError(f"{job.label} tried to fetch from the network: {', '.join(outside)}")
+    if unnumbered:
+        missing = ", ".join(unnumbered)
+        raise ExportError(f"{job.pdf}: no page found for the contents entries or references {missing}")
+    final, count = await asyncio.to_thread(destinations_and_pages, target)  # one read, off the loop
+    if final != starts:
+        raise ExportError(f"{job.pdf}: the page numbers moved the pages (a contents entry is too long?)")
+    if count < 3:
+        raise ExportError(f"{job.pdf} has only {count} page(s); expected a cover, contents and pages")
+    return job, count
 
 
 def destinations_and_pages(pdf: Path) -> tuple[dict[str, int], int]:
@@ -804,6 +840,19 @@ PDF_OPTIONS = {"prefer_css_page_size": True, "print_background": True, "outline"
 # handout's first printing 0.7 s instead of 1.2 s, the same page for every one of its 212 anchors.
 LAYOUT_ONLY = {"prefer_css_page_size": True, "print_background": False, "outline": False, "tagged": False}
 NOTHING_PAINTED = "body * { visibility: hidden !important } [id] { visibility: visible !important }"
+# Each tab's browser would lay a document out for the screen as it loads it, only to lay it out
+# again for paper: a style sheet hiding it from the screen, set as the document starts (before
+# the parser reaches <head>), saves that first layout (about 0.3 s of a large-print handout's
+# 0.6 s load). Print is another medium, so the PDFs are the same.
+NO_SCREEN_LAYOUT = """new MutationObserver((_, watching) => {
+  if (!document.documentElement) return;
+  const style = document.createElement("style");
+  style.textContent = "@media screen { html { display: none !important } }";
+  document.documentElement.append(style);
+  watching.disconnect();
+}).observe(document, { childList: true });"""
+# Requests the browser may not make: anything but a file on this computer or data written inline.
+ELSEWHERE = re.compile(r"^(?!(?:file|data|about):)")
 
 
 HANDOUT = "the handout (every learning page, self-checks as worksheets, glossary)"

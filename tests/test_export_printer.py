@@ -1,0 +1,113 @@
+"""The export's printer (export.pipeline.Printer), on small documents of its own: it prints what
+it is handed in batches, numbers each contents list from where its parts start, gives each PDF its
+number of pages, and stops the export when a document asks for anything outside the computer."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+
+from export.pipeline import ExportError, Printer, PrintJob
+
+pytestmark = pytest.mark.export
+
+# A document as the export writes one: a contents list linking to parts that start on pages of
+# their own, with a space kept for each part's page number (print.css shows `data-page` there).
+DOCUMENT = """<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>{title}</title>
+<style>
+  @page {{ size: A4; }}
+  .part {{ break-before: page; }}
+  .contents a::after {{ content: " " attr(data-page); }}
+</style></head>
+<body>
+<h1>{title}</h1>
+<ul class="contents">{entries}</ul>
+{parts}
+{extra}
+</body></html>
+"""
+
+
+def write_document(folder, name, parts, extra=""):
+    entries = "".join(f'<li><a href="#part-{n}">Part {n}</a></li>' for n in range(1, parts + 1))
+    body = "".join(
+        f'<section class="part" id="part-{n}"><h2>Part {n}</h2>' + "<p>Words.</p>" * (40 * n) + "</section>"
+        for n in range(1, parts + 1)
+    )
+    html = folder / f"{name}.html"
+    html.write_text(DOCUMENT.format(title=name, entries=entries, parts=body, extra=extra), encoding="utf-8")
+    return PrintJob(html, f"{name}.pdf", f"the {name}", large=False, short=name)
+
+
+def contents_numbers(pdf):
+    """{link's words: the page number printed after them} on the PDF's first page."""
+    first = PdfReader(pdf).pages[0].extract_text()
+    numbers = {}
+    for line in first.splitlines():
+        words, _, number = line.rpartition(" ")
+        if words.startswith("Part") and number.isdigit():
+            numbers[words] = int(number)
+    return numbers
+
+
+def part_starts(pdf):
+    """{"Part N": the page on which that part's heading is printed}, from the pages after the first."""
+    starts = {}
+    for number, page in enumerate(PdfReader(pdf).pages[1:], start=2):
+        heading = page.extract_text().splitlines()[0]
+        if heading.startswith("Part"):
+            starts.setdefault(heading, number)
+    return starts
+
+
+def test_documents_handed_over_in_two_batches_are_all_printed_and_numbered(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    first = [write_document(tmp_path, "long", 3), write_document(tmp_path, "short", 1)]
+    later = [write_document(tmp_path, "later", 2)]
+    with Printer(None) as printer:
+        printer.start(first, out)
+        printer.start(later, out)
+        printed = {job.pdf: pages for job, pages in printer.finish()}
+    assert set(printed) == {"long.pdf", "short.pdf", "later.pdf"}
+    for name, pages in printed.items():
+        assert pages == len(PdfReader(out / name).pages)
+    for name, parts in (("long.pdf", 3), ("short.pdf", 1), ("later.pdf", 2)):
+        numbers = contents_numbers(out / name)
+        assert numbers == part_starts(out / name), name
+        assert sorted(numbers) == [f"Part {n}" for n in range(1, parts + 1)], name
+    assert contents_numbers(out / "long.pdf")["Part 3"] > 4  # parts 1 and 2 take more than a page each
+
+
+def test_a_document_that_asks_for_an_address_elsewhere_stops_the_export(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    image = tmp_path / "local.svg"
+    square = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>'
+    image.write_text(square, encoding="utf-8")
+    local = write_document(tmp_path, "local", 1, extra='<img alt="A square" src="local.svg">')
+    elsewhere = write_document(
+        tmp_path, "elsewhere", 1, extra='<img alt="A square" src="http://192.0.2.1/x.png">'
+    )
+    with Printer(None) as printer:
+        printer.start([local], out)
+        assert [job.pdf for job, _ in printer.finish()] == ["local.pdf"]  # a file beside it is fine
+    with pytest.raises(
+        ExportError, match=r"the elsewhere tried to fetch from the network: http://192\.0\.2\.1/x\.png"
+    ):
+        with Printer(None) as printer:
+            printer.start([elsewhere], out)
+            printer.finish()
+
+
+def test_leaving_early_stops_the_printer_without_printing(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    job = write_document(tmp_path, "never", 1)
+    with pytest.raises(RuntimeError, match="a stage failed"):
+        with Printer(None) as printer:
+            raise RuntimeError("a stage failed")
+    assert printer._thread.is_alive() is False
+    printer.start([job], out)  # too late: nothing prints it
+    assert not (out / "never.pdf").exists()
