@@ -2,11 +2,11 @@
 
 Before anything else reads them, mkdocs.yml must give each key once, every file a trainer edits
 must be UTF-8 text and each page's front matter valid YAML, so a mistake there is named with its
-line instead of being dropped. A
-page past its review date, or with an image that has no alt text and is not marked
-`{ .decorative }`, fails the strict build; so does a table row with a cell missing or one too
-many (induction/tables.py), which would put values under the wrong headings, and a menu entry
-for a page that is not there. Templates get a `dmy` filter ("22 November 2026").
+line instead of being dropped. A page past its review date, or with an image whose alt text is
+missing (and it is not marked `{ .decorative }`) or says nothing ('image', its file name), fails
+the strict build; so does a table row with a cell missing or one too many (induction/tables.py),
+which would put values under the wrong headings, and a menu entry for a page that is not there.
+Templates get a `dmy` filter ("22 November 2026").
 The rules are pure functions in induction/pages.py.
 """
 
@@ -91,6 +91,6 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     missing = images_without_alt(html)
     if missing and page.file.abs_src_path:
         display, raw = page_source(page)
-        for src in dict.fromkeys(missing):
-            warn(log, DataError(*image_problem(display, raw, src)))
+        for src, alt in dict.fromkeys(missing):
+            warn(log, DataError(*image_problem(display, raw, src, alt)))
     return html

@@ -3,9 +3,9 @@
 Each page's front matter says who owns it, when it was last reviewed and when the next review is
 due (the NHS pattern), and which sources its facts come from. hooks/pages.py runs these rules in
 the build (a page past its review date, or an image with no alt text that is not marked
-`{ .decorative }`, fails the strict build); the content check (check/) runs check_front_matter
-on every page too. Reading front matter here names the line of a YAML mistake instead of
-dropping it, as MkDocs would.
+`{ .decorative }` or with alt text that says nothing, such as 'image', fails the strict build);
+the content check (check/) runs check_front_matter on every page too. Reading front matter here
+names the line of a YAML mistake instead of dropping it, as MkDocs would.
 """
 
 from __future__ import annotations
@@ -467,8 +467,8 @@ HEADING = re.compile(r"^#{1,6}[ \t]", re.MULTILINE)  # a Markdown heading (in YA
 IMG_TAG = re.compile(r"<img\b", re.IGNORECASE)  # how every image starts, as html.parser reads it
 
 
-def images_without_alt(html: str) -> list[str]:
-    """The src of each image with no alt text that is not marked as decoration.
+def images_without_alt(html: str) -> list[tuple[str, str]]:
+    """(src, alt) of each image whose alt text is missing (alt "") or says nothing (`says_nothing`).
 
     An image needs words in `alt`; a purely decorative one says so with the class `decorative`
     (`![](x.svg){ .decorative }`, or `<img src="x.svg" alt="" class="decorative">`).
@@ -477,51 +477,93 @@ def images_without_alt(html: str) -> list[str]:
         return []
     missing = []
     for tag, attrs in read_html(html).tags:
-        if tag != "img":
-            continue
-        attrs = dict(attrs)
-        alt, classes = attrs.get("alt"), (attrs.get("class") or "").split()
-        if alt is None or (not alt.strip() and DECORATIVE not in classes):
-            missing.append(attrs.get("src") or "")
+        if tag == "img" and (fault := alt_fault(dict(attrs))) is not None:
+            missing.append((dict(attrs).get("src") or "", fault))
     return missing
 
 
-def image_problem(display: str, raw: str, src: str) -> tuple:
-    """(path, line, problem, expected) for an image with no alt text, its line found in `raw`.
+def alt_fault(attrs: dict) -> str | None:
+    """What is wrong with an <img>'s alt text: None when nothing is, "" when there is none (an
+    empty alt is right only on a decorative image), else the alt text, which says nothing."""
+    alt, classes = attrs.get("alt"), (attrs.get("class") or "").split()
+    if alt is None or (not alt.strip() and DECORATIVE not in classes):
+        return ""
+    return alt if says_nothing(alt, attrs.get("src") or "") else None
+
+
+def says_nothing(alt: str, src: str) -> bool:
+    """True when the alt text, not blank, tells a listener nothing: no letters or digits, a word
+    such as 'image' or 'diagram', or only the file name ('court-route.svg', 'Court route')."""
+    if not alt.strip():
+        return False
+    words, name = plain_words(alt), file_name(src)
+    names = (plain_words(name), plain_words(name.rsplit(".", 1)[0]))
+    return not words or EMPTY_ALT.fullmatch(words) is not None or words in names
+
+
+def plain_words(text: str) -> str:
+    """The letters and digits of `text`, in lower case, a space between runs: 'Court-route.SVG' ->
+    'court route svg'."""
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
+
+
+def file_name(src: str) -> str:
+    """An image address's file name: '../images/x.svg?v=2#top' -> 'x.svg'."""
+    return src.split("#")[0].split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+
+
+def image_problem(display: str, raw: str, src: str, alt: str = "") -> tuple:
+    """(path, line, problem, expected) for an image with no alt text (`alt` "") or with alt text
+    that says nothing (`alt`, as the built page has it), its line found in `raw`.
 
     MkDocs rewrites an image's address for the built page, so the line is the first one in the
-    page's text with an image of the same file name and no alt text.
+    page's text with an image of the same file name whose alt text has the same fault.
     """
-    name = src.split("#")[0].split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+    name = file_name(src)
     for number, line in enumerate(raw.split("\n"), start=1):
-        for match in MD_IMAGE_NO_ALT.finditer(line):
-            if DECORATIVE in (match.group("attrs") or ""):
+        for match in MD_IMAGE.finditer(line):
+            written, words = match.group("src", "alt")
+            if not alt and DECORATIVE in (match.group("attrs") or ""):
                 continue
-            if name and match.group("src").split("#")[0].endswith(name):
-                written = match.group("src")
-                return (
-                    display,
-                    number,
-                    f"the image '{written}' has no alt text",
-                    f"describe it in the brackets: ![What the picture shows]({written}); for a purely "
-                    f"decorative image write ![]({written}){{ .{DECORATIVE} }}",
-                )
+            same = says_nothing(words, name) if alt else not words.strip()
+            if same and name and file_name(written) == name:
+                return alt_problem(display, number, written, words.strip(), markdown=True)
         if "<img" in line.lower() and name and name in line:
-            return (
-                display,
-                number,
-                f"the image '{src}' has no alt text",
-                'add alt="what the picture shows" to the <img> tag; for a purely decorative image '
-                f'write alt="" class="{DECORATIVE}"',
-            )
+            for tag, attrs in read_html(line).tags:
+                fault = alt_fault(dict(attrs)) if tag == "img" else None
+                same = fault is not None and bool(fault) == bool(alt)
+                if same and file_name(dict(attrs).get("src") or "") == name:
+                    return alt_problem(display, number, src, fault, markdown=False)
+    return alt_problem(display, None, src, alt, markdown=True)
+
+
+def alt_problem(display: str, line: int | None, src: str, alt: str, *, markdown: bool) -> tuple:
+    """(path, line, problem, expected) for the image `src`, written in Markdown or as an <img>
+    tag, with no alt text (`alt` "") or with `alt`, which says nothing."""
+    decorative = f"![]({src}){{ .{DECORATIVE} }}" if markdown else f'alt="" class="{DECORATIVE}"'
+    if not alt:
+        todo = (
+            f"describe it in the brackets: ![What the picture shows]({src})"
+            if markdown
+            else 'add alt="what the picture shows" to the <img> tag'
+        )
+        return (display, line, f"the image '{src}' has no alt text", f"{todo}; {HINT} {decorative}")
+    todo = (
+        f"say in the brackets what the picture shows, e.g. ![{ALT_EXAMPLE}]({src})"
+        if markdown
+        else f'say in alt="..." what the picture shows, e.g. alt="{ALT_EXAMPLE}"'
+    )
     return (
         display,
-        None,
-        f"the image '{src}' has no alt text",
-        f"describe it in the brackets: ![What the picture shows]({src}); for a purely decorative "
-        f"image write ![]({src}){{ .{DECORATIVE} }}",
+        line,
+        f"the image '{src}' has the alt text '{alt}', which tells a screen reader user nothing",
+        f"{todo}; {HINT} {decorative}",
     )
 
 
+ALT_EXAMPLE = "Map of the county's three locality areas"
 DECORATIVE = "decorative"
-MD_IMAGE_NO_ALT = re.compile(r"!\[\s*\]\(\s*<?(?P<src>[^)\s>]+)[^)]*\)(?P<attrs>\{[^}]*\})?")
+HINT = "for a purely decorative image write"
+# Alt text that names nothing the picture shows (a screen reader already says it is an image)
+EMPTY_ALT = re.compile(r"(?:(?:an?|the) )?(?:image|picture|diagram|photo|img|graphic|figure)")
+MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)[^)]*\)(?P<attrs>\{[^}]*\})?")

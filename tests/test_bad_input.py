@@ -184,23 +184,45 @@ def test_a_star_that_is_not_an_alias_is_fine(text):
     parse_yaml(text, "data/x.yml")
 
 
-# --- Images without alt text ----------------------------------------------------------------
+# --- Images without alt text, or with alt text that says nothing ---------------------------
 
 
 @pytest.mark.parametrize(
     ("html", "missing"),
     [
-        ('<p><img alt="" src="a.svg" /></p>', ["a.svg"]),
-        ('<img src="a.svg">', ["a.svg"]),
-        ('<img alt="  " src="a.svg">', ["a.svg"]),
+        ('<p><img alt="" src="a.svg" /></p>', [("a.svg", "")]),
+        ('<img src="a.svg">', [("a.svg", "")]),
+        ('<img alt="  " src="a.svg">', [("a.svg", "")]),
         ('<img alt="Map" src="a.svg">', []),
         ('<img alt="" class="decorative" src="a.svg">', []),
         ('<img alt="" class="wide decorative" src="a.svg">', []),
-        ('<img class="decorative" src="a.svg">', ["a.svg"]),  # decoration still needs alt=""
+        ('<img class="decorative" src="a.svg">', [("a.svg", "")]),  # decoration still needs alt=""
         ("<pre><code>&lt;img src=a.svg&gt;</code></pre>", []),
-        ('<P><IMG SRC="a.svg"></P>', ["a.svg"]),  # typed in capitals: still an image
-        ('<p>A picture:<img\nsrc="a.svg"></p>', ["a.svg"]),
+        ('<P><IMG SRC="a.svg"></P>', [("a.svg", "")]),  # typed in capitals: still an image
+        ('<p>A picture:<img\nsrc="a.svg"></p>', [("a.svg", "")]),
         ("<p>No picture, an image of a page</p>", []),
+        # Alt text that a screen reader reads out but that says nothing about the picture
+        ('<img alt="image" src="../images/a.svg">', [("../images/a.svg", "image")]),
+        ('<img alt="An image." src="a.svg">', [("a.svg", "An image.")]),
+        ('<img alt="Diagram" src="a.svg">', [("a.svg", "Diagram")]),
+        ('<img alt="the photo" src="a.svg">', [("a.svg", "the photo")]),
+        ('<img alt="img" src="a.svg">', [("a.svg", "img")]),
+        ('<img alt="graphic" src="a.svg">', [("a.svg", "graphic")]),
+        ('<img alt="Figure" src="a.svg">', [("a.svg", "Figure")]),
+        # marked decorative, but a screen reader reads 'picture' out all the same
+        ('<img alt="picture" class="decorative" src="a.svg">', [("a.svg", "picture")]),
+        (
+            '<img alt="court-route.svg" src="../images/court-route.svg">',
+            [("../images/court-route.svg", "court-route.svg")],
+        ),
+        ('<img alt="court-route" src="court-route.svg?v=2">', [("court-route.svg?v=2", "court-route")]),
+        ('<img alt="Court route" src="court-route.svg">', [("court-route.svg", "Court route")]),
+        ('<img alt="-" src="a.svg">', [("a.svg", "-")]),  # no letters: "dash"
+        # Words that describe: fine, even with 'diagram' or the file's words among them
+        ('<img alt="Diagram of the partnership" src="a.svg">', []),
+        ('<img alt="Image of the court route" src="court-route.svg">', []),
+        ('<img alt="Court route from plan to order" src="court-route.svg">', []),
+        ('<img alt="Pictures" src="a.svg">', []),  # the list is short: exact words only
     ],
 )
 def test_images_without_alt(html, missing):
@@ -216,6 +238,7 @@ DECORATIVE_HINT = "for a purely decorative image write"
         ("# T\n\n![](../images/a.svg)\n", "../../images/a.svg", 3, "../images/a.svg"),
         ("# T\n\n![](a.svg){ .decorative }\n\n![ ](a.svg)\n", "../a.svg", 5, "a.svg"),
         ("x\n![Map](a.svg)\n![](b.svg)\n", "../b.svg", 3, "b.svg"),
+        ("x\n![image](a.svg)\n![](a.svg)\n", "../a.svg", 3, "a.svg"),  # the one with no alt text
     ],
 )
 def test_an_image_without_alt_is_found_on_its_line(raw, src, line, written):
@@ -233,6 +256,42 @@ def test_an_html_image_without_alt_says_what_to_add():
     assert todo == (
         'add alt="what the picture shows" to the <img> tag; '
         'for a purely decorative image write alt="" class="decorative"'
+    )
+
+
+SAYS_NOTHING = "which tells a screen reader user nothing"
+EXAMPLE = "Map of the county's three locality areas"
+
+
+@pytest.mark.parametrize(
+    ("raw", "src", "alt", "line", "written", "typed"),
+    [
+        ("# T\n\n![image](../images/a.svg)\n", "../../images/a.svg", "image", 3, "../images/a.svg", "image"),
+        # the image with a description, or with no alt text, is not the one meant
+        ("x\n![Map](a.svg)\n![](a.svg)\n![ Picture ](a.svg)\n", "a.svg", "Picture", 4, "a.svg", "Picture"),
+        ("x\n![*image*](a.svg)\n", "a.svg", "image", 2, "a.svg", "*image*"),  # as typed
+        ("x\n\n![a.svg](a.svg){ .decorative }\n", "a.svg", "a.svg", 3, "a.svg", "a.svg"),
+        ("x\n![Map](ba.svg)\n![ba](a.svg)\n![a](a.svg)\n", "a.svg", "a", 4, "a.svg", "a"),  # 'ba' is not 'a'
+    ],
+)
+def test_an_image_whose_alt_says_nothing_is_found_on_its_line(raw, src, alt, line, written, typed):
+    assert image_problem("docs/p.md", raw, src, alt) == (
+        "docs/p.md",
+        line,
+        f"the image '{written}' has the alt text '{typed}', {SAYS_NOTHING}",
+        f"say in the brackets what the picture shows, e.g. ![{EXAMPLE}]({written}); "
+        f"{DECORATIVE_HINT} ![]({written}){{ .decorative }}",
+    )
+
+
+def test_an_html_image_whose_alt_says_nothing_is_found_on_its_line():
+    raw = 'a\n<img src="x.png" alt="Map">\n<img src="x.png">\n<p><img alt="photo" src="x.png"></p>\n'
+    assert image_problem("docs/p.md", raw, "x.png", "photo") == (
+        "docs/p.md",
+        4,
+        f"the image 'x.png' has the alt text 'photo', {SAYS_NOTHING}",
+        f'say in alt="..." what the picture shows, e.g. alt="{EXAMPLE}"; '
+        'for a purely decorative image write alt="" class="decorative"',
     )
 
 
@@ -345,6 +404,52 @@ def test_an_image_without_alt_text_fails_the_strict_build(project_copy, tmp_path
         "(describe it in the brackets: ![What the picture shows](../images/court-route.svg); for a purely "
         "decorative image write ![](../images/court-route.svg){ .decorative })"
     ) in build.output
+
+
+COURT_ROUTE = b"![Four steps from a child protection plan to a court decision](../images/court-route.svg)"
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem", "todo"),
+    [
+        (
+            "![image](../images/court-route.svg)",
+            f"the image '../images/court-route.svg' has the alt text 'image', {SAYS_NOTHING}",
+            f"say in the brackets what the picture shows, e.g. ![{EXAMPLE}](../images/court-route.svg); "
+            f"{DECORATIVE_HINT} ![](../images/court-route.svg){{ .decorative }}",
+        ),
+        (
+            "![court-route.svg](../images/court-route.svg)",
+            f"the image '../images/court-route.svg' has the alt text 'court-route.svg', {SAYS_NOTHING}",
+            f"say in the brackets what the picture shows, e.g. ![{EXAMPLE}](../images/court-route.svg); "
+            f"{DECORATIVE_HINT} ![](../images/court-route.svg){{ .decorative }}",
+        ),
+        (
+            '<img src="../images/court-route.svg" alt="Diagram">',
+            f"the image '../images/court-route.svg' has the alt text 'Diagram', {SAYS_NOTHING}",
+            f'say in alt="..." what the picture shows, e.g. alt="{EXAMPLE}"; '
+            f'{DECORATIVE_HINT} alt="" class="decorative"',
+        ),
+    ],
+    ids=["word", "file-name", "img-tag"],
+)
+def test_alt_text_that_says_nothing_fails_the_strict_build(project_copy, tmp_path, typed, problem, todo):
+    page = project_copy / "docs" / "services" / "court-proceedings.md"
+    line = _replace(page, COURT_ROUTE, typed.encode())
+    build = run_build(project_copy, tmp_path / "site")
+    assert build.returncode != 0, build.output
+    assert f"docs/services/court-proceedings.md:{line}: {problem} ({todo})" in build.output, build.output
+
+
+def test_alt_text_that_describes_the_picture_builds(project_copy, tmp_path):
+    """Words such as 'diagram' or the file's own words are fine inside a real description."""
+    page = project_copy / "docs" / "services" / "court-proceedings.md"
+    alt = "Diagram of the court route: four steps from a child protection plan to a court decision"
+    _replace(page, COURT_ROUTE, f"![{alt}](../images/court-route.svg)".encode())
+    build = run_build(project_copy, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    (img,) = build.html("services/court-proceedings/index.html").select("img[src$='court-route.svg']")
+    assert img["alt"] == alt
 
 
 def test_a_decorative_image_builds_with_empty_alt(project_copy, tmp_path):
