@@ -244,10 +244,12 @@ def load_glossary(text: str, display: str) -> Glossary:
             raise error(entry.line, problem, "make the two terms differ in their letters or digits")
         entries.append(entry)
     glossary = Glossary(entries, allow, lines)
-    for entry in entries:
+    for entry, raw in zip(entries, data["terms"], strict=True):
+        first = min(raw.line_of(key) for key in ("expansion", "definition") if key in raw)
         for word in glossary.unknown_words(f"{entry.expansion} {entry.definition}"):
             problem = f"the entry '{entry.term}' uses '{word}', which is not in the glossary"
-            warn(log, error(entry.line, problem, "add it as a term, or spell it out"))
+            at = word_line(text, word, first)  # its own line, in a folded text too
+            warn(log, error(at, problem, "add it as a term, or spell it out"))
     return glossary
 
 
@@ -515,13 +517,18 @@ def warn_unknown_words(words: list[str], display: str, raw: str, first: int | No
     (`learner_lines`)."""
     if display.endswith(".md"):  # only what learners read, each line where it was
         raw = "\n".join(text for _, text in learner_lines(raw))
-    start = sum(len(line) + 1 for line in raw.split("\n")[: (first or 1) - 1])
-    for word in words:  # standing alone, else as a part of a hyphenated word (LIVE-EDIT-QZX)
-        alone, part = (re.compile(rf"(?<!{b}){re.escape(word)}(?!\w)") for b in (r"[\w-]", r"\w"))
-        match = alone.search(raw, start) or part.search(raw, start)
-        line = raw.count("\n", 0, match.start()) + 1 if match else first
+    for word in words:
         problem = f"'{word}' looks like an acronym but is not in the glossary"
-        warn(log, DataError(display, line, problem, EXPLAIN_IT, subject=word))
+        warn(log, DataError(display, word_line(raw, word, first), problem, EXPLAIN_IT, subject=word))
+
+
+def word_line(raw: str, word: str, first: int | None) -> int | None:
+    """The line where `word` is first in `raw` from line `first` on, else `first`: standing
+    alone, else as a part of a hyphenated word (LIVE-EDIT-QZX)."""
+    start = sum(len(line) + 1 for line in raw.split("\n")[: (first or 1) - 1])
+    alone, part = (re.compile(rf"(?<!{b}){re.escape(word)}(?!\w)") for b in (r"[\w-]", r"\w"))
+    match = alone.search(raw, start) or part.search(raw, start)
+    return raw.count("\n", 0, match.start()) + 1 if match else first
 
 
 # --- The Glossary page ----------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """The glossary's messages name the line a trainer must change. An acronym the glossary does not
 explain in a quiz file is reported at its line in that file (`quizzes/<file>:<line>: ...`), once,
 and never again on the answer key page the build makes from the quiz files (a page trainers must
-not edit); a name with HTML in it is reported at the line of that name."""
+not edit); a name with HTML in it is reported at the line of that name, and an acronym in a
+glossary entry's definition at the definition's line that holds it."""
 
 from __future__ import annotations
 
@@ -113,6 +114,28 @@ def test_a_quiz_the_glossary_explains_gives_no_warning(caplog):
     assert caplog.records == []
 
 
+ENTRY_SAYS = "the entry 'hub' uses 'QZXW', which is not in the glossary (add it as a term, or spell it out)"
+HUB = "terms:\n  - term: hub\n    definition: >-\n      A place where agencies\n      share what they know.\n"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        ("share what they know.", "share what the QZXW knows.", 5),  # its own line in a folded text
+        ("A place where agencies", "A QZXW place where agencies", 4),
+        ("definition: >-\n      A place", "definition: The QZXW place\n      and", 3),  # on the key's line
+        ("    definition", "    expansion: The QZXW's hub\n    definition", 3),  # in the expansion
+        # the definition's line, not a comment's or a field's above it that has the word too
+        ("hub\n    definition: >-\n      A place", "hub\n    # QZXW\n    definition: >-\n\n      A QZXW", 6),
+    ],
+)
+def test_an_unexplained_acronym_in_an_entry_is_told_at_its_own_line(caplog, old, new, line):
+    assert old in HUB
+    with caplog.at_level(logging.WARNING):
+        load_glossary(HUB.replace(old, new, 1), "data/glossary.yml")
+    assert [r.getMessage() for r in caplog.records] == [f"data/glossary.yml:{line}: {ENTRY_SAYS}"]
+
+
 def plant(project: Path, path: str, old: str, new: str) -> int:
     """Change `old` to `new` in the copied project's file; the line where `old` started."""
     file = project / path
@@ -157,3 +180,14 @@ def test_html_in_an_alias_stops_the_real_build_at_the_line_of_the_alias(tmp_path
         "as HTML (write plain text: no HTML tags, < or > in a name)"
     ) in build.output, build.output
     assert not list((tmp_path / "site").rglob("*.html")), "no page was written"
+
+
+@pytest.mark.build
+def test_an_acronym_in_a_real_definition_stops_the_build_at_its_own_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    old = "      by the council.\n"  # the second line of 'academy school's definition
+    line = plant(project, "data/glossary.yml", old, "      by the council or the QZXW.\n")
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 1, build.output
+    says = ENTRY_SAYS.replace("'hub'", "'academy school'")
+    assert f"data/glossary.yml:{line}: {says}" in build.output, "reproduce: nox -s build -- --strict"
