@@ -51,15 +51,14 @@ from induction.front_matter import front_matter_line
 from induction.markdown_parts import TABLE_RULE, table_starts
 from induction.pages import OverdueReview
 from induction.quizzes import needs_quiz, no_quiz, quiz_file_name
-from induction.safe_html import find_line
 from induction.versions import require
 
 require(
     "mkdocs",
     ">=1.6.1,<1.7",
-    "check/content.py's reading of MkDocs' own messages (LINK_WARNING, NOT_IN_NAV, BUILD_NOISE): "
-    "MkDocs gives its link warnings as text only; and of the record in which its build logs the "
-    "error that stops it (BUILD_LOGGER, stopping_record)",
+    "check/content.py's reading of MkDocs' own messages (NOT_IN_NAV, BUILD_NOISE), which it gives as "
+    "text only; and of the record in which its build logs the error that stops it (BUILD_LOGGER, "
+    "stopping_record)",
 )
 
 with warnings.catch_warnings():
@@ -467,16 +466,14 @@ def quiz_status(
 # --- What the build found ------------------------------------------------------------------
 
 
-def build_problems(
-    records: list[logging.LogRecord], read_raw, stopped: BaseException | None = None
-) -> list[Problem]:
+def build_problems(records: list[logging.LogRecord], stopped: BaseException | None = None) -> list[Problem]:
     """The build's warnings and errors, and the error that stopped it, as problems with a file
     and, where known, a line.
 
     A trainer error carries its DataError (logged with induction.common.warn, or raised by a
-    hook); an overdue review is left out, as the report words its own review line. MkDocs' own
-    messages (links, pages not in the nav) are text only: `read_raw(src)` gives the text of
-    docs/<src> (or "" when it cannot be read), to find the line of a broken link.
+    hook), and so does a broken link (hooks/links.py rewrites MkDocs' warning at its line); an
+    overdue review is left out, as the report words its own review line. MkDocs' other messages
+    (pages not in the nav) are text only.
     """
     problems = []
     stop = problem_of(stopped) if stopped is not None else None
@@ -492,11 +489,11 @@ def build_problems(
             continue
         message = record.getMessage().strip()
         if message:
-            problems += mkdocs_problems(message, read_raw)
+            problems += mkdocs_problems(message)
     if stop is not None:
         problems.append(Problem.of(stop))
     elif stopped is not None and not isinstance(stopped, Abort) and str(stopped).strip():
-        problems += mkdocs_problems(str(stopped).strip(), read_raw)  # Abort's reason is logged
+        problems += mkdocs_problems(str(stopped).strip())  # Abort's reason is logged
     return problems
 
 
@@ -511,9 +508,9 @@ def stopping_record(
     return next((r for r in reversed(records) if r.name == BUILD_LOGGER and r.levelno >= logging.ERROR), None)
 
 
-def mkdocs_problems(message: str, read_raw) -> list[Problem]:
-    """A message of MkDocs' own (or a plugin's) as problems: a broken link with its line, the
-    pages left out of the nav, or the message as it is."""
+def mkdocs_problems(message: str) -> list[Problem]:
+    """A message of MkDocs' own (or a plugin's) as problems: the pages left out of the nav, or the
+    message as it is. (A broken link comes with its DataError: hooks/links.py.)"""
     if any(message.startswith(noise) for noise in BUILD_NOISE):
         return []
     if message.startswith(NOT_IN_NAV):
@@ -528,9 +525,6 @@ def mkdocs_problems(message: str, read_raw) -> list[Problem]:
             )
             for src in re.findall(r"^\s*- (.+)$", message, re.M)
         ]
-    link = LINK_WARNING.match(message)
-    if link:
-        return [_link_problem(link, read_raw)]
     return [
         Problem(
             "mkdocs.yml",
@@ -541,33 +535,6 @@ def mkdocs_problems(message: str, read_raw) -> list[Problem]:
             "run `python3 noxfile.py -s build` to see this message in context",
         )
     ]
-
-
-def _link_problem(match: re.Match, read_raw) -> Problem:
-    src, target, rest = match.group("src"), match.group("target"), match.group("rest")
-    display = f"docs/{src}"
-    line = find_line(read_raw(src), target, piece=f"]({target}")  # a Markdown link to it first
-    if "anchor" in rest:
-        anchor = target.partition("#")[2]
-        page = target.partition("#")[0] or src
-        what = f"the link '{target}' goes to a section '#{anchor}' that is not on {page}"
-        todo = (
-            "link to a heading that is on that page: its anchor is the heading in lower case "
-            "with hyphens for spaces, e.g. #key-takeaways"
-        )
-    elif "unrecognized" in match.group("how") or "absolute" in match.group("how"):
-        what = f"the link '{target}' does not name a page"
-        todo = (
-            "link to the page's .md file, relative to this page, "
-            "e.g. ../contacts.md or services/front-door.md"
-        )
-    else:
-        what = f"the link '{target}' goes to a file that does not exist"
-        todo = (
-            "check the spelling and the folder: links are relative to this page, so from a page in "
-            "services/ write ../contacts.md"
-        )
-    return Problem(display, line, ERROR, "link", what, todo)
 
 
 # --- Settings and patterns ------------------------------------------------------------------
@@ -621,14 +588,14 @@ DATE_HINT = re.compile(
     r"|\b(?:19|20)\d{2}\b"
     r"|(?i:\bas (?:of|at)\b|\bno (?:year|date) given\b)"
 )
-LINK_WARNING = re.compile(
-    r"^Doc file '(?P<src>[^']+)' contains (?P<how>a link|an unrecognized relative link|an absolute link) "
-    r"'(?P<target>[^']+)'(?P<rest>.*)$",
-    re.S,
-)
 NOT_IN_NAV = "The following pages exist in the docs directory, but are not included in the"
 BUILD_NOISE = ("Error reading page", "Error building page", "Error running")
 BUILD_LOGGER = "mkdocs.commands.build"  # MkDocs' build command, which logs the error that stops it
 # The kind of a trainer error the build logs, by who logs it: acronyms missing from the glossary,
-# images without alt text (the page hook's only warning besides an overdue review).
-LOG_KINDS = {"mkdocs.hooks.glossary": "glossary", "mkdocs.hooks.pages": "image"}
+# images without alt text (the page hook's only warning besides an overdue review), broken links
+# (MkDocs' warnings, which hooks/links.py rewrites with their DataError).
+LOG_KINDS = {
+    "mkdocs.hooks.glossary": "glossary",
+    "mkdocs.hooks.pages": "image",
+    "mkdocs.structure.pages": "link",
+}

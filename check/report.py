@@ -150,18 +150,10 @@ def run_checks(project: Path, on: dt.date) -> Report:
 
     docs = Path(config.docs_dir)
 
-    def read_raw(src: str) -> str:
-        try:
-            return read_source(docs / src, f"docs/{src}")
-        except (OSError, DataError):
-            return ""
-
     built, built_html = build_site(config_file, on)
     sources = known_sources(built)
     # Each problem once, in the order the build found them.
-    found = list(
-        {p.where_and_what: p for p in content.build_problems(built.records, read_raw, built.error)}.values()
-    )
+    found = list({p.where_and_what: p for p in content.build_problems(built.records, built.error)}.values())
     used = glossary_usage(built)
     acronyms = glossary_acronyms(built)
 

@@ -22,7 +22,7 @@ def learner_lines(body: str, offset: int = 0) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     note_indent = None
     lines = body.split("\n")
-    shown = _without_code_and_comments(body).split("\n")
+    shown = without_code_and_comments(body).split("\n")
     code = code_lines(body)
     for number, (line, text, is_code) in enumerate(zip(lines, shown, code, strict=True), start=1 + offset):
         stripped = line.expandtabs(4).lstrip()
@@ -43,9 +43,10 @@ def learner_lines(body: str, offset: int = 0) -> list[tuple[int, str]]:
     return out
 
 
-def _without_code_and_comments(body: str) -> str:
+def without_code_and_comments(body: str) -> str:
     """`body` with its code and comments taken out, each line end kept: a code span becomes one
-    space (so the words either side stay apart), a code block line and a comment nothing."""
+    space (so the words either side stay apart), a code block line and a comment nothing. Also
+    where induction/links.py looks for the line of a link: a link in code links nowhere."""
     out = []
     for _, piece, kind in typed_parts(body):
         if kind in (None, ESCAPE):  # prose, and an escaped sign, which shows as itself
