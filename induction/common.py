@@ -454,6 +454,9 @@ def yaml_mistake(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str,
                 "this line has a second ': ' in it",
                 "put text that contains ': ' in quotes: owner: \"Team: fostering\"",
             )
+        moved = _moved_under(lines, mark.line)
+        if moved:  # the line above lost its ':', or a list item moved right
+            return moved
         keyless = _keyless_above(lines, mark.line)
         if keyless:  # 'title Fostering' above 'description: ...': YAML read both as one text
             return keyless, NOT_A_NAME, NOT_A_NAME_ADVICE
@@ -483,8 +486,14 @@ def yaml_mistake(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str,
                 "put the whole value in double quotes, or in single quotes if it contains double "
                 'quotes: title: "The council\'s duties"',
             )
+        item = _nearest(lines, mark.line, -1)
+        first = item is not None and _first_item_moved(lines, item, mark.line)
+        if first:  # the first item of a list moved right: YAML stops at the line after it
+            return first
+        own = _is_item(lines[mark.line]) and _out_of_its_list(lines, mark.line, _own_column(lines, mark.line))
+        if own:  # moved right, left of its own 'name:' lines
+            return own
         if said.endswith("'-'"):
-            item = next((n for n in range(mark.line - 1, -1, -1) if lines[n].strip()), None)
             if item is not None and (out_of_line := _item_out_of_line(lines, item, mark.line)):
                 return out_of_line  # moved right, under the item above: YAML reads it as part of that item
             return (
@@ -607,26 +616,129 @@ def _indent(line: str) -> int:
 
 
 def _item_out_of_line(lines: list[str], start: int, index: int) -> tuple[int, str, str] | None:
-    """When YAML reads the list item at `index` as carrying on the text of the list item at
-    `start` (indented less), one of the two is out of line with its list: the one whose indent
-    differs from the list item above `start`. (line, problem, what to write), or None."""
-
-    if not (lines[start].lstrip().startswith("- ") and lines[index].lstrip().startswith("- ")):
+    """When YAML cannot read the list items at `start` and `index` (below it, indented
+    differently) as one list, the one out of line with its list (see _odd_item): (line, problem,
+    what to write), or None when either line is no list item or no other item lines up."""
+    if not (_is_item(lines[start]) and _is_item(lines[index])):
         return None
-    above = next((n for n in range(start - 1, -1, -1) if lines[n].lstrip().startswith("- ")), None)
-    if above is not None and _indent(lines[above]) == _indent(lines[index]) != _indent(lines[start]):
-        odd, right, near = (
-            start,
-            _indent(lines[index]),
-            f"the lines above and below it ({above + 1} and {index + 1})",
+    odd, other = (start, index) if _odd_item(lines, start, index) == start else (index, start)
+    return _out_of_its_list(lines, odd, _indent(lines[other]))
+
+
+def _odd_item(lines: list[str], start: int, index: int) -> int:
+    """Of the list items at `start` and `index` below it, indented differently, the one out of line:
+    `start` when the item before it lines up with `index`, or when the item after `index` does and
+    the one before `start` does not line up with `start`; else `index`. Only items of the same
+    block count: a 'name:' line no further right than either item ends it."""
+    low = min(_indent(lines[start]), _indent(lines[index]))
+
+    def level(n: int, step: int, line: int) -> bool:
+        n = _nearest(lines, n, step, lambda text: _is_item(text) or _indent(text) <= low)
+        return n is not None and _is_item(lines[n]) and _indent(lines[n]) == _indent(lines[line])
+
+    if level(start, -1, index) or (level(index, 1, index) and not level(start, -1, start)):
+        return start
+    return index
+
+
+def _moved_under(lines: list[str], index: int) -> tuple[int, str, str] | None:
+    """For the line at `index`, which YAML reads as carrying on the text above it (its ': ' then
+    stops it): (line, problem, what to write) when the line above, with no ':', was meant to hold
+    it and the lines below it ('- Services' over the menu entries under it), or when it is a list
+    item that moved right. Else None."""
+    indent, item = _indent(lines[index]), _is_item(lines[index])
+    above = _nearest(lines, index, -1, lambda line: _indent(line) < indent)
+    if above is None:
+        return None
+    below = _nearest(lines, index, 1, lambda line: _indent(line) <= indent)
+    lined_up = below is not None and (_indent(lines[below]), _is_item(lines[below])) == (indent, item)
+    if lined_up and not VALUE_START.match(lines[above]).group("name"):  # the lines under it line up
+        text = re.sub(r"\s+#.*", "", lines[above].strip())
+        return (
+            above + 1,
+            f"'{text}' has no ':' after it, so YAML reads the lines indented under it as more of its text",
+            f"write it as '{text}:', with a ':' at the end, so that the lines below it are under it",
         )
-    else:
-        odd, right, near = index, _indent(lines[start]), f"line {start + 1} above it"
+    if not item:
+        return None
+    if _is_item(lines[above]):
+        return _item_out_of_line(lines, above, index)
+    return _out_of_its_list(lines, index, _own_column(lines, index))
+
+
+def _first_item_moved(lines: list[str], item: int, index: int) -> tuple[int, str, str] | None:
+    """When the list item at `item`, the first of its list, moved right and YAML stops at the line
+    after it (`index`): (line, problem, what to write) naming `item`, with the column its own
+    'name:' lines, or the items around it (_odd_item), give its '-'. Else None."""
+    if not _is_item(lines[item]):
+        return None
+    column = _own_column(lines, item)
+    if column is None and _is_item(lines[index]) and _odd_item(lines, item, index) == item:
+        column = _indent(lines[index])
+    return _out_of_its_list(lines, item, column)
+
+
+def _own_column(lines: list[str], index: int) -> int | None:
+    """Where the '-' of the list item at `index` belongs by its own 'name:' lines: two spaces left
+    of the line after it, when that is a 'name:' line left of the item's own name (so YAML cannot
+    read it as the item's); None otherwise."""
+    after = _nearest(lines, index, 1)
+    if after is None or _is_item(lines[after]) or not VALUE_START.match(lines[after]).group("name"):
+        return None
+    if not VALUE_START.match(lines[index]).group("name"):
+        return None
+    return _indent(lines[after]) - 2 if 2 <= _indent(lines[after]) < _indent(lines[index]) + 2 else None
+
+
+def _out_of_its_list(lines: list[str], index: int, column: int | None) -> tuple[int, str, str] | None:
+    """`_out_of_line` for the item at `index` when another item of a list has its '-' at `column`
+    (its own column aside); else None."""
+    if column is None or column == _indent(lines[index]):
+        return None
+    if _item_at(lines, index, -1, column) is None and _item_at(lines, index, 1, column) is None:
+        return None
+    return _out_of_line(lines, index, column)
+
+
+def _out_of_line(lines: list[str], index: int, column: int) -> tuple[int, str, str]:
+    """(line, problem, what to write) for the list item at `index`, whose list has its '-' at
+    `column`, naming the nearest other items of that list."""
+    near = [n + 1 for n in (_item_at(lines, index, step, column) for step in (-1, 1)) if n is not None]
+    which = f"lines {near[0]} and {near[1]}" if len(near) == 2 else f"line {near[0]}"
+    where = f"{_spaces(column)} from the left edge" if column else "at the left edge"
     return (
-        odd + 1,
-        f"this list item is indented {_indent(lines[odd])} spaces, out of line with {near}",
-        f"start its '-' {right} spaces from the left edge, like the other items of its list",
+        index + 1,
+        f"this list item is indented {_spaces(_indent(lines[index]))}, out of line with the other items "
+        f"of its list on {which}",
+        f"start its '-' {where}, like the other items of its list",
     )
+
+
+def _item_at(lines: list[str], index: int, step: int, column: int) -> int | None:
+    """The nearest list item from `index` in direction `step` (-1 up, 1 down) with its '-' at
+    `column` and only lines indented further between (an item of the same list); else None."""
+    n = _nearest(lines, index, step, lambda line: _indent(line) <= column)
+    return n if n is not None and _indent(lines[n]) == column and _is_item(lines[n]) else None
+
+
+def _nearest(lines: list[str], index: int, step: int, fits=lambda line: True) -> int | None:
+    """The nearest line from `index` in direction `step` (-1 up, 1 down) that holds YAML (is not
+    blank or a comment) and `fits`; None."""
+    n = index + step
+    while 0 <= n < len(lines):
+        if lines[n].strip() and not lines[n].lstrip().startswith("#") and fits(lines[n]):
+            return n
+        n += step
+    return None
+
+
+def _is_item(line: str) -> bool:
+    """Whether `line` is a list item: '- ' (or a bare '-') after its indent."""
+    return line.lstrip().startswith("- ") or line.strip() == "-"
+
+
+def _spaces(count: int) -> str:
+    return f"{count} space" if count == 1 else f"{count} spaces"
 
 
 def _carried_on(lines: list[str], index: int) -> tuple[str, int] | None:
