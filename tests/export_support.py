@@ -143,9 +143,52 @@ def pdf_pages(path: Path) -> tuple[str, ...]:
         document.close()
 
 
+@cache
+def page_fills(path: Path) -> tuple[float, ...]:
+    """How much of each page of a PDF is printed on: from the top of the text (the sheet's top
+    margin) down to the lowest text or line above the foot, as a share of the text's height on
+    a sheet (1: printed down to the foot). The foot's file name and page number do not count,
+    nor a background as tall as the text, which Chromium paints on every page."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(path)
+    try:
+        fills = []
+        for page in document:
+            top = page.get_height() - TOP_MARGIN
+            height = top - FOOT_MARGIN
+            lowest = [
+                bottom
+                for _, bottom, _, up in (thing.get_bounds() for thing in page.get_objects(max_depth=5))
+                if bottom > FOOT and up - bottom < 0.9 * height
+            ]
+            fills.append(round((top - min(lowest)) / height, 2) if lowest else 0.0)
+        return tuple(fills)
+    finally:
+        document.close()
+
+
+POINTS_PER_MM = 72 / 25.4
+TOP_MARGIN = 16 * POINTS_PER_MM  # print.css's @page margins
+FOOT_MARGIN = 18 * POINTS_PER_MM  # (20 mm in large print: its full pages count a little under 1)
+FOOT = 16 * POINTS_PER_MM  # the foot's file name and page number are printed below this
+
+
 def pdf_text(path: Path) -> str:
     """The text of a whole PDF, page after page."""
     return "\n".join(pdf_pages(path))
+
+
+def pdf_reading_text(path: Path) -> str:
+    """The text of a whole PDF as a reader reads on from page to page, without the feet."""
+    pages = pdf_pages(path)
+    return "\n".join(without_foot(text, n, len(pages), path.stem) for n, text in enumerate(pages, start=1))
+
+
+def without_foot(text: str, number: int, count: int, stem: str) -> str:
+    """Page `number` (of `count`) of the PDF named `stem`: its text without its foot, the file's
+    name and "Page N of M" (PDFium reads the foot first)."""
+    return text.split(f"Page {number} of {count}")[-1].split(stem)[-1].strip()
 
 
 def squash(text: str) -> str:

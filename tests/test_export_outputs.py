@@ -16,16 +16,21 @@ from conftest import ROOT
 from export.documents import POINTING_WORDS, pointing_patterns
 from export.pipeline import ESSENTIALS_IN_ZIP, SITE_IN_ZIP, START_FILE, content_version
 from export_support import (
+    export_project,
     hosted_path,
     learning_pages,
+    page_fills,
     pdf_outline,
     pdf_pages,
+    pdf_reading_text,
     pdf_text,
     real_export,
+    run_export,
     squash,
     trainer_note_openings,
     trainer_note_titles,
     unzipped,
+    without_foot,
 )
 from induction.dates import uk_date
 from test_foundation import css_urls, fetched_urls, is_external
@@ -346,10 +351,10 @@ def test_the_handouts_glossary_is_in_two_columns_on_fewer_pages(exported):
 
 
 def test_the_trainer_pack_has_every_question_with_its_correct_answers_and_explanation(
-    trainer_pack, hosted_questions
+    exported, trainer_pack, hosted_questions
 ):
     needs_quizzes(hosted_questions)
-    text = squash(trainer_pack)
+    text = squash(pdf_reading_text(exported.trainer_pack))  # an answer may run on to the next page
     for q in hosted_questions:
         question = re.sub(r"\{[^}]*\}", " ", q["text"])
         for part in question.split("  "):
@@ -463,20 +468,29 @@ def test_the_contents_gives_the_page_each_part_starts_on(exported):
 
 
 QUESTION_LABEL = re.compile(r"Question \d+ (?:Tick one answer|Tick all that apply|Fill in the blank)")
+HALF = 0.5  # a sheet holding one question alone, or a question's end, is printed at least this far down
 
 
-def lone_question_pages(pages: list[str], name: str, starts: set[int], tops: set[int]) -> list[str]:
+def lone_question_pages(
+    pages: list[str], name: str, starts: set[int], tops: set[int], fills: list[float]
+) -> list[str]:
     """The pages (of a PDF's `pages` text, numbered from 1) that hold one self-check question and
-    nothing else: a page that begins with a question's label (or only the heading 'Check your
+    nothing else on less than half of the sheet (`fills`: how far down each page is printed, 1
+    to its foot): a page that begins with a question's label (or only the heading 'Check your
     understanding' before it), has no other and holds its end (the next page does not go on
     with it: it begins with a label, or with a part of the document, `tops`); or the end of a
     question alone (no label on a page after a page with one, and no part of the document
     starting on it: `starts`, the pages with a bookmark). The foot of the page (its file name
-    and "Page N of M") does not count."""
+    and "Page N of M") does not count.
+
+    A sheet mostly blank but for one question looks like a printing fault and wastes paper. A
+    sheet that one question or the end of one fills is ordinary print, and no layout can avoid
+    it: an answer that runs on from one sheet fills the next alone whenever its end and the
+    next answer's beginning (its label, question and first option, never parted) are longer
+    than a sheet, whatever the wording."""
     bodies = []
     for number, text in enumerate(pages, start=1):
-        body = text.split(f"Page {number} of {len(pages)}")[-1].strip()
-        body = body.split(name[: -len(".pdf")])[-1].strip()
+        body = without_foot(text, number, len(pages), name.removesuffix(".pdf"))
         bodies.append(body.removeprefix("Check your understanding").strip())
     alone = []
     for number, body in enumerate(bodies, start=1):
@@ -484,10 +498,11 @@ def lone_question_pages(pages: list[str], name: str, starts: set[int], tops: set
         before = QUESTION_LABEL.findall(bodies[number - 2]) if number > 1 else []
         after = bodies[number] if number < len(bodies) else ""
         runs_on = bool(after) and not QUESTION_LABEL.match(after) and number + 1 not in tops
-        if (len(labels) == 1 and QUESTION_LABEL.match(body) and not runs_on) or (
+        lone = (len(labels) == 1 and QUESTION_LABEL.match(body) and not runs_on) or (
             not labels and before and number not in starts and body
-        ):
-            alone.append(f"{name} page {number}: {body[:60]}")
+        )
+        if lone and fills[number - 1] < HALF:
+            alone.append(f"{name} page {number} (printed {fills[number - 1]:.0%} down): {body[:60]}")
     return alone
 
 
@@ -510,17 +525,18 @@ def lone_question_pages(pages: list[str], name: str, starts: set[int], tops: set
         (["Question 7 Tick one answer. Q?", "Children in care"], {2}, 1),  # begins page 2
     ],
 )
-def test_a_lone_question_is_found(pages, starts, alone):
-    assert len(lone_question_pages(pages, "doc.pdf", starts, tops=starts)) == alone
+@pytest.mark.parametrize(("fill", "found"), [(0.3, True), (0.49, True), (0.5, False), (0.9, False)])
+def test_a_lone_question_is_found_on_a_sheet_it_leaves_half_blank(pages, starts, alone, fill, found):
+    fills = [fill] * len(pages)
+    assert len(lone_question_pages(pages, "doc.pdf", starts, tops=starts, fills=fills)) == alone * found
 
 
-def test_no_page_holds_a_self_check_question_alone(exported, page_texts):
-    """No page of any PDF (the handouts' worksheets and the trainer packs' answers, in both
-    sizes) holds one question alone, or only a question's end."""
+def lone_pages_of(export) -> list[str]:
+    """The pages of an export's PDFs that hold a self-check question alone (lone_question_pages)."""
     from pypdf import PdfReader
 
     alone = []
-    for path in exported.pdfs:
+    for path in export.pdfs:
         reader = PdfReader(path)
         marks = [
             (reader.get_destination_page_number(item) + 1, float(item.top))
@@ -529,8 +545,58 @@ def test_no_page_holds_a_self_check_question_alone(exported, page_texts):
         height = float(reader.pages[0].mediabox.height)
         starts = {page for page, _ in marks}
         tops = {page for page, top in marks if top > height - 80}  # in the top margin's first line
-        alone += lone_question_pages(page_texts[path.name], path.name, starts, tops)
-    assert alone == []
+        pages = [" ".join(text.split()) for text in pdf_pages(path)]
+        # worksheets are kept two by two, so a handout's sheet never holds one alone, however full;
+        # the answer key's answers run on, so a sheet that one answer's end fills is ordinary print
+        fills = page_fills(path) if "trainer-pack" in path.name else [0.0] * len(pages)
+        alone += lone_question_pages(pages, path.name, starts, tops, fills)
+    return alone
+
+
+def test_no_page_holds_a_self_check_question_alone(exported):
+    """No page of any PDF holds one question alone, or only a question's end: no sheet of the
+    handouts' worksheets at all, and no sheet of the trainer packs' answers left half blank."""
+    assert lone_pages_of(exported) == []
+
+
+# A trainer's longer wording: the Thresholds self-check (whose longer explanation once left the
+# end of an answer alone on a page of the large-print trainer pack) with every explanation four
+# sentences longer, every option's feedback one, and its first question four more options.
+LONGER_EXPLANATION = (
+    " Your trainer can say more about this in the session. Ask if any part of it is unclear."
+    " The page itself gives the detail. Councillors often ask about this point."
+)
+LONGER_FEEDBACK = " The page says more about it."
+MORE_OPTIONS = 4
+
+
+@pytest.fixture(scope="module")
+def wordier_export(tmp_path_factory):
+    project = export_project(tmp_path_factory.mktemp("wordier") / "project")
+    path = project / "quizzes" / "thresholds.yml"
+    quiz = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for question in quiz["questions"]:
+        question["explanation"] = f"{question['explanation']}{LONGER_EXPLANATION}"
+        for option in question.get("options", []):
+            option["feedback"] = f"{option.get('feedback', 'No.')}{LONGER_FEEDBACK}"
+    first = quiz["questions"][0]
+    assert len(first["options"]) == 3, "the planted options expect the first question to have three"
+    first["options"] += [
+        {"text": f"Another answer that is not right ({n})", "feedback": f"No.{LONGER_FEEDBACK}"}
+        for n in range(1, MORE_OPTIONS + 1)
+    ]
+    path.write_text(yaml.safe_dump(quiz, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
+    run = run_export(project, project / "dist")
+    assert run.returncode == 0, f"the export of the wordier copy failed:\n{run.output}"
+    return run
+
+
+def test_longer_wording_in_a_self_check_leaves_no_question_alone(wordier_export):
+    """The layout, not the wording, keeps questions together: a trainer may lengthen a
+    self-check's explanations and feedback, or give a question more options, and still no
+    worksheet holds one question alone, and no sheet of the answers holds the end of one half blank."""
+    assert squash(LONGER_EXPLANATION) in squash(pdf_text(wordier_export.trainer_pack))
+    assert lone_pages_of(wordier_export) == []
 
 
 def flat_outline(outline: list) -> list:
