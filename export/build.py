@@ -17,7 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from export.pipeline import folder_beside, move_into_place
+from export.pipeline import STOPPED, folder_beside, move_into_place, stopped
 from induction.common import DataError, read_source
 from induction.pages import check_settings_files
 
@@ -53,10 +53,14 @@ def build_site(config: Path, site: Path, extra: list[str] = ()) -> int:
         return 1
     site.parent.mkdir(parents=True, exist_ok=True)
     with folder_beside(site) as new:
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(new), *extra],
-            cwd=config.parent,
-        )
+        command = ["mkdocs", "build", "--strict", "-f", str(config), "-d", str(new), *extra]
+        try:
+            # MkDocs runs in a process group of its own, which Ctrl+C in the terminal does not
+            # reach (stopped by it, MkDocs printed "Aborted!" or a traceback): this process stops it
+            result = subprocess.run([sys.executable, "-m", *command], cwd=config.parent, process_group=0)
+        except KeyboardInterrupt:  # subprocess.run has stopped MkDocs; folder_beside removes `new`
+            print(f"\n{stopped(site)}", file=sys.stderr)
+            return STOPPED
         if result.returncode != 0:
             if site.exists():  # only then is there a last good build to speak of
                 print(

@@ -16,6 +16,7 @@ Stages, each printed with its counts as it runs:
 Everything is made in temporary folders. dist/ changes only at the very end, when every stage
 has worked, and then it holds the new export and nothing else; if any stage fails, the export
 stops with the reason and a non-zero exit status, and dist/ keeps the previous export untouched.
+Ctrl+C stops it the same way, with one line, after closing Chromium and deleting those folders.
 """
 
 from __future__ import annotations
@@ -117,17 +118,15 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     project = args.project.resolve()
     dist = (args.dist or project / "dist").resolve()
-    outputs = Outputs(today(), content_version(project), large_print=args.large_print)
     progress = Progress()
-    print(
-        f"Offline export for briefing sessions: content version {outputs.version}, {uk_date(outputs.day)}",
-        flush=True,
-    )
     try:
+        outputs = Outputs(today(), content_version(project), large_print=args.large_print)
+        version, day = outputs.version, uk_date(outputs.day)
+        print(f"Offline export for briefing sessions: content version {version}, {day}", flush=True)
         made = make_export(project, dist, outputs, progress, args)
     except KeyboardInterrupt:
-        print(f"\nExport stopped. Nothing in {dist} was changed.", file=sys.stderr)
-        return 130
+        print(f"\n{stopped(dist)}", file=sys.stderr)
+        return STOPPED
     except Exception as error:  # every failure is reported the same way, with its reason
         if not isinstance(error, ExportError):
             traceback.print_exc()  # not a problem in the content: show where, for whoever fixes it
@@ -145,6 +144,15 @@ def main(argv: list[str] | None = None) -> int:
     for warning in progress.warnings:
         print(f"\nWARNING: {warning}")
     return 0
+
+
+def stopped(folder: Path) -> str:
+    """What the export (and the build, export/build.py) says when Ctrl+C stops it before the
+    swap: `folder` (dist/, site/) is as it was, and the temporary folders are gone."""
+    return f"Stopped (Ctrl+C): nothing in {folder} was changed."
+
+
+STOPPED = 130  # the exit status of a program stopped by Ctrl+C (128 + SIGINT), as shells give it
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -672,14 +680,22 @@ class Printer:
     """
 
     def __init__(self, chromium: str | None) -> None:
+        # Imported here, before the printing thread starts, not by it: Ctrl+C in the middle of an
+        # import in this thread (the build imports as it goes) can leave Python's import lock
+        # held, and the printing thread would then wait for it for ever at its first import.
+        import playwright.async_api  # noqa: F401
+
         self._work: queue.Queue = queue.Queue()
         self._error: BaseException | None = None
         self._printed: list[tuple[PrintJob, int]] = []
         self._stop = threading.Event()  # the export failed: print nothing more
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Future | None = None  # the printing, once it has started
-        self._thread = threading.Thread(target=self._run, args=(chromium,), name="printer", daemon=True)
-        self._thread.start()
+        # Set when the printing thread has ended, Chromium closed. Waited for instead of the
+        # thread's join(): before Python 3.13, a join that Ctrl+C interrupts marks the thread as
+        # ended while it runs on, and the export then left Chromium printing behind it.
+        self._ended = threading.Event()
+        threading.Thread(target=self._run, args=(chromium,), name="printer", daemon=True).start()
 
     def __enter__(self) -> Printer:
         return self
@@ -688,14 +704,16 @@ class Printer:
         if failure is not None:  # the export failed: stop printing into folders about to go
             self._stop.set()
             loop, task = self._loop, self._task
-            if self._thread.is_alive() and loop is not None and task is not None:
+            if not self._ended.is_set() and loop is not None and task is not None:
                 try:
                     loop.call_soon_threadsafe(task.cancel)
                 except RuntimeError:  # the printing has just ended and its loop closed: nothing to stop
                     pass
-        if self._thread.is_alive():
+        if not self._ended.is_set():
             self._work.put(None)  # ends the wait for more documents
-            self._thread.join()
+            # not for ever: a printing thread stuck all the same ends with this process, and
+            # Playwright's driver then closes Chromium when its input closes
+            self._ended.wait(CLOSING_TIME)
 
     def start(self, jobs: list[PrintJob], out: Path) -> None:
         """Start printing `jobs` into `out` (as soon as a tab is free: call it again with more)."""
@@ -705,16 +723,19 @@ class Printer:
         """Wait for the printing; [(job, its number of pages)] in the order they were handed
         over, the longest of each batch first, or the reason it failed, raised."""
         self._work.put(None)  # no more documents
-        self._thread.join()
+        self._ended.wait()
         if self._error is not None:
             raise self._error
         return self._printed
 
     def _run(self, chromium: str | None) -> None:
         try:
-            asyncio.run(self._main(chromium))
+            with asyncio.Runner(loop_factory=OwnGroupLoop if os.name == "posix" else None) as runner:
+                runner.run(self._main(chromium))
         except BaseException as error:  # handed to the main thread by finish()
             self._error = error
+        finally:
+            self._ended.set()
 
     async def _main(self, chromium: str | None) -> None:
         from playwright.async_api import Error as PlaywrightError
@@ -746,6 +767,18 @@ class Printer:
             for job in sorted(jobs, key=lambda job: job.html.stat().st_size, reverse=True):
                 printing.append(asyncio.ensure_future(_print_one(free, job, out)))
         self._printed = list(await asyncio.gather(*printing))
+
+
+class OwnGroupLoop(asyncio.SelectorEventLoop):
+    """The printer's event loop, whose programs (Playwright's driver, which starts Chromium) run
+    in a process group of their own. Ctrl+C in a terminal interrupts its whole foreground group:
+    the driver, stopped by it in the middle of a call, left asyncio's tracebacks under the
+    export's own message. Now only the export is interrupted, and it stops the printing and
+    closes Chromium itself (Printer.__exit__). If the export is killed, the driver sees its
+    input close and closes Chromium."""
+
+    async def subprocess_exec(self, *args, **kwargs):
+        return await super().subprocess_exec(*args, process_group=0, **kwargs)
 
 
 @dataclass
@@ -925,6 +958,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+CLOSING_TIME = 20  # seconds a failed or stopped export waits for Chromium to close, at most
 
 
 # --- stage 6: move into place --------------------------------------------------------------

@@ -2,21 +2,24 @@
 
 Before anything else reads them, mkdocs.yml must give each key once, every file a trainer edits
 must be UTF-8 text and each page's front matter valid YAML, so a mistake there is named with its
-line instead of being dropped. A page past its review date, or with an image whose alt text is
-missing (and it is not marked `{ .decorative }`) or says nothing ('image', its file name), fails
-the strict build; so does a table row with a cell missing or one too many (induction/tables.py),
-which would put values under the wrong headings, and a menu entry for a page that is not there.
-Templates get a `dmy` filter ("22 November 2026").
+line instead of being dropped; in the live preview, a slip in mkdocs.yml is named so too, and
+the preview keeps the last good site until it is fixed. A page past its review date, or with an
+image whose alt text is missing (and it is not marked `{ .decorative }`) or says nothing
+('image', its file name), fails the strict build; so does a table row with a cell missing or one
+too many (induction/tables.py), which would put values under the wrong headings, and a menu
+entry for a page that is not there. Templates get a `dmy` filter ("22 November 2026").
 The rules are pure functions in induction/pages.py.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -29,6 +32,7 @@ from induction.pages import (
     check_settings_files,
     image_problem,
     images_without_alt,
+    preview_rebuild,
     read_front_matter,
     settings_files,
     trainer_files,
@@ -45,6 +49,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for path in trainer_files(root, Path(config.docs_dir)):
         read_source(path, path.relative_to(root).as_posix())  # bytes that are not UTF-8 stop here
     return config
+
+
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+    # Each rebuild of the preview reads mkdocs.yml afresh, before any hook can check it: the
+    # server's `builder` (the rebuild it runs on each save) checks it first.
+    server.builder = preview_rebuild(builder, config.config_file_path, log)
+    return server
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

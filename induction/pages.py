@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import markdown
@@ -54,6 +55,33 @@ def check_settings_files(config_file: str | Path) -> None:
     and the build then fails far from the cause, if it fails at all."""
     for _ in settings_files(config_file):
         pass
+
+
+def preview_rebuild(
+    rebuild: Callable[[], None], config_file: str | Path, log: logging.Logger
+) -> Callable[[], None]:
+    """The live preview's `rebuild` (which reads mkdocs.yml afresh) behind check_settings_files.
+
+    A slip in mkdocs.yml (a tab, a key twice) is logged once as the build words it, and the
+    preview goes on serving the last good site: the build never started, so that site is whole.
+    MkDocs itself printed its YAML parser's two tracebacks and held every page until the fix.
+    The next save of any watched file rebuilds as before."""
+
+    def checked_rebuild() -> None:
+        try:
+            check_settings_files(config_file)
+        except DataError as error:
+            log.error("%s", error)
+            log.info(KEPT_LAST_GOOD_SITE)
+            return
+        rebuild()
+
+    return checked_rebuild
+
+
+KEPT_LAST_GOOD_SITE = (
+    "The preview still shows the site as it was before this mistake: it rebuilds when you save the fix"
+)
 
 
 def settings_files(config_file: str | Path) -> Iterator[tuple[str, yaml.Node | None]]:

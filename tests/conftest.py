@@ -10,6 +10,10 @@ import socketserver
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -105,6 +109,39 @@ def copy_project(dest: Path, source: Path = ROOT) -> Path:
         elif src.exists():
             shutil.copy2(src, dest / part)
     return dest
+
+
+@contextmanager
+def live_preview(project: Path, output: Path | None = None) -> Iterator[str]:
+    """`mkdocs serve` on `project`, as a trainer previews the site, on a free local port; its
+    address. What it prints goes to the file `output`, if given."""
+    with socketserver.TCPServer(("127.0.0.1", 0), None) as probe:
+        port = probe.server_address[1]
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml")]
+    with open(output or os.devnull, "w", encoding="utf-8") as printed:
+        process = subprocess.Popen(
+            [*command, "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=printed,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"},
+        )
+        url = f"http://127.0.0.1:{port}/"
+        try:
+            deadline = time.monotonic() + 180
+            while True:
+                try:
+                    urllib.request.urlopen(url, timeout=5).close()
+                    break
+                except OSError:
+                    assert process.poll() is None and time.monotonic() < deadline, (
+                        "mkdocs serve did not start"
+                    )
+                    time.sleep(0.5)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")

@@ -4,14 +4,11 @@ reported; and a script planted in a built page does not run."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import socketserver
 import subprocess
 import sys
 import threading
-import time
-import urllib.request
 from contextlib import contextmanager, nullcontext
 from functools import partial
 from pathlib import Path
@@ -19,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, _QuietHandler
+from conftest import ROOT, _QuietHandler, live_preview
 from induction import csp
 
 QUIZ_PAGE = "services/front-door"  # has a self-check and glossary links
@@ -170,35 +167,6 @@ def test_a_script_planted_in_a_built_page_does_not_run(browser, real_site, tmp_p
         v for v in watched.violations if v.startswith(("script-src-elem blocked inline", "script-src-attr"))
     ]
     assert len(blocked) == 2, watched.violations  # the <script> and the onerror= attribute
-
-
-@contextmanager
-def live_preview(project: Path):
-    """`mkdocs serve` on `project`, as a trainer previews the site, on a free local port."""
-    with socketserver.TCPServer(("127.0.0.1", 0), None) as probe:
-        port = probe.server_address[1]
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml")]
-    process = subprocess.Popen(
-        [*command, "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                urllib.request.urlopen(url, timeout=5).close()
-                break
-            except OSError:
-                assert process.poll() is None and time.monotonic() < deadline, "mkdocs serve did not start"
-                time.sleep(0.5)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def test_the_live_preview_has_the_built_sites_policy_and_still_reloads_on_save(browser, project_copy):
