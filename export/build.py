@@ -54,21 +54,24 @@ def build_site(config: Path, site: Path, extra: list[str] = ()) -> int:
     site.parent.mkdir(parents=True, exist_ok=True)
     with folder_beside(site) as new:
         command = ["mkdocs", "build", "--strict", "-f", str(config), "-d", str(new), *extra]
-        try:
-            # MkDocs runs in a process group of its own, which Ctrl+C in the terminal does not
-            # reach (stopped by it, MkDocs printed "Aborted!" or a traceback): this process stops it
-            result = subprocess.run([sys.executable, "-m", *command], cwd=config.parent, process_group=0)
-        except KeyboardInterrupt:  # subprocess.run has stopped MkDocs; folder_beside removes `new`
-            print(f"\n{stopped(site)}", file=sys.stderr)
-            return STOPPED
-        if result.returncode != 0:
+        # MkDocs runs in a process group of its own, which Ctrl+C in the terminal does not reach
+        # (stopped by it, MkDocs printed "Aborted!" or a traceback): this process stops it
+        with subprocess.Popen([sys.executable, "-m", *command], cwd=config.parent, process_group=0) as mkdocs:
+            try:
+                returncode = mkdocs.wait()
+            except KeyboardInterrupt:  # stop MkDocs and wait for it; then folder_beside removes `new`
+                mkdocs.kill()
+                mkdocs.wait()
+                print(f"\n{stopped(site)}", file=sys.stderr)
+                return STOPPED
+        if returncode != 0:
             if site.exists():  # only then is there a last good build to speak of
                 print(
                     f"The build failed, so {site.name}/ was not changed: it still holds the last good "
                     "build. Fix the error above and build again.",
                     file=sys.stderr,
                 )
-            return result.returncode
+            return returncode
         move_into_place(new, site)
     print(f"The new site is in {site}")
     return 0

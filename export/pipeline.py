@@ -50,6 +50,7 @@ from induction.learning_path import learning_pages
 from induction.nav import nav_setting_pages
 from induction.text import HTML_START
 from induction.trainer_notes import build_notes
+from induction.versions import require
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFLINE_CONFIG = "mkdocs-offline.yml"
@@ -268,12 +269,14 @@ def export(
         )
 
     with progress.stage("Writing the handouts and the trainer pack"):
-        # Chromium prints each document in the background as soon as it is written
-        jobs = write_documents(built, sections, glossary, learning, work / "print", outputs)
-        printer.start(jobs, out)
+        # Chromium prints in the background: the handouts and the trainer pack while the
+        # Essentials is put together from them, then the Essentials
+        handouts = write_documents(built, sections, glossary, learning, work / "print", outputs)
+        printer.start(handouts, out)
         essentials = essentials_parts(project, sections, glossary)
-        jobs += write_documents(built, sections, glossary, learning, work / "print", outputs, essentials)
-        printer.start(jobs[-1:], out)
+        last = write_essentials(built, sections, glossary, learning, work / "print", outputs, essentials)
+        printer.start(last, out)
+        jobs = handouts + last
         progress.detail(f"{len(jobs)} documents ready to print: {', '.join(job.short for job in jobs)}")
     with progress.stage("Zipping the offline site (while the PDFs print)"):
         count, size = zip_site(built.site, out / outputs.zip, outputs.site_folder)
@@ -592,18 +595,21 @@ class PrintJob:
     short: str = ""
 
 
-def write_documents(
-    built: BuiltSite,
-    sections,
-    glossary,
-    learning,
-    folder: Path,
-    outputs: Outputs,
-    essentials: dict | None = None,
-) -> list[PrintJob]:
+def write_documents(built: BuiltSite, sections, glossary, learning, folder: Path, outputs: Outputs):
     """Write the handout and the trainer pack (each also in large print, unless left out) as HTML
-    into `folder`; or, given `essentials` (essentials_parts), the Essentials handout. Return a
-    PrintJob for each document."""
+    into `folder`; return a PrintJob for each."""
+    return _write(built, sections, glossary, learning, folder, outputs, {}, HANDOUTS)
+
+
+def write_essentials(built: BuiltSite, sections, glossary, learning, folder: Path, outputs: Outputs, parts):
+    """Write the Essentials handout, made of `parts` (essentials_parts), as HTML into `folder`;
+    return its PrintJob, in a list."""
+    return _write(built, sections, glossary, learning, folder, outputs, parts, [ESSENTIALS_DOCUMENT])
+
+
+def _write(
+    built: BuiltSite, sections, glossary, learning, folder, outputs, essentials, which
+) -> list[PrintJob]:
     folder.mkdir(parents=True, exist_ok=True)
     env = documents.environment()
     index = (built.site / "index.html").read_text(encoding="utf-8")
@@ -619,20 +625,9 @@ def write_documents(
     notes = [
         {**note, "html": documents.note_html(note["html"], built_file(note["page"]))} for note in built.notes
     ]
-    documents_to_write = [
-        ("handout.html", "Handout for briefing sessions", outputs.handout, HANDOUT, "handout"),
-        (
-            "trainer-pack.html",
-            "Trainer pack: answer key and trainer notes",
-            outputs.trainer_pack,
-            TRAINER_PACK,
-            "trainer pack",
-        ),
-    ]
-    if essentials is not None:
-        documents_to_write = [("essentials.html", "Essentials", outputs.essentials, ESSENTIALS, "Essentials")]
     jobs = []
-    for template, title, pdf_name, label, short in documents_to_write:
+    for template, title, output, label, short in which:
+        pdf_name = getattr(outputs, output)
         sizes = (False, True) if outputs.large_print and template != "essentials.html" else (False,)
         for large in sizes:
             page = env.get_template(template).render(
@@ -645,7 +640,7 @@ def write_documents(
                 question_count=sum(len(p.questions) for p in learning),
                 notes=notes,
                 file_stem=pdf_name(large)[: -len(".pdf")],
-                essentials=essentials or {},
+                essentials=essentials,
             )
             path = folder / pdf_name(large).replace(".pdf", ".html")
             path.write_text(page, encoding="utf-8")
@@ -717,7 +712,7 @@ class Printer:
 
     def start(self, jobs: list[PrintJob], out: Path) -> None:
         """Start printing `jobs` into `out` (as soon as a tab is free: call it again with more)."""
-        self._work.put((jobs, out))
+        self._work.put((list(jobs), out))  # a copy: the caller's list may grow
 
     def finish(self) -> list[tuple[PrintJob, int]]:
         """Wait for the printing; [(job, its number of pages)] in the order they were handed
@@ -761,12 +756,26 @@ class Printer:
         free: asyncio.Queue[Tab] = asyncio.Queue()
         for tab in tabs:
             free.put_nowait(tab)
-        printing = []
-        while (work := await asyncio.to_thread(self._work.get)) is not None and not self._stop.is_set():
-            jobs, out = work
-            for job in sorted(jobs, key=lambda job: job.html.stat().st_size, reverse=True):
-                printing.append(asyncio.ensure_future(_print_one(free, job, out)))
-        self._printed = list(await asyncio.gather(*printing))
+        printing: list[asyncio.Future] = []
+        try:
+            while (work := await asyncio.to_thread(self._work.get)) is not None and not self._stop.is_set():
+                jobs, out = work
+                for job in sorted(jobs, key=lambda job: job.html.stat().st_size, reverse=True):
+                    printing.append(asyncio.ensure_future(_print_one(free, job, out)))
+            self._printed = list(await asyncio.gather(*printing))
+        finally:  # stopped, or one document failed: end the others before Chromium closes
+            for task in printing:
+                task.cancel()
+            await asyncio.gather(*printing, return_exceptions=True)
+
+
+require(
+    "playwright",
+    ">=1.65,<1.66",
+    "export/pipeline.py's OwnGroupLoop, which puts Playwright's driver in a process group of its own "
+    "through the event loop's subprocess_exec (how playwright/_impl/transport.py starts it, "
+    "undocumented); tests/test_stopping.py fails if Ctrl+C reaches the driver again",
+)
 
 
 class OwnGroupLoop(asyncio.SelectorEventLoop):
@@ -895,6 +904,18 @@ ESSENTIALS = (
     f"the Essentials handout (at most {ESSENTIALS_MOST_PAGES} pages: who to call, corporate parenting, "
     "each page's key points)"
 )
+# The documents: (template, title, the Outputs method naming its PDF, label, short name)
+HANDOUTS = [
+    ("handout.html", "Handout for briefing sessions", "handout", HANDOUT, "handout"),
+    (
+        "trainer-pack.html",
+        "Trainer pack: answer key and trainer notes",
+        "trainer_pack",
+        TRAINER_PACK,
+        "trainer pack",
+    ),
+]
+ESSENTIALS_DOCUMENT = ("essentials.html", "Essentials", "essentials", ESSENTIALS, "Essentials")
 ESSENTIALS_IN_ZIP = "essentials-handout.pdf"  # the Essentials PDF's name inside the offline zip
 ESSENTIALS_DATA = "data/essentials.yml"
 CONTACTS_PAGE = "contacts.md"
@@ -947,9 +968,10 @@ def essentials_headings(learning: list[str]) -> list[tuple[str, str]]:
 
 
 # Documents printed at once: one per processor this process may use, at least two (about a third
-# faster than one at a time on two cores, where three were no faster than two).
+# faster than one at a time on two cores, where three were no faster than two), and at most four
+# (there are five documents, and the Essentials is small); each has a tab open from the start.
 PROCESSORS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 2
-PARALLEL_PRINTS = max(2, PROCESSORS)
+PARALLEL_PRINTS = min(max(2, PROCESSORS), 4)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -985,7 +1007,7 @@ def rename_all(moves: list[tuple[Path, Path]]) -> None:
         for source, destination in moves:
             os.replace(source, destination)
             done.append((source, destination))
-    except OSError as error:
+    except (OSError, KeyboardInterrupt) as error:  # Ctrl+C between two renames: undo them too
         while done:
             source, destination = done[-1]
             try:
@@ -1000,11 +1022,12 @@ class StuckRenames(Exception):
     """rename_all could not put the folders back: `error` is the failure it was undoing, `steps`
     the renames (from, to) still to do by hand, in order."""
 
-    def __init__(self, error: OSError, steps: list[tuple[Path, Path]]):
+    def __init__(self, error: BaseException, steps: list[tuple[Path, Path]]):
         self.error, self.steps = error, steps
         self.todo = ", then ".join(f"rename {source} to {target}" for source, target in steps)
         super().__init__(
-            f"{error.strerror or error}, and the folders could not be put back as they were: "
+            f"{getattr(error, 'strerror', None) or error or 'stopped'}, and the folders could not be put "
+            "back as they were: "
             f"{self.todo}, by hand"
         )
 

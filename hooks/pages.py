@@ -38,6 +38,15 @@ from induction.pages import (
     trainer_files,
 )
 from induction.tables import table_problems
+from induction.versions import require
+
+require(
+    "mkdocs",
+    ">=1.6.1,<1.7",
+    "hooks/pages.py's on_serve, which puts the settings check in front of each rebuild of the "
+    "preview by replacing LiveReloadServer.builder (an attribute MkDocs does not document; its "
+    "_build_loop calls it on each change)",
+)
 
 log = logging.getLogger("mkdocs.hooks.pages")
 

@@ -129,13 +129,18 @@ def link_error(
 
 def typed_link_lines(raw: str, url: str) -> list[int]:
     """The lines of a page's text `raw` (front matter included, so they are the file's lines)
-    where `url` is typed as a link's address, in order: `[words](url)`, a reference `[name]: url`
-    or `href="url"`, but not in code or a comment, where it is shown as typed and links nowhere."""
+    where `url` is typed as a link's address, in order: `[words](url)` or a reference
+    `[name]: url`, else `href="url"` (MkDocs checks a tag's link only inside `markdown` blocks, so
+    a Markdown link to the same address is the one it means); not in code or a comment, where it
+    is shown as typed and links nowhere."""
     _, body, offset = split_front_matter(raw)
     prose = without_code_and_comments(body)
     addresses = "|".join(re.escape(u) for u in dict.fromkeys([url, url.replace("&", "&amp;")]))
-    pattern = re.compile(rf"{TYPED_LINK_START}(?:{addresses}){TYPED_LINK_END}", re.M)
-    return [offset + prose.count("\n", 0, found.start()) + 1 for found in pattern.finditer(prose)]
+    for start in TYPED_LINK_STARTS:
+        pattern = re.compile(rf"{start}(?:{addresses}){TYPED_LINK_END}", re.M)
+        if found := [offset + prose.count("\n", 0, m.start()) + 1 for m in pattern.finditer(prose)]:
+            return found
+    return []
 
 
 def _what_and_todo(warning: LinkWarning, existing: list[str], anchors: list[str]) -> tuple[str, str]:
@@ -218,7 +223,7 @@ WARNINGS = [
     ),
 ]
 ANCHOR_ADVICE = "a heading's anchor is its words in lower case with hyphens for spaces"
-# Where a link's address starts: after `](` (and `<`), a reference definition's `[name]:` at the
-# start of a line, or `href=` in a tag; it ends at a space, a closing bracket, quote or `>`.
-TYPED_LINK_START = r"(?:\]\(\s*<?|^[ \t]*\[[^\]\n]+\]:[ \t]*<?|\bhref[ \t]*=[ \t]*[\"']?)"
+# Where a link's address starts: after `](` (and `<`) or a reference definition's `[name]:` at
+# the start of a line; else after `href=` in a tag. It ends at a space, a closing bracket, quote or `>`.
+TYPED_LINK_STARTS = (r"(?:\]\(\s*<?|^[ \t]*\[[^\]\n]+\]:[ \t]*<?)", r"\bhref[ \t]*=[ \t]*[\"']?")
 TYPED_LINK_END = r"(?=[\s)\"'>]|$)"

@@ -213,6 +213,7 @@ FIXTURE_KINDS = {
     "offline_site": "export",
     "published": "export",
     "earlier_export": "export",
+    "wordier_export": "export",
     # real builds: the real site, a copy of the project for a build, fixture projects built
     "real_site": "build",
     "served_site": "build",

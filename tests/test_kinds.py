@@ -37,6 +37,7 @@ BUILDERS = {
     "export.pipeline.make_export",
     "export.pipeline.build_offline_site",
     "export.pipeline.write_documents",
+    "export.pipeline.write_essentials",
     "check.report.main",
     "check.report.run_checks",
     "check.report.build_site",

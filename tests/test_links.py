@@ -101,6 +101,11 @@ FRONT = "---\ntitle: P\nowner: O\n---\n\n"  # 5 lines above the body
         ("<!-- [x](contacts.md) -->\nSee [it](contacts.md).\n", "contacts.md", [2]),
         ("See [it][c].\n\n[c]: contacts.md\n", "contacts.md", [3]),
         ('<a href="contacts.md">x</a>\n', "contacts.md", [1]),
+        (
+            '<a href="contacts.md">x</a>\n\nSee [it](contacts.md).\n',
+            "contacts.md",
+            [3],
+        ),  # MkDocs checks this one
         ("[one](<my page.md>) and\n[two](my page.md) and [three](my page.md).\n", "my page.md", [1, 2, 2]),
         ('See [it](contacts.md "Contacts").\n', "contacts.md", [1]),
         ("See [it](contacts.md#who).\n", "contacts.md", []),  # another address

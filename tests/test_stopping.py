@@ -131,12 +131,14 @@ def temporary():
 @pytest.mark.export
 @pytest.mark.parametrize(
     "when",
-    ["[2/6] Reading the learning pages", "[5/6] Printing the PDFs"],
-    ids=["chromium-ready", "printing"],
+    ["[2/6] Reading the learning pages", "[4/6] Zipping the offline site", "[5/6] Printing the PDFs"],
+    ids=["chromium-ready", "zipping", "printing"],
 )
 def test_ctrl_c_stops_the_export_in_one_line_and_dist_is_as_it_was(tmp_path, temporary, when):
-    """Once Chromium has started (beside the build) and while it prints: Playwright's driver,
-    which started it, got the Ctrl+C too and died under the export, with asyncio's tracebacks."""
+    """Once Chromium has started (beside the build), while the first documents print and the
+    site is zipped, and while the last ones print: Playwright's driver, which started Chromium,
+    got the Ctrl+C too and died under the export, with asyncio's tracebacks; and prints cut off
+    when Chromium closed told theirs."""
     project = export_project(tmp_path / "project")
     dist = project / "dist"
     dist.mkdir()
