@@ -244,11 +244,13 @@ def load_glossary(text: str, display: str) -> Glossary:
             raise error(entry.line, problem, "make the two terms differ in their letters or digits")
         entries.append(entry)
     glossary = Glossary(entries, allow, lines)
-    for entry, raw in zip(entries, data["terms"], strict=True):
+    for n, (entry, raw) in enumerate(zip(entries, data["terms"], strict=True)):
         first = min(raw.line_of(key) for key in ("expansion", "definition") if key in raw)
+        below = entries[n + 1].line if n + 1 < len(entries) else None  # the next entry's first line
         for word in glossary.unknown_words(f"{entry.expansion} {entry.definition}"):
             problem = f"the entry '{entry.term}' uses '{word}', which is not in the glossary"
             at = word_line(text, word, first)  # its own line, in a folded text too
+            at = first if below is not None and at is not None and at >= below else at  # not another's
             warn(log, error(at, problem, "add it as a term, or spell it out"))
     return glossary
 

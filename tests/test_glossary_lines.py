@@ -127,6 +127,12 @@ HUB = "terms:\n  - term: hub\n    definition: >-\n      A place where agencies\n
         ("    definition", "    expansion: The QZXW's hub\n    definition", 3),  # in the expansion
         # the definition's line, not a comment's or a field's above it that has the word too
         ("hub\n    definition: >-\n      A place", "hub\n    # QZXW\n    definition: >-\n\n      A QZXW", 6),
+        # not typed as read (a YAML escape): the definition's line, not a line of the next entry
+        (
+            "definition: >-\n      A place where agencies\n      share what they know.\n",
+            'definition: "A \\x51ZXW place"\n  - term: ward\n    # QZXW\n    definition: An area.\n',
+            3,
+        ),
     ],
 )
 def test_an_unexplained_acronym_in_an_entry_is_told_at_its_own_line(caplog, old, new, line):
