@@ -453,6 +453,15 @@ def _parse_options(data: LineDict, question: Question, display: str) -> None:
         raise DataError(
             display, data.line_of("options"), f"{name} has only one option", "give at least two options"
         )
+    if len(options) > MAX_OPTIONS:
+        raise DataError(
+            display,
+            data.line_of("options"),
+            f"{name} has {len(options)} options",
+            f"give at most {MAX_OPTIONS}: a longer list is hard to take in on a phone, and in the "
+            "large-print handout the question no longer fits on a sheet beside the next one; split it into "
+            "two questions",
+        )
     seen: dict[str, int] = {}
     for n, item in enumerate(options, start=1):
         label = f"{name}, option {n}"
@@ -1134,6 +1143,7 @@ NOT_SEARCHED_PARTS += (("div", "quiz-intro"),)  # where the answers are kept (no
 FORM_HANDLERS = (("onsubmit", "return false;"), ("action", "javascript:void(0);"))  # its script submits
 STATUS_HTML = '<p class="self-check-status visually-hidden" role="status" aria-live="polite"></p>'
 MIN_QUESTIONS = 3
+MAX_OPTIONS = 7  # a question's options at most (the export's test of a question with seven passes)
 QUIZ_KEYS = ("page", "questions")
 QUESTION_KEYS = ("question", "type", "options", "answer", "explanation", "section")
 OPTION_KEYS = ("text", "correct", "feedback")

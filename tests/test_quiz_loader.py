@@ -156,6 +156,14 @@ BAD = [
         "quizzes/t.yml:5: question 1 has only one option (give at least two options)",
     ),
     (
+        "eight options",
+        "      - text: Multi-Area Support Hub\n",
+        "".join(f"      - text: Answer {n}\n" for n in range(1, 8)),
+        "quizzes/t.yml:5: question 1 has 8 options (give at most 7: a longer list is hard to take in on a "
+        "phone, and in the large-print handout the question no longer fits on a sheet beside the next one; "
+        "split it into two questions)",
+    ),
+    (
         "option is not a group of fields",
         "- text: Multi-Area Support Hub",
         "- Multi-Area Support Hub",
