@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,6 +117,9 @@ def assert_stopped_quietly(run: Stopped, folder: Path, before: dict[str, bytes],
     beside = sorted(p.name for p in folder.parent.iterdir() if p.name.startswith(f".{folder.name}-"))
     assert beside == [], "a temporary folder was left beside it"
     assert sorted(p.name for p in temporary.iterdir() if p.name.startswith("induction-")) == []
+    deadline = time.monotonic() + 30  # a child process may take a moment to go after its parent
+    while running(run.started) and time.monotonic() < deadline:
+        time.sleep(0.1)
     assert running(run.started) == [], "a process it started is still running"
 
 
