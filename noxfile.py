@@ -58,6 +58,7 @@ def serve(session: nox.Session) -> None:
     _install(session)
     _stop_on_terminate()
     _refuse_a_busy_address(session)
+    _check_settings(session)
     session.run("mkdocs", "serve", "--livereload", *session.posargs)
 
 
@@ -67,7 +68,19 @@ def serve_trainer(session: nox.Session) -> None:
     _install(session)
     _stop_on_terminate()
     _refuse_a_busy_address(session)
+    _check_settings(session)
     session.run("mkdocs", "serve", "--livereload", *session.posargs, env={"INDUCTION_TRAINER_VIEW": "1"})
+
+
+def _check_settings(session: nox.Session) -> None:
+    """Before the preview starts: a slip in mkdocs.yml (a tab, a lost colon) told at its line with
+    what to write, as the build and the running preview tell it, not in MkDocs' own words."""
+    config = [
+        arg
+        for i, arg in enumerate(session.posargs)
+        if i and session.posargs[i - 1] in ("-f", "--config-file")
+    ]
+    session.run("python", "-m", "export.build", "--settings-only", *(["-f", config[-1]] if config else []))
 
 
 def _refuse_a_busy_address(session: nox.Session) -> None:

@@ -32,8 +32,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("-f", "--config-file", default=str(ROOT / "mkdocs.yml"))
     parser.add_argument("-d", "--site-dir", help="where the site goes (default: site/ beside mkdocs.yml)")
+    parser.add_argument(
+        "--settings-only",
+        action="store_true",
+        help="only check that mkdocs.yml can be read, as the preview does before it starts",
+    )
     args, rest = parser.parse_known_args(argv)
     config = Path(args.config_file).resolve()
+    if args.settings_only:
+        return settings_problem(config)
     site = Path(args.site_dir).resolve() if args.site_dir else config.parent / "site"
     return build_site(config, site, rest)
 
@@ -45,11 +52,7 @@ def build_site(config: Path, site: Path, extra: list[str] = ()) -> int:
     if refused:
         print(f"ERROR    -  {refused}", file=sys.stderr)
         return 2
-    try:
-        read_source(config, config.name)  # MkDocs reads mkdocs.yml before any hook can,
-        check_settings_files(config)  # and words a YAML slip in it in the parser's terms
-    except DataError as error:
-        print(f"ERROR    -  {error}", file=sys.stderr)
+    if settings_problem(config):
         return 1
     site.parent.mkdir(parents=True, exist_ok=True)
     with folder_beside(site) as new:
@@ -74,6 +77,19 @@ def build_site(config: Path, site: Path, extra: list[str] = ()) -> int:
             return returncode
         move_into_place(new, site)
     print(f"The new site is in {site}")
+    return 0
+
+
+def settings_problem(config: Path) -> int:
+    """Check that `config` (mkdocs.yml) can be read: MkDocs reads it before any hook can, and
+    words a slip in it in the YAML parser's terms, so a slip is told here first, in the house
+    form. Return 0, or 1 once the problem is printed."""
+    try:
+        read_source(config, config.name)
+        check_settings_files(config)
+    except DataError as error:
+        print(f"ERROR    -  {error}", file=sys.stderr)
+        return 1
     return 0
 
 

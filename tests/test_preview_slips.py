@@ -5,6 +5,8 @@ two Python tracebacks and a preview whose pages hung until the file was fixed)."
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -12,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import live_preview
+from conftest import ROOT, copy_project, live_preview, tasks_file
 from induction.pages import KEPT_LAST_GOOD_SITE, preview_rebuild
 from test_escaping import plant_line
 
@@ -95,3 +97,73 @@ def rebuilt(output: Path, seen: int) -> str:
     pytest.fail(
         f"the preview did not rebuild after a change; it printed:\n{output.read_text(encoding='utf-8')}"
     )
+
+
+# What the preview's tasks run first (python -m export.build --settings-only): a recorded command,
+# not run here
+SETTINGS_CHECK = ("python", "-m", "export.build", "--settings-only")
+
+
+class Recorded:
+    """A stand-in for nox's session that records the commands a task runs."""
+
+    def __init__(self, posargs: list[str]):
+        self.posargs, self.runs, self.name = posargs, [], "serve"
+
+    def install(self, *args, **kwargs):
+        pass
+
+    def run(self, *args, **kwargs):
+        self.runs.append(args)
+
+
+@pytest.mark.parametrize("task", ["serve", "serve_trainer"])
+@pytest.mark.parametrize(
+    ("posargs", "config"), [([], []), (["-a", "127.0.0.1:8765", "-f", "other.yml"], ["-f", "other.yml"])]
+)
+def test_the_preview_checks_its_settings_before_it_starts(task, posargs, config):
+    """MkDocs reads mkdocs.yml before any hook, so a slip there when the preview starts was told
+    in MkDocs' own words: the preview's tasks check the file first, as the build does."""
+    session = Recorded(posargs)
+    tasks = tasks_file()
+    tasks._stop_on_terminate = tasks._refuse_a_busy_address = lambda *args: None  # signals, the port
+    getattr(tasks, task)(session)
+    check, serve = session.runs
+    assert check == (*SETTINGS_CHECK, *config)
+    assert serve[:2] == ("mkdocs", "serve")
+
+
+@pytest.mark.parametrize(
+    ("start", "change", "told"),
+    [
+        ("site_name: ", lambda line: "\t" + line, TAB),
+        (
+            "  - Services:",
+            lambda line: line.rstrip(":"),
+            "{line}: this is not valid YAML: '- Services' has no ':'",
+        ),
+    ],
+    ids=["tab", "lost colon"],
+)
+@pytest.mark.build
+def test_the_settings_check_names_the_line_and_changes_nothing(tmp_path, start, change, told):
+    project = copy_project(tmp_path / "project")
+    (old,) = [
+        line
+        for line in (project / SETTINGS).read_text(encoding="utf-8").split("\n")
+        if line.startswith(start)
+    ]
+    line = plant_line(project, SETTINGS, start, change(old))
+    run = subprocess.run(
+        [sys.executable, "-m", "export.build", "--settings-only", "-f", str(project / SETTINGS)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert told.format(line=line) in run.stderr and "Traceback" not in run.stderr, run.stderr
+    assert not (project / "site").exists()
+    fine = subprocess.run(
+        [sys.executable, "-m", "export.build", "--settings-only"], cwd=ROOT, capture_output=True
+    )
+    assert fine.returncode == 0, fine.stderr
