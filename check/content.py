@@ -33,9 +33,7 @@ build's log records, where each trainer error carries its DataError (induction.c
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import itertools
 import logging
 import re
 import warnings
@@ -48,6 +46,7 @@ from induction.building import problem_of
 from induction.common import DataError, html_text
 from induction.dates import parse_date, uk_date
 from induction.front_matter import front_matter_line
+from induction.learner_text import joined
 from induction.markdown_parts import TABLE_RULE, table_starts
 from induction.pages import OverdueReview
 from induction.quizzes import needs_quiz, no_quiz, quiz_file_name
@@ -291,6 +290,11 @@ def skipped_headings(lines: list[tuple[int, str]], display: str) -> list[Problem
 ATX_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")  # `## Heading`, at the start of its line
 
 
+def title_line(lines: list[tuple[int, str]]) -> int | None:
+    """The line of a page's `# Title` among its (line, text) pairs, or None."""
+    return next((n for n, text in lines if text.startswith("# ")), None)
+
+
 def learning_points(lines: list[tuple[int, str]], display: str) -> list[Problem]:
     """Errors for the list under a page's `## What you will learn` heading, as the house style
     (and the test suite, so the hosted publish) wants it: three to six points, each starting with
@@ -298,7 +302,7 @@ def learning_points(lines: list[tuple[int, str]], display: str) -> list[Problem]
     "What ..." or "Understand ...", which no one can check)."""
     start = next((i for i, (_, text) in enumerate(lines) if text.strip() == f"## {LEARN_HEADING}"), None)
     if start is None:
-        title = next((number for number, text in lines if text.startswith("# ")), lines[0][0] if lines else 1)
+        title = title_line(lines) or (lines[0][0] if lines else 1)
         return [
             Problem(
                 display,
@@ -396,8 +400,7 @@ def unexplained_acronyms(
     after other words ("... children's services (ILACS)"). The glossary link shows the words on
     hover, but a reader on paper, or on a phone, meets the bare letters."""
     texts = [(number, plain(text)) for number, text in lines]
-    page = " ".join(text for _, text in texts)
-    starts = list(itertools.accumulate((len(text) + 1 for _, text in texts), initial=0))
+    page, line_at = joined(texts)
     problems = []
     for term, expansion in acronyms.items():
         use = re.search(rf"(?<![\w-]){re.escape(term)}(?:s|'s)?(?![\w-])", page)
@@ -405,11 +408,10 @@ def unexplained_acronyms(
             continue
         if _words(expansion) in _words(page[: use.start() + EXPLAINED_WITHIN]):
             continue
-        number = texts[bisect.bisect_right(starts, use.start()) - 1][0]
         problems.append(
             Problem(
                 display,
-                number,
+                line_at(use.start()),
                 WARNING,
                 "acronym",
                 f"'{term}' is used here before the page spells it out",

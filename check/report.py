@@ -287,12 +287,12 @@ def check_page(
     page.built = html is not None
     page.grade = content.reading_grade(html) if page.built else None
     explained = bool(meta.get("reading_level_note"))
-    problems += content.reading_problems(page.grade, display, _title_line(lines), explained)
+    problems += content.reading_problems(page.grade, display, content.title_line(lines), explained)
     problems += content.undated_figures(lines, display)
     problems += content.skipped_headings(lines, display)
     if in_nav and is_learning_page(src, meta):
         problems += content.learning_points(lines, display)
-        problems += content.long_page(reading_minutes(body), display, _title_line(lines))
+        problems += content.long_page(reading_minutes(body), display, content.title_line(lines))
     problems += content.unexplained_acronyms(lines, display, acronyms or {})
     page.quiz, found = content.quiz_status(src, quiz, in_nav, settings, broken_quizzes)
     problems += found
@@ -335,10 +335,6 @@ def load_quiz_files(project: Path, report: Report) -> tuple[dict, set[str]]:
     files = read_quiz_files(project / "quizzes", project)
     report.other += [Problem.of(error, kind="data") for error in files.errors]
     return {quiz.page: quiz for quiz in files.quizzes}, files.broken
-
-
-def _title_line(lines: list[tuple[int, str]]) -> int | None:
-    return next((n for n, text in lines if text.startswith("# ")), None)
 
 
 def known_sources(built: InProcessBuild) -> dict | None:

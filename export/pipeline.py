@@ -271,10 +271,10 @@ def export(
     with progress.stage("Writing the handouts and the trainer pack"):
         # Chromium prints in the background: the handouts and the trainer pack while the
         # Essentials is put together from them, then the Essentials
-        handouts = write_documents(built, sections, glossary, learning, work / "print", outputs)
+        writer = Documents(built, sections, glossary, learning, work / "print", outputs)
+        handouts = writer.write(HANDOUTS)
         printer.start(handouts, out)
-        essentials = essentials_parts(project, sections, glossary)
-        last = write_essentials(built, sections, glossary, learning, work / "print", outputs, essentials)
+        last = writer.write([ESSENTIALS_DOCUMENT], essentials_parts(project, sections, glossary))
         printer.start(last, out)
         jobs = handouts + last
         progress.detail(f"{len(jobs)} documents ready to print: {', '.join(job.short for job in jobs)}")
@@ -595,58 +595,52 @@ class PrintJob:
     short: str = ""
 
 
-def write_documents(built: BuiltSite, sections, glossary, learning, folder: Path, outputs: Outputs):
-    """Write the handout and the trainer pack (each also in large print, unless left out) as HTML
-    into `folder`; return a PrintJob for each."""
-    return _write(built, sections, glossary, learning, folder, outputs, {}, HANDOUTS)
+class Documents:
+    """Writes the documents as HTML into `folder`, each also in large print unless left out (all
+    but the Essentials), from what they share, made once: the templates, the site's stylesheets
+    and name, the trainer notes."""
 
+    def __init__(self, built: BuiltSite, sections, glossary, learning, folder: Path, outputs: Outputs):
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder, self.outputs, self.env = folder, outputs, documents.environment()
+        index = (built.site / "index.html").read_text(encoding="utf-8")
+        self.common = {
+            "site_name": built.site_name,
+            "organisation": built.organisation,
+            "built": uk_date(outputs.day),
+            "version": outputs.version,
+            "contacts": built.contacts,
+            "stylesheets": documents.stylesheets(index, "../site/"),
+            "print_css": (documents.TEMPLATES / "print.css").read_text(encoding="utf-8"),
+            "sections": sections,
+            "glossary": glossary,
+            "pages": learning,
+            "question_count": sum(len(p.questions) for p in learning),
+            "notes": [
+                {**note, "html": documents.note_html(note["html"], built_file(note["page"]))}
+                for note in built.notes
+            ],
+        }
 
-def write_essentials(built: BuiltSite, sections, glossary, learning, folder: Path, outputs: Outputs, parts):
-    """Write the Essentials handout, made of `parts` (essentials_parts), as HTML into `folder`;
-    return its PrintJob, in a list."""
-    return _write(built, sections, glossary, learning, folder, outputs, parts, [ESSENTIALS_DOCUMENT])
-
-
-def _write(
-    built: BuiltSite, sections, glossary, learning, folder, outputs, essentials, which
-) -> list[PrintJob]:
-    folder.mkdir(parents=True, exist_ok=True)
-    env = documents.environment()
-    index = (built.site / "index.html").read_text(encoding="utf-8")
-    common = {
-        "site_name": built.site_name,
-        "organisation": built.organisation,
-        "built": uk_date(outputs.day),
-        "version": outputs.version,
-        "contacts": built.contacts,
-        "stylesheets": documents.stylesheets(index, "../site/"),
-        "print_css": (documents.TEMPLATES / "print.css").read_text(encoding="utf-8"),
-    }
-    notes = [
-        {**note, "html": documents.note_html(note["html"], built_file(note["page"]))} for note in built.notes
-    ]
-    jobs = []
-    for template, title, output, label, short in which:
-        pdf_name = getattr(outputs, output)
-        sizes = (False, True) if outputs.large_print and template != "essentials.html" else (False,)
-        for large in sizes:
-            page = env.get_template(template).render(
-                **common,
-                document_title=title,
-                large_print=large,
-                sections=sections,
-                glossary=glossary,
-                pages=learning,
-                question_count=sum(len(p.questions) for p in learning),
-                notes=notes,
-                file_stem=pdf_name(large)[: -len(".pdf")],
-                essentials=essentials,
-            )
-            path = folder / pdf_name(large).replace(".pdf", ".html")
-            path.write_text(page, encoding="utf-8")
-            suffix = " in large print" if large else ""  # one name per document in a list
-            jobs.append(PrintJob(path, pdf_name(large), label + suffix, large, short + suffix))
-    return jobs
+    def write(self, which, essentials: dict | None = None) -> list[PrintJob]:
+        """Write the documents `which` (HANDOUTS, or [ESSENTIALS_DOCUMENT] with `essentials`, the
+        parts essentials_parts chose); return a PrintJob for each file."""
+        jobs = []
+        for template, title, output, label, short, large_too in which:
+            pdf_name = getattr(self.outputs, output)
+            for large in (False, True) if self.outputs.large_print and large_too else (False,):
+                page = self.env.get_template(template).render(
+                    **self.common,
+                    document_title=title,
+                    large_print=large,
+                    file_stem=pdf_name(large)[: -len(".pdf")],
+                    essentials=essentials or {},
+                )
+                path = self.folder / pdf_name(large).replace(".pdf", ".html")
+                path.write_text(page, encoding="utf-8")
+                suffix = " in large print" if large else ""  # one name per document in a list
+                jobs.append(PrintJob(path, pdf_name(large), label + suffix, large, short + suffix))
+        return jobs
 
 
 # --- stage 5: print ------------------------------------------------------------------------
@@ -904,18 +898,20 @@ ESSENTIALS = (
     f"the Essentials handout (at most {ESSENTIALS_MOST_PAGES} pages: who to call, corporate parenting, "
     "each page's key points)"
 )
-# The documents: (template, title, the Outputs method naming its PDF, label, short name)
+# The documents: (template, title, the Outputs method naming its PDF, label, short name, whether
+# it also comes in large print)
 HANDOUTS = [
-    ("handout.html", "Handout for briefing sessions", "handout", HANDOUT, "handout"),
+    ("handout.html", "Handout for briefing sessions", "handout", HANDOUT, "handout", True),
     (
         "trainer-pack.html",
         "Trainer pack: answer key and trainer notes",
         "trainer_pack",
         TRAINER_PACK,
         "trainer pack",
+        True,
     ),
 ]
-ESSENTIALS_DOCUMENT = ("essentials.html", "Essentials", "essentials", ESSENTIALS, "Essentials")
+ESSENTIALS_DOCUMENT = ("essentials.html", "Essentials", "essentials", ESSENTIALS, "Essentials", False)
 ESSENTIALS_IN_ZIP = "essentials-handout.pdf"  # the Essentials PDF's name inside the offline zip
 ESSENTIALS_DATA = "data/essentials.yml"
 CONTACTS_PAGE = "contacts.md"
@@ -1026,9 +1022,8 @@ class StuckRenames(Exception):
         self.error, self.steps = error, steps
         self.todo = ", then ".join(f"rename {source} to {target}" for source, target in steps)
         super().__init__(
-            f"{getattr(error, 'strerror', None) or error or 'stopped'}, and the folders could not be put "
-            "back as they were: "
-            f"{self.todo}, by hand"
+            f"{getattr(error, 'strerror', None) or str(error) or 'stopped'}, and the folders could not "
+            f"be put back as they were: {self.todo}, by hand"
         )
 
 

@@ -14,7 +14,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from induction.common import DataError, read_source, relative_display
+from induction.common import DataError, page_source, read_source, relative_display
 from induction.escaping import nav_file, nav_title_lines
 from induction.front_matter import front_matter_line
 from induction.glossary import (
@@ -106,8 +106,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     # The description shows in search results and under links to the page (not linked there).
     unknown = _build.glossary.unknown_words(str(page.meta.get("description") or ""))
     if unknown and page.file.abs_src_path:
-        raw = read_source(page.file.abs_src_path)
-        warn_unknown_words(unknown, f"docs/{src}", raw, front_matter_line(raw, "description"))
+        display, raw = page_source(page)
+        warn_unknown_words(unknown, display, raw, front_matter_line(raw, "description"))
     if src != GLOSSARY_PAGE:
         return markdown
     if MARKER not in markdown:

@@ -8,12 +8,10 @@ edited once and every page, the banner and the handouts follow. Templates read t
 
 from __future__ import annotations
 
-import bisect
 import calendar
 import datetime as dt
 import difflib
 import html
-import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -29,7 +27,7 @@ from phonenumbers import shortnumberinfo
 
 from induction.common import MONTHS, DataError, load_yaml, relative_display, why_not_a_date
 from induction.dates import uk_date
-from induction.learner_text import learner_lines
+from induction.learner_text import joined, learner_lines
 from induction.markdown_parts import CODE_BLOCK, CODE_SPAN, PageCheck, PageConversion, typed_parts
 from induction.text import markdown_text
 from induction.versions import require
@@ -559,25 +557,23 @@ def check_typed_numbers(markdown: str, contacts: dict, display: str, offset: int
         if text.strip():
             paragraph.append((number, text))
             continue
-        found = _typed_number_at(" ".join(t for _, t in paragraph), contacts) if paragraph else None
+        text, line_at = joined(paragraph)
+        found = _typed_number_at(text, contacts) if paragraph else None
         if found:
             at, problem, expected = found
-            starts = list(itertools.accumulate((len(t) + 1 for _, t in paragraph), initial=0))
-            raise DataError(
-                display, paragraph[bisect.bisect_right(starts, at) - 1][0] + offset, problem, expected
-            )
+            raise DataError(display, line_at(at) + offset, problem, expected)
         paragraph = []
 
 
-def typed_number(text: str, contacts: dict) -> tuple[str, str] | None:
+def typed_number(text: str, contacts: dict, where: str = "the page") -> tuple[str, str] | None:
     """(problem, expected) for the first UK phone number written out in `text` (not filled in from
     a {{ placeholder }}) or the first `tel:` link address not written as a placeholder, else None.
     A number of one of `contacts` is told its placeholder."""
-    found = _typed_number_at(text, contacts)
+    found = _typed_number_at(text, contacts, where)
     return found[1:] if found else None
 
 
-def _typed_number_at(text: str, contacts: dict) -> tuple[int, str, str] | None:
+def _typed_number_at(text: str, contacts: dict, where: str = "the page") -> tuple[int, str, str] | None:
     """typed_number's finding, with where in `text` it starts."""
     # a number pasted with odd spaces (non-breaking, narrow, zero-width) is still one; same length
     bare = "".join(
@@ -606,7 +602,7 @@ def _typed_number_at(text: str, contacts: dict) -> tuple[int, str, str] | None:
         )
         return (
             match.start,
-            f"'{' '.join(match.raw_string.split())}' is a phone number typed into the page",
+            f"'{' '.join(match.raw_string.split())}' is a phone number typed into {where}",
             expected,
         )
     return None

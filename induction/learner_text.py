@@ -10,6 +10,10 @@ nor its figures look undated.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+from collections.abc import Callable
+
 from induction.markdown_parts import CODE_SPAN, ESCAPE, code_lines, typed_parts
 from induction.trainer_notes import note_start
 
@@ -54,3 +58,10 @@ def without_code_and_comments(body: str) -> str:
         else:
             out.append(" " * (kind == CODE_SPAN) + "\n" * piece.count("\n"))
     return "".join(out)
+
+
+def joined(lines: list[tuple[int, str]]) -> tuple[str, Callable[[int], int]]:
+    """The texts of (line, text) pairs joined by spaces, to find words that run over lines, and a
+    function giving the line on which a place in that text falls."""
+    starts = list(itertools.accumulate((len(text) + 1 for _, text in lines), initial=0))
+    return " ".join(text for _, text in lines), lambda at: lines[bisect.bisect_right(starts, at) - 1][0]

@@ -569,11 +569,9 @@ def check_quiz_facts(quiz: Quiz, raw: str, facts: dict) -> None:
     texts, starts = _quiz_texts(quiz)
     lines = raw.split("\n")
     for line, text in texts:
-        typed = typed_number(text, facts.get("contacts") or {})
+        typed = typed_number(text, facts.get("contacts") or {}, "the self-check")
         if typed:
-            problem, expected = typed
-            problem = problem.replace("into the page", "into the self-check")
-            raise DataError(quiz.file, line, problem, expected)
+            raise DataError(quiz.file, line, *typed)
         if "{" in text or "}" in text:
             end = min((n for n in starts if n > line), default=len(lines) + 1)
             fill_placeholders(

@@ -99,6 +99,24 @@ def tasks_file():
     return module
 
 
+class Recorded:
+    """A stand-in for nox's session that records the commands a task runs: (args, options)."""
+
+    def __init__(self, posargs: list[str]):
+        self.posargs, self.runs = posargs, []
+
+    def install(self, *args, **kwargs):
+        pass
+
+    def run(self, *args, **kwargs):
+        self.runs.append((args, kwargs))
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder`, by its path from there, with its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
 def copy_project(dest: Path, source: Path = ROOT) -> Path:
     """Copy the real project (without built output) to `dest` so a test can break it safely."""
     dest.mkdir(parents=True, exist_ok=True)

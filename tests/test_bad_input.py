@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from check import content
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, copy_project, run_build, snapshot
 from export.build import build_site
 from induction.common import DataError, decode_text, parse_yaml, why_not_a_date
 from induction.pages import check_front_matter, image_problem, images_without_alt, read_front_matter
@@ -393,9 +393,12 @@ def test_a_billion_laughs_data_file_fails_the_build_at_once(project_copy, tmp_pa
     assert time.perf_counter() - start < 30  # a whole MkDocs start-up; expanded, it would never end
 
 
+COURT_ROUTE = b"![Four steps from a child protection plan to a court decision](../images/court-route.svg)"
+
+
 def test_an_image_without_alt_text_fails_the_strict_build(project_copy, tmp_path):
     page = project_copy / "docs" / "services" / "court-proceedings.md"
-    old = b"![Four steps from a child protection plan to a court decision](../images/court-route.svg)"
+    old = COURT_ROUTE
     line = _replace(page, old, b"![](../images/court-route.svg)")
     build = run_build(project_copy, tmp_path / "site")
     assert build.returncode != 0
@@ -404,9 +407,6 @@ def test_an_image_without_alt_text_fails_the_strict_build(project_copy, tmp_path
         "(describe it in the brackets: ![What the picture shows](../images/court-route.svg); for a purely "
         "decorative image write ![](../images/court-route.svg){ .decorative })"
     ) in build.output
-
-
-COURT_ROUTE = b"![Four steps from a child protection plan to a court decision](../images/court-route.svg)"
 
 
 @pytest.mark.parametrize(
@@ -454,7 +454,7 @@ def test_alt_text_that_describes_the_picture_builds(project_copy, tmp_path):
 
 def test_a_decorative_image_builds_with_empty_alt(project_copy, tmp_path):
     page = project_copy / "docs" / "services" / "court-proceedings.md"
-    old = b"![Four steps from a child protection plan to a court decision](../images/court-route.svg)"
+    old = COURT_ROUTE
     _replace(page, old, b"![](../images/court-route.svg){ .decorative }")
     build = run_build(project_copy, tmp_path / "site")
     assert build.returncode == 0, build.output
@@ -578,30 +578,26 @@ def test_the_check_warns_of_an_essentials_term_that_would_stop_the_export(projec
 # --- nox -s build: site/ keeps the last good build -----------------------------------------
 
 
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-
-
 @pytest.mark.build
 def test_a_failed_build_leaves_the_last_good_site_exactly_as_it_was(tmp_path, capsys):
     project = copy_project(tmp_path / "project")
     site = project / "site"
     assert build_site(project / "mkdocs.yml", site) == 0
-    good = _snapshot(site)
+    good = snapshot(site)
     assert "services/court-proceedings/index.html" in good
 
     # A strict-mode warning (an image without alt text), then an error (a page that is not UTF-8).
     page = project / "docs" / "services" / "court-proceedings.md"
     _replace(page, b"![Four steps from a child protection plan to a court decision]", b"![]")
     assert build_site(project / "mkdocs.yml", site) != 0
-    assert _snapshot(site) == good
+    assert snapshot(site) == good
     _replace(page, b"# ", b"# caf\xe9 ")
     assert build_site(project / "mkdocs.yml", site) != 0
-    assert _snapshot(site) == good
+    assert snapshot(site) == good
     settings = project / "mkdocs.yml"
     _replace(settings, b"site_name:", b"site_name: caf\xe9")
     assert build_site(settings, site) == 1
-    assert _snapshot(site) == good
+    assert snapshot(site) == good
     settings.write_bytes(
         settings.read_bytes().replace(b"site_name: caf\xe9", b"site_name: [Member induction")
     )
@@ -616,7 +612,7 @@ def test_a_failed_build_leaves_the_last_good_site_exactly_as_it_was(tmp_path, ca
     assert capsys.readouterr().err.startswith(
         f"ERROR    -  mkdocs.yml:{line}: this is not valid YAML: the [ ]"
     )
-    assert _snapshot(site) == good
+    assert snapshot(site) == good
     assert sorted(p.name for p in project.iterdir()) == sorted(
         ["data", "docs", "hooks", "mkdocs.yml", "overrides", "quizzes", "site"]
     ), "a temporary folder was left behind"

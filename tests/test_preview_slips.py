@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, copy_project, live_preview, tasks_file
+from conftest import ROOT, Recorded, copy_project, live_preview, tasks_file
 from induction.pages import KEPT_LAST_GOOD_SITE, preview_rebuild
 from test_escaping import plant_line
 
@@ -104,31 +104,19 @@ def rebuilt(output: Path, seen: int) -> str:
 SETTINGS_CHECK = ("python", "-m", "export.build", "--settings-only")
 
 
-class Recorded:
-    """A stand-in for nox's session that records the commands a task runs."""
-
-    def __init__(self, posargs: list[str]):
-        self.posargs, self.runs, self.name = posargs, [], "serve"
-
-    def install(self, *args, **kwargs):
-        pass
-
-    def run(self, *args, **kwargs):
-        self.runs.append(args)
-
-
 @pytest.mark.parametrize("task", ["serve", "serve_trainer"])
 @pytest.mark.parametrize(
     ("posargs", "config"), [([], []), (["-a", "127.0.0.1:8765", "-f", "other.yml"], ["-f", "other.yml"])]
 )
-def test_the_preview_checks_its_settings_before_it_starts(task, posargs, config):
+def test_the_preview_checks_its_settings_before_it_starts(monkeypatch, task, posargs, config):
     """MkDocs reads mkdocs.yml before any hook, so a slip there when the preview starts was told
     in MkDocs' own words: the preview's tasks check the file first, as the build does."""
     session = Recorded(posargs)
     tasks = tasks_file()
-    tasks._stop_on_terminate = tasks._refuse_a_busy_address = lambda *args: None  # signals, the port
+    for name in ("_stop_on_terminate", "_refuse_a_busy_address"):  # signals, the port
+        monkeypatch.setattr(tasks, name, lambda *args: None)
     getattr(tasks, task)(session)
-    check, serve = session.runs
+    (check, _), (serve, _) = session.runs
     assert check == (*SETTINGS_CHECK, *config)
     assert serve[:2] == ("mkdocs", "serve")
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, tasks_file
+from conftest import ROOT, Recorded, copy_project, snapshot, tasks_file
 from export.pipeline import STOPPED, stopped
 from export_support import export_project
 
@@ -66,9 +66,8 @@ def descendants(pid: int) -> dict[int, str]:
     """The processes `pid` started, and the ones they started, by name, from /proc."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
-        if entry.name.isdigit() and process_state(int(entry.name)):
-            parent = int(process_state(int(entry.name))[1])
-            children.setdefault(parent, []).append(int(entry.name))
+        if entry.name.isdigit() and (state := process_state(int(entry.name))):
+            children.setdefault(int(state[1]), []).append(int(entry.name))
     found, todo = {}, [pid]
     while todo:
         for child in children.get(todo.pop(), []):
@@ -100,10 +99,6 @@ def running(started: dict[int, str]) -> list[str]:
         for pid, name in started.items()
         if process_state(pid)[:1] not in ([], ["Z"]) and process_name(pid) == name
     ]
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 def assert_stopped_quietly(run: Stopped, folder: Path, before: dict[str, bytes], temporary: Path) -> None:
@@ -173,19 +168,6 @@ def test_ctrl_c_stops_the_build_in_one_line_and_site_is_as_it_was(tmp_path, temp
 
     assert_stopped_quietly(run, site, before, temporary)
     assert "Aborted!" not in run.output  # MkDocs' own word for Ctrl+C
-
-
-class Recorded:
-    """A stand-in for nox's session that records the commands a task runs."""
-
-    def __init__(self, posargs: list[str]):
-        self.posargs, self.runs = posargs, []
-
-    def install(self, *args, **kwargs):
-        pass
-
-    def run(self, *args, **kwargs):
-        self.runs.append((args, kwargs))
 
 
 @pytest.mark.parametrize("task", ["build", "export"])
