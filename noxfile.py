@@ -17,7 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 REQUIREMENTS = ROOT / "requirements.txt"
 BOOTSTRAP_VENV = ROOT / ".nox" / "_bootstrap"
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path("/usr/bin/chromium")  # the browser tests' Chromium, the one readers use
+# the export prints with it (the same PDFs as CHROMIUM's, made faster: export/pipeline.py)
+HEADLESS_SHELL = Path("/usr/bin/chromium-headless-shell")
 
 
 def _bootstrap() -> None:
@@ -183,7 +185,7 @@ def export(session: nox.Session) -> None:
     the Essentials handout. Prints with Chromium (Debian's, or -- --chromium PATH). Options: -- --help
     """
     if "--chromium" not in " ".join(session.posargs):  # a Chromium of the trainer's own choosing
-        _ensure_chromium(session, EXPORT_NEEDS)
+        _ensure_chromium(session, EXPORT_NEEDS, either=True)
     _install(session)
     session.run("python", "-m", "export", *session.posargs, interrupt_timeout=STOPPING_TIME)
 
@@ -222,12 +224,14 @@ def lint(session: nox.Session) -> None:
 
 
 TESTS_NEED = (
-    "The browser tests need Debian's Chromium at /usr/bin/chromium. "
-    "Install it with: sudo apt-get install -y chromium"
+    "The browser and export tests need Debian's Chromium at /usr/bin/chromium and its headless shell "
+    "at /usr/bin/chromium-headless-shell. Install them with: "
+    "sudo apt-get install -y chromium chromium-headless-shell"
 )
 EXPORT_NEEDS = (
-    "The export prints its PDFs with the Chromium browser and did not find it at /usr/bin/chromium. "
-    "On Debian or Ubuntu, install it with: sudo apt-get install -y chromium. Elsewhere, give the "
+    "The export prints its PDFs with the Chromium browser and did not find it at "
+    "/usr/bin/chromium-headless-shell or /usr/bin/chromium. On Debian or Ubuntu, install it with: "
+    "sudo apt-get install -y chromium-headless-shell. Elsewhere, give the "
     "path of a Chromium or Google Chrome: python3 noxfile.py -s export -- --chromium PATH"
 )
 
@@ -256,19 +260,24 @@ def needs_chromium(args: list[str]) -> bool:
     return False
 
 
-def _ensure_chromium(session: nox.Session, needs: str = TESTS_NEED) -> None:
-    """Browser tests and the export use Debian's Chromium; install it when we can, or say how
-    (`needs`: what to tell the trainer when we cannot)."""
-    if CHROMIUM.exists():
+def _ensure_chromium(session: nox.Session, needs: str = TESTS_NEED, either: bool = False) -> None:
+    """Browser tests use Debian's chromium, and the export prints with its chromium-headless-shell
+    (or, without it, with chromium): install what is missing when we can (as root, with apt), else
+    stop and say how (`needs`), unless `either` of them will do and one is there."""
+    missing = [package for path, package in DEBIAN_CHROMIUMS if not path.exists()]
+    if not missing:
         return
     apt = shutil.which("apt-get")
     if apt and os.geteuid() == 0:
-        session.log("Chromium is missing: installing Debian's chromium package ...")
+        session.log(f"Installing Debian's {' and '.join(missing)} (missing) ...")
         env = {"DEBIAN_FRONTEND": "noninteractive"}
         session.run(apt, "update", "-q", external=True, env=env)
-        session.run(apt, "install", "-y", "-q", "chromium", external=True, env=env)
-        return
-    session.error(needs)
+        session.run(apt, "install", "-y", "-q", *missing, external=True, env=env)
+    elif not (either and len(missing) < len(DEBIAN_CHROMIUMS)):
+        session.error(needs)
+
+
+DEBIAN_CHROMIUMS = ((CHROMIUM, "chromium"), (HEADLESS_SHELL, "chromium-headless-shell"))
 
 
 if __name__ == "__main__":

@@ -225,3 +225,56 @@ def test_the_quick_tests_need_no_chromium_and_the_others_do():
     unreadable = (["-m", "unit", "-m", "unit or export"], ["-m", "unit or"], ["-m", "slow"], ["-m"])
     for args in others + unreadable:
         assert noxfile.needs_chromium(args), args
+
+
+class Stopped(Exception):
+    pass
+
+
+class Session(conftest.Recorded):
+    """The nox session stand-in, with the log and the stop (session.error) _ensure_chromium uses."""
+
+    def log(self, *args):
+        pass
+
+    def error(self, message):
+        raise Stopped(message)
+
+
+@pytest.mark.parametrize(
+    ("there", "root", "either", "installed", "stops"),
+    [
+        (("chromium", "chromium-headless-shell"), False, False, None, False),
+        (("chromium",), True, False, ["chromium-headless-shell"], False),
+        ((), True, True, ["chromium", "chromium-headless-shell"], False),
+        (("chromium",), False, True, None, False),  # the export prints with chromium instead
+        (("chromium-headless-shell",), False, True, None, False),
+        (("chromium",), False, False, None, True),  # the export tests print with the headless shell
+        ((), False, True, None, True),
+    ],
+)
+def test_the_tasks_install_debians_chromium_and_its_headless_shell_or_say_how(
+    tmp_path, monkeypatch, there, root, either, installed, stops
+):
+    """The tests need both (the browser tests use chromium, the export's printing the headless
+    shell); the export needs either. As root they are installed with apt; otherwise the task stops
+    with the command to run, unless what is there will do."""
+    noxfile = conftest.tasks_file()
+    browsers = tuple((tmp_path / package, package) for package in ("chromium", "chromium-headless-shell"))
+    for path, package in browsers:
+        if package in there:
+            path.touch()
+    monkeypatch.setattr(noxfile, "DEBIAN_CHROMIUMS", browsers)
+    monkeypatch.setattr(noxfile.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(noxfile.os, "geteuid", lambda: 0 if root else 1000)
+    session = Session([])
+    needs = noxfile.EXPORT_NEEDS if either else noxfile.TESTS_NEED
+    if stops:
+        with pytest.raises(Stopped) as stopped:
+            noxfile._ensure_chromium(session, needs, either=either)
+        assert "sudo apt-get install -y chromium" in str(stopped.value)
+        assert session.runs == []
+        return
+    noxfile._ensure_chromium(session, needs, either=either)
+    installs = [args[4:] for args, _ in session.runs if args[1] == "install"]
+    assert installs == ([] if installed is None else [tuple(installed)])
