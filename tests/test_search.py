@@ -29,7 +29,9 @@ def load_searches() -> list[dict]:
 def test_the_searches_file_has_at_least_25_searches_each_with_a_page():
     searches = load_searches()
     assert len(searches) >= 25
-    assert all(set(s) <= {"search", "page", "urgent"} and s["search"] and s["page"] for s in searches)
+    assert all(
+        set(s) <= {"search", "page", "urgent", "shows"} and s["search"] and s["page"] for s in searches
+    )
     assert len({s["search"].lower() for s in searches}) == len(searches), "a search is listed twice"
     urgent = " ".join(s["search"] for s in searches if s.get("urgent"))
     assert all(word in urgent for word in ("worried", "danger", "night", "abuse", "told", "urgent")), urgent
@@ -88,6 +90,16 @@ def test_each_search_finds_its_page_in_the_top_three_and_urgent_ones_first(searc
         if item["page"] not in found[:places]:
             wrong.append(f"{item['search']!r}: wanted {item['page']} in the first {places}, got {found[:5]}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_an_urgent_search_shows_the_number_to_call_first(searched):
+    """A reader who searches "who do I call at night" sees the out-of-hours number in the first
+    piece of a page shown (it was the 999 line, since only that one said "night")."""
+    shown = {item["search"]: item["shows"] for item in load_searches() if "shows" in item}
+    assert shown
+    for query, words in shown.items():
+        first = next((preview for _, preview in searched[query] if preview), "")
+        assert words in first, (query, first)
 
 
 @functools.cache
