@@ -77,12 +77,27 @@ def serve_trainer(session: nox.Session) -> None:
 def _check_settings(session: nox.Session) -> None:
     """Before the preview starts: a slip in mkdocs.yml (a tab, a lost colon) told at its line with
     what to write, as the build and the running preview tell it, not in MkDocs' own words."""
-    config = [
-        arg
-        for i, arg in enumerate(session.posargs)
-        if i and session.posargs[i - 1] in ("-f", "--config-file")
-    ]
-    session.run("python", "-m", "export.build", "--settings-only", *(["-f", config[-1]] if config else []))
+    config = config_file(session.posargs)
+    session.run("python", "-m", "export.build", "--settings-only", *(["-f", config] if config else []))
+
+
+def config_file(args: list[str]) -> str | None:
+    """The settings file MkDocs' options name, or None for mkdocs.yml."""
+    return option_value(args, "-f", "--config-file")
+
+
+def option_value(args: list[str], short: str, long: str) -> str | None:
+    """The value an option of MkDocs takes in `args` (`-f FILE`, `-fFILE`, `--config-file FILE` or
+    `--config-file=FILE`; the last one counts, as for MkDocs), or None when it is not given."""
+    found = None
+    for before, arg in zip(["", *args], args, strict=False):
+        if before in (short, long):
+            found = arg
+        elif arg.startswith(f"{long}="):
+            found = arg.partition("=")[2]
+        elif arg.startswith(short) and len(arg) > len(short) and not arg.startswith("--"):
+            found = arg[len(short) :]
+    return found
 
 
 def _refuse_a_busy_address(session: nox.Session) -> None:
@@ -99,12 +114,7 @@ def busy_address(args: list[str], task: str = "serve") -> str | None:
     system holds for a minute, is not taken for a running one."""
     import socket
 
-    address = "127.0.0.1:8000"
-    for i, arg in enumerate(args):
-        if arg in ("-a", "--dev-addr") and i + 1 < len(args):
-            address = args[i + 1]
-        elif arg.startswith("--dev-addr="):
-            address = arg.partition("=")[2]
+    address = option_value(args, "-a", "--dev-addr") or "127.0.0.1:8000"
     host, _, port = address.rpartition(":")
     host = host.strip("[]") or "127.0.0.1"
     if not port.isdigit():

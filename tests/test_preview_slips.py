@@ -106,7 +106,14 @@ SETTINGS_CHECK = ("python", "-m", "export.build", "--settings-only")
 
 @pytest.mark.parametrize("task", ["serve", "serve_trainer"])
 @pytest.mark.parametrize(
-    ("posargs", "config"), [([], []), (["-a", "127.0.0.1:8765", "-f", "other.yml"], ["-f", "other.yml"])]
+    ("posargs", "config"),
+    [
+        ([], []),
+        (["-a", "127.0.0.1:8765", "-f", "other.yml"], ["-f", "other.yml"]),
+        (["--config-file=other.yml"], ["-f", "other.yml"]),
+        (["-fother.yml", "-a", "127.0.0.1:8765"], ["-f", "other.yml"]),
+        (["--config-file", "first.yml", "--config-file", "other.yml"], ["-f", "other.yml"]),
+    ],
 )
 def test_the_preview_checks_its_settings_before_it_starts(monkeypatch, task, posargs, config):
     """MkDocs reads mkdocs.yml before any hook, so a slip there when the preview starts was told

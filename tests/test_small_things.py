@@ -138,6 +138,10 @@ def test_a_second_preview_on_a_busy_address_says_what_to_do_in_one_sentence():
             f"this one at another address: python3 noxfile.py -s serve -- -a 127.0.0.1:{port + 1}"
         )
         assert tasks.busy_address([f"--dev-addr=127.0.0.1:{port}"]) == problem
+        assert tasks.busy_address([f"-a127.0.0.1:{port}", "-f", "mkdocs.yml"]) == problem
+        assert (
+            tasks.busy_address(["-a", "127.0.0.1:1", "--dev-addr", f"127.0.0.1:{port}"]) == problem
+        )  # the last
         assert tasks.busy_address(["-a", f"127.0.0.1:{port}"], "serve-trainer").endswith(
             f"python3 noxfile.py -s serve-trainer -- -a 127.0.0.1:{port + 1}"
         )
