@@ -477,17 +477,22 @@ def test_a_css_string_cannot_end_the_string_the_rule_or_the_style(text, expected
     assert documents.css_string(text) == expected
 
 
+OTHER_TERMS = "".join(f"  - term {n}\n" for n in range(3, 11))  # eight more: ten in all
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("terms:\n  - MASH\n  - 'early help'\n", [("MASH", 2), ("early help", 3)]),
-        ("# chosen terms\nterms:\n\n  - LADO\n", [("LADO", 4)]),
+        ("terms:\n  - MASH\n  - 'early help'\n" + OTHER_TERMS, [("MASH", 2), ("early help", 3)]),
+        ("# chosen terms\nterms:\n\n  - LADO\n  - MASH\n" + OTHER_TERMS, [("LADO", 4), ("MASH", 5)]),
     ],
 )
 def test_essentials_terms_come_with_their_lines(text, expected):
     from export.pipeline import essentials_terms
 
-    assert essentials_terms(text) == expected
+    terms = essentials_terms(text)
+    assert terms[:2] == expected and len(terms) == 10
+    assert terms[-1] == ("term 10", expected[-1][1] + 8)
 
 
 @pytest.mark.parametrize(
@@ -502,6 +507,15 @@ def test_essentials_terms_come_with_their_lines(text, expected):
             "data/essentials.yml:1: terms: must be a list of glossary terms (write one '- term' per line)",
         ),
         ("terms:\n  - [MASH\n", "data/essentials.yml:2: this is not valid YAML: the [ ] brackets"),
+        (
+            "# the ten\nterms:\n  - MASH\n" + OTHER_TERMS,
+            "data/essentials.yml:3: terms: lists 9 terms, and the Essentials handout has ten (list the ten "
+            "terms a new member hears first, one '- term' per line)",
+        ),
+        (
+            "terms:\n  - MASH\n  - LADO\n  - IRO\n" + OTHER_TERMS,
+            "data/essentials.yml:2: terms: lists 11 terms, and the Essentials handout has ten",
+        ),
     ],
 )
 def test_a_bad_essentials_file_names_its_line(text, message):
