@@ -418,8 +418,11 @@ def test_the_accessibility_statement_follows_the_model_statement(real_site):
         "Equality Commission for Northern Ireland",
         "different format",
         "the publishing workflow runs before it publishes a change",
+        "This accessibility statement applies to this site",
     ):
         assert words in text, words
+    links = {a.get_text(" ", strip=True): a["href"] for a in article.select("a[href^='https:']")}
+    assert links.get("Equality Advisory and Support Service (EASS)", "").startswith("https://www.equality")
     # When the site was last tested, and by whom, as the model statement says it.
     assert last_tested_problems(text) == []
 
