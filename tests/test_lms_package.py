@@ -10,8 +10,10 @@ import pytest
 
 from export.lms import MANIFEST, PACKAGED_FOR, SCORM12, SCORM2004, SCRIPT
 from export.pipeline import SITE_IN_ZIP
-from export_support import export_project, real_export, run_export
+from export_support import ExportRun, export_project, real_export, run_export
 from test_lms_manifest import ADVICE, GUIDE_LINE, namespaces, valid
+
+PACKAGES = [("member-induction-lms-2*.zip", SCORM12), ("member-induction-lms-scorm2004-*.zip", SCORM2004)]
 
 
 @pytest.fixture(scope="session")
@@ -19,11 +21,7 @@ def exported(tmp_path_factory):
     return real_export(tmp_path_factory)
 
 
-@pytest.mark.parametrize(
-    ("pattern", "edition"),
-    [("member-induction-lms-2*.zip", SCORM12), ("member-induction-lms-scorm2004-*.zip", SCORM2004)],
-    ids=["scorm12", "scorm2004"],
-)
+@pytest.mark.parametrize(("pattern", "edition"), PACKAGES, ids=["scorm12", "scorm2004"])
 def test_the_lms_package_is_the_offline_site_with_a_valid_manifest_at_its_top(
     exported, pattern, edition, tmp_path
 ):
@@ -51,11 +49,7 @@ def test_the_lms_package_is_the_offline_site_with_a_valid_manifest_at_its_top(
     assert names - {MANIFEST} <= site
 
 
-@pytest.mark.parametrize(
-    ("pattern", "edition"),
-    [("member-induction-lms-2*.zip", SCORM12), ("member-induction-lms-scorm2004-*.zip", SCORM2004)],
-    ids=["scorm12", "scorm2004"],
-)
+@pytest.mark.parametrize(("pattern", "edition"), PACKAGES, ids=["scorm12", "scorm2004"])
 def test_each_package_tells_its_script_which_scorm_version_it_is(exported, pattern, edition):
     with zipfile.ZipFile(exported.one(pattern)) as archive:
         script = archive.read(SCRIPT).decode("utf-8")
@@ -71,16 +65,39 @@ def test_a_pass_mark_without_its_colon_stops_the_export_at_its_line_and_makes_no
     the text 'pass_mark 80', the build passes, and the packages would have no pass mark (the LMS
     recording "completed", not passed or failed). The export stops at the line instead, with
     nothing made."""
+    run, line = export_with_lms_lines(tmp_path, "  lms:\n    pass_mark 80\n")
+    assert run.returncode != 0, run.output
+    message = f"extra: lms: holds the text 'pass_mark 80', not a pass mark ({ADVICE['text']})"
+    assert f"mkdocs.yml:{line + 1}: {message}" in run.output
+    assert not any((tmp_path / "dist").glob("*"))
+
+
+@pytest.mark.export
+def test_the_pass_mark_set_in_mkdocs_yml_is_in_both_packages_manifests(tmp_path):
+    """The trainer guide's two lines, `lms:` and `pass_mark: 80` under it, reach the LMS: the
+    SCORM 1.2 package's item has the mastery score 80, the SCORM 2004 package's item a primary
+    objective satisfied by a score of at least 0.8 (the real project sets no pass mark)."""
+    run, _ = export_with_lms_lines(tmp_path, "  lms:\n    pass_mark: 80\n")
+    assert run.returncode == 0, run.output
+    marks = {}
+    for pattern, edition in PACKAGES:
+        with zipfile.ZipFile(run.one(pattern)) as archive:
+            document = valid(archive.read(MANIFEST).decode("utf-8"), edition)
+        marks[edition.label] = document.xpath(
+            "//cp:item/adlcp:masteryscore/text()"
+            " | //cp:item/imsss:sequencing/imsss:objectives/imsss:primaryObjective"
+            "[@satisfiedByMeasure='true']/imsss:minNormalizedMeasure/text()",
+            namespaces=namespaces(edition),
+        )
+    assert marks == {SCORM12.label: ["80"], SCORM2004.label: ["0.8"]}
+
+
+def export_with_lms_lines(tmp_path, lines: str) -> tuple[ExportRun, int]:
+    """The export of a copy of the project with `lines` added to mkdocs.yml's extra: where the
+    trainer guide says, after its `generator:` line; with the number of the first added line."""
     project = export_project(tmp_path / "project")
     settings = project / "mkdocs.yml"
     text = settings.read_text(encoding="utf-8")
     assert text.count(GUIDE_LINE) == 1
-    settings.write_text(text.replace(GUIDE_LINE, f"{GUIDE_LINE}  lms:\n    pass_mark 80\n"), encoding="utf-8")
-    line = text[: text.index(GUIDE_LINE)].count("\n") + 3
-    run = run_export(project, tmp_path / "dist")
-    assert run.returncode != 0, run.output
-    message = (
-        f"mkdocs.yml:{line}: extra: lms: holds the text 'pass_mark 80', not a pass mark ({ADVICE['text']})"
-    )
-    assert message in run.output
-    assert not any((tmp_path / "dist").glob("*"))
+    settings.write_text(text.replace(GUIDE_LINE, GUIDE_LINE + lines), encoding="utf-8")
+    return run_export(project, tmp_path / "dist"), text[: text.index(GUIDE_LINE)].count("\n") + 2
