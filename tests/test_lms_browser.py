@@ -22,7 +22,8 @@ a record the LMS could not give is never replaced (nothing but the time is sent)
 page asks for it again and adds to it what the member did meanwhile;
 a session without a pass mark asks the LMS for it once, not at every save (a SCORM 2004 LMS
 answers with an error);
-answers are committed without leaving the page, and so is the progress when the page is hidden;
+answers are committed without leaving the page (at most one commit every ten seconds, but a page
+that becomes finished at once), and so is the progress when the page is hidden;
 a browser that cannot keep the progress keeps the LMS's record in memory and adds to it; the API
 is found from a frame of a pop-up window too."""
 
@@ -43,12 +44,17 @@ from bs4 import BeautifulSoup
 from conftest import FIXTURES, _QuietHandler
 from export_support import real_export
 from test_browser_csp import REPORTER  # each policy violation, in every frame
+from test_browser_progress import answer
 
 pytestmark = pytest.mark.export  # each test opens Chromium on the real export's package
 
 KEY = "member-induction-progress-v2"
 PAGE = "thresholds.html"  # a learning page with a self-check
 LIMIT = 4096  # SCORM 1.2's longest cmi.suspend_data
+# Whether the last commit held PAGE's questions answered right as `right` says ("0.1").
+COMMITTED = (
+    "right => JSON.parse(window.committed['cmi.suspend_data'] || '{}').p?.[PAGE]?.[2] === right"
+).replace("PAGE", json.dumps(PAGE))
 
 
 @dataclass(frozen=True)
@@ -818,15 +824,13 @@ def test_answers_reach_the_lms_without_leaving_the_page(browser, lms, scorm):
     launch = Launch(browser, url, scorm, clock=True)
     launch.frame.click(f'a.learning-path__page[href="{PAGE}"]')
     frame = launch.wait_for(PAGE)
-    committed = "right => JSON.parse(window.committed['cmi.suspend_data'] || '{}').p?.[page]?.[2] === right"
-    committed = committed.replace("page", json.dumps(PAGE))
     answer_first_question(frame)
-    launch.page.wait_for_function(committed, arg="0", timeout=2000)  # at once
+    launch.page.wait_for_function(COMMITTED, arg="0", timeout=2000)  # at once
     answer_first_question(frame, 1)
     launch.page.clock.run_for(9_000)
-    assert not launch.page.evaluate(committed, "0.1")  # not yet: the last commit was 9 s ago
+    assert not launch.page.evaluate(COMMITTED, "0.1")  # not yet: the last commit was 9 s ago
     launch.page.clock.run_for(1_100)
-    launch.page.wait_for_function(committed, arg="0.1", timeout=2000)  # ten seconds after the last
+    launch.page.wait_for_function(COMMITTED, arg="0.1", timeout=2000)  # ten seconds after the last
     # Something else changes (the page read to its end), then the member switches to another app.
     frame.evaluate(
         """([key, page]) => {
@@ -843,6 +847,32 @@ def test_answers_reach_the_lms_without_leaving_the_page(browser, lms, scorm):
         " document.dispatchEvent(new Event('visibilitychange')); }"
     )
     assert json.loads(launch.committed()["cmi.suspend_data"])["p"][PAGE][1] == "2026-12-06"
+    assert launch.calls()[scorm.finish] == 0
+    launch.close()
+
+
+@VERSIONS
+def test_the_answer_that_finishes_a_page_is_committed_at_once(browser, lms, scorm):
+    """Answers are committed at most once every ten seconds, but a page that becomes finished is
+    committed straight away, the LMS's record then holding it finished, even when the last commit
+    was a moment ago."""
+    url, root = lms
+    questions = next(page["questions"] for page in learning_pages(root / folder(scorm)) if page["id"] == PAGE)
+    launch = Launch(browser, url, scorm, clock=True)
+    launch.frame.click(f'a.learning-path__page[href="{PAGE}"]')
+    frame = launch.wait_for(PAGE)
+    answer(frame, "quiz-0", right=True)
+    launch.page.wait_for_function(COMMITTED, arg="0")  # at once
+    now = launch.page.evaluate("Date.now()")
+    launch.page.clock.pause_at((now + 1_000) / 1_000)  # time stands still a second later
+    for number in range(1, questions - 1):
+        answer(frame, f"quiz-{number}", right=True)
+    commits = launch.calls()[scorm.commit]
+    assert launch.page.evaluate(COMMITTED, "0")  # the answers since wait for the ten seconds
+    answer(frame, f"quiz-{questions - 1}", right=True)  # the last question: the page is finished
+    every = ".".join(str(number) for number in range(questions))
+    assert launch.page.evaluate(COMMITTED, every)
+    assert launch.calls()[scorm.commit] == commits + 1
     assert launch.calls()[scorm.finish] == 0
     launch.close()
 
