@@ -8,6 +8,7 @@ below), each in its own temporary folder."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -408,6 +409,17 @@ def test_the_published_site_sends_the_csp_as_a_header(tmp_path):
     name, _, value = lines[1].strip().partition(": ")
     assert (name, value) == ("Content-Security-Policy", POLICY)
     assert headers_text() == (target / HEADERS_FILE).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/trainers/preview-check-publish.md"])
+def test_the_readme_and_the_guide_say_which_hosts_send_the_policy_as_a_header(doc):
+    """Where publishing is described: the site carries `_headers`, hosts that read it send the
+    policy as a header, and on GitHub Pages, which cannot, the policy in each page's meta tag
+    applies (said in one paragraph, or in the README's row for publish)."""
+    text = " ".join((ROOT / doc).read_text(encoding="utf-8").split())
+    in_order = (f"`{HEADERS_FILE}`", "send the policy", "header", "GitHub Pages cannot", "meta tag")
+    said = "[^|#]*?".join(re.escape(words) for words in in_order)  # no table cell or heading between
+    assert re.search(said, text), f"{doc} no longer says that hosts reading {HEADERS_FILE} send the policy"
 
 
 def test_targets_are_read_as_a_folder_or_a_git_branch(tmp_path):
