@@ -228,7 +228,9 @@ class Launch:
         self.scorm = scorm
         self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
         self.context.set_default_timeout(10000)
-        if clock:  # the pages' timers and Date.now() move on only as the test says (clock.run_for)
+        # the pages' timers and Date.now(): at normal speed until the test stops them (pause_at), then
+        # only as it moves them on (run_for)
+        if clock:
             self.context.clock.install()
         self.violations: list[str] = []
         self.context.expose_function("cspReport", lambda text: self.violations.append(text))
