@@ -5,8 +5,9 @@
   header nor cut off by a side bar's scroll area, with nothing else (the "Back to top" button)
   drawn over its middle: on a desktop, a phone and a desktop zoomed to 400%; and a link of the
   table of contents stays in view when the theme moves the contents after focus has reached it.
-- Target size (2.5.8): self-check answers, buttons, "clear" links and the Glossary's A to Z
-  letters are at least 24 by 24 CSS pixels.
+- Target size (2.5.8): self-check answers, buttons (a question's "Try again", shown once it is
+  answered, too), "clear" links and the Glossary's A to Z letters are at least 24 by 24 CSS
+  pixels.
 - Every focus stop shows a focus ring.
 """
 
@@ -340,14 +341,34 @@ TARGET_SELECTORS = (
 )
 
 
+# Answer the first self-check question wrongly, as a reader would: a wrong option chosen (mkdocs-quiz
+# marks the right ones data-correct), or a wrong word in each blank.
+ANSWER_WRONGLY = """() => {
+  const quiz = document.querySelector(".quiz");
+  quiz.querySelectorAll(".quiz-blank-input").forEach(blank => { blank.value = "not this"; });
+  const wrong = quiz.querySelector('input[name="answer"]:not([data-correct])');
+  if (wrong) wrong.checked = true;
+  return quiz.id;
+}"""
+
+
 @pytest.mark.parametrize("path", ["thresholds/", "services/care-leavers/", "progress/", "glossary/"])
 def test_answers_buttons_and_clear_links_are_at_least_24_pixels(served_site, browser, path):
     """WCAG 2.2 target size (minimum), measured in CSS pixels at phone and desktop widths: the
-    self-check answers and buttons, the "clear" links and the Glossary's A to Z letters."""
+    self-check answers and buttons, the "clear" links and the Glossary's A to Z letters; on a page
+    with a self-check, also once a question is answered wrongly, so that its "Try again" button
+    (hidden until then) is measured too."""
     for width in (375, WIDTH):
         page = browser.new_page(viewport={"width": width, "height": HEIGHT})
         page.goto(f"{served_site}/{path}")
         targets = page.evaluate(TARGETS, TARGET_SELECTORS)
+        if page.locator(".quiz").count():
+            quiz = page.evaluate(ANSWER_WRONGLY)
+            page.click(f"#{quiz} button[type=submit]")
+            page.locator(f"#{quiz} .quiz-reset-button").wait_for(state="visible")
+            answered = page.evaluate(TARGETS, TARGET_SELECTORS)
+            assert "button 'Try again'" in [t["what"] for t in answered], answered
+            targets += answered
         page.close()
         assert len(targets) >= 1
         small = [
