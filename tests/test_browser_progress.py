@@ -1,9 +1,9 @@
 """Progress kept in the browser (docs/javascripts/progress.js), in real Chromium: each learning
 page is not started, started (opened) or finished (every self-check question answered correctly
 at least once; a page without a self-check read to the end); the marks agree in the menu, the
-home page's learning path and My progress; the Continue button; the completion record's wording,
-its one A4 page and no web-only marks in it; saved progress from before (version 1) moved over;
-reset; and surviving a move of the offline folder (file://)."""
+home page's learning path and My progress, and My progress's sentence on what each means; the
+Continue button; the completion record's wording, its one A4 page and no web-only marks in it;
+saved progress from before (version 1) moved over; reset; and surviving a move of the offline folder (file://)."""
 
 from __future__ import annotations
 
@@ -155,7 +155,24 @@ def test_marks_agree_in_the_menu_the_learning_path_and_my_progress(page, served_
         f"You have finished 1 of {len(pages)} learning pages and started 1 more. "
         f"Self-check questions answered correctly: {first['questions'] + 1} of {total}."
     )
-    assert "○ not started" in page.inner_text("article") and "✓ finished" in page.inner_text("article")
+    # The page's one sentence on the marks: each mark as the page draws it, with what it means.
+    drawn = [
+        page.locator(f".progress-table .progress-mark--{state}").first.inner_text() for state in MEANINGS
+    ]
+    meant = [f"{mark.lower()} ({meaning})" for mark, meaning in zip(drawn, MEANINGS.values(), strict=True)]
+    sentence = " ".join(page.locator("article p", has_text="has a mark").inner_text().split())
+    assert f"{meant[0]}, {meant[1]} and {meant[2]}." in sentence
+
+
+# What each state's mark means, as My progress says in one sentence (progress.js's three states).
+MEANINGS = {
+    "none": "you have not opened it yet",
+    "started": "you have opened it, but not yet answered every self-check question correctly",
+    "finished": (
+        "you have answered every self-check question correctly at least once, or read to the end of "
+        "a page that has no self-check"
+    ),
+}
 
 
 def test_continue_goes_to_the_first_page_not_finished(page, served_site, real_site):
