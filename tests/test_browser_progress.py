@@ -2,8 +2,9 @@
 page is not started, started (opened) or finished (every self-check question answered correctly
 at least once; a page without a self-check read to the end); the marks agree in the menu, the
 home page's learning path and My progress, and My progress's sentence on what each means; the
-Continue button; the completion record's wording, its one A4 page and no web-only marks in it;
-saved progress from before (version 1) moved over; reset; and surviving a move of the offline folder (file://)."""
+Continue button; the completion record's wording (a started page "Started" in it), its one A4
+page and no web-only marks in it; saved progress from before (version 1) moved over; reset; and
+surviving a move of the offline folder (file://)."""
 
 from __future__ import annotations
 
@@ -240,7 +241,17 @@ MM = 25.4 / 72  # millimetres in a PDF unit (a point)
 def test_the_record_at_1_of_n_says_exactly_that(page, served_site, real_site):
     pages = learning_pages(real_site)
     n = len(pages)
-    seed(page, f"{served_site}/progress/", {"pages": {pages[3]["id"]: finished_entry(pages[3]["questions"])}})
+    assert [p["id"] for p in pages[3:5]] == ["services/early-help/", "services/children-in-need/"]
+    seed(
+        page,
+        f"{served_site}/progress/",
+        {
+            "pages": {
+                pages[3]["id"]: finished_entry(pages[3]["questions"]),
+                pages[4]["id"]: {"opened": "2026-12-01", "right": ["quiz-0"]},  # started
+            }
+        },
+    )
     record = page.locator("#completion-record")
     assert record.locator("a").count() == 0, "no glossary (or any) links in the record"
     text, count = print_record(page, "Councillor Test Name")
@@ -249,11 +260,13 @@ def test_the_record_at_1_of_n_says_exactly_that(page, served_site, real_site):
     assert "completed" not in text and "worked through" not in text
     total = sum(p["questions"] for p in pages)
     assert (
-        f"Self-check questions answered correctly (each at least once): {pages[3]['questions']} of {total}."
-        in text
+        "Self-check questions answered correctly (each at least once): "
+        f"{pages[3]['questions'] + 1} of {total}." in text
     )
     assert re.search(r"Date: \d{1,2} [A-Z][a-z]+ \d{4}", text)
-    assert "Early help Finished" in text and "Gloucestershire's children Not started" in text
+    assert f"Early help Finished {pages[3]['questions']} of {pages[3]['questions']}" in text
+    assert f"Children in need Started 1 of {pages[4]['questions']}" in text
+    assert f"Gloucestershire's children Not started 0 of {pages[0]['questions']}" in text
     assert not re.search(r"Clear my progress|Print my record|Your name|Key takeaways", text), text
 
 
