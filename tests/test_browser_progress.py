@@ -3,8 +3,9 @@ page is not started, started (opened) or finished (every self-check question ans
 at least once; a page without a self-check read to the end); the marks agree in the menu, the
 home page's learning path and My progress, and My progress's sentence on what each means; the
 Continue button; the completion record's wording (a started page "Started" in it), its one A4
-page and no web-only marks in it; saved progress from before (version 1) moved over; reset; and
-surviving a move of the offline folder (file://)."""
+page, no web-only marks in it and nothing sent anywhere when it is made or printed; saved
+progress from before (version 1) moved over; reset; and surviving a move of the offline folder
+(file://)."""
 
 from __future__ import annotations
 
@@ -268,6 +269,20 @@ def test_the_record_at_1_of_n_says_exactly_that(page, served_site, real_site):
     assert f"Children in need Started 1 of {pages[4]['questions']}" in text
     assert f"Gloucestershire's children Not started 0 of {pages[0]['questions']}" in text
     assert not re.search(r"Clear my progress|Print my record|Your name|Key takeaways", text), text
+
+
+def test_nothing_is_sent_anywhere_when_the_record_is_made_or_printed(page, served_site, real_site):
+    """The record says "Nothing was sent anywhere": every request the page makes (its tab and any
+    other it opens) while My progress is opened, the name typed and the record printed goes to the
+    site's own server, and nowhere else."""
+    pages = learning_pages(real_site)
+    sent: list[str] = []
+    page.context.on("request", lambda request: sent.append(request.url))
+    seed(page, f"{served_site}/progress/", {"pages": {pages[0]["id"]: finished_entry(pages[0]["questions"])}})
+    text, _ = print_record(page, "Councillor Test Name")
+    assert "Councillor Test Name has finished 1 of" in text and text.endswith("Nothing was sent anywhere.")
+    assert f"{served_site}/progress/" in sent and any(url.endswith("/progress.js") for url in sent), sent
+    assert [url for url in sent if not url.startswith(f"{served_site}/")] == []
 
 
 @pytest.mark.parametrize("where", ["http", "file"])
