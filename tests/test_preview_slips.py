@@ -117,12 +117,17 @@ SETTINGS_CHECK = ("python", "-m", "export.build", "--settings-only")
 )
 def test_the_preview_checks_its_settings_before_it_starts(monkeypatch, task, posargs, config):
     """MkDocs reads mkdocs.yml before any hook, so a slip there when the preview starts was told
-    in MkDocs' own words: the preview's tasks check the file first, as the build does."""
+    in MkDocs' own words: the preview's tasks check the file first, as the build does. Before
+    anything runs, each task also makes stopping it stop its server (_stop_on_terminate, tested
+    with real signals in tests/test_small_things.py) and checks the port is free; here those two
+    are stood in for, and each call recorded with how many commands had run by then."""
     session = Recorded(posargs)
     tasks = tasks_file()
+    called = []
     for name in ("_stop_on_terminate", "_refuse_a_busy_address"):  # signals, the port
-        monkeypatch.setattr(tasks, name, lambda *args: None)
+        monkeypatch.setattr(tasks, name, lambda *args, name=name: called.append((name, len(session.runs))))
     getattr(tasks, task)(session)
+    assert called == [("_stop_on_terminate", 0), ("_refuse_a_busy_address", 0)]
     (check, _), (serve, _) = session.runs
     assert check == (*SETTINGS_CHECK, *config)
     assert serve[:2] == ("mkdocs", "serve")

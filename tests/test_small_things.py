@@ -164,8 +164,11 @@ def test_a_preview_just_stopped_does_not_count_as_running():
     assert tasks.busy_address(["-a", f"127.0.0.1:{port}"]) is None
 
 
-def test_stopping_the_preview_task_stops_its_server(tmp_path):
-    """The serve sessions run the server with nox; a task stopped with SIGTERM takes it along."""
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP], ids=["stopped", "terminal closed"])
+def test_stopping_the_preview_task_stops_its_server(tmp_path, stop):
+    """The serve sessions run the server with nox; a task stopped with SIGTERM (an editor's Stop
+    button, a job runner) or SIGHUP (its terminal closed, as the README says) takes it along.
+    (That both serve sessions call _stop_on_terminate: tests/test_preview_slips.py.)"""
     pid_file = tmp_path / "server.pid"
     task = (
         "import sys; sys.path.insert(0, sys.argv[1]); import noxfile, nox.popen\n"
@@ -181,7 +184,7 @@ def test_stopping_the_preview_task_stops_its_server(tmp_path):
             break
         time.sleep(0.1)
     server = int(pid_file.read_text())
-    parent.send_signal(signal.SIGTERM)
+    parent.send_signal(stop)
     parent.wait(timeout=10)
     for _ in range(50):
         try:
