@@ -196,6 +196,13 @@ def test_stopping_the_preview_task_stops_its_server(tmp_path, stop):
     pytest.fail("the server kept running after its task was stopped")
 
 
-def test_the_readme_says_how_to_stop_the_preview():
+def test_the_readme_says_how_to_stop_the_preview_and_how_long_the_tests_take():
+    """The quick start says how to stop the preview (closing the terminal too: SIGHUP, tested
+    above) and, beside the command that runs the test suite, how long it takes."""
     quick_start = (ROOT / "README.md").read_text(encoding="utf-8").split("## Other tasks")[0]
     assert "Ctrl+C" in quick_start and "stops the preview's web server too" in quick_start
+    assert "closing the terminal" in quick_start
+    tests = [line for line in quick_start.split("\n") if line.startswith("python3 noxfile.py -s tests ")]
+    assert len(tests) == 1, tests
+    time = re.search(r"# run the whole test suite \((\d+) to (\d+) minutes on a 2-core machine\)$", tests[0])
+    assert time and int(time[1]) < int(time[2]), tests[0]
