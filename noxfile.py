@@ -87,17 +87,29 @@ def config_file(args: list[str]) -> str | None:
 
 
 def option_value(args: list[str], short: str, long: str) -> str | None:
-    """The value an option of MkDocs takes in `args` (`-f FILE`, `-fFILE`, `--config-file FILE` or
-    `--config-file=FILE`; the last one counts, as for MkDocs), or None when it is not given."""
-    found = None
-    for before, arg in zip(["", *args], args, strict=False):
-        if before in (short, long):
-            found = arg
-        elif arg.startswith(f"{long}="):
-            found = arg.partition("=")[2]
-        elif arg.startswith(short) and len(arg) > len(short) and not arg.startswith("--"):
-            found = arg[len(short) :]
+    """The value an option of `mkdocs serve` takes in `args`, read as MkDocs reads them (`-f FILE`,
+    `-fFILE`, `-sfFILE` with flags before it, `--config-file FILE`, `--config-file=FILE`; the last
+    one counts), or None when it is not given. The value of another option (`-w -fdocs`: the folder
+    -fdocs is watched) is not taken for it."""
+    found, rest = None, list(args)
+    while rest:
+        arg = rest.pop(0)
+        if arg.startswith("--"):
+            name, equals, value = arg.partition("=")
+            if name in TAKES_A_VALUE.values():
+                value = value if equals else (rest.pop(0) if rest else None)
+                found = value if name == long else found
+        elif arg.startswith("-"):
+            for at, letter in enumerate(arg[1:], start=2):  # flags, then perhaps one option with a value
+                if f"-{letter}" in TAKES_A_VALUE:
+                    value = arg[at:] or (rest.pop(0) if rest else None)
+                    found = value if f"-{letter}" == short else found
+                    break
     return found
+
+
+# The options of `mkdocs serve` that take a value, short and long
+TAKES_A_VALUE = {"-f": "--config-file", "-a": "--dev-addr", "-t": "--theme", "-w": "--watch"}
 
 
 def _refuse_a_busy_address(session: nox.Session) -> None:
@@ -212,7 +224,7 @@ def publish(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Run the whole test suite: unit, build, browser and export tests (needs Debian's Chromium).
+    """Run every test: unit, build, browser, export (needs Debian's chromium and its headless shell).
 
     Only the quick ones: python3 noxfile.py -s tests -- -m unit (these need no Chromium)
     The tests run on every processor at once (pytest-xdist); -- -n 0 runs them one at a time.
@@ -271,20 +283,21 @@ def needs_chromium(args: list[str]) -> bool:
 
 
 def _ensure_chromium(session: nox.Session, needs: str = TESTS_NEED, either: bool = False) -> None:
-    """Browser tests use Debian's chromium, and the export prints with its chromium-headless-shell
-    (or, without it, with chromium): install what is missing when we can (as root, with apt), else
-    stop and say how (`needs`), unless `either` of them will do and one is there."""
+    """The tests need Debian's chromium (the browser tests) and its chromium-headless-shell (the
+    export's printing); the export (`either`) needs one of them, the headless shell first. Install
+    what is needed and missing when we can (as root, with apt), else stop and say how (`needs`)."""
     missing = [package for path, package in DEBIAN_CHROMIUMS if not path.exists()]
+    if either:  # an export prints with whichever is there: nothing to install then
+        missing = [] if len(missing) < len(DEBIAN_CHROMIUMS) else ["chromium-headless-shell"]
     if not missing:
         return
     apt = shutil.which("apt-get")
-    if apt and os.geteuid() == 0:
-        session.log(f"Installing Debian's {' and '.join(missing)} (missing) ...")
-        env = {"DEBIAN_FRONTEND": "noninteractive"}
-        session.run(apt, "update", "-q", external=True, env=env)
-        session.run(apt, "install", "-y", "-q", *missing, external=True, env=env)
-    elif not (either and len(missing) < len(DEBIAN_CHROMIUMS)):
+    if not (apt and os.geteuid() == 0):
         session.error(needs)
+    session.log(f"Installing Debian's {' and '.join(missing)} (missing) ...")
+    env = {"DEBIAN_FRONTEND": "noninteractive"}
+    session.run(apt, "update", "-q", external=True, env=env)
+    session.run(apt, "install", "-y", "-q", *missing, external=True, env=env)
 
 
 DEBIAN_CHROMIUMS = ((CHROMIUM, "chromium"), (HEADLESS_SHELL, "chromium-headless-shell"))

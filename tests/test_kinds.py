@@ -246,8 +246,11 @@ class Session(conftest.Recorded):
     [
         (("chromium", "chromium-headless-shell"), False, False, None, False),
         (("chromium",), True, False, ["chromium-headless-shell"], False),
-        ((), True, True, ["chromium", "chromium-headless-shell"], False),
+        ((), True, False, ["chromium", "chromium-headless-shell"], False),
         (("chromium",), False, True, None, False),  # the export prints with chromium instead
+        (("chromium",), True, True, None, False),  # even as root: no apt when one will do
+        (("chromium-headless-shell",), True, True, None, False),
+        ((), True, True, ["chromium-headless-shell"], False),  # the export needs only the shell
         (("chromium-headless-shell",), False, True, None, False),
         (("chromium",), False, False, None, True),  # the export tests print with the headless shell
         ((), False, True, None, True),
