@@ -113,6 +113,9 @@ SETTINGS_CHECK = ("python", "-m", "export.build", "--settings-only")
         (["--config-file=other.yml"], ["-f", "other.yml"]),
         (["-fother.yml", "-a", "127.0.0.1:8765"], ["-f", "other.yml"]),
         (["--config-file", "first.yml", "--config-file", "other.yml"], ["-f", "other.yml"]),
+        (["-sfother.yml"], ["-f", "other.yml"]),  # flags before it, as Click reads them
+        (["-w", "-fdocs", "-f", "other.yml"], ["-f", "other.yml"]),  # -fdocs is the folder -w watches
+        (["-w", "-fdocs"], []),
     ],
 )
 def test_the_preview_checks_its_settings_before_it_starts(monkeypatch, task, posargs, config):

@@ -139,6 +139,7 @@ def test_a_second_preview_on_a_busy_address_says_what_to_do_in_one_sentence():
         )
         assert tasks.busy_address([f"--dev-addr=127.0.0.1:{port}"]) == problem
         assert tasks.busy_address([f"-a127.0.0.1:{port}", "-f", "mkdocs.yml"]) == problem
+        assert tasks.busy_address(["-sa", f"127.0.0.1:{port}"]) == problem  # -s, then -a ADDRESS
         assert (
             tasks.busy_address(["-a", "127.0.0.1:1", "--dev-addr", f"127.0.0.1:{port}"]) == problem
         )  # the last
