@@ -446,8 +446,9 @@ def essentials_terms(text: str) -> list[tuple[str, int]]:
         raise DataError(
             ESSENTIALS_DATA,
             first,
-            f"terms: lists {len(names)} terms, and the Essentials handout has ten",
-            "list the ten terms a new member hears first, one '- term' per line",
+            f"terms: lists {len(names)} term{'' if len(names) == 1 else 's'}, and the Essentials handout "
+            f"has {ESSENTIALS_TERMS}",
+            f"list the {ESSENTIALS_TERMS} terms a new member hears first, one '- term' per line",
         )
     line_of: dict[str, int] = {}
     for number, line in enumerate(text.splitlines()[first - 1 :], first):
@@ -655,12 +656,15 @@ class Documents:
 
 def find_chromium(explicit: str | None) -> str:
     """The Chromium to print with: `explicit` when given, else the first of PRINTING_CHROMIUMS there."""
-    candidates = [explicit] if explicit else [*PRINTING_CHROMIUMS, shutil.which("chromium")]
-    for candidate in candidates:
-        if candidate and Path(candidate).exists():
+    if explicit:
+        if Path(explicit).exists():
+            return explicit
+        raise ExportError(f"No Chromium at {explicit}: check the path given to --chromium")
+    for candidate in PRINTING_CHROMIUMS:
+        if Path(candidate).exists():
             return candidate
     raise ExportError(
-        f"Chromium is needed to print the PDFs and was not found at {' or '.join(filter(None, candidates))} "
+        f"Chromium is needed to print the PDFs and was not found at {' or '.join(PRINTING_CHROMIUMS)} "
         "(install it with: sudo apt-get install -y chromium-headless-shell)"
     )
 

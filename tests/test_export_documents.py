@@ -509,12 +509,16 @@ def test_essentials_terms_come_with_their_lines(text, expected):
         ("terms:\n  - [MASH\n", "data/essentials.yml:2: this is not valid YAML: the [ ] brackets"),
         (
             "# the ten\nterms:\n  - MASH\n" + OTHER_TERMS,
-            "data/essentials.yml:3: terms: lists 9 terms, and the Essentials handout has ten (list the ten "
+            "data/essentials.yml:3: terms: lists 9 terms, and the Essentials handout has 10 (list the 10 "
             "terms a new member hears first, one '- term' per line)",
         ),
         (
+            "terms:\n  - MASH\n",
+            "data/essentials.yml:2: terms: lists 1 term, and the Essentials handout has 10",
+        ),
+        (
             "terms:\n  - MASH\n  - LADO\n  - IRO\n" + OTHER_TERMS,
-            "data/essentials.yml:2: terms: lists 11 terms, and the Essentials handout has ten",
+            "data/essentials.yml:2: terms: lists 11 terms, and the Essentials handout has 10",
         ),
     ],
 )

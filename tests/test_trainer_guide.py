@@ -436,7 +436,10 @@ def test_without_debians_chromium_the_export_says_how_to_name_another_one():
     assert command, advice
     assert "apt-get install -y chromium" in advice and "browser tests" not in advice
     assert parse_args([command.group(1), "/opt/chrome/chrome"]).chromium == "/opt/chrome/chrome"
-    with pytest.raises(ExportError, match="/opt/chrome/chrome"):  # a path given is the one used
+    # a path given is the one used, and the message says to check it (not to install a package)
+    with pytest.raises(
+        ExportError, match="^No Chromium at /opt/chrome/chrome: check the path given to --chromium$"
+    ):
         find_chromium("/opt/chrome/chrome")
     guide = (GUIDE / "preview-check-publish.md").read_text(encoding="utf-8")
     assert "python3 noxfile.py -s export -- --chromium PATH" in guide
