@@ -21,6 +21,7 @@ import pytest
 import yaml
 
 from induction.dates import today, uk_date
+from test_browser_progress import answer
 
 ROOT = Path(__file__).resolve().parent.parent
 STATEMENT = ROOT / "docs" / "about" / "accessibility.md"
@@ -343,15 +344,6 @@ TARGET_SELECTORS = (
 
 # Answer the first self-check question wrongly, as a reader would: a wrong option chosen (mkdocs-quiz
 # marks the right ones data-correct), or a wrong word in each blank.
-ANSWER_WRONGLY = """() => {
-  const quiz = document.querySelector(".quiz");
-  quiz.querySelectorAll(".quiz-blank-input").forEach(blank => { blank.value = "not this"; });
-  const wrong = quiz.querySelector('input[name="answer"]:not([data-correct])');
-  if (wrong) wrong.checked = true;
-  return quiz.id;
-}"""
-
-
 @pytest.mark.parametrize("path", ["thresholds/", "services/care-leavers/", "progress/", "glossary/"])
 def test_answers_buttons_and_clear_links_are_at_least_24_pixels(served_site, browser, path):
     """WCAG 2.2 target size (minimum), measured in CSS pixels at phone and desktop widths: the
@@ -363,8 +355,8 @@ def test_answers_buttons_and_clear_links_are_at_least_24_pixels(served_site, bro
         page.goto(f"{served_site}/{path}")
         targets = page.evaluate(TARGETS, TARGET_SELECTORS)
         if page.locator(".quiz").count():
-            quiz = page.evaluate(ANSWER_WRONGLY)
-            page.click(f"#{quiz} button[type=submit]")
+            quiz = page.get_attribute(".quiz", "id")
+            answer(page, quiz, right=False)
             page.locator(f"#{quiz} .quiz-reset-button").wait_for(state="visible")
             answered = page.evaluate(TARGETS, TARGET_SELECTORS)
             assert "button 'Try again'" in [t["what"] for t in answered], answered

@@ -720,7 +720,7 @@ def test_a_failing_quick_test_publishes_nothing(project_copy, tmp_path, capsys):
 
 
 @pytest.mark.build
-def test_a_failing_content_check_publishes_nothing(project_copy, tmp_path, capsys):
+def test_a_failing_content_check_publishes_nothing(project_copy, tmp_path, capfd):
     """The build passes, the content check finds an error (a heading that skips a level, which the
     build lets through): gate 2 stops the publish."""
     target = tmp_path / "induction"
@@ -730,9 +730,10 @@ def test_a_failing_content_check_publishes_nothing(project_copy, tmp_path, capsy
     page.write_text(text.replace("\n## Key takeaways\n", "\n#### Key takeaways\n", 1), encoding="utf-8")
 
     assert main(["--to", str(target), "--project", str(project_copy)]) == 1
-    output = capsys.readouterr()
+    output = capfd.readouterr()  # the check runs in a process of its own
     assert "Gate 2 of 3: the content check (errors only)" in output.out
     assert "Gate 3 of 3" not in output.out
+    assert "skips a level" in output.out + output.err  # the check's own reason
     assert "The content check failed (see above), so nothing was published." in output.err
     assert (target / "index.html").read_text() == "<p>first</p>"
     assert not previous_of(target).exists()

@@ -97,11 +97,12 @@ def test_each_search_finds_its_page_in_the_top_three_and_urgent_ones_first(searc
 def test_an_urgent_search_shows_the_number_to_call_first(searched):
     """A reader who searches "who do I call at night" sees the out-of-hours number in the first
     piece of a page shown (it was the 999 line, since only that one said "night")."""
-    shown = {item["search"]: item["shows"] for item in load_searches() if "shows" in item}
+    shown = [item for item in load_searches() if "shows" in item]
     assert shown
-    for query, words in shown.items():
-        first = next((preview for _, preview in searched[query] if preview), "")
-        assert words in first, (query, first)
+    for item in shown:
+        results = searched[item["search"]]
+        first = next((preview for path, preview in results if preview and path == item["page"]), "")
+        assert item["shows"] in first, (item["search"], first)
 
 
 # Small words a sentence has and a list of keywords has not; words that close a sentence's list.
