@@ -77,13 +77,8 @@ def serve_trainer(session: nox.Session) -> None:
 def _check_settings(session: nox.Session) -> None:
     """Before the preview starts: a slip in mkdocs.yml (a tab, a lost colon) told at its line with
     what to write, as the build and the running preview tell it, not in MkDocs' own words."""
-    config = config_file(session.posargs)
+    config = option_value(session.posargs, "-f", "--config-file")
     session.run("python", "-m", "export.build", "--settings-only", *(["-f", config] if config else []))
-
-
-def config_file(args: list[str]) -> str | None:
-    """The settings file MkDocs' options name, or None for mkdocs.yml."""
-    return option_value(args, "-f", "--config-file")
 
 
 def option_value(args: list[str], short: str, long: str) -> str | None:
