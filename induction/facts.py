@@ -28,7 +28,7 @@ from phonenumbers import shortnumberinfo
 from induction.common import MONTHS, DataError, load_yaml, relative_display, why_not_a_date
 from induction.dates import uk_date
 from induction.learner_text import joined, learner_lines
-from induction.markdown_parts import CODE_BLOCK, CODE_SPAN, PageCheck, PageConversion, typed_parts
+from induction.markdown_parts import CODE_BLOCK, CODE_SPAN, PageCheck, PageConversion, all_text, typed_parts
 from induction.text import markdown_text
 from induction.versions import require
 
@@ -796,6 +796,8 @@ def unfilled_placeholders(root: Element, stash: list, text: str) -> list[tuple[i
     line of the one it matches. One that matches none has the line of a placeholder of the same
     name left as typed that no other matched, or else of one in the prose (which the filling fills:
     only a text not filled has one), or else None: it is not in `text`."""
+    if "{{" not in all_text(root, stash):  # most pages: no braces left anywhere
+        return []
     shown = [
         (" ".join(match.group(0).split()), in_code)
         for piece, in_code in _shown(root, False, stash, set())

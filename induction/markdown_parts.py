@@ -17,6 +17,7 @@ fence tracker.
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from collections.abc import Callable
 
@@ -284,6 +285,22 @@ class PageCheck(Extension):
     def page_text(self) -> str:
         """The Markdown MkDocs converts for the page: `source()` in a build, else `text`."""
         return self.source() if self.source else self.text
+
+
+def all_text(root, stash: list) -> str:
+    """Everything a converted page (`root`, with `stash`, the raw HTML Python-Markdown set aside)
+    holds as text, in one string: the texts and attribute values of its tree and the raw HTML,
+    character references read. It holds more than a reader sees (code, tags, comments), so what is
+    not in it is nowhere on the page: a quick test before a slower walk that looks for it."""
+    trees = [root, *(piece for piece in stash if not isinstance(piece, str))]
+    parts = [html.unescape(piece) for piece in stash if isinstance(piece, str)]
+    for tree in trees:
+        parts += tree.itertext()
+        for element in tree.iter():
+            parts += element.attrib.values()
+            if not isinstance(element.tag, str) and element.text:  # a comment: itertext leaves it out
+                parts.append(element.text)
+    return "".join(parts)
 
 
 def bare_line(line: str) -> str:

@@ -499,6 +499,8 @@ class _PageConversion(PageConversion):
 def included_texts(lines: list[str], result: list[str]) -> list[tuple[str, str]]:
     """(the --8<-- line, the text it brought in) for each part of the page's Markdown (`lines`)
     that pymdownx.snippets replaced with the lines of another file (`result`)."""
+    if not any("--8<--" in line for line in lines):  # most pages: nothing to compare (difflib is
+        return []  # quadratic in a long page's blank lines: 0.1 s on the Glossary page)
     matcher = difflib.SequenceMatcher(None, lines, result, autojunk=False)
     return [
         (lines[i1].strip(), "\n".join(result[j1:j2]))

@@ -401,3 +401,21 @@ def test_the_advice_for_showing_braces_as_typed_works_on_a_page_readers_see():
     check_code_spans(filled, "docs/x.md")  # no stop
     shown = BeautifulSoup(markdown.markdown(filled, extensions=[UnfilledFacts()]), "html.parser").get_text()
     assert shown == "Write {{ contacts.front_door.phone }} to show a fact's name."
+
+
+def test_all_text_holds_every_text_attribute_and_stashed_piece_of_a_page():
+    """The quick test the safety nets make before their walk (a placeholder left, a trainer
+    note's line left): every place a page can hold text is in it, character references read."""
+    md = markdown.Markdown(extensions=["attr_list", "md_in_html"])
+    page = (
+        "A *first* part.\n{ title=attribute }\n\n"
+        '<div markdown="1">\n\ninside **markdown in html**\n\n</div>\n\n'
+        '<p title="&#123;&#123; raw }}">raw &amp; html</p>\n\n<!-- a comment -->\n'
+    )
+    root = md.parser.parseDocument(page.split("\n")).getroot()
+    for processor in md.treeprocessors:
+        processor.run(root)
+    text = induction.markdown_parts.all_text(root, md.htmlStash.rawHtmlBlocks)
+    for part in ("A first part.", "attribute", "inside markdown in html", "{{ raw }}", "&", "a comment"):
+        assert part in text
+    assert "{{" not in induction.markdown_parts.all_text(md.parser.parseDocument(["Plain."]).getroot(), [])

@@ -395,6 +395,8 @@ def leaked(text: str, show: bool = False) -> tuple[list[str], list[str]]:
         # commented out: not on the page, but in its file (the offline zip, view source)
         ('Intro.\n\n<!--\n!!! trainer "Secret"\n    Hidden.\n-->\n', ['!!! trainer "Secret"']),
         ('Intro. <!-- !!! trainer "Inline" -->\n', ['!!! trainer "Inline"']),
+        # written with character references in raw HTML: the browser shows the note's line
+        ('<div>\n&#33;&#33;&#33; &#116;rainer "Coded"\n</div>\n', ['!!! trainer "Coded"']),
     ],
 )
 def test_a_notes_first_line_left_on_the_page_is_found(text, lines):
