@@ -297,7 +297,7 @@ def all_text(root, stash: list) -> str:
     for tree in trees:
         parts += tree.itertext()
         for element in tree.iter():
-            parts += element.attrib.values()
+            parts += filter(None, element.attrib.values())  # attr_list: a bare word has no value
             if not isinstance(element.tag, str) and element.text:  # a comment: itertext leaves it out
                 parts.append(element.text)
     return "".join(parts)

@@ -408,7 +408,7 @@ def test_all_text_holds_every_text_attribute_and_stashed_piece_of_a_page():
     note's line left): every place a page can hold text is in it, character references read."""
     md = markdown.Markdown(extensions=["attr_list", "md_in_html"])
     page = (
-        "A *first* part.\n{ title=attribute }\n\n"
+        "A *first* part.\n{ title=attribute }\n\nA bare word, which attr_list gives no value.\n{ bare }\n\n"
         '<div markdown="1">\n\ninside **markdown in html**\n\n</div>\n\n'
         '<p title="&#123;&#123; raw }}">raw &amp; html</p>\n\n<!-- a comment -->\n'
     )
