@@ -36,6 +36,7 @@ them as typed).
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import yaml
@@ -335,6 +336,7 @@ def _markup_char(text: str, chars: str = "<>") -> str | None:
     return next((char for char in text if char in chars), None)
 
 
+@functools.lru_cache(maxsize=4)  # mkdocs.yml, read by several checks in one build (only read)
 def _compose(text: str):
     """The shape of a settings file, as YAML nodes: composing makes no values, so MkDocs' own
     tags (`!relative`, `!ENV`) need no constructor here."""

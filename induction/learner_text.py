@@ -11,6 +11,7 @@ nor its figures look undated.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections.abc import Callable
 
@@ -23,6 +24,11 @@ def learner_lines(body: str, offset: int = 0) -> list[tuple[int, str]]:
     blocks, trainer-only notes and comments (a line that is all code or note is ""), and each code
     span (a span wrapped over lines too) made one space. Blank lines are kept so paragraphs stay
     apart; `offset` is the number of front matter lines above the body."""
+    return list(_learner_lines(body, offset))
+
+
+@functools.lru_cache(maxsize=32)  # asked of a page by several hooks in one build (as typed_parts)
+def _learner_lines(body: str, offset: int) -> tuple[tuple[int, str], ...]:
     out: list[tuple[int, str]] = []
     note_indent = None
     lines = body.split("\n")
@@ -44,7 +50,7 @@ def learner_lines(body: str, offset: int = 0) -> list[tuple[int, str]]:
             out.append((number, ""))
             continue
         out.append((number, text))
-    return out
+    return tuple(out)
 
 
 def without_code_and_comments(body: str) -> str:

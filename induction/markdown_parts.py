@@ -17,6 +17,7 @@ fence tracker.
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -47,8 +48,15 @@ def typed_parts(markdown: str) -> list[tuple[int, str, str | None]]:
     """`markdown` cut into (start, text, kind) pieces, in order: `kind` is CODE_BLOCK (one line
     of a code block, without its line end), CODE_SPAN, ESCAPE or COMMENT for what Python-Markdown
     shows as typed or leaves out, and None for the prose around them."""
+    return list(_typed_parts(markdown))
+
+
+# Several hooks and checks ask the same of one page's text in one build: each answer is worked
+# out once (the page's text is the key), and each asker is given its own list.
+@functools.lru_cache(maxsize=32)
+def _typed_parts(markdown: str) -> tuple[tuple[int, str, str | None], ...]:
     lines = markdown.split("\n")
-    kinds = _line_kinds(lines)
+    kinds = _line_kinds(markdown)
     code = [kind == CODE_BLOCK for kind in kinds]
     # the same text with code lines blanked, so spans and comments are found around them
     masked = "\n".join(
@@ -81,7 +89,7 @@ def typed_parts(markdown: str) -> list[tuple[int, str, str | None]]:
         position = max(position, end)
     if position < len(markdown):
         parts.append((position, markdown[position:], None))
-    return parts
+    return tuple(parts)
 
 
 def code_lines(markdown: str) -> list[bool]:
@@ -89,14 +97,14 @@ def code_lines(markdown: str) -> list[bool]:
     or an indented code block: a line indented 4 spaces more than the text it belongs to (the
     page, a list item, an admonition, tab or definition, a quote), after a blank line or more
     code. The lines of a raw HTML block are not code."""
-    return [kind == CODE_BLOCK for kind in _line_kinds(markdown.split("\n"))]
+    return [kind == CODE_BLOCK for kind in _line_kinds(markdown)]
 
 
-def _line_kinds(lines: list[str]) -> list[str | None]:
-    """CODE_BLOCK, RAW_HTML or None (text) for each line (see `code_lines`)."""
-    kinds: list[str | None] = [
-        CODE_BLOCK if is_code else None for _, _, is_code in lines_with_code("\n".join(lines))
-    ]
+@functools.lru_cache(maxsize=32)
+def _line_kinds(markdown: str) -> tuple[str | None, ...]:
+    """CODE_BLOCK, RAW_HTML or None (text) for each line of `markdown` (see `code_lines`)."""
+    lines = markdown.split("\n")
+    kinds: list[str | None] = [CODE_BLOCK if is_code else None for _, _, is_code in lines_with_code(markdown)]
     content = [0]  # the indent of the text of each open list item, admonition, tab or definition
     blank_before, code_before = True, False
     quote_blank, quote_code = True, False  # the same inside a quote (> lines)
@@ -150,7 +158,7 @@ def _line_kinds(lines: list[str]) -> list[str | None]:
         if CONTAINER.match(stripped):
             content.append(indent + 4)
         blank_before = code_before = False
-    return kinds
+    return tuple(kinds)
 
 
 def _tag_depth(tag: str, line: str) -> int:
