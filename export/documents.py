@@ -531,18 +531,18 @@ def glossary_entries(glossary_html: str, names: list[str]) -> tuple[list[tuple[s
 
     The definition is the entry's expansion and text as the Glossary page shows them, without
     its lists of pages (those are links to pages, not part of what the word means)."""
-    soup = BeautifulSoup(glossary_html, "html.parser")
+    wanted = {name.casefold() for name in names}
     entries = {}
-    for heading in soup.select(f"h3.{ENTRY_CLASS}"):
+    for heading in BeautifulSoup(glossary_html, "lxml").select(f"h3.{ENTRY_CLASS}"):
+        headword = heading.get_text(" ", strip=True).rstrip("¶").strip()
         definition = heading.find_next_sibling("div", class_=DEFINITION_CLASS)
-        if definition is None:
+        if definition is None or headword.casefold() not in wanted:  # ten of them, not all
             continue
         for paragraph in definition.find_all("p"):
             if paragraph.select_one(f"a.{PAGE_LINK_CLASS}"):
                 paragraph.decompose()
         for marked in definition.find_all(id=True):
             del marked["id"]
-        headword = heading.get_text(" ", strip=True).rstrip("¶").strip()
         entries[headword.casefold()] = (headword, definition.decode_contents().strip())
     found = [entries[name.casefold()] for name in names if name.casefold() in entries]
     return found, [name for name in names if name.casefold() not in entries]

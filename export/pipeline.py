@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import ctypes
 import datetime as dt
 import glob
 import os
@@ -841,7 +842,7 @@ async def _print_one(free: asyncio.Queue[Tab], job: PrintJob, out: Path) -> tupl
         hidden = await page.add_style_tag(content=NOTHING_PAINTED)
         await page.pdf(path=str(target), **LAYOUT_ONLY)  # first: where each part starts
         await hidden.evaluate("style => style.remove()")
-        starts, _ = await asyncio.to_thread(destinations_and_pages, target)
+        starts, _ = destinations_and_pages(target)  # a few milliseconds: on the loop
         unnumbered = await page.evaluate(NUMBER_THE_CONTENTS, starts)
         await page.pdf(path=str(target), **PDF_OPTIONS)  # then: the same pages, numbered
         outside, tab.outside = tab.outside, []
@@ -852,7 +853,7 @@ async def _print_one(free: asyncio.Queue[Tab], job: PrintJob, out: Path) -> tupl
     if unnumbered:
         missing = ", ".join(unnumbered)
         raise ExportError(f"{job.pdf}: no page found for the contents entries or references {missing}")
-    final, count = await asyncio.to_thread(destinations_and_pages, target)  # one read, off the loop
+    final, count = destinations_and_pages(target)
     if final != starts:
         raise ExportError(f"{job.pdf}: the page numbers moved the pages (a contents entry is too long?)")
     if count < 3:
@@ -862,15 +863,29 @@ async def _print_one(free: asyncio.Queue[Tab], job: PrintJob, out: Path) -> tupl
 
 def destinations_and_pages(pdf: Path) -> tuple[dict[str, int], int]:
     """({anchor: page number} for every place inside the PDF that one of its links goes to, and
-    the PDF's number of pages). Chromium writes each such element's id as a named destination."""
-    from pypdf import PdfReader
+    the PDF's number of pages). Chromium writes each such element's id as a named destination.
+    Read with PDFium (pypdfium2), which the tests read the PDFs with too: a few milliseconds a
+    PDF, where pypdf took up to a tenth of a second, twice for each PDF, between its printings."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium
 
-    reader = PdfReader(pdf)
-    starts = {
-        str(name).lstrip("/"): reader.get_destination_page_number(destination) + 1
-        for name, destination in reader.named_destinations.items()
-    }
-    return starts, len(reader.pages)
+    with PDFIUM:
+        document = pypdfium2.PdfDocument(str(pdf))
+        try:
+            starts = {}
+            for index in range(pdfium.FPDF_CountNamedDests(document.raw)):
+                size = ctypes.c_long(0)  # the name's length in bytes, asked for first
+                pdfium.FPDF_GetNamedDest(document.raw, index, None, ctypes.byref(size))
+                name = ctypes.create_string_buffer(size.value)
+                destination = pdfium.FPDF_GetNamedDest(document.raw, index, name, ctypes.byref(size))
+                anchor = name.raw[: size.value].decode("utf-16-le").rstrip("\x00")  # UTF-16LE, ended by a 0
+                starts[anchor] = pdfium.FPDFDest_GetDestPageIndex(document.raw, destination) + 1
+            return starts, len(document)
+        finally:
+            document.close()
+
+
+PDFIUM = threading.Lock()  # PDFium is not thread-safe (pypdfium2's documentation): one call at a time
 
 
 # The contents' page numbers: Chromium prints each document twice. The first PDF says on which
