@@ -497,6 +497,9 @@ def fill_placeholders(
             out.append(piece)
             continue
         for part in _line_parts(piece, start):
+            if "{" not in part[1] and "}" not in part[1]:  # most lines: nothing to fill or check
+                out.append(part[1])
+                continue
             where = _where(markdown, part[0], offset, line_at)
             check_placeholders(part[1], facts, display, where)
             out.append(PLACEHOLDER.sub(lambda m, w=where: _value(m, facts, display, w), part[1]))
@@ -575,11 +578,6 @@ def typed_number(text: str, contacts: dict, where: str = "the page") -> tuple[st
 
 def _typed_number_at(text: str, contacts: dict, where: str = "the page") -> tuple[int, str, str] | None:
     """typed_number's finding, with where in `text` it starts."""
-    # a number pasted with odd spaces (non-breaking, narrow, zero-width) is still one; same length
-    bare = "".join(
-        " " if c.isspace() or unicodedata.category(c) == "Cf" else c
-        for c in PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), text)
-    )
     link = TYPED_TEL.search(text)
     if link:
         return (
@@ -590,6 +588,13 @@ def _typed_number_at(text: str, contacts: dict, where: str = "the page") -> tupl
             "[{{ contacts.front_door.phone }}](tel:{{ contacts.front_door.tel }}), or leave the link "
             "out: a number from data/contacts.yml is made a link by itself",
         )
+    if not DIGIT.search(text):  # most paragraphs: no digit, so no number (libphonenumber needs digits)
+        return None
+    # a number pasted with odd spaces (non-breaking, narrow, zero-width) is still one; same length
+    bare = "".join(
+        " " if c.isspace() or unicodedata.category(c) == "Cf" else c
+        for c in PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), text)
+    )
     for match in phonenumbers.PhoneNumberMatcher(bare, "GB", leniency=phonenumbers.Leniency.VALID):
         dialled = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         known = [key for key, entry in contacts.items() if entry.get("tel") == dialled]
@@ -608,6 +613,7 @@ def _typed_number_at(text: str, contacts: dict, where: str = "the page") -> tupl
     return None
 
 
+DIGIT = re.compile(r"\d")  # any decimal digit (Unicode's Nd), as libphonenumber reads them
 # A link to a phone number whose address is not a {{ placeholder }}: [text](tel:...) or href="tel:..."
 TYPED_TEL = re.compile(r"""(?:\]\(\s*<?|href\s*=\s*["']?)(tel:(?!\s*\{\{)[^)\s"'>]*)""", re.IGNORECASE)
 

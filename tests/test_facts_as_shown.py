@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import induction.facts
+import induction.learner_text
 import induction.markdown_parts
 from conftest import TEXT_EXTENSIONS, copy_project, run_build
 from induction.building import build_in_process, problem_of
@@ -19,6 +20,26 @@ from induction.facts import UnfilledFacts, check_code_spans, fill_placeholders, 
 PHONE = "{{ contacts.front_door.phone }}"
 FACTS = {"contacts": {"front_door": {"phone": "01452 42 65 65", "tel": "+441452426565"}}}
 AS_TYPED = ("code", "pre", "kbd", "samp")
+
+
+@pytest.fixture
+def old_judgement(monkeypatch):
+    """Judge code as before table rows were known (no span ever stops at a row's end), for this
+    test only: what induction.markdown_parts keeps of its earlier answers is forgotten before the
+    test and after it, so that no answer of the old judgement outlives it, nor one made before."""
+    monkeypatch.setattr(induction.markdown_parts, "_span_stops", lambda *_: [])
+    forget()
+    yield
+    forget()
+
+
+def forget() -> None:
+    for kept in (
+        induction.markdown_parts._line_kinds,
+        induction.markdown_parts._typed_parts,
+        induction.learner_text._learner_lines,
+    ):
+        kept.cache_clear()
 
 
 def _shown(html: str) -> tuple[str, str]:
@@ -123,10 +144,9 @@ def test_the_net_finds_a_placeholder_shown_as_text_anywhere_on_the_page(page, pr
     assert _net(page) == problems
 
 
-def test_the_net_names_the_line_of_the_placeholder_the_facts_took_for_code(monkeypatch):
+def test_the_net_names_the_line_of_the_placeholder_the_facts_took_for_code(old_judgement):
     """When the judgement is wrong (here, as before it knew table rows), the line is that of the
     placeholder left unfilled, not of the same placeholder shown as code above it."""
-    monkeypatch.setattr(induction.markdown_parts, "_span_stops", lambda *_: [])
     page = (
         f"Write `{PHONE}` to show the number.\n\n| A | B |\n| --- | --- |\n"
         f"| A child`s worry | {PHONE} |\n| the council`s door | y |\n"
@@ -151,7 +171,7 @@ def _plant(project, old: str, new: str) -> int:
 
 BACKTICKS = [  # reviewer's (a): a backtick typed for an apostrophe in two rows of Contacts' table
     ("A worry about a child,", "A child`s worry,"),
-    ("when the front door is closed", "when the council`s front door is closed"),
+    ("working day, when the front door is closed", "working day, when the council`s front door is closed"),
 ]
 
 
@@ -176,10 +196,11 @@ def test_contacts_show_the_facts_whatever_the_markdown_around_them(project_copy,
 
 
 @pytest.mark.build
-def test_a_placeholder_left_unfilled_stops_the_build_and_publishes_nothing(tmp_path, monkeypatch):
+def test_a_placeholder_left_unfilled_stops_the_build_and_publishes_nothing(
+    tmp_path, monkeypatch, old_judgement
+):
     """Any future difference between the facts' judgement and Python-Markdown (here the table
     rows, as the judgement was before) stops the strict build at the placeholder's line."""
-    monkeypatch.setattr(induction.markdown_parts, "_span_stops", lambda *_: [])
     monkeypatch.setattr(induction.facts, "check_code_spans", lambda *_: None)  # would stop it first
     project = copy_project(tmp_path / "project")
     line = [_plant(project, *plant) for plant in BACKTICKS][0]
@@ -223,9 +244,8 @@ BLIND_ROWS = [f"Write `{PHONE}` to show it.\n\n" + ROWS.format(PHONE)]
     ],
 )
 def test_a_placeholder_left_unfilled_has_the_line_where_the_page_typed_it(
-    monkeypatch, page, included, problems
+    page, included, problems, old_judgement
 ):
-    monkeypatch.setattr(induction.markdown_parts, "_span_stops", lambda *_: [])
     assert _net_of(page, included) == problems
 
 
@@ -273,9 +293,8 @@ UNFILLED_ROW = "\n" + ROWS.format(PHONE)
     ids=["line of the row", "an included file"],
 )
 def test_a_fact_left_unfilled_is_told_where_the_trainer_can_mend_it(
-    tmp_path, monkeypatch, page, plant, message
+    tmp_path, page, plant, message, old_judgement
 ):
-    monkeypatch.setattr(induction.markdown_parts, "_span_stops", lambda *_: [])
     project = copy_project(tmp_path / "project")
     (project / "docs" / "trainers" / "examples" / "call.md").write_text(
         "Call {{ contacts.front_door.phone }} now.\n", encoding="utf-8"

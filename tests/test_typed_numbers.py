@@ -13,6 +13,8 @@ from induction.common import DataError
 from induction.facts import check_typed_numbers, typed_number
 from test_escaping import plant_line
 
+FULL_WIDTH = "01452 426565".translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})  # ０１４５２ ...
+
 CONTACTS = {
     "front_door": {"phone": "01452 42 65 65", "tel": "+441452426565"},
     "emergency_duty_team": {"phone": "01452 614194", "tel": "+441452614194"},
@@ -55,6 +57,8 @@ TEL = (
             ("'01452 42 65 65' is a phone number typed into the page", KNOWN),
         ),
         ("Phone +44 1452 42 65 65.", ("'+44 1452 42 65 65' is a phone number typed into the page", KNOWN)),
+        # in full-width digits (pasted from a document in another script): still a number to dial
+        (f"Phone {FULL_WIDTH}.", (f"'{FULL_WIDTH}' is a phone number typed into the page", KNOWN)),
         (
             '<a href="tel:01452426565">call</a>',
             (
