@@ -65,6 +65,9 @@ class Edition:
         return sorted(p for p in (SCHEMAS / self.folder).iterdir() if p.suffix in (".xsd", ".dtd"))
 
 
+# The zips are made while Chromium prints the PDFs, on the same processors: the fastest deflate
+# (level 1) takes a third of the default's time (level 6) for a zip of 1.6 MB instead of 1.3.
+ZIP_LEVEL = 1
 # The ADL and IMS schemas (published to be copied into every package; see each folder's README).
 SCHEMAS = Path(__file__).parent / "schemas"
 
@@ -270,7 +273,7 @@ def zip_package(
     """The LMS package: every file of the site at the zip's top, with the manifest beside the
     start page (where SCORM wants it) and the schemas it names; return (files, bytes of the zip)."""
     files = sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL) as archive:
         write_text(archive, MANIFEST, manifest(title, version, files, pass_mark=pass_mark, edition=edition))
         for schema in edition.schema_files:
             archive.write(schema, schema.name)

@@ -400,7 +400,7 @@ def zip_site(site: Path, target: Path, folder: str) -> tuple[int, int]:
     so that whoever unzips it sees at once which file to open (the Essentials PDF joins them
     later); return (files, bytes of the zip)."""
     files = sorted(path for path in site.rglob("*") if path.is_file())
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=lms.ZIP_LEVEL) as archive:
         lms.write_text(archive, f"{folder}/{START_FILE}", START_PAGE)
         for path in files:
             archive.write(path, f"{folder}/{SITE_IN_ZIP}/{path.relative_to(site).as_posix()}")
