@@ -39,7 +39,7 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from induction.common import NOTE_CLASS, DataError, html_text, lines_outside_code, read_html
-from induction.markdown_parts import all_text, code_lines
+from induction.markdown_parts import code_lines
 from induction.versions import require
 
 require(
@@ -144,8 +144,6 @@ def leaked_lines(
     HTML comment), its text is in the page's file.
     With `code`, the lines of code blocks (<pre>) instead, where a note indented four spaces
     too far would be shown."""
-    if "trainer" not in all_text(root, raw_html).lower():  # most pages: no such line can be there
-        return []
     shown = _ShownText(is_block, code)
     _tree_text(root, shown.parts, is_block, code)
     for raw in raw_html:

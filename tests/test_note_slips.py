@@ -397,6 +397,8 @@ def leaked(text: str, show: bool = False) -> tuple[list[str], list[str]]:
         ('Intro. <!-- !!! trainer "Inline" -->\n', ['!!! trainer "Inline"']),
         # written with character references in raw HTML: the browser shows the note's line
         ('<div>\n&#33;&#33;&#33; &#116;rainer "Coded"\n</div>\n', ['!!! trainer "Coded"']),
+        # the word split by a tag in raw HTML: the browser shows it whole
+        ('<div>\n!!! tr<b>ainer</b> "Split"\n    Hidden.\n</div>\n', ['!!! trainer "Split"']),
     ],
 )
 def test_a_notes_first_line_left_on_the_page_is_found(text, lines):
