@@ -865,7 +865,8 @@ def destinations_and_pages(pdf: Path) -> tuple[dict[str, int], int]:
     """({anchor: page number} for every place inside the PDF that one of its links goes to, and
     the PDF's number of pages). Chromium writes each such element's id as a named destination.
     Read with PDFium (pypdfium2), which the tests read the PDFs with too: a few milliseconds a
-    PDF, where pypdf took up to a tenth of a second, twice for each PDF, between its printings."""
+    PDF, where pypdf took up to a tenth of a second, twice for each PDF, between its printings.
+    An anchor with letters beyond ASCII is read with pypdf."""
     import pypdfium2
     import pypdfium2.raw as pdfium
 
@@ -880,9 +881,20 @@ def destinations_and_pages(pdf: Path) -> tuple[dict[str, int], int]:
                 destination = pdfium.FPDF_GetNamedDest(document.raw, index, name, ctypes.byref(size))
                 anchor = name.raw[: size.value].decode("utf-16-le").rstrip("\x00")  # UTF-16LE, ended by a 0
                 starts[anchor] = pdfium.FPDFDest_GetDestPageIndex(document.raw, destination) + 1
-            return starts, len(document)
+            count = len(document)
         finally:
             document.close()
+    if all(anchor.isascii() for anchor in starts):
+        return starts, count
+    # PDFium reads the bytes of a name as PDFDocEncoding; Chromium writes an id's letters beyond
+    # ASCII (an anchor such as #café) in UTF-8, as pypdf reads them (slower, so only then)
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    return {
+        str(name).lstrip("/"): reader.get_destination_page_number(destination) + 1
+        for name, destination in reader.named_destinations.items()
+    }, count
 
 
 PDFIUM = threading.Lock()  # PDFium is not thread-safe (pypdfium2's documentation): one call at a time

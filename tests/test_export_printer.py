@@ -167,3 +167,40 @@ def test_the_export_prints_with_debians_headless_shell_and_its_pdfs_are_the_brow
     shell, browser = printed.values()
     assert shell == browser
     assert shell[0] > 4 and shell[2] is True  # several pages, tagged
+
+
+def test_the_pages_of_named_places_are_read_whatever_their_letters(tmp_path):
+    """Chromium writes each place a link goes to as a named destination, its name in UTF-8: an
+    anchor such as #café is read as written (PDFium alone read it as PDFDocEncoding, cafÃ©)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NullObject
+
+    from export.pipeline import destinations_and_pages
+
+    writer = PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(200, 200)
+    names = {"plain": 2, "caf\u00e9": 3, "\u4e2d": 1}
+    writer._root_object[NameObject("/Dests")] = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject(f"/{name}"): ArrayObject(
+                    [writer.pages[page - 1].indirect_reference, NameObject("/XYZ"), NullObject()]
+                )
+                for name, page in names.items()
+            }
+        )
+    )
+    pdf = tmp_path / "places.pdf"
+    with pdf.open("wb") as out:
+        writer.write(out)
+    assert destinations_and_pages(pdf) == (names, 3)
+    ascii_only = tmp_path / "ascii.pdf"
+    writer._root_object[NameObject("/Dests")] = writer._add_object(
+        DictionaryObject(
+            {NameObject("/plain"): ArrayObject([writer.pages[1].indirect_reference, NameObject("/Fit")])}
+        )
+    )
+    with ascii_only.open("wb") as out:
+        writer.write(out)
+    assert destinations_and_pages(ascii_only) == ({"plain": 2}, 3)
