@@ -173,34 +173,27 @@ def test_the_pages_of_named_places_are_read_whatever_their_letters(tmp_path):
     """Chromium writes each place a link goes to as a named destination, its name in UTF-8: an
     anchor such as #café is read as written (PDFium alone read it as PDFDocEncoding, cafÃ©)."""
     from pypdf import PdfWriter
-    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NullObject
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject
 
     from export.pipeline import destinations_and_pages
 
-    writer = PdfWriter()
-    for _ in range(3):
-        writer.add_blank_page(200, 200)
+    def pdf_with(places: dict[str, int], name: str) -> Path:
+        """A PDF of three pages naming `places` (name: page) in its /Dests, as Chromium does."""
+        writer = PdfWriter()
+        for _ in range(3):
+            writer.add_blank_page(200, 200)
+        dests = {
+            NameObject(f"/{place}"): ArrayObject(
+                [writer.pages[page - 1].indirect_reference, NameObject("/Fit")]
+            )
+            for place, page in places.items()
+        }
+        writer.root_object[NameObject("/Dests")] = DictionaryObject(dests)
+        path = tmp_path / name
+        with path.open("wb") as out:
+            writer.write(out)
+        return path
+
     names = {"plain": 2, "caf\u00e9": 3, "\u4e2d": 1}
-    writer._root_object[NameObject("/Dests")] = writer._add_object(
-        DictionaryObject(
-            {
-                NameObject(f"/{name}"): ArrayObject(
-                    [writer.pages[page - 1].indirect_reference, NameObject("/XYZ"), NullObject()]
-                )
-                for name, page in names.items()
-            }
-        )
-    )
-    pdf = tmp_path / "places.pdf"
-    with pdf.open("wb") as out:
-        writer.write(out)
-    assert destinations_and_pages(pdf) == (names, 3)
-    ascii_only = tmp_path / "ascii.pdf"
-    writer._root_object[NameObject("/Dests")] = writer._add_object(
-        DictionaryObject(
-            {NameObject("/plain"): ArrayObject([writer.pages[1].indirect_reference, NameObject("/Fit")])}
-        )
-    )
-    with ascii_only.open("wb") as out:
-        writer.write(out)
-    assert destinations_and_pages(ascii_only) == ({"plain": 2}, 3)
+    assert destinations_and_pages(pdf_with(names, "places.pdf")) == (names, 3)
+    assert destinations_and_pages(pdf_with({"plain": 2}, "ascii.pdf")) == ({"plain": 2}, 3)
