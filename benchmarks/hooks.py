@@ -24,16 +24,18 @@ and each template filter whose function is in `induction`). It sets only what is
 does no other work (it is in every variant but "all hooks"). So "no hooks" renders the same
 pages from the same Markdown files in the same page frame: the issue's bare build, the
 denominator of its 1.5 target. What it lacks is what the hooks add to the content: facts filled
-in, the self-checks (and so mkdocs-quiz's own rendering of them), glossary links and the Glossary
-page's entries, the answer key page, and every check.
+in, the self-checks, glossary links and the Glossary page's entries, the answer key page, and
+every check.
 
 A second bare build, "no hooks, given the hooks' Markdown", separates the hooks' own code from
 the content they add. The same stand-in gives each page the Markdown the hooks made of it,
-recorded from the build with all hooks: once just before mkdocs-quiz reads the page (so
-mkdocs-quiz renders the same self-checks, with its own cost) and once as MkDocs converts it,
-with the front matter the hooks set and the pages they generate (the answer key). What it then
-lacks is only the hooks' own work: the checks, the glossary's links (made in the element tree),
-trainer notes taken out, and the clean-up of mkdocs-quiz's output.
+recorded from the build with all hooks (as MkDocs converts it; an earlier record, just before
+mkdocs-quiz read the page, mattered while mkdocs-quiz wrote the self-checks), with the front
+matter the hooks set and the pages they generate (the answer key). What it then lacks is only the
+hooks' own work: the checks, the glossary's links (made in the element tree), trainer notes
+taken out, and the self-checks, which hooks/quizzes.py's Markdown extension writes inside the
+page's conversion (since 7 December 2026; the recorded Markdown holds only the paragraph they
+take the place of).
 
 hooks/escaping.py refuses to build when hooks/csp.py, hooks/safe_html.py or hooks/safe_files.py
 is not in `hooks:` (a safety rule: without them nothing would be checked). To leave one of those

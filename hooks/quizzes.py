@@ -2,9 +2,10 @@
 
 Each build reads and checks every quiz file (on_config), adds the trainers' answer key page and
 checks the quiz text for acronyms the glossary does not explain (on_files), checks every page in
-the menu has a quiz (on_nav), writes each page's quiz as mkdocs-quiz blocks before mkdocs-quiz
-reads the page (on_page_markdown), and finishes the quiz mkdocs-quiz wrote (on_page_content).
-The rules are in induction/quizzes.py (follow the import).
+the menu has a quiz (on_nav), puts each page's self-check in the page's Markdown conversion
+(on_page_markdown: the SelfCheck extension writes it), and adds the settings and script for
+mkdocs-quiz's script after it (on_page_content). The rules are in induction/quizzes.py (follow the
+import).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from induction.common import read_source
+from induction.common import DataError, read_source
 from induction.front_matter import body_line_offset
 from induction.glossary import GlossaryExtension
 from induction.quizzes import (
@@ -26,12 +27,12 @@ from induction.quizzes import (
     QUIZ_SCRIPT,
     QUIZ_SETTINGS_SCRIPT,
     QuizBuild,
+    Setup,
     add_quiz,
     check_no_answer_key_file,
     check_no_quiz_markup,
     check_pages_exist,
     check_required,
-    finish_quiz_html,
     slugify_for,
     upstream_script,
 )
@@ -43,12 +44,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global build
     root = Path(config.config_file_path).parent
     build = QuizBuild.load(root, config.extra.get("quizzes"), config.plugins)
+    config.markdown_extensions.append(build.self_check)  # writes each page's self-check
     # each page's number of questions, for the learning path and progress marks (hooks/learning_path.py)
     config.extra["quiz_questions"] = {quiz.page: len(quiz.questions) for quiz in build.quizzes.values()}
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    # read here, once hooks/quiz_interface_text.py has checked the interface text (on_config)
+    root, language = Path(config.config_file_path).parent, config.theme.get("language")
+    build.setup = Setup.read(config.plugins["mkdocs_quiz"].config, root, language)
     pages = {file.src_uri: file for file in files.documentation_pages()}
     check_pages_exist(list(build.quizzes.values()), set(pages))
     check_no_answer_key_file(files.get_file_from_path(ANSWER_KEY) is not None)
@@ -75,19 +80,29 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     src, path = page.file.src_uri, page.file.abs_src_path
     offset = body_line_offset(read_source(path)) if path else 0  # front matter lines, for errors
     quiz = build.quizzes.get(src)
+    check_no_quiz_markup(markdown, f"docs/{src}", offset, has_quiz=quiz is not None)
     if quiz is None:
-        check_no_quiz_markup(markdown, f"docs/{src}", offset)
         return markdown
-    settings = page.meta.get("quiz") if isinstance(page.meta.get("quiz"), dict) else {}
-    page.meta["quiz"] = {**settings, "enabled": True}  # mkdocs-quiz on for this page only
+    options = build.setup.page_options(page.meta)
+    page.meta["quiz"] = {**(page.meta.get("quiz") or {}), "enabled": False}  # mkdocs-quiz: hands off
     facts = config.extra.get("facts")
-    return add_quiz(markdown, quiz, slugify_for(config), facts, f"docs/{src}", offset)
+    slot = build.self_check.slot
+    markdown, shown = add_quiz(markdown, quiz, slugify_for(config), facts, f"docs/{src}", slot, offset)
+    build.self_check.start(shown, options, build.setup)
+    return markdown
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    quiz = build.quizzes.get(page.file.src_uri)
-    if quiz is None:
+    if page.file.src_uri not in build.quizzes:
         return html
+    if build.self_check.placed != 1:  # its slot went into raw HTML, which is published as typed
+        raise DataError(
+            f"docs/{page.file.src_uri}",
+            None,
+            "the self-check could not be put in the page (the <!-- quiz --> line is inside HTML)",
+            "put the <!-- quiz --> line on a line of its own, outside any HTML block",
+        )
     script = get_relative_url(QUIZ_SCRIPT, page.file.url)
     settings = get_relative_url(QUIZ_SETTINGS_SCRIPT, page.file.url)
-    return finish_quiz_html(html, f"docs/{page.file.src_uri}", len(quiz.questions), script, settings)
+    options = build.setup.page_options(page.meta)
+    return html + "\n" + build.setup.settings_html(options, settings, script)

@@ -18,9 +18,10 @@ the site ships:
 - Material's inline scripts (partials/javascripts/base, palette and content): the partials in
   overrides/partials/javascripts/ load copies from overrides/assets/javascripts/theme/
   (tests/test_csp.py fails when the installed Material's differ).
-- mkdocs-quiz's script, stylesheet, settings and `onsubmit` handlers: hooks/quizzes.py; the
-  settings become a JSON block (`type="application/json"` is data and never runs, like Material's
-  own `__config`), read by docs/javascripts/quiz-settings.js.
+- mkdocs-quiz's script, stylesheet, settings and `onsubmit` handlers: hooks/quizzes.py writes the
+  self-checks without them, serves the script as a file, and writes the settings as a JSON block
+  (`type="application/json"` is data and never runs, like Material's own `__config`), read by
+  docs/javascripts/quiz-settings.js.
 - The offline search shim (overrides/assets/vendor/iframe-worker/shim.js) starts its frame from a
   file instead of writing an inline script into it.
 

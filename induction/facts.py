@@ -750,8 +750,8 @@ class UnfilledFacts(PageCheck):
     name in messages and how many lines its front matter takes. `problems` holds what was found
     as (line or None, placeholder); in a build the first stops it as a DataError (with no line,
     one not in the page's own text: from a file included with `--8<--`, which is not filled). Other
-    conversions (mkdocs-quiz converts the parts of each self-check with the same extensions) are
-    not judged: their text is filled from the quiz file as the trainer wrote it.
+    conversions (Markdown another plugin converts with the same extensions, as mkdocs-quiz did
+    with each self-check's parts) are not judged.
     """
 
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)

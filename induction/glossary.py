@@ -341,7 +341,7 @@ class GlossaryExtension(Extension):
 
     Call `start(url)` just before a page is converted (`url`: the Glossary page, relative to that
     page; `linking=False` only looks for unexplained acronyms), and `take()` after, for what it
-    found. Markdown converted later for the same page (mkdocs-quiz's questions) is left alone."""
+    found. Markdown converted later for the same page (by another plugin) is left alone."""
 
     def __init__(self, glossary: Glossary):
         super().__init__()

@@ -255,8 +255,9 @@ VOID = {"hr"}  # block-level tags with no closing tag
 
 class PageConversion(Preprocessor):
     """Notes whether this conversion is the page's own (`is_page`), before any other step:
-    mkdocs-quiz converts each part of a self-check with the page's extensions too, and those
-    conversions are not the page. `page_text()` gives the page's Markdown as MkDocs converts it,
+    another plugin may convert Markdown of its own with the page's extensions (mkdocs-quiz did, for
+    each part of a self-check, until the self-checks were written in the page's own conversion),
+    and such conversions are not the page. `page_text()` gives the page's Markdown as MkDocs converts it,
     or None when every conversion counts as the page's. The one such check; the facts' safety net,
     the phone links and safe_html each register one (as "<their name>", priority 100: first)."""
 

@@ -314,7 +314,7 @@ def wrong_types(meta: dict, display: str, raw: str = "") -> list[tuple]:
     """(path, line, problem, expected) for each front matter value of a kind the site reads in
     another way than the trainer meant: `in_learning_path: "false"` in quotes is text, which
     counts as true; `boost: high` is no number, and search drops the page. (FRONT_MATTER_TYPES
-    and SEARCH_TYPES say what each key must be; `quiz` is left to mkdocs-quiz and its hook.)"""
+    and SEARCH_TYPES say what each key must be; `quiz` is left to hooks/quizzes.py.)"""
     problems = []
     search = meta.get("search")
     if search is not None and not isinstance(search, dict):
@@ -455,7 +455,7 @@ FRONT_MATTER_KEYS = {
     "reading_level_note": "why the reading level is high: check/report.py",
     "search": "Material's search: exclude, boost",
     "hide": "Material: navigation, toc, footer, path, tags, feedback",
-    "quiz": "mkdocs-quiz's settings for the page (hooks/quizzes.py switches it on)",
+    "quiz": "mkdocs-quiz's settings for the page's self-check (hooks/quizzes.py)",
     "icon": "Material",
     "status": "Material",
     "subtitle": "Material",

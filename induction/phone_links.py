@@ -6,9 +6,9 @@ sees "call 01452 42 65 65": on a phone that number should ring when tapped, as t
 data/contacts.yml (each with `phone`, its dialable `tel` form, and perhaps `email`) and, in the
 page's own conversion, links each number and email address it finds in the text: `tel:` with the
 dialable form, `mailto:` with the address. Never inside a link (the Contacts page writes its own),
-a heading, code, a form control or the self-check's markup (mkdocs-quiz converts each part of a
-self-check with the same extensions; those conversions are left alone, as its answers are labels
-of radio buttons). hooks/facts.py adds it next to the facts; `start` tells it each page's Markdown.
+a heading, code, a form control or a self-check (hooks/quizzes.py writes it after this step: its
+answers are labels of radio buttons). hooks/facts.py adds it next to the facts; `start` tells it
+each page's Markdown.
 """
 
 from __future__ import annotations

@@ -2,24 +2,25 @@
 
 A quiz file names its page (`page: services/front-door.md`) and lists the questions. When the
 site is built, hooks/quizzes.py checks every file (each problem stops the build with
-`quizzes/<file>:<line>: what is wrong (what was expected)`), turns the questions into mkdocs-quiz
-blocks under a "Check your understanding" heading at the end of the page (or where the page has a
-`<!-- quiz -->` line), switches mkdocs-quiz on for that page only, and builds a printable answer
-key for trainers at about/answer-key.md, which is not in the learners' menu or search.
+`quizzes/<file>:<line>: what is wrong (what was expected)`), puts the page's self-check under a
+"Check your understanding" heading at the end of the page (or where the page has a
+`<!-- quiz -->` line), and builds a printable answer key for trainers at about/answer-key.md,
+which is not in the learners' menu or search.
 
 Every text a trainer writes is shown as text: HTML, links and Markdown block syntax in it are
 escaped, so nothing in a quiz file can run as script. `{{ contacts.front_door.phone }}`-style
 facts are filled in as on the pages.
 
-mkdocs-quiz's own stylesheet is unscoped and fails colour contrast, so it is swapped for
-docs/stylesheets/self-check.css; docs/javascripts/self-check.js adds the screen-reader
-announcements and text labels. overrides/main.html loads both only on pages with a quiz.
-mkdocs-quiz's script is served as one file, and its inline settings scripts and `onsubmit`
-handlers are moved out of the page (docs/javascripts/quiz-settings.js reads the settings), as the
-site's security policy runs nothing inline (hooks/csp.py). Only the quiz part of each page is
-read for this (finish_quiz_html).
+The self-check is written in its final form inside the page's own conversion (SelfCheck): the
+markup mkdocs-quiz's script works with, accessible as the site needs it. mkdocs-quiz stays
+switched off for every page; its script is served as one file and its settings as data
+(docs/javascripts/quiz-settings.js reads them), as the site's security policy runs nothing
+inline (hooks/csp.py). mkdocs-quiz's own stylesheet is unscoped and fails colour contrast, so
+docs/stylesheets/self-check.css stands in for it; docs/javascripts/self-check.js adds the
+screen-reader announcements and text labels. overrides/main.html loads both only on pages with
+a quiz.
 
-The MkDocs event handlers are in hooks/quizzes.py; this module has no build state of its own.
+The MkDocs event handlers are in hooks/quizzes.py; a build's state is one QuizBuild.
 
 Settings in mkdocs.yml under `extra.quizzes`: `require` (every page in the nav needs a quiz,
 default true) and `not_needed` (pages, or patterns like `about/*`, that need none).
@@ -34,12 +35,16 @@ import json
 import logging
 import posixpath
 import re
+import uuid
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree as etree
 
 import yaml
+from markdown.extensions import Extension
 from markdown.extensions.toc import slugify as default_slugify
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 from induction.common import (
     DataError,
@@ -48,7 +53,6 @@ from induction.common import (
     parse_yaml_nodes,
     read_source,
     relative_display,
-    warn,
 )
 from induction.dates import parse_date, today
 from induction.facts import fill_placeholders, typed_number
@@ -61,9 +65,10 @@ from induction.versions import require
 require(
     "mkdocs-quiz",
     "==1.7.1",
-    "induction/quizzes.py's QuizPart, which reads mkdocs-quiz's HTML (its inline stylesheet, script "
-    "and settings scripts, <h4> question numbers, form handlers and progress boxes) and uses its "
-    "module's js_content and style_content",
+    "induction/quizzes.py's self_check_elements, which writes the markup mkdocs-quiz's script works "
+    "with (plugin.py's _process_quiz and _process_fill_in_blank_quiz), QUIZ_OPTIONS (its options "
+    "and their defaults), Setup (its TranslationManager, and the settings its script reads) and "
+    "upstream_script (its module's js_content)",
 )
 
 log = logging.getLogger("mkdocs.hooks.quizzes")
@@ -76,6 +81,8 @@ class QuizBuild:
     require: bool = True  # every page in the nav needs a quiz
     not_needed: list[str] = field(default_factory=list)  # pages (or patterns) that need none
     quizzes: dict[str, Quiz] = field(default_factory=dict)  # page src_uri -> its quiz
+    self_check: SelfCheck = field(default_factory=lambda: SelfCheck())  # the Markdown extension
+    setup: Setup | None = None  # mkdocs-quiz's settings and interface text (hooks/quizzes.py, on_files)
 
     @classmethod
     def load(cls, root: Path, extra, plugins) -> QuizBuild:
@@ -134,7 +141,8 @@ def read_settings(extra, plugins) -> dict:
         raise DataError(
             "mkdocs.yml",
             None,
-            "the mkdocs_quiz plugin is not in 'plugins:', so quizzes would show as raw text",
+            "the mkdocs_quiz plugin is not in 'plugins:', and the self-checks take their settings "
+            "and their buttons' words from it",
             "add '- mkdocs_quiz:' with the settings shown in quizzes/README.md",
         )
     for name, wanted, why in PLUGIN_SETTINGS:
@@ -670,11 +678,12 @@ def quiz_file_name(page: str) -> str:
     return page[: -len(".md")].replace("/", "-") + ".yml"
 
 
-def check_no_quiz_markup(markdown: str, display: str, offset: int = 0) -> None:
-    """A page without a quiz file must not hold a quiz marker or hand-written mkdocs-quiz block."""
+def check_no_quiz_markup(markdown: str, display: str, offset: int = 0, has_quiz: bool = False) -> None:
+    """No page may hold a hand-written mkdocs-quiz block; a page without a quiz file (`has_quiz`
+    false) must not hold a quiz marker either."""
     for number, line in lines_outside_code(markdown):
         stripped = line.strip()
-        if stripped == MARKER:
+        if stripped == MARKER and not has_quiz:
             raise DataError(
                 display,
                 number + offset,
@@ -715,50 +724,58 @@ def page_sections(markdown: str, slugify=None) -> dict[str, str]:
     return sections
 
 
-def render_quiz(quiz: Quiz, sections: dict[str, str] | None = None, facts: dict | None = None) -> str:
-    """The Markdown that mkdocs-quiz turns into the page's self-check.
+def shown_questions(
+    quiz: Quiz, sections: dict[str, str] | None = None, facts: dict | None = None
+) -> list[Shown]:
+    """Each question of `quiz` as the page shows it: its parts as Markdown of one paragraph each
+    (trainer text is escaped by trainer_markdown, facts are filled in).
 
     `sections` maps heading text to anchors (from `page_sections`); a question naming a section
     the page does not have is an error. Without `sections` the explanation names the section
     without a link.
     """
-    parts = [
-        START,
-        "",
-        f"## {HEADING_TEXT}",
-        "",
-        INTRO_MARKER,
-        "",
-    ]
+    shown = []
     for question in quiz.questions:
-        parts += [render_question(question, quiz, sections, facts), ""]
-    parts.append(STATUS_HTML)
-    return "\n".join(parts)
 
+        def text(value: str, key: str, question: Question = question) -> str:
+            return _fill(trainer_markdown(value), facts, quiz.file, question.lines.get(key, question.line))
 
-def render_question(question: Question, quiz: Quiz, sections=None, facts=None) -> str:
-    def text(value: str, key: str) -> str:
-        return _fill(trainer_markdown(value), facts, quiz.file, question.lines.get(key, question.line))
-
-    lines = ["<quiz>"]
-    if question.kind == "fill-in":
-        filled = blank_text(question.text, f"[[{question.answer}]]")
-        lines.append(_fill(filled, facts, quiz.file, question.lines.get("question", question.line)))
-        lines += ["", "---", ""]
-    else:
+        why = f"**Why:** {text(question.explanation, 'explanation')}"
+        read_more = f"Read more: {_section_link(question, quiz, sections)}."
+        if question.kind == "fill-in":
+            filled = _fill(
+                blank_text(question.text, BLANK_SLOT),
+                facts,
+                quiz.file,
+                question.lines.get("question", question.line),
+            )
+            before, after = filled.split(BLANK_SLOT)
+            shown.append(Shown(before, [], why, read_more, blank=(question.answer, after)))
+            continue
         hint = " *Choose all the answers that apply.*" if question.kind == "multiple" else ""
-        lines.append(text(question.text, "question") + hint)
-        for option in question.options:
-            mark = "x" if option.correct else " "
-            lines.append(f"- [{mark}] {_fill(trainer_markdown(option.text), facts, quiz.file, option.line)}")
-            if option.feedback:
-                lines.append(f"> {_fill(trainer_markdown(option.feedback), facts, quiz.file, option.line)}")
-        lines.append("")
-    lines.append(f"**Why:** {text(question.explanation, 'explanation')}")
-    lines.append("")
-    lines.append(f"Read more: {_section_link(question, quiz, sections)}.")
-    lines.append("</quiz>")
-    return "\n".join(lines)
+        options = [
+            (
+                _fill(trainer_markdown(option.text), facts, quiz.file, option.line),
+                option.correct,
+                _fill(trainer_markdown(option.feedback), facts, quiz.file, option.line)
+                if option.feedback
+                else "",
+            )
+            for option in question.options
+        ]
+        shown.append(Shown(text(question.text, "question") + hint, options, why, read_more))
+    return shown
+
+
+@dataclass
+class Shown:
+    """A question as the page shows it, each part Markdown of one paragraph."""
+
+    question: str  # for a blank: the text before it
+    options: list[tuple[str, bool, str]]  # (text, right or not, feedback or "")
+    why: str  # the explanation, "**Why:** ..."
+    read_more: str  # "Read more: [section](#anchor)."
+    blank: tuple[str, str] | None = None  # a fill-in blank's (answer, text after it)
 
 
 def blank_text(text: str, blank: str) -> str:
@@ -797,10 +814,13 @@ def place_quiz(markdown: str, block: str, display: str, offset: int = 0) -> str:
     return markdown.rstrip() + "\n\n" + block + "\n"
 
 
-def add_quiz(markdown: str, quiz: Quiz, slugify, facts: dict | None, display: str, offset: int = 0) -> str:
-    """The page's Markdown with its quiz as mkdocs-quiz blocks, where `place_quiz` puts it."""
-    block = render_quiz(quiz, page_sections(markdown, slugify), facts)
-    return place_quiz(markdown, block, display, offset)
+def add_quiz(
+    markdown: str, quiz: Quiz, slugify, facts: dict | None, display: str, slot: str, offset: int = 0
+) -> tuple[str, list[Shown]]:
+    """The page's Markdown with the self-check's heading and `slot` (SelfCheck.slot) where
+    `place_quiz` puts them, and its questions as the page shows them."""
+    shown = shown_questions(quiz, page_sections(markdown, slugify), facts)
+    return place_quiz(markdown, f"## {HEADING_TEXT}\n\n{slot}", display, offset), shown
 
 
 def check_no_answer_key_file(exists: bool) -> None:
@@ -813,178 +833,202 @@ def check_no_answer_key_file(exists: bool) -> None:
         )
 
 
-# --- mkdocs-quiz's HTML, finished --------------------------------------------------------------
-# mkdocs-quiz writes each quiz into the page's HTML in its on_page_content, then adds its progress
-# boxes, its stylesheet and its scripts after the page. Only that part is read here: from START,
-# the comment render_quiz puts before the quiz's heading, to the end. Python's html.parser reads
-# it and notes each change as (start, end, new text); everything else stays as mkdocs-quiz wrote it.
+# --- The self-check in the page -------------------------------------------------------------
+# The page's Markdown gets the "Check your understanding" heading and, below it, a paragraph of
+# one word made afresh each build (SelfCheck.slot), which no trainer can type. In the page's own
+# conversion, after every other step that reads the page (glossary links, phone links, the safety
+# nets, trainer notes: the questions are trainer text made safe by trainer_markdown, and get none
+# of those), SelfCheck puts the self-check in its place: the elements mkdocs-quiz's script works
+# with (see self_check_elements), their Markdown turned into HTML by Python-Markdown's own inline
+# step. mkdocs-quiz itself stays switched off for the page: its script is served as one file
+# (QUIZ_SCRIPT) and its settings as a JSON block (settings_html).
 
 
-def finish_quiz_html(html_text: str, display: str, questions: int, script_url: str, settings_url: str) -> str:
-    """A quiz page's HTML as readers get it, after mkdocs-quiz has written its quizzes.
+@dataclass
+class Setup:
+    """How one build's self-checks behave and what their buttons say: mkdocs-quiz's settings in
+    mkdocs.yml, with a page's own `quiz:` front matter over them (quiz_options), and its interface
+    text (mkdocs-quiz's English with quizzes/interface-text.en-GB.po over it)."""
 
-    Checks every question became a quiz (else it would show as raw text); numbers the questions
-    with <h3> under the "Check your understanding" <h2>, not <h4>; drops mkdocs-quiz's unscoped
-    stylesheet (docs/stylesheets/self-check.css replaces it) and its progress boxes, which are
-    switched off (show_progress: false) but still written; loads its 44 KB script from one file
-    the browser caches (`script_url`); and turns its inline settings scripts and its forms'
-    `onsubmit` into data the site's security policy allows (see QuizPart).
-    """
-    start = html_text.find(START)
-    part = QuizPart(html_text[start:] if start >= 0 else "")
-    if start < 0 or part.quizzes != questions or part.raw_quiz_tags:
-        raise DataError(
-            display,
-            None,
-            f"{part.quizzes} of the {questions} self-check questions were turned into quizzes "
-            "(the rest would show as raw text)",
-            "check that mkdocs_quiz is in 'plugins:' in mkdocs.yml and hooks/quizzes.py in 'hooks:'",
+    options: dict[str, object]
+    words: dict[str, str]
+    confetti: bool = False
+    progress_position: str = "top"
+
+    @classmethod
+    def read(cls, plugin_config, root: Path, theme_language: str | None) -> Setup:
+        from mkdocs_quiz.translations import TranslationManager
+
+        language = plugin_config.get("language") or theme_language or "en"
+        custom = (plugin_config.get("custom_translations") or {}).get(language)
+        words = TranslationManager(language, root / custom if custom else None).to_dict()
+        options = {name: plugin_config.get(name, default) for name, default in QUIZ_OPTIONS.items()}
+        return cls(
+            options,
+            words,
+            bool(plugin_config.get("confetti", True)),
+            str(plugin_config.get("progress_sidebar_position", "top")),
         )
-    missing = {
-        "stylesheet was not found to replace": part.styles,
-        f"script was not found to move into {QUIZ_SCRIPT}": part.scripts,
-        "settings were not found to move into the settings block": part.settings,
-    }
-    for problem in (problem for problem, found in missing.items() if not found):
-        warn(log, DataError(display, None, f"mkdocs-quiz's {problem}", VERSION_HINT))
-    return html_text[:start] + part.rewrite(script_url, settings_url)
 
+    def page_options(self, meta: dict) -> dict[str, object]:
+        own = meta.get("quiz") if isinstance(meta.get("quiz"), dict) else {}
+        return {**self.options, **{name: value for name, value in own.items() if name in QUIZ_OPTIONS}}
 
-class QuizPart(HTMLParser):
-    """The self-check part of a page's HTML as mkdocs-quiz left it, read with html.parser: what is
-    in it, and each change to make as (start, end, new text).
+    def word(self, key: str, **values) -> str:
+        text = self.words.get(key, key)
+        return text.format(**values) if values else text
 
-    Only mkdocs-quiz's own markup is changed: its stylesheet and script when they are exactly the
-    installed version's, and inline scripts that are exactly its settings (see quiz_setting).
-    Anything else, such as a script typed into a page, stays for hooks/csp.py to report."""
-
-    def __init__(self, text: str):
-        super().__init__(convert_charrefs=True)
-        self.text = text
-        self.line_starts = [0]
-        for line in text.split("\n")[:-1]:
-            self.line_starts.append(self.line_starts[-1] + len(line) + 1)
-        self.quizzes = self.raw_quiz_tags = 0
-        self.edits: list[tuple[int, int, str]] = []  # the fixed changes: headings, forms, markers
-        self.styles: list[tuple[int, int]] = []  # mkdocs-quiz's <style> blocks
-        self.scripts: list[tuple[int, int]] = []  # mkdocs-quiz's inline <script> with its code
-        self.settings: list[tuple[int, int, tuple[str, object]]] = []  # its inline settings
-        self._skip: list = []  # [tag, depth, start] while inside a progress box
-        self._inline: tuple[str, int] | None = None  # (tag, start) of an inline style or script
-        self._data: list[str] = []
-        self._heading = False
-        self.feed(text)
-        self.close()
-
-    def _here(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
-
-    def handle_starttag(self, tag, attrs):
-        start, values = self._here(), dict(attrs)
-        end = start + len(self.get_starttag_text() or "")
-        if self._skip:
-            self._skip[1] += tag == self._skip[0]
-        elif values.get("id") in PROGRESS_BOXES:
-            self._skip = [tag, 1, start]
-        elif tag == "div" and "quiz" in (values.get("class") or "").split():
-            self.quizzes += 1
-        elif tag == "quiz":
-            self.raw_quiz_tags += 1
-        elif tag == "h4" and values.get("class") == "quiz-number":
-            self._heading = True
-            self.edits.append((start, end, _start_tag("h3", [*attrs, NOT_SEARCHED])))
-        elif tag == "form" and all(pair in FORM_HANDLERS for pair in attrs):  # mkdocs-quiz's own
-            kept = [(name, value) for name, value in attrs if (name, value) not in FORM_HANDLERS]
-            self.edits.append((start, end, _start_tag("form", [*kept, NOT_SEARCHED])))
-        elif any(tag == t and name in (values.get("class") or "").split() for t, name in NOT_SEARCHED_PARTS):
-            self.edits.append((start, end, _start_tag(tag, [*attrs, NOT_SEARCHED])))
-        elif tag in ("style", "script") and "src" not in values:
-            self._inline, self._data = (tag, start), []
-
-    def handle_endtag(self, tag):
-        start = self._here()
-        end = self.text.find(">", start) + 1 or len(self.text)
-        if self._skip:
-            if tag == self._skip[0]:
-                self._skip[1] -= 1
-                if not self._skip[1]:
-                    self.edits.append((self._skip[2], end, ""))
-                    self._skip = []
-        elif tag == "h4" and self._heading:
-            self._heading = False
-            self.edits.append((start, end, "</h3>"))
-        elif self._inline and tag == self._inline[0]:
-            code, begin = "".join(self._data), self._inline[1]
-            if tag == "style" and code == upstream_stylesheet():
-                self.styles.append((begin, end))
-            elif tag == "script" and code == upstream_script():
-                self.scripts.append((begin, end))
-            elif tag == "script" and (setting := quiz_setting(code)) is not None:
-                self.settings.append((begin, end, setting))
-            self._inline = None
-
-    def handle_data(self, data):
-        if self._inline:
-            self._data.append(data)
-
-    def handle_comment(self, data):
-        if f"<!--{data}-->" == START:
-            start = self._here()
-            end = start + len(START)
-            self.edits.append((start, end + self.text.startswith("\n", end), ""))
-
-    def rewrite(self, script_url: str, settings_url: str) -> str:
-        """The part with every change made. mkdocs-quiz's stylesheet goes (the site's own
-        self-check.css replaces it); the settings become one JSON block (data, never run) where
-        the first of them was, read by docs/javascripts/quiz-settings.js, then mkdocs-quiz's
-        script from `script_url`; both are deferred, so they run in that order before
-        DOMContentLoaded, after self-check.js."""
-        edits = list(self.edits)
-        edits += [(s, e, "") for s, e in self.styles]
-        edits += [(s, e, "") for s, e in self.scripts]
-        values: dict = {}
-        for _, _, (key, value) in self.settings:
-            values.setdefault(key, value)  # the same on every page of a build
-        block = (
+    def settings_html(self, options: dict, settings_url: str, script_url: str) -> str:
+        """The page's settings for mkdocs-quiz's script as data (the security policy runs nothing
+        inline), read by docs/javascripts/quiz-settings.js, then that script and mkdocs-quiz's,
+        both deferred, so they run in that order before DOMContentLoaded, after self-check.js."""
+        values: dict[str, object] = {
+            "translations": self.words,
+            "config": {
+                "confetti": self.confetti,
+                "showProgress": bool(options["show_progress"]),
+                "progressSidebarPosition": self.progress_position,
+            },
+        }
+        if options["auto_number"]:
+            values["autoNumber"] = True
+        return (
             f'<script type="application/json" id="quiz-settings">{json_for_html(values)}</script>'
             f'<script defer src="{html.escape(settings_url)}"></script>'
             f'<script defer src="{html.escape(script_url)}"></script>'
         )
-        edits += [(s, e, "" if n else block) for n, (s, e, _) in enumerate(self.settings)]
-        pieces, done = [], 0
-        for start, end, new in sorted(edits):
-            pieces += [self.text[done:start], new]
-            done = end
-        return "".join(pieces) + self.text[done:]
 
 
-def _start_tag(tag: str, attrs: list[tuple[str, str | None]]) -> str:
-    written = "".join(f' {name}="{html.escape(value or "")}"' for name, value in attrs)
-    return f"<{tag}{written}>"
+class SelfCheck(Extension):
+    """Puts a page's self-check where its slot paragraph is, in the conversion after `start`.
+    `placed` says how many slots were filled (1, or 0 when the slot was lost in raw HTML)."""
+
+    def __init__(self):
+        super().__init__()
+        self.slot = f"self-check-{uuid.uuid4().hex}"
+        self.job: tuple[list[Shown], dict, Setup] | None = None
+        self.placed = 0
+
+    def start(self, questions: list[Shown], options: dict, setup: Setup) -> None:
+        self.job, self.placed = (questions, options, setup), 0
+
+    def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
+        # after the trainer notes' removal (-10), the last step that reads the page's text
+        md.treeprocessors.register(_PlaceSelfCheck(md, self), "self_check", -20)
 
 
-def quiz_setting(text: str) -> tuple[str, object] | None:
-    """("translations" | "config" | "autoNumber", value) when `text` is exactly one of the inline
-    scripts mkdocs-quiz 1.7.1 writes, else None. The interface text must be a JSON object of
-    strings and the options are read field by field, so no other code can ride along."""
-    text = text.strip()
-    if text == QUIZ_AUTO_NUMBER:
-        return ("autoNumber", True)
-    match = QUIZ_CONFIG.fullmatch(text)
-    if match:
-        confetti, progress, position = match.groups()
-        config = {"confetti": confetti == "true", "showProgress": progress == "true"}
-        return ("config", {**config, "progressSidebarPosition": position})
-    match = QUIZ_TRANSLATIONS.fullmatch(text)
-    if match:
-        try:
-            value = json.loads(match.group(1))
-        except ValueError:
-            return None
-        if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
-            return ("translations", value)
-    return None
+class _PlaceSelfCheck(Treeprocessor):
+    def __init__(self, md, extension: SelfCheck):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root):
+        job, self.extension.job = self.extension.job, None
+        if job is None:
+            return
+        for parent in root.iter():
+            for at, child in enumerate(parent):
+                if child.tag == "p" and len(child) == 0 and (child.text or "").strip() == self.extension.slot:
+                    holder = etree.Element("div")
+                    holder.extend(self_check_elements(*job))
+                    for step in ("inline", "prettify", "unescape"):  # what the page's text had
+                        self.md.treeprocessors[step].run(holder)
+                    parent[at : at + 1] = list(holder)
+                    self.extension.placed += 1
+                    return
+
+
+def self_check_elements(questions: list[Shown], options: dict, setup: Setup) -> list[etree.Element]:
+    """The self-check as mkdocs-quiz 1.7.1 writes it (plugin.py: _generate_intro_html,
+    _process_quiz, _process_fill_in_blank_quiz), finished for the site: question numbers are <h3>
+    under the "Check your understanding" <h2>; the forms have no inline handler (mkdocs-quiz's
+    script submits them); the parts of each question that search should skip are marked (see the
+    note on search above QUIZ_OPTIONS); a status line for screen readers follows. The Markdown of
+    each part is still to be turned into HTML (_PlaceSelfCheck)."""
+
+    def add(parent, tag: str, text: str = "", **attrs) -> etree.Element:
+        element = etree.SubElement(
+            parent, tag, {name.rstrip("_").replace("_", "-"): v for name, v in attrs.items()}
+        )
+        if text:
+            element.text = text
+        return element
+
+    def word(key: str, **values) -> AtomicString:
+        return AtomicString(setup.word(key, **values))
+
+    top = etree.Element("div")
+    intro = add(top, "div", class_="quiz-intro", data_search_exclude="")
+    add(
+        intro,
+        "p",
+        word("Quiz results are saved to your browser's local storage and will persist between sessions."),
+    )
+    add(
+        intro,
+        "button",
+        word("Reset quiz"),
+        type="button",
+        class_="md-button quiz-intro-reset",
+        data_search_exclude="",
+    )
+    for number, question in enumerate(questions):
+        quiz_id = f"quiz-{number}"
+        attrs = {"class": "quiz"}
+        if question.blank:
+            attrs = {"class": "quiz quiz-fill-blank", "data-quiz-type": "fill-blank"}
+        several = sum(correct for _, correct, _ in question.options) > 1
+        for name, flag, blank in OPTION_ATTRIBUTES:
+            if options[name] and (blank or not question.blank):
+                attrs[flag] = "true"
+        attrs["id"] = quiz_id
+        quiz = etree.SubElement(top, "div", attrs)
+        add(
+            quiz,
+            "a",
+            AtomicString("#"),
+            href=f"#{quiz_id}",
+            class_="quiz-header-link",
+            data_search_exclude="",
+        )
+        if options["auto_number"]:
+            add(quiz, "h3", word("Question {n}", n=number + 1), class_="quiz-number", data_search_exclude="")
+        body = add(quiz, "div", class_="quiz-question")
+        if not question.blank:
+            body.set("id", f"{quiz_id}-question")
+        body.set("data-search-exclude", "")
+        paragraph = add(body, "p", question.question)
+        form = add(quiz, "form", data_search_exclude="")
+        if question.blank:
+            answer, after = question.blank
+            box = add(paragraph, "input", type="text", class_="quiz-blank-input", id=f"{quiz_id}-blank-0")
+            for name, value in (("data-answer", answer), ("autocomplete", "off")):
+                box.set(name, value)
+            box.set("size", str(max(5, len(answer) + 2)))
+            box.set("aria-label", setup.word("Answer"))
+            box.tail = after
+        else:
+            answers = add(form, "fieldset", aria_labelledby=f"{quiz_id}-question")
+            for at, (text, correct, feedback) in enumerate(question.options):
+                item = add(answers, "div")
+                field_id = f"{quiz_id}-{at}"
+                choice = add(
+                    item, "input", type="checkbox" if several else "radio", name="answer", value=str(at)
+                )
+                choice.set("id", field_id)
+                if correct:
+                    choice.set("data-correct", "true")
+                add(item, "label", text, for_=field_id)
+                if feedback:
+                    add(item, "div", feedback, class_="answer-feedback hidden")
+        add(form, "div", class_="quiz-feedback hidden")
+        if several or question.blank or not options["auto_submit"]:
+            add(form, "button", word("Submit"), type="submit", class_="quiz-button")
+        explanation = add(quiz, "section", class_="content hidden", data_search_exclude="")
+        add(explanation, "p", question.why)
+        add(explanation, "p", question.read_more)
+    add(top, "p", class_="self-check-status visually-hidden", role="status", aria_live="polite")
+    return list(top)
 
 
 def json_for_html(value) -> str:
@@ -994,17 +1038,10 @@ def json_for_html(value) -> str:
 
 
 def upstream_script() -> str:
-    """mkdocs-quiz's script, which it writes inline into every quiz page (see require above)."""
+    """mkdocs-quiz's script, served as one file the browser caches (QUIZ_SCRIPT)."""
     from mkdocs_quiz.plugin import js_content
 
     return js_content
-
-
-def upstream_stylesheet() -> str:
-    """mkdocs-quiz's stylesheet, which it writes inline into every quiz page (see require above)."""
-    from mkdocs_quiz.plugin import style_content
-
-    return style_content
 
 
 def _fill(text: str, facts: dict | None, display: str, line: int) -> str:
@@ -1115,31 +1152,31 @@ QUIZ_DIR = "quizzes"
 ANSWER_KEY = "about/answer-key.md"
 QUIZ_SCRIPT = "javascripts/mkdocs-quiz.js"  # mkdocs-quiz's own script, written once by the build
 QUIZ_SETTINGS_SCRIPT = "javascripts/quiz-settings.js"  # reads the settings block (move_quiz_settings)
-# mkdocs-quiz 1.7.1's inline settings scripts (plugin.py, on_page_content), stripped of blank space.
-QUIZ_TRANSLATIONS = re.compile(r"window\.mkdocsQuizTranslations = (\{.*\});", re.S)
-QUIZ_CONFIG = re.compile(
-    r"window\.mkdocsQuizConfig = \{\n  confetti: (true|false),\n  showProgress: (true|false),\n"
-    r'  progressSidebarPosition: "(top|bottom)"\n\};'
-)
-QUIZ_AUTO_NUMBER = """document.addEventListener("DOMContentLoaded", function() {
-  var article = document.querySelector("article") || document.querySelector("main") || document.body;
-  article.classList.add("quiz-auto-number");
-});"""
 BLOCK_INDICATOR = re.compile(r"\s*[>|][-+0-9]*\s*")  # `explanation: >-` or `|`: the text starts below
 MARKER = "<!-- quiz -->"
-INTRO_MARKER = "<!-- mkdocs-quiz intro -->"
 HEADING_TEXT = "Check your understanding"
-START = "<!-- self-check -->"  # before the quiz's heading: finish_quiz_html reads from here
-PROGRESS_BOXES = ("quiz-progress-sidebar", "quiz-progress-mobile")  # ids of mkdocs-quiz's boxes
-# Material's search skips an element marked NOT_SEARCHED, but only until the first element with
-# the same tag inside it closes (it compares elements by tag), so the mark goes on the parts of a
-# question that hold no element of their own kind, never on the <div class="quiz"> around them.
-NOT_SEARCHED = ("data-search-exclude", "")
-NOT_SEARCHED_PARTS = (("a", "quiz-header-link"), ("div", "quiz-question"), ("section", "content"))
-NOT_SEARCHED_PARTS += (("button", "quiz-intro-reset"),)  # "Clear my answers"
-NOT_SEARCHED_PARTS += (("div", "quiz-intro"),)  # where the answers are kept (not so inside an LMS)
-FORM_HANDLERS = (("onsubmit", "return false;"), ("action", "javascript:void(0);"))  # its script submits
-STATUS_HTML = '<p class="self-check-status visually-hidden" role="status" aria-live="polite"></p>'
+# Material's search skips an element marked data-search-exclude, but only until the first element
+# with the same tag inside it closes (it compares elements by tag), so self_check_elements puts the
+# mark on the parts of a question that hold no element of their own kind, never on the
+# <div class="quiz"> around them.
+# mkdocs-quiz 1.7.1's options and their defaults (plugin.py, _get_quiz_options); a page's `quiz:`
+# front matter may set them for the page.
+QUIZ_OPTIONS = {
+    "show_correct": True,
+    "auto_submit": True,
+    "disable_after_submit": True,
+    "auto_number": False,
+    "shuffle_answers": False,
+    "show_progress": True,
+}
+# (option, the attribute on the question that says it is on, whether a fill-in blank has it)
+OPTION_ATTRIBUTES = (
+    ("show_correct", "data-show-correct", True),
+    ("auto_submit", "data-auto-submit", False),
+    ("disable_after_submit", "data-disable-after-submit", True),
+    ("shuffle_answers", "data-shuffle-answers", False),
+)
+BLANK_SLOT = "\x00"  # where a fill-in blank goes, while its text is made (no trainer text holds it)
 MIN_QUESTIONS = 3
 MAX_OPTIONS = 7  # a question's options at most (the export's test of a question with seven passes)
 QUIZ_KEYS = ("page", "questions")

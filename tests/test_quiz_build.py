@@ -1,6 +1,6 @@
 """Quizzes in real strict builds: a fixture site (tests/fixtures/quiz) and the real site.
 
-Each content page gets its quiz rendered by mkdocs-quiz under "Check your understanding", with the
+Each content page gets its quiz in mkdocs-quiz's markup under "Check your understanding", with the
 quiz CSS and JS on that page only; bad quiz data stops the build with a message naming the file
 and line, before any page is written."""
 
@@ -226,6 +226,10 @@ def unknown_fact(p):
     edit(p / "quizzes/marked.yml", "Is this a test page?", "Is {{ contacts.nobody.phone }} a test page?")
 
 
+def marker_inside_html(p):
+    edit(p / "docs/marked.md", "\n<!-- quiz -->\n", '\n<div class="boxed">\n\n<!-- quiz -->\n\n</div>\n')
+
+
 def marker_without_quiz(p):
     edit(p / "docs/index.md", "A page without a quiz.", "A page without a quiz.\n\n<!-- quiz -->\n")
 
@@ -264,13 +268,19 @@ BAD_BUILDS = [
     ),
     (
         no_plugin,
-        "mkdocs.yml: the mkdocs_quiz plugin is not in 'plugins:', so quizzes would show as raw text "
+        "mkdocs.yml: the mkdocs_quiz plugin is not in 'plugins:', and the self-checks take their settings "
+        "and their buttons' words from it "
         "(add '- mkdocs_quiz:' with the settings shown in quizzes/README.md)",
     ),
     (
         unknown_fact,
         "quizzes/marked.yml:18: unknown fact '{{ contacts.nobody.phone }}' "
         "(see data/contacts.yml for the names you can use)",
+    ),
+    (
+        marker_inside_html,
+        "docs/marked.md: the self-check could not be put in the page (the <!-- quiz --> line is inside "
+        "HTML) (put the <!-- quiz --> line on a line of its own, outside any HTML block)",
     ),
     (
         marker_without_quiz,

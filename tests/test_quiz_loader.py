@@ -466,7 +466,8 @@ class FakePlugin:
         (
             {"require": True},
             {},
-            "mkdocs.yml: the mkdocs_quiz plugin is not in 'plugins:', so quizzes would show as raw text "
+            "mkdocs.yml: the mkdocs_quiz plugin is not in 'plugins:', and the self-checks take their "
+            "settings and their buttons' words from it "
             "(add '- mkdocs_quiz:' with the settings shown in quizzes/README.md)",
         ),
         (
@@ -555,7 +556,7 @@ def test_the_worked_example_for_trainers_is_a_valid_quiz_for_the_front_door_page
     example = guide.split("```yaml\n", 1)[1].split("```", 1)[0]
     quiz = q.parse_quiz(example, "quizzes/README.md")
     body, _ = meta.get_data((ROOT / "docs" / quiz.page).read_text(encoding="utf-8"))
-    assert q.render_quiz(quiz, q.page_sections(body)).count("<quiz>") == 3
+    assert len(q.shown_questions(quiz, q.page_sections(body))) == 3
 
 
 def test_a_multiple_answer_question_with_every_option_correct_fails_the_real_build(project_copy, tmp_path):

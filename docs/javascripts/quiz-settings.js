@@ -1,9 +1,9 @@
 /* mkdocs-quiz's settings, read from the page's JSON block (id "quiz-settings").
 
-   mkdocs-quiz writes its interface text, its options and its auto-numbering switch as inline
-   scripts, which the site's security policy does not run (hooks/csp.py). hooks/quizzes.py moves
-   them into a JSON block, which is data; this file, loaded deferred just before mkdocs-quiz's
-   own script, sets them up as mkdocs-quiz's inline scripts did. */
+   mkdocs-quiz's script reads its interface text, its options and its auto-numbering switch from
+   what mkdocs-quiz would write as inline scripts, which the site's security policy does not run
+   (hooks/csp.py). hooks/quizzes.py writes them as a JSON block instead, which is data; this file,
+   loaded deferred just before mkdocs-quiz's own script, sets them up as those scripts would. */
 (function () {
   "use strict";
   var block = document.getElementById("quiz-settings");
