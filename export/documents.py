@@ -155,11 +155,12 @@ def prepare_page(
     relink(article, page.url, anchors, asset_prefix)
     page.questions = read_questions(article, page.src)
     replace_quizzes(article, [worksheet(q) for q in page.questions])
-    page.ids = {str(tag["id"]) for tag in article.find_all(id=True)}
+    tags = article.find_all(True)
+    page.ids = {str(tag["id"]) for tag in tags if tag.has_attr("id")}
     page.links = [
-        (link.get_text(" ", strip=True), str(link["href"]))
-        for link in article.find_all("a", href=True)
-        if str(link["href"]).startswith("#")
+        (tag.get_text(" ", strip=True), str(tag["href"]))
+        for tag in tags
+        if tag.name == "a" and str(tag.get("href", "")).startswith("#")
     ]
     page.html = article.decode_contents().strip()
     return page
@@ -189,7 +190,7 @@ def print_wording(article: Tag, attribute: str = PRINT_WORDING) -> None:
     instead; `data-print=""` leaves the element out of print. The Essentials handout, which holds
     only parts of the pages, reads `data-essentials` the same way (ESSENTIALS_WORDING), after
     `data-print`."""
-    for tag in article.select(f"[{attribute}]"):
+    for tag in article.find_all(attrs={attribute: True}):  # ([attribute] in soupsieve: 0.25 s an export)
         text = str(tag[attribute]).strip()
         if not text:
             tag.decompose()
@@ -202,7 +203,7 @@ def print_wording(article: Tag, attribute: str = PRINT_WORDING) -> None:
 def glossary_columns(article: Tag) -> None:
     """The Glossary page's entries, from the first letter heading on, in one block that
     print.css sets in two columns."""
-    first = article.select_one(f"h3.{ENTRY_CLASS}")
+    first = article.find("h3", class_=ENTRY_CLASS)
     if first is None:
         return
     start = first
@@ -222,7 +223,7 @@ def open_details(article: Tag) -> None:
 
 def flatten_tabs(article: Tag) -> None:
     """Content tabs (pymdownx.tabbed, alternate style): every tab, each under its label."""
-    for tabbed in article.select("div.tabbed-set"):
+    for tabbed in article.find_all("div", class_="tabbed-set"):
         labels = [
             label.get_text(" ", strip=True) for label in tabbed.select(":scope > .tabbed-labels > label")
         ]
@@ -283,25 +284,29 @@ def relink(article: Tag, page_url: str, anchors: dict[str, str], asset_prefix: s
     printed page cannot follow it. Links to other sites, phone numbers and email stay.
     """
     prefix = anchors[page_url]
-    for tag in article.find_all(id=True):
-        tag["id"] = f"{prefix}--{tag['id']}"
-    for attr in ("for", "aria-labelledby", "aria-describedby", "aria-controls"):
-        for tag in article.find_all(attrs={attr: True}):
-            tag[attr] = " ".join(f"{prefix}--{ref}" for ref in str(tag[attr]).split())
-    for link in article.find_all("a", href=True):
-        target = resolve(str(link["href"]), page_url)
-        if target is None:
-            continue
-        path, fragment = target
-        if path in anchors:
-            link["href"] = "#" + (f"{anchors[path]}--{fragment}" if fragment else anchors[path])
-        else:
-            link.unwrap()
-    for image in article.find_all(["img", "source"], src=True):
-        target = resolve(str(image["src"]), page_url)
-        if target is not None:
-            image["src"] = asset_prefix + target[0]
-        image.attrs.pop("loading", None)  # lazy images may not be loaded when the page is printed
+    for tag in article.find_all(True):  # one walk (each step below touches its own attributes)
+        if tag.has_attr("id"):
+            tag["id"] = f"{prefix}--{tag['id']}"
+        for attr in ID_REFERENCES:
+            if tag.has_attr(attr):
+                tag[attr] = " ".join(f"{prefix}--{ref}" for ref in str(tag[attr]).split())
+        if tag.name == "a" and tag.has_attr("href"):
+            target = resolve(str(tag["href"]), page_url)
+            if target is None:
+                continue
+            path, fragment = target
+            if path in anchors:
+                tag["href"] = "#" + (f"{anchors[path]}--{fragment}" if fragment else anchors[path])
+            else:
+                tag.unwrap()
+        elif tag.name in ("img", "source") and tag.has_attr("src"):
+            target = resolve(str(tag["src"]), page_url)
+            if target is not None:
+                tag["src"] = asset_prefix + target[0]
+            tag.attrs.pop("loading", None)  # lazy images may not be loaded when the page is printed
+
+
+ID_REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls")  # attributes naming ids
 
 
 def broken_links(pages: list[Page]) -> list[str]:
@@ -319,6 +324,8 @@ def broken_links(pages: list[Page]) -> list[str]:
 @functools.lru_cache(maxsize=4096)  # the same text goes into the standard and large-print copies
 def drop_internal_links(html: str) -> str:
     """Unwrap links to anchors in a document (for text moved into another document)."""
+    if "#" not in html:  # most texts: no link to an anchor (0.1 s an export, parsing them all)
+        return html
     soup = BeautifulSoup(html, "html.parser")
     for link in soup.find_all("a", href=True):
         if str(link["href"]).startswith("#"):
@@ -556,24 +563,29 @@ def glossary_entries(glossary_html: str, names: list[str]) -> tuple[list[tuple[s
 def read_questions(article: Tag, src: str) -> list[Question]:
     """The page's self-check questions, from mkdocs-quiz's HTML, in page order."""
     questions = []
-    for number, quiz in enumerate(article.select("div.quiz"), start=1):
-        body = quiz.select_one(".quiz-question")
+    for number, quiz in enumerate(article.find_all("div", class_="quiz"), start=1):
+        body = quiz.find(class_="quiz-question")
         question_html = body.decode_contents().strip() if body else ""
         answer_html = question_html
         blanks: list[str] = []
         options: list[Option] = []
         if "quiz-fill-blank" in quiz.get("class", []):
             kind = "blank"
-            blanks = [str(i.get("data-answer", "")) for i in body.select("input.quiz-blank-input")]
+            blanks = [
+                str(i.get("data-answer", "")) for i in body.find_all("input", class_="quiz-blank-input")
+            ]
             question_html, answer_html, text = _blank_versions(body)
         else:
             text = plain(body)
-            inputs = quiz.select("fieldset input")
+            fieldsets = quiz.find_all("fieldset")
+            inputs = [i for fieldset in fieldsets for i in fieldset.find_all("input")]
             kind = "several" if any(i.get("type") == "checkbox" for i in inputs) else "one"
-            for wrapper in quiz.select("fieldset > div"):
+            for wrapper in (
+                div for fieldset in fieldsets for div in fieldset.find_all("div", recursive=False)
+            ):
                 field_input = wrapper.find("input")
                 label = wrapper.find("label")
-                feedback = wrapper.select_one(".answer-feedback")
+                feedback = wrapper.find(class_="answer-feedback")
                 options.append(
                     Option(
                         html=label.decode_contents().strip() if label else "",
@@ -582,7 +594,7 @@ def read_questions(article: Tag, src: str) -> list[Question]:
                         feedback_html=feedback.decode_contents().strip() if feedback else "",
                     )
                 )
-        content = quiz.select_one("section.content")
+        content = quiz.find("section", class_="content")
         questions.append(
             Question(
                 page=src,
@@ -604,10 +616,10 @@ def _blank_versions(body: Tag) -> tuple[str, str, str]:
     """(worksheet HTML with empty blanks, HTML with the answers written in, plain text)."""
     empty = BeautifulSoup(body.decode_contents(), "html.parser")
     filled = BeautifulSoup(body.decode_contents(), "html.parser")
-    for field_input in empty.select("input.quiz-blank-input"):
+    for field_input in empty.find_all("input", class_="quiz-blank-input"):
         blank = empty.new_tag("span", attrs={"class": "blank", "role": "img", "aria-label": "blank"})
         field_input.replace_with(blank)
-    for field_input in filled.select("input.quiz-blank-input"):
+    for field_input in filled.find_all("input", class_="quiz-blank-input"):
         answer = filled.new_tag("strong", attrs={"class": "blank-answer"})
         answer.string = str(field_input.get("data-answer", ""))
         field_input.replace_with(answer)
@@ -621,9 +633,9 @@ def replace_quizzes(article: Tag, rendered: list[str]) -> None:
     into pairs from its end, each pair one block (the last one marked worksheet-pair--last) that
     print.css keeps on one sheet; when a run is odd, its first worksheet stays outside and
     print.css keeps it with what comes before it (the heading and the text above)."""
-    for quiz, html in zip(article.select("div.quiz"), rendered, strict=True):
+    for quiz, html in zip(article.find_all("div", class_="quiz"), rendered, strict=True):
         quiz.replace_with(BeautifulSoup(html, "html.parser"))
-    for run in worksheet_runs(article.select(".worksheet")):
+    for run in worksheet_runs(article.find_all(class_="worksheet")):
         odd = len(run) % 2
         for first, second in zip(run[odd::2], run[odd + 1 :: 2], strict=True):
             last = " worksheet-pair--last" if second is run[-1] else ""
