@@ -130,7 +130,7 @@ def on_files(files, config):
     return files
 
 
-@event_priority(1)  # after the hooks that write self-checks (50), before mkdocs-quiz reads them (0)
+@event_priority(1)  # after the hooks that write self-checks (50), before the plugins (0)
 def _early(markdown, page, config, files):
     src = page.file.src_uri
     if RECORD:

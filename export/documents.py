@@ -179,7 +179,7 @@ def article_of(html_text: str, where: str = "page") -> Tag:
 def clean_article(article: Tag) -> None:
     """Remove what only makes sense on screen, and anything an author marked to leave out."""
     for comment in article.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()  # mkdocs-quiz keeps each quiz's source, answers included, in a comment
+        comment.extract()  # (mkdocs-quiz's embed_source kept each quiz's answers in one)
     for tag in article.find_all(_SCREEN_ONLY):
         tag.decompose()
 

@@ -312,7 +312,7 @@ def build_offline_site(config_file: Path, site_dir: Path) -> BuiltSite:
     """`mkdocs build --strict -f mkdocs-offline.yml`, in this process so that the build's data
     (the learning path, the trainer-only notes the build removed) can be read afterwards."""
     built = build_in_process(config_file, site_dir, strict=True)
-    if built.error is not None:  # MkDocs aborts; mkdocs-quiz raises ValueError for a bad quiz
+    if built.error is not None:  # MkDocs aborts, or a hook raised
         lines = [f"{r.levelname} - {r.getMessage()}" for r in built.records] + [str(built.error)]
         raise ExportError(
             "The strict build of the site failed (`python3 noxfile.py -s build` runs the same "

@@ -84,7 +84,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if quiz is None:
         return markdown
     options = build.setup.page_options(page.meta)
-    page.meta["quiz"] = {**(page.meta.get("quiz") or {}), "enabled": False}  # mkdocs-quiz: hands off
+    own = page.meta.get("quiz") if isinstance(page.meta.get("quiz"), dict) else {}
+    page.meta["quiz"] = {**own, "enabled": False}  # mkdocs-quiz: hands off
     facts = config.extra.get("facts")
     slot = build.self_check.slot
     markdown, shown = add_quiz(markdown, quiz, slugify_for(config), facts, f"docs/{src}", slot, offset)
@@ -99,7 +100,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         raise DataError(
             f"docs/{page.file.src_uri}",
             None,
-            "the self-check could not be put in the page (the <!-- quiz --> line is inside HTML)",
+            "the self-check could not be placed in the page (is its <!-- quiz --> line inside HTML?)",
             "put the <!-- quiz --> line on a line of its own, outside any HTML block",
         )
     script = get_relative_url(QUIZ_SCRIPT, page.file.url)

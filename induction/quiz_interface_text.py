@@ -1,11 +1,11 @@
 """The self-checks' buttons and messages in UK English, from `quizzes/interface-text.en-GB.po`.
 
-mkdocs-quiz reads that file (named under `custom_translations` in mkdocs.yml) with polib and
-writes its texts into every quiz page as they are: into the HTML, into attributes such as
-`aria-label="..."`, and into a script that puts some of them back into the page as HTML. A
-broken or unsafe text there would break the page or run as script, and mkdocs-quiz reports
-neither. So before any page is built hooks/quiz_interface_text.py reads the file the same way
-and stops with
+The build reads that file (named under `custom_translations` in mkdocs.yml) with mkdocs-quiz's
+own reader (polib) and writes its texts into every quiz page: into the HTML and attributes such
+as `aria-label="..."` (escaped), and into the settings block, from which mkdocs-quiz's script puts
+some of them back into the page as HTML. A broken or unsafe text there would break the page or
+run as script, and mkdocs-quiz reports neither. So before any page is built
+hooks/quiz_interface_text.py reads the file the same way and stops with
 `quizzes/<file>.po:<line>: what is wrong (what to write)` when:
 
 - the file is not UTF-8, or polib cannot read it (polib's own reason, with its line);

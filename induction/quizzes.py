@@ -728,7 +728,8 @@ def shown_questions(
     quiz: Quiz, sections: dict[str, str] | None = None, facts: dict | None = None
 ) -> list[Shown]:
     """Each question of `quiz` as the page shows it: its parts as Markdown of one paragraph each
-    (trainer text is escaped by trainer_markdown, facts are filled in).
+    (trainer text is escaped by trainer_markdown, facts are filled in, and control characters a
+    YAML escape can write are dropped, as Python-Markdown drops them from a page).
 
     `sections` maps heading text to anchors (from `page_sections`); a question naming a section
     the page does not have is an error. Without `sections` the explanation names the section
@@ -737,29 +738,26 @@ def shown_questions(
     shown = []
     for question in quiz.questions:
 
+        def part(markdown: str, line: int) -> str:
+            return CONTROL_CHARACTERS.sub("", _fill(markdown, facts, quiz.file, line))
+
         def text(value: str, key: str, question: Question = question) -> str:
-            return _fill(trainer_markdown(value), facts, quiz.file, question.lines.get(key, question.line))
+            return part(trainer_markdown(value), question.lines.get(key, question.line))
 
         why = f"**Why:** {text(question.explanation, 'explanation')}"
         read_more = f"Read more: {_section_link(question, quiz, sections)}."
         if question.kind == "fill-in":
-            filled = _fill(
-                blank_text(question.text, BLANK_SLOT),
-                facts,
-                quiz.file,
-                question.lines.get("question", question.line),
-            )
-            before, after = filled.split(BLANK_SLOT)
-            shown.append(Shown(before, [], why, read_more, blank=(question.answer, after)))
+            line = question.lines.get("question", question.line)
+            # "[[ ]]" stands for the box until the sentence is filled: escaped text has no "[["
+            sentence = part(blank_text(question.text, "[[ ]]"), line).replace("[[ ]]", BLANK_SLOT)
+            shown.append(Shown(sentence, [], why, read_more, blank=question.answer))
             continue
         hint = " *Choose all the answers that apply.*" if question.kind == "multiple" else ""
         options = [
             (
-                _fill(trainer_markdown(option.text), facts, quiz.file, option.line),
+                part(trainer_markdown(option.text), option.line),
                 option.correct,
-                _fill(trainer_markdown(option.feedback), facts, quiz.file, option.line)
-                if option.feedback
-                else "",
+                part(trainer_markdown(option.feedback), option.line) if option.feedback else "",
             )
             for option in question.options
         ]
@@ -771,11 +769,11 @@ def shown_questions(
 class Shown:
     """A question as the page shows it, each part Markdown of one paragraph."""
 
-    question: str  # for a blank: the text before it
+    question: str  # for a blank: with BLANK_SLOT where the box goes
     options: list[tuple[str, bool, str]]  # (text, right or not, feedback or "")
     why: str  # the explanation, "**Why:** ..."
     read_more: str  # "Read more: [section](#anchor)."
-    blank: tuple[str, str] | None = None  # a fill-in blank's (answer, text after it)
+    blank: str | None = None  # a fill-in blank's answer
 
 
 def blank_text(text: str, blank: str) -> str:
@@ -847,7 +845,7 @@ def check_no_answer_key_file(exists: bool) -> None:
 @dataclass
 class Setup:
     """How one build's self-checks behave and what their buttons say: mkdocs-quiz's settings in
-    mkdocs.yml, with a page's own `quiz:` front matter over them (quiz_options), and its interface
+    mkdocs.yml, with a page's own `quiz:` front matter over them (page_options), and its interface
     text (mkdocs-quiz's English with quizzes/interface-text.en-GB.po over it)."""
 
     options: dict[str, object]
@@ -905,7 +903,7 @@ class SelfCheck(Extension):
 
     def __init__(self):
         super().__init__()
-        self.slot = f"self-check-{uuid.uuid4().hex}"
+        self.slot = f"selfcheck{uuid.uuid4().hex}"  # one word: no abbreviation or term inside
         self.job: tuple[list[Shown], dict, Setup] | None = None
         self.placed = 0
 
@@ -930,21 +928,27 @@ class _PlaceSelfCheck(Treeprocessor):
             for at, child in enumerate(parent):
                 if child.tag == "p" and len(child) == 0 and (child.text or "").strip() == self.extension.slot:
                     holder = etree.Element("div")
-                    holder.extend(self_check_elements(*job))
+                    elements, boxes = self_check_elements(*job)
+                    holder.extend(elements)
                     for step in ("inline", "prettify", "unescape"):  # what the page's text had
                         self.md.treeprocessors[step].run(holder)
+                    for sentence, box in boxes:
+                        place_box(sentence, box)
                     parent[at : at + 1] = list(holder)
                     self.extension.placed += 1
                     return
 
 
-def self_check_elements(questions: list[Shown], options: dict, setup: Setup) -> list[etree.Element]:
+def self_check_elements(
+    questions: list[Shown], options: dict, setup: Setup
+) -> tuple[list[etree.Element], list[tuple[etree.Element, etree.Element]]]:
     """The self-check as mkdocs-quiz 1.7.1 writes it (plugin.py: _generate_intro_html,
     _process_quiz, _process_fill_in_blank_quiz), finished for the site: question numbers are <h3>
     under the "Check your understanding" <h2>; the forms have no inline handler (mkdocs-quiz's
     script submits them); the parts of each question that search should skip are marked (see the
     note on search above QUIZ_OPTIONS); a status line for screen readers follows. The Markdown of
-    each part is still to be turned into HTML (_PlaceSelfCheck)."""
+    each part is still to be turned into HTML, and each blank's box put in its sentence
+    (_PlaceSelfCheck): the elements, and (sentence, box) for each blank."""
 
     def add(parent, tag: str, text: str = "", **attrs) -> etree.Element:
         element = etree.SubElement(
@@ -958,6 +962,7 @@ def self_check_elements(questions: list[Shown], options: dict, setup: Setup) -> 
         return AtomicString(setup.word(key, **values))
 
     top = etree.Element("div")
+    boxes: list[tuple[etree.Element, etree.Element]] = []  # (a blank's sentence, its box)
     intro = add(top, "div", class_="quiz-intro", data_search_exclude="")
     add(
         intro,
@@ -974,12 +979,13 @@ def self_check_elements(questions: list[Shown], options: dict, setup: Setup) -> 
     )
     for number, question in enumerate(questions):
         quiz_id = f"quiz-{number}"
+        is_blank = question.blank is not None
         attrs = {"class": "quiz"}
-        if question.blank:
+        if is_blank:
             attrs = {"class": "quiz quiz-fill-blank", "data-quiz-type": "fill-blank"}
         several = sum(correct for _, correct, _ in question.options) > 1
         for name, flag, blank in OPTION_ATTRIBUTES:
-            if options[name] and (blank or not question.blank):
+            if options[name] and (blank or not is_blank):
                 attrs[flag] = "true"
         attrs["id"] = quiz_id
         quiz = etree.SubElement(top, "div", attrs)
@@ -994,19 +1000,20 @@ def self_check_elements(questions: list[Shown], options: dict, setup: Setup) -> 
         if options["auto_number"]:
             add(quiz, "h3", word("Question {n}", n=number + 1), class_="quiz-number", data_search_exclude="")
         body = add(quiz, "div", class_="quiz-question")
-        if not question.blank:
+        if not is_blank:
             body.set("id", f"{quiz_id}-question")
         body.set("data-search-exclude", "")
         paragraph = add(body, "p", question.question)
         form = add(quiz, "form", data_search_exclude="")
-        if question.blank:
-            answer, after = question.blank
-            box = add(paragraph, "input", type="text", class_="quiz-blank-input", id=f"{quiz_id}-blank-0")
-            for name, value in (("data-answer", answer), ("autocomplete", "off")):
-                box.set(name, value)
-            box.set("size", str(max(5, len(answer) + 2)))
+        if is_blank:
+            box = etree.Element(
+                "input", {"type": "text", "class": "quiz-blank-input", "id": f"{quiz_id}-blank-0"}
+            )
+            box.set("data-answer", question.blank)
+            box.set("autocomplete", "off")
+            box.set("size", str(max(5, len(question.blank) + 2)))
             box.set("aria-label", setup.word("Answer"))
-            box.tail = after
+            boxes.append((paragraph, box))
         else:
             answers = add(form, "fieldset", aria_labelledby=f"{quiz_id}-question")
             for at, (text, correct, feedback) in enumerate(question.options):
@@ -1022,13 +1029,28 @@ def self_check_elements(questions: list[Shown], options: dict, setup: Setup) -> 
                 if feedback:
                     add(item, "div", feedback, class_="answer-feedback hidden")
         add(form, "div", class_="quiz-feedback hidden")
-        if several or question.blank or not options["auto_submit"]:
+        if several or is_blank or not options["auto_submit"]:
             add(form, "button", word("Submit"), type="submit", class_="quiz-button")
         explanation = add(quiz, "section", class_="content hidden", data_search_exclude="")
         add(explanation, "p", question.why)
         add(explanation, "p", question.read_more)
     add(top, "p", class_="self-check-status visually-hidden", role="status", aria_live="polite")
-    return list(top)
+    return list(top), boxes
+
+
+def place_box(sentence: etree.Element, box: etree.Element) -> None:
+    """Put a blank's box where BLANK_SLOT is in its sentence, once the sentence is HTML (so that
+    *emphasis* may hold the blank, as in mkdocs-quiz)."""
+    for element in sentence.iter():
+        if BLANK_SLOT in (element.text or ""):
+            element.text, box.tail = element.text.split(BLANK_SLOT, 1)
+            element.insert(0, box)
+            return
+        for at, child in enumerate(element):
+            if BLANK_SLOT in (child.tail or ""):
+                child.tail, box.tail = child.tail.split(BLANK_SLOT, 1)
+                element.insert(at + 1, box)
+                return
 
 
 def json_for_html(value) -> str:
@@ -1151,7 +1173,7 @@ def slugify_for(config):
 QUIZ_DIR = "quizzes"
 ANSWER_KEY = "about/answer-key.md"
 QUIZ_SCRIPT = "javascripts/mkdocs-quiz.js"  # mkdocs-quiz's own script, written once by the build
-QUIZ_SETTINGS_SCRIPT = "javascripts/quiz-settings.js"  # reads the settings block (move_quiz_settings)
+QUIZ_SETTINGS_SCRIPT = "javascripts/quiz-settings.js"  # reads the settings block (Setup.settings_html)
 BLOCK_INDICATOR = re.compile(r"\s*[>|][-+0-9]*\s*")  # `explanation: >-` or `|`: the text starts below
 MARKER = "<!-- quiz -->"
 HEADING_TEXT = "Check your understanding"
@@ -1176,7 +1198,10 @@ OPTION_ATTRIBUTES = (
     ("disable_after_submit", "data-disable-after-submit", True),
     ("shuffle_answers", "data-shuffle-answers", False),
 )
-BLANK_SLOT = "\x00"  # where a fill-in blank goes, while its text is made (no trainer text holds it)
+# Where a fill-in blank's box goes in its sentence, until the sentence is HTML (no trainer text
+# holds it: shown_questions drops control characters, and Python-Markdown's inline step leaves it).
+BLANK_SLOT = "\x02blank\x03"
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # all but tab and line break
 MIN_QUESTIONS = 3
 MAX_OPTIONS = 7  # a question's options at most (the export's test of a question with seven passes)
 QUIZ_KEYS = ("page", "questions")

@@ -448,10 +448,11 @@ class SafeHtml(PageCheck):
     (the trainer's, with what other hooks and plugins added), and `where`: one giving the page's
     name in messages and how many lines its front matter takes. Only the conversion of that
     Markdown is judged (not Markdown another plugin converts with the same extensions). At its
-    end (a tree processor after every other one) the raw HTML Python-Markdown stashed and the
-    tags of the finished tree are judged; `problems` holds what was found, and in a build the
-    first stops it as a DataError. A missing `--8<--` snippet in the page becomes a problem of
-    the same kind.
+    end (a tree processor after every step that reads the page's text; only the trainer notes'
+    removal and the self-check, made from quiz files by induction/quizzes.py, come after it) the
+    raw HTML Python-Markdown stashed and the tags of the finished tree are judged; `problems`
+    holds what was found, and in a build the first stops it as a DataError. A missing `--8<--`
+    snippet in the page becomes a problem of the same kind.
     """
 
     def start(self, text: str, source=None, where=None) -> None:

@@ -279,8 +279,8 @@ BAD_BUILDS = [
     ),
     (
         marker_inside_html,
-        "docs/marked.md: the self-check could not be put in the page (the <!-- quiz --> line is inside "
-        "HTML) (put the <!-- quiz --> line on a line of its own, outside any HTML block)",
+        "docs/marked.md: the self-check could not be placed in the page (is its <!-- quiz --> line inside "
+        "HTML?) (put the <!-- quiz --> line on a line of its own, outside any HTML block)",
     ),
     (
         marker_without_quiz,
@@ -299,6 +299,28 @@ def test_bad_quiz_input_stops_the_strict_build_before_any_page_is_written(tmp_pa
     assert build.returncode != 0
     assert f"ERROR   -  {message}" in build.output, build.output
     assert not list((tmp_path / "site").rglob("*.html")), "pages were written despite the error"
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("value", ["true", "[shuffle_answers]", "{enabled: true, shuffle_answers: true}"])
+def test_a_quiz_setting_in_front_matter_of_any_kind_still_builds_the_self_check(tmp_path, value):
+    """mkdocs-quiz's `quiz:` front matter: a page's settings for its self-check when it is a
+    mapping (here shuffle_answers), and nothing when it is not; mkdocs-quiz itself stays off."""
+    project = quiz_project(tmp_path / "project")
+    edit(
+        project / "docs/topic.md",
+        "sources: [induction_2025]\n",
+        f"sources: [induction_2025]\nquiz: {value}\n",
+    )
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    quizzes = article(build, "topic/index.html").select("div.quiz")
+    assert len(quizzes) == 4
+    shuffled = value.startswith("{")
+    assert [quiz.get("data-shuffle-answers") for quiz in quizzes[:2]] == (
+        ["true"] * 2 if shuffled else [None] * 2
+    )
+    assert "mkdocsQuizConfig" not in (tmp_path / "site/topic/index.html").read_text(encoding="utf-8")
 
 
 # --- The real site ----------------------------------------------------------------------------

@@ -5,14 +5,17 @@ links, and the answer key lists it all."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from mkdocs_quiz.plugin import MkDocsQuizPlugin
+from mkdocs_quiz.translations import TranslationManager
 
-from conftest import TEXT_EXTENSIONS
+from conftest import ROOT, TEXT_EXTENSIONS
 from induction import quizzes as q
 from induction.common import DataError, parse_yaml
 from induction.pages import check_front_matter
@@ -78,13 +81,13 @@ SETUP = q.Setup(dict(q.QUIZ_OPTIONS, auto_submit=False, disable_after_submit=Fal
 
 
 def page_with_quiz(
-    page: str, built: q.Quiz, options: dict | None = None, facts=FACTS
+    page: str, built: q.Quiz, options: dict | None = None, setup: q.Setup = SETUP
 ) -> tuple[BeautifulSoup, q.SelfCheck]:
     """`page` with `built`'s self-check, converted as the site converts a page."""
     self_check = q.SelfCheck()
     md = markdown.Markdown(extensions=[*EXTENSIONS, self_check])
-    text, shown = q.add_quiz(page, built, None, facts, "docs/services/front-door.md", self_check.slot)
-    self_check.start(shown, options or SETUP.page_options({}), SETUP)
+    text, shown = q.add_quiz(page, built, None, FACTS, "docs/services/front-door.md", self_check.slot)
+    self_check.start(shown, options or setup.page_options({}), setup)
     return BeautifulSoup(md.convert(text), "html.parser"), self_check
 
 
@@ -178,6 +181,112 @@ def test_a_self_check_whose_place_is_inside_raw_html_is_not_placed():
     page = PAGE.replace("## Key takeaways", "<div>\n\n<!-- quiz -->\n\n</div>\n\n## Key takeaways")
     soup, self_check = page_with_quiz(page, quiz())
     assert self_check.placed == 0 and soup.select("div.quiz") == []
+
+
+def test_a_conversion_not_started_for_a_page_places_no_self_check():
+    """The self-check goes into the one conversion after `start` (the page's), never a later one."""
+    soup, self_check = page_with_quiz(PAGE, quiz())
+    md = markdown.Markdown(extensions=[*EXTENSIONS, self_check])
+    again = BeautifulSoup(md.convert(f"# Again\n\n{self_check.slot}\n"), "html.parser")
+    assert again.select("div.quiz") == [] and again.p.get_text() == self_check.slot
+
+
+def test_emphasis_may_hold_a_blank_as_in_mkdocs_quiz():
+    question = q.Question(
+        1, "Go to the *out of ___ hours* team.", "Because.", "Key takeaways", "fill-in", answer="office"
+    )
+    soup, _ = page_with_quiz(PAGE, q.Quiz(file=FILE, page="p.md", questions=[question]))
+    sentence = soup.select_one(".quiz-question p")
+    assert sentence.em.get_text() == "out of  hours" and sentence.em.input["data-answer"] == "office"
+    assert sentence.get_text() == "Go to the out of  hours team."
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_characters="*_"), min_size=1), st.booleans())
+def test_any_question_text_is_shown_as_its_words_without_control_characters(text, blank):
+    """Whatever a quiz file holds (a YAML escape can write any character), the page shows its words:
+    no markup, no placeholder of Python-Markdown's taking the place of another piece of the page."""
+    words = " ".join(q.CONTROL_CHARACTERS.sub("", " ".join(text.split())).split())
+    kind = "fill-in" if blank else "single"
+    options = [] if blank else [q.Option("Yes", correct=True), q.Option("No")]
+    question = q.Question(
+        1, text + (" ___" if blank else ""), "Because.", "Key takeaways", kind, options, "773"
+    )
+    page = "<div>\n\nRaw HTML the page stashes.\n\n</div>\n\n" + PAGE  # stash entry 0: not for the quiz
+    soup, self_check = page_with_quiz(page, q.Quiz(file=FILE, page="p.md", questions=[question]))
+    sentence = soup.select_one(".quiz-question p")
+    shown = " ".join(sentence.get_text().split())
+    assert self_check.placed == 1 and shown == words
+    assert {tag.name for tag in sentence.find_all(True)} <= {"input"}
+    assert len(sentence.find_all("input")) == blank
+
+
+OPTION_NAMES = ["show_correct", "auto_submit", "disable_after_submit", "auto_number", "shuffle_answers"]
+
+
+@pytest.mark.parametrize("values", list(itertools.product([True, False], repeat=5)))
+def test_the_self_check_is_mkdocs_quizs_own_markup_finished_for_the_site(values):
+    """The markup mkdocs-quiz 1.7.1 writes for the same questions (its _generate_intro_html,
+    _process_quiz and _process_fill_in_blank_quiz, with every setting it reads), with the site's
+    changes: question numbers <h3>, no inline form handlers, search marks. Fails when a new
+    version of mkdocs-quiz writes other markup, which its script would then expect."""
+    options = dict(zip(OPTION_NAMES, values, strict=True), show_progress=False)
+    words = TranslationManager("en", ROOT / "quizzes" / "interface-text.en-GB.po")
+    setup = q.Setup(dict(q.QUIZ_OPTIONS), words.to_dict())
+    soup, _ = page_with_quiz(PAGE, quiz(), options, setup)
+    ours = soup.find("h2", id=CHECK).find_next_siblings(True)[:-1]  # without the status line
+    plugin = MkDocsQuizPlugin()
+    plugin._create_fragment_markdown = lambda page, config, files: markdown.Markdown(extensions=EXTENSIONS)
+    shown = q.shown_questions(quiz(), q.page_sections(PAGE), FACTS)
+    blocks = [upstream_block(s) for s in shown]
+    upstream = plugin._generate_intro_html(words) + "".join(
+        plugin._process_quiz(block, number, options, words, None, None, None)
+        for number, block in enumerate(blocks)
+    )
+    theirs = BeautifulSoup(upstream.replace("<h4", "<h3").replace("</h4>", "</h3>"), "html.parser")
+    for form in theirs.find_all("form"):
+        form.attrs = {"data-search-exclude": ""}
+    for tag, name in SEARCH_MARKED:
+        for element in theirs.find_all(tag, class_=name):
+            element["data-search-exclude"] = ""
+    assert [shape(e) for e in ours] == [shape(e) for e in theirs.find_all(True, recursive=False)]
+    assert setup.word("Submit") == "Check my answer"
+
+
+SEARCH_MARKED = [
+    ("a", "quiz-header-link"),
+    ("div", "quiz-question"),
+    ("section", "content"),
+    ("button", "quiz-intro-reset"),
+    ("div", "quiz-intro"),
+    ("h3", "quiz-number"),
+]
+
+
+def upstream_block(shown: q.Shown) -> str:
+    """A question as the mkdocs-quiz block it stands for (the inside of <quiz>...</quiz>)."""
+    end = f"\n\n{shown.why}\n\n{shown.read_more}"
+    if shown.blank is not None:
+        return shown.question.replace(q.BLANK_SLOT, f"[[{shown.blank}]]") + "\n\n---\n" + end
+    lines = [shown.question]
+    for text, correct, feedback in shown.options:
+        lines.append(f"- [{'x' if correct else ' '}] {text}")
+        if feedback:
+            lines.append(f"> {feedback}")
+    return "\n".join(lines) + end
+
+
+def shape(element) -> tuple:
+    """An element as a reader's browser sees it: tag, attributes, words and children, without the
+    blank space between tags."""
+    children = tuple(shape(child) for child in element.find_all(True, recursive=False))
+    own = " ".join("".join(element.find_all(string=True, recursive=False)).split())
+    return (
+        element.name,
+        sorted((k, " ".join(v) if isinstance(v, list) else v) for k, v in element.attrs.items()),
+        own,
+        children,
+    )
 
 
 def test_a_section_the_page_does_not_have_is_an_error_listing_the_headings():
