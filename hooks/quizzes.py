@@ -33,6 +33,7 @@ from induction.quizzes import (
     check_no_quiz_markup,
     check_pages_exist,
     check_required,
+    page_quiz_settings,
     slugify_for,
     upstream_script,
 )
@@ -84,8 +85,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if quiz is None:
         return markdown
     options = build.setup.page_options(page.meta)
-    own = page.meta.get("quiz") if isinstance(page.meta.get("quiz"), dict) else {}
-    page.meta["quiz"] = {**own, "enabled": False}  # mkdocs-quiz: hands off
+    page.meta["quiz"] = {**page_quiz_settings(page.meta), "enabled": False}  # mkdocs-quiz: hands off
     facts = config.extra.get("facts")
     slot = build.self_check.slot
     markdown, shown = add_quiz(markdown, quiz, slugify_for(config), facts, f"docs/{src}", slot, offset)

@@ -869,7 +869,7 @@ class Setup:
         )
 
     def page_options(self, meta: dict) -> dict[str, object]:
-        own = meta.get("quiz") if isinstance(meta.get("quiz"), dict) else {}
+        own = page_quiz_settings(meta)
         return {**self.options, **{name: value for name, value in own.items() if name in QUIZ_OPTIONS}}
 
     def word(self, key: str, **values) -> str:
@@ -897,6 +897,11 @@ class Setup:
         )
 
 
+def page_quiz_settings(meta: dict) -> dict:
+    """A page's `quiz:` front matter when it is a group of settings, else none (`quiz: true`)."""
+    return meta.get("quiz") if isinstance(meta.get("quiz"), dict) else {}
+
+
 class SelfCheck(Extension):
     """Puts a page's self-check where its slot paragraph is, in the conversion after `start`.
     `placed` says how many slots were filled (1, or 0 when the slot was lost in raw HTML)."""
@@ -922,21 +927,28 @@ class _PlaceSelfCheck(Treeprocessor):
 
     def run(self, root):
         job, self.extension.job = self.extension.job, None
-        if job is None:
+        if job is None:  # a page without a self-check
             return
-        for parent in root.iter():
-            for at, child in enumerate(parent):
-                if child.tag == "p" and len(child) == 0 and (child.text or "").strip() == self.extension.slot:
-                    holder = etree.Element("div")
-                    elements, boxes = self_check_elements(*job)
-                    holder.extend(elements)
-                    for step in ("inline", "prettify", "unescape"):  # what the page's text had
-                        self.md.treeprocessors[step].run(holder)
-                    for sentence, box in boxes:
-                        place_box(sentence, box)
-                    parent[at : at + 1] = list(holder)
-                    self.extension.placed += 1
-                    return
+        slot = next(
+            ((parent, at) for parent in root.iter() for at, p in enumerate(parent) if self.is_slot(p)), None
+        )
+        if slot is None:  # lost in raw HTML: hooks/quizzes.py says so
+            return
+        holder = etree.Element("div")
+        elements, boxes = self_check_elements(*job)
+        holder.extend(elements)
+        for step in ("inline", "prettify", "unescape"):  # what the page's text had
+            self.md.treeprocessors[step].run(holder)
+        for sentence, box in boxes:
+            place_box(sentence, box)
+        parent, at = slot
+        parent[at : at + 1] = list(holder)
+        self.extension.placed += 1
+
+    def is_slot(self, element: etree.Element) -> bool:
+        return (
+            element.tag == "p" and len(element) == 0 and (element.text or "").strip() == self.extension.slot
+        )
 
 
 def self_check_elements(
