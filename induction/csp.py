@@ -38,9 +38,10 @@ it (the one violation the preview reports) and, in serve only, the pages load in
 instead: the same polling of MkDocs' server, from a file.
 
 Under the policy the browser would silently block anything inline still left, and the feature it
-belongs to would stop working. So every built page (404.html too) is read
-with a parser, and an inline script, <style>, style= or on...= attribute or javascript: URL is
-reported as a warning naming the page, which fails the strict build. So is what the policy
+belongs to would stop working. So every built page (404.html too) is read as a browser reads it
+(by Lexbor, an HTML parser that follows the HTML standard), and an inline script, <style>,
+style= or on...= attribute or javascript: URL is reported as a warning naming the page, which
+fails the strict build. So is what the policy
 cannot stop, or should never meet: a <meta http-equiv> other than the policy's own (a refresh
 sends the reader to another website), <base> and frames. The checks of each page's text stop
 these at their line; this is the net under them, for templates, settings and plugins.
@@ -50,8 +51,9 @@ from __future__ import annotations
 
 import logging
 import re
-from html.parser import HTMLParser
 from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
 
 from induction.common import DataError, warn
 from induction.versions import require
@@ -116,51 +118,55 @@ def report(display: str, found: list[str]) -> None:
 
 def inline_code(html_text: str, policy: str | None = None) -> list[str]:
     """What in this page the policy would block: inline scripts (not JSON data blocks), <style>
-    elements, style= and on...= attributes, javascript: URLs; and a missing or changed policy."""
-    finder = _InlineFinder()
-    finder.feed(html_text)
-    finder.close()
-    if finder.policy != (policy or POLICY):
-        finder.found.insert(0, NO_POLICY)
-    return finder.found
+    elements, style= and on...= attributes, javascript: URLs; and a missing or changed policy.
+
+    The page is read as a browser reads it, by Lexbor (selectolax), an HTML parser that follows
+    the HTML standard: what the browser would take for a tag or an attribute is one here too
+    (`<a/onclick=...>`, a duplicate attribute, a tag inside a <textarea>), and the content of a
+    <template>, which a script may copy into the page, is read as well."""
+    tree = LexborHTMLParser(html_text)
+    head = tree.head
+    first = next(head.iter(), None) if head is not None else None  # the first element in <head>
+    found = [] if first is not None and _is_policy(first, policy or POLICY) else [NO_POLICY]
+    if tree.root is not None:
+        _find_inline(tree.root, found)
+    return found
 
 
-class _InlineFinder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
-        self.policy: str | None = None
-        self._in_head = False
-        self._first = True
+def _is_policy(element, policy: str) -> bool:
+    attributes = element.attributes
+    equiv = (attributes.get("http-equiv") or "").strip().lower()
+    return (
+        element.tag == "meta" and equiv == "content-security-policy" and attributes.get("content") == policy
+    )
 
-    def handle_starttag(self, tag, attrs):
-        values = dict(attrs)
-        if tag == "head":
-            self._in_head = True
-        elif self._in_head and self._first:
-            self._first = False
-            if tag == "meta" and (values.get("http-equiv") or "").lower() == "content-security-policy":
-                self.policy = values.get("content")
-        equiv = (values.get("http-equiv") or "").strip().lower()
+
+def _find_inline(top, found: list[str]) -> None:
+    for element in top.traverse(include_text=False):
+        tag = element.tag
+        if tag.startswith(("-", "_")):  # a comment or the document: not an element
+            continue
+        attributes = element.attributes
+        equiv = (attributes.get("http-equiv") or "").strip().lower()
         if tag == "meta" and equiv and equiv != "content-security-policy":
-            self.found.append(f'a <meta http-equiv="{equiv}">')
+            found.append(f'a <meta http-equiv="{equiv}">')
         elif tag in ELSEWHERE_TAGS:
-            self.found.append(f"a <{tag}>")
-        if tag == "script" and "src" not in values and _runs(values.get("type")):
-            self.found.append("an inline <script>")
+            found.append(f"a <{tag}>")
+        if tag == "script" and "src" not in attributes and _runs(attributes.get("type")):
+            found.append("an inline <script>")
         elif tag == "style":
-            self.found.append("a <style> element")
-        for name, value in attrs:
+            found.append("a <style> element")
+        for name, value in attributes.items():
+            name = name.lower()
             if name == "style":
-                self.found.append(f"a style= attribute on <{tag}>")
+                found.append(f"a style= attribute on <{tag}>")
             elif name.startswith("on"):
-                self.found.append(f"an {name}= attribute on <{tag}>")
+                found.append(f"an {name}= attribute on <{tag}>")
             elif name in URL_ATTRIBUTES and JAVASCRIPT_URL.match(value or ""):
-                self.found.append(f"a javascript: link in {name}= on <{tag}>")
-
-    def handle_endtag(self, tag):
-        if tag == "head":
-            self._in_head = False
+                found.append(f"a javascript: link in {name}= on <{tag}>")
+        if tag == "template":  # its content is a fragment of its own, outside the tree
+            for fragment in element.template_fragments():
+                _find_inline(fragment, found)
 
 
 def _runs(script_type: str | None) -> bool:

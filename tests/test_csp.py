@@ -55,6 +55,30 @@ def page(head: str = "", body: str = "", meta: str = META) -> str:
             ["a <iframe>", "a <base>", "a <embed>"],
         ),
         (page('<meta charset="utf-8"><meta name="viewport" content="width=device-width">'), []),
+        # read as the browser reads it (the HTML standard's parser, Lexbor)
+        (
+            page(body='<a/onclick="x">y</a><a href="x"onmouseover=y>z</a>'),
+            [
+                "an onclick= attribute on <a>",
+                "an onmouseover= attribute on <a>",
+            ],
+        ),
+        (  # the content of a <template>, which a script may put in the page, nested ones too
+            page(body="<template><p ONCLICK=x><template><style></style></template></p></template>"),
+            ["an onclick= attribute on <p>", "a <style> element"],
+        ),
+        (
+            page(body='<svg viewBox="0 0 1 1" onLoad="x"><a xlink:href="javascript:1"></a></svg>'),
+            [
+                "an onload= attribute on <svg>",
+                "a javascript: link in xlink:href= on <a>",
+            ],
+        ),
+        (page(body='<a href="java&#115;cript:alert(1)">x</a>'), ["a javascript: link in href= on <a>"]),
+        # what the browser reads as text, or ignores, runs nowhere: a <script> in a <textarea>, a
+        # second attribute of the same name (the browser keeps the first)
+        (page(body='<textarea><script>x</script></textarea><a href="x" href="javascript:y">z</a>'), []),
+        (f"{META}<p>x", []),  # no <head> tag: the browser puts the policy in the head it makes
     ],
 )
 def test_inline_code_finds_what_the_policy_would_block(html, found):
