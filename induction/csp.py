@@ -125,12 +125,16 @@ def inline_code(html_text: str, policy: str | None = None) -> list[str]:
     (`<a/onclick=...>`, a duplicate attribute, a tag inside a <textarea>), and the content of a
     <template>, which a script may copy into the page, is read as well."""
     tree = LexborHTMLParser(html_text)
-    head = tree.head
-    first = next(head.iter(), None) if head is not None else None  # the first element in <head>
+    first = next((node for node in tree.head.iter() if _is_element(node)), None)  # in <head>
     found = [] if first is not None and _is_policy(first, policy or POLICY) else [NO_POLICY]
-    if tree.root is not None:
-        _find_inline(tree.root, found)
+    _find_inline(tree.root, found)
     return found
+
+
+def _is_element(node) -> bool:
+    """Not a comment, a processing instruction (read as a comment) or the document: Lexbor names
+    those "-comment", None, "-document"; an element's name starts with a letter."""
+    return bool(node.tag) and not node.tag.startswith("-")
 
 
 def _is_policy(element, policy: str) -> bool:
@@ -143,9 +147,9 @@ def _is_policy(element, policy: str) -> bool:
 
 def _find_inline(top, found: list[str]) -> None:
     for element in top.traverse(include_text=False):
-        tag = element.tag
-        if tag.startswith(("-", "_")):  # a comment or the document: not an element
+        if not _is_element(element):
             continue
+        tag = element.tag
         attributes = element.attributes
         equiv = (attributes.get("http-equiv") or "").strip().lower()
         if tag == "meta" and equiv and equiv != "content-security-policy":

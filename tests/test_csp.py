@@ -79,6 +79,10 @@ def page(head: str = "", body: str = "", meta: str = META) -> str:
         # second attribute of the same name (the browser keeps the first)
         (page(body='<textarea><script>x</script></textarea><a href="x" href="javascript:y">z</a>'), []),
         (f"{META}<p>x", []),  # no <head> tag: the browser puts the policy in the head it makes
+        # a comment or a processing instruction (read as a comment) is not an element
+        (page("<?php x ?>", "<?php y ?><svg><?p?></svg><template><?q?></template>"), []),
+        (page(meta=f"<!-- the policy -->{META}"), []),
+        (page(meta=f"<title>x</title>{META}"), ["no security policy first in its <head>"]),
     ],
 )
 def test_inline_code_finds_what_the_policy_would_block(html, found):
