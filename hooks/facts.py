@@ -41,8 +41,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     display, raw = page_source(page)
     offset = body_line_offset(raw)
     net = next(e for e in config.markdown_extensions if isinstance(e, UnfilledFacts))
-    net.start(markdown, lambda: page.markdown, lambda: (display, offset))
-    next(e for e in config.markdown_extensions if isinstance(e, PhoneLinks)).start(lambda: page.markdown)
+    net.start(markdown, lambda: (display, offset))
     if not shows_placeholders(page.file.src_uri):
         check_code_spans(markdown, display, offset)
         if page.file.generated_by is None:  # a trainer's page (the answer key has its facts filled in)

@@ -27,7 +27,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(100)  # first: the trainer's own Markdown, before any hook or plugin adds to it
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     judge = next(e for e in config.markdown_extensions if isinstance(e, SafeHtml))
-    judge.start(markdown, lambda: page.markdown, lambda: _where(page))
+    judge.start(markdown, lambda: _where(page))
     return markdown
 
 

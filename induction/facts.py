@@ -28,7 +28,7 @@ from phonenumbers import shortnumberinfo
 from induction.common import MONTHS, DataError, load_yaml, relative_display, why_not_a_date
 from induction.dates import uk_date
 from induction.learner_text import joined, learner_lines
-from induction.markdown_parts import CODE_BLOCK, CODE_SPAN, PageCheck, PageConversion, all_text, typed_parts
+from induction.markdown_parts import CODE_BLOCK, CODE_SPAN, PageCheck, all_text, typed_parts
 from induction.text import markdown_text
 from induction.versions import require
 
@@ -746,18 +746,14 @@ class UnfilledFacts(PageCheck):
     and attribute of the page outside code (`code`, `pre`, `kbd`, `samp`), including the raw HTML
     Python-Markdown passes on (its htmlStash), is searched for one. `start` is given the trainer's
     Markdown of the page that fill_placeholders filled (for the lines in messages) and, in a
-    build, `source`: a function giving the Markdown MkDocs will convert, and `where`: the page's
-    name in messages and how many lines its front matter takes. `problems` holds what was found
-    as (line or None, placeholder); in a build the first stops it as a DataError (with no line,
-    one not in the page's own text: from a file included with `--8<--`, which is not filled). Other
-    conversions (Markdown another plugin converts with the same extensions, as mkdocs-quiz did
-    with each self-check's parts) are not judged.
+    build, `where`: a function giving the page's name in messages and how many lines its front
+    matter takes. Every conversion is searched. `problems` holds what was found as (line or None,
+    placeholder); in a build the first stops it as a DataError (with no line, one not in the
+    page's own text: from a file included with `--8<--`, which is not filled).
     """
 
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
-        page = PageConversion(md, self.page_text)
-        md.preprocessors.register(page, "unfilled_facts", 100)  # first: is this the page's conversion?
-        md.treeprocessors.register(_Unfilled(md, page, self), "unfilled_facts", TREE_PRIORITY)
+        md.treeprocessors.register(_Unfilled(md, self), "unfilled_facts", TREE_PRIORITY)
 
     def found(self, problems: list[tuple[int | None, str]]) -> None:
         self.problems = problems
@@ -783,14 +779,12 @@ UNFILLED_INCLUDED = (
 
 
 class _Unfilled(Treeprocessor):
-    def __init__(self, md, page: PageConversion, facts: UnfilledFacts):
+    def __init__(self, md, facts: UnfilledFacts):
         super().__init__(md)
-        self.page, self.facts = page, facts
+        self.facts = facts
 
     def run(self, root):
-        if self.page.is_page:
-            self.page.is_page = False
-            self.facts.found(unfilled_placeholders(root, self.md.htmlStash.rawHtmlBlocks, self.facts.text))
+        self.facts.found(unfilled_placeholders(root, self.md.htmlStash.rawHtmlBlocks, self.facts.text))
 
 
 def unfilled_placeholders(root: Element, stash: list, text: str) -> list[tuple[int | None, str]]:

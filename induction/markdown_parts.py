@@ -23,7 +23,6 @@ import re
 from collections.abc import Callable
 
 from markdown import Extension
-from markdown.preprocessors import Preprocessor
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from induction.common import lines_with_code
@@ -253,47 +252,20 @@ HTML_BLOCK = re.compile(r"<(?P<tag>[A-Za-z][A-Za-z0-9]*)(?=[\s/>]|$)(?:[^>]*?\s(
 VOID = {"hr"}  # block-level tags with no closing tag
 
 
-class PageConversion(Preprocessor):
-    """Notes whether this conversion is the page's own (`is_page`), before any other step:
-    another plugin may convert Markdown of its own with the page's extensions (mkdocs-quiz did, for
-    each part of a self-check, until the self-checks were written in the page's own conversion),
-    and such conversions are not the page. `page_text()` gives the page's Markdown as MkDocs converts it,
-    or None when every conversion counts as the page's. The one such check; the facts' safety net,
-    the phone links and safe_html each register one (as "<their name>", priority 100: first)."""
-
-    def __init__(self, md, page_text: Callable[[], str | None]):
-        super().__init__(md)
-        self.page_text, self.is_page = page_text, False
-
-    def run(self, lines):
-        expected = self.page_text()
-        self.is_page = expected is None or "\n".join(lines) == expected
-        return lines
-
-
 class PageCheck(Extension):
-    """A Python-Markdown extension that checks a page inside its own conversion (the facts' safety
+    """A Python-Markdown extension that checks each page inside its conversion (the facts' safety
     net, safe_html). `start` is given the trainer's Markdown of the page about to be converted
-    (for the lines in messages) and, in a build, `source`: a function giving the Markdown MkDocs
-    will convert (the trainer's, with what other hooks and plugins added), and `where`: one giving
-    the page's name in messages and how many lines its front matter takes. `problems` holds what
-    the last conversion found; each kind says in `found` how the first stops a build."""
+    (for the lines in messages) and, in a build, `where`: a function giving the page's name in
+    messages and how many lines its front matter takes. Every conversion is checked, with what
+    other hooks and plugins added to the page; `problems` holds what the last one found; each kind
+    says in `found` how the first stops a build."""
 
     def __init__(self):
         super().__init__()
         self.start("")
 
-    def start(
-        self,
-        text: str,
-        source: Callable[[], str] | None = None,
-        where: Callable[[], tuple[str, int]] | None = None,
-    ) -> None:
-        self.text, self.source, self.where, self.problems = text, source, where, []
-
-    def page_text(self) -> str:
-        """The Markdown MkDocs converts for the page: `source()` in a build, else `text`."""
-        return self.source() if self.source else self.text
+    def start(self, text: str, where: Callable[[], tuple[str, int]] | None = None) -> None:
+        self.text, self.where, self.problems = text, where, []
 
 
 def all_text(root, stash: list) -> str:

@@ -14,7 +14,6 @@ each page's Markdown.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from html.parser import HTMLParser
 from xml.etree.ElementTree import Element, SubElement
 
@@ -22,7 +21,6 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
-from induction.markdown_parts import PageConversion
 from induction.versions import require
 
 require(
@@ -35,23 +33,15 @@ require(
 
 class PhoneLinks(Extension):
     """Links the contacts' numbers and email addresses in a page's text. `contacts` is
-    {key: {"phone": shown, "tel": dialable, "email": address (optional), ...}}. Before each page,
-    `start(source)` gives a function returning the Markdown MkDocs converts for it: only that
-    conversion is linked. Without `start` (a snippet converted on its own) every conversion is."""
+    {key: {"phone": shown, "tel": dialable, "email": address (optional), ...}}."""
 
     def __init__(self, contacts: dict):
         super().__init__()
         self.hrefs = contact_hrefs(contacts)
         self.pattern = contact_pattern(self.hrefs)
-        self.source: Callable[[], str] | None = None
-
-    def start(self, source: Callable[[], str] | None) -> None:
-        self.source = source
 
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
-        page = PageConversion(md, lambda: None if self.source is None else self.source())
-        md.preprocessors.register(page, "phone_links", 100)  # first: is this the page's conversion?
-        md.treeprocessors.register(_LinkContacts(md, page, self), "phone_links", TREE_PRIORITY)
+        md.treeprocessors.register(_LinkContacts(md, self), "phone_links", TREE_PRIORITY)
 
 
 def contact_hrefs(contacts: dict) -> dict[str, str]:
@@ -173,15 +163,13 @@ def _split(text: str, pattern: re.Pattern, hrefs: dict[str, str]) -> tuple[str, 
 
 
 class _LinkContacts(Treeprocessor):
-    def __init__(self, md, page: PageConversion, links: PhoneLinks):
+    def __init__(self, md, links: PhoneLinks):
         super().__init__(md)
-        self.page, self.links = page, links
+        self.links = links
 
     def run(self, root):
-        pattern = self.links.pattern
-        if self.page.is_page and pattern is not None:
-            link_contacts(root, pattern, self.links.hrefs, self.md.htmlStash.rawHtmlBlocks)
-        self.page.is_page = False
+        if self.links.pattern is not None:
+            link_contacts(root, self.links.pattern, self.links.hrefs, self.md.htmlStash.rawHtmlBlocks)
 
 
 # After 'inline' (20), attr_list (8), abbr (7) and toc (5), so the text is the text readers see;

@@ -56,7 +56,7 @@ from pymdownx.snippets import SnippetMissingError
 
 from induction.addresses import SCHEME, as_browser_reads, short
 from induction.common import DataError, read_html
-from induction.markdown_parts import PageCheck, PageConversion, bare_line, code_lines
+from induction.markdown_parts import PageCheck, bare_line, code_lines
 from induction.versions import require
 
 require(
@@ -441,13 +441,13 @@ def _attribute_problem(tag: str, name: str, value: str, allowlist: Allowlist):
 
 
 class SafeHtml(PageCheck):
-    """Python-Markdown extension that judges each page inside its own conversion.
+    """Python-Markdown extension that judges each page inside its conversion.
 
     `start` is given the trainer's Markdown of the page about to be converted (for the lines in
-    messages) and, in a build, `source`: a function giving the Markdown MkDocs will convert
-    (the trainer's, with what other hooks and plugins added), and `where`: one giving the page's
-    name in messages and how many lines its front matter takes. Only the conversion of that
-    Markdown is judged (not Markdown another plugin converts with the same extensions). At its
+    messages) and, in a build, `where`: a function giving the page's name in messages and how
+    many lines its front matter takes. Every conversion is judged: the page's Markdown with what
+    other hooks and plugins added to it (their problems count too, with no line if the trainer's
+    text does not have them). At its
     end (a tree processor after every step that reads the page's text; only the trainer notes'
     removal and the self-check, made from quiz files by induction/quizzes.py, come after it) the
     raw HTML Python-Markdown stashed and the tags of the finished tree are judged; `problems`
@@ -455,17 +455,27 @@ class SafeHtml(PageCheck):
     snippet in the page becomes a problem of the same kind.
     """
 
-    def start(self, text: str, source=None, where=None) -> None:
-        super().start(text, source, where)
+    def start(self, text: str, where=None) -> None:
+        super().start(text, where)
         self.included: list[tuple[str, str]] = []  # (--8<-- line, text) of the files the page includes
+        self.missing = False  # a --8<-- file is missing: that is the problem (outside a build)
 
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
-        page = _PageConversion(md, self)
-        md.preprocessors.register(page, "safe_html", 100)  # first: is this the page's conversion?
-        md.treeprocessors.register(_Judge(md, page), "safe_html", JUDGE_PRIORITY)
+        md.treeprocessors.register(_Judge(md, self), "safe_html", JUDGE_PRIORITY)
         if "snippet" in md.preprocessors:
             snippets = md.preprocessors["snippet"]
-            snippets.run = functools.partial(page.snippets, snippets.run)
+            snippets.run = functools.partial(self.snippets, snippets.run)
+
+    def snippets(self, run, lines):
+        """pymdownx.snippets' step, which also names a `--8<--` file that is missing."""
+        try:
+            result = run(lines)
+        except SnippetMissingError as error:
+            self.found([snippet_problem(self.text, str(error))])  # in a build, it stops here
+            self.missing = True
+            return []
+        self.included = included_texts(lines, result)
+        return result
 
     def found(self, problems: list[tuple]) -> None:
         self.problems = problems
@@ -473,28 +483,6 @@ class SafeHtml(PageCheck):
             display, offset = self.where()
             line, problem, expected = problems[0]
             raise DataError(display, line + offset if line else None, problem, expected)
-
-
-class _PageConversion(PageConversion):
-    """The page's own conversion (induction.markdown_parts.PageConversion), which also names a
-    `--8<--` snippet file that is missing."""
-
-    def __init__(self, md, judge: SafeHtml):
-        super().__init__(md, judge.page_text)
-        self.judge = judge
-
-    def snippets(self, run, lines):
-        try:
-            result = run(lines)
-        except SnippetMissingError as error:
-            if not self.is_page:
-                raise
-            self.judge.found([snippet_problem(self.judge.text, str(error))])
-            self.is_page = False  # outside a build: nothing more to judge
-            return []
-        if self.is_page:
-            self.judge.included = included_texts(lines, result)
-        return result
 
 
 def included_texts(lines: list[str], result: list[str]) -> list[tuple[str, str]]:
@@ -511,12 +499,12 @@ def included_texts(lines: list[str], result: list[str]) -> list[tuple[str, str]]
 
 
 class _Judge(Treeprocessor):
-    def __init__(self, md, page: _PageConversion):
+    def __init__(self, md, judge: SafeHtml):
         super().__init__(md)
-        self.page = page
+        self.judge = judge
 
     def run(self, root):
-        if not self.page.is_page:
+        if self.judge.missing:
             return
         # `htmlStash.rawHtmlBlocks` (and `AMP_SUBSTITUTE` below) are not Python-Markdown's
         # documented interface. Pinned at Markdown 3.11.3; test_markdown_internals_are_as_pinned
@@ -528,12 +516,12 @@ class _Judge(Treeprocessor):
         # reference as it is (`java&#115;cript:`), so nh3 reads an address as the browser will
         # (`javascript:`); with its stand-in for `&` (in the addresses of <someone@council.example>
         # links) put back, as its last step does.
-        text = self.page.judge.text
+        text = self.judge.text
         notes = note_attributes(text, root)
         tree = self.md.serializer(_skeleton(root)).replace(AMP_SUBSTITUTE, "&")
         paragraphs = [_own_text(self.md, e) for e in root.iter() if e.tag in ("p", "li")]
         problems = (
-            page_problems(text, pieces, tree, self.page.judge.included)
+            page_problems(text, pieces, tree, self.judge.included)
             + stray_attributes(text, paragraphs)
             + notes
             + unread_boxes(text, paragraphs)
@@ -541,7 +529,7 @@ class _Judge(Treeprocessor):
         # A tag left open publishes the rest of the page as typed: told first, as the cause of
         # anything else found after it.
         unclosed = unclosed_blocks(text, pieces, self.md.is_block_level)
-        self.page.judge.found(unclosed or sorted(problems, key=lambda p: p[0] or 0))
+        self.judge.found(unclosed or sorted(problems, key=lambda p: p[0] or 0))
 
 
 def _own_text(md, element: etree.Element) -> str:

@@ -221,7 +221,7 @@ def _net_of(page: str, included: str = "") -> list:
     filling, as pymdownx.snippets does) is added to `page`, the trainer's text, filled."""
     net = UnfilledFacts()
     converted = fill_placeholders(page, FACTS, "docs/x.md") + included
-    net.start(page, lambda: converted)
+    net.start(page)
     markdown.markdown(converted, extensions=[*TEXT_EXTENSIONS, net])
     return net.problems
 

@@ -99,17 +99,6 @@ def test_an_email_address_wraps_after_its_at_sign():
     )
 
 
-def test_only_the_pages_own_conversion_is_linked():
-    """In a build, mkdocs-quiz converts each part of a self-check (an answer is a radio button's
-    label) with the same extensions: only the page's own Markdown is linked."""
-    links = PhoneLinks(CONTACTS)
-    page = "Call 999 now."
-    links.start(lambda: page)
-    extensions = [*TEXT_EXTENSIONS, links]
-    assert "contact-link" not in markdown.Markdown(extensions=extensions).convert("The answer: 999.")
-    assert 'href="tel:999"' in markdown.Markdown(extensions=extensions).convert(page)
-
-
 def test_the_thresholds_what_to_do_numbers_ring_when_tapped(real_site):
     """The real site: on Thresholds, "What to do" gives each number as a tel: link with the
     dialable number from data/contacts.yml, and the email as a mailto: link; the self-check's

@@ -794,17 +794,16 @@ def test_a_problem_in_an_included_file_has_the_line_that_includes_it():
     ]
 
 
-def test_only_the_pages_own_conversion_is_judged():
-    """mkdocs-quiz converts the parts of each self-check with the site's extensions too: those
-    conversions are not the page's, and its text is not what they hold."""
+def test_every_conversion_is_judged_and_what_the_page_does_not_hold_has_no_line():
+    """What a hook or plugin adds to a page's Markdown, or converts with the site's extensions on
+    its own, meets the same rules: a problem the trainer's text does not hold counts, with no line."""
     page = "A page.\n\n<script>alert(1)</script>\n"
     judge = SafeHtml()
-    judge.start(page, source=lambda: page + "<!-- added by a hook -->\n")
-    markdown.Markdown(extensions=[*CONFIG.markdown_extensions, judge]).convert("<script>x</script>")
-    assert judge.problems == []
-    markdown.Markdown(extensions=[*CONFIG.markdown_extensions, judge]).convert(
-        page + "<!-- added by a hook -->\n"
-    )
+    judge.start(page)
+    extensions = [*CONFIG.markdown_extensions, judge]
+    markdown.Markdown(extensions=extensions).convert('<iframe src="a.html"></iframe>')
+    assert judge.problems == [(None, "the tag <iframe> is not allowed in a page", EMBED)]
+    markdown.Markdown(extensions=extensions).convert(page + "<!-- added by a hook -->\n")
     assert judge.problems == [(3, "the tag <script> is not allowed in a page", NO_SCRIPT)]
 
 
