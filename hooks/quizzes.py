@@ -82,10 +82,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     offset = body_line_offset(read_source(path)) if path else 0  # front matter lines, for errors
     quiz = build.quizzes.get(src)
     check_no_quiz_markup(markdown, f"docs/{src}", offset, has_quiz=quiz is not None)
+    # mkdocs-quiz: hands off every page (a page's quiz: front matter cannot switch it on again)
+    page.meta["quiz"] = {**page_quiz_settings(page.meta), "enabled": False}
     if quiz is None:
         return markdown
     options = build.setup.page_options(page.meta)
-    page.meta["quiz"] = {**page_quiz_settings(page.meta), "enabled": False}  # mkdocs-quiz: hands off
     facts = config.extra.get("facts")
     slot = build.self_check.slot
     markdown, shown = add_quiz(markdown, quiz, slugify_for(config), facts, f"docs/{src}", slot, offset)

@@ -741,7 +741,7 @@ class UnfilledFacts(PageCheck):
 
     fill_placeholders leaves alone what induction.markdown_parts judges to be shown as typed
     (code). Should that judgement ever differ from Python-Markdown's, a placeholder it took for
-    code would be shown to readers as raw braces. So, inside the page's own conversion, once the
+    code would be shown to readers as raw braces. So, inside each conversion, once the
     inline Markdown has been read (a tree processor after 'inline', before 'unescape'), every text
     and attribute of the page outside code (`code`, `pre`, `kbd`, `samp`), including the raw HTML
     Python-Markdown passes on (its htmlStash), is searched for one. `start` is given the trainer's
@@ -749,7 +749,8 @@ class UnfilledFacts(PageCheck):
     build, `where`: a function giving the page's name in messages and how many lines its front
     matter takes. Every conversion is searched. `problems` holds what was found as (line or None,
     placeholder); in a build the first stops it as a DataError (with no line, one not in the
-    page's own text: from a file included with `--8<--`, which is not filled).
+    page's own text: from a file included with `--8<--`, which is not filled, the one place such
+    text comes from in a build).
     """
 
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)

@@ -3,12 +3,11 @@
 A page writes `call {{ contacts.front_door.phone }}` and, once the facts are filled in, the reader
 sees "call 01452 42 65 65": on a phone that number should ring when tapped, as the ones in the
 "Worried about a child?" bar do. This Python-Markdown extension is given the contacts of
-data/contacts.yml (each with `phone`, its dialable `tel` form, and perhaps `email`) and, in the
-page's own conversion, links each number and email address it finds in the text: `tel:` with the
+data/contacts.yml (each with `phone`, its dialable `tel` form, and perhaps `email`) and, in each
+page's conversion, links each number and email address it finds in the text: `tel:` with the
 dialable form, `mailto:` with the address. Never inside a link (the Contacts page writes its own),
 a heading, code, a form control or a self-check (hooks/quizzes.py writes it after this step: its
-answers are labels of radio buttons). hooks/facts.py adds it next to the facts; `start` tells it
-each page's Markdown.
+answers are labels of radio buttons). hooks/facts.py adds it next to the facts.
 """
 
 from __future__ import annotations

@@ -58,6 +58,7 @@ from induction.dates import parse_date, today
 from induction.facts import fill_placeholders, typed_number
 from induction.front_matter import split_front_matter
 from induction.glossary import Glossary, warn_unknown_words
+from induction.learner_text import learner_lines
 from induction.nav import nav_paths
 from induction.text import trainer_markdown
 from induction.versions import require
@@ -690,7 +691,9 @@ def check_no_quiz_markup(markdown: str, display: str, offset: int = 0, has_quiz:
                 f"the page has a {MARKER} line but no quiz file names this page",
                 f"add a quiz file in quizzes/ with 'page: {display[len('docs/') :]}', or remove the line",
             )
-        if stripped.startswith("<quiz>"):
+    # in what readers see (not in code, comments or trainer notes): in a list or a quote as well
+    for number, text in learner_lines(markdown):
+        if "<quiz>" in text:
             raise DataError(
                 display,
                 number + offset,

@@ -458,7 +458,7 @@ class SafeHtml(PageCheck):
     def start(self, text: str, where=None) -> None:
         super().start(text, where)
         self.included: list[tuple[str, str]] = []  # (--8<-- line, text) of the files the page includes
-        self.missing = False  # a --8<-- file is missing: that is the problem (outside a build)
+        self.missing = False  # this conversion's --8<-- file is missing: that is its problem
 
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
         md.treeprocessors.register(_Judge(md, self), "safe_html", JUDGE_PRIORITY)
@@ -468,6 +468,7 @@ class SafeHtml(PageCheck):
 
     def snippets(self, run, lines):
         """pymdownx.snippets' step, which also names a `--8<--` file that is missing."""
+        self.missing = False
         try:
             result = run(lines)
         except SnippetMissingError as error:

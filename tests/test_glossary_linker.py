@@ -213,7 +213,8 @@ def test_a_glossary_link_written_where_nothing_is_linked_still_counts_as_the_fir
 
 
 def test_only_the_page_itself_is_linked_not_markdown_converted_later_for_it():
-    # mkdocs-quiz converts its questions with the site's extensions after the page: no links there.
+    # Markdown another plugin converts for the page after it (mkdocs-quiz did, for its questions,
+    # until the self-checks were written in the page's conversion) gets no links.
     extension = GlossaryExtension(GLOSSARY)
     md = Markdown(extensions=[*EXTENSIONS, extension])
     extension.start(URL)

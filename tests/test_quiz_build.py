@@ -323,6 +323,28 @@ def test_a_quiz_setting_in_front_matter_of_any_kind_still_builds_the_self_check(
     assert "mkdocsQuizConfig" not in (tmp_path / "site/topic/index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.build
+def test_mkdocs_quiz_stays_off_on_a_page_without_a_quiz_file_whatever_its_front_matter_says(tmp_path):
+    """mkdocs-quiz is switched off on every page, not only those with a quiz file: a page's
+    `quiz: {enabled: true}` would otherwise let it write its own markup and inline scripts from a
+    <quiz> block readers never see as text (here in a comment, where it reads one all the same)."""
+    project = quiz_project(tmp_path / "project")
+    edit(
+        project / "docs/index.md",
+        "sources: [induction_2025]\n",
+        "sources: [induction_2025]\nquiz: {enabled: true}\n",
+    )
+    edit(
+        project / "docs/index.md",
+        "# Home\n",
+        "# Home\n\n<!-- <quiz>\nWhy?\n- [x] Yes\n- [ ] No\n</quiz> -->\n",
+    )
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert "quiz-" not in home and "mkdocsQuizConfig" not in home
+
+
 # --- The real site ----------------------------------------------------------------------------
 
 

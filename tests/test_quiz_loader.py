@@ -527,8 +527,31 @@ def test_settings_are_checked(extra, plugins, message):
             "docs/page.md:10: the page has a hand-written <quiz> block "
             "(write the questions in a quiz file in quizzes/, as quizzes/README.md shows)",
         ),
+        # in a list, a quote, after words (mkdocs-quiz reads <quiz> anywhere); not in a code span,
+        # a comment or a trainer note, which readers never see as text
+        (
+            "# Page\n\n- One.\n- <quiz>\n  Why?\n  - [x] Yes\n  </quiz>\n",
+            "docs/page.md:11: the page has a hand-written <quiz> block "
+            "(write the questions in a quiz file in quizzes/, as quizzes/README.md shows)",
+        ),
+        (
+            "# Page\n\n> Try it: <quiz>Why?</quiz>\n",
+            "docs/page.md:10: the page has a hand-written <quiz> block "
+            "(write the questions in a quiz file in quizzes/, as quizzes/README.md shows)",
+        ),
+        ("# Page\n\nWrite no `<quiz>` block.\n\n<!-- <quiz> -->\n", None),
+        ('# Page\n\n!!! trainer "Note"\n    Not <quiz> here.\n', None),
     ],
-    ids=["plain page", "examples in code", "marker without quiz", "hand-written quiz"],
+    ids=[
+        "plain page",
+        "examples in code",
+        "marker without quiz",
+        "hand-written quiz",
+        "in a list",
+        "in a quote after words",
+        "in a code span or comment",
+        "in a trainer note",
+    ],
 )
 def test_pages_without_a_quiz_file_hold_no_quiz_markup(markdown, message):
     if message is None:
