@@ -460,6 +460,17 @@ def test_a_missing_snippet_names_its_line(markdown, expected):
     assert check(markdown) == expected
 
 
+def test_after_a_missing_snippet_the_next_conversion_is_judged_again():
+    judge = SafeHtml()
+    judge.start('# T\n\n--8<-- "no/such/file.md"\n')
+    extensions = [*CONFIG.markdown_extensions, judge]
+    md = markdown.Markdown(extensions=extensions, extension_configs=CONFIG.mdx_configs)
+    md.convert(judge.text)
+    assert [problem for _, problem, _ in judge.problems] == ["the snippet 'no/such/file.md' does not exist"]
+    md.reset().convert("<script>alert(1)</script>\n")
+    assert [problem for _, problem, _ in judge.problems] == ["the tag <script> is not allowed in a page"]
+
+
 def test_every_real_page_passes():
     pages = sorted(p for p in (ROOT / "docs").rglob("*.md") if "examples" not in p.parts)
     assert len(pages) > 20
