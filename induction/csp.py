@@ -65,6 +65,12 @@ require(
     "javascripts/*.html) and of its inline scripts under overrides/assets/javascripts/theme/",
 )
 require(
+    "selectolax",
+    "==1.0.2",
+    'induction/csp.py\'s reading of which Lexbor nodes are elements (a comment is named "-comment", '
+    'the document "-document", a processing instruction has no name) and of template_fragments()',
+)
+require(
     "mkdocs",
     ">=1.6.1,<1.7",
     "induction/live_reload.js, which polls mkdocs serve's /livereload/ address as MkDocs' inline script does",
