@@ -680,8 +680,9 @@ def quiz_file_name(page: str) -> str:
 
 
 def check_no_quiz_markup(markdown: str, display: str, offset: int = 0, has_quiz: bool = False) -> None:
-    """No page may hold a hand-written mkdocs-quiz block; a page without a quiz file (`has_quiz`
-    false) must not hold a quiz marker either."""
+    """No page may hold a hand-written mkdocs-quiz block where readers would see it (code, comments
+    and trainer notes aside: mkdocs-quiz is switched off on every page, so it would show as broken
+    text); a page without a quiz file (`has_quiz` false) must not hold a quiz marker either."""
     for number, line in lines_outside_code(markdown):
         stripped = line.strip()
         if stripped == MARKER and not has_quiz:
@@ -693,7 +694,7 @@ def check_no_quiz_markup(markdown: str, display: str, offset: int = 0, has_quiz:
             )
     # in what readers see (not in code, comments or trainer notes): in a list or a quote as well
     for number, text in learner_lines(markdown):
-        if "<quiz>" in text:
+        if QUIZ_TAG.search(text):
             raise DataError(
                 display,
                 number + offset,
@@ -1228,11 +1229,16 @@ TYPED_OPTION_KEYS = ("text", "feedback")
 VERSION_HINT = "check induction/quizzes.py against the installed mkdocs-quiz version"
 SETTINGS_HINT = "write 'quizzes: {require: true, not_needed: [index.md, about/*]}' under extra:"
 PLUGIN_SETTINGS = (
-    ("enabled_by_default", False, "which loads quiz code on every page"),
+    (
+        "enabled_by_default",
+        False,
+        "which would let mkdocs-quiz write its code into pages if hooks/quizzes.py stopped switching it off",
+    ),
     ("auto_submit", False, "which answers a question as soon as a keyboard user presses an arrow key"),
     ("confetti", False, "which animates the screen"),
 )
 BLANK = re.compile(r"_{3,}")
+QUIZ_TAG = re.compile(r"(?<!\\)<quiz\b", re.IGNORECASE)  # a <quiz> tag, not one escaped: \<quiz>
 BLANK_ANSWER = re.compile(r"[\w .,'’%/£:-]+")
 # A heading line as Python-Markdown reads one: no space is needed after the # signs (##Key numbers).
 HEADING = re.compile(r"^(#{1,6})[ \t]*(.+?)[ \t]*(\{[^}]*\})?[ \t]*#*[ \t]*$")

@@ -213,8 +213,9 @@ def test_a_glossary_link_written_where_nothing_is_linked_still_counts_as_the_fir
 
 
 def test_only_the_page_itself_is_linked_not_markdown_converted_later_for_it():
-    # Markdown another plugin converts for the page after it (mkdocs-quiz did, for its questions,
-    # until the self-checks were written in the page's conversion) gets no links.
+    # Unlike the checks (facts, phone links, safe_html), which judge every conversion, the glossary
+    # links only the conversion `start` named: its links are made relative to that page, and what
+    # it links is that page's "Used on". Markdown converted later gets no links.
     extension = GlossaryExtension(GLOSSARY)
     md = Markdown(extensions=[*EXTENSIONS, extension])
     extension.start(URL)

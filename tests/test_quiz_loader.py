@@ -479,7 +479,8 @@ class FakePlugin:
         (
             None,
             {"mkdocs_quiz": FakePlugin(enabled_by_default=True)},
-            "mkdocs.yml: mkdocs_quiz has enabled_by_default: true, which loads quiz code on every page "
+            "mkdocs.yml: mkdocs_quiz has enabled_by_default: true, which would let mkdocs-quiz write its "
+            "code into pages if hooks/quizzes.py stopped switching it off "
             "(set enabled_by_default: false under mkdocs_quiz)",
         ),
         (
@@ -527,8 +528,8 @@ def test_settings_are_checked(extra, plugins, message):
             "docs/page.md:10: the page has a hand-written <quiz> block "
             "(write the questions in a quiz file in quizzes/, as quizzes/README.md shows)",
         ),
-        # in a list, a quote, after words (mkdocs-quiz reads <quiz> anywhere); not in a code span,
-        # a comment or a trainer note, which readers never see as text
+        # in a list, a quote, after words, in capitals: readers would see it as broken text (mkdocs-quiz
+        # is off); not in a code span, a comment or a trainer note, nor escaped (\<quiz> shows as typed)
         (
             "# Page\n\n- One.\n- <quiz>\n  Why?\n  - [x] Yes\n  </quiz>\n",
             "docs/page.md:11: the page has a hand-written <quiz> block "
@@ -541,6 +542,12 @@ def test_settings_are_checked(extra, plugins, message):
         ),
         ("# Page\n\nWrite no `<quiz>` block.\n\n<!-- <quiz> -->\n", None),
         ('# Page\n\n!!! trainer "Note"\n    Not <quiz> here.\n', None),
+        (
+            "# Page\n\nText.\n\n<Quiz >\nWhy?\n</quiz>\n",
+            "docs/page.md:12: the page has a hand-written <quiz> block "
+            "(write the questions in a quiz file in quizzes/, as quizzes/README.md shows)",
+        ),
+        ("# Page\n\nWrite \\<quiz> to start one, or &lt;quiz&gt;.\n", None),
     ],
     ids=[
         "plain page",
@@ -551,6 +558,8 @@ def test_settings_are_checked(extra, plugins, message):
         "in a quote after words",
         "in a code span or comment",
         "in a trainer note",
+        "in capitals, with a space",
+        "escaped",
     ],
 )
 def test_pages_without_a_quiz_file_hold_no_quiz_markup(markdown, message):
