@@ -106,5 +106,4 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         )
     script = get_relative_url(QUIZ_SCRIPT, page.file.url)
     settings = get_relative_url(QUIZ_SETTINGS_SCRIPT, page.file.url)
-    options = build.setup.page_options(page.meta)
-    return html + "\n" + build.setup.settings_html(options, settings, script)
+    return html + "\n" + build.setup.settings_html(build.self_check.options, settings, script)

@@ -908,16 +908,17 @@ def page_quiz_settings(meta: dict) -> dict:
 
 class SelfCheck(Extension):
     """Puts a page's self-check where its slot paragraph is, in the conversion after `start`.
-    `placed` says how many slots were filled (1, or 0 when the slot was lost in raw HTML)."""
+    `placed` says how many slots were filled (1, or 0 when the slot was lost in raw HTML);
+    `options` are the last started page's (for its settings block, Setup.settings_html)."""
 
     def __init__(self):
         super().__init__()
         self.slot = f"selfcheck{uuid.uuid4().hex}"  # one word: no abbreviation or term inside
         self.job: tuple[list[Shown], dict, Setup] | None = None
-        self.placed = 0
+        self.placed, self.options = 0, {}
 
     def start(self, questions: list[Shown], options: dict, setup: Setup) -> None:
-        self.job, self.placed = (questions, options, setup), 0
+        self.job, self.placed, self.options = (questions, options, setup), 0, options
 
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
         # after the trainer notes' removal (-10), the last step that reads the page's text
