@@ -19,6 +19,7 @@ from pathlib import Path
 
 import markdown
 import yaml
+from selectolax.lexbor import LexborHTMLParser
 
 from induction.common import (
     DataError,
@@ -492,7 +493,7 @@ HEADING = re.compile(r"^#{1,6}[ \t]", re.MULTILINE)  # a Markdown heading (in YA
 # --- Images ---------------------------------------------------------------------------------
 
 
-IMG_TAG = re.compile(r"<img\b", re.IGNORECASE)  # how every image starts, as html.parser reads it
+IMG_TAG = re.compile(r"<img\b", re.IGNORECASE)  # how every image starts
 
 
 def images_without_alt(html: str) -> list[tuple[str, str]]:
@@ -504,9 +505,9 @@ def images_without_alt(html: str) -> list[tuple[str, str]]:
     if not IMG_TAG.search(html):  # most pages have no picture: nothing to read
         return []
     missing = []
-    for tag, attrs in read_html(html).tags:
-        if tag == "img" and (fault := alt_fault(dict(attrs))) is not None:
-            missing.append((dict(attrs).get("src") or "", fault))
+    for image in LexborHTMLParser(html).css("img"):  # read as a browser reads it (as in csp.py)
+        if (fault := alt_fault(image.attributes)) is not None:
+            missing.append((image.attributes.get("src") or "", fault))
     return missing
 
 

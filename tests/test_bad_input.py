@@ -201,6 +201,10 @@ def test_a_star_that_is_not_an_alias_is_fine(text):
         ('<P><IMG SRC="a.svg"></P>', [("a.svg", "")]),  # typed in capitals: still an image
         ('<p>A picture:<img\nsrc="a.svg"></p>', [("a.svg", "")]),
         ("<p>No picture, an image of a page</p>", []),
+        # read as a browser reads it: of two alt attributes the first counts, text in a <textarea> is text
+        ('<img alt="Map" alt="" src="a.svg">', []),
+        ('<img alt="" alt="Map" src="a.svg">', [("a.svg", "")]),
+        ('<textarea><img src="a.svg"></textarea>', []),
         # Alt text that a screen reader reads out but that says nothing about the picture
         ('<img alt="image" src="../images/a.svg">', [("../images/a.svg", "image")]),
         ('<img alt="An image." src="a.svg">', [("a.svg", "An image.")]),
