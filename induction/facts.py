@@ -591,10 +591,9 @@ def _typed_number_at(text: str, contacts: dict, where: str = "the page") -> tupl
     if not DIGIT.search(text):  # most paragraphs: no digit, so no number (libphonenumber needs digits)
         return None
     # a number pasted with odd spaces (non-breaking, narrow, zero-width) is still one; same length
-    bare = "".join(
-        " " if c.isspace() or unicodedata.category(c) == "Cf" else c
-        for c in PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), text)
-    )
+    bare = OTHER_SPACE.sub(" ", PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), text))
+    if not bare.isascii():  # a format character (Cf: zero-width space, joiner) is never ASCII
+        bare = NOT_ASCII.sub(lambda m: " " if unicodedata.category(m.group()) == "Cf" else m.group(), bare)
     for match in phonenumbers.PhoneNumberMatcher(bare, "GB", leniency=phonenumbers.Leniency.VALID):
         dialled = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         known = [key for key, entry in contacts.items() if entry.get("tel") == dialled]
@@ -613,6 +612,8 @@ def _typed_number_at(text: str, contacts: dict, where: str = "the page") -> tupl
     return None
 
 
+OTHER_SPACE = re.compile(r"[^\S ]")  # a space of any kind (str.isspace) but the plain one
+NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 DIGIT = re.compile(r"\d")  # any decimal digit (Unicode's Nd), as libphonenumber reads them
 # A link to a phone number whose address is not a {{ placeholder }}: [text](tel:...) or href="tel:..."
 TYPED_TEL = re.compile(r"""(?:\]\(\s*<?|href\s*=\s*["']?)(tel:(?!\s*\{\{)[^)\s"'>]*)""", re.IGNORECASE)

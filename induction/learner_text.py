@@ -15,7 +15,7 @@ import functools
 import itertools
 from collections.abc import Callable
 
-from induction.markdown_parts import CODE_SPAN, ESCAPE, code_lines, typed_parts
+from induction.markdown_parts import CACHED_TEXTS, CODE_SPAN, ESCAPE, code_lines, typed_parts
 from induction.trainer_notes import note_start
 
 
@@ -24,17 +24,17 @@ def learner_lines(body: str, offset: int = 0) -> list[tuple[int, str]]:
     blocks, trainer-only notes and comments (a line that is all code or note is ""), and each code
     span (a span wrapped over lines too) made one space. Blank lines are kept so paragraphs stay
     apart; `offset` is the number of front matter lines above the body."""
-    return list(_learner_lines(body, offset))
+    return [(number + offset, text) for number, text in _learner_lines(body)]
 
 
-@functools.lru_cache(maxsize=32)  # asked of a page by several hooks in one build (as typed_parts)
-def _learner_lines(body: str, offset: int) -> tuple[tuple[int, str], ...]:
+@functools.lru_cache(maxsize=CACHED_TEXTS)  # asked of a page by several hooks in one build (as typed_parts)
+def _learner_lines(body: str) -> tuple[tuple[int, str], ...]:
     out: list[tuple[int, str]] = []
     note_indent = None
     lines = body.split("\n")
     shown = without_code_and_comments(body).split("\n")
     code = code_lines(body)
-    for number, (line, text, is_code) in enumerate(zip(lines, shown, code, strict=True), start=1 + offset):
+    for number, (line, text, is_code) in enumerate(zip(lines, shown, code, strict=True), start=1):
         stripped = line.expandtabs(4).lstrip()
         indent = len(line.expandtabs(4)) - len(stripped)
         if note_indent is not None:

@@ -51,8 +51,13 @@ def typed_parts(markdown: str) -> list[tuple[int, str, str | None]]:
 
 
 # Several hooks and checks ask the same of one page's text in one build: each answer is worked
-# out once (the page's text is the key), and each asker is given its own list.
-@functools.lru_cache(maxsize=32)
+# out once (the page's text is the key), and each asker is given its own list. Some ask of every
+# page before the first is converted (the reading times, in on_nav), so the caches hold more
+# texts than a site has pages: with fewer, each page's answer is gone before it is asked again.
+CACHED_TEXTS = 512
+
+
+@functools.lru_cache(maxsize=CACHED_TEXTS)
 def _typed_parts(markdown: str) -> tuple[tuple[int, str, str | None], ...]:
     lines = markdown.split("\n")
     kinds = _line_kinds(markdown)
@@ -99,7 +104,7 @@ def code_lines(markdown: str) -> list[bool]:
     return [kind == CODE_BLOCK for kind in _line_kinds(markdown)]
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=CACHED_TEXTS)
 def _line_kinds(markdown: str) -> tuple[str | None, ...]:
     """CODE_BLOCK, RAW_HTML or None (text) for each line of `markdown` (see `code_lines`)."""
     lines = markdown.split("\n")

@@ -56,6 +56,11 @@ TEL = (
             "Phone 01452\u202f42\u00a065\u00a065.",
             ("'01452 42 65 65' is a phone number typed into the page", KNOWN),
         ),
+        # ... or with a zero-width space or word joiner (format characters) between its digits
+        (
+            "Phone 01452\u200b426565\u2060 now.",
+            ("'01452 426565' is a phone number typed into the page", KNOWN),
+        ),
         ("Phone +44 1452 42 65 65.", ("'+44 1452 42 65 65' is a phone number typed into the page", KNOWN)),
         # in full-width digits (pasted from a document in another script): still a number to dial
         (f"Phone {FULL_WIDTH}.", (f"'{FULL_WIDTH}' is a phone number typed into the page", KNOWN)),
