@@ -53,8 +53,10 @@ def typed_parts(markdown: str) -> list[tuple[int, str, str | None]]:
 # Several hooks and checks ask the same of one page's text in one build: each answer is worked
 # out once (the page's text is the key), and each asker is given its own list. Some ask of every
 # page before the first is converted (the reading times, in on_nav), so the caches hold more
-# texts than a site has pages: with fewer, each page's answer is gone before it is asked again.
-CACHED_TEXTS = 512
+# texts than a build asks of (about three a page: 110 for the real site); with fewer, each page's
+# answer was gone before it was asked again. In the live preview, unchanged pages are then read
+# from the cache on the next build.
+CACHED_TEXTS = 256
 
 
 @functools.lru_cache(maxsize=CACHED_TEXTS)
