@@ -26,7 +26,6 @@ from induction.common import (
     check_keys_once,
     html_text,
     parse_yaml,
-    read_html,
     read_source,
     relative_display,
 )
@@ -493,7 +492,7 @@ HEADING = re.compile(r"^#{1,6}[ \t]", re.MULTILINE)  # a Markdown heading (in YA
 # --- Images ---------------------------------------------------------------------------------
 
 
-IMG_TAG = re.compile(r"<img\b", re.IGNORECASE)  # how every image starts
+IMG_TAG = re.compile(r"<img\b", re.IGNORECASE)  # how every image starts (safe_html refuses <image>)
 
 
 def images_without_alt(html: str) -> list[tuple[str, str]]:
@@ -504,11 +503,15 @@ def images_without_alt(html: str) -> list[tuple[str, str]]:
     """
     if not IMG_TAG.search(html):  # most pages have no picture: nothing to read
         return []
-    missing = []
-    for image in LexborHTMLParser(html).css("img"):  # read as a browser reads it (as in csp.py)
-        if (fault := alt_fault(image.attributes)) is not None:
-            missing.append((image.attributes.get("src") or "", fault))
-    return missing
+    return [
+        (attrs.get("src") or "", fault) for attrs in _images(html) if (fault := alt_fault(attrs)) is not None
+    ]
+
+
+def _images(html: str) -> list[dict[str, str]]:
+    """The attributes of each <img> in `html`, read as a browser reads it (Lexbor, as in csp.py):
+    of two attributes of one name the first counts, and one written with no value is ""."""
+    return [{k: v or "" for k, v in image.attributes.items()} for image in LexborHTMLParser(html).css("img")]
 
 
 def alt_fault(attrs: dict) -> str | None:
@@ -558,10 +561,10 @@ def image_problem(display: str, raw: str, src: str, alt: str = "") -> tuple:
             if same and name and file_name(written) == name:
                 return alt_problem(display, number, written, words.strip(), markdown=True)
         if "<img" in line.lower() and name and name in line:
-            for tag, attrs in read_html(line).tags:
-                fault = alt_fault(dict(attrs)) if tag == "img" else None
+            for attrs in _images(line):
+                fault = alt_fault(attrs)
                 same = fault is not None and bool(fault) == bool(alt)
-                if same and file_name(dict(attrs).get("src") or "") == name:
+                if same and file_name(attrs.get("src") or "") == name:
                     return alt_problem(display, number, src, fault, markdown=False)
     return alt_problem(display, None, src, alt, markdown=True)
 

@@ -205,6 +205,9 @@ def test_a_star_that_is_not_an_alias_is_fine(text):
         ('<img alt="Map" alt="" src="a.svg">', []),
         ('<img alt="" alt="Map" src="a.svg">', [("a.svg", "")]),
         ('<textarea><img src="a.svg"></textarea>', []),
+        # alt written with no value is alt="": right on a decorative image only
+        ('<img alt class="decorative" src="a.svg">', []),
+        ('<img alt src="a.svg">', [("a.svg", "")]),
         # Alt text that a screen reader reads out but that says nothing about the picture
         ('<img alt="image" src="../images/a.svg">', [("../images/a.svg", "image")]),
         ('<img alt="An image." src="a.svg">', [("a.svg", "An image.")]),
@@ -261,6 +264,13 @@ def test_an_html_image_without_alt_says_what_to_add():
         'add alt="what the picture shows" to the <img> tag; '
         'for a purely decorative image write alt="" class="decorative"'
     )
+
+
+def test_an_html_image_is_found_at_its_line_read_as_the_check_reads_it():
+    """Of two alt attributes the first counts, in finding the line as in finding the image."""
+    raw = 'a\n<img alt="Map" alt="" src="x.png">\n<img alt="" alt="Map" src="x.png">\n'
+    assert image_problem("docs/p.md", raw, "x.png")[1] == 3
+    assert images_without_alt(raw) == [("x.png", "")]
 
 
 SAYS_NOTHING = "which tells a screen reader user nothing"

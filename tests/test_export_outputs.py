@@ -344,7 +344,7 @@ def test_the_handouts_glossary_is_in_two_columns_on_fewer_pages(exported):
         if was:
             assert len(reader.pages) - first < was and len(reader.pages) < 171
         # the measure tells one column from two: the learning pages, in one, mostly have no edge
-        # (every fourth is enough to show that, and reading every one took a third of the test)
+        # (every fourth is enough to show that; reading every one was most of the test's time)
         assert statistics.median(column_edge(page) for page in reader.pages[2:first:4]) < 3
 
 
