@@ -420,6 +420,32 @@ def test_worksheets_go_two_by_two_from_the_last_of_each_run(sheets, grouped):
     assert shown == grouped
 
 
+def test_each_worksheet_takes_the_place_of_its_own_quiz_whatever_its_markup():
+    """A page's worksheets are read together: one that leaves a tag open, closes one it never
+    opened, or is more than one element still takes exactly the place of its own quiz."""
+    quizzes = "".join(f'<div class="quiz">{n}</div><p>after {n}</p>' for n in range(4))
+    body = BeautifulSoup(f"<article>{quizzes}</article>", "html.parser").article
+    rendered = [
+        '<div class="worksheet"><p>Left open',
+        '<div class="worksheet">A stray end</div></div></p>',
+        '<div class="worksheet">First</div><div class="worksheet">Second</div>',
+        '<div class="worksheet">&lt;/induction-worksheet&gt; as text</div>',
+    ]
+    documents.replace_quizzes(body, rendered)
+    texts = [" ".join(tag.get_text(" ", strip=True).split()) for tag in body.find_all(recursive=False)]
+    assert texts == [
+        "Left open",
+        "after 0",
+        "A stray end",
+        "after 1",
+        "First Second",  # two worksheets one after the other: a pair
+        "after 2",
+        "</induction-worksheet> as text",
+        "after 3",
+    ]
+    assert not body.find_all(documents.WORKSHEET_WRAPPER) and not body.find_all("div", class_="quiz")
+
+
 PAGE_WITH_SECTIONS = """
 <h1>Corporate parenting</h1><p>Intro.</p>
 <h2 id="p-x--principles">The seven principles in the law</h2><p id="p-x--a">The Act says:</p>
