@@ -642,8 +642,10 @@ def replace_quizzes(article: Tag, rendered: list[str]) -> None:
     into pairs from its end, each pair one block (the last one marked worksheet-pair--last) that
     print.css keeps on one sheet; when a run is odd, its first worksheet stays outside and
     print.css keeps it with what comes before it (the heading and the text above)."""
-    # All of a page's worksheets are read in one go, each in a wrapper no worksheet can hold or
-    # close (a reading of each alone took three times as long: most of it is BeautifulSoup's own)
+    # All of a page's worksheets are read in one go, each in a wrapper element (a reading of each
+    # alone took three times as long: most of it was BeautifulSoup's own). No worksheet can close
+    # a wrapper: each is BeautifulSoup's writing of a parsed page (tags balanced, every < in text
+    # or attributes escaped), from which clean_article has taken comments, scripts and styles.
     wrapped = "".join(f"<{WORKSHEET_WRAPPER}>{html}</{WORKSHEET_WRAPPER}>" for html in rendered)
     sheets = BeautifulSoup(wrapped, "html.parser").find_all(WORKSHEET_WRAPPER, recursive=False)
     for quiz, sheet in zip(article.find_all("div", class_="quiz"), sheets, strict=True):
@@ -658,7 +660,7 @@ def replace_quizzes(article: Tag, rendered: list[str]) -> None:
             pair.append(second.extract())
 
 
-WORKSHEET_WRAPPER = "induction-worksheet"  # not an HTML tag; a worksheet's own text has < escaped
+WORKSHEET_WRAPPER = "induction-worksheet"  # a name no HTML element has
 
 
 def worksheet_runs(worksheets: list[Tag]) -> list[list[Tag]]:

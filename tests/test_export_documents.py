@@ -420,30 +420,49 @@ def test_worksheets_go_two_by_two_from_the_last_of_each_run(sheets, grouped):
     assert shown == grouped
 
 
+def one_at_a_time(article_html: str, rendered: list[str]) -> str:
+    """The page as replace_quizzes made it when it read each worksheet alone (its first version),
+    the worksheets then paired by replace_quizzes itself (it has no quiz left to replace)."""
+    body = documents.article_of(article_html)
+    for quiz, html in zip(body.find_all("div", class_="quiz"), rendered, strict=True):
+        quiz.replace_with(BeautifulSoup(html, "html.parser"))
+    documents.replace_quizzes(body, [])
+    return str(body)
+
+
+def test_worksheets_read_together_make_the_page_they_made_read_one_at_a_time():
+    """A page's worksheets are read in one go, each in a wrapper element: the page is the same, byte
+    for byte (whitespace between them too), as when each was read alone, for real worksheets and
+    for a question whose words hold the wrapper's end tag, as typed."""
+    typed = QUIZ_HTML.replace("<p>What does MASH stand for?", "<p>What does &lt;/induction-worksheet&gt; do?")
+    render = documents.worksheet_renderer(documents.environment())
+    for html in (QUIZ_HTML, typed):
+        rendered = [render(q) for q in documents.read_questions(documents.article_of(article(html)), "x.md")]
+        body = documents.article_of(article(html))
+        documents.replace_quizzes(body, rendered)
+        assert str(body) == one_at_a_time(article(html), rendered)
+        assert len(body.select(".worksheet-pair .worksheet")) == 2 and len(body.select(".worksheet")) == 3
+    assert "What does </induction-worksheet> do?" in " ".join(body.get_text().split())
+
+
 def test_each_worksheet_takes_the_place_of_its_own_quiz_whatever_its_markup():
-    """A page's worksheets are read together: one that leaves a tag open, closes one it never
-    opened, or is more than one element still takes exactly the place of its own quiz."""
-    quizzes = "".join(f'<div class="quiz">{n}</div><p>after {n}</p>' for n in range(4))
+    """One that leaves a tag open, closes one it never opened, or is more than one element still
+    takes exactly the place of its own quiz; more or fewer worksheets than quizzes is an error."""
+    quizzes = "".join(f'<div class="quiz">{n}</div><p>after {n}</p>' for n in range(3))
     body = BeautifulSoup(f"<article>{quizzes}</article>", "html.parser").article
     rendered = [
         '<div class="worksheet"><p>Left open',
         '<div class="worksheet">A stray end</div></div></p>',
-        '<div class="worksheet">First</div><div class="worksheet">Second</div>',
-        '<div class="worksheet">&lt;/induction-worksheet&gt; as text</div>',
+        '<div class="worksheet">First</div>\n<div class="worksheet">Second</div>',
     ]
     documents.replace_quizzes(body, rendered)
     texts = [" ".join(tag.get_text(" ", strip=True).split()) for tag in body.find_all(recursive=False)]
-    assert texts == [
-        "Left open",
-        "after 0",
-        "A stray end",
-        "after 1",
-        "First Second",  # two worksheets one after the other: a pair
-        "after 2",
-        "</induction-worksheet> as text",
-        "after 3",
-    ]
+    assert texts == ["Left open", "after 0", "A stray end", "after 1", "First Second", "after 2"]
     assert not body.find_all(documents.WORKSHEET_WRAPPER) and not body.find_all("div", class_="quiz")
+    for count in (2, 4):
+        body = BeautifulSoup(f"<article>{quizzes}</article>", "html.parser").article
+        with pytest.raises(ValueError):
+            documents.replace_quizzes(body, ['<div class="worksheet">x</div>'] * count)
 
 
 PAGE_WITH_SECTIONS = """
