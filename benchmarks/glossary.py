@@ -289,12 +289,8 @@ def on_page_markdown(markdown, *, page, **kwargs):
 
 def on_page_content(html, *, page, **kwargs):
     if page.file.src_uri == "glossary.md":  # as hooks/glossary.py: the side contents list the letters
-        items = list(page.toc)
-        while items:
-            item = items.pop()
-            if item.id.startswith("letter-"):
-                item.children = []
-            items += item.children
+        for letter in (item for title in page.toc for item in title.children):
+            letter.children = []
     return html
 """
 
