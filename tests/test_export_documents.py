@@ -420,6 +420,19 @@ def test_worksheets_go_two_by_two_from_the_last_of_each_run(sheets, grouped):
     assert shown == grouped
 
 
+def test_the_documents_link_the_sites_own_stylesheets_from_the_head_only():
+    index = (
+        '<html><head><link rel="stylesheet" href="assets/stylesheets/main.css">'
+        '<link rel="stylesheet" href="https://fonts.example/x.css"><link rel="preload" href="a.css">'
+        '<link rel="stylesheet"><LINK REL="stylesheet" HREF="./stylesheets/extra.css"></head>'
+        '<body><link rel="stylesheet" href="late.css"></body></html>'
+    )
+    assert documents.stylesheets(index, "../site/") == [
+        "../site/assets/stylesheets/main.css",
+        "../site/stylesheets/extra.css",
+    ]
+
+
 def one_at_a_time(article_html: str, rendered: list[str]) -> str:
     """The page as replace_quizzes made it when it read each worksheet alone (its first version),
     the worksheets then paired by replace_quizzes itself (it has no quiz left to replace)."""
