@@ -12,6 +12,7 @@ cell borders), so this counts exactly what readers will see.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import markdown
@@ -34,13 +35,16 @@ def table_problems(text: str) -> list[tuple[int, str, str]]:
     """(line in `text`, problem, what to write) for each table row whose number of cells is not
     the table's number of columns, outside code."""
     lines, code = text.split("\n"), code_lines(text)
-    splitter = TableProcessor(markdown.Markdown().parser, {"use_align_attribute": False})
+    splitter = _splitter()
     problems, n = [], 0
     while n < len(lines) - 1:
+        if "|" not in lines[n] or code[n] or not _starts_block(lines, n):
+            n += 1
+            continue
         end = n
         while end < len(lines) and not code[end] and bare_line(lines[end])[:1] not in ("", "<"):
             end += 1  # from this line up to a blank line or code (a table starts its block)
-        if end - n < 2 or "|" not in lines[n] or not _starts_block(lines, n):
+        if end - n < 2:
             n += 1
             continue
         if not splitter.test(None, "\n".join(map(bare_line, lines[n:end]))):
@@ -59,6 +63,12 @@ def table_problems(text: str) -> list[tuple[int, str, str]]:
                 problems.append((row + 1, *_problem(cells, columns)))
         n = end
     return problems
+
+
+@functools.cache
+def _splitter() -> TableProcessor:
+    """The tables extension's processor, made once (each `test` sets what the next rows use)."""
+    return TableProcessor(markdown.Markdown().parser, {"use_align_attribute": False})
 
 
 def _starts_block(lines: list[str], n: int) -> bool:
