@@ -114,7 +114,7 @@ class Glossary:
 
     def find(self, text: str) -> list[tuple[int, int, Entry]]:
         """Every glossary term in `text` as (start, end, entry): whole words, longest name first."""
-        if self.pattern is None:
+        if self.pattern is None or text.isspace():  # half the texts of a page: a line break
             return []
         text = normal(text)
         low = lowered(text)
@@ -402,8 +402,9 @@ class _LinkTerms(Treeprocessor):
             self.element(child, link, check)
             if child.tail:
                 child.tail, links = self.text(child.tail, link, check)
-                at = list(parent).index(child) + 1
-                parent[at:at] = links
+                if links:
+                    at = list(parent).index(child) + 1
+                    parent[at:at] = links
         del self.raw[open_raw:]  # raw HTML left open ends with its element
 
     def element(self, element, link: bool, check: bool) -> None:
