@@ -92,9 +92,9 @@ class _Walk:
                 self.element(child)
             if child.tail and not isinstance(child.tail, AtomicString):
                 child.tail, links = self.split(child.tail)
-                place = list(element).index(child) + 1
-                for n, link in enumerate(links):
-                    element.insert(place + n, link)
+                if links:  # (its place looked up only then: a paragraph may have many children)
+                    place = list(element).index(child) + 1
+                    element[place:place] = links
 
     def split(self, text: str) -> tuple[str, list[Element]]:
         """`text` up to its first link, and the links, each with the text after it as its tail.

@@ -64,6 +64,8 @@ def contact_links(soup: BeautifulSoup) -> list[tuple[str, str]]:
         ("<div markdown>\nCall 999.\n</div>", [POLICE]),
         ("The number, 01452\n614194, wraps in the paragraph.", [("tel:+441452614194", "01452\n614194")]),
         ("Call 999, then 01452 42 65 65 (or 999 again).", [POLICE, FRONT_DOOR, POLICE]),
+        # in the text after an element (its tail), two numbers, then an element and a third
+        ("**Now** call 999 or 01452 614194, *then* 999.", [POLICE, EDT, POLICE]),
         # never inside a heading, a box's title, a link, code or a form control
         ("## Call 999\n\nText.", []),
         ('!!! danger "Call 999"\n    Text.', []),
