@@ -151,7 +151,10 @@ def leaked_lines(
             shown.feed(raw)
             shown.close()
             shown.reset()
-    lines = "".join(shown.parts).split("\n")
+    text = "".join(shown.parts)
+    if "!!" not in text and "??" not in text:  # most pages: no line can start like a note
+        return []
+    lines = text.split("\n")
     return [line.strip() for line in lines if _starts_like_a_note(line) and not _learner_box(_bare(line))]
 
 
@@ -167,12 +170,12 @@ def _tree_text(
     if _is_note(element.tag, element.items()) or (not code and element.tag in CODE_TAGS):
         return
     in_pre = in_pre or element.tag == "pre"
-    keep = in_pre or not code
-    parts.append(("\n" if is_block(element.tag) else "") + ((element.text or "") if keep else ""))
+    keep, around = in_pre or not code, "\n" if is_block(element.tag) else ""
+    parts.append(around + ((element.text or "") if keep else ""))
     for child in element:
         _tree_text(child, parts, is_block, code, in_pre)
         parts.append((child.tail or "") if keep else "")
-    parts.append("\n" if is_block(element.tag) else "")
+    parts.append(around)
 
 
 class _ShownText(HTMLParser):
