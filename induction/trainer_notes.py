@@ -28,6 +28,7 @@ The glossary never links inside a note: its tree processor skips elements with N
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import xml.etree.ElementTree as etree
@@ -144,6 +145,7 @@ def leaked_lines(
     HTML comment), its text is in the page's file.
     With `code`, the lines of code blocks (<pre>) instead, where a note indented four spaces
     too far would be shown."""
+    is_block = functools.cache(is_block)  # a few tags, asked of each element: not a list's scan each time
     shown = _ShownText(is_block, code)
     _tree_text(root, shown.parts, is_block, code)
     for raw in raw_html:
