@@ -683,9 +683,8 @@ def check_no_quiz_markup(markdown: str, display: str, offset: int = 0, has_quiz:
     """No page may hold a hand-written mkdocs-quiz block where readers would see it (code, comments
     and trainer notes aside: mkdocs-quiz is switched off on every page, so it would show as broken
     text); a page without a quiz file (`has_quiz` false) must not hold a quiz marker either."""
-    for number, line in lines_outside_code(markdown):
-        stripped = line.strip()
-        if stripped == MARKER and not has_quiz:
+    for number, line in lines_outside_code(markdown) if MARKER in markdown and not has_quiz else ():
+        if line.strip() == MARKER:
             raise DataError(
                 display,
                 number + offset,
