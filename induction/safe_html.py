@@ -516,10 +516,12 @@ class _Judge(Treeprocessor):
         # The tree is written by Python-Markdown's own serializer, which keeps a character
         # reference as it is (`java&#115;cript:`), so nh3 reads an address as the browser will
         # (`javascript:`); with its stand-in for `&` (in the addresses of <someone@council.example>
-        # links) put back, as its last step does.
+        # links) put back, as its last step does. A void tag is written `<img ... />`, which a
+        # browser reads as `<img ...>`, as nh3 writes it: so a page with a picture is the same as
+        # nh3's copy when nothing is taken out (no attribute value holds " />": `>` is `&gt;`).
         text = self.judge.text
         notes = note_attributes(text, root)
-        tree = self.md.serializer(_skeleton(root)).replace(AMP_SUBSTITUTE, "&")
+        tree = self.md.serializer(_skeleton(root)).replace(AMP_SUBSTITUTE, "&").replace(" />", ">")
         paragraphs = [_own_text(self.md, e) for e in root.iter() if e.tag in ("p", "li")]
         problems = (
             page_problems(text, pieces, tree, self.judge.included)

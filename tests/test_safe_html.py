@@ -371,6 +371,11 @@ def test_addresses(tag, name, value, problem):
             '# T\n\n![A map](map.svg){ srcset="https://other.example/a.png 2x" }\n',
             [(3, "the attribute srcset= on <img> is not allowed in a page", ALLOWED)],
         ),
+        # (the page's tags are written with `<img ...>` for `<img ... />`, as nh3 writes them)
+        (
+            '# T\n\n![A map](map.svg)\n\n![A map](map.svg){ onerror="alert(1)" }\n',
+            [(5, "the attribute onerror= on <img> is not allowed in a page", NO_SCRIPT)],
+        ),
         (
             "# T\n\nText <input type=radio> here.\n",
             [(3, '<input type="radio"> is not allowed in a page', 'write type="text"')],
