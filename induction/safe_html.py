@@ -518,7 +518,8 @@ class _Judge(Treeprocessor):
         # (`javascript:`); with its stand-in for `&` (in the addresses of <someone@council.example>
         # links) put back, as its last step does. A void tag is written `<img ... />`, which a
         # browser reads as `<img ...>`, as nh3 writes it: so a page with a picture is the same as
-        # nh3's copy when nothing is taken out (no attribute value holds " />": `>` is `&gt;`).
+        # nh3's copy when nothing is taken out (no attribute value holds " />": `>` is `&gt;`; no
+        # tag or attribute name holds a space: attr_list's and html.parser's names cannot).
         text = self.judge.text
         notes = note_attributes(text, root)
         tree = self.md.serializer(_skeleton(root)).replace(AMP_SUBSTITUTE, "&").replace(" />", ">")
