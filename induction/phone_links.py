@@ -85,8 +85,7 @@ class _Walk:
     def element(self, element: Element) -> None:
         if element.text and not isinstance(element.text, AtomicString):
             element.text, links = self.split(element.text)
-            for n, link in enumerate(links):
-                element.insert(n, link)
+            element[0:0] = links
         for child in list(element):
             if not _skipped(child):  # a tag written in it opens and closes in it
                 self.element(child)
