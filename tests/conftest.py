@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import socketserver
 import subprocess
@@ -127,6 +128,18 @@ def copy_project(dest: Path, source: Path = ROOT) -> Path:
         elif src.exists():
             shutil.copy2(src, dest / part)
     return dest
+
+
+def last_review_day(project: Path) -> str:
+    """The latest `last_reviewed` date of the project's pages (YYYY-MM-DD): a "today"
+    (INDUCTION_TODAY) that no page's review date is after, whatever day a trainer last reviewed
+    one, for a test that must build the real pages on a day of its choosing."""
+    days = (
+        match.group(1)
+        for page in (project / "docs").rglob("*.md")
+        if (match := re.search(r"^last_reviewed: (\d{4}-\d\d-\d\d)$", page.read_text(encoding="utf-8"), re.M))
+    )
+    return max(days)
 
 
 @contextmanager

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import run_build
+from conftest import last_review_day, run_build
 from induction.common import DataError, parse_yaml
 from induction.dates import format_date
 from induction.facts import PhoneError, dialable, fill_placeholders, load_facts
@@ -280,7 +280,7 @@ def test_a_page_past_its_review_date_fails_the_strict_build(project_copy, tmp_pa
     text = page.read_text()
     text = text.replace("last_reviewed: 2026-11-22", "last_reviewed: 2025-11-22", 1)
     page.write_text(text.replace("review_due: 2027-11-22", "review_due: 2026-01-31", 1))
-    build = run_build(project_copy, tmp_path / "site", env={"INDUCTION_TODAY": "2026-11-22"})
+    build = run_build(project_copy, tmp_path / "site", env={"INDUCTION_TODAY": last_review_day(project_copy)})
     assert build.returncode != 0
     assert "docs/index.md:6: page is past its review date (review_due 2026-01-31)" in build.output
 

@@ -21,7 +21,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import copy_project, run_build
+from conftest import copy_project, last_review_day, run_build
 from induction.pages import MOST_YEARS_BETWEEN_REVIEWS, check_front_matter, read_front_matter
 from test_data_slips import _assert_stopped, _planted, _replace  # the build failed, said it and wrote no page
 
@@ -113,7 +113,7 @@ def test_a_review_date_centuries_ahead_stops_the_build_at_its_line(tmp_path):
     _replace(
         project / "docs" / "services" / "fostering.md", "review_due: 2027-11-22", "review_due: 2207-11-22"
     )
-    build = run_build(project, tmp_path / "site", env={"INDUCTION_TODAY": "2026-12-06"})
+    build = run_build(project, tmp_path / "site", env={"INDUCTION_TODAY": last_review_day(project)})
     _assert_stopped(
         build,
         "docs/services/fostering.md:6: review_due 2207-11-22 is 181 years after last_reviewed 2026-11-22 "

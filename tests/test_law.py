@@ -278,6 +278,11 @@ OLD_WORDING = [
     r"must do this as a good parent would",
     r"help the council must give by law",
     r"pass it on the same day",
+    # Third check (7 December 2026): the legal test left out likely harm; a conference left out
+    # the family; every care leaver was said to have a personal adviser by right.
+    r"may be suffering(?!, or be likely to suffer,) (?:___|significant) harm",
+    r"meeting of everyone who works with the child",
+    r"[Ee]very care leaver (?:has|until)",
 ]
 
 
@@ -547,3 +552,81 @@ def test_each_correction_has_a_trainer_note_naming_its_authority(src, title):
     notes = [n for n in trainer_notes(src) if title in n.splitlines()[0]]
     assert notes, f"docs/{src}: no trainer note titled ...{title!r}"
     assert re.search(r"Children Act (1989|2004)|Working Together", notes[0]), notes[0]
+
+
+# --- Third check (7 December 2026) ---------------------------------------------------------------
+
+
+def test_the_thresholds_page_and_self_check_say_likely_harm_starts_child_protection(real_site):
+    takeaways = section_text(real_site, "thresholds.md", "key-takeaways")
+    assert "may be suffering, or be likely to suffer, significant harm" in takeaways
+    question = next(q for q in quiz("thresholds") if q.get("answer") == "significant")
+    for text in (question["question"], question["explanation"]):
+        assert "likely to suffer" in text, text
+    description = page(real_site, "services/child-protection.md").find("meta", attrs={"name": "description"})
+    assert "likely to suffer" in description["content"]
+
+
+def test_a_child_protection_conference_includes_the_family(real_site):
+    steps = section_text(real_site, "services/child-protection.md", "the-steps")
+    conference = steps[steps.index("Child protection conference") : steps.index("Child protection plan.")]
+    assert "the family and the professionals" in conference, conference
+    question = next(
+        q for q in quiz(CHILD_PROTECTION_QUIZ) if q["question"].startswith("What is a child protection conf")
+    )
+    assert "the family" in correct_options(question)[0]
+    assert "family" in glossary("child protection conference")
+
+
+def test_the_court_route_is_the_usual_one_and_an_emergency_goes_to_court_at_once(real_site):
+    route = section_text(real_site, "services/court-proceedings.md", "the-route-at-a-glance")
+    assert "Usually, a child has a child protection plan" in route
+    assert "go to court straight away, without pre-proceedings" in route
+    care = section_text(real_site, "services/court-proceedings.md", "care-proceedings")
+    assert "how far the parents may use theirs (section 33" in care
+
+
+def test_section_20_asks_for_a_real_and_informed_choice_by_the_parents(real_site):
+    text = section_text(real_site, "services/court-proceedings.md", "who-can-remove-a-child")
+    assert "a child who needs one" in text
+    assert "Williams v London Borough of Hackney, 2018" in text and "freely" in text and "rights" in text
+    notes = trainer_notes("services/court-proceedings.md")
+    note = next(n for n in notes if "not only the court decides" in n)
+    assert "[2018] UKSC 37" in note and "real and" in note
+
+
+def test_personal_advisers_to_21_are_for_most_care_leavers_not_every_one(real_site):
+    care_leavers = article_text(real_site, "services/care-leavers.md")
+    assert "most care leavers have a personal adviser until they are 21" in care_leavers
+    assert "13 weeks" in care_leavers and "14th birthday" in care_leavers and "section 24" in care_leavers
+    for term in ("PA", "care leaver"):
+        assert "Most care leavers" in glossary(term) and "13 weeks" in glossary(term), term
+    question = next(q for q in quiz("services-care-leavers") if "by law" in q["question"])
+    assert correct_options(question)[0].startswith("Most care leavers until they are 21")
+    assert "13 weeks" in question["explanation"]
+
+
+def test_the_strategy_discussion_is_credited_to_working_together_and_enquiries_to_the_act():
+    note = next(n for n in trainer_notes("services/front-door.md") if "not only harm already suffered" in n)
+    words = " ".join(note.split())
+    assert "Working Together to Safeguard Children 2023 calls for one" in words
+    assert "does not itself call for a strategy discussion" in words
+
+
+@pytest.mark.parametrize(
+    ("src", "section", "change"),
+    [
+        ("services/court-proceedings.md", "section 1", "section 31ZA to the Children Act 1989"),
+        ("safeguarding-partnership.md", "section 2", "section 16E of the Children Act 2004"),
+        ("services/care-leavers.md", "section 7", "section 23CZAA to the Children Act 1989"),
+    ],
+)
+def test_trainers_are_asked_to_check_the_childrens_wellbeing_and_schools_act_2026(src, section, change):
+    """The Act became law after the sources; its parts start on dates set by regulations, so the
+    pages keep today's law for learners and ask trainers to check before each round."""
+    notes = [n for n in trainer_notes(src) if "New law to check" in n.splitlines()[0]]
+    assert len(notes) == 1, f"docs/{src}: expected one 'New law to check' note"
+    words = " ".join(notes[0].split())
+    for expected in ("Children's Wellbeing and Schools Act 2026", "29 April 2026", f"Its {section} ", change):
+        assert expected in words, (src, expected)
+    assert "regulations" in words and "Before each induction round, check whether it has" in words

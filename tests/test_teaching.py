@@ -138,6 +138,22 @@ def test_pages_using_the_slides_list_them_as_a_source(src):
     )
 
 
+# Acts the pages name in their learner text: the page's sources at its foot must credit each one.
+ACTS = re.compile(r"\b(?:[A-Z][a-z]+ (?:and |of )?)+Act (?:19|20)\d\d\b")
+
+
+@pytest.mark.parametrize("src", learning_pages())
+def test_pages_naming_an_act_list_it_as_a_source(real_site, src):
+    """A reader who meets an Act in the text finds it among the page's sources at the foot: one
+    of the sources its front matter lists (data/sources.yml) has the Act in its title."""
+    text = " ".join(learner_text(built(real_site, src)).split())
+    sources = yaml.safe_load((ROOT / "data" / "sources.yml").read_text(encoding="utf-8"))
+    titles = " ".join(sources[key]["title"] for key in front_matter(src).get("sources") or [])
+    acts = {re.sub(r"^(?:The|Under|By|In) ", "", act) for act in ACTS.findall(text)}  # a sentence's start
+    missing = sorted(act for act in acts if act not in titles)
+    assert not missing, f"docs/{src}: names {missing}, which no source in its 'sources:' list credits"
+
+
 @pytest.mark.parametrize("src", learning_pages())
 def test_footer_names_the_slides(real_site, src):
     """The footer is where the slides are cited: it shows their title and date."""
