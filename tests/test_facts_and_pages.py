@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -277,9 +278,12 @@ def test_dates_are_written_the_uk_way():
 
 def test_a_page_past_its_review_date_fails_the_strict_build(project_copy, tmp_path):
     page = project_copy / "docs" / "index.md"
-    text = page.read_text()
-    text = text.replace("last_reviewed: 2026-11-22", "last_reviewed: 2025-11-22", 1)
-    page.write_text(text.replace("review_due: 2027-11-22", "review_due: 2026-01-31", 1))
+    text, changed = re.subn(
+        r"^last_reviewed: .*$", "last_reviewed: 2025-11-22", page.read_text(), count=1, flags=re.M
+    )
+    text, changed_too = re.subn(r"^review_due: .*$", "review_due: 2026-01-31", text, count=1, flags=re.M)
+    assert changed == changed_too == 1
+    page.write_text(text)
     build = run_build(project_copy, tmp_path / "site", env={"INDUCTION_TODAY": last_review_day(project_copy)})
     assert build.returncode != 0
     assert "docs/index.md:6: page is past its review date (review_due 2026-01-31)" in build.output

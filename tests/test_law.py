@@ -280,7 +280,8 @@ OLD_WORDING = [
     r"pass it on the same day",
     # Third check (7 December 2026): the legal test left out likely harm; a conference left out
     # the family; every care leaver was said to have a personal adviser by right.
-    r"may be suffering(?!, or be likely to suffer,) (?:___|significant) harm",
+    r"may be suffering (?:___|significant) harm",
+    r"\bis suffering significant harm(?!,? or)",
     r"meeting of everyone who works with the child",
     r"[Ee]very care leaver (?:has|until)",
 ]
@@ -574,8 +575,8 @@ def test_a_child_protection_conference_includes_the_family(real_site):
     question = next(
         q for q in quiz(CHILD_PROTECTION_QUIZ) if q["question"].startswith("What is a child protection conf")
     )
-    assert "the family" in correct_options(question)[0]
-    assert "family" in glossary("child protection conference")
+    assert correct_options(question)[0].startswith("A meeting of the family and the professionals")
+    assert "the family and the professionals" in question["explanation"]
 
 
 def test_the_court_route_is_the_usual_one_and_an_emergency_goes_to_court_at_once(real_site):
@@ -583,13 +584,20 @@ def test_the_court_route_is_the_usual_one_and_an_emergency_goes_to_court_at_once
     assert "Usually, a child has a child protection plan" in route
     assert "go to court straight away, without pre-proceedings" in route
     care = section_text(real_site, "services/court-proceedings.md", "care-proceedings")
-    assert "how far the parents may use theirs (section 33" in care
+    assert "how far the parents may use theirs, but only where the child's welfare needs it" in care
+    assert "where the child's welfare needs it (section 33)" in glossary("care order")
 
 
 def test_section_20_asks_for_a_real_and_informed_choice_by_the_parents(real_site):
     text = section_text(real_site, "services/court-proceedings.md", "who-can-remove-a-child")
     assert "a child who needs one" in text
-    assert "Williams v London Borough of Hackney, 2018" in text and "freely" in text and "rights" in text
+    assert "Williams v London Borough of Hackney, 2018" in text
+    assert "must do so freely" in text and "told their rights" in text
+    assert "williams_v_hackney_2018" in source("services/court-proceedings.md").split("---")[1]
+    takeaways = section_text(real_site, "services/court-proceedings.md", "key-takeaways")
+    question = next(q for q in quiz("services-court-proceedings") if "live away" in q["question"])
+    for text in (takeaways, glossary("section 20"), question["explanation"]):
+        assert "objects" in text and re.search(r"choice (?:is|must be) (?:real and )?free", text), text
     notes = trainer_notes("services/court-proceedings.md")
     note = next(n for n in notes if "not only the court decides" in n)
     assert "[2018] UKSC 37" in note and "real and" in note
@@ -599,11 +607,20 @@ def test_personal_advisers_to_21_are_for_most_care_leavers_not_every_one(real_si
     care_leavers = article_text(real_site, "services/care-leavers.md")
     assert "most care leavers have a personal adviser until they are 21" in care_leavers
     assert "13 weeks" in care_leavers and "14th birthday" in care_leavers and "section 24" in care_leavers
+    assert "after they turned 16" in care_leavers
+    # from 21 to 25 the right is theirs (former relevant children, s23CZB), not every care leaver's
+    assert "From 21 to 25, one of these young people who asks" in care_leavers
     for term in ("PA", "care leaver"):
-        assert "Most care leavers" in glossary(term) and "13 weeks" in glossary(term), term
+        text = glossary(term)
+        assert "Most care leavers" in text and "13 weeks" in text and "after turning 16" in text, term
+        assert "from 21 to 25, one of them who asks" in text.lower(), term
     question = next(q for q in quiz("services-care-leavers") if "by law" in q["question"])
     assert correct_options(question)[0].startswith("Most care leavers until they are 21")
-    assert "13 weeks" in question["explanation"]
+    assert "those of them who ask" in correct_options(question)[0]
+    assert "13 weeks" in question["explanation"] and "after turning 16" in question["explanation"]
+    assert "From 21 to 25, one of them who asks" in question["explanation"]
+    notes = [" ".join(n.split()) for n in trainer_notes("services/care-leavers.md")]
+    assert not any("personal adviser for every care leaver" in n for n in notes)
 
 
 def test_the_strategy_discussion_is_credited_to_working_together_and_enquiries_to_the_act():
