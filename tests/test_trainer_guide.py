@@ -464,3 +464,57 @@ def test_the_readme_and_the_guide_describe_the_marks_the_essentials_and_the_sear
     from export.pipeline import ESSENTIALS_MOST_PAGES
 
     assert f"the Essentials handout to give out, at most {ESSENTIALS_MOST_PAGES} A4 pages" in readme
+
+
+# --- The law to check at each review (docs/trainers/review-dates.md) -----------------------------
+
+LAW_ANCHOR = re.compile(r"\bsections? (\d+[A-Z]*)(?: (?:and|to) (\d+[A-Z]*))?|Working Together")
+
+
+def law_checklist() -> list[tuple[str, list[str]]]:
+    """(what the site says, the src of each page named as saying it), a row of the guide's table each."""
+    text = (GUIDE / "review-dates.md").read_text(encoding="utf-8")
+    part = text.split("## Check the law as you review", 1)[1].split("\n## ", 1)[0]
+    rows = [line.strip().strip("|").split(" | ") for line in part.splitlines() if line.startswith("| ")]
+    return [
+        (says, re.findall(r"\]\(\.\./([^)]+\.md)\)", where)) for says, where in rows[2:]
+    ]  # after the header
+
+
+def test_the_law_checklist_names_pages_that_state_that_law():
+    """Each page the trainer guide sends a reviewer to, for a statement of law, states that law:
+    the page (its notes included) or its self-check names the row's sections or guidance."""
+    rows = law_checklist()
+    assert len(rows) >= 6
+    for says, pages in rows:
+        anchors = [
+            group for match in LAW_ANCHOR.finditer(says) for group in (match.groups() or ()) if group
+        ] + ["Working Together"] * ("Working Together" in says)
+        assert anchors and pages, says
+        for src in pages:
+            quiz = ROOT / "quizzes" / (src.removesuffix(".md").replace("/", "-") + ".yml")
+            text = (ROOT / "docs" / src).read_text(encoding="utf-8")
+            text += quiz.read_text(encoding="utf-8") if quiz.exists() else ""
+            found = [
+                a
+                for a in anchors
+                if re.search(rf"\b(?:sections?|s) (?:[\dA-Z]+,? (?:and |to )?)*{a}\b", text)
+            ]
+            found += [a for a in anchors if a == "Working Together" and a in text]
+            assert found, (
+                f"docs/trainers/review-dates.md: docs/{src} says nothing of {anchors} ({says[:60]}...)"
+            )
+
+
+def test_every_new_law_note_is_one_the_guide_tells_trainers_to_search_for():
+    """The guide says to search for "New law to check": each such note carries those words first."""
+    guide = (GUIDE / "review-dates.md").read_text(encoding="utf-8")
+    assert "Search the `docs/` folder for `New law to check`" in guide
+    notes = [
+        (path, line)
+        for path in (ROOT / "docs").rglob("*.md")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if "New law to check" in line and not path.is_relative_to(GUIDE)
+    ]
+    assert len(notes) >= 3
+    assert all(re.match(r'!!! trainer "New law to check: ', line) for _, line in notes), notes
