@@ -144,10 +144,13 @@ ACTS = re.compile(r"\b(?:[A-Z][a-z]+ (?:and |of )?)+Act (?:19|20)\d\d\b")
 
 def credited_acts(title: str) -> set[str]:
     """The Acts a source's title credits: the Act it is, when it starts with one ("Children Act
-    2004, section 16E"), else every Act it names (guidance made under an Act names it)."""
+    2004, section 16E"), else the Acts it names in brackets (guidance made under an Act: "...
+    (Children Act 2004, sections 18 and 19)"). A judgment or guidance that only mentions an Act
+    in its words credits none."""
+    title = title.removeprefix("The ")
     if found := ACTS.match(title):
         return {found.group()}
-    return set(ACTS.findall(title))
+    return {act for part in re.findall(r"\(([^)]*)\)", title) for act in ACTS.findall(part)}
 
 
 def named_acts(text: str, known: set[str]) -> set[str]:
@@ -178,6 +181,8 @@ def test_an_act_is_credited_by_its_own_source_not_by_one_that_mentions_it():
     title = "Children and Families Act 2014, section 14 (in section 32 of the Children Act 1989)"
     assert credited_acts(title) == {"Children and Families Act 2014"}
     assert credited_acts("Guidance (Children Act 2004, sections 18 and 19)") == {"Children Act 2004"}
+    assert credited_acts("A judgment on section 20 of the Children Act 1989") == set()
+    assert credited_acts("The Children Act 1989") == {"Children Act 1989"}
     assert named_acts("Both Children Act 1989 and Children and Families Act 2014 apply.", known) == known
 
 
