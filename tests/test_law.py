@@ -282,6 +282,8 @@ OLD_WORDING = [
     # the family; every care leaver was said to have a personal adviser by right.
     r"\bsuffering (?:___|significant) harm(?!,? or\b)",
     r"meeting of everyone who works with the child",
+    r"until (?:everyone|all the agencies|the agencies) agrees? the child is safe",
+    r"support that education, health and social care must provide",
     r"[Ee]very care leaver (?:has|until)",
 ]
 
@@ -636,6 +638,7 @@ def test_the_strategy_discussion_is_credited_to_working_together_and_enquiries_t
         ("services/court-proceedings.md", "section 1", "section 31ZA to the Children Act 1989"),
         ("safeguarding-partnership.md", "section 2", "section 16E of the Children Act 2004"),
         ("services/care-leavers.md", "section 7", "section 23CZAA to the Children Act 1989"),
+        ("services/child-protection.md", "section 3", "section 16EA to the Children Act 2004"),
     ],
 )
 def test_trainers_are_asked_to_check_the_childrens_wellbeing_and_schools_act_2026(src, section, change):
@@ -647,3 +650,22 @@ def test_trainers_are_asked_to_check_the_childrens_wellbeing_and_schools_act_202
     for expected in ("Children's Wellbeing and Schools Act 2026", "29 April 2026", f"Its {section} ", change):
         assert expected in words, (src, expected)
     assert "regulations" in words and "Before each induction round, check whether it has" in words
+
+
+def test_a_plan_ends_when_a_review_conference_decides_and_duties_sit_where_the_law_puts_them(real_site):
+    """Glossary review, 7 December 2026: a child protection plan ends at a review conference, not
+    when "everyone agrees" (the family's agreement is not needed); an EHCP's duties fall on the
+    council (education) and the NHS (health); most duties to care leavers are in the 1989 Act."""
+    steps = section_text(real_site, "services/child-protection.md", "the-steps")
+    reviews = next(q for q in quiz(CHILD_PROTECTION_QUIZ) if "reviewed" in q["question"])
+    for text in (
+        steps,
+        glossary("child protection plan"),
+        correct_options(reviews)[0],
+        reviews["explanation"],
+    ):
+        assert "review conference decides the child no longer needs" in text, text
+    ehcp = glossary("EHCP")
+    assert "council must secure the special educational provision" in ehcp and "NHS must arrange" in ehcp
+    act = glossary("Children and Social Work Act 2017")
+    assert "Most of the council's duties to care leavers are in the Children Act 1989" in act

@@ -351,10 +351,12 @@ def test_requires_improvement_to_be_good_is_credited_to_the_cabinet_papers():
 
 def test_the_number_of_ofsted_judgements_is_dated(real_site):
     text = section(real_site, "how-services-work.md", "Our Ofsted journey")
-    assert re.search(
-        r"Since January 2023 a full inspection gives an overall judgement and\s+four other", text
-    )
+    assert re.search(r"From January 2023 a full inspection gave an overall judgement and\s+four other", text)
     assert "before then there were three others" in text
+    # Ofsted dropped the overall judgement from April 2026 (announced 27 November 2025)
+    assert "Since April 2026 Ofsted no longer gives the overall judgement" in text
+    ofsted = next(t for t in load("data/glossary.yml")["terms"] if t["term"] == "Ofsted")
+    assert "since April 2026 without an overall grade" in " ".join(ofsted["definition"].split())
 
 
 def test_trainers_are_asked_to_check_that_the_front_door_is_the_helpdesk():
