@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import re
 import shutil
 import socketserver
 import subprocess
@@ -22,6 +21,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from material.plugins.search.plugin import Parser as SearchParser
+
+from induction.front_matter import split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -134,12 +135,10 @@ def last_review_day(project: Path) -> str:
     """The latest `last_reviewed` date of the project's pages (YYYY-MM-DD): a "today"
     (INDUCTION_TODAY) that no page's review date is after, whatever day a trainer last reviewed
     one, for a test that must build the real pages on a day of its choosing."""
-    days = (
-        match.group(1)
-        for page in (project / "docs").rglob("*.md")
-        if (match := re.search(r"^last_reviewed: (\d{4}-\d\d-\d\d)$", page.read_text(encoding="utf-8"), re.M))
+    fronts = (
+        split_front_matter(page.read_text(encoding="utf-8"))[0] for page in (project / "docs").rglob("*.md")
     )
-    return max(days)
+    return max(front["last_reviewed"] for front in fronts if "last_reviewed" in front).isoformat()
 
 
 @contextmanager

@@ -13,6 +13,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
+from induction.front_matter import split_front_matter
 
 # Content (pyproject.toml): these pin today's wording of the law on the pages and in the self-checks.
 # A trainer who reviews a page may reword it or resolve its notes, so they run in the whole suite, not
@@ -595,7 +596,9 @@ def test_section_20_asks_for_a_real_and_informed_choice_by_the_parents(real_site
     assert "a child who needs one" in text
     assert "Williams v London Borough of Hackney, 2018" in text
     assert "must do so freely" in text and "told their rights" in text
-    assert "williams_v_hackney_2018" in source("services/court-proceedings.md").split("---")[1]
+    assert (
+        "williams_v_hackney_2018" in split_front_matter(source("services/court-proceedings.md"))[0]["sources"]
+    )
     takeaways = section_text(real_site, "services/court-proceedings.md", "key-takeaways")
     question = next(q for q in quiz("services-court-proceedings") if "live away" in q["question"])
     for text in (takeaways, glossary("section 20"), question["explanation"]):

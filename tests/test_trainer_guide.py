@@ -16,6 +16,9 @@ import yaml
 from mkdocs.utils import meta
 
 from conftest import ROOT, Build, copy_project, run_build, tasks_file
+from induction.front_matter import split_front_matter
+from induction.learner_text import learner_lines
+from test_law import trainer_notes  # a page's trainer notes, as the law's tests read them
 
 GUIDE = ROOT / "docs" / "trainers"
 EXAMPLES = GUIDE / "examples"
@@ -469,7 +472,6 @@ def test_the_readme_and_the_guide_describe_the_marks_the_essentials_and_the_sear
 # --- The law to check at each review (docs/trainers/review-dates.md) -----------------------------
 
 LAW_ANCHOR = re.compile(r"\b[Ss]ections? (\d+[A-Z]*)(?: (?:and|to) (\d+[A-Z]*))?|Working Together")
-TRAINER_NOTE = re.compile(r"^(?:!!!|\?\?\?\+?) trainer.*\n(?:(?:[ \t]+.*)?\n)*", re.M)
 
 
 def law_checklist() -> list[tuple[str, list[str]]]:
@@ -481,9 +483,14 @@ def law_checklist() -> list[tuple[str, list[str]]]:
     return [(says, re.findall(r"\]\(\.\./([^)]+\.md)\)", where)) for says, where in rows]
 
 
+def learner_reads(markdown: str) -> str:
+    """A page's text as learners read it: no front matter, trainer notes, code or comments."""
+    return "\n".join(line for _, line in learner_lines(split_front_matter(markdown)[1]))
+
+
 def learner_sees(src: str) -> str:
-    """A page's Markdown without its trainer notes, and its self-check's file without comments."""
-    text = TRAINER_NOTE.sub("", (ROOT / "docs" / src).read_text(encoding="utf-8"))
+    """A page's Markdown as learners read it, and its self-check's file without comments."""
+    text = learner_reads((ROOT / "docs" / src).read_text(encoding="utf-8"))
     quiz = ROOT / "quizzes" / (src.removesuffix(".md").replace("/", "-") + ".yml")
     if quiz.exists():
         text += "\n".join(
@@ -524,8 +531,8 @@ def test_the_law_checklist_names_pages_that_state_that_law():
 def test_the_law_checklist_reads_sections_as_learners_do():
     assert cites("under section 47 of the Act", "47") and cites("Sections 23C and 23CZB", "23CZB")
     assert cites("sections 16M to 16Q", "16Q") and not cites("the council's 17 teams", "17")
-    assert not cites("section 470", "47") and "trainer" not in TRAINER_NOTE.sub(
-        "", 'a\n!!! trainer "x"\n    b\n\nc\n'
+    assert not cites("section 470", "47") and "trainer" not in learner_reads(
+        'a\n!!! trainer "x"\n    b\n\nc\n'
     )
 
 
@@ -546,7 +553,7 @@ def test_every_new_law_note_is_one_the_guide_tells_trainers_to_search_for():
         (path, note)
         for path in (ROOT / "docs").rglob("*.md")
         if not path.is_relative_to(GUIDE)
-        for note in TRAINER_NOTE.findall(path.read_text(encoding="utf-8"))
+        for note in trainer_notes(path.relative_to(ROOT / "docs").as_posix())
         if re.search(r"Wellbeing and Schools Act|date set by regulations", " ".join(note.split()))
     ]
     assert len(waiting) == len(notes), [str(path) for path, _ in waiting]
