@@ -22,7 +22,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from check import content
 from check.content import ERROR, WARNING, Problem
@@ -392,7 +395,7 @@ class PageHtml(BasePlugin):
         self.html: dict[str, str] = {}
 
     @event_priority(-100)  # after every other page_content event
-    def on_page_content(self, html: str, /, *, page, config, files) -> str:
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.html[page.file.src_uri] = html
         return html
 

@@ -114,7 +114,7 @@ def svg_problems(data: bytes) -> list[tuple]:
 
 def _svg_node_problems(node) -> list[tuple]:
     line = node.sourceline
-    if isinstance(node, lxml_etree._ProcessingInstruction):
+    if node.tag is lxml_etree.ProcessingInstruction:  # lxml's documented test, as for comments
         return [
             (
                 line,
@@ -122,7 +122,7 @@ def _svg_node_problems(node) -> list[tuple]:
                 "remove it: styles go in a <style> element inside the picture",
             )
         ]
-    if isinstance(node, lxml_etree._Entity):
+    if node.tag is lxml_etree.Entity:
         return [(line, f"the diagram uses the entity &{node.name};", "write the character itself instead")]
     if not isinstance(node.tag, str):
         return []

@@ -694,6 +694,14 @@ def svg(body: str, head: str = "") -> bytes:
             ),
         ),
         (
+            svg(
+                "<text>&nbsp;</text>",
+                head='<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+                '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n',
+            ),
+            (3, "the diagram uses the entity &nbsp;", "write the character itself instead"),
+        ),
+        (
             b'<svg xmlns="http://www.w3.org/2000/svg">\n<rect>\n</svg>\n',
             (
                 3,

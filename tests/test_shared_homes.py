@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import logging
+import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -174,3 +176,34 @@ def test_markdown_text_and_trainer_markdown_leave_no_markup(value):
     for escaped in (markdown_text(value), trainer_markdown(value)):
         html = markdown.markdown(escaped, extensions=["attr_list"])
         assert "<a" not in html and "<b>" not in html and "<code>" not in html
+
+
+# sys.path changed in code, or in code held in a string (a script run with python -c)
+SYS_PATH_EDIT = re.compile(
+    r"\bsys\.path\s*(?:\.\s*(?:insert|append|extend|remove)\b|\+=|\[[^\]]*\]\s*=|=(?!=))"
+)
+
+
+def sys_path_edits(source: str) -> list[int]:
+    """Lines of `source` that change sys.path (insert, append, assignment and the like)."""
+    return [n for n, line in enumerate(source.splitlines(), 1) if SYS_PATH_EDIT.search(line)]
+
+
+def test_sys_path_edits_are_found():
+    source = (
+        "import sys\nsys.path.insert(0, 'x')\nsys.path += ['y']\nsys.path[:0] = ['z']\n"
+        "print(sys.path)\ntask = 'import sys; sys.path.append(sys.argv[1])'\nif sys.path == []: pass\n"
+    )
+    assert sys_path_edits(source) == [2, 3, 4, 6]
+
+
+def test_no_python_file_edits_sys_path():
+    """Every import is a normal one an editor's go-to-definition can follow (issue 19)."""
+    edits = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in sorted(ROOT.rglob("*.py"))
+        if path != Path(__file__)  # its examples above
+        and not {".nox", ".git", "site", "node_modules"} & set(path.relative_to(ROOT).parts)
+        for line in sys_path_edits(path.read_text(encoding="utf-8"))
+    ]
+    assert not edits, "import the project's code as a package instead:\n" + "\n".join(edits)

@@ -172,13 +172,13 @@ def test_stopping_the_preview_task_stops_its_server(tmp_path, stop):
     (That both serve sessions call _stop_on_terminate: tests/test_preview_slips.py.)"""
     pid_file = tmp_path / "server.pid"
     task = (
-        "import sys; sys.path.insert(0, sys.argv[1]); import noxfile, nox.popen\n"
+        "import sys, noxfile, nox.popen\n"
         "noxfile._stop_on_terminate()\n"
         "server = 'import os, sys, time; open(sys.argv[1], \"w\").write(str(os.getpid())); time.sleep(60)'\n"
-        "nox.popen.popen([sys.executable, '-c', server, sys.argv[2]])\n"
+        "nox.popen.popen([sys.executable, '-c', server, sys.argv[1]])\n"
     )
     parent = subprocess.Popen(
-        [sys.executable, "-c", task, str(ROOT), str(pid_file)], stderr=subprocess.DEVNULL
+        [sys.executable, "-c", task, str(pid_file)], cwd=ROOT, stderr=subprocess.DEVNULL
     )
     for _ in range(100):
         if pid_file.exists() and pid_file.read_text():

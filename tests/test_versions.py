@@ -4,6 +4,7 @@ checked with (induction.versions.require), and these tests fail as soon as a pin
 from __future__ import annotations
 
 import ast
+import importlib.metadata
 import re
 
 import pytest
@@ -53,3 +54,63 @@ def test_a_version_outside_the_gate_stops_the_build_with_what_to_check():
         require("mkdocs", "<1.0", "the test's private use of MkDocs")
     assert "the test's private use of MkDocs was only checked with mkdocs <1.0" in str(stopped.value)
     require("mkdocs", ">=1.0", "the same use, in range")  # no error
+
+
+def private_names(source: str) -> list[tuple[int, str]]:
+    """(line, dotted name) of each private name (`_x`, not `__x__`) of an installed package that
+    `source` reads straight from a module it imports: `from mod import _x`, `from mod._private
+    import x` or `alias._x`. A private attribute of an object (md.htmlStash and the like) is not
+    seen here; those gates are kept by review."""
+    installed = importlib.metadata.packages_distributions()
+    tree = ast.parse(source)
+    private = lambda name: name.startswith("_") and not name.startswith("__")  # noqa: E731
+    modules, found = {}, []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            modules |= {alias.asname or alias.name.split(".")[0]: alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for alias in node.names:
+                modules[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+                if any(map(private, [*node.module.split("."), alias.name])):
+                    found.append((node.lineno, f"{node.module}.{alias.name}"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and private(node.attr) and isinstance(node.value, ast.Name):
+            module = modules.get(node.value.id)
+            if module:
+                found.append((node.lineno, f"{module}.{node.attr}"))
+    return sorted((line, name) for line, name in found if name.split(".")[0] in installed)
+
+
+def test_private_names_of_a_dependency_are_read_only_behind_its_gate():
+    """A module's private name, read where its package has no require(...) in the same file,
+    would break unseen when the package is upgraded."""
+    installed = importlib.metadata.packages_distributions()
+    gated = {(file, canonicalize_name(name)) for file, name, _, _ in gates()}
+    ungated = [
+        f"{file}:{line}: {name}"
+        for path in sorted(p for folder in CODE for p in (ROOT / folder).glob("*.py"))
+        for line, name in private_names(path.read_text(encoding="utf-8"))
+        if not any(
+            (file := path.relative_to(ROOT).as_posix(), canonicalize_name(dist)) in gated
+            for dist in installed[name.split(".")[0]]
+        )
+    ]
+    assert not ungated, "use the package's public API, or gate the file on its version:\n" + "\n".join(
+        ungated
+    )
+
+
+def test_private_names_are_found_in_each_form_they_are_read():
+    source = (
+        "from lxml import etree as lxml_etree\n"
+        "import markdown\n"
+        "from mkdocs.structure import _private\n"
+        "from material.plugins.search._x import y\n"
+        "def f(node, md):\n"
+        "    return isinstance(node, lxml_etree._Entity) or md._own or markdown.__version__\n"
+    )
+    assert private_names(source) == [
+        (3, "mkdocs.structure._private"),
+        (4, "material.plugins.search._x.y"),
+        (6, "lxml.etree._Entity"),
+    ]
