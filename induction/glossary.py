@@ -594,6 +594,8 @@ def _definitions_boxed(root, glossary: Glossary) -> None:
             child.tail = None
             if child.get("class") == PAGES_CLASS:  # one class on the paragraph, not one attr_list a link
                 del child.attrib["class"]
+                # Not searched: Material would show "Used on: ..." as the entry's preview, not its definition.
+                child.set("data-search-exclude", "")
                 for a in child.iter("a"):
                     a.set("class", PAGE_LINK_CLASS)
         else:

@@ -398,6 +398,21 @@ def test_the_real_site_search_knows_mash_by_both_names(real_site):
     assert "MASH" in front and "Multi-Agency Safeguarding Hub" in front
 
 
+def test_a_glossary_result_shows_the_entry_not_its_lists_of_pages(real_site):
+    """Material shows the parts of a result that hold the words searched for: the "Used on" and
+    "Find out more" lists are not searched, so searching "MASH" shows the entry's definition,
+    not "Find out more: Front door and MASH". Readers still see the lists on the page."""
+    index = json.loads((real_site.site / "search" / "search_index.json").read_text())
+    entries = {d["title"]: d["text"] for d in index["docs"] if d["location"].startswith("glossary/#")}
+    assert len(entries) > 150
+    listed = [title for title, text in entries.items() if "Used on" in text or "Find out more" in text]
+    assert listed == []
+    assert "MASH" not in entries["MASH"] and "Multi-Agency Safeguarding Hub" in entries["MASH"]
+    page = real_site.html("glossary/index.html").select_one("#mash + div")
+    labels = [p.get_text().split(":")[0] for p in page.select("p") if ":" in p.get_text()]
+    assert labels[-2:] == ["Find out more", "Used on"], labels
+
+
 @pytest.fixture(scope="module")
 def offline_build(tmp_path_factory) -> Build:
     """The real site built with mkdocs-offline.yml: offline plugin (no directory URLs)."""
