@@ -561,11 +561,39 @@ def check_typed_numbers(markdown: str, contacts: dict, display: str, offset: int
             paragraph.append((number, text))
             continue
         text, line_at = joined(paragraph)
-        found = _typed_number_at(text, contacts) if paragraph else None
+        found = (_typed_number_at(text, contacts) or _crossed_link_at(text)) if paragraph else None
         if found:
             at, problem, expected = found
             raise DataError(display, line_at(at) + offset, problem, expected)
         paragraph = []
+    # A number in a code span is shown to readers too, in typewriter letters (a security review
+    # of 7 December 2026 published a wrong one so).
+    read = _read_lines(markdown)
+    for start, piece, kind in typed_parts(markdown):
+        line = markdown.count("\n", 0, start) + 1
+        found = _typed_number_at(" ".join(piece.strip("`").split()), contacts) if kind == CODE_SPAN else None
+        if found and line in read:
+            raise DataError(display, line + offset, *found[1:])
+
+
+def _crossed_link_at(text: str) -> tuple[int, str, str] | None:
+    """(where, problem, expected) for a phone link that shows one contact's number and rings
+    another's: [{{ contacts.a.phone }}](tel:{{ contacts.b.tel }}), as a line copied from another
+    contact and changed in one place would; else None."""
+    for link in TEL_LINK.finditer(text):
+        rings = link.group("md_key") or link.group("html_key")
+        shown = {
+            m.group(1) for m in CONTACT_PLACEHOLDER.finditer(link.group("md_text") or link.group("html_text"))
+        }
+        if shown - {rings}:
+            other = sorted(shown - {rings})[0]
+            return (
+                link.start(),
+                f"the phone link shows contacts.{other} but rings contacts.{rings}",
+                "use one contact in both places: "
+                f"[{{{{ contacts.{other}.phone }}}}](tel:{{{{ contacts.{other}.tel }}}})",
+            )
+    return None
 
 
 def typed_number(text: str, contacts: dict, where: str = "the page") -> tuple[str, str] | None:
@@ -615,6 +643,15 @@ def _typed_number_at(text: str, contacts: dict, where: str = "the page") -> tupl
 OTHER_SPACE = re.compile(r"[^\S ]")  # a space of any kind (str.isspace) but the plain one
 NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 DIGIT = re.compile(r"\d")  # any decimal digit (Unicode's Nd), as libphonenumber reads them
+# A phone link whose address is a contact's placeholder, with the text it shows: in Markdown,
+# [text](tel:{{ contacts.key.tel }}), or in HTML, href="tel:{{ contacts.key.tel }}" ...>text</a>
+_TEL_KEY = r"tel:\s*\{\{\s*contacts\.(?P<%s>[\w-]+)\.tel\s*\}\}"
+TEL_LINK = re.compile(
+    rf"""\[(?P<md_text>[^\]]*)\]\(\s*<?{_TEL_KEY % "md_key"}"""
+    rf"""|href\s*=\s*["']?{_TEL_KEY % "html_key"}[^>]*>(?P<html_text>.*?)</a\s*>""",
+    re.IGNORECASE | re.DOTALL,
+)
+CONTACT_PLACEHOLDER = re.compile(r"\{\{\s*contacts\.([\w-]+)\.")
 # A link to a phone number whose address is not a {{ placeholder }}: [text](tel:...) or href="tel:..."
 TYPED_TEL = re.compile(r"""(?:\]\(\s*<?|href\s*=\s*["']?)(tel:(?!\s*\{\{)[^)\s"'>]*)""", re.IGNORECASE)
 

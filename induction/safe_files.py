@@ -195,16 +195,24 @@ def _addresses_in(tokens: list, loading: bool = False):
     """The (line, address) pairs in `tokens`, and in the blocks and functions in them; `loading`
     when they are inside a function that loads a file."""
     after_import = False
+    # The value of a custom property (`--x: "..."`) may be handed to a function that loads a file
+    # elsewhere (`image-set(var(--x) 1x)`): its strings count as addresses too.
+    name = custom = False
     for token in tokens:
         if token.type == "whitespace":
             continue
-        if token.type == "url" or (token.type == "string" and (loading or after_import)):
+        if token.type == "url" or (token.type == "string" and (loading or after_import or custom)):
             yield token.source_line, token.value
         elif token.type == "function":
-            yield from _addresses_in(token.arguments, loading or token.lower_name in CSS_LOADING_FUNCTIONS)
+            loads = loading or custom or token.lower_name in CSS_LOADING_FUNCTIONS
+            yield from _addresses_in(token.arguments, loads)
         elif token.type in ("() block", "[] block", "{} block"):
-            yield from _addresses_in(token.content, loading)
+            yield from _addresses_in(token.content, loading or custom)
         after_import = token.type == "at-keyword" and token.lower_value == "import"
+        if token.type == "literal" and token.value in ";{}":
+            custom = False
+        custom = custom or (name and token.type == "literal" and token.value == ":")
+        name = token.type == "ident" and token.value.startswith("--")
 
 
 def _address_problem(what: str, value: str) -> tuple:

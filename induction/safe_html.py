@@ -412,11 +412,40 @@ def _tags(fragment: str) -> list[tuple]:
 
 def _address_filter(tag: str, name: str, value: str):
     """nh3's attribute filter: drops an address url_problem refuses, such as a picture from
-    another website (nh3's own check knows only the allowed schemes)."""
-    return None if name in URL_ATTRIBUTES and url_problem(tag, name, value) else value
+    another website (nh3's own check knows only the allowed schemes), and a name the theme's
+    script reads (theme_problem)."""
+    if theme_problem(name, value) or (name in URL_ATTRIBUTES and url_problem(tag, name, value)):
+        return None
+    return value
+
+
+def theme_problem(name: str, value: str):
+    """(text to find it by, problem, expected) when an attribute is one Material's script acts
+    on, else None: a page that had them could change what the script loads (its settings are read
+    from the element with the id __config, its search program included) or make it fetch from
+    another website (a data-md-component="source" link asks GitHub about the repository; a
+    <pre class="mermaid"> loads the Mermaid program from a public server)."""
+    if name.startswith("data-md-"):
+        return (name, f"the attribute {name}= is the theme's own: its script acts on it", THEME_HINT)
+    if name == "id" and value.strip() == "__config":
+        return (
+            value,
+            "the id __config is the theme's own: its script reads its settings from it",
+            THEME_HINT,
+        )
+    if name == "class" and "mermaid" in value.lower().split():
+        return (
+            "mermaid",
+            'the class "mermaid" makes the theme load a diagram program from another website',
+            "draw the diagram as an SVG picture in docs/images/ and show it with "
+            "![what it shows](../images/diagram.svg)",
+        )
+    return None
 
 
 def _attribute_problem(tag: str, name: str, value: str, allowlist: Allowlist):
+    if theme := theme_problem(name, value):
+        return theme
     if name in allowlist.attributes.get(tag, set()) | allowlist.attributes["*"]:
         found = url_problem(tag, name, value) if name in URL_ATTRIBUTES else None
         return (value, *found) if found else None
@@ -635,6 +664,7 @@ PAGE = Allowlist(
 
 ALLOWED_HINT = "use Markdown, or only the tags listed in the trainer guide under Edit and add pages"
 _NO_SCRIPT = "remove it: a page cannot run scripts"
+THEME_HINT = "remove it, or use a name of your own that does not start with data-md- or __"
 COMMENT_HINT = "write a comment as <!-- words -->, with no <, > or -- in the words"
 _EMBED = "remove it and link to the video or page instead: [Watch the video](https://...)"
 _NO_FORM = "remove it: a page cannot send anything anywhere; link to the form instead"

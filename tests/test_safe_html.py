@@ -37,6 +37,11 @@ LINK = (
 STYLE = "remove it: give the tag a class and style the class in docs/stylesheets/extra.css"
 COMMENT = "write a comment as <!-- words -->, with no <, > or -- in the words"
 PICTURE = "copy the picture into docs/images/ and show it with ![what it shows](../images/picture.svg)"
+THEME = "remove it, or use a name of your own that does not start with data-md- or __"
+MERMAID = (
+    "draw the diagram as an SVG picture in docs/images/ and show it with "
+    "![what it shows](../images/diagram.svg)"
+)
 
 
 def check(text: str) -> list[tuple]:
@@ -380,6 +385,30 @@ def test_addresses(tag, name, value, problem):
             "# T\n\nText <input type=radio> here.\n",
             [(3, '<input type="radio"> is not allowed in a page', 'write type="text"')],
         ),
+        # Names the theme's script acts on (found by a security review, 7 December 2026): its
+        # settings, search program included, come from the element with the id __config; a
+        # data-md-component="source" link asks GitHub about it; class="mermaid" loads Mermaid.
+        (
+            '# T\n\nText.\n\n<div id="__config" hidden>{"search": "../stylesheets/x.css"}</div>\n',
+            [(5, "the id __config is the theme's own: its script reads its settings from it", THEME)],
+        ),
+        (
+            "# T\n\n## Settings { #__config }\n",
+            [(3, "the id __config is the theme's own: its script reads its settings from it", THEME)],
+        ),
+        (
+            '# T\n\n<a href="https://github.com/x/y" class="md-source" data-md-component="source">y</a>\n',
+            [(3, "the attribute data-md-component= is the theme's own: its script acts on it", THEME)],
+        ),
+        (
+            '# T\n\n[Menu](index.md){ data-md-toggle="drawer" }\n',
+            [(3, "the attribute data-md-toggle= is the theme's own: its script acts on it", THEME)],
+        ),
+        (
+            '# T\n\nText.\n\n<pre class="x Mermaid">graph LR; A-->B</pre>\n',
+            [(5, 'the class "mermaid" makes the theme load a diagram program from another website', MERMAID)],
+        ),
+        ('# T\n\n<p id="config" class="mermaid-free" data-md="x">Fine.</p>\n', []),
         # What Markdown itself writes: aligned table columns, content tabs, a link's title.
         ("# T\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n", []),
         ('# T\n\n=== "One"\n\n    Text.\n\n=== "Two"\n\n    More.\n', []),
@@ -763,6 +792,13 @@ def test_every_real_picture_passes():
         ),
         ("a { b: url(https\\3a //other.example/x) }", ["https://other.example/x"]),
         ('@font-face { src: local("Arial"), url("f.woff2") format("woff2") }', ["f.woff2"]),
+        # A custom property's value may reach a function that loads it: image-set(var(--x) 1x)
+        # (found by a security review, 7 December 2026).
+        (
+            ':root { --x: "https://other.example/a.png"; } a { b: image-set(var(--x) 1x) }',
+            ["https://other.example/a.png"],
+        ),
+        ("a { --y: 'Call us' ; --z: f('//other.example/b') } b { c: 'x' }", ["Call us", "//other.example/b"]),
         # Not addresses: comments, strings shown as text, selectors.
         ("/* url(https://other.example/x) */ a { color: red }", []),
         ('a[href^="mailto:"]::after { content: " (" attr(href) ")" }', []),
@@ -895,6 +931,10 @@ PLANTED_LINE = 36  # a new paragraph after line 35, the blank line before '### T
             f"{PAGE}:36: the tag <script> is not allowed in a page ({NO_SCRIPT})",
         ),
         (
+            '<div id="__config" hidden>{"base": "..", "search": "../stylesheets/extra.css"}</div>',
+            f"{PAGE}:36: the id __config is the theme's own: its script reads its settings from it ({THEME})",
+        ),
+        (
             # a browser reads an address without the line breaks inside it
             '<div><img alt="x" src="//oth\ner.exam\nple/planted.png"></div>',
             f"{PAGE}:36: the picture",
@@ -903,7 +943,8 @@ PLANTED_LINE = 36  # a new paragraph after line 35, the blank line before '### T
     ids=[
         *("script", "onerror", "iframe", "javascript link", "picture from another site", "style", "form"),
         *("picture address with a character reference", "missing snippet", "script around a fact"),
-        *("redirect in an included file", "script in an included file", "address over lines"),
+        *("redirect in an included file", "script in an included file", "theme settings"),
+        "address over lines",
     ],
 )
 def test_unsafe_html_in_a_page_fails_the_build(project_copy, tmp_path, planted, message):

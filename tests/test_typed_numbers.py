@@ -97,17 +97,61 @@ def test_a_number_wrapped_over_two_lines_is_found_at_the_line_it_starts(markdown
     assert str(error.value).startswith(f"docs/x.md:{line}: ")
 
 
-def test_the_page_check_names_the_line_and_leaves_code_and_trainer_notes_alone():
+def test_the_page_check_names_the_line_and_leaves_code_blocks_and_trainer_notes_alone():
     markdown = (
         "Intro.\n\n```\n01452 42 65 66\n```\n\n"
-        '!!! trainer "Check"\n    The slide says 01452 42 65 66.\n\n'
-        "Ring `01452 42 65 66` in the example.\n\nOr 01452 614194 out of hours.\n"
+        '!!! trainer "Check"\n    The slide says 01452 42 65 66, or `01452 42 65 66`.\n\n'
+        "Ring the front door in the example.\n\nOr 01452 614194 out of hours.\n"
     )
     with pytest.raises(DataError) as error:
         check_typed_numbers(markdown, CONTACTS, "docs/x.md", 4)
     assert str(error.value) == (
         "docs/x.md:16: '01452 614194' is a phone number typed into the page (write "
         "{{ contacts.emergency_duty_team.phone }} instead: the number then comes from data/contacts.yml)"
+    )
+
+
+def test_a_number_in_a_code_span_is_shown_to_readers_and_found():
+    """Found by a security review (7 December 2026): `01452 42 65 66` was published."""
+    markdown = "Intro.\n\nRing\n`01452 42 65 66` in the example.\n"
+    with pytest.raises(DataError) as error:
+        check_typed_numbers(markdown, CONTACTS, "docs/x.md", 4)
+    assert (
+        str(error.value) == f"docs/x.md:8: '01452 42 65 66' is a phone number typed into the page ({UNKNOWN})"
+    )
+
+
+@pytest.mark.parametrize(
+    ("markdown", "problem", "expected"),
+    [
+        (
+            "Call [{{ contacts.front_door.phone }}](tel:{{ contacts.emergency_duty_team.tel }}) now.",
+            "the phone link shows contacts.front_door but rings contacts.emergency_duty_team",
+            "[{{ contacts.front_door.phone }}](tel:{{ contacts.front_door.tel }})",
+        ),
+        (
+            'Call <a href="tel:{{ contacts.front_door.tel }}">\n'
+            "{{ contacts.emergency_duty_team.phone }}</a>.",
+            "the phone link shows contacts.emergency_duty_team but rings contacts.front_door",
+            "[{{ contacts.emergency_duty_team.phone }}](tel:{{ contacts.emergency_duty_team.tel }})",
+        ),
+    ],
+)
+def test_a_link_that_shows_one_contact_and_rings_another_is_found(markdown, problem, expected):
+    """Found by a security review (7 December 2026): a line copied from another contact and
+    changed in one place showed the front door's number and rang the out-of-hours team."""
+    with pytest.raises(DataError) as error:
+        check_typed_numbers(f"Intro.\n\n{markdown}\n", CONTACTS, "docs/x.md")
+    assert str(error.value) == f"docs/x.md:3: {problem} (use one contact in both places: {expected})"
+
+
+def test_links_that_show_and_ring_one_contact_pass():
+    check_typed_numbers(
+        "Call [{{ contacts.front_door.phone }}](tel:{{ contacts.front_door.tel }}) or "
+        "[the team](tel:{{ contacts.emergency_duty_team.tel }}), or "
+        '<a href="tel:{{ contacts.emergency.tel }}">{{ contacts.emergency.phone }}</a>.\n',
+        CONTACTS,
+        "docs/x.md",
     )
 
 
