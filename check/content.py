@@ -454,7 +454,7 @@ def quiz_status(
     """
     if quiz is not None:
         count = len(quiz.questions)
-        return f"{count} question{'s' if count != 1 else ''} ({quiz.file})", []
+        return f"{count} question{'s' if count != 1 else ''} ({quiz.file})", guessable(quiz)
     if not in_nav:
         return "none (the page is not in the nav)", []
     if not needs_quiz(src, settings.get("not_needed", [])):
@@ -463,6 +463,26 @@ def quiz_status(
         return f"not checked: quizzes/{quiz_file_name(src)} has an error (see above)", []
     level = ERROR if settings.get("require", True) else WARNING
     return "none", [Problem.of(no_quiz(src), level, kind="quiz")]
+
+
+def guessable(quiz) -> list[Problem]:
+    """A warning when every one-answer question of a self-check (three or more) has its right
+    answer in the same place: readers soon learn to pick it without reading (a usability review of
+    7 December 2026 found the first option right in all 92)."""
+    single = [q for q in quiz.questions if q.kind == "single"]
+    places = {next(n for n, option in enumerate(q.options) if option.correct) for q in single}
+    if len(single) < 3 or len(places) != 1:
+        return []
+    return [
+        Problem(
+            quiz.file,
+            single[0].line,
+            WARNING,
+            "quiz",
+            f"in every one-answer question the right answer is option {places.pop() + 1}",
+            "mix the order of the options, so that readers cannot guess the answer from its place",
+        )
+    ]
 
 
 # --- What the build found ------------------------------------------------------------------

@@ -237,8 +237,8 @@ def test_values_typed_without_quotes_are_published_as_typed(tmp_path):
     quizzes = build.html("thresholds/index.html").select("div.quiz")
     first, blank = quizzes[0], quizzes[5]
     assert blank.select_one("input.quiz-blank-input")["data-answer"] == "9:30"
-    assert [label.get_text(" ", strip=True) for label in first.select("label")][-1] == "077"
-    assert [f.get_text(strip=True) for f in first.select(".answer-feedback")][-1] == "1.50"
+    assert [label.get_text(" ", strip=True) for label in first.select("label")][1] == "077"  # option 2
+    assert [f.get_text(strip=True) for f in first.select(".answer-feedback")][1] == "1.50"
     key = build.html("about/answer-key/index.html").select_one("article")
     items = [li.get_text(" ", strip=True) for li in key.select("li")]
     assert "✓ Answer: 9:30" in items
@@ -253,6 +253,6 @@ def test_correct_in_quotes_stops_the_real_build_at_its_line(tmp_path):
     build = run_build(project, tmp_path / "site")
     assert build.returncode != 0
     assert (
-        f"quizzes/thresholds.yml:7: question 1, option 1 has 'correct: \"true\"' ({REMOVE})" in build.output
+        f"quizzes/thresholds.yml:11: question 1, option 3 has 'correct: \"true\"' ({REMOVE})" in build.output
     ), build.output
     assert not list((tmp_path / "site").rglob("*.html"))

@@ -594,16 +594,14 @@ def test_the_worked_example_for_trainers_is_a_valid_quiz_for_the_front_door_page
 def test_a_multiple_answer_question_with_every_option_correct_fails_the_real_build(project_copy, tmp_path):
     quiz = project_copy / "quizzes" / "corporate-parenting.yml"
     lines = quiz.read_text(encoding="utf-8").split("\n")
-    wrong = "      - text: Keep costs as low as possible"
-    assert lines[28:30] == ["    type: multiple", "    options:"] and lines[36] == wrong, (
-        "the test's question moved"
-    )
-    lines.insert(37, "        correct: true")
+    wrong = lines.index("      - text: Keep costs as low as possible")
+    assert lines[wrong - 2 : wrong] == ["    type: multiple", "    options:"], "the test's question moved"
+    lines.insert(wrong + 1, "        correct: true")
     quiz.write_text("\n".join(lines), encoding="utf-8")
     build = run_build(project_copy, tmp_path / "site")
     assert build.returncode != 0
     assert (
-        "quizzes/corporate-parenting.yml:31: question 3 is a multiple-answer question but every option is "
-        "marked correct (add at least one wrong option, so the question tests something)"
+        f"quizzes/corporate-parenting.yml:{wrong + 1}: question 3 is a multiple-answer question but every "
+        "option is marked correct (add at least one wrong option, so the question tests something)"
     ) in build.output
     assert not list((tmp_path / "site").rglob("*.html"))

@@ -21,7 +21,7 @@ from induction.common import DataError, html_text
 from induction.front_matter import split_front_matter
 from induction.learner_text import learner_lines
 from induction.pages import OverdueReview, check_front_matter
-from induction.quizzes import no_quiz
+from induction.quizzes import Option, Question, Quiz, no_quiz, read_quiz_files
 
 CHECK_FIXTURE = FIXTURES / "trainer-check"
 FIXTURE_DAY = "2027-06-01"
@@ -380,15 +380,37 @@ def test_reading_level_is_the_grade_of_the_pages_html():
     assert content.reading_problems(13.2, "docs/p.md", 9, explained=True) == []  # reading_level_note
 
 
-class _Quiz:
-    file = "quizzes/p.yml"
-    questions = [1, 2, 3]
+def _quiz(*right: int) -> Quiz:
+    """A self-check with a one-answer question of three options for each place in `right`."""
+    questions = [
+        Question(
+            n, "Q?", "Why.", "S", options=[Option(t, correct=i == r) for i, t in enumerate("abc")], line=4 * n
+        )
+        for n, r in enumerate(right, 1)
+    ]
+    return Quiz("quizzes/p.yml", "about/p.md", questions)
+
+
+def test_a_self_check_whose_right_answers_share_one_place_is_told():
+    assert content.guessable(_quiz(1, 2, 0)) == []
+    assert content.guessable(_quiz(0, 0)) == [], "two questions prove nothing"
+    (problem,) = content.guessable(_quiz(0, 0, 0))
+    assert (problem.path, problem.line, problem.level) == ("quizzes/p.yml", 4, WARNING)
+    assert problem.problem == "in every one-answer question the right answer is option 1"
+    assert content.guessable(_quiz(2, 2, 2))[0].problem.endswith("option 3")
+
+
+def test_no_real_self_check_has_its_right_answers_in_one_place():
+    quizzes = read_quiz_files(ROOT / "quizzes", ROOT).quizzes
+    assert len(quizzes) > 10
+    assert [str(p) for quiz in quizzes for p in content.guessable(quiz)] == []
 
 
 @pytest.mark.parametrize(
     ("quiz", "in_nav", "settings", "summary", "levels"),
     [
-        (_Quiz(), True, {"require": True}, "3 questions (quizzes/p.yml)", []),
+        (_quiz(1, 0, 2), True, {"require": True}, "3 questions (quizzes/p.yml)", []),
+        (_quiz(0, 0, 0), True, {"require": True}, "3 questions (quizzes/p.yml)", [WARNING]),
         (None, True, {"require": True, "not_needed": ["about/*"]}, "none needed", []),
         (None, True, {"require": True}, "none", [ERROR]),
         (None, True, {"require": False}, "none", [WARNING]),
@@ -400,7 +422,7 @@ def test_quiz_status(quiz, in_nav, settings, summary, levels):
     got, problems = content.quiz_status(src, quiz, in_nav, settings)
     assert got.startswith(summary)
     assert [p.level for p in problems] == levels
-    if problems:  # the build's own error for it, in the same words
+    if problems and quiz is None:  # the build's own error for it, in the same words
         assert problems[0].path == "docs/about/p.md"
         assert (problems[0].problem, problems[0].todo) == (no_quiz(src).problem, no_quiz(src).expected)
         assert "add quizzes/about-p.yml with 'page: about/p.md'" in problems[0].todo
