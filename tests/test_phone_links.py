@@ -155,15 +155,24 @@ IN_HEADER = """() => {
   return {href: link.getAttribute('href'), text: link.textContent, top: box.top, bottom: box.bottom,
           hit: hit === link};
 }"""
+# Each of the header's copies of the bar's links: its label, address and number, and whether it is
+# on screen, on the header's one line and not covered.
+ALL_IN_HEADER = """() => [...document.querySelectorAll('.md-header__worried-item')].map(item => {
+  const link = item.querySelector('a');
+  const box = link.getBoundingClientRect();
+  const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  return [item.firstChild.textContent.trim(), link.getAttribute('href'), link.textContent,
+          link.checkVisibility() && box.top >= 0 && box.bottom <= 60 && hit === link];
+})"""
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1024, 768)], ids=["desktop", "small laptop"])
-def test_on_a_wide_screen_the_header_shows_the_front_door_number_once_the_bar_has_gone(
-    served_site, browser, size
-):
+def test_on_a_wide_screen_the_header_shows_the_bars_numbers_once_the_bar_has_gone(served_site, browser, size):
     """'The front door number always one glance away': on a wide screen the bar scrolls away with
     the page (a learner's review found the number out of sight, December 2026); the header, which
-    stays, then shows it, the same number and address as the bar's, from data/contacts.yml."""
+    stays, then shows it, the same number and address as the bar's, from data/contacts.yml. And
+    the out-of-hours and 999 numbers beside it: councillors often read in the evening, when the
+    front door is closed (a usability review, 7 December 2026)."""
     page = browser.new_page(viewport={"width": size[0], "height": size[1]})
     page.goto(f"{served_site}/services/child-protection/", wait_until="load")
     assert page.evaluate(IN_HEADER) is None  # the bar is on screen: not twice
@@ -173,6 +182,11 @@ def test_on_a_wide_screen_the_header_shows_the_front_door_number_once_the_bar_ha
         shown = page.evaluate(IN_HEADER)
         assert shown["href"] == SITE_FRONT_DOOR[0] and shown["text"] == SITE_FRONT_DOOR[1], shown
         assert shown["top"] >= 0 and shown["bottom"] <= 60 and shown["hit"], shown
+        assert page.evaluate(ALL_IN_HEADER) == [
+            ["Front door", *SITE_FRONT_DOOR, True],
+            ["Out of hours", *SITE_EDT, True],
+            ["Immediate danger", *SITE_POLICE, True],
+        ]
     page.evaluate("window.scrollTo(0, 0)")
     page.wait_for_function(f"() => ({IN_HEADER})() === null")
     page.close()
@@ -377,3 +391,21 @@ def test_a_glossary_tooltip_never_opens_under_the_header(served_site, browser, s
     context.close()
     assert seen > 20
     assert under == [], "\n".join(under)
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"], ids=["light", "dark"])
+def test_the_headers_numbers_pass_axe(served_site, browser, scheme):
+    """The header's numbers, shown only once the bar has scrolled away, are checked by axe too
+    (the page-by-page axe test reads each page at its top, where they are hidden)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from test_browser_accessibility import AXE_OPTIONS
+
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{served_site}/services/child-protection/", wait_until="load")
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    page.evaluate("window.scrollTo(0, 1500)")
+    page.wait_for_function(f"() => ({IN_HEADER})() !== null")
+    results = Axe().run(page, context={"include": [[".md-header"]]}, options=AXE_OPTIONS)
+    page.close()
+    assert results.violations_count == 0, results.generate_report()

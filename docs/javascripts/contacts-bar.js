@@ -12,7 +12,7 @@
  *   together take at most a fifth of the window's height: with larger text, a zoomed page or a
  *   phone on its side they would cover a quarter to a half of it, so the bar scrolls away.
  * Without this script the bar simply scrolls away with the page. On a wide screen, where the bar
- * always scrolls away, the header shows the front door's number once the bar is out of sight.
+ * always scrolls away, the header shows the bar's three numbers once the bar is out of sight.
  */
 (function () {
   "use strict";
@@ -38,21 +38,34 @@
   window.addEventListener("resize", measure);
 
   /* On a wide screen the bar scrolls away with the page (its numbers would cover the side bars'
-   * tops). So once it is out of sight the theme's header, which stays, shows the front door's
-   * number (the bar's first link, copied: its number and address come from data/contacts.yml
-   * like the bar's), and hides it again when the bar is back. The style sheet shows it only on a
-   * wide screen: on a narrow one the bar's numbers stick. */
-  var front = numbers.querySelector('a[href^="tel:"]');
+   * tops). So once it is out of sight the theme's header, which stays, shows the bar's numbers,
+   * each with its label: the front door, out of hours (councillors often read in the evening,
+   * when the front door is closed) and immediate danger. They are the bar's links, copied: their
+   * numbers and addresses come from data/contacts.yml like the bar's. They hide again when the
+   * bar is back. The style sheet shows them only on a wide screen: on a narrow one the bar's
+   * numbers stick. */
+  var items = numbers.querySelectorAll(".worried__item");
   var inner = header.querySelector(".md-header__inner");
   var before = inner && inner.querySelector(".md-header__option, label[for='__search']");
-  if (!front || !before || !window.IntersectionObserver) return;
+  if (!items.length || !before || !window.IntersectionObserver) return;
   var copy = document.createElement("p");
   copy.className = "md-header__worried";
-  copy.appendChild(document.createTextNode("Worried about a child? Front door "));
-  var link = document.createElement("a");
-  link.href = front.getAttribute("href");
-  link.textContent = front.textContent;
-  copy.appendChild(link);
+  var title = document.createElement("span");
+  title.className = "md-header__worried-title";
+  title.textContent = "Worried about a child? ";
+  copy.appendChild(title);
+  Array.prototype.forEach.call(items, function (item) {
+    var tel = item.querySelector('a[href^="tel:"]');
+    if (!tel) return;
+    var part = document.createElement("span");
+    part.className = "md-header__worried-item";
+    part.appendChild(document.createTextNode(item.firstChild.textContent.trim() + " "));
+    var link = document.createElement("a");
+    link.href = tel.getAttribute("href");
+    link.textContent = tel.textContent;
+    part.appendChild(link);
+    copy.appendChild(part);
+  });
   inner.insertBefore(copy, before);
   new IntersectionObserver(function (entries) {
     html.classList.toggle("worried-gone", !entries[entries.length - 1].isIntersecting);
