@@ -447,6 +447,9 @@ REQUIRED = {
 # the keys Material 9.8 reads from front matter (its reference documents title, description,
 # icon, status, subtitle, template, hide, search, tags and social cards), and mkdocs-quiz's.
 # A key that nothing reads is a mistake: add it here only with the code that reads it.
+# All but `template`, left out on purpose: overrides/main.html gives every page its security
+# policy, and a page that named another template (a partial, or a path out of the project) got
+# none, or stopped the build with no line (a security review, 7 December 2026).
 FRONT_MATTER_KEYS = {
     **dict.fromkeys(REQUIRED, "every page: induction/pages.py, overrides/main.html"),
     "sources": "the sources of the page's facts (data/sources.yml): overrides/main.html",
@@ -459,7 +462,6 @@ FRONT_MATTER_KEYS = {
     "icon": "Material",
     "status": "Material",
     "subtitle": "Material",
-    "template": "MkDocs and Material",
     "tags": "Material's tags",
     "social": "Material's social cards",
 }
@@ -470,7 +472,7 @@ MOST_YEARS_BETWEEN_REVIEWS = 3
 # another kind is read in another way than meant, without a word: text "false" counts as true.
 FRONT_MATTER_TYPES = {
     **dict.fromkeys(["title", "description", "owner", "reading_level_note"], "text"),
-    **dict.fromkeys(["icon", "status", "subtitle", "template"], "text"),
+    **dict.fromkeys(["icon", "status", "subtitle"], "text"),
     "in_learning_path": "true or false",
     "progress": "true or false",
     "hide": "hide",

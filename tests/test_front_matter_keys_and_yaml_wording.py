@@ -22,7 +22,7 @@ from induction.pages import FRONT_MATTER_KEYS, read_front_matter, unknown_keys
 KEYS = (
     "the keys a page can have: title, description, owner, last_reviewed, review_due, sources, "
     "in_learning_path, progress, reading_level_note, search, hide, quiz, icon, status, subtitle, "
-    "template, tags, social"
+    "tags, social"
 )
 UNCLOSED = (
     "the front matter starts with '---' on this line but has no closing '---' line (add a line with "
@@ -81,6 +81,12 @@ def test_closed_or_absent_front_matter_is_read_as_before(raw, front):
             [(2, "unknown front matter key 'last-reviewed'", f"did you mean 'last_reviewed'? {KEYS}")],
         ),
         ("---\ncolour: red\n---\n", [(2, "unknown front matter key 'colour'", KEYS)]),
+        # a page's template gives it its security policy: pages keep the site's (a security
+        # review, 7 December 2026, named a partial and a path out of the project)
+        (
+            "---\ntitle: T\ntemplate: ../../../../etc/passwd\n---\n",
+            [(3, "unknown front matter key 'template'", KEYS)],
+        ),
         (
             "---\ntitle: T\nsearch:\n  exlude: true\n---\n",
             [
@@ -97,7 +103,7 @@ def test_closed_or_absent_front_matter_is_read_as_before(raw, front):
             [],
         ),
     ],
-    ids=["progres", "serach", "hyphen", "no-near-key", "under-search", "all-known"],
+    ids=["progres", "serach", "hyphen", "no-near-key", "template", "under-search", "all-known"],
 )
 def test_unknown_front_matter_keys_name_their_line_and_the_nearest_key(raw, expected):
     found = unknown_keys(read_front_matter(raw, "docs/x.md"), "docs/x.md", raw)
