@@ -75,8 +75,11 @@ class GitTarget:
 
 
 def headers_text(policy: str = POLICY) -> str:
-    """The `_headers` file: every path gets the site's Content-Security-Policy."""
-    return f"/*\n  Content-Security-Policy: {policy}\n"
+    """The `_headers` file: every path gets the site's Content-Security-Policy, and
+    `X-Content-Type-Options: nosniff`, so a browser runs a file as a script only when the host
+    says it is one (a security review of 7 December 2026 had Chromium start a style sheet of the
+    site as a script, from a server that sent no such header)."""
+    return f"/*\n  Content-Security-Policy: {policy}\n  X-Content-Type-Options: nosniff\n"
 
 
 def parse_target(text: str) -> Path | GitTarget:

@@ -406,8 +406,8 @@ def test_the_published_site_sends_the_csp_as_a_header(tmp_path):
     publish(make_site(tmp_path / "one", "first"), str(target))
     lines = (target / HEADERS_FILE).read_text(encoding="utf-8").splitlines()
     assert lines[0] == "/*"
-    name, _, value = lines[1].strip().partition(": ")
-    assert (name, value) == ("Content-Security-Policy", POLICY)
+    headers = [line.strip().partition(": ")[::2] for line in lines[1:]]
+    assert headers == [("Content-Security-Policy", POLICY), ("X-Content-Type-Options", "nosniff")]
     assert headers_text() == (target / HEADERS_FILE).read_text(encoding="utf-8")
 
 

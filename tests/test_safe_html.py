@@ -1070,8 +1070,24 @@ def test_a_link_to_something_outside_the_project_fails_the_build(
             "docs/stylesheets/planted.css:3: the style sheet loads https://other.example/a.css from another "
             f"website ({CSS_ELSEWHERE})",
         ),
+        (
+            "stylesheets/planted.css",
+            '/* planted */\n:root { --x: "https://other.example/a.png" }\n'
+            ".md-header { background: image-set(var(--x) 1x) }\n",
+            "docs/stylesheets/planted.css:2: the style sheet loads https://other.example/a.png from another "
+            f"website ({CSS_ELSEWHERE})",
+        ),
     ],
-    ids=["html", "svg with script", "svg with a picture from elsewhere", "script outside javascripts", "css"],
+    ids=[
+        *(
+            "html",
+            "svg with script",
+            "svg with a picture from elsewhere",
+            "script outside javascripts",
+            "css",
+        ),
+        "css custom property",
+    ],
 )
 def test_an_unsafe_file_under_docs_fails_the_build(project_copy, tmp_path, planted, content, message):
     # MkDocs copies these as they are: no page check would ever see them.

@@ -175,6 +175,20 @@ PAGE = "docs/services/fostering.md"
             f"{PAGE}:{{line}}: the phone link 'tel:+441452426566' is typed with its number",
         ),
         (
+            PAGE,
+            "## How the service is organised",
+            "Call [{{ contacts.front_door.phone }}](tel:{{ contacts.emergency_duty_team.tel }}).\n\n"
+            "## How the service is organised",
+            f"{PAGE}:{{line}}: the phone link shows contacts.front_door but rings "
+            "contacts.emergency_duty_team",
+        ),
+        (
+            PAGE,
+            "## How the service is organised",
+            "Call the front door on `01452 42 65 66`.\n\n## How the service is organised",
+            f"{PAGE}:{{line}}: '01452 42 65 66' is a phone number typed into the page ({UNKNOWN})",
+        ),
+        (
             "quizzes/services-kinship-care.yml",
             '        feedback: "Yes: {{ contacts.front_door.phone }}."',
             '        feedback: "Yes: 01452 42 65 65."',
@@ -182,7 +196,7 @@ PAGE = "docs/services/fostering.md"
             f"self-check ({KNOWN})",
         ),
     ],
-    ids=["number in a page", "tel: link in a page", "number in a self-check"],
+    ids=["number in a page", "tel: link in a page", "number in a self-check", "crossed link", "code span"],
 )
 def test_a_typed_number_stops_the_build_at_its_line(tmp_path, relative, start, new, message):
     project = copy_project(tmp_path / "project")
