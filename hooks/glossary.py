@@ -16,6 +16,7 @@ from mkdocs.utils import get_relative_url
 
 from induction.common import DataError, page_source, read_source, relative_display
 from induction.escaping import nav_file, nav_title_lines
+from induction.facts import check_data_numbers
 from induction.front_matter import front_matter_line
 from induction.glossary import (
     DATA_FILE,
@@ -72,7 +73,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(*, config: MkDocsConfig) -> None:
     # After hooks/facts.py read the facts (on_config), before hooks/quizzes.py checks self-checks (on_files)
     root = Path(config.config_file_path).parent
-    _build.glossary.check_facts(config.extra.get("facts") or {}, lambda name: read_source(root / name, name))
+    facts = config.extra.get("facts") or {}
+    _build.glossary.check_facts(facts, lambda name: read_source(root / name, name))
+    shown = [
+        (e.line, f"the entry '{e.term}'", f"{e.expansion}\n{e.definition}") for e in _build.glossary.entries
+    ]
+    check_data_numbers(shown, facts.get("contacts") or {}, DATA_FILE)
 
 
 @event_priority(-100)  # after every other on_files handler, so the glossary page stays last

@@ -55,7 +55,41 @@ def load_facts(data_dir: Path, root: Path) -> dict:
         for key, entry in data.items():
             check(display, key, entry, data.line_of(key))
         facts[name] = data
+    for name, data in facts.items():  # a number only on its contact's phone: line
+        shown = [
+            (entry.line_of(field), f"the {field} of '{key}'", value)
+            for key, entry in data.items()
+            for field, value in entry.items()
+            if isinstance(value, str) and (name, field) not in NUMBERS_KEPT
+        ]
+        check_data_numbers(shown, facts["contacts"], relative_display(data_dir / f"{name}.yml", root))
     return facts
+
+
+def check_data_numbers(texts: list[tuple[int, str, str]], contacts: dict, display: str) -> None:
+    """Stop at the first phone number typed into a data file's text a reader sees ((line, what it
+    is, text)): the glossary's definitions, a contact's note, a person's name. A security review
+    (7 December 2026) published one so; it is kept only on its contact's phone: line, where it
+    is checked and made a link."""
+    for line, what, text in texts:
+        found = typed_number(text, contacts, what)
+        if found:
+            raise DataError(display, line, found[0], NUMBER_IN_DATA)
+
+
+# Fields that hold a number on purpose, or that no reader sees.
+NUMBERS_KEPT = {
+    ("contacts", "phone"),
+    ("contacts", "tel"),
+    ("contacts", "source"),
+    ("sources", "url"),
+    ("sources", "note"),
+}
+NUMBER_IN_DATA = (
+    "keep each phone number only on its contact's phone: line in data/contacts.yml (see the trainer "
+    "guide, Contacts and people), and name the contact here instead: readers find every number on "
+    "the Contacts page"
+)
 
 
 def _check_fields(display, key, entry, line, required, optional=()):

@@ -26,6 +26,11 @@ UNKNOWN = (
     "trainer guide, Contacts and people), then write its placeholder, for example "
     "{{ contacts.front_door.phone }}"
 )
+IN_DATA = (
+    "keep each phone number only on its contact's phone: line in data/contacts.yml (see the trainer "
+    "guide, Contacts and people), and name the contact here instead: readers find every number on "
+    "the Contacts page"
+)
 TEL = (
     "write the contact's placeholder after tel:, for example "
     "[{{ contacts.front_door.phone }}](tel:{{ contacts.front_door.tel }}), or leave the link out: "
@@ -195,8 +200,18 @@ PAGE = "docs/services/fostering.md"
             "quizzes/services-kinship-care.yml:{line}: '01452 42 65 65' is a phone number typed into the "
             f"self-check ({KNOWN})",
         ),
+        (
+            "data/contacts.yml",
+            '  note: "This is an answering machine.',
+            '  note: "Or call the front door on 01452 42 65 65."',
+            "data/contacts.yml:{line}: '01452 42 65 65' is a phone number typed into the note of "
+            f"'emergency_duty_team' ({IN_DATA})",
+        ),
     ],
-    ids=["number in a page", "tel: link in a page", "number in a self-check", "crossed link", "code span"],
+    ids=[
+        *("number in a page", "tel: link in a page", "crossed link", "code span", "number in a self-check"),
+        "number in a contact's note",
+    ],
 )
 def test_a_typed_number_stops_the_build_at_its_line(tmp_path, relative, start, new, message):
     project = copy_project(tmp_path / "project")
@@ -205,3 +220,21 @@ def test_a_typed_number_stops_the_build_at_its_line(tmp_path, relative, start, n
     assert build.returncode == 1, build.output
     assert message.replace("{line}", str(number)) in build.output
     assert "Traceback" not in build.output
+
+
+@pytest.mark.build
+def test_a_number_typed_into_a_glossary_definition_stops_the_build_at_its_entry(tmp_path):
+    """Shown in the Glossary page and in every link's tooltip (a security review, 7 December 2026)."""
+    project = copy_project(tmp_path / "project")
+    plant_line(
+        project,
+        "data/glossary.yml",
+        "      next working day. Its number is",
+        "      next working day. 01452 614194.",
+    )
+    entry = plant_line(project, "data/glossary.yml", "  - term: EDT", "  - term: EDT")
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 1, build.output
+    assert (
+        f"data/glossary.yml:{entry}: '01452 614194' is a phone number typed into the entry 'EDT' ({IN_DATA})"
+    ) in build.output
