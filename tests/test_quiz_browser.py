@@ -146,10 +146,19 @@ def test_answers_survive_a_reload_and_clear_my_answers_removes_them(page):
     assert page.input_value("#quiz-2-blank-0") == "773"
     assert page.inner_text(STATUS) == ""  # restoring saved answers is not announced
 
-    page.on("dialog", lambda dialog: dialog.accept())
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     page.focus(".quiz-intro-reset")
     page.keyboard.press("Enter")
-    announced(page, "Your answers on this page have been cleared.")
+    # A usability review (7 December 2026) found My progress unchanged after clearing, with
+    # nothing saying so: progress counts the questions ever got right, and both messages say it.
+    announced(
+        page, "Your answers on this page have been cleared. My progress still counts the ones you got right."
+    )
+    assert asked == [
+        "Clear your answers to the questions on this page, to try them again? My progress still counts "
+        "the questions you have already got right."
+    ]
     assert not page.is_checked("#quiz-0-1")
     assert page.input_value("#quiz-2-blank-0") == ""
     assert page.is_hidden("#quiz-0 .quiz-feedback") and page.is_hidden("#quiz-2 .quiz-feedback")

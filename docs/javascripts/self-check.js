@@ -31,7 +31,7 @@
     question: "Question",
     rightIs: "The right answer is",
     rightAre: "The right answers are",
-    cleared: "Your answers on this page have been cleared.",
+    cleared: "Your answers on this page have been cleared. My progress still counts the ones you got right.",
     tryAgain: "Answer cleared. Choose again.",
     link: "Link to question",
   };
