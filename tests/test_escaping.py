@@ -586,11 +586,14 @@ def test_hostile_values_show_as_typed(hostile_site):
     headings = ["".join(h2.find_all(string=True, recursive=False)).strip() for h2 in answer_key.select("h2")]
     assert FRONT_TITLE in headings
 
-    # Material's search shows an entry's title and text as HTML: read as HTML, they are as typed
+    # Material's search shows an entry's title and text as HTML: read as HTML, they are as typed.
+    # (The menu title is not searched: it was only in the Glossary page's "Used on" lists, which
+    # search leaves out since 7 December 2026; it never runs, test_hostile_values_never_run.)
     index = json.loads((hostile_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     found = [BeautifulSoup(f"{d['title']} | {d['text']}", "lxml").get_text() for d in index["docs"]]
-    for value in (NAV_TITLE, FRONT_TITLE, CONTACT_WHEN, PERSON_NAME, GLOSSARY_DEFINITION, GLOSSARY_TERM):
+    for value in (FRONT_TITLE, CONTACT_WHEN, PERSON_NAME, GLOSSARY_DEFINITION, GLOSSARY_TERM):
         assert any(value in text for text in found), value
+    assert not any(NAV_TITLE in text for text in found)
 
 
 def written_files_holding(site: Path, word: str) -> list[str]:
