@@ -112,14 +112,14 @@ def review_status(
         sources = {}
         if isinstance(meta.get("sources"), list):
             meta = {**meta, "sources": []}
-    found, _ = check_front_matter(meta, display, sources, on, raw)
+    found, overdue = check_front_matter(meta, display, sources, on, raw)
     problems = [Problem(path, line, ERROR, "front matter", what, todo) for path, line, what, todo in found]
     due = parse_date(meta.get("review_due"))
     if due is None:
         return "no valid review date", problems
-    if due < on:
+    if overdue is not None:  # the build's own finding, in the check's words of what to do
         status, level = f"OVERDUE: review was due on {uk_date(due)}", ERROR
-        what, todo = f"page is past its review date (review_due {due})", OVERDUE_TODO
+        what, todo = overdue.problem, OVERDUE_TODO
     elif (due - on).days <= DUE_SOON_DAYS:
         status, level = f"due soon: review by {uk_date(due)}", WARNING
         what, todo = f"review is due within {DUE_SOON_DAYS} days (review_due {due})", DUE_SOON_TODO

@@ -44,7 +44,7 @@ from markupsafe import escape
 
 from induction.common import DataError, read_source, relative_display
 from induction.front_matter import front_matter_line
-from induction.nav import nav_items
+from induction.nav import nav_entries, nav_items, settings_chain
 from induction.safe_html import TYPED, html_problems, url_problem
 from induction.versions import require
 
@@ -293,31 +293,17 @@ def nav_titles(items):
 def nav_file(config_file: Path) -> Path:
     """The file whose `nav:` the build uses: this one, or the one it INHERITs (the offline copy's
     settings inherit mkdocs.yml's menu)."""
-    seen = set()
-    path = config_file
-    while path not in seen:
-        seen.add(path)
-        node = _compose(read_source(path))
-        keys = _keys(node)
-        if "nav" in keys or "INHERIT" not in keys:
-            return path
-        path = (path.parent / keys["INHERIT"].value).resolve()
-    return config_file
+    chain = list(settings_chain(config_file))
+    with_nav = [path for path, _, node in chain if "nav" in _keys(node)]
+    return (with_nav or [chain[-1][0] if chain else config_file])[0]
 
 
 def nav_title_lines(config_text: str) -> dict[str, int]:
     """Each title written under `nav:` and the line it is first written on."""
-    nav = _keys(_compose(config_text)).get("nav")
     lines: dict[str, int] = {}
-    stack = [nav] if nav is not None else []
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend(reversed(node.value))
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in reversed(node.value):
-                lines.setdefault(key.value, key.start_mark.line + 1)
-                stack.append(value)
+    for key, _ in nav_entries(_keys(_compose(config_text)).get("nav")):
+        if key is not None:
+            lines.setdefault(key.value, key.start_mark.line + 1)
     return dict(sorted(lines.items(), key=lambda item: item[1]))
 
 

@@ -7,8 +7,11 @@ from __future__ import annotations
 import difflib
 import posixpath
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import yaml
+
+from induction.common import check_keys_once, read_source, relative_display
 
 
 def nav_setting_pages(nav, section: str | None = None) -> Iterator[tuple[str, str]]:
@@ -52,7 +55,7 @@ def missing_nav_pages(settings: Iterable[tuple[str, yaml.Node | None]], pages: s
         nav = next((value for key, value in pairs if key.value == "nav"), None)
         if nav is None:
             continue
-        for node in _scalars(nav):
+        for node in (value for _, value in nav_entries(nav) if isinstance(value, yaml.ScalarNode)):
             path = node.value
             if path.endswith(".md") and "://" not in path and posixpath.normpath(path) not in pages:
                 close = difflib.get_close_matches(
@@ -62,13 +65,34 @@ def missing_nav_pages(settings: Iterable[tuple[str, yaml.Node | None]], pages: s
         return
 
 
-def _scalars(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
-    """The values (not the titles) of a `nav:` node tree."""
-    if isinstance(node, yaml.ScalarNode):
-        yield node
-    elif isinstance(node, yaml.SequenceNode):
+def nav_entries(node: yaml.Node | None) -> Iterator[tuple[yaml.ScalarNode | None, yaml.Node]]:
+    """Each entry of a `nav:` node tree as mkdocs.yml writes it, in order, a section before its
+    entries: (its title's node, or None for a path written alone; its value's node: a path, an
+    address or the section's list)."""
+    if isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            yield from _scalars(item)
+            yield from nav_entries(item)
     elif isinstance(node, yaml.MappingNode):
-        for _, value in node.value:
-            yield from _scalars(value)
+        for key, value in node.value:
+            yield key, value
+            if not isinstance(value, yaml.ScalarNode):
+                yield from nav_entries(value)
+    elif node is not None:
+        yield None, node
+
+
+def settings_chain(config_file: str | Path) -> Iterator[tuple[Path, str, yaml.Node | None]]:
+    """(path, name as messages give it, YAML node tree) of the settings file and of each file it
+    takes settings from with `INHERIT:`, in that order; a DataError at a key written twice."""
+    path = Path(config_file).resolve()
+    root, seen = path.parent, set()
+    while path not in seen and path.is_file():
+        seen.add(path)
+        display = relative_display(path, root)
+        node = check_keys_once(read_source(path, display), display)
+        yield path, display, node
+        pairs = node.value if isinstance(node, yaml.MappingNode) else []
+        inherit = [value.value for key, value in pairs if key.value == "INHERIT" and value.id == "scalar"]
+        if not inherit:
+            return
+        path = (path.parent / inherit[0]).resolve()

@@ -23,11 +23,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from induction.common import (
     DataError,
-    check_keys_once,
     html_text,
     parse_yaml,
-    read_source,
-    relative_display,
 )
 from induction.dates import parse_date
 from induction.front_matter import (
@@ -38,6 +35,7 @@ from induction.front_matter import (
     split_front_matter,
 )
 from induction.learner_text import learner_lines
+from induction.nav import settings_chain
 
 
 def trainer_files(root: Path, docs: Path) -> list[Path]:
@@ -86,19 +84,8 @@ KEPT_LAST_GOOD_SITE = (
 
 def settings_files(config_file: str | Path) -> Iterator[tuple[str, yaml.Node | None]]:
     """(name as messages give it, YAML node tree) of the settings file and of each file it takes
-    settings from with `INHERIT:`, in that order; a DataError at a key written twice."""
-    path = Path(config_file).resolve()
-    root, seen = path.parent, set()
-    while path not in seen and path.is_file():
-        seen.add(path)
-        display = relative_display(path, root)
-        node = check_keys_once(read_source(path, display), display)
-        yield display, node
-        pairs = node.value if isinstance(node, yaml.MappingNode) else []
-        inherit = [value.value for key, value in pairs if key.value == "INHERIT" and value.id == "scalar"]
-        if not inherit:
-            return
-        path = (path.parent / inherit[0]).resolve()
+    settings from with `INHERIT:`, in that order (induction.nav.settings_chain)."""
+    return ((display, node) for _, display, node in settings_chain(config_file))
 
 
 def read_front_matter(raw: str, display: str) -> dict:
