@@ -316,10 +316,10 @@ def test_a_mistyped_fact_on_a_page_stops_the_build(project_copy, tmp_path, writt
     [
         (  # a self-check's answer: the message names the quiz file's line, not the page's
             "quizzes/thresholds.yml",
-            6,
+            10,
             "{{ contacts.emergency.phone }}",
             "{{ contacts.emergency-phone }}",
-            "quizzes/thresholds.yml:6: '{{ contacts.emergency-phone }}' is not a fact name: a name is words "
+            "quizzes/thresholds.yml:10: '{{ contacts.emergency-phone }}' is not a fact name: a name is words "
             "joined by dots, with no spaces or other signs (write {{ contacts.emergency.phone }})",
         ),
         (
@@ -354,10 +354,10 @@ def test_a_mistake_in_a_data_file_stops_the_build_at_its_line(
         ),
         (
             "quizzes/thresholds.yml",
-            6,
+            10,
             "{{ contacts.emergency.phone }}",
             "{{ contacts.emergency-phone }}",
-            "ERROR   quizzes/thresholds.yml:6: '{{ contacts.emergency-phone }}' is not a fact name",
+            "ERROR   quizzes/thresholds.yml:10: '{{ contacts.emergency-phone }}' is not a fact name",
         ),
     ],
     ids=["page", "self-check"],
@@ -416,10 +416,10 @@ def test_braces_markdown_shows_as_typed_build_and_are_not_filled(project_copy, t
     ("line", "old", "new", "message"),
     [
         (
-            12,
+            9,
             "feedback: No. Do not investigate yourself; call the emergency number.",
             "feedback: No. Call {{ contacts.front_door.fax }}.",
-            "quizzes/thresholds.yml:12: unknown fact '{{ contacts.front_door.fax }}'",
+            "quizzes/thresholds.yml:9: unknown fact '{{ contacts.front_door.fax }}'",
         ),
         (  # the third line of a folded explanation: its own line, not the 'explanation:' line (13)
             13,
