@@ -470,8 +470,14 @@ def guessable(quiz) -> list[Problem]:
     answer in the same place: readers soon learn to pick it without reading (a usability review of
     7 December 2026 found the first option right in all 92)."""
     single = [q for q in quiz.questions if q.kind == "single"]
-    places = {next(n for n, option in enumerate(q.options) if option.correct) for q in single}
-    if len(single) < 3 or len(places) != 1:
+    right = [next(n for n, option in enumerate(q.options) if option.correct) for q in single]
+    if len(single) < 3:
+        return []
+    if len(set(right)) == 1:
+        place = f"option {right[0] + 1}"
+    elif all(n == len(q.options) - 1 for q, n in zip(single, right, strict=True)):
+        place = "the last option"
+    else:
         return []
     return [
         Problem(
@@ -479,7 +485,7 @@ def guessable(quiz) -> list[Problem]:
             single[0].line,
             WARNING,
             "quiz",
-            f"in every one-answer question the right answer is option {places.pop() + 1}",
+            f"in every one-answer question the right answer is {place}",
             "mix the order of the options, so that readers cannot guess the answer from its place",
         )
     ]

@@ -380,13 +380,15 @@ def test_reading_level_is_the_grade_of_the_pages_html():
     assert content.reading_problems(13.2, "docs/p.md", 9, explained=True) == []  # reading_level_note
 
 
-def _quiz(*right: int) -> Quiz:
-    """A self-check with a one-answer question of three options for each place in `right`."""
+def _quiz(*right: int, sizes: tuple[int, ...] = ()) -> Quiz:
+    """A self-check with a one-answer question for each place in `right`, of three options (or as
+    many as `sizes` gives, question by question)."""
+    sizes = sizes or (3,) * len(right)
     questions = [
         Question(
-            n, "Q?", "Why.", "S", options=[Option(t, correct=i == r) for i, t in enumerate("abc")], line=4 * n
+            n, "Q?", "Why.", "S", options=[Option(str(i), correct=i == r) for i in range(size)], line=4 * n
         )
-        for n, r in enumerate(right, 1)
+        for n, (r, size) in enumerate(zip(right, sizes, strict=True), 1)
     ]
     return Quiz("quizzes/p.yml", "about/p.md", questions)
 
@@ -398,6 +400,9 @@ def test_a_self_check_whose_right_answers_share_one_place_is_told():
     assert (problem.path, problem.line, problem.level) == ("quizzes/p.yml", 4, WARNING)
     assert problem.problem == "in every one-answer question the right answer is option 1"
     assert content.guessable(_quiz(2, 2, 2))[0].problem.endswith("option 3")
+    last = content.guessable(_quiz(2, 3, 1, sizes=(3, 4, 2)))  # a review of the change found this
+    assert [p.problem for p in last] == ["in every one-answer question the right answer is the last option"]
+    assert content.guessable(_quiz(2, 2, 1, sizes=(3, 4, 2))) == []
 
 
 def test_no_real_self_check_has_its_right_answers_in_one_place():
