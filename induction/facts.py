@@ -77,14 +77,9 @@ def check_data_numbers(texts: list[tuple[int, str, str]], contacts: dict, displa
             raise DataError(display, line, found[0], NUMBER_IN_DATA)
 
 
-# Fields that hold a number on purpose, or that no reader sees.
-NUMBERS_KEPT = {
-    ("contacts", "phone"),
-    ("contacts", "tel"),
-    ("contacts", "source"),
-    ("sources", "url"),
-    ("sources", "note"),
-}
+# Fields that hold a number on purpose, or a key or an address. (A source's note is checked: a
+# page may show it with a placeholder, a review of the change found.)
+NUMBERS_KEPT = {("contacts", "phone"), ("contacts", "tel"), ("contacts", "source"), ("sources", "url")}
 NUMBER_IN_DATA = (
     "keep each phone number only on its contact's phone: line in data/contacts.yml (see the trainer "
     "guide, Contacts and people), and name the contact here instead: readers find every number on "
@@ -590,12 +585,18 @@ def check_typed_numbers(markdown: str, contacts: dict, display: str, offset: int
     so a number wrapped over two lines is found too, at the line where it starts. `offset` lines
     are above `markdown`."""
     paragraph: list[tuple[int, str]] = []
-    for number, text in [*learner_lines(markdown), (0, "")]:
+    read = learner_lines(markdown)
+    # [label]: tel:{{ contacts.key.tel }} lines anywhere on the page: label -> key
+    labels = {
+        m.group("label").lower(): m.group("key")
+        for m in TEL_REFERENCE.finditer("\n".join(t for _, t in read))
+    }
+    for number, text in [*read, (0, "")]:
         if text.strip():
             paragraph.append((number, text))
             continue
         text, line_at = joined(paragraph)
-        found = (_typed_number_at(text, contacts) or _crossed_link_at(text)) if paragraph else None
+        found = (_typed_number_at(text, contacts) or _crossed_link_at(text, labels)) if paragraph else None
         if found:
             at, problem, expected = found
             raise DataError(display, line_at(at) + offset, problem, expected)
@@ -607,25 +608,31 @@ def check_typed_numbers(markdown: str, contacts: dict, display: str, offset: int
         line = markdown.count("\n", 0, start) + 1
         found = _typed_number_at(" ".join(piece.strip("`").split()), contacts) if kind == CODE_SPAN else None
         if found and line in read:
-            raise DataError(display, line + offset, *found[1:])
+            raise DataError(display, line + offset, found[1], f"{found[2]}; {OUT_OF_BACKTICKS}")
 
 
-def _crossed_link_at(text: str) -> tuple[int, str, str] | None:
+def _crossed_link_at(text: str, labels: dict[str, str]) -> tuple[int, str, str] | None:
     """(where, problem, expected) for a phone link that shows one contact's number and rings
     another's: [{{ contacts.a.phone }}](tel:{{ contacts.b.tel }}), as a line copied from another
-    contact and changed in one place would; else None."""
-    for link in TEL_LINK.finditer(text):
-        rings = link.group("md_key") or link.group("html_key")
-        shown = {
-            m.group(1) for m in CONTACT_PLACEHOLDER.finditer(link.group("md_text") or link.group("html_text"))
-        }
-        if shown - {rings}:
-            other = sorted(shown - {rings})[0]
+    contact and changed in one place would; else None. `labels`: the contact each reference
+    definition on the page rings ([label]: tel:{{ contacts.key.tel }})."""
+    links = [
+        (m.start(), m.group("key") or m.group("key2") or m.group("key3"), m.group("text") or m.group("html"))
+        for m in TEL_LINK.finditer(text)
+    ]
+    for m in REFERENCE_LINK.finditer(text) if labels else ():
+        key = labels.get((m.group("label") or m.group("text")).lower())
+        if key is not None:
+            links.append((m.start(), key, m.group("text")))
+    for at, rings, words in sorted(links):
+        shown = sorted({m.group(1) for m in CONTACT_PLACEHOLDER.finditer(words)} - {rings})
+        if shown:
             return (
-                link.start(),
-                f"the phone link shows contacts.{other} but rings contacts.{rings}",
-                "use one contact in both places: "
-                f"[{{{{ contacts.{other}.phone }}}}](tel:{{{{ contacts.{other}.tel }}}})",
+                at,
+                f"the phone link shows contacts.{shown[0]} but rings contacts.{rings}",
+                f"use the same contact in both places: either [{{{{ contacts.{shown[0]}.phone }}}}]"
+                f"(tel:{{{{ contacts.{shown[0]}.tel }}}}) or [{{{{ contacts.{rings}.phone }}}}]"
+                f"(tel:{{{{ contacts.{rings}.tel }}}})",
             )
     return None
 
@@ -674,17 +681,27 @@ def _typed_number_at(text: str, contacts: dict, where: str = "the page") -> tupl
     return None
 
 
+OUT_OF_BACKTICKS = "write the placeholder outside the backticks, which would show its braces"
 OTHER_SPACE = re.compile(r"[^\S ]")  # a space of any kind (str.isspace) but the plain one
 NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 DIGIT = re.compile(r"\d")  # any decimal digit (Unicode's Nd), as libphonenumber reads them
 # A phone link whose address is a contact's placeholder, with the text it shows: in Markdown,
-# [text](tel:{{ contacts.key.tel }}), or in HTML, href="tel:{{ contacts.key.tel }}" ...>text</a>
-_TEL_KEY = r"tel:\s*\{\{\s*contacts\.(?P<%s>[\w-]+)\.tel\s*\}\}"
+# [text](tel:{{ contacts.key.tel }}) or [text](#){ href="tel:{{ contacts.key.tel }}" } (the text
+# may hold [brackets] once over), or in HTML, href="tel:{{ contacts.key.tel }}" ...>text</a>
+_TEL_KEY = r"tel:\s*\{\{\s*contacts\.(?P<key>[\w-]+)\.tel\s*\}\}"
+_LINK_TEXT = r"\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]"
+_ATTRIBUTE_HREF = rf"""[^)]*\)\{{[^}}]*\bhref\s*=\s*["']?{_TEL_KEY.replace("key", "key2")}"""
 TEL_LINK = re.compile(
-    rf"""\[(?P<md_text>[^\]]*)\]\(\s*<?{_TEL_KEY % "md_key"}"""
-    rf"""|href\s*=\s*["']?{_TEL_KEY % "html_key"}[^>]*>(?P<html_text>.*?)</a\s*>""",
+    rf"""{_LINK_TEXT}\(\s*<?(?:{_TEL_KEY}|{_ATTRIBUTE_HREF})"""
+    rf"""|href\s*=\s*["']?{_TEL_KEY.replace("key", "key3")}[^>]*>(?P<html>.*?)</a\s*>""",
     re.IGNORECASE | re.DOTALL,
 )
+# [label]: tel:{{ contacts.key.tel }}, and the links that use such a definition: [text][label],
+# [text][] and [text]
+TEL_REFERENCE = re.compile(
+    rf"""^[ ]{{0,3}}\[(?P<label>[^\]]+)\]:\s*<?{_TEL_KEY}""", re.IGNORECASE | re.MULTILINE
+)
+REFERENCE_LINK = re.compile(rf"""{_LINK_TEXT}(?:\[(?P<label>[^\]]*)\])?(?![(:])""")
 CONTACT_PLACEHOLDER = re.compile(r"\{\{\s*contacts\.([\w-]+)\.")
 # A link to a phone number whose address is not a {{ placeholder }}: [text](tel:...) or href="tel:..."
 TYPED_TEL = re.compile(r"""(?:\]\(\s*<?|href\s*=\s*["']?)(tel:(?!\s*\{\{)[^)\s"'>]*)""", re.IGNORECASE)

@@ -201,7 +201,9 @@ def _addresses_in(tokens: list, loading: bool = False):
     for token in tokens:
         if token.type == "whitespace":
             continue
-        if token.type == "url" or (token.type == "string" and (loading or after_import or custom)):
+        if token.type == "url" or (token.type == "string" and (loading or after_import)):
+            yield token.source_line, token.value
+        elif token.type == "string" and custom and _could_load(token.value):  # not words: "Note: ..."
             yield token.source_line, token.value
         elif token.type == "function":
             loads = loading or custom or token.lower_name in CSS_LOADING_FUNCTIONS
@@ -212,7 +214,10 @@ def _addresses_in(tokens: list, loading: bool = False):
         if token.type == "literal" and token.value in ";{}":
             custom = False
         custom = custom or (name and token.type == "literal" and token.value == ":")
-        name = token.type == "ident" and token.value.startswith("--")
+        # a custom property, or the value @property gives one before the page sets it
+        name = token.type == "ident" and (
+            token.value.startswith("--") or token.lower_value == "initial-value"
+        )
 
 
 def _address_problem(what: str, value: str) -> tuple:
@@ -234,6 +239,12 @@ def _is_local(value: str) -> bool:
     """True for `#name` and a relative address (a file of this site), as a browser reads it."""
     url = as_browser_reads(value)
     return not SCHEME.match(url) and not url.startswith("//")
+
+
+def _could_load(value: str) -> bool:
+    """Whether a string a browser may be handed as an address would load something: from another
+    website, or a scheme that loads from elsewhere or runs (data:, javascript:, ...)."""
+    return _is_web(value) or as_browser_reads(value).lower().startswith(LOADING_SCHEMES)
 
 
 def _is_web(value: str) -> bool:
@@ -292,6 +303,7 @@ CSS_LOADING_FUNCTIONS = {
     *("url", "src", "image", "image-set", "-webkit-image-set"),
     *("cross-fade", "-webkit-cross-fade"),
 }
+LOADING_SCHEMES = ("data:", "javascript:", "vbscript:", "blob:", "file:", "ftp:", "ws:", "wss:")
 _NO_SCRIPT_PICTURE = "remove it: a picture cannot run scripts"
 _DRAWING_ONLY = "remove it: a picture may hold only shapes, lines, text and pictures from docs/images/"
 _SAVE_AGAIN = "save the picture again from the drawing program as plain SVG"

@@ -664,7 +664,10 @@ PAGE = Allowlist(
 
 ALLOWED_HINT = "use Markdown, or only the tags listed in the trainer guide under Edit and add pages"
 _NO_SCRIPT = "remove it: a page cannot run scripts"
-THEME_HINT = "remove it, or use a name of your own that does not start with data-md- or __"
+THEME_HINT = (
+    "remove it, or use a name of your own that does not start with data-md- or __ (a heading's id "
+    "comes from its words: give it one of your own after them, { #settings })"
+)
 COMMENT_HINT = "write a comment as <!-- words -->, with no <, > or -- in the words"
 _EMBED = "remove it and link to the video or page instead: [Watch the video](https://...)"
 _NO_FORM = "remove it: a page cannot send anything anywhere; link to the form instead"

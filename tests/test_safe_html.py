@@ -37,7 +37,10 @@ LINK = (
 STYLE = "remove it: give the tag a class and style the class in docs/stylesheets/extra.css"
 COMMENT = "write a comment as <!-- words -->, with no <, > or -- in the words"
 PICTURE = "copy the picture into docs/images/ and show it with ![what it shows](../images/picture.svg)"
-THEME = "remove it, or use a name of your own that does not start with data-md- or __"
+THEME = (
+    "remove it, or use a name of your own that does not start with data-md- or __ (a heading's id "
+    "comes from its words: give it one of your own after them, { #settings })"
+)
 MERMAID = (
     "draw the diagram as an SVG picture in docs/images/ and show it with "
     "![what it shows](../images/diagram.svg)"
@@ -798,7 +801,12 @@ def test_every_real_picture_passes():
             ':root { --x: "https://other.example/a.png"; } a { b: image-set(var(--x) 1x) }',
             ["https://other.example/a.png"],
         ),
-        ("a { --y: 'Call us' ; --z: f('//other.example/b') } b { c: 'x' }", ["Call us", "//other.example/b"]),
+        ("a { --y: 'Note: read this'; --z: f('//other.example/b') } b { c: 'x' }", ["//other.example/b"]),
+        (
+            '@property --x { syntax: "*"; inherits: false; initial-value: "https://other.example/a.png" }',
+            ["https://other.example/a.png"],
+        ),
+        ("a { --d: 'data:image/png,AA' }", ["data:image/png,AA"]),
         # Not addresses: comments, strings shown as text, selectors.
         ("/* url(https://other.example/x) */ a { color: red }", []),
         ('a[href^="mailto:"]::after { content: " (" attr(href) ")" }', []),

@@ -26,6 +26,7 @@ UNKNOWN = (
     "trainer guide, Contacts and people), then write its placeholder, for example "
     "{{ contacts.front_door.phone }}"
 )
+OUT_OF_BACKTICKS = "write the placeholder outside the backticks, which would show its braces"
 IN_DATA = (
     "keep each phone number only on its contact's phone: line in data/contacts.yml (see the trainer "
     "guide, Contacts and people), and name the contact here instead: readers find every number on "
@@ -121,40 +122,64 @@ def test_a_number_in_a_code_span_is_shown_to_readers_and_found():
     markdown = "Intro.\n\nRing\n`01452 42 65 66` in the example.\n"
     with pytest.raises(DataError) as error:
         check_typed_numbers(markdown, CONTACTS, "docs/x.md", 4)
-    assert (
-        str(error.value) == f"docs/x.md:8: '01452 42 65 66' is a phone number typed into the page ({UNKNOWN})"
+    assert str(error.value) == (
+        f"docs/x.md:8: '01452 42 65 66' is a phone number typed into the page ({UNKNOWN}; {OUT_OF_BACKTICKS})"
     )
 
 
+FRONT, EDT = "contacts.front_door", "contacts.emergency_duty_team"
+BOTH = (  # what to write instead: one contact or the other
+    f"use the same contact in both places: either [{{{{ {FRONT}.phone }}}}](tel:{{{{ {FRONT}.tel }}}}) "
+    f"or [{{{{ {EDT}.phone }}}}](tel:{{{{ {EDT}.tel }}}})"
+)
+
+
 @pytest.mark.parametrize(
-    ("markdown", "problem", "expected"),
+    ("markdown", "problem"),
     [
         (
-            "Call [{{ contacts.front_door.phone }}](tel:{{ contacts.emergency_duty_team.tel }}) now.",
+            f"Call [{{{{ {FRONT}.phone }}}}](tel:{{{{ {EDT}.tel }}}}) now.",
             "the phone link shows contacts.front_door but rings contacts.emergency_duty_team",
-            "[{{ contacts.front_door.phone }}](tel:{{ contacts.front_door.tel }})",
         ),
         (
-            'Call <a href="tel:{{ contacts.front_door.tel }}">\n'
-            "{{ contacts.emergency_duty_team.phone }}</a>.",
-            "the phone link shows contacts.emergency_duty_team but rings contacts.front_door",
-            "[{{ contacts.emergency_duty_team.phone }}](tel:{{ contacts.emergency_duty_team.tel }})",
+            f'Call <a class="x" href="tel:{{{{ {EDT}.tel }}}}">\n{{{{ {FRONT}.phone }}}}</a>.',
+            "the phone link shows contacts.front_door but rings contacts.emergency_duty_team",
+        ),
+        # other ways to write a link (found by a review of the change)
+        (
+            f"Call [{{{{ {FRONT}.phone }}}}][edt] now.\n\n[EDT]: tel:{{{{ {EDT}.tel }}}}",
+            "the phone link shows contacts.front_door but rings contacts.emergency_duty_team",
+        ),
+        (
+            f"Call [{{{{ {FRONT}.phone }}}}] now.\n\n[{{{{ {FRONT}.phone }}}}]: tel:{{{{ {EDT}.tel }}}}",
+            "the phone link shows contacts.front_door but rings contacts.emergency_duty_team",
+        ),
+        (
+            f'Call [{{{{ {FRONT}.phone }}}}](#){{ href="tel:{{{{ {EDT}.tel }}}}" }} now.',
+            "the phone link shows contacts.front_door but rings contacts.emergency_duty_team",
+        ),
+        (
+            f"Call [ring [now] {{{{ {FRONT}.phone }}}}](tel:{{{{ {EDT}.tel }}}}).",
+            "the phone link shows contacts.front_door but rings contacts.emergency_duty_team",
         ),
     ],
+    ids=["Markdown", "HTML", "reference", "shortcut reference", "attribute", "brackets in the text"],
 )
-def test_a_link_that_shows_one_contact_and_rings_another_is_found(markdown, problem, expected):
+def test_a_link_that_shows_one_contact_and_rings_another_is_found(markdown, problem):
     """Found by a security review (7 December 2026): a line copied from another contact and
     changed in one place showed the front door's number and rang the out-of-hours team."""
     with pytest.raises(DataError) as error:
         check_typed_numbers(f"Intro.\n\n{markdown}\n", CONTACTS, "docs/x.md")
-    assert str(error.value) == f"docs/x.md:3: {problem} (use one contact in both places: {expected})"
+    assert str(error.value) == f"docs/x.md:3: {problem} ({BOTH})"
 
 
 def test_links_that_show_and_ring_one_contact_pass():
     check_typed_numbers(
         "Call [{{ contacts.front_door.phone }}](tel:{{ contacts.front_door.tel }}) or "
         "[the team](tel:{{ contacts.emergency_duty_team.tel }}), or "
-        '<a href="tel:{{ contacts.emergency.tel }}">{{ contacts.emergency.phone }}</a>.\n',
+        '<a href="tel:{{ contacts.emergency.tel }}">{{ contacts.emergency.phone }}</a>, or '
+        "[{{ contacts.emergency_duty_team.phone }}][EDT] or [a page][p].\n\n"
+        "[edt]: tel:{{ contacts.emergency_duty_team.tel }}\n[p]: other.md\n",
         CONTACTS,
         "docs/x.md",
     )
@@ -191,7 +216,8 @@ PAGE = "docs/services/fostering.md"
             PAGE,
             "## How the service is organised",
             "Call the front door on `01452 42 65 66`.\n\n## How the service is organised",
-            f"{PAGE}:{{line}}: '01452 42 65 66' is a phone number typed into the page ({UNKNOWN})",
+            f"{PAGE}:{{line}}: '01452 42 65 66' is a phone number typed into the page ({UNKNOWN}; "
+            f"{OUT_OF_BACKTICKS})",
         ),
         (
             "quizzes/services-kinship-care.yml",
@@ -207,10 +233,17 @@ PAGE = "docs/services/fostering.md"
             "data/contacts.yml:{line}: '01452 42 65 65' is a phone number typed into the note of "
             f"'emergency_duty_team' ({IN_DATA})",
         ),
+        (  # a page may show a source's note with a placeholder (found by a review of the change)
+            "data/sources.yml",
+            '  note: "Shown to newly elected councillors.',
+            '  note: "Shown to councillors. Questions: 01452 42 65 65."',
+            "data/sources.yml:{line}: '01452 42 65 65' is a phone number typed into the note of "
+            f"'induction_2025' ({IN_DATA})",
+        ),
     ],
     ids=[
         *("number in a page", "tel: link in a page", "crossed link", "code span", "number in a self-check"),
-        "number in a contact's note",
+        *("number in a contact's note", "number in a source's note"),
     ],
 )
 def test_a_typed_number_stops_the_build_at_its_line(tmp_path, relative, start, new, message):
