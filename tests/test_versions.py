@@ -4,6 +4,7 @@ checked with (induction.versions.require), and these tests fail as soon as a pin
 from __future__ import annotations
 
 import ast
+import functools
 import importlib.metadata
 import re
 
@@ -56,12 +57,18 @@ def test_a_version_outside_the_gate_stops_the_build_with_what_to_check():
     require("mkdocs", ">=1.0", "the same use, in range")  # no error
 
 
+@functools.cache
+def installed_packages() -> dict[str, list[str]]:
+    """Top-level module -> the distributions that install it (slow to read: once)."""
+    return importlib.metadata.packages_distributions()
+
+
 def private_names(source: str) -> list[tuple[int, str]]:
     """(line, dotted name) of each private name (`_x`, not `__x__`) of an installed package that
     `source` reads straight from a module it imports: `from mod import _x`, `from mod._private
     import x` or `alias._x`. A private attribute of an object (md.htmlStash and the like) is not
     seen here; those gates are kept by review."""
-    installed = importlib.metadata.packages_distributions()
+    installed = installed_packages()
     tree = ast.parse(source)
     private = lambda name: name.startswith("_") and not name.startswith("__")  # noqa: E731
     modules, found = {}, []
@@ -84,7 +91,7 @@ def private_names(source: str) -> list[tuple[int, str]]:
 def test_private_names_of_a_dependency_are_read_only_behind_its_gate():
     """A module's private name, read where its package has no require(...) in the same file,
     would break unseen when the package is upgraded."""
-    installed = importlib.metadata.packages_distributions()
+    installed = installed_packages()
     gated = {(file, canonicalize_name(name)) for file, name, _, _ in gates()}
     ungated = [
         f"{file}:{line}: {name}"
