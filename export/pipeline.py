@@ -385,7 +385,9 @@ def read_pages(built: BuiltSite, asset_prefix: str):
         documents.prepare_page(page, path.read_text(encoding="utf-8"), anchors, asset_prefix, worksheet)
     problems = documents.question_problems(order)
     if problems:
-        raise ExportError("Some self-check questions need fixing:\n" + "\n".join(problems))
+        raise ExportError(
+            "The handout could not read some self-checks from the built pages:\n" + "\n".join(problems)
+        )
     broken = documents.broken_links(order)
     if broken:
         raise ExportError("Some links would be broken in the handout:\n" + "\n".join(broken))
