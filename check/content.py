@@ -470,9 +470,9 @@ def guessable(quiz) -> list[Problem]:
     answer in the same place: readers soon learn to pick it without reading (a usability review of
     7 December 2026 found the first option right in all 92)."""
     single = [q for q in quiz.questions if q.kind == "single"]
-    right = [next(n for n, option in enumerate(q.options) if option.correct) for q in single]
     if len(single) < 3:
         return []
+    right = [next(n for n, option in enumerate(q.options) if option.correct) for q in single]
     if len(set(right)) == 1:
         place = f"option {right[0] + 1}"
     elif all(n == len(q.options) - 1 for q, n in zip(single, right, strict=True)):

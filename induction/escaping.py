@@ -293,9 +293,12 @@ def nav_titles(items):
 def nav_file(config_file: Path) -> Path:
     """The file whose `nav:` the build uses: this one, or the one it INHERITs (the offline copy's
     settings inherit mkdocs.yml's menu)."""
-    chain = list(settings_chain(config_file))
-    with_nav = [path for path, _, node in chain if "nav" in _keys(node)]
-    return (with_nav or [chain[-1][0] if chain else config_file])[0]
+    last = config_file
+    for path, _, node in settings_chain(config_file):
+        if "nav" in _keys(node):
+            return path
+        last = path
+    return last
 
 
 def nav_title_lines(config_text: str) -> dict[str, int]:

@@ -585,13 +585,13 @@ def check_typed_numbers(markdown: str, contacts: dict, display: str, offset: int
     so a number wrapped over two lines is found too, at the line where it starts. `offset` lines
     are above `markdown`."""
     paragraph: list[tuple[int, str]] = []
-    read = learner_lines(markdown)
+    lines = learner_lines(markdown)
     # [label]: tel:{{ contacts.key.tel }} lines anywhere on the page: label -> key
     labels = {
         m.group("label").lower(): m.group("key")
-        for m in TEL_REFERENCE.finditer("\n".join(t for _, t in read))
+        for m in TEL_REFERENCE.finditer("\n".join(text for _, text in lines))
     }
-    for number, text in [*read, (0, "")]:
+    for number, text in [*lines, (0, "")]:
         if text.strip():
             paragraph.append((number, text))
             continue
@@ -605,9 +605,10 @@ def check_typed_numbers(markdown: str, contacts: dict, display: str, offset: int
     # of 7 December 2026 published a wrong one so).
     read = _read_lines(markdown)
     for start, piece, kind in typed_parts(markdown):
-        line = markdown.count("\n", 0, start) + 1
-        found = _typed_number_at(" ".join(piece.strip("`").split()), contacts) if kind == CODE_SPAN else None
-        if found and line in read:
+        if kind != CODE_SPAN or (line := markdown.count("\n", 0, start) + 1) not in read:
+            continue
+        found = _typed_number_at(" ".join(piece.strip("`").split()), contacts)
+        if found:
             raise DataError(display, line + offset, found[1], f"{found[2]}; {OUT_OF_BACKTICKS}")
 
 
@@ -685,21 +686,27 @@ OUT_OF_BACKTICKS = "write the placeholder outside the backticks, which would sho
 OTHER_SPACE = re.compile(r"[^\S ]")  # a space of any kind (str.isspace) but the plain one
 NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 DIGIT = re.compile(r"\d")  # any decimal digit (Unicode's Nd), as libphonenumber reads them
+
+
 # A phone link whose address is a contact's placeholder, with the text it shows: in Markdown,
 # [text](tel:{{ contacts.key.tel }}) or [text](#){ href="tel:{{ contacts.key.tel }}" } (the text
 # may hold [brackets] once over), or in HTML, href="tel:{{ contacts.key.tel }}" ...>text</a>
-_TEL_KEY = r"tel:\s*\{\{\s*contacts\.(?P<key>[\w-]+)\.tel\s*\}\}"
+def _tel_key(group: str) -> str:
+    """`tel:{{ contacts.KEY.tel }}`, with KEY in the named group `group` (a pattern may name a
+    group once, and TEL_LINK has three ways to the key)."""
+    return rf"tel:\s*\{{\{{\s*contacts\.(?P<{group}>[\w-]+)\.tel\s*\}}\}}"
+
+
 _LINK_TEXT = r"\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]"
-_ATTRIBUTE_HREF = rf"""[^)]*\)\{{[^}}]*\bhref\s*=\s*["']?{_TEL_KEY.replace("key", "key2")}"""
 TEL_LINK = re.compile(
-    rf"""{_LINK_TEXT}\(\s*<?(?:{_TEL_KEY}|{_ATTRIBUTE_HREF})"""
-    rf"""|href\s*=\s*["']?{_TEL_KEY.replace("key", "key3")}[^>]*>(?P<html>.*?)</a\s*>""",
+    rf"""{_LINK_TEXT}\(\s*<?(?:{_tel_key("key")}|[^)]*\)\{{[^}}]*\bhref\s*=\s*["']?{_tel_key("key2")})"""
+    rf"""|href\s*=\s*["']?{_tel_key("key3")}[^>]*>(?P<html>.*?)</a\s*>""",
     re.IGNORECASE | re.DOTALL,
 )
 # [label]: tel:{{ contacts.key.tel }}, and the links that use such a definition: [text][label],
 # [text][] and [text]
 TEL_REFERENCE = re.compile(
-    rf"""^[ ]{{0,3}}\[(?P<label>[^\]]+)\]:\s*<?{_TEL_KEY}""", re.IGNORECASE | re.MULTILINE
+    rf"""^[ ]{{0,3}}\[(?P<label>[^\]]+)\]:\s*<?{_tel_key("key")}""", re.IGNORECASE | re.MULTILINE
 )
 REFERENCE_LINK = re.compile(rf"""{_LINK_TEXT}(?:\[(?P<label>[^\]]*)\])?(?![(:])""")
 CONTACT_PLACEHOLDER = re.compile(r"\{\{\s*contacts\.([\w-]+)\.")

@@ -60,10 +60,7 @@
     var part = document.createElement("span");
     part.className = "md-header__worried-item";
     part.appendChild(document.createTextNode(item.firstChild.textContent.trim() + " "));
-    var link = document.createElement("a");
-    link.href = tel.getAttribute("href");
-    link.textContent = tel.textContent;
-    part.appendChild(link);
+    part.appendChild(tel.cloneNode(true));
     copy.appendChild(part);
   });
   inner.insertBefore(copy, before);
