@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
-from induction.building import problem_of
+from induction.building import problem_of, stopping_record
 from induction.common import DataError, html_text
 from induction.dates import parse_date, uk_date
 from induction.front_matter import front_matter_line
@@ -56,8 +56,7 @@ require(
     "mkdocs",
     ">=1.6.1,<1.7",
     "check/content.py's reading of MkDocs' own messages (NOT_IN_NAV, BUILD_NOISE), which it gives as "
-    "text only; and of the record in which its build logs the error that stops it (BUILD_LOGGER, "
-    "stopping_record)",
+    "text only",
 )
 
 with warnings.catch_warnings():
@@ -525,17 +524,6 @@ def build_problems(records: list[logging.LogRecord], stopped: BaseException | No
     return problems
 
 
-def stopping_record(
-    records: list[logging.LogRecord], stopped: BaseException | None
-) -> logging.LogRecord | None:
-    """The record in which MkDocs logged the error that stopped its build: when it stops at an
-    error (a BuildError, such as a hook's DataError) it logs it at ERROR under its build command's
-    logger, after everything else, and raises Abort. None when something else stopped it."""
-    if not isinstance(stopped, Abort):
-        return None
-    return next((r for r in reversed(records) if r.name == BUILD_LOGGER and r.levelno >= logging.ERROR), None)
-
-
 def mkdocs_problems(message: str) -> list[Problem]:
     """A message of MkDocs' own (or a plugin's) as problems: the pages left out of the nav, or the
     message as it is. (A broken link comes with its DataError: hooks/links.py.)"""
@@ -618,7 +606,6 @@ DATE_HINT = re.compile(
 )
 NOT_IN_NAV = "The following pages exist in the docs directory, but are not included in the"
 BUILD_NOISE = ("Error reading page", "Error building page", "Error running")
-BUILD_LOGGER = "mkdocs.commands.build"  # MkDocs' build command, which logs the error that stops it
 # The kind of a trainer error the build logs, by who logs it: acronyms missing from the glossary,
 # images without alt text (the page hook's only warning besides an overdue review), broken links
 # (MkDocs' warnings, which hooks/links.py rewrites with their DataError).

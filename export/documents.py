@@ -25,6 +25,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 from selectolax.lexbor import LexborHTMLParser
 
+from induction.common import DataError
 from induction.glossary import DEFINITION_CLASS, ENTRY_CLASS, PAGE_LINK_CLASS
 from induction.quizzes import quiz_file_name
 from induction.versions import require
@@ -320,12 +321,18 @@ def relink(article: Tag, page_url: str, anchors: dict[str, str], asset_prefix: s
 ID_REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls")  # attributes naming ids
 
 
-def broken_links(pages: list[Page]) -> list[str]:
+def broken_links(pages: list[Page]) -> list[DataError]:
     """Links in the document whose anchor is on no page of it (e.g. a glossary term that lost its
-    entry), as messages naming the page."""
+    entry), each a DataError naming the page."""
     ids = {page.anchor for page in pages}.union(*(page.ids for page in pages))
     return [
-        f"docs/{page.src}: the link '{text}' goes to #{href[1:]}, which is not in the handout"
+        DataError(
+            f"docs/{page.src}",
+            None,
+            f"the link '{text}' goes to #{href[1:]}, which is not in the handout",
+            "the handout holds the learning pages and the Glossary: link to a heading on one of "
+            "them, or put back the heading or glossary entry the link went to",
+        )
         for page in pages
         for text, href in page.links
         if href[1:] not in ids
@@ -676,22 +683,26 @@ def worksheet_runs(worksheets: list[Tag]) -> list[list[Tag]]:
     return runs
 
 
-def question_problems(pages: Iterable[Page]) -> list[str]:
+def question_problems(pages: Iterable[Page]) -> list[DataError]:
     """What the export could not read of the self-checks in the built pages (empty: all read).
 
     The build has already checked every quiz file at its lines (induction/quizzes.py: a question
     with no text, fewer than two options, no right answer, two options alike), so none of these
     is a trainer's slip: each means the self-checks' built form is not what this module reads,
-    as after an update of mkdocs-quiz. The messages name the quiz file and say so."""
+    as after an update of mkdocs-quiz. Each problem names the quiz file and says so."""
     problems = []
     for page in pages:
         quiz = f"quizzes/{quiz_file_name(page.src)}"
         if page.raw_quiz_tags:
             problems.append(
-                f"docs/{page.src}: the built page shows {page.raw_quiz_tags} <quiz> tag(s) as text ({UNREAD})"
+                DataError(
+                    f"docs/{page.src}",
+                    None,
+                    f"the built page shows {page.raw_quiz_tags} <quiz> tag(s) as text",
+                    UNREAD,
+                )
             )
         for q in page.questions:
-            label = f"{quiz}: question {q.number} ('{_short(q.text)}') in docs/{page.src}'s built page"
             found = []
             if not q.text:
                 found.append("has no question text")
@@ -702,7 +713,15 @@ def question_problems(pages: Iterable[Page]) -> list[str]:
                 found += ["has fewer than two options"] if len(q.options) < 2 else []
                 found += ["has no right answer"] if not q.correct else []
                 found += ["has two options with the same text"] if len(set(texts)) != len(texts) else []
-            problems += [f"{label} {what} ({UNREAD})" for what in found]
+            problems += [
+                DataError(
+                    quiz,
+                    None,
+                    f"question {q.number} ('{_short(q.text)}') in docs/{page.src}'s built page {what}",
+                    UNREAD,
+                )
+                for what in found
+            ]
     return problems
 
 

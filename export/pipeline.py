@@ -37,13 +37,13 @@ import threading
 import time
 import traceback
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from export import documents, lms
-from induction.building import build_in_process
+from induction.building import build_in_process, problem_of, stopping_record
 from induction.common import DataError, LineDict, lines_outside_code, parse_yaml, read_source
 from induction.dates import today, uk_date
 from induction.glossary import GLOSSARY_PAGE
@@ -60,7 +60,14 @@ STAGES = 6
 
 
 class ExportError(Exception):
-    """Why the export stopped, in words a trainer can act on."""
+    """Why the export stopped, in words a trainer can act on: `summary`, and the `problems` found
+    in what trainers wrote, each a DataError (path, line, problem, what to write) from the moment
+    it is found. A line of another tool's output that carries no DataError (MkDocs' own warnings)
+    is kept as its text. The message lists them under the summary, one a line."""
+
+    def __init__(self, summary: str, problems: Iterable[DataError | str] = ()) -> None:
+        self.summary, self.problems = summary, list(problems)
+        super().__init__("\n".join([summary, *map(str, self.problems)]))
 
 
 @dataclass
@@ -249,7 +256,17 @@ def export(
     """Run stages 1-5, writing the finished files into `out`; return [(file name, description)]."""
     config = project / OFFLINE_CONFIG
     if not config.exists():
-        raise ExportError(f"{config} is missing (it configures the offline build; restore it from git)")
+        raise ExportError(
+            "The offline build has no settings:",
+            [
+                DataError(
+                    OFFLINE_CONFIG,
+                    None,
+                    "this file is missing",
+                    "it configures the offline build: restore it from git",
+                )
+            ],
+        )
     made = []
 
     with progress.stage("Building the offline site (strict)"):
@@ -313,10 +330,9 @@ def build_offline_site(config_file: Path, site_dir: Path) -> BuiltSite:
     (the learning path, the trainer-only notes the build removed) can be read afterwards."""
     built = build_in_process(config_file, site_dir, strict=True)
     if built.error is not None:  # MkDocs aborts, or a hook raised
-        lines = [f"{r.levelname} - {r.getMessage()}" for r in built.records] + [str(built.error)]
         raise ExportError(
-            "The strict build of the site failed (`python3 noxfile.py -s build` runs the same "
-            "checks):\n" + "\n".join(dict.fromkeys(line for line in lines if line))
+            "The strict build of the site failed (`python3 noxfile.py -s build` runs the same checks):",
+            build_failures(built),
         ) from None
     config = built.config
 
@@ -340,12 +356,27 @@ def build_offline_site(config_file: Path, site_dir: Path) -> BuiltSite:
     )
 
 
+def build_failures(built) -> list[DataError | str]:
+    """What stopped a build, in the order found: a trainer's problem as its DataError (a hook
+    logged or raised it: induction.building.problem_of), MkDocs' own warnings as their text. The
+    record in which MkDocs logged the error that stopped it is that error, told once."""
+    stop = problem_of(built.error)
+    logged_stop = stopping_record(built.records, built.error) if stop is not None else None
+    found: list[DataError | str] = [
+        problem_of(record) or f"{record.levelname} - {record.getMessage()}"
+        for record in built.records
+        if record is not logged_stop
+    ]
+    found.append(stop if stop is not None else str(built.error))
+    return [item for item in found if str(item).strip()]
+
+
 def lms_pass_mark(extra: dict) -> int | None:
     """The LMS package's pass mark from mkdocs.yml; a bad one stops the export, saying why."""
     try:
         return lms.pass_mark(extra)
     except DataError as error:
-        raise ExportError(str(error)) from None
+        raise ExportError("The export's settings in mkdocs.yml are not right:", [error]) from None
 
 
 def built_file(src: str) -> str:
@@ -381,16 +412,24 @@ def read_pages(built: BuiltSite, asset_prefix: str):
     for page in order:
         path = built.site / page.url
         if not path.exists():
-            raise ExportError(f"docs/{page.src}: the build wrote no {page.url} (is the page in the nav?)")
+            raise ExportError(
+                "A page of the learning path has no built file:",
+                [
+                    DataError(
+                        f"docs/{page.src}",
+                        None,
+                        f"the build wrote no {page.url}",
+                        "put the page in mkdocs.yml's nav",
+                    )
+                ],
+            )
         documents.prepare_page(page, path.read_text(encoding="utf-8"), anchors, asset_prefix, worksheet)
     problems = documents.question_problems(order)
     if problems:
-        raise ExportError(
-            "The handout could not read some self-checks from the built pages:\n" + "\n".join(problems)
-        )
+        raise ExportError("The handout could not read some self-checks from the built pages:", problems)
     broken = documents.broken_links(order)
     if broken:
-        raise ExportError("Some links would be broken in the handout:\n" + "\n".join(broken))
+        raise ExportError("Some links would be broken in the handout:", broken)
     return sections, glossary
 
 
@@ -499,11 +538,13 @@ def essentials_parts(project: Path, sections, glossary) -> dict:
         found = documents.section_html(page.html, heading) if page else None
         if found is None:
             problems.append(
-                f"docs/{src}: no heading '{heading}' "
-                + (
+                DataError(
+                    f"docs/{src}",
+                    None,
+                    f"no heading '{heading}'",
                     needed
-                    or "(keep this heading on the page, or change export/pipeline.py with it: "
-                    "the Essentials handout prints what is under it)"
+                    or "keep this heading on the page, or change export/pipeline.py with it: "
+                    "the Essentials handout prints what is under it",
                 )
             )
             return None
@@ -523,8 +564,8 @@ def essentials_parts(project: Path, sections, glossary) -> dict:
             TAKEAWAYS,
             f"{page.anchor}-takeaways",
             f"{page.title}: {TAKEAWAYS}",
-            f"(keep the '## {TAKEAWAYS}' section on every learning page: the Essentials handout "
-            "prints what is under it)",
+            f"keep the '## {TAKEAWAYS}' section on every learning page: the Essentials handout "
+            "prints what is under it",
         )
         questions = None
         if documents.section_html(page.html, QUESTIONS) is not None:
@@ -541,8 +582,8 @@ def essentials_parts(project: Path, sections, glossary) -> dict:
     try:
         terms, unknown = chosen_terms(project, glossary.html if glossary else "")
     except DataError as error:
-        raise ExportError(str(error)) from None
-    problems += [str(error) for error in unknown]
+        raise ExportError("The Essentials handout cannot be made:", [error]) from None
+    problems += unknown
     printed = [
         essentials_part(project, src, heading, html, places, names, problems) for src, heading, html in taken
     ]
@@ -557,11 +598,13 @@ def essentials_parts(project: Path, sections, glossary) -> dict:
     ]
     parts["terms"] = terms
     if problems:
-        raise ExportError("The Essentials handout cannot be made:\n" + "\n".join(problems))
+        raise ExportError("The Essentials handout cannot be made:", problems)
     return parts
 
 
-def essentials_part(project: Path, src: str, heading: str, html: str, places, names, problems: list) -> str:
+def essentials_part(
+    project: Path, src: str, heading: str, html: str, places, names, problems: list[DataError]
+) -> str:
     """A part as the Essentials prints it (documents.essentials_html); each sentence in it that
     sends its reader to a page or section the Essentials does not hold is added to `problems`, at
     its line."""
@@ -569,14 +612,12 @@ def essentials_part(project: Path, src: str, heading: str, html: str, places, na
     if stray:
         raw = (project / "docs" / src).read_text(encoding="utf-8")
         problems += [
-            str(
-                DataError(
-                    f"docs/{src}",
-                    source_line(raw, words, heading, sentence),
-                    f"the Essentials handout prints '{sentence}', but '{words}' is not in it",
-                    "on the line after the paragraph or list item, write what it should say there: "
-                    '{ data-essentials="..." }, or { data-essentials="" } to leave it out of the Essentials',
-                )
+            DataError(
+                f"docs/{src}",
+                source_line(raw, words, heading, sentence),
+                f"the Essentials handout prints '{sentence}', but '{words}' is not in it",
+                "on the line after the paragraph or list item, write what it should say there: "
+                '{ data-essentials="..." }, or { data-essentials="" } to leave it out of the Essentials',
             )
             for sentence, words in stray
         ]

@@ -24,8 +24,10 @@ require(
     "(load_config, config.plugins.on_startup(command='build', dirty=False), "
     "mkdocs.commands.build.build(config), config.plugins.on_shutdown()), and problem_of, which finds "
     "a hook's DataError as the __context__ of the Abort that mkdocs.commands.build.build raises "
-    "inside its `except` on a BuildError",
+    "inside its `except` on a BuildError, after logging it at ERROR under BUILD_LOGGER (stopping_record)",
 )
+
+BUILD_LOGGER = "mkdocs.commands.build"  # MkDocs' build command, which logs the error that stops it
 
 
 @dataclass
@@ -84,6 +86,19 @@ def problem_of(record_or_error) -> object | None:
     while error is not None and not isinstance(error, DataError):
         error = error.__cause__ or error.__context__
     return error
+
+
+def stopping_record(
+    records: list[logging.LogRecord], stopped: BaseException | None
+) -> logging.LogRecord | None:
+    """The record in which MkDocs logged the error that stopped its build: when it stops at an
+    error (a BuildError, such as a hook's DataError) it logs it at ERROR under its build command's
+    logger, after everything else, and raises Abort. None when something else stopped it."""
+    from mkdocs.exceptions import Abort
+
+    if not isinstance(stopped, Abort):
+        return None
+    return next((r for r in reversed(records) if r.name == BUILD_LOGGER and r.levelno >= logging.ERROR), None)
 
 
 class _Records(logging.Handler):

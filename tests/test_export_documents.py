@@ -196,9 +196,10 @@ def test_a_link_to_an_anchor_that_no_page_has_is_reported():
         render,
     )
     documents.prepare_page(glossary, article('<dl><dt id="mash">MASH</dt></dl>'), anchors, "", render)
-    assert documents.broken_links([home, glossary]) == [
-        "docs/index.md: the link 'EDT' goes to #p-glossary--edt, which is not in the handout"
-    ]
+    [broken] = documents.broken_links([home, glossary])
+    assert (broken.path, broken.line) == ("docs/index.md", None)
+    assert broken.problem == "the link 'EDT' goes to #p-glossary--edt, which is not in the handout"
+    assert "put back the heading or glossary entry" in broken.expected
 
 
 def test_details_are_opened_and_tabs_printed_one_after_another():
@@ -294,8 +295,9 @@ def test_a_self_check_the_export_cannot_read_is_reported_as_the_exports_problem(
     the quiz file (its old messages told trainers to write mkdocs-quiz's old [[...]] syntax)."""
     page = documents.Page("services/front-door.md", "services/front-door.html", "Front door")
     page.questions = [question]
-    problems = documents.question_problems([page])
-    assert len(problems) == 1 and message in problems[0] and problems[0].endswith(f"({documents.UNREAD})")
+    [problem] = documents.question_problems([page])
+    assert message in str(problem) and problem.expected == documents.UNREAD
+    assert (problem.path, problem.line) == ("quizzes/services-front-door.yml", None)
 
 
 def test_good_questions_have_no_problems():
@@ -308,9 +310,8 @@ def test_a_quiz_shown_as_text_is_a_problem():
     page = documents.Page("a.md", "a.html", "A")
     documents.prepare_page(page, article("<p>&lt;quiz&gt; What? - [x] Yes</p>"), {"a.html": "p-a"}, "", str)
     assert page.raw_quiz_tags == 1
-    assert documents.question_problems([page]) == [
-        f"docs/a.md: the built page shows 1 <quiz> tag(s) as text ({documents.UNREAD})"
-    ]
+    [problem] = documents.question_problems([page])
+    assert str(problem) == f"docs/a.md: the built page shows 1 <quiz> tag(s) as text ({documents.UNREAD})"
 
 
 def test_nav_pages_and_built_files():
@@ -615,10 +616,10 @@ def test_an_essentials_heading_renamed_on_its_page_stops_the_export_naming_the_p
     ]
     with pytest.raises(pipeline.ExportError) as stopped:
         pipeline.essentials_parts(ROOT, [{"title": "", "pages": pages}], None)
-    problems = str(stopped.value).splitlines()[1:]
-    assert [p.split(" (")[0] for p in problems if "no heading" in p] == [
-        "docs/thresholds.md: no heading 'What not to do'"
-    ]
+    assert stopped.value.summary == "The Essentials handout cannot be made:"
+    missing = [(p.path, p.problem) for p in stopped.value.problems if p.problem.startswith("no heading")]
+    assert missing == [("docs/thresholds.md", "no heading 'What not to do'")]
+    assert "docs/thresholds.md: no heading 'What not to do' (keep this heading" in str(stopped.value)
 
 
 # --- what the Essentials handout prints of a part, and where its links go -------------------

@@ -281,3 +281,50 @@ def test_an_essentials_handout_over_12_pages_is_exported_with_a_warning_naming_w
     )
     assert run.output.count(warning) == 2, run.output
     assert run.output.rstrip().endswith(warning)
+
+
+@pytest.mark.build
+def test_the_builds_problems_reach_the_export_as_objects_each_told_once(project, tmp_path):
+    """What stops the export's build is kept as the DataError each hook made (file, line, problem,
+    what to write), not as text to be read back: a broken link, which the build warns of at its
+    line, and a quiz with no right answer, which stops the build (MkDocs logs that error as well
+    as raising it: it is told once)."""
+    from export import pipeline
+    from induction.common import DataError
+
+    page = project / "docs" / "contacts.md"
+    text = page.read_text(encoding="utf-8")
+    link_line = text.count("\n") + 2
+    page.write_text(text + "\nSee [the missing page](missing.md).\n", encoding="utf-8")
+    with pytest.raises(pipeline.ExportError) as stopped:
+        pipeline.build_offline_site(project / "mkdocs-offline.yml", tmp_path / "site")
+    [link] = [p for p in stopped.value.problems if isinstance(p, DataError)]
+    assert (link.path, link.line) == ("docs/contacts.md", link_line)
+    assert "missing.md" in link.problem and link.expected
+    assert stopped.value.summary.startswith("The strict build of the site failed")
+
+    quiz = sorted((project / "quizzes").glob("*.yml"))[0]
+    data = yaml.safe_load(quiz.read_text(encoding="utf-8"))
+    for option in next(q for q in data["questions"] if q.get("options"))["options"]:
+        option["correct"] = False
+    quiz.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(pipeline.ExportError) as stopped:
+        pipeline.build_offline_site(project / "mkdocs-offline.yml", tmp_path / "site")
+    problems = stopped.value.problems
+    told = [p for p in problems if isinstance(p, DataError) and p.path == f"quizzes/{quiz.name}"]
+    assert len(told) == 1 and isinstance(told[0].line, int) and "no correct answer" in told[0].problem
+    assert str(stopped.value).count(told[0].problem) == 1, str(stopped.value)
+
+
+def test_a_project_without_the_offline_settings_is_told_in_the_house_form(tmp_path, capsys):
+    """Without mkdocs-offline.yml the export stops before it starts anything, naming the file in
+    the house form (`path: problem (what to write)`), as a DataError in the export's error."""
+    from export import pipeline
+
+    code = pipeline.main(["--project", str(tmp_path), "--dist", str(tmp_path / "dist")])
+
+    told = capsys.readouterr().err
+    assert code == 1 and "EXPORT FAILED at the start" in told
+    expected = "it configures the offline build: restore it from git"
+    assert f"  mkdocs-offline.yml: this file is missing ({expected})\n" in told
+    assert not (tmp_path / "dist").exists()
