@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 
 from check import content
 from check.content import ERROR, WARNING, Problem
-from induction.building import InProcessBuild, build_in_process, mkdocs_log_to
+from induction.building import InProcessBuild, build_in_process, mkdocs_log_to, problem_of
 from induction.common import DataError, read_source
 from induction.dates import today, uk_date
 from induction.front_matter import split_front_matter
@@ -148,12 +148,12 @@ def run_checks(project: Path, on: dt.date) -> Report:
     except DataError as error:
         report.other.append(Problem.of(error, kind="data"))
 
-    quizzes, broken_quizzes = load_quiz_files(project, report)
     settings = config.extra.get("quizzes") if isinstance(config.extra.get("quizzes"), dict) else {}
 
     docs = Path(config.docs_dir)
 
     built, built_html = build_site(config_file, on)
+    quizzes, broken_quizzes = quiz_files(project, built, report)
     sources = known_sources(built)
     # Each problem once, in the order the build found them.
     found = list({p.where_and_what: p for p in content.build_problems(built.records, built.error)}.values())
@@ -327,15 +327,19 @@ def unreadable_page(path: Path, display: str) -> Problem | None:
     return None
 
 
-def load_quiz_files(project: Path, report: Report) -> tuple[dict, set[str]]:
+def quiz_files(project: Path, built: InProcessBuild, report: Report) -> tuple[dict, set[str]]:
     """The quizzes by page, and the names of quiz files that have an error (each in the report).
 
-    The files are read one by one, so one broken file does not hide the quizzes of every other
-    page (which would then all look missing).
+    The build reads every quiz file one by one, so one broken file does not hide the quizzes of
+    every other page, and keeps what it read even when it stops at the first problem
+    (induction.quizzes.built_quiz_files): the report takes that. Only when the build stopped before
+    it got to the quiz files (at an error in a data file) are they read here, the same way.
     """
-    from induction.quizzes import read_quiz_files
+    from induction.quizzes import QUIZ_DIR, built_quiz_files, read_quiz_files
 
-    files = read_quiz_files(project / "quizzes", project)
+    files = built_quiz_files(built.config, problem_of(built.error))
+    if files is None:
+        files = read_quiz_files(project / QUIZ_DIR, project)
     report.other += [Problem.of(error, kind="data") for error in files.errors]
     return {quiz.page: quiz for quiz in files.quizzes}, files.broken
 

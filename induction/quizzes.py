@@ -87,10 +87,16 @@ class QuizBuild:
 
     @classmethod
     def load(cls, root: Path, extra, plugins) -> QuizBuild:
-        """The `extra.quizzes` settings and every quiz file of the project at `root`."""
+        """The `extra.quizzes` settings and every quiz file of the project at `root`. The files as
+        read are kept on the self-check extension, where the content check finds them
+        (built_quiz_files)."""
         settings = read_settings(extra, plugins)
-        quizzes = {quiz.page: quiz for quiz in load_quizzes(root / QUIZ_DIR, root)}
-        return cls(settings["require"], settings["not_needed"], quizzes)
+        files = read_quiz_files(root / QUIZ_DIR, root)
+        if files.errors:
+            raise QuizFilesError(files)
+        build = cls(settings["require"], settings["not_needed"], {quiz.page: quiz for quiz in files.quizzes})
+        build.self_check.files = files
+        return build
 
     def answer_key(self, sources: dict[str, str], nav, slugify, facts: dict | None) -> str:
         """The answer key page's Markdown; `sources` has each quiz page's Markdown file."""
@@ -195,7 +201,7 @@ def load_quizzes(quiz_dir: Path, root: Path) -> list[Quiz]:
     """Read and check every quiz file in `quiz_dir`: the build stops at the first problem."""
     files = read_quiz_files(quiz_dir, root)
     if files.errors:
-        raise files.errors[0]
+        raise QuizFilesError(files)
     return files.quizzes
 
 
@@ -204,6 +210,27 @@ class QuizFiles:
     quizzes: list[Quiz]  # the good ones, a page's first in file order
     errors: list[DataError]  # in file order
     broken: set[str]  # names of the files that could not be read as a quiz
+
+
+class QuizFilesError(DataError):
+    """The first problem in the quiz files, which stops the build. `files` is what the build read
+    of all of them (every problem, the good quizzes), so that the content check lists every
+    problem from the build's own reading instead of reading the files again."""
+
+    def __init__(self, files: QuizFiles) -> None:
+        first = files.errors[0]
+        super().__init__(first.path, first.line, first.problem, first.expected, subject=first.subject)
+        self.files = files
+
+
+def built_quiz_files(config, stop: DataError | None) -> QuizFiles | None:
+    """The quiz files as a build read them: from `stop`, the trainer error that stopped it, when
+    that is one of them, or from its self-check extension (`config`: the build's settings); None
+    when the build stopped before hooks/quizzes.py read them, or has no self-checks."""
+    if isinstance(stop, QuizFilesError):
+        return stop.files
+    extensions = config["markdown_extensions"] if config is not None else []
+    return next((e.files for e in extensions if isinstance(e, SelfCheck) and e.files is not None), None)
 
 
 def read_quiz_files(quiz_dir: Path, root: Path) -> QuizFiles:
@@ -915,6 +942,7 @@ class SelfCheck(Extension):
         self.slot = f"selfcheck{uuid.uuid4().hex}"  # one word: no abbreviation or term inside
         self.job: tuple[list[Shown], dict, Setup] | None = None
         self.placed, self.options = 0, {}
+        self.files: QuizFiles | None = None  # the quiz files as this build read them (QuizBuild.load)
 
     def start(self, questions: list[Shown], options: dict, setup: Setup) -> None:
         self.job, self.placed, self.options = (questions, options, setup), 0, options

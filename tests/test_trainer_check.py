@@ -755,3 +755,60 @@ def test_the_check_warns_of_a_heading_the_essentials_handout_needs(tmp_path):
         "what is under it)"
     ) in report.stdout
     assert "0 errors, 1 warning" in report.stdout
+
+
+# --- The quiz files: read once, by the build --------------------------------------------------
+
+
+def _break_quiz(path: Path) -> None:
+    """Give the quiz file's first question with options no right answer."""
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for option in next(q for q in data["questions"] if q.get("options"))["options"]:
+        option["correct"] = False
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("broken", [0, 2])
+def test_the_check_takes_the_quiz_files_from_its_build(tmp_path, broken):
+    """The check reports the quiz files as its build read them (issue 19: the check reuses what
+    the build found): with the files gone after the build, it still has every quiz and, when the
+    build stopped at the first broken file, every broken file's problem, at its line."""
+    from check import report as check_report
+
+    project = copy_project(tmp_path / "project")
+    paths = sorted((project / "quizzes").glob("*.yml"))
+    for path in paths[:broken]:
+        _break_quiz(path)
+    built, _ = check_report.build_site(project / "mkdocs.yml", dt.date.fromisoformat(FIXTURE_DAY))
+    shutil.rmtree(project / "quizzes")
+    report = check_report.Report(site_name="copy", on=dt.date.fromisoformat(FIXTURE_DAY))
+
+    quizzes, broken_names = check_report.quiz_files(project, built, report)
+
+    assert broken_names == {path.name for path in paths[:broken]}
+    assert len(quizzes) == len(paths) - broken
+    told = [(p.path, p.problem) for p in report.other]
+    assert told == [(f"quizzes/{path.name}", "question 1 has no correct answer") for path in paths[:broken]]
+    assert all(isinstance(p.line, int) for p in report.other)
+
+
+@pytest.mark.build
+def test_the_check_reads_the_quiz_files_itself_only_when_its_build_stopped_before_them(tmp_path):
+    """A mistake in a data file stops the build before hooks/quizzes.py reads the quiz files
+    (hooks/facts.py comes first): the check then reads them, so a broken one is still listed."""
+    from check import report as check_report
+    from induction.building import problem_of
+
+    project = copy_project(tmp_path / "project")
+    (project / "data" / "contacts.yml").write_text("contacts: [\n", encoding="utf-8")
+    _break_quiz(sorted((project / "quizzes").glob("*.yml"))[0])
+    built, _ = check_report.build_site(project / "mkdocs.yml", dt.date.fromisoformat(FIXTURE_DAY))
+    assert problem_of(built.error).path == "data/contacts.yml"
+    report = check_report.Report(site_name="copy", on=dt.date.fromisoformat(FIXTURE_DAY))
+
+    _, broken_names = check_report.quiz_files(project, built, report)
+
+    assert len(broken_names) == 1 and len(report.other) == 1
