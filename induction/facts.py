@@ -647,11 +647,15 @@ def typed_number(text: str, contacts: dict, where: str = "the page") -> tuple[st
 
 
 def _typed_number_at(text: str, contacts: dict, where: str = "the page") -> tuple[int, str, str] | None:
-    """typed_number's finding, with where in `text` it starts."""
-    link = TYPED_TEL.search(text)
+    """typed_number's finding, with where in `text` it starts. `text` is read as readers see it:
+    character references decoded (`&#54;` is a 6, `&#116;el:` is tel:), and for the numbers,
+    without the inline markup a number can be split by and still show whole (`01452 **426566**`,
+    `0145<span>2</span>`: a security review of 7 December 2026 published wrong numbers so)."""
+    decoded, from_decoded = as_shown(text, CHARACTER_REFERENCE)
+    link = TYPED_TEL.search(decoded)
     if link:
         return (
-            link.start(1),
+            from_decoded[link.start(1)],
             f"the phone link '{link.group(1)}' is typed with its number, which may not be the number "
             "the page shows",
             "write the contact's placeholder after tel:, for example "
@@ -660,8 +664,9 @@ def _typed_number_at(text: str, contacts: dict, where: str = "the page") -> tupl
         )
     if not DIGIT.search(text):  # most paragraphs: no digit, so no number (libphonenumber needs digits)
         return None
+    shown, from_shown = as_shown(text, INLINE_MARKUP)
     # a number pasted with odd spaces (non-breaking, narrow, zero-width) is still one; same length
-    bare = OTHER_SPACE.sub(" ", PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), text))
+    bare = OTHER_SPACE.sub(" ", PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), shown))
     if not bare.isascii():  # a format character (Cf: zero-width space, joiner) is never ASCII
         bare = NOT_ASCII.sub(lambda m: " " if unicodedata.category(m.group()) == "Cf" else m.group(), bare)
     for match in phonenumbers.PhoneNumberMatcher(bare, "GB", leniency=phonenumbers.Leniency.VALID):
@@ -675,14 +680,38 @@ def _typed_number_at(text: str, contacts: dict, where: str = "the page") -> tupl
             "{{ contacts.front_door.phone }}"
         )
         return (
-            match.start,
+            from_shown[match.start],
             f"'{' '.join(match.raw_string.split())}' is a phone number typed into {where}",
             expected,
         )
     return None
 
 
+def as_shown(text: str, markup: re.Pattern) -> tuple[str, list[int]]:
+    """`text` with each match of `markup` replaced by what it shows (a character reference by its
+    character, a tag or an emphasis mark by nothing), and for each character of the result (and
+    its end) its place in `text`."""
+    if not markup.search(text):  # most texts: nothing to read differently
+        return text, list(range(len(text) + 1))
+    shown, places, position = [], [], 0
+    for match in markup.finditer(text):
+        shown.append(text[position : match.start()])
+        places += range(position, match.start())
+        reference = match.group("reference")
+        value = html.unescape(reference) if reference else ""
+        shown.append(value)
+        places += [match.start()] * len(value)
+        position = match.end()
+    shown.append(text[position:])
+    places += range(position, len(text) + 1)
+    return "".join(shown), places
+
+
 OUT_OF_BACKTICKS = "write the placeholder outside the backticks, which would show its braces"
+# What a reader does not see as typed: a character reference (shown as its character) and, inside
+# a number, an HTML tag or an emphasis mark (shown as nothing; backslash-escaped marks too)
+CHARACTER_REFERENCE = re.compile(r"(?P<reference>&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)")
+INLINE_MARKUP = re.compile(rf"{CHARACTER_REFERENCE.pattern}|</?[A-Za-z][^<>]*>|\\?[*_~]")
 OTHER_SPACE = re.compile(r"[^\S ]")  # a space of any kind (str.isspace) but the plain one
 NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 DIGIT = re.compile(r"\d")  # any decimal digit (Unicode's Nd), as libphonenumber reads them

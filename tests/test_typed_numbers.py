@@ -78,6 +78,27 @@ TEL = (
                 TEL,
             ),
         ),
+        # disguised by markup that readers do not see (a security review, 7 December 2026): the
+        # number is read as shown
+        ("Phone 01452 **426566**.", ("'01452 426566' is a phone number typed into the page", UNKNOWN)),
+        ("Phone 01452 _42_6565.", ("'01452 426565' is a phone number typed into the page", KNOWN)),
+        (
+            "Phone 0145<span>2</span> 426566.",
+            ("'01452 426566' is a phone number typed into the page", UNKNOWN),
+        ),
+        ("Phone &#48;1452 42656&#x36;.", ("'01452 426566' is a phone number typed into the page", UNKNOWN)),
+        ("Phone 01452&nbsp;426566.", ("'01452 426566' is a phone number typed into the page", UNKNOWN)),
+        (
+            '<a href="&#116;el:+441452426566">call</a>',
+            (
+                "the phone link 'tel:+441452426566' is typed with its number, "
+                "which may not be the number the page shows",
+                TEL,
+            ),
+        ),
+        # markup near digits that makes no number, and a placeholder's braces as references
+        ("Pick *2* of the 3 options; a_1 and 2*3 = 6 in 2026.", None),
+        ("&#123;&#123; contacts.front_door.phone &#125;&#125;", None),
         # placeholders, years, figures and sections of law are not phone numbers
         ("Call [{{ contacts.front_door.phone }}](tel:{{ contacts.front_door.tel }}).", None),
         ("In 2021-22 there were 22,000 contacts, 111 children and 1,452 visits (section 47).", None),
@@ -92,6 +113,7 @@ def test_a_number_typed_into_a_text_is_found_with_what_to_write(text, found):
     ("markdown", "line"),
     [
         ("Intro.\n\nPhone the front door on 01452\n42 65 66 now.\n", 3),
+        ("Intro.\n\nLine.\nPhone the front door on <b>01452</b>\n42 65 6&#54; now.\n", 4),
         ("Intro.\n\nPhone the front door on 01452 42\n65 66 now, or\nlater.\n", 3),
         ("Intro.\n\nOne line.\nPhone [{{ contacts.front_door.phone }}](tel:+441452426566)\nnow.\n", 4),
     ],
@@ -215,6 +237,12 @@ PAGE = "docs/services/fostering.md"
         (
             PAGE,
             "## How the service is organised",
+            "Call the front door on 01452 **42 65 66**.\n\n## How the service is organised",
+            f"{PAGE}:{{line}}: '01452 42 65 66' is a phone number typed into the page ({UNKNOWN})",
+        ),
+        (
+            PAGE,
+            "## How the service is organised",
             "Call the front door on `01452 42 65 66`.\n\n## How the service is organised",
             f"{PAGE}:{{line}}: '01452 42 65 66' is a phone number typed into the page ({UNKNOWN}; "
             f"{OUT_OF_BACKTICKS})",
@@ -242,7 +270,8 @@ PAGE = "docs/services/fostering.md"
         ),
     ],
     ids=[
-        *("number in a page", "tel: link in a page", "crossed link", "code span", "number in a self-check"),
+        *("number in a page", "tel: link in a page", "crossed link", "number in bold", "code span"),
+        "number in a self-check",
         *("number in a contact's note", "number in a source's note"),
     ],
 )
