@@ -409,3 +409,74 @@ def test_the_headers_numbers_pass_axe(served_site, browser, scheme):
     results = Axe().run(page, context={"include": [[".md-header"]]}, options=AXE_OPTIONS)
     page.close()
     assert results.violations_count == 0, results.generate_report()
+
+
+# Each of the menu drawer's copies of the bar's links: its label, address and number, and whether
+# it is shown, inside the window and not covered (the open drawer covers the bar itself).
+IN_DRAWER = """() => [...document.querySelectorAll('.md-sidebar__worried-item')].map(item => {
+  const link = item.querySelector('a');
+  const box = link.getBoundingClientRect();
+  const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  return [item.firstChild.textContent.trim(), link.getAttribute('href'), link.textContent,
+          link.checkVisibility() && box.top >= 0 && box.bottom <= innerHeight && hit === link];
+})"""
+# The menu's scroll area ends where the drawer's numbers begin: no menu entry is hidden under them.
+MENU_ABOVE_NUMBERS = """() => {
+  const area = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap');
+  const foot = document.querySelector('.md-sidebar__worried');
+  return Math.abs(area.getBoundingClientRect().bottom - foot.getBoundingClientRect().top) < 1;
+}"""
+
+
+def open_menu(page) -> None:
+    page.click('label.md-header__button[for="__drawer"]')
+    page.wait_for_function("() => document.getElementById('__drawer').checked")
+    page.wait_for_timeout(400)  # the drawer slides in (0.25 s)
+
+
+@pytest.mark.parametrize(
+    ("size", "path"),
+    [((390, 844), "services/child-protection/"), ((390, 500), "glossary/"), ((820, 1180), "thresholds/")],
+    ids=["phone, in a section", "short phone", "tablet"],
+)
+def test_the_open_menu_shows_the_bars_numbers(served_site, browser, size, path):
+    """'The front door number always one glance away': where the menu is a drawer it opens over
+    the bar, so its foot shows the bar's three numbers, the same addresses and numbers from
+    data/contacts.yml, in view whichever part of the menu is open (a usability review, 7 December
+    2026: the menu opened at the page's section and covered the numbers)."""
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    page.goto(f"{served_site}/{path}", wait_until="load")
+    open_menu(page)
+    assert page.evaluate(IN_DRAWER) == [
+        ["Front door", *SITE_FRONT_DOOR, True],
+        ["Out of hours", *SITE_EDT, True],
+        ["Immediate danger", *SITE_POLICE, True],
+    ]
+    assert page.evaluate(MENU_ABOVE_NUMBERS)
+    page.close()
+
+
+def test_on_a_wide_screen_the_menu_has_no_second_set_of_numbers(served_site, browser):
+    """From 1,220 pixels the menu is a side bar beside the page, not a drawer over it."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{served_site}/services/child-protection/", wait_until="load")
+    assert page.locator(".md-sidebar__worried").count() == 1
+    assert not page.locator(".md-sidebar__worried").is_visible()
+    page.close()
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"], ids=["light", "dark"])
+def test_the_open_menus_numbers_pass_axe(served_site, browser, scheme):
+    """The drawer's numbers show only while the menu is open, which the page-by-page axe test
+    never opens: checked here, with the open drawer, in both colour schemes."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from test_browser_accessibility import AXE_OPTIONS
+
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{served_site}/services/child-protection/", wait_until="load")
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    open_menu(page)
+    results = Axe().run(page, context={"include": [[".md-sidebar--primary"]]}, options=AXE_OPTIONS)
+    page.close()
+    assert results.violations_count == 0, results.generate_report()

@@ -13,6 +13,7 @@
  *   phone on its side they would cover a quarter to a half of it, so the bar scrolls away.
  * Without this script the bar simply scrolls away with the page. On a wide screen, where the bar
  * always scrolls away, the header shows the bar's three numbers once the bar is out of sight.
+ * Where the menu is a drawer over the page (phones, tablets), its foot shows them too.
  */
 (function () {
   "use strict";
@@ -37,33 +38,54 @@
   watch.observe(header);
   window.addEventListener("resize", measure);
 
+  var items = numbers.querySelectorAll(".worried__item");
+
+  /* A copy of the bar's numbers, each with its label (the front door, out of hours, immediate
+   * danger): the bar's links, cloned, so their numbers and addresses come from data/contacts.yml
+   * like the bar's. `name` is the block's class; each part gets `name`-title and `name`-item. */
+  function copyNumbers(tag, name) {
+    var copy = document.createElement(tag);
+    copy.className = name;
+    var title = document.createElement("span");
+    title.className = name + "-title";
+    title.textContent = "Worried about a child? ";
+    copy.appendChild(title);
+    Array.prototype.forEach.call(items, function (item) {
+      var tel = item.querySelector('a[href^="tel:"]');
+      if (!tel) return;
+      var part = document.createElement("span");
+      part.className = name + "-item";
+      part.appendChild(document.createTextNode(item.firstChild.textContent.trim() + " "));
+      part.appendChild(tel.cloneNode(true));
+      copy.appendChild(part);
+    });
+    return copy;
+  }
+
+  /* Where the menu is a drawer (narrower than 1,220 pixels), the open drawer covers the bar, and
+   * a reader in the menu could no longer see a number to call (a usability review, 7 December
+   * 2026). So the drawer's foot shows the bar's numbers, below the menu's scroll area, in view
+   * whichever part of the menu is open; --worried-drawer tells the style sheet its height. The
+   * style sheet shows it only where the menu is a drawer. */
+  var drawer = document.querySelector(".md-sidebar--primary");
+  if (items.length && drawer) {
+    var foot = copyNumbers("div", "md-sidebar__worried");
+    foot.setAttribute("role", "region");
+    foot.setAttribute("aria-label", "Worried about a child? Numbers to call");
+    drawer.appendChild(foot);
+    new ResizeObserver(function () {
+      html.style.setProperty("--worried-drawer", foot.getBoundingClientRect().height + "px");
+    }).observe(foot);
+  }
+
   /* On a wide screen the bar scrolls away with the page (its numbers would cover the side bars'
    * tops). So once it is out of sight the theme's header, which stays, shows the bar's numbers,
-   * each with its label: the front door, out of hours (councillors often read in the evening,
-   * when the front door is closed) and immediate danger. They are the bar's links, copied: their
-   * numbers and addresses come from data/contacts.yml like the bar's. They hide again when the
-   * bar is back. The style sheet shows them only on a wide screen: on a narrow one the bar's
-   * numbers stick. */
-  var items = numbers.querySelectorAll(".worried__item");
+   * with the question where there is room. They hide again when the bar is back. The style sheet
+   * shows them only on a wide screen: on a narrow one the bar's numbers stick. */
   var inner = header.querySelector(".md-header__inner");
   var before = inner && inner.querySelector(".md-header__option, label[for='__search']");
   if (!items.length || !before || !window.IntersectionObserver) return;
-  var copy = document.createElement("p");
-  copy.className = "md-header__worried";
-  var title = document.createElement("span");
-  title.className = "md-header__worried-title";
-  title.textContent = "Worried about a child? ";
-  copy.appendChild(title);
-  Array.prototype.forEach.call(items, function (item) {
-    var tel = item.querySelector('a[href^="tel:"]');
-    if (!tel) return;
-    var part = document.createElement("span");
-    part.className = "md-header__worried-item";
-    part.appendChild(document.createTextNode(item.firstChild.textContent.trim() + " "));
-    part.appendChild(tel.cloneNode(true));
-    copy.appendChild(part);
-  });
-  inner.insertBefore(copy, before);
+  inner.insertBefore(copyNumbers("p", "md-header__worried"), before);
   new IntersectionObserver(function (entries) {
     html.classList.toggle("worried-gone", !entries[entries.length - 1].isIntersecting);
   }).observe(bar);
