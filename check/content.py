@@ -99,20 +99,14 @@ class Problem:
 
 
 def review_status(
-    meta: dict, raw: str, display: str, sources: dict | None, on: dt.date, check_front_matter
+    meta: dict, raw: str, display: str, on: dt.date, found: list[DataError], overdue: OverdueReview | None
 ) -> tuple[str, list[Problem]]:
     """A short review status for the report, and the page's front matter and review problems.
 
-    `check_front_matter` is induction/pages.py's function of that name, so the check and the
-    build apply the same rules. `sources` is None when the data files did not load: the page's
-    list of sources is then not checked against them (each key would look unknown).
+    `found` and `overdue` are what the build found in the page's front matter (induction.pages.
+    FrontMatterFindings: check_front_matter's rules); the status is worded here.
     """
-    if sources is None:
-        sources = {}
-        if isinstance(meta.get("sources"), list):
-            meta = {**meta, "sources": []}
-    found, overdue = check_front_matter(meta, display, sources, on, raw)
-    problems = [Problem(path, line, ERROR, "front matter", what, todo) for path, line, what, todo in found]
+    problems = [Problem.of(error, kind="front matter") for error in found]
     due = parse_date(meta.get("review_due"))
     if due is None:
         return "no valid review date", problems

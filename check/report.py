@@ -120,7 +120,7 @@ def run_checks(project: Path, on: dt.date) -> Report:
     from mkdocs.structure.files import get_files
 
     from export.lms import pass_mark
-    from induction.pages import check_front_matter, check_settings_files
+    from induction.pages import check_settings_files
 
     config_file = project / "mkdocs.yml"
     report = Report(site_name=project.name, on=on)
@@ -164,23 +164,24 @@ def run_checks(project: Path, on: dt.date) -> Report:
     files = get_files(config)
     srcs = [f.src_uri for f in files.documentation_pages()]
     ordered = [s for s in nav if s in srcs] + sorted(s for s in srcs if s not in nav)
+    texts, not_text = page_texts(docs, ordered)
+    front = front_matter(built, texts, sources, on)
     for src in ordered:
-        unreadable = unreadable_page(docs / src, f"docs/{src}")
+        display = f"docs/{src}"
+        unreadable = not_text.get(src) or front.unreadable.get(display)
         if unreadable:
             page = PageReport(src=src, title=src, in_nav=src in nav, review="not checked", quiz="not checked")
-            page.problems = [unreadable]
+            page.problems = [Problem.of(unreadable, kind="encoding" if src in not_text else "front matter")]
             report.pages.append(page)
             continue
-        raw = read_source(docs / src, f"docs/{src}")
         page = check_page(
             src,
-            raw,
+            texts[src],
             src in nav,
             on,
-            sources,
+            (front.problems.get(display, []), front.overdue.get(display)),
             quizzes.get(src),
             settings,
-            check_front_matter,
             broken_quizzes,
             html=built_html.get(src),
             acronyms=acronyms,
@@ -269,24 +270,25 @@ def check_page(
     raw,
     in_nav,
     on,
-    sources,
+    front_matter,
     quiz,
     settings,
-    check_front_matter,
     broken_quizzes=frozenset(),
     html=None,
     acronyms=None,
 ) -> PageReport:
-    """The checks of one page's text that the build does not make: review dates, reading level,
-    figures without a date, acronyms used before they are spelled out (`acronyms`: the glossary's,
-    term -> expansion), the self-check. `html` is the page's HTML as the build made it (None when
-    the build stopped before the page): the reading level is measured on it."""
+    """The checks of one page's text that the build does not make: reading level, figures without
+    a date, acronyms used before they are spelled out (`acronyms`: the glossary's, term ->
+    expansion), the self-check; and its review status, with what the build found in its front
+    matter (`front_matter`: its problems and overdue review, from FrontMatterFindings). `html` is
+    the page's HTML as the build made it (None when the build stopped before the page): the
+    reading level is measured on it."""
     display = f"docs/{src}"
     meta, body, offset = split_front_matter(raw)
     title = str(meta.get("title") or src)
     page = PageReport(src=src, title=title, in_nav=in_nav)
     lines = learner_lines(body, offset)
-    page.review, problems = content.review_status(meta, raw, display, sources, on, check_front_matter)
+    page.review, problems = content.review_status(meta, raw, display, on, *front_matter)
     page.built = html is not None
     page.grade = content.reading_grade(html) if page.built else None
     explained = bool(meta.get("reading_level_note"))
@@ -311,20 +313,31 @@ def is_learning_page(src: str, meta: dict) -> bool:
     return in_path and src != GLOSSARY_PAGE and not src.startswith("trainers/")
 
 
-def unreadable_page(path: Path, display: str) -> Problem | None:
-    """Why the other checks cannot read a page (bytes that are not UTF-8, front matter that is not
-    valid YAML), as the build says it, or None."""
-    from induction.pages import read_front_matter
+def page_texts(docs: Path, srcs: list[str]) -> tuple[dict[str, str], dict[str, DataError]]:
+    """Each page's text by its path under docs/, and the error for each page that is not UTF-8
+    text (the build stops at the first, before it reads any page's front matter)."""
+    texts, not_text = {}, {}
+    for src in srcs:
+        try:
+            texts[src] = read_source(docs / src, f"docs/{src}")
+        except DataError as error:
+            not_text[src] = error
+    return texts, not_text
 
-    try:
-        raw = read_source(path, display)
-    except DataError as error:
-        return Problem.of(error, kind="encoding")
-    try:
-        read_front_matter(raw, display)
-    except DataError as error:
-        return Problem.of(error, kind="front matter")
-    return None
+
+def front_matter(built: InProcessBuild, texts: dict[str, str], sources: dict | None, on: dt.date):
+    """Every page's front matter as the build checked it before converting any page
+    (induction.pages.FrontMatterFindings, which hooks/pages.py keeps in the settings' extra). Only
+    when the build stopped before it got to the pages (at a file that is not UTF-8, a data or quiz
+    file's error) are they checked here, the same way, so that every page's problems are listed.
+    `texts`: each page's text by its path under docs/; `sources` None: the data files did not load."""
+    from induction.pages import FrontMatterFindings
+
+    extra = getattr(built.config, "extra", None) or {}
+    found = extra.get("front_matter")
+    if isinstance(found, FrontMatterFindings):
+        return found
+    return FrontMatterFindings.of(((f"docs/{src}", text) for src, text in texts.items()), sources, on)
 
 
 def quiz_files(project: Path, built: InProcessBuild, report: Report) -> tuple[dict, set[str]]:

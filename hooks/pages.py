@@ -28,12 +28,12 @@ from induction.common import DataError, page_source, read_source, warn
 from induction.dates import format_date, today
 from induction.nav import missing_nav_pages
 from induction.pages import (
+    FrontMatterFindings,
     check_front_matter,
     check_settings_files,
     image_problem,
     images_without_alt,
     preview_rebuild,
-    read_front_matter,
     settings_files,
     trainer_files,
 )
@@ -79,12 +79,17 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             if close
             else "check the spelling and the folder against the files in docs/, or take the line out",
         )
-    # MkDocs reads front matter itself and drops it silently when it is not valid YAML; read it
-    # here first, so the trainer is told what is wrong and on which line.
-    for file in files.documentation_pages():
-        if file.abs_src_path:
-            display = f"docs/{file.src_uri}"
-            read_front_matter(read_source(file.abs_src_path, display), display)
+    # MkDocs reads front matter itself and drops it silently when it is not valid YAML; read and
+    # check every page's here first, so the trainer is told what is wrong and on which line (and
+    # the content check lists every page's problems from this reading: FrontMatterFindings).
+    written = [(f"docs/{file.src_uri}", file.abs_src_path) for file in files.documentation_pages()]
+    sources = config.extra.get("facts", {}).get("sources", {})
+    found = FrontMatterFindings.of(
+        ((display, read_source(path, display)) for display, path in written if path), sources, today()
+    )
+    config.extra["front_matter"] = found  # this build's: on_page_markdown and the check read it
+    if found.first() is not None:
+        raise found.first()
     return files
 
 
@@ -95,10 +100,12 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     display, raw = page_source(page)
-    sources = config.extra.get("facts", {}).get("sources", {})
-    problems, overdue = check_front_matter(page.meta, display, sources, today(), raw)
-    if problems:
-        raise DataError(*problems[0])
+    overdue = config.extra["front_matter"].overdue.get(display)
+    if not page.file.abs_src_path:  # a page a hook made (the Glossary, the answer key): checked here
+        sources = config.extra.get("facts", {}).get("sources", {})
+        problems, overdue = check_front_matter(page.meta, display, sources, today(), raw)
+        if problems:
+            raise DataError(*problems[0])
     for line, problem, expected in table_problems(raw)[:1]:  # a value under the wrong heading
         raise DataError(display, line, problem, expected)
     if overdue:

@@ -4,8 +4,9 @@ Each page's front matter says who owns it, when it was last reviewed and when th
 due (the NHS pattern), and which sources its facts come from. hooks/pages.py runs these rules in
 the build (a page past its review date, or an image with no alt text that is not marked
 `{ .decorative }` or with alt text that says nothing, such as 'image', fails the strict build);
-the content check (check/) runs check_front_matter on every page too. Reading front matter here
-names the line of a YAML mistake instead of dropping it, as MkDocs would.
+the build checks every page's front matter before it converts any (FrontMatterFindings), and the
+content check (check/) reports what it found. Reading front matter here names the line of a YAML
+mistake instead of dropping it, as MkDocs would.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import datetime as dt
 import difflib
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from dataclasses import field as default
 from pathlib import Path
 
 import markdown
@@ -27,6 +30,7 @@ from induction.common import (
     parse_yaml,
 )
 from induction.dates import parse_date
+from induction.escaping import check_front_matter_text
 from induction.front_matter import (
     BOM,
     front_matter_line,
@@ -151,6 +155,51 @@ def not_opened(display: str, key: str) -> DataError:
 class OverdueReview(DataError):
     """A page past its review date: a warning in the build (a strict build stops), and in the
     content check a line of the page's review status, which the check words itself."""
+
+
+@dataclass
+class FrontMatterFindings:
+    """Every page's front matter as one build checked it (hooks/pages.py, on_files), by the page's
+    name in messages (`docs/<path>`): front matter that cannot be read (`unreadable`), what is
+    wrong in the rest (`problems`: every page, in the order given; each page's problems in
+    check_front_matter's order) and the reviews that are overdue. The content check reports
+    these instead of checking each page again."""
+
+    unreadable: dict[str, DataError] = default(default_factory=dict)
+    problems: dict[str, list[DataError]] = default(default_factory=dict)
+    overdue: dict[str, OverdueReview] = default(default_factory=dict)
+
+    @classmethod
+    def of(cls, pages: Iterable[tuple[str, str]], sources: dict | None, on: dt.date) -> FrontMatterFindings:
+        """Check the front matter of `pages`, (name in messages, text of the file) each, on the
+        day `on`. `sources` is None when the data files did not load: a page's list of sources is
+        then only checked for being a list (against nothing, each key would look unknown)."""
+        found = cls()
+        for display, raw in pages:
+            found.problems[display] = []  # every page, in the order given
+            try:
+                meta = read_front_matter(raw, display)
+            except DataError as error:
+                found.unreadable[display] = error
+                continue
+            try:  # HTML in a field first, as hooks/escaping.py tells it (a title in <b> also
+                check_front_matter_text(meta, raw, display)  # differs from the page's heading)
+            except DataError as error:
+                found.problems[display].append(error)
+            if sources is None and isinstance(meta.get("sources"), list):
+                meta = {**meta, "sources": []}
+            problems, overdue = check_front_matter(meta, display, sources or {}, on, raw)
+            found.problems[display] += [DataError(*problem) for problem in problems]
+            if overdue is not None:
+                found.overdue[display] = overdue
+        return found
+
+    def first(self) -> DataError | None:
+        """The first page's first problem, in the order the pages were given, or None."""
+        for display, problems in self.problems.items():
+            if display in self.unreadable or problems:
+                return self.unreadable.get(display) or problems[0]
+        return None
 
 
 def check_front_matter(meta: dict, display: str, sources: dict, on: dt.date, raw: str = ""):

@@ -20,7 +20,7 @@ from conftest import FIXTURES, ROOT, copy_project
 from induction.common import DataError, html_text
 from induction.front_matter import split_front_matter
 from induction.learner_text import learner_lines
-from induction.pages import OverdueReview, check_front_matter
+from induction.pages import FrontMatterFindings, OverdueReview
 from induction.quizzes import Option, Question, Quiz, no_quiz, read_quiz_files
 
 CHECK_FIXTURE = FIXTURES / "trainer-check"
@@ -283,6 +283,14 @@ def _meta(last: str, due: str) -> tuple[dict, str]:
     return split_front_matter(raw)[0], raw
 
 
+def _status(meta: dict, raw: str, sources: dict | None = None, on: dt.date = dt.date(2027, 6, 1)):
+    """The report's review status of the page `raw`, from its front matter as a build checks it."""
+    found = FrontMatterFindings.of([("docs/p.md", raw)], {} if sources is None else sources, on)
+    return content.review_status(
+        meta, raw, "docs/p.md", on, found.problems["docs/p.md"], found.overdue.get("docs/p.md")
+    )
+
+
 @pytest.mark.parametrize(
     ("due", "status", "level"),
     [
@@ -294,9 +302,7 @@ def _meta(last: str, due: str) -> tuple[dict, str]:
 )
 def test_review_status(due, status, level):
     meta, raw = _meta("2027-01-01", due)
-    summary, problems = content.review_status(
-        meta, raw, "docs/p.md", {}, dt.date(2027, 6, 1), check_front_matter
-    )
+    summary, problems = _status(meta, raw)
     assert summary == status
     assert [p.level for p in problems] == ([level] if level else [])
     assert all(p.line == 6 for p in problems)  # the review_due line of the file
@@ -304,7 +310,7 @@ def test_review_status(due, status, level):
 
 def test_front_matter_problems_come_from_the_build_rules():
     meta, raw = _meta("2027-01-01", "next year")
-    _, problems = content.review_status(meta, raw, "docs/p.md", {}, dt.date(2027, 6, 1), check_front_matter)
+    _, problems = _status(meta, raw)
     assert [str(p) for p in problems] == [
         "docs/p.md:6: 'review_due: next year' is not a date "
         "(write it as YYYY-MM-DD, e.g. 'review_due: 2026-11-22')"
@@ -332,8 +338,9 @@ def test_front_matter_problems_come_from_the_build_rules():
 def test_a_pages_sources_are_checked_only_against_sources_that_loaded(listed, sources, expected):
     raw = RAW.format(last="2027-01-01", due="2028-01-01").replace("sources: []", f"sources: {listed}")
     meta = split_front_matter(raw)[0]
+    found = FrontMatterFindings.of([("docs/p.md", raw)], sources, dt.date(2027, 6, 1))
     _, problems = content.review_status(
-        meta, raw, "docs/p.md", sources, dt.date(2027, 6, 1), check_front_matter
+        meta, raw, "docs/p.md", dt.date(2027, 6, 1), found.problems["docs/p.md"], None
     )
     assert [str(p) for p in problems] == expected
 
@@ -812,3 +819,48 @@ def test_the_check_reads_the_quiz_files_itself_only_when_its_build_stopped_befor
     _, broken_names = check_report.quiz_files(project, built, report)
 
     assert len(broken_names) == 1 and len(report.other) == 1
+
+
+# --- The pages' front matter: checked once, by the build ---------------------------------------
+
+
+@pytest.mark.build
+def test_the_check_takes_every_pages_front_matter_from_its_build(tmp_path):
+    """The build checks every page's front matter before it converts any, and stops at the first
+    problem; the check reports every page's from that reading (issue 19: the check reuses what
+    the build found), not from reading the pages again: here it is given no page's text at all."""
+    from check import report as check_report
+    from induction.building import problem_of
+
+    project = copy_project(tmp_path / "project")
+    for page in ("contacts.md", "services/fostering.md"):
+        path = project / "docs" / page
+        path.write_text(path.read_text(encoding="utf-8").replace("review_due:", "review_due: soon #", 1))
+    on = dt.date.fromisoformat(FIXTURE_DAY)
+    built, _ = check_report.build_site(project / "mkdocs.yml", on)
+    assert problem_of(built.error).path == "docs/contacts.md"  # the build told the first
+
+    found = check_report.front_matter(built, {}, None, on)
+
+    told = {page: [p.problem for p in problems] for page, problems in found.problems.items() if problems}
+    assert told == {
+        "docs/contacts.md": ["'review_due: soon' is not a date"],
+        "docs/services/fostering.md": ["'review_due: soon' is not a date"],
+    }
+
+
+@pytest.mark.build
+def test_the_check_reads_front_matter_itself_only_when_its_build_stopped_before_the_pages(tmp_path):
+    """A broken data file stops the build before it reads the pages: the check then checks their
+    front matter the same way, with the sources not known (data/sources.yml did not load)."""
+    from check import report as check_report
+
+    project = copy_project(tmp_path / "project")
+    (project / "data" / "contacts.yml").write_text("contacts: [\n", encoding="utf-8")
+    on = dt.date.fromisoformat(FIXTURE_DAY)
+    built, _ = check_report.build_site(project / "mkdocs.yml", on)
+    raw = RAW.format(last="2027-01-01", due="next year").replace("sources: []", "sources: [nowhere]")
+
+    found = check_report.front_matter(built, {"p.md": raw}, None, on)
+
+    assert [p.problem for p in found.problems["docs/p.md"]] == ["'review_due: next year' is not a date"]
