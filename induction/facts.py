@@ -647,10 +647,13 @@ def typed_number(text: str, contacts: dict, where: str = "the page") -> tuple[st
 
 
 def _typed_number_at(text: str, contacts: dict, where: str = "the page") -> tuple[int, str, str] | None:
-    """typed_number's finding, with where in `text` it starts. `text` is read as readers see it:
-    character references decoded (`&#54;` is a 6, `&#116;el:` is tel:), and for the numbers,
-    without the inline markup a number can be split by and still show whole (`01452 **426566**`,
-    `0145<span>2</span>`: a security review of 7 December 2026 published wrong numbers so)."""
+    """typed_number's finding, with where in `text` it starts. `text` is read as readers see it
+    (a security review of 7 December 2026 published wrong numbers past a check of the text as
+    typed): character references decoded (`&#54;` is a 6, `&#116;el:` is tel:), a run of spaces one
+    space, a backslash before punctuation dropped; and three times over, as markup may show: its
+    tags as typed (a number ends where one starts), each tag as a space (a line break, a table
+    cell), and the inline markup a number can be split by and still show whole taken out
+    (`01452 **426566**`, `0145<span>2</span>`). The first number any reading finds is told."""
     decoded, from_decoded = as_shown(text, CHARACTER_REFERENCE)
     link = TYPED_TEL.search(decoded)
     if link:
@@ -664,41 +667,49 @@ def _typed_number_at(text: str, contacts: dict, where: str = "the page") -> tupl
         )
     if not DIGIT.search(text):  # most paragraphs: no digit, so no number (libphonenumber needs digits)
         return None
-    shown, from_shown = as_shown(text, INLINE_MARKUP)
+    readings = (AS_TYPED, INLINE_MARKUP, TAGS_AS_SPACES)  # at one place, the first reading's words
+    found = [_first_number(*as_shown(text, markup)) for markup in readings]
+    first = min((number for number in found if number is not None), key=lambda n: n[0], default=None)
+    if first is None:
+        return None
+    at, raw, dialled = first
+    known = [key for key, entry in contacts.items() if entry.get("tel") == dialled]
+    expected = (
+        f"write {{{{ contacts.{known[0]}.phone }}}} instead: the number then comes from data/contacts.yml"
+        if known
+        else "this number is not in data/contacts.yml: add it there with a name and when to call "
+        "(see the trainer guide, Contacts and people), then write its placeholder, for example "
+        "{{ contacts.front_door.phone }}"
+    )
+    return at, f"'{' '.join(raw.split())}' is a phone number typed into {where}", expected
+
+
+def _first_number(shown: str, places: list[int]) -> tuple[int, str, str] | None:
+    """(place in the text as typed, the number as shown, the number to dial) of the first UK
+    phone number in `shown` outside {{ placeholders }}, or None. `places`: as_shown's."""
     # a number pasted with odd spaces (non-breaking, narrow, zero-width) is still one; same length
     bare = OTHER_SPACE.sub(" ", PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), shown))
     if not bare.isascii():  # a format character (Cf: zero-width space, joiner) is never ASCII
         bare = NOT_ASCII.sub(lambda m: " " if unicodedata.category(m.group()) == "Cf" else m.group(), bare)
     for match in phonenumbers.PhoneNumberMatcher(bare, "GB", leniency=phonenumbers.Leniency.VALID):
         dialled = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-        known = [key for key, entry in contacts.items() if entry.get("tel") == dialled]
-        expected = (
-            f"write {{{{ contacts.{known[0]}.phone }}}} instead: the number then comes from data/contacts.yml"
-            if known
-            else "this number is not in data/contacts.yml: add it there with a name and when to call "
-            "(see the trainer guide, Contacts and people), then write its placeholder, for example "
-            "{{ contacts.front_door.phone }}"
-        )
-        return (
-            from_shown[match.start],
-            f"'{' '.join(match.raw_string.split())}' is a phone number typed into {where}",
-            expected,
-        )
+        return places[match.start], match.raw_string, dialled
     return None
 
 
 def as_shown(text: str, markup: re.Pattern) -> tuple[str, list[int]]:
-    """`text` with each match of `markup` replaced by what it shows (a character reference by its
-    character, a tag or an emphasis mark by nothing), and for each character of the result (and
-    its end) its place in `text`."""
+    """`text` with each match of `markup` replaced by what it shows: a character reference (group
+    `reference`) its character, a match of group `space` or `tag` one space, any other match
+    nothing; and for each character of the result (and its end) its place in `text`."""
     if not markup.search(text):  # most texts: nothing to read differently
         return text, list(range(len(text) + 1))
     shown, places, position = [], [], 0
     for match in markup.finditer(text):
         shown.append(text[position : match.start()])
         places += range(position, match.start())
-        reference = match.group("reference")
-        value = html.unescape(reference) if reference else ""
+        groups = match.groupdict()
+        value = html.unescape(groups["reference"]) if groups.get("reference") else ""
+        value = " " if groups.get("space") or groups.get("tag") else value
         shown.append(value)
         places += [match.start()] * len(value)
         position = match.end()
@@ -708,10 +719,21 @@ def as_shown(text: str, markup: re.Pattern) -> tuple[str, list[int]]:
 
 
 OUT_OF_BACKTICKS = "write the placeholder outside the backticks, which would show its braces"
-# What a reader does not see as typed: a character reference (shown as its character) and, inside
-# a number, an HTML tag or an emphasis mark (shown as nothing; backslash-escaped marks too)
+# What a reader does not see as typed (as_shown): a character reference, shown as its character;
+# a run of spaces, shown as one; a backslash before punctuation, not shown (AS_TYPED). Then every
+# tag as a space (TAGS_AS_SPACES), or (INLINE_MARKUP) the tags that style a few words and
+# Markdown's emphasis marks as nothing (`_` only at a word's edge: inside a word it shows).
 CHARACTER_REFERENCE = re.compile(r"(?P<reference>&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)")
-INLINE_MARKUP = re.compile(rf"{CHARACTER_REFERENCE.pattern}|</?[A-Za-z][^<>]*>|\\?[*_~]")
+_AS_TYPED = rf"{CHARACTER_REFERENCE.pattern}|(?P<space>[ \t]{{2,}})|\\(?=[!-/:-@\[-`{{-~])"
+AS_TYPED = re.compile(_AS_TYPED)
+TAGS_AS_SPACES = re.compile(rf"{_AS_TYPED}|(?P<tag><[A-Za-z/][^<>]*>)")
+_STYLE_TAGS = (
+    "a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|"
+    "time|u|var|wbr"
+)
+INLINE_MARKUP = re.compile(
+    rf"</?(?:{_STYLE_TAGS})\b[^<>]*>|(?<!\\)\*+|(?<![\w\\])_+|_+(?!\w)|{_AS_TYPED}", re.IGNORECASE
+)
 OTHER_SPACE = re.compile(r"[^\S ]")  # a space of any kind (str.isspace) but the plain one
 NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 DIGIT = re.compile(r"\d")  # any decimal digit (Unicode's Nd), as libphonenumber reads them
@@ -740,7 +762,13 @@ TEL_REFERENCE = re.compile(
 REFERENCE_LINK = re.compile(rf"""{_LINK_TEXT}(?:\[(?P<label>[^\]]*)\])?(?![(:])""")
 CONTACT_PLACEHOLDER = re.compile(r"\{\{\s*contacts\.([\w-]+)\.")
 # A link to a phone number whose address is not a {{ placeholder }}: [text](tel:...) or href="tel:..."
-TYPED_TEL = re.compile(r"""(?:\]\(\s*<?|href\s*=\s*["']?)(tel:(?!\s*\{\{)[^)\s"'>]*)""", re.IGNORECASE)
+# (or whose placeholder is not a contact's tel: {{ contacts.emergency.phone }} would ring 999), in a
+# link, an HTML address or a reference definition ([label]: tel:...)
+TYPED_TEL = re.compile(
+    r"""(?:\]\(\s*<?|href\s*=\s*["']?\s*|^[ \t]*\[[^\]]+\]:[ \t]*<?)"""
+    r"""(tel:(?!\s*\{\{\s*contacts\.[\w-]+\.tel\s*\}\})(?:\{\{[^}]*\}\}|[^)\s"'>])*)""",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def shows_placeholders(src_uri: str) -> bool:
