@@ -434,16 +434,25 @@ def open_menu(page) -> None:
     page.wait_for_timeout(400)  # the drawer slides in (0.25 s)
 
 
+# Whether any of the open menu's links is in view and not covered (the drawer shows one level).
+MENU_USABLE = """() => [...document.querySelectorAll('.md-sidebar--primary .md-nav__link')].some(link => {
+  const box = link.getBoundingClientRect();
+  if (!link.checkVisibility() || box.height === 0 || box.top < 0 || box.bottom > innerHeight) return false;
+  return document.elementFromPoint(box.left + 4, box.top + box.height / 2)?.closest('.md-nav__link') === link;
+})"""
+
+
 @pytest.mark.parametrize(
     ("size", "path"),
-    [((390, 844), "services/child-protection/"), ((390, 500), "glossary/"), ((820, 1180), "thresholds/")],
-    ids=["phone, in a section", "short phone", "tablet"],
+    [((390, 844), "services/child-protection/"), ((390, 660), "glossary/"), ((820, 1180), "thresholds/")],
+    ids=["phone, in a section", "shorter phone", "tablet"],
 )
 def test_the_open_menu_shows_the_bars_numbers(served_site, browser, size, path):
     """'The front door number always one glance away': where the menu is a drawer it opens over
     the bar, so its foot shows the bar's three numbers, the same addresses and numbers from
     data/contacts.yml, in view whichever part of the menu is open (a usability review, 7 December
-    2026: the menu opened at the page's section and covered the numbers)."""
+    2026: the menu opened at the page's section and covered the numbers), with when to call the
+    out-of-hours line."""
     page = browser.new_page(viewport={"width": size[0], "height": size[1]})
     page.goto(f"{served_site}/{path}", wait_until="load")
     open_menu(page)
@@ -452,7 +461,31 @@ def test_the_open_menu_shows_the_bars_numbers(served_site, browser, size, path):
         ["Out of hours", *SITE_EDT, True],
         ["Immediate danger", *SITE_POLICE, True],
     ]
-    assert page.evaluate(MENU_ABOVE_NUMBERS)
+    assert "(only if it can't wait)" in page.locator(".md-sidebar__worried-item").nth(1).inner_text()
+    assert page.evaluate(MENU_ABOVE_NUMBERS) and page.evaluate(MENU_USABLE)
+    page.close()
+
+
+@pytest.mark.parametrize(
+    ("size", "scale"),
+    [((844, 390), 1), ((320, 256), 1), ((390, 500), 1), ((844, 390), 2)],
+    ids=["phone on its side", "zoomed to 400%", "short phone", "on its side, text twice the size"],
+)
+def test_the_menus_numbers_give_way_where_they_would_leave_the_menu_little_room(
+    served_site, browser, size, scale
+):
+    """With the numbers pinned at its foot, a short drawer showed few menu links or none (a review
+    of the change: WCAG 2.2, 1.4.10 reflow and 2.4.11 focus not obscured). Where they would take
+    more than a quarter of it, they give way, as the bar does, and the whole drawer is the menu."""
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    page.goto(f"{served_site}/services/child-protection/", wait_until="load")
+    if scale != 1:
+        page.evaluate(f"document.documentElement.style.fontSize = '{125 * scale}%'")
+    open_menu(page)
+    assert not page.locator(".md-sidebar__worried").is_visible()
+    assert page.evaluate(MENU_USABLE)
+    area = page.locator(".md-sidebar--primary .md-sidebar__scrollwrap").bounding_box()
+    assert area["y"] + area["height"] >= size[1] - 1  # the menu reaches the foot of the window
     page.close()
 
 

@@ -42,8 +42,10 @@
 
   /* A copy of the bar's numbers, each with its label (the front door, out of hours, immediate
    * danger): the bar's links, cloned, so their numbers and addresses come from data/contacts.yml
-   * like the bar's. `name` is the block's class; each part gets `name`-title and `name`-item. */
-  function copyNumbers(tag, name) {
+   * like the bar's. `name` is the block's class; each part gets `name`-title and `name`-item.
+   * `limits`: with the bar's words after a number that say when to call it ("only if it can't
+   * wait"), where there is room for them. */
+  function copyNumbers(tag, name, limits) {
     var copy = document.createElement(tag);
     copy.className = name;
     var title = document.createElement("span");
@@ -57,6 +59,8 @@
       part.className = name + "-item";
       part.appendChild(document.createTextNode(item.firstChild.textContent.trim() + " "));
       part.appendChild(tel.cloneNode(true));
+      var limit = limits && item.querySelector(".worried__limit");
+      if (limit) part.appendChild(document.createTextNode(" " + limit.textContent.trim()));
       copy.appendChild(part);
     });
     return copy;
@@ -65,17 +69,25 @@
   /* Where the menu is a drawer (narrower than 1,220 pixels), the open drawer covers the bar, and
    * a reader in the menu could no longer see a number to call (a usability review, 7 December
    * 2026). So the drawer's foot shows the bar's numbers, below the menu's scroll area, in view
-   * whichever part of the menu is open; --worried-drawer tells the style sheet its height. The
-   * style sheet shows it only where the menu is a drawer. */
+   * whichever part of the menu is open. Only while they take at most a quarter of the drawer's
+   * height: with larger text, a zoomed page or a phone on its side they would leave the menu
+   * little or no room (a review of the change), and there, as the bar does, they give way (the
+   * class "worried-in-drawer"; --worried-drawer: their height, for the style sheet). */
+  var MOST_OF_DRAWER = 0.25;
   var drawer = document.querySelector(".md-sidebar--primary");
   if (items.length && drawer) {
-    var foot = copyNumbers("div", "md-sidebar__worried");
+    var foot = copyNumbers("div", "md-sidebar__worried", true);
     foot.setAttribute("role", "region");
     foot.setAttribute("aria-label", "Worried about a child? Numbers to call");
     drawer.appendChild(foot);
-    new ResizeObserver(function () {
-      html.style.setProperty("--worried-drawer", foot.getBoundingClientRect().height + "px");
-    }).observe(foot);
+    var placeFoot = function () {
+      var height = foot.getBoundingClientRect().height;
+      var fits = height > 0 && height <= MOST_OF_DRAWER * drawer.getBoundingClientRect().height;
+      html.classList.toggle("worried-in-drawer", fits);
+      html.style.setProperty("--worried-drawer", (fits ? height : 0) + "px");
+    };
+    new ResizeObserver(placeFoot).observe(foot);
+    window.addEventListener("resize", placeFoot);
   }
 
   /* On a wide screen the bar scrolls away with the page (its numbers would cover the side bars'
@@ -85,7 +97,7 @@
   var inner = header.querySelector(".md-header__inner");
   var before = inner && inner.querySelector(".md-header__option, label[for='__search']");
   if (!items.length || !before || !window.IntersectionObserver) return;
-  inner.insertBefore(copyNumbers("p", "md-header__worried"), before);
+  inner.insertBefore(copyNumbers("p", "md-header__worried", false), before);
   new IntersectionObserver(function (entries) {
     html.classList.toggle("worried-gone", !entries[entries.length - 1].isIntersecting);
   }).observe(bar);
