@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
-from induction.building import problem_of, stopping_record
+from induction.building import InProcessBuild, build_messages, problem_of
 from induction.common import DataError, html_text
 from induction.dates import parse_date, uk_date
 from induction.front_matter import front_matter_line
@@ -55,8 +55,7 @@ from induction.versions import require
 require(
     "mkdocs",
     ">=1.6.1,<1.7",
-    "check/content.py's reading of MkDocs' own messages (NOT_IN_NAV, BUILD_NOISE), which it gives as "
-    "text only",
+    "check/content.py's reading of MkDocs' own messages (NOT_IN_NAV), which it gives as text only",
 )
 
 with warnings.catch_warnings():
@@ -497,32 +496,22 @@ def build_problems(records: list[logging.LogRecord], stopped: BaseException | No
     (pages not in the nav) are text only.
     """
     problems = []
-    stop = problem_of(stopped) if stopped is not None else None
-    # MkDocs logs the error that stops it as its last error, then raises Abort: that record is the
-    # DataError's text, reported once below from the object itself.
-    logged_stop = stopping_record(records, stopped) if stop is not None else None
-    for record in records:
-        error = problem_of(record)
-        if isinstance(error, OverdueReview) or record is logged_stop:
+    for record, told in build_messages(InProcessBuild(records=records, error=stopped)):
+        if isinstance(told, OverdueReview):
             continue
-        if error is not None:
-            problems.append(Problem.of(error, kind=LOG_KINDS.get(record.name)))
-            continue
-        message = record.getMessage().strip()
-        if message:
-            problems += mkdocs_problems(message)
-    if stop is not None:
-        problems.append(Problem.of(stop))
-    elif stopped is not None and not isinstance(stopped, Abort) and str(stopped).strip():
-        problems += mkdocs_problems(str(stopped).strip())  # Abort's reason is logged
+        if isinstance(told, DataError):
+            problems.append(Problem.of(told, kind=LOG_KINDS.get(record.name) if record else None))
+        else:
+            problems += mkdocs_problems(told)
+    reason = str(stopped or "").strip()  # what stopped it, when not a trainer's DataError
+    if reason and problem_of(stopped) is None and not isinstance(stopped, Abort):
+        problems += mkdocs_problems(reason)  # Abort's reason is logged
     return problems
 
 
 def mkdocs_problems(message: str) -> list[Problem]:
     """A message of MkDocs' own (or a plugin's) as problems: the pages left out of the nav, or the
     message as it is. (A broken link comes with its DataError: hooks/links.py.)"""
-    if any(message.startswith(noise) for noise in BUILD_NOISE):
-        return []
     if message.startswith(NOT_IN_NAV):
         return [
             Problem(
@@ -599,7 +588,6 @@ DATE_HINT = re.compile(
     r"|(?i:\bas (?:of|at)\b|\bno (?:year|date) given\b)"
 )
 NOT_IN_NAV = "The following pages exist in the docs directory, but are not included in the"
-BUILD_NOISE = ("Error reading page", "Error building page", "Error running")
 # The kind of a trainer error the build logs, by who logs it: acronyms missing from the glossary,
 # images without alt text (the page hook's only warning besides an overdue review), broken links
 # (MkDocs' warnings, which hooks/links.py rewrites with their DataError).

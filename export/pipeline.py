@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from export import documents, lms
-from induction.building import build_in_process, problem_of, stopping_record
+from induction.building import build_in_process, build_messages, problem_of
 from induction.common import DataError, LineDict, lines_outside_code, parse_yaml, read_source
 from induction.dates import today, uk_date
 from induction.glossary import GLOSSARY_PAGE
@@ -357,18 +357,16 @@ def build_offline_site(config_file: Path, site_dir: Path) -> BuiltSite:
 
 
 def build_failures(built) -> list[DataError | str]:
-    """What stopped a build, in the order found: a trainer's problem as its DataError (a hook
-    logged or raised it: induction.building.problem_of), MkDocs' own warnings as their text. The
-    record in which MkDocs logged the error that stopped it is that error, told once."""
-    stop = problem_of(built.error)
-    logged_stop = stopping_record(built.records, built.error) if stop is not None else None
+    """What stopped a build, in the order found, each once (induction.building.build_messages): a
+    trainer's problem as its DataError (a hook logged or raised it), MkDocs' own warnings as their
+    text; and the reason MkDocs gave for stopping, when it is not a trainer's DataError."""
     found: list[DataError | str] = [
-        problem_of(record) or f"{record.levelname} - {record.getMessage()}"
-        for record in built.records
-        if record is not logged_stop
+        told if isinstance(told, DataError) else f"{record.levelname} - {told}"
+        for record, told in build_messages(built)
     ]
-    found.append(stop if stop is not None else str(built.error))
-    return [item for item in found if str(item).strip()]
+    if problem_of(built.error) is None and str(built.error).strip():
+        found.append(str(built.error))
+    return found
 
 
 def lms_pass_mark(extra: dict) -> int | None:
@@ -418,8 +416,9 @@ def read_pages(built: BuiltSite, asset_prefix: str):
                     DataError(
                         f"docs/{page.src}",
                         None,
-                        f"the build wrote no {page.url}",
-                        "put the page in mkdocs.yml's nav",
+                        f"the build wrote no {page.url} for this page of the menu",
+                        "the export looks for the page's file in the wrong place, as after an update "
+                        "of MkDocs: ask a developer to check built_file in export/pipeline.py",
                     )
                 ],
             )

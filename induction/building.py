@@ -24,10 +24,13 @@ require(
     "(load_config, config.plugins.on_startup(command='build', dirty=False), "
     "mkdocs.commands.build.build(config), config.plugins.on_shutdown()), and problem_of, which finds "
     "a hook's DataError as the __context__ of the Abort that mkdocs.commands.build.build raises "
-    "inside its `except` on a BuildError, after logging it at ERROR under BUILD_LOGGER (stopping_record)",
+    "inside its `except` on a BuildError, after logging it at ERROR under BUILD_LOGGER (stopping_record), "
+    "after a line that only introduces it (BUILD_NOISE)",
 )
 
 BUILD_LOGGER = "mkdocs.commands.build"  # MkDocs' build command, which logs the error that stops it
+# MkDocs' lines that only introduce the error after them ("Error reading page 'x.md':")
+BUILD_NOISE = ("Error reading page", "Error building page", "Error running")
 
 
 @dataclass
@@ -99,6 +102,29 @@ def stopping_record(
     if not isinstance(stopped, Abort):
         return None
     return next((r for r in reversed(records) if r.name == BUILD_LOGGER and r.levelno >= logging.ERROR), None)
+
+
+def build_messages(built: InProcessBuild) -> list[tuple[logging.LogRecord | None, object]]:
+    """What a build told, in order, each once: for each warning or error it logged, (the record,
+    the DataError it carries or else its text), leaving out MkDocs' lines that only introduce the
+    error after them (BUILD_NOISE) and the record in which MkDocs logged the error that stopped it;
+    then (None, that error) when it is a trainer's DataError. The content check and the export
+    both tell a build's problems from these."""
+    stop = problem_of(built.error) if built.error is not None else None
+    logged_stop = stopping_record(built.records, built.error) if stop is not None else None
+    told: list[tuple[logging.LogRecord | None, object]] = []
+    for record in built.records:
+        if record is logged_stop:
+            continue
+        message = problem_of(record) or record.getMessage().strip()
+        if message and not (isinstance(message, str) and message.startswith(BUILD_NOISE)):
+            told.append((record, message))
+    if stop is not None:
+        told.append((None, stop))
+    once: dict[str, tuple[logging.LogRecord | None, object]] = {}
+    for record, message in told:
+        once.setdefault(str(message), (record, message))
+    return list(once.values())
 
 
 class _Records(logging.Handler):

@@ -91,9 +91,7 @@ class QuizBuild:
         read are kept on the self-check extension, where the content check finds them
         (built_quiz_files)."""
         settings = read_settings(extra, plugins)
-        files = read_quiz_files(root / QUIZ_DIR, root)
-        if files.errors:
-            raise QuizFilesError(files)
+        files = load_quizzes(root / QUIZ_DIR, root)
         build = cls(settings["require"], settings["not_needed"], {quiz.page: quiz for quiz in files.quizzes})
         build.self_check.files = files
         return build
@@ -197,12 +195,13 @@ class Quiz:
     text: str = field(default="", repr=False, compare=False)  # the file as read, for later checks
 
 
-def load_quizzes(quiz_dir: Path, root: Path) -> list[Quiz]:
-    """Read and check every quiz file in `quiz_dir`: the build stops at the first problem."""
+def load_quizzes(quiz_dir: Path, root: Path) -> QuizFiles:
+    """Read and check every quiz file in `quiz_dir`: the build stops at the first problem, with
+    what it read of all of them (QuizFilesError)."""
     files = read_quiz_files(quiz_dir, root)
     if files.errors:
         raise QuizFilesError(files)
-    return files.quizzes
+    return files
 
 
 @dataclass

@@ -295,13 +295,23 @@ def test_the_builds_problems_reach_the_export_as_objects_each_told_once(project,
     page = project / "docs" / "contacts.md"
     text = page.read_text(encoding="utf-8")
     link_line = text.count("\n") + 2
-    page.write_text(text + "\nSee [the missing page](missing.md).\n", encoding="utf-8")
+    page.write_text(text + "\nSee [the missing page](missing.md) or [this](missing.md).\n", encoding="utf-8")
     with pytest.raises(pipeline.ExportError) as stopped:
         pipeline.build_offline_site(project / "mkdocs-offline.yml", tmp_path / "site")
-    [link] = [p for p in stopped.value.problems if isinstance(p, DataError)]
+    [link] = [p for p in stopped.value.problems if isinstance(p, DataError)]  # the same link once
     assert (link.path, link.line) == ("docs/contacts.md", link_line)
     assert "missing.md" in link.problem and link.expected
     assert stopped.value.summary.startswith("The strict build of the site failed")
+
+    # a page hook's error: told once, without MkDocs' line that only introduces it
+    page.write_text(text + "\nCall 01452 426566 now.\n", encoding="utf-8")
+    with pytest.raises(pipeline.ExportError) as stopped:
+        pipeline.build_offline_site(project / "mkdocs-offline.yml", tmp_path / "site")
+    assert [str(p) for p in stopped.value.problems if "426566" in str(p)] == [
+        str(next(p for p in stopped.value.problems if isinstance(p, DataError)))
+    ]
+    assert not [p for p in stopped.value.problems if "Error reading page" in str(p)], stopped.value.problems
+    page.write_text(text, encoding="utf-8")
 
     quiz = sorted((project / "quizzes").glob("*.yml"))[0]
     data = yaml.safe_load(quiz.read_text(encoding="utf-8"))

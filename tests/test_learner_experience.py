@@ -184,7 +184,7 @@ def test_learning_pages_come_from_the_nav_and_front_matter(real_site):
     for not_learning in ("", "contacts/", "progress/", "glossary/", "about/", "trainers/"):
         assert not_learning not in ids
     assert not [page for page in ids if page.startswith(("about/", "trainers/"))]
-    questions = {q.page: len(q.questions) for q in load_quizzes(ROOT / "quizzes", ROOT)}
+    questions = {q.page: len(q.questions) for q in load_quizzes(ROOT / "quizzes", ROOT).quizzes}
     assert {page["id"]: page["questions"] for page in pages} == {
         page_id(src): count for src, count in questions.items()
     }

@@ -353,12 +353,12 @@ def test_load_quizzes_reads_every_yml_file_and_ignores_other_files(tmp_path):
     write(folder, "thresholds.yaml", GOOD.replace("services/front-door.md", "thresholds.md"))
     write(folder, "README.md", "# How to write quizzes")
     write(folder, "interface-text.en-GB.po", 'msgid ""')
-    loaded = q.load_quizzes(folder, tmp_path)
+    loaded = q.load_quizzes(folder, tmp_path).quizzes
     assert [(x.file, x.page) for x in loaded] == [
         ("quizzes/services-front-door.yml", "services/front-door.md"),
         ("quizzes/thresholds.yaml", "thresholds.md"),
     ]
-    assert q.load_quizzes(tmp_path / "missing", tmp_path) == []
+    assert q.load_quizzes(tmp_path / "missing", tmp_path).quizzes == []
 
 
 def test_two_quiz_files_for_one_page_is_an_error_naming_both(tmp_path):
@@ -392,9 +392,10 @@ def test_read_quiz_files_reports_every_broken_file_and_keeps_the_good_ones(tmp_p
         "quizzes/e.yml:1",
     ]
     assert files.broken == {"b.yml", "e.yml"}
-    with pytest.raises(DataError) as error:
+    with pytest.raises(q.QuizFilesError) as error:
         q.load_quizzes(folder, tmp_path)
     assert str(error.value) == str(files.errors[0])  # the build stops at the first
+    assert list(map(str, error.value.files.errors)) == list(map(str, files.errors))  # all, for the check
 
 
 def test_a_quiz_for_a_page_that_does_not_exist():
