@@ -26,7 +26,7 @@ from induction.facts import (
     shows_placeholders,
 )
 from induction.front_matter import body_line_offset
-from induction.phone_links import PhoneLinks
+from induction.phone_links import PhoneLinks, RingsWhatItShows
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -34,14 +34,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["facts"] = load_facts(root / "data", root)
     config.markdown_extensions.append(UnfilledFacts())  # one per build: it holds the page being built
     config.markdown_extensions.append(PhoneLinks(config.extra["facts"]["contacts"]))  # tap to call
+    config.markdown_extensions.append(RingsWhatItShows(config.extra["facts"]["contacts"]))
     return config
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     display, raw = page_source(page)
     offset = body_line_offset(raw)
-    net = next(e for e in config.markdown_extensions if isinstance(e, UnfilledFacts))
-    net.start(markdown, lambda: (display, offset))
+    for net in config.markdown_extensions:  # the safety nets, each told the page it converts
+        if isinstance(net, (UnfilledFacts, RingsWhatItShows)):
+            net.start(markdown, lambda: (display, offset))
     if not shows_placeholders(page.file.src_uri):
         check_code_spans(markdown, display, offset)
         if page.file.generated_by is None:  # a trainer's page (the answer key has its facts filled in)

@@ -12,14 +12,18 @@ answers are labels of radio buttons). hooks/facts.py adds it next to the facts.
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
+from urllib.parse import unquote
 from xml.etree.ElementTree import Element, SubElement
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
+from induction.common import DataError
+from induction.markdown_parts import PageCheck
 from induction.versions import require
 
 require(
@@ -182,3 +186,118 @@ SKIP_TAGS = frozenset(
 # A self-check's markup (should it ever be in a page's tree), a box's title bar.
 SKIP_CLASSES = frozenset({"quiz", "admonition-title"})
 PLACEHOLDERS = re.compile(r"(\x02[^\x02\x03]*\x03)")  # raw HTML, escaped characters: never split
+
+
+class RingsWhatItShows(PageCheck):
+    """Python-Markdown extension, the safety net behind the page check of typed numbers
+    (induction.facts.check_typed_numbers, which reads the trainer's Markdown): every phone link
+    in the converted page, however it was written (an attribute list's href=, a reference
+    definition, raw HTML), rings a contact's number from data/contacts.yml, and the contact
+    whose number it shows, if it shows one. A red-team of 7 December 2026 built links that
+    showed the front door's number and rang 999, or another line, past the Markdown check.
+    `start` as PageCheck; in a build the first problem stops it, at the first line of the page
+    that writes a phone link with the words it shows (else the first with a phone link)."""
+
+    def __init__(self, contacts: dict):
+        self.hrefs = contact_hrefs(contacts)
+        self.pattern = contact_pattern(self.hrefs)
+        super().__init__()
+
+    def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
+        md.treeprocessors.register(_CheckPhoneLinks(md, self), "phone_link_check", CHECK_PRIORITY)
+
+    def found(self, problems: list[tuple[str, str, str]]) -> None:
+        self.problems = problems
+        if problems and self.where is not None:
+            display, offset = self.where()
+            shown, problem, expected = problems[0]
+            line = written_at(self.text, shown)
+            raise DataError(display, line + offset if line else None, problem, expected)
+
+
+def phone_link_problems(
+    root: Element, stash: list, hrefs: dict[str, str], pattern
+) -> list[tuple[str, str, str]]:
+    """(what the link shows, problem, expected) for each phone link of a converted page (`root`,
+    with `stash`, the raw HTML Python-Markdown set aside) that rings a number no contact has, or
+    shows one contact's number and rings another's. `hrefs`: contact_hrefs; `pattern`: theirs."""
+    rings = {href: text for text, href in hrefs.items() if href.startswith("tel:")}
+    links = [
+        (element.get("href", ""), "".join(element.itertext()))
+        for tree in [root, *(piece for piece in stash if isinstance(piece, Element))]
+        for element in tree.iter("a")
+    ]
+    reader = _RawLinks()
+    for piece in stash:
+        if isinstance(piece, str):
+            reader.feed(piece)
+    links += reader.links
+    problems = []
+    for href, text in links:
+        address = unquote(html.unescape(href)).strip()
+        if not address.lower().startswith("tel:"):
+            continue
+        shown = " ".join(HTML_PLACEHOLDER_RE.sub(" ", text).split())
+        dialled = "tel:" + "".join(address[4:].split())
+        if dialled not in rings:
+            problems.append(
+                (
+                    shown,
+                    f"{f'the phone link {shown!r}' if shown else 'a phone link'} rings "
+                    f"{address[4:].strip()}, which is no contact's number in data/contacts.yml",
+                    "write the contact's placeholders, for example [{{ contacts.front_door.phone }}]"
+                    "(tel:{{ contacts.front_door.tel }}), or add the number to data/contacts.yml first",
+                )
+            )
+            continue
+        numbers = [" ".join(m.group(0).split()) for m in pattern.finditer(shown)] if pattern else []
+        other = next(
+            (n for n in numbers if hrefs.get(n, dialled) != dialled and hrefs[n].startswith("tel:")), None
+        )
+        if other is not None:
+            problems.append(
+                (
+                    shown,
+                    f"the phone link shows {other} but rings {rings[dialled]}",
+                    "make the link ring the number it shows: write the same contact in both places, "
+                    "[{{ contacts.KEY.phone }}](tel:{{ contacts.KEY.tel }})",
+                )
+            )
+    return problems
+
+
+class _RawLinks(HTMLParser):
+    """The addresses of the raw HTML links read (`links`: (href, "")): the words such a link
+    shows are in the page's tree between its stashed tags, and the Markdown check reads them."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.links += [(value or "", "") for name, value in attrs if name == "href"]
+
+
+def written_at(text: str, shown: str) -> int | None:
+    """The first line (from 1) of `text` with a phone link that has the first word of `shown`,
+    else the first with a phone link, else None."""
+    lines = text.split("\n")
+    with_link = [n for n, line in enumerate(lines, 1) if "tel:" in line.lower() or "href" in line.lower()]
+    first = shown.split()[0] if shown.split() else ""
+    return next(
+        (n for n in with_link if first and first in lines[n - 1]), with_link[0] if with_link else None
+    )
+
+
+class _CheckPhoneLinks(Treeprocessor):
+    def __init__(self, md, check: RingsWhatItShows):
+        super().__init__(md)
+        self.check = check
+
+    def run(self, root):
+        stash = self.md.htmlStash.rawHtmlBlocks
+        self.check.found(phone_link_problems(root, stash, self.check.hrefs, self.check.pattern))
+
+
+CHECK_PRIORITY = 0.5  # after the links are made (TREE_PRIORITY) and the unfilled facts told (1)

@@ -313,3 +313,74 @@ def test_a_number_typed_into_a_glossary_definition_stops_the_build_at_its_entry(
     assert (
         f"data/glossary.yml:{entry}: '01452 614194' is a phone number typed into the entry 'EDT' ({IN_DATA})"
     ) in build.output
+
+
+# --- The safety net: every phone link of the converted page rings what it shows ----------------
+
+
+NO_CONTACTS = "which is no contact's number in data/contacts.yml"
+
+
+def converted_link_problems(markdown_text: str) -> list[str]:
+    """The problems RingsWhatItShows finds in `markdown_text` (its facts already filled in),
+    converted by Python-Markdown with the site's attribute lists and the contacts' links."""
+    import markdown
+
+    from induction.phone_links import PhoneLinks, RingsWhatItShows
+
+    check = RingsWhatItShows(CONTACTS)
+    markdown.markdown(markdown_text, extensions=["attr_list", "admonition", PhoneLinks(CONTACTS), check])
+    return [problem for _, problem, _ in check.problems]
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        # the red-team's links (7 December 2026), each past the check of the Markdown as typed
+        (
+            '[01452 42 65 65](tel:+441452426565){ href="tel:+441452614194" }',
+            ["the phone link shows 01452 42 65 65 but rings 01452 614194"],
+        ),
+        (
+            "Call [01452 42 65 65][edt] now.\n\n[ edt]: tel:+441452614194\n",
+            ["the phone link shows 01452 42 65 65 but rings 01452 614194"],
+        ),
+        (
+            '!!! note "x"\n\n    Call [01452 42 65 65][edt2].\n\n    [edt2]: tel:+441452614194\n',
+            ["the phone link shows 01452 42 65 65 but rings 01452 614194"],
+        ),
+        (
+            "[Ring the front door](tel:0%31452426566)",
+            [f"the phone link 'Ring the front door' rings 01452426566, {NO_CONTACTS}"],
+        ),
+        (
+            'Or <a href=" tel:+441452426566">call us</a>.',
+            [f"a phone link rings +441452426566, {NO_CONTACTS}"],
+        ),
+        # links that ring what they show, and one that shows no number
+        ("[01452 42 65 65](tel:+441452426565) or [01452 614194](tel:+441452614194)", []),
+        ("Call 01452 42 65 65 or 999.", []),  # the contacts' links, made by PhoneLinks
+        ("[Ring the front door](tel:+441452426565)", []),
+        ("[Email us](mailto:x@example.org)", []),
+    ],
+    ids=["href in braces", "label with a space", "in an admonition", "percent-encoded", "raw HTML", *"abcd"],
+)
+def test_every_phone_link_of_the_converted_page_rings_what_it_shows(text, problems):
+    assert converted_link_problems(text) == problems
+
+
+@pytest.mark.build
+def test_a_link_that_rings_another_number_through_its_attributes_stops_the_build_at_its_line(tmp_path):
+    """Found by a red-team (7 December 2026): `{ href="..." }` after a link replaces its address,
+    so this link showed the front door's number and rang the out-of-hours line."""
+    project = copy_project(tmp_path / "project")
+    line = plant_line(
+        project,
+        PAGE,
+        "## How the service is organised",
+        "Call [{{ contacts.front_door.phone }}](tel:{{ contacts.front_door.tel }})"
+        '{ href="tel:{{ contacts.emergency_duty_team.tel }}" }.\n\n## How the service is organised',
+    )
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 1, build.output
+    assert f"{PAGE}:{line}: the phone link shows 01452 42 65 65 but rings 01452 614194" in build.output
