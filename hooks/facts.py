@@ -20,6 +20,7 @@ from induction.common import page_source
 from induction.facts import (
     UnfilledFacts,
     check_code_spans,
+    check_front_matter_numbers,
     check_typed_numbers,
     fill_placeholders,
     load_facts,
@@ -48,4 +49,5 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         check_code_spans(markdown, display, offset)
         if page.file.generated_by is None:  # a trainer's page (the answer key has its facts filled in)
             check_typed_numbers(markdown, config.extra["facts"]["contacts"], display, offset)
+            check_front_matter_numbers(page.meta, raw, display, config.extra["facts"]["contacts"])
     return fill_placeholders(markdown, config.extra["facts"], display, offset)

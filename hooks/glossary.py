@@ -75,8 +75,9 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     facts = config.extra.get("facts") or {}
     _build.glossary.check_facts(facts, lambda name: read_source(root / name, name))
-    shown = [
-        (e.line, f"the entry '{e.term}'", f"{e.expansion}\n{e.definition}") for e in _build.glossary.entries
+    shown = [  # its names (the term, what it stands for, other names: "Also written") and definition
+        (e.line, f"the entry '{e.term}'", "\n\n".join([*e.names, e.definition]))
+        for e in _build.glossary.entries
     ]
     check_data_numbers(shown, facts.get("contacts") or {}, DATA_FILE)
 

@@ -27,6 +27,7 @@ from phonenumbers import shortnumberinfo
 
 from induction.common import MONTHS, DataError, load_yaml, relative_display, why_not_a_date
 from induction.dates import uk_date
+from induction.front_matter import front_matter_line
 from induction.learner_text import joined, learner_lines
 from induction.markdown_parts import CODE_BLOCK, CODE_SPAN, PageCheck, all_text, typed_parts
 from induction.text import markdown_text
@@ -75,6 +76,18 @@ def check_data_numbers(texts: list[tuple[int, str, str]], contacts: dict, displa
         found = typed_number(text, contacts, what)
         if found:
             raise DataError(display, line, found[0], NUMBER_IN_DATA)
+
+
+def check_front_matter_numbers(meta: dict, raw: str, display: str, contacts: dict) -> None:
+    """Stop at a phone number typed into a page's title or description (front matter, `raw` the
+    page's file for the line): the title names the page in the menu, the browser's tab and the
+    search results, the description sums the page up where it is linked (a red-team of 7
+    December 2026 published one there)."""
+    for field in ("title", "description"):
+        value = meta.get(field)
+        found = typed_number(value, contacts, f"the page's {field}") if isinstance(value, str) else None
+        if found:
+            raise DataError(display, front_matter_line(raw, field), found[0], NUMBER_IN_DATA)
 
 
 # Fields that hold a number on purpose, or a key or an address. (A source's note is checked: a

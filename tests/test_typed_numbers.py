@@ -260,6 +260,13 @@ PAGE = "docs/services/fostering.md"
             f"{PAGE}:{{line}}: '01452 42 65 66' is a phone number typed into the page ({UNKNOWN}; "
             f"{OUT_OF_BACKTICKS})",
         ),
+        (  # the page's summary where it is linked (a red-team, 7 December 2026)
+            PAGE,
+            "description: How the council's fostering service",
+            "description: How to foster. Call the fostering line on 01452 42 65 66.",
+            f"{PAGE}:{{line}}: '01452 42 65 66' is a phone number typed into the page's description "
+            f"({IN_DATA})",
+        ),
         (
             "quizzes/services-kinship-care.yml",
             '        feedback: "Yes: {{ contacts.front_door.phone }}."',
@@ -284,6 +291,7 @@ PAGE = "docs/services/fostering.md"
     ],
     ids=[
         *("number in a page", "tel: link in a page", "crossed link", "number in bold", "code span"),
+        "number in a page's description",
         "number in a self-check",
         *("number in a contact's note", "number in a source's note"),
     ],
@@ -295,6 +303,21 @@ def test_a_typed_number_stops_the_build_at_its_line(tmp_path, relative, start, n
     assert build.returncode == 1, build.output
     assert message.replace("{line}", str(number)) in build.output
     assert "Traceback" not in build.output
+
+
+@pytest.mark.build
+def test_a_number_typed_into_a_glossary_entrys_other_names_stops_the_build_at_its_entry(tmp_path):
+    """Its other names are shown on the Glossary page ("Also written"; a red-team, 7 December 2026)."""
+    project = copy_project(tmp_path / "project")
+    entry = plant_line(project, "data/glossary.yml", "  - term: academy school", "  - term: academy school")
+    plant_line(
+        project, "data/glossary.yml", "    aliases: [academies]", "    aliases: [academies, 01452 426566]"
+    )
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 1, build.output
+    assert (
+        f"data/glossary.yml:{entry}: '01452 426566' is a phone number typed into the entry 'academy school'"
+    ) in build.output
 
 
 @pytest.mark.build
