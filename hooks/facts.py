@@ -45,9 +45,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     for net in config.markdown_extensions:  # the safety nets, each told the page it converts
         if isinstance(net, (UnfilledFacts, RingsWhatItShows)):
             net.start(markdown, lambda: (display, offset))
-    if not shows_placeholders(page.file.src_uri):
+    teaches = shows_placeholders(page.file.src_uri)  # the trainer guide: its code shows examples
+    if not teaches:
         check_code_spans(markdown, display, offset)
-        if page.file.generated_by is None:  # a trainer's page (the answer key has its facts filled in)
-            check_typed_numbers(markdown, config.extra["facts"]["contacts"], display, offset)
-            check_front_matter_numbers(page.meta, raw, display, config.extra["facts"]["contacts"])
+    if page.file.generated_by is None:  # a trainer's page (the answer key has its facts filled in)
+        contacts = config.extra["facts"]["contacts"]
+        check_typed_numbers(markdown, contacts, display, offset, code_spans=not teaches)
+        check_front_matter_numbers(page.meta, raw, display, contacts)
     return fill_placeholders(markdown, config.extra["facts"], display, offset)

@@ -589,14 +589,17 @@ SPAN_ALONE = (
 )
 
 
-def check_typed_numbers(markdown: str, contacts: dict, display: str, offset: int = 0) -> None:
+def check_typed_numbers(
+    markdown: str, contacts: dict, display: str, offset: int = 0, code_spans: bool = True
+) -> None:
     """Stop at the first phone number typed into the text learners read of a page (outside code,
     trainer notes and {{ placeholders }}), or a `tel:` link typed with its number. Nothing checks
     a typed number against data/contacts.yml, so one digit wrong would be published, and a link
     could show one number and ring another (a security review of December 2026 did both on a
     page that built without a word). Each paragraph is read whole, as Markdown joins its lines,
     so a number wrapped over two lines is found too, at the line where it starts. `offset` lines
-    are above `markdown`."""
+    are above `markdown`. `code_spans` false: the code spans are not read (the trainer guide's
+    show examples of what the checks say)."""
     paragraph: list[tuple[int, str]] = []
     lines = learner_lines(markdown)
     # [label]: tel:{{ contacts.key.tel }} lines anywhere on the page: label -> key
@@ -616,6 +619,8 @@ def check_typed_numbers(markdown: str, contacts: dict, display: str, offset: int
         paragraph = []
     # A number in a code span is shown to readers too, in typewriter letters (a security review
     # of 7 December 2026 published a wrong one so).
+    if not code_spans:
+        return
     read = _read_lines(markdown)
     for start, piece, kind in typed_parts(markdown):
         if kind != CODE_SPAN or (line := markdown.count("\n", 0, start) + 1) not in read:

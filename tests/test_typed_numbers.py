@@ -407,3 +407,21 @@ def test_a_link_that_rings_another_number_through_its_attributes_stops_the_build
     build = run_build(project, tmp_path / "site")
     assert build.returncode == 1, build.output
     assert f"{PAGE}:{line}: the phone link shows 01452 42 65 65 but rings 01452 614194" in build.output
+
+
+@pytest.mark.build
+def test_a_number_typed_into_the_trainer_guides_text_stops_the_build_and_its_examples_do_not(tmp_path):
+    """The trainer guide is in every reader's menu (a red-team, 7 December 2026, published a typed
+    number there). Its code spans show what the checks say, numbers included: those stay."""
+    project = copy_project(tmp_path / "project")
+    relative = "docs/trainers/contacts-and-people.md"
+    assert '`"01452 42 65 65"`' in (project / relative).read_text(encoding="utf-8")  # an example, kept
+    heading = next(
+        line
+        for line in (project / relative).read_text(encoding="utf-8").split("\n")
+        if line.startswith("## ")
+    )
+    line = plant_line(project, relative, heading, f"Or ring the fostering line on 01452 426599.\n\n{heading}")
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 1, build.output
+    assert f"{relative}:{line}: '01452 426599' is a phone number typed into the page" in build.output
