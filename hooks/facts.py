@@ -5,7 +5,10 @@ templates read the same values as `config.extra.facts`. The files are read and c
 build, in on_config; the rules are in induction/facts.py. Its Markdown extension, `UnfilledFacts`,
 stops the build at any placeholder still in a page after its conversion (outside code), should
 the filling ever take a part of a page for code that Python-Markdown shows as text. `PhoneLinks`
-(induction/phone_links.py) makes the contacts' numbers and email in a page's text links.
+(induction/phone_links.py) makes the contacts' numbers and email in a page's text links, and
+`RingsWhatItShows` checks every phone link of the finished page rings a contact. A phone number is
+never typed: not into a page (its text, title or description), nor into the menu or the settings
+shown on every page (on_nav).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from induction.common import page_source
@@ -21,6 +25,7 @@ from induction.facts import (
     UnfilledFacts,
     check_code_spans,
     check_front_matter_numbers,
+    check_settings_numbers,
     check_typed_numbers,
     fill_placeholders,
     load_facts,
@@ -37,6 +42,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions.append(PhoneLinks(config.extra["facts"]["contacts"]))  # tap to call
     config.markdown_extensions.append(RingsWhatItShows(config.extra["facts"]["contacts"]))
     return config
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    check_settings_numbers(config, nav.items, config.extra["facts"]["contacts"])  # on every page
+    return nav
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

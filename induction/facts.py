@@ -90,6 +90,32 @@ def check_front_matter_numbers(meta: dict, raw: str, display: str, contacts: dic
             raise DataError(display, front_matter_line(raw, field), found[0], NUMBER_IN_DATA)
 
 
+def check_settings_numbers(config, menu: list, contacts: dict) -> None:
+    """Stop at a phone number typed into what mkdocs.yml (or the settings file that holds the
+    menu, `menu` its items) shows on every page: the menu's titles, the site's name, description,
+    author and copyright line (a red-team of 7 December 2026 published one in a menu title)."""
+    from induction.escaping import SETTINGS, nav_file, nav_title_lines, nav_titles, setting_lines
+
+    config_file = Path(config.config_file_path)
+    menu_file = nav_file(config_file)
+    title_lines = nav_title_lines(menu_file.read_text(encoding="utf-8"))
+    menu_display = relative_display(menu_file, config_file.parent)
+    for title in nav_titles(menu):
+        _refuse_number(title, "the menu title", menu_display, title_lines.get(title), contacts)
+    for settings_file in dict.fromkeys((menu_file, config_file)):
+        lines = setting_lines(settings_file.read_text(encoding="utf-8"))
+        for key in (*SETTINGS, "copyright"):
+            if key in lines and isinstance(config.get(key), str):
+                where = relative_display(settings_file, config_file.parent)
+                _refuse_number(config[key], key, where, lines[key], contacts)
+
+
+def _refuse_number(text: str, what: str, display: str, line: int | None, contacts: dict) -> None:
+    found = typed_number(text, contacts, what)
+    if found:
+        raise DataError(display, line, found[0], NUMBER_IN_DATA)
+
+
 # Fields that hold a number on purpose, or a key or an address. (A source's note is checked: a
 # page may show it with a placeholder, a review of the change found.)
 NUMBERS_KEPT = {("contacts", "phone"), ("contacts", "tel"), ("contacts", "source"), ("sources", "url")}

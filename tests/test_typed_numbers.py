@@ -425,3 +425,30 @@ def test_a_number_typed_into_the_trainer_guides_text_stops_the_build_and_its_exa
     build = run_build(project, tmp_path / "site")
     assert build.returncode == 1, build.output
     assert f"{relative}:{line}: '01452 426599' is a phone number typed into the page" in build.output
+
+
+@pytest.mark.build
+@pytest.mark.parametrize(
+    ("start", "new", "told"),
+    [
+        (
+            "  - Gloucestershire's children: gloucestershire.md",
+            "  - Ring 01452 426566: gloucestershire.md",
+            "'01452 426566' is a phone number typed into the menu title",
+        ),
+        (
+            "  Gloucestershire County Council. Written for the induction of elected members.",
+            "  Gloucestershire County Council, 01452 426566. Written for the induction of elected members.",
+            "'01452 426566' is a phone number typed into copyright",
+        ),
+    ],
+    ids=["menu title", "copyright"],
+)
+def test_a_number_typed_into_what_mkdocs_yml_shows_on_every_page_stops_the_build(tmp_path, start, new, told):
+    """The menu and the copyright line are on every page (a red-team, 7 December 2026)."""
+    project = copy_project(tmp_path / "project")
+    line = plant_line(project, "mkdocs.yml", start, new)
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 1, build.output
+    key_line = line - 1 if start.startswith("  Gloucestershire County") else line  # copyright: >-
+    assert f"mkdocs.yml:{key_line}: {told} ({IN_DATA})" in build.output
