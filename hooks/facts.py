@@ -7,8 +7,8 @@ stops the build at any placeholder still in a page after its conversion (outside
 the filling ever take a part of a page for code that Python-Markdown shows as text. `PhoneLinks`
 (induction/phone_links.py) makes the contacts' numbers and email in a page's text links, and
 `RingsWhatItShows` checks every phone link of the finished page rings a contact. A phone number is
-never typed: not into a page (its text, title or description), nor into the menu or the settings
-shown on every page (on_nav).
+never typed: not into a page (its text, title or description), a diagram's words (on_files), nor
+the menu or the settings shown on every page (on_nav).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from induction.facts import (
     check_code_spans,
     check_front_matter_numbers,
     check_settings_numbers,
+    check_svg_numbers,
     check_typed_numbers,
     fill_placeholders,
     load_facts,
@@ -42,6 +43,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions.append(PhoneLinks(config.extra["facts"]["contacts"]))  # tap to call
     config.markdown_extensions.append(RingsWhatItShows(config.extra["facts"]["contacts"]))
     return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    for file in files:  # the words of a diagram are drawn as typed
+        if file.abs_src_path and file.src_uri.lower().endswith(".svg"):
+            data = Path(file.abs_src_path).read_bytes()
+            check_svg_numbers(data, f"docs/{file.src_uri}", config.extra["facts"]["contacts"])
+    return files
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

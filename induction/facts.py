@@ -110,6 +110,29 @@ def check_settings_numbers(config, menu: list, contacts: dict) -> None:
                 _refuse_number(config[key], key, where, lines[key], contacts)
 
 
+def check_svg_numbers(data: bytes, display: str, contacts: dict) -> None:
+    """Stop at a phone number typed into the words of an SVG diagram (`data`, the file `display`):
+    its words are drawn as they are typed, and nothing fills them from data/contacts.yml (a
+    red-team of 7 December 2026 published one in a <text>). Each <text>, <title> and <desc> is
+    read whole, at its line. The file is read as induction/safe_files.py reads it (no entities,
+    no network); one that cannot be read is left to that check, which names what is wrong."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        return
+    for element in root.iter("{*}text", "{*}title", "{*}desc"):
+        _refuse_number(
+            " ".join("".join(element.itertext()).split()),
+            "the diagram",
+            display,
+            element.sourceline,
+            contacts,
+        )
+
+
 def _refuse_number(text: str, what: str, display: str, line: int | None, contacts: dict) -> None:
     found = typed_number(text, contacts, what)
     if found:

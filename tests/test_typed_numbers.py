@@ -452,3 +452,21 @@ def test_a_number_typed_into_what_mkdocs_yml_shows_on_every_page_stops_the_build
     assert build.returncode == 1, build.output
     key_line = line - 1 if start.startswith("  Gloucestershire County") else line  # copyright: >-
     assert f"mkdocs.yml:{key_line}: {told} ({IN_DATA})" in build.output
+
+
+@pytest.mark.build
+def test_a_number_typed_into_a_diagrams_words_stops_the_build_at_its_line(tmp_path):
+    """A diagram's words are drawn as typed (a red-team, 7 December 2026, published one so)."""
+    project = copy_project(tmp_path / "project")
+    line = plant_line(
+        project,
+        "docs/images/front-door-route.svg",
+        '    <text x="360" y="72">Someone gets in touch about a child</text>',
+        '    <text x="360" y="72">Someone calls <tspan>01452</tspan> 426566 about a child</text>',
+    )
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 1, build.output
+    assert (
+        f"docs/images/front-door-route.svg:{line}: '01452 426566' is a phone number typed into the diagram "
+        f"({IN_DATA})"
+    ) in build.output
