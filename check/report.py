@@ -337,7 +337,10 @@ def front_matter(built: InProcessBuild, texts: dict[str, str], sources: dict | N
     found = extra.get("front_matter")
     if isinstance(found, FrontMatterFindings):
         return found
-    return FrontMatterFindings.of(((f"docs/{src}", text) for src, text in texts.items()), sources, on)
+    contacts = (extra.get("facts") or {}).get("contacts") if isinstance(extra.get("facts"), dict) else None
+    return FrontMatterFindings.of(
+        ((f"docs/{src}", text) for src, text in texts.items()), sources, on, contacts
+    )
 
 
 def quiz_files(project: Path, built: InProcessBuild, report: Report) -> tuple[dict, set[str]]:

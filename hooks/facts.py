@@ -7,8 +7,8 @@ stops the build at any placeholder still in a page after its conversion (outside
 the filling ever take a part of a page for code that Python-Markdown shows as text. `PhoneLinks`
 (induction/phone_links.py) makes the contacts' numbers and email in a page's text links, and
 `RingsWhatItShows` checks every phone link of the finished page rings a contact. A phone number is
-never typed: not into a page (its text, title or description), a diagram's words (on_files), nor
-the menu or the settings shown on every page (on_nav).
+never typed: not into a page's text (its title and description: hooks/pages.py, with the front
+matter), a diagram's words (on_files), nor the menu or the settings shown on every page (on_nav).
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from induction.common import page_source
 from induction.facts import (
     UnfilledFacts,
     check_code_spans,
-    check_front_matter_numbers,
     check_settings_numbers,
     check_svg_numbers,
     check_typed_numbers,
@@ -70,5 +69,4 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if page.file.generated_by is None:  # a trainer's page (the answer key has its facts filled in)
         contacts = config.extra["facts"]["contacts"]
         check_typed_numbers(markdown, contacts, display, offset, code_spans=not teaches)
-        check_front_matter_numbers(page.meta, raw, display, contacts)
     return fill_placeholders(markdown, config.extra["facts"], display, offset)

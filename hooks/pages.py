@@ -83,9 +83,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     # check every page's here first, so the trainer is told what is wrong and on which line (and
     # the content check lists every page's problems from this reading: FrontMatterFindings).
     written = [(f"docs/{file.src_uri}", file.abs_src_path) for file in files.documentation_pages()]
-    sources = config.extra.get("facts", {}).get("sources", {})
+    facts = config.extra.get("facts", {})
     found = FrontMatterFindings.of(
-        ((display, read_source(path, display)) for display, path in written if path), sources, today()
+        ((display, read_source(path, display)) for display, path in written if path),
+        facts.get("sources", {}),
+        today(),
+        facts.get("contacts", {}),
     )
     config.extra["front_matter"] = found  # this build's: on_page_markdown and the check read it
     if found.first() is not None:
@@ -100,8 +103,9 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     display, raw = page_source(page)
-    overdue = config.extra["front_matter"].overdue.get(display)
-    if not page.file.abs_src_path:  # a page a hook made (the Glossary, the answer key): checked here
+    found = config.extra["front_matter"]
+    overdue = found.overdue.get(display)
+    if display not in found.problems:  # a page a hook made (the Glossary, the answer key): checked here
         sources = config.extra.get("facts", {}).get("sources", {})
         problems, overdue = check_front_matter(page.meta, display, sources, today(), raw)
         if problems:

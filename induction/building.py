@@ -29,7 +29,8 @@ require(
 )
 
 BUILD_LOGGER = "mkdocs.commands.build"  # MkDocs' build command, which logs the error that stops it
-# MkDocs' lines that only introduce the error after them ("Error reading page 'x.md':")
+# MkDocs' lines that only introduce the error after them ("Error reading page 'x.md':", with
+# nothing after the colon: an error that is not a BuildError is written there, naming the page)
 BUILD_NOISE = ("Error reading page", "Error building page", "Error running")
 
 
@@ -117,7 +118,8 @@ def build_messages(built: InProcessBuild) -> list[tuple[logging.LogRecord | None
         if record is logged_stop:
             continue
         message = problem_of(record) or record.getMessage().strip()
-        if message and not (isinstance(message, str) and message.startswith(BUILD_NOISE)):
+        noise = isinstance(message, str) and message.startswith(BUILD_NOISE) and message.endswith(":")
+        if message and not noise:  # (MkDocs writes an error that is no BuildError after its colon)
             told.append((record, message))
     if stop is not None:
         told.append((None, stop))

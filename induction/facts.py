@@ -73,21 +73,20 @@ def check_data_numbers(texts: list[tuple[int, str, str]], contacts: dict, displa
     (7 December 2026) published one so; it is kept only on its contact's phone: line, where it
     is checked and made a link."""
     for line, what, text in texts:
-        found = typed_number(text, contacts, what)
-        if found:
-            raise DataError(display, line, found[0], NUMBER_IN_DATA)
+        _refuse_number(text, what, display, line, contacts)
 
 
-def check_front_matter_numbers(meta: dict, raw: str, display: str, contacts: dict) -> None:
-    """Stop at a phone number typed into a page's title or description (front matter, `raw` the
-    page's file for the line): the title names the page in the menu, the browser's tab and the
-    search results, the description sums the page up where it is linked (a red-team of 7
-    December 2026 published one there)."""
+def front_matter_number(meta: dict, raw: str, display: str, contacts: dict) -> DataError | None:
+    """The error for a phone number typed into a page's title or description (front matter, `raw`
+    the page's file for the line), or None: the title names the page in the menu, the browser's
+    tab and the search results, the description sums the page up where it is linked (a red-team
+    of 7 December 2026 published one there). induction.pages.FrontMatterFindings asks."""
     for field in ("title", "description"):
         value = meta.get(field)
         found = typed_number(value, contacts, f"the page's {field}") if isinstance(value, str) else None
         if found:
-            raise DataError(display, front_matter_line(raw, field), found[0], NUMBER_IN_DATA)
+            return DataError(display, front_matter_line(raw, field), found[0], NUMBER_IN_DATA)
+    return None
 
 
 def check_settings_numbers(config, menu: list, contacts: dict) -> None:
@@ -107,7 +106,7 @@ def check_settings_numbers(config, menu: list, contacts: dict) -> None:
         for key in (*SETTINGS, "copyright"):
             if key in lines and isinstance(config.get(key), str):
                 where = relative_display(settings_file, config_file.parent)
-                _refuse_number(config[key], key, where, lines[key], contacts)
+                _refuse_number(config[key], SETTING_NAMES.get(key, key), where, lines[key], contacts)
 
 
 def check_svg_numbers(data: bytes, display: str, contacts: dict) -> None:
@@ -131,6 +130,14 @@ def check_svg_numbers(data: bytes, display: str, contacts: dict) -> None:
             element.sourceline,
             contacts,
         )
+
+
+SETTING_NAMES = {
+    "site_name": "the site's name",
+    "site_description": "the site's description",
+    "site_author": "the site's author",
+    "copyright": "the site's copyright line",
+}
 
 
 def _refuse_number(text: str, what: str, display: str, line: int | None, contacts: dict) -> None:

@@ -31,6 +31,7 @@ from induction.common import (
 )
 from induction.dates import parse_date
 from induction.escaping import check_front_matter_text
+from induction.facts import front_matter_number
 from induction.front_matter import (
     BOM,
     front_matter_line,
@@ -170,10 +171,15 @@ class FrontMatterFindings:
     overdue: dict[str, OverdueReview] = default(default_factory=dict)
 
     @classmethod
-    def of(cls, pages: Iterable[tuple[str, str]], sources: dict | None, on: dt.date) -> FrontMatterFindings:
+    def of(
+        cls, pages: Iterable[tuple[str, str]], sources: dict | None, on: dt.date, contacts: dict | None = None
+    ) -> FrontMatterFindings:
         """Check the front matter of `pages`, (name in messages, text of the file) each, on the
         day `on`. `sources` is None when the data files did not load: a page's list of sources is
-        then only checked for being a list (against nothing, each key would look unknown)."""
+        then only checked for being a list (against nothing, each key would look unknown).
+        `contacts` (data/contacts.yml's), when given: a phone number typed into a title or a
+        description is told before anything else about them (a title with one no longer matches
+        the page's heading, and the trainer would be told to copy the number there)."""
         found = cls()
         for display, raw in pages:
             found.problems[display] = []  # every page, in the order given
@@ -182,6 +188,9 @@ class FrontMatterFindings:
             except DataError as error:
                 found.unreadable[display] = error
                 continue
+            number = front_matter_number(meta, raw, display, contacts) if contacts is not None else None
+            if number is not None:
+                found.problems[display].append(number)
             try:  # HTML in a field first, as hooks/escaping.py tells it (a title in <b> also
                 check_front_matter_text(meta, raw, display)  # differs from the page's heading)
             except DataError as error:

@@ -195,33 +195,36 @@ class RingsWhatItShows(PageCheck):
     definition, raw HTML), rings a contact's number from data/contacts.yml, and the contact
     whose number it shows, if it shows one. A red-team of 7 December 2026 built links that
     showed the front door's number and rang 999, or another line, past the Markdown check.
-    `start` as PageCheck; in a build the first problem stops it, at the first line of the page
-    that writes a phone link with the words it shows (else the first with a phone link)."""
+    `start` as PageCheck; in a build the first problem stops it, at the line of the page that
+    writes the placeholders or the address of that link (written_at)."""
 
     def __init__(self, contacts: dict):
         self.hrefs = contact_hrefs(contacts)
         self.pattern = contact_pattern(self.hrefs)
+        self.keys = {f"tel:{entry['tel']}": key for key, entry in contacts.items()}  # address -> contact
+        self.keys |= {
+            " ".join(entry["phone"].split()): key for key, entry in contacts.items()
+        }  # shown -> contact
         super().__init__()
 
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
         md.treeprocessors.register(_CheckPhoneLinks(md, self), "phone_link_check", CHECK_PRIORITY)
 
-    def found(self, problems: list[tuple[str, str, str]]) -> None:
+    def found(self, problems: list[tuple[list[tuple[str, ...]], str, str]]) -> None:
         self.problems = problems
         if problems and self.where is not None:
             display, offset = self.where()
-            shown, problem, expected = problems[0]
-            line = written_at(self.text, shown)
+            clues, problem, expected = problems[0]
+            line = written_at(self.text, clues)
             raise DataError(display, line + offset if line else None, problem, expected)
 
 
-def phone_link_problems(
-    root: Element, stash: list, hrefs: dict[str, str], pattern
-) -> list[tuple[str, str, str]]:
-    """(what the link shows, problem, expected) for each phone link of a converted page (`root`,
-    with `stash`, the raw HTML Python-Markdown set aside) that rings a number no contact has, or
-    shows one contact's number and rings another's. `hrefs`: contact_hrefs; `pattern`: theirs."""
-    rings = {href: text for text, href in hrefs.items() if href.startswith("tel:")}
+def phone_link_problems(root: Element, stash: list, check: RingsWhatItShows) -> list:
+    """(clues, problem, expected) for each phone link of a converted page (`root`, with `stash`,
+    the raw HTML Python-Markdown set aside) that rings a number no contact has, or shows one
+    contact's number and rings another's. The clues are what the page's Markdown holds on the
+    line that wrote the link, most telling first (written_at)."""
+    rings = {href: text for text, href in check.hrefs.items() if href.startswith("tel:")}
     links = [
         (element.get("href", ""), "".join(element.itertext()))
         for tree in [root, *(piece for piece in stash if isinstance(piece, Element))]
@@ -240,9 +243,10 @@ def phone_link_problems(
         shown = " ".join(HTML_PLACEHOLDER_RE.sub(" ", text).split())
         dialled = "tel:" + "".join(address[4:].split())
         if dialled not in rings:
+            clues = [(href.strip(),), (address,), (address[4:].strip(),)]
             problems.append(
                 (
-                    shown,
+                    clues + ([(shown.split()[0],)] if shown else []),
                     f"{f'the phone link {shown!r}' if shown else 'a phone link'} rings "
                     f"{address[4:].strip()}, which is no contact's number in data/contacts.yml",
                     "write the contact's placeholders, for example [{{ contacts.front_door.phone }}]"
@@ -250,20 +254,35 @@ def phone_link_problems(
                 )
             )
             continue
-        numbers = [" ".join(m.group(0).split()) for m in pattern.finditer(shown)] if pattern else []
+        numbers = (
+            [" ".join(m.group(0).split()) for m in check.pattern.finditer(shown)] if check.pattern else []
+        )
+        # a contact's number shown that is not the one rung (an email address shown is no number)
         other = next(
-            (n for n in numbers if hrefs.get(n, dialled) != dialled and hrefs[n].startswith("tel:")), None
+            (n for n in numbers if check.hrefs[n] != dialled and check.hrefs[n].startswith("tel:")), None
         )
         if other is not None:
+            rung, seen = f"contacts.{check.keys[dialled]}.tel", f"contacts.{check.keys[other]}.phone"
             problems.append(
                 (
-                    shown,
+                    [(rung, seen), (rung,), (seen,)],
                     f"the phone link shows {other} but rings {rings[dialled]}",
                     "make the link ring the number it shows: write the same contact in both places, "
                     "[{{ contacts.KEY.phone }}](tel:{{ contacts.KEY.tel }})",
                 )
             )
     return problems
+
+
+def written_at(text: str, clues: list[tuple[str, ...]]) -> int | None:
+    """The first line (from 1) of `text` that holds every part of the first clue any line holds,
+    else the first line with a phone link (tel:), else None."""
+    lines = text.split("\n")
+    for clue in clues:
+        found = next((n for n, line in enumerate(lines, 1) if all(part in line for part in clue)), None)
+        if found is not None:
+            return found
+    return next((n for n, line in enumerate(lines, 1) if "tel:" in line.lower()), None)
 
 
 class _RawLinks(HTMLParser):
@@ -279,17 +298,6 @@ class _RawLinks(HTMLParser):
             self.links += [(value or "", "") for name, value in attrs if name == "href"]
 
 
-def written_at(text: str, shown: str) -> int | None:
-    """The first line (from 1) of `text` with a phone link that has the first word of `shown`,
-    else the first with a phone link, else None."""
-    lines = text.split("\n")
-    with_link = [n for n, line in enumerate(lines, 1) if "tel:" in line.lower() or "href" in line.lower()]
-    first = shown.split()[0] if shown.split() else ""
-    return next(
-        (n for n in with_link if first and first in lines[n - 1]), with_link[0] if with_link else None
-    )
-
-
 class _CheckPhoneLinks(Treeprocessor):
     def __init__(self, md, check: RingsWhatItShows):
         super().__init__(md)
@@ -297,7 +305,7 @@ class _CheckPhoneLinks(Treeprocessor):
 
     def run(self, root):
         stash = self.md.htmlStash.rawHtmlBlocks
-        self.check.found(phone_link_problems(root, stash, self.check.hrefs, self.check.pattern))
+        self.check.found(phone_link_problems(root, stash, self.check))
 
 
 CHECK_PRIORITY = 0.5  # after the links are made (TREE_PRIORITY) and the unfilled facts told (1)

@@ -541,6 +541,13 @@ def test_build_noise_is_dropped():
     assert content.build_problems([record("Error reading page 'p.md':")]) == []
 
 
+def test_mkdocs_line_naming_the_page_of_an_error_that_is_no_data_error_is_kept():
+    """MkDocs writes an error that is not a BuildError after the colon: that line is the only
+    one naming the page (a review of 7 December 2026 found the export dropping it)."""
+    (problem,) = content.build_problems([record("Error reading page 'p.md': 'front_matter'")])
+    assert "Error reading page 'p.md': 'front_matter'" in str(problem)
+
+
 # --- The real command on a site with one problem of each kind -------------------------------
 
 

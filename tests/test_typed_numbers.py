@@ -260,6 +260,12 @@ PAGE = "docs/services/fostering.md"
             f"{PAGE}:{{line}}: '01452 42 65 66' is a phone number typed into the page ({UNKNOWN}; "
             f"{OUT_OF_BACKTICKS})",
         ),
+        (  # told as a typed number, not as a title that differs from the heading (a review)
+            PAGE,
+            "title: Fostering",
+            "title: Fostering, 01452 42 65 66",
+            f"{PAGE}:{{line}}: '01452 42 65 66' is a phone number typed into the page's title ({IN_DATA})",
+        ),
         (  # the page's summary where it is linked (a red-team, 7 December 2026)
             PAGE,
             "description: How the council's fostering service",
@@ -291,6 +297,7 @@ PAGE = "docs/services/fostering.md"
     ],
     ids=[
         *("number in a page", "tel: link in a page", "crossed link", "number in bold", "code span"),
+        "number in a page's title",
         "number in a page's description",
         "number in a self-check",
         *("number in a contact's note", "number in a source's note"),
@@ -393,20 +400,36 @@ def test_every_phone_link_of_the_converted_page_rings_what_it_shows(text, proble
 
 
 @pytest.mark.build
-def test_a_link_that_rings_another_number_through_its_attributes_stops_the_build_at_its_line(tmp_path):
+@pytest.mark.parametrize(
+    ("relative", "start", "new", "told"),
+    [
+        (
+            PAGE,
+            "## How the service is organised",
+            "Call [{{ contacts.front_door.phone }}](tel:{{ contacts.front_door.tel }})"
+            '{ href="tel:{{ contacts.emergency_duty_team.tel }}" }.\n\n## How the service is organised',
+            "the phone link shows 01452 42 65 65 but rings 01452 614194",
+        ),
+        (  # below other phone links, at its own line (a review of the change found the first's)
+            "docs/contacts.md",
+            "  [{{ contacts.emergency_duty_team.phone }}](tel:{{ contacts.emergency_duty_team.tel }}) and",
+            "  [{{ contacts.emergency_duty_team.phone }}](tel:{{ contacts.emergency_duty_team.tel }})"
+            '{ href="tel:{{ contacts.front_door.tel }}" } and leave a message.',
+            "the phone link shows 01452 614194 but rings 01452 42 65 65",
+        ),
+    ],
+    ids=["on a page with no other", "below other phone links"],
+)
+def test_a_link_that_rings_another_number_through_its_attributes_stops_the_build_at_its_line(
+    tmp_path, relative, start, new, told
+):
     """Found by a red-team (7 December 2026): `{ href="..." }` after a link replaces its address,
-    so this link showed the front door's number and rang the out-of-hours line."""
+    so this link showed one contact's number and rang another's."""
     project = copy_project(tmp_path / "project")
-    line = plant_line(
-        project,
-        PAGE,
-        "## How the service is organised",
-        "Call [{{ contacts.front_door.phone }}](tel:{{ contacts.front_door.tel }})"
-        '{ href="tel:{{ contacts.emergency_duty_team.tel }}" }.\n\n## How the service is organised',
-    )
+    line = plant_line(project, relative, start, new)
     build = run_build(project, tmp_path / "site")
     assert build.returncode == 1, build.output
-    assert f"{PAGE}:{line}: the phone link shows 01452 42 65 65 but rings 01452 614194" in build.output
+    assert f"{relative}:{line}: {told}" in build.output
 
 
 @pytest.mark.build
@@ -439,7 +462,7 @@ def test_a_number_typed_into_the_trainer_guides_text_stops_the_build_and_its_exa
         (
             "  Gloucestershire County Council. Written for the induction of elected members.",
             "  Gloucestershire County Council, 01452 426566. Written for the induction of elected members.",
-            "'01452 426566' is a phone number typed into copyright",
+            "'01452 426566' is a phone number typed into the site's copyright line",
         ),
     ],
     ids=["menu title", "copyright"],
