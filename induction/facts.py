@@ -731,9 +731,13 @@ def _typed_number_at(text: str, contacts: dict, where: str = "the page") -> tupl
     decoded, from_decoded = as_shown(text, CHARACTER_REFERENCE)
     link = TYPED_TEL.search(decoded)
     if link:
+        typed = link.group(1)
         return (
             from_decoded[link.start(1)],
-            f"the phone link '{link.group(1)}' is typed with its number, which may not be the number "
+            f"the phone link '{typed}' rings a placeholder that is not a contact's tel, which may not "
+            "be the number the page shows"
+            if "{{" in typed
+            else f"the phone link '{typed}' is typed with its number, which may not be the number "
             "the page shows",
             "write the contact's placeholder after tel:, for example "
             "[{{ contacts.front_door.phone }}](tel:{{ contacts.front_door.tel }}), or leave the link "

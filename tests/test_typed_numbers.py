@@ -94,7 +94,11 @@ def typed_link(address: str) -> tuple[str, str]:
         # a reference definition, or with a space before tel:
         (
             "[{{ contacts.front_door.phone }}](tel:{{ contacts.emergency.phone }})",
-            typed_link("tel:{{ contacts.emergency.phone }}"),
+            (
+                "the phone link 'tel:{{ contacts.emergency.phone }}' rings a placeholder that is not a "
+                "contact's tel, which may not be the number the page shows",
+                TEL,
+            ),
         ),
         ("[fd]: tel:0%31452426572", typed_link("tel:0%31452426572")),
         ('<a href=" tel:01452426573">x</a>', typed_link("tel:01452426573")),
