@@ -102,11 +102,34 @@ def check_settings_numbers(config, menu: list, contacts: dict) -> None:
     for title in nav_titles(menu):
         _refuse_number(title, "the menu title", menu_display, title_lines.get(title), contacts)
     for settings_file in dict.fromkeys((menu_file, config_file)):
-        lines = setting_lines(settings_file.read_text(encoding="utf-8"))
+        text = settings_file.read_text(encoding="utf-8")
+        lines = setting_lines(text)
         for key in (*SETTINGS, "copyright"):
             if key in lines and isinstance(config.get(key), str):
-                where = relative_display(settings_file, config_file.parent)
-                _refuse_number(config[key], SETTING_NAMES.get(key, key), where, lines[key], contacts)
+                found = typed_number(config[key], contacts, SETTING_NAMES.get(key, key))
+                if found:
+                    where = relative_display(settings_file, config_file.parent)
+                    line = _value_line(text, key, found[0]) or lines[key]
+                    raise DataError(where, line, found[0], NUMBER_IN_DATA)
+
+
+def _value_line(text: str, key: str, problem: str) -> int | None:
+    """The line of the settings file `text` where the top-level setting `key`'s value holds the
+    number `problem` names ("'01452 426566' is a phone number ..."): a folded value (`key: >-`)
+    runs on over the lines below its key. None when it cannot be told."""
+    import yaml
+
+    number = problem.split("'")[1].split()[0] if problem.count("'") >= 2 else ""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    value = next((v for k, v in getattr(root, "value", []) if getattr(k, "value", None) == key), None)
+    if value is None or not number:
+        return None
+    lines = text.split("\n")
+    first, last = value.start_mark.line, value.end_mark.line
+    return next((n + 1 for n in range(first, min(last, len(lines) - 1) + 1) if number in lines[n]), None)
 
 
 def check_svg_numbers(data: bytes, display: str, contacts: dict) -> None:
@@ -123,13 +146,9 @@ def check_svg_numbers(data: bytes, display: str, contacts: dict) -> None:
     except etree.XMLSyntaxError:
         return
     for element in root.iter("{*}text", "{*}title", "{*}desc"):
-        _refuse_number(
-            " ".join("".join(element.itertext()).split()),
-            "the diagram",
-            display,
-            element.sourceline,
-            contacts,
-        )
+        parts = list(element.itertext())  # <tspan>s drawn side by side, or one under another
+        for words in (" ".join(parts), "".join(parts)):
+            _refuse_number(" ".join(words.split()), "the diagram", display, element.sourceline, contacts)
 
 
 SETTING_NAMES = {
