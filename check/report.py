@@ -337,7 +337,8 @@ def front_matter(built: InProcessBuild, texts: dict[str, str], sources: dict | N
     found = extra.get("front_matter")
     if isinstance(found, FrontMatterFindings):
         return found
-    contacts = (extra.get("facts") or {}).get("contacts") if isinstance(extra.get("facts"), dict) else None
+    facts = extra.get("facts")
+    contacts = facts.get("contacts") if isinstance(facts, dict) else None  # None: data not loaded
     return FrontMatterFindings.of(
         ((f"docs/{src}", text) for src, text in texts.items()), sources, on, contacts
     )

@@ -91,8 +91,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         facts.get("contacts", {}),
     )
     config.extra["front_matter"] = found  # this build's: on_page_markdown and the check read it
-    if found.first() is not None:
-        raise found.first()
+    first = found.first()
+    if first is not None:
+        raise first
     return files
 
 

@@ -106,43 +106,44 @@ def check_settings_numbers(config, menu: list, contacts: dict) -> None:
         lines = setting_lines(text)
         for key in (*SETTINGS, "copyright"):
             if key in lines and isinstance(config.get(key), str):
-                found = typed_number(config[key], contacts, SETTING_NAMES.get(key, key))
+                found = _typed_number_at(config[key], contacts, SETTING_NAMES.get(key, key))
                 if found:
+                    at, problem, _ = found
                     where = relative_display(settings_file, config_file.parent)
-                    line = _value_line(text, key, found[0]) or lines[key]
-                    raise DataError(where, line, found[0], NUMBER_IN_DATA)
+                    line = _value_line(text, key, config[key][at:].split()[0]) or lines[key]
+                    raise DataError(where, line, problem, NUMBER_IN_DATA)
 
 
-def _value_line(text: str, key: str, problem: str) -> int | None:
-    """The line of the settings file `text` where the top-level setting `key`'s value holds the
-    number `problem` names ("'01452 426566' is a phone number ..."): a folded value (`key: >-`)
-    runs on over the lines below its key. None when it cannot be told."""
+def _value_line(text: str, key: str, word: str) -> int | None:
+    """The line of the settings file `text` where the top-level setting `key`'s value holds `word`
+    (a number's first group): a folded value (`key: >-`) runs on over the lines below its key.
+    None when it cannot be told."""
     import yaml
 
-    number = problem.split("'")[1].split()[0] if problem.count("'") >= 2 else ""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
         return None
     value = next((v for k, v in getattr(root, "value", []) if getattr(k, "value", None) == key), None)
-    if value is None or not number:
+    if value is None:
         return None
     lines = text.split("\n")
     first, last = value.start_mark.line, value.end_mark.line
-    return next((n + 1 for n in range(first, min(last, len(lines) - 1) + 1) if number in lines[n]), None)
+    return next((n + 1 for n in range(first, min(last, len(lines) - 1) + 1) if word in lines[n]), None)
 
 
 def check_svg_numbers(data: bytes, display: str, contacts: dict) -> None:
     """Stop at a phone number typed into the words of an SVG diagram (`data`, the file `display`):
     its words are drawn as they are typed, and nothing fills them from data/contacts.yml (a
     red-team of 7 December 2026 published one in a <text>). Each <text>, <title> and <desc> is
-    read whole, at its line. The file is read as induction/safe_files.py reads it (no entities,
-    no network); one that cannot be read is left to that check, which names what is wrong."""
+    read whole, at its line. The file is read as induction/safe_files.py reads it (read_svg); one
+    that cannot be read is left to that check, which names what is wrong."""
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True)
+    from induction.safe_files import read_svg
+
     try:
-        root = etree.fromstring(data, parser)
+        root = read_svg(data)
     except etree.XMLSyntaxError:
         return
     for element in root.iter("{*}text", "{*}title", "{*}desc"):

@@ -75,16 +75,22 @@ def file_problem(src_uri: str, path: Path):
     return (display, *found[0]) if found else None
 
 
+def read_svg(data: bytes):
+    """The SVG picture `data` as lxml's root element, read with entities left unexpanded, no DTD
+    and no network, comments dropped; lxml's XMLSyntaxError when it is not well-formed XML."""
+    parser = lxml_etree.XMLParser(
+        resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False, remove_comments=True
+    )
+    return lxml_etree.fromstring(data, parser)
+
+
 def svg_problems(data: bytes) -> list[tuple]:
     """What an SVG picture holds that could run script or fetch from another website, as
     (line, problem, expected), in the order of the file. The picture is read by lxml with
     entities left unexpanded and no network, and checked element by element: only drawing,
     and addresses within the picture (#name) or to files of this site (relative)."""
-    parser = lxml_etree.XMLParser(
-        resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False, remove_comments=True
-    )
     try:
-        tree = lxml_etree.fromstring(data, parser).getroottree()
+        tree = read_svg(data).getroottree()
     except lxml_etree.XMLSyntaxError as error:
         return [(error.lineno, f"the diagram is not a valid SVG file: {error.msg}", _SAVE_AGAIN)]
     found = []
