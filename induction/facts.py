@@ -11,10 +11,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
+import functools
 import html
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -763,7 +764,7 @@ def _typed_number_at(text: str, contacts: dict, where: str = "the page") -> tupl
             "[{{ contacts.front_door.phone }}](tel:{{ contacts.front_door.tel }}), or leave the link "
             "out: a number from data/contacts.yml is made a link by itself",
         )
-    if not DIGIT.search(text):  # most paragraphs: no digit, so no number (libphonenumber needs digits)
+    if len(DIGIT.findall(decoded)) < FEWEST_DIGITS:  # most paragraphs: too few digits for a number
         return None
     readings = (AS_TYPED, INLINE_MARKUP, TAGS_AS_SPACES)  # at one place, the first reading's words
     found = [_first_number(*as_shown(text, markup)) for markup in readings]
@@ -782,25 +783,36 @@ def _typed_number_at(text: str, contacts: dict, where: str = "the page") -> tupl
     return at, f"'{' '.join(raw.split())}' is a phone number typed into {where}", expected
 
 
-def _first_number(shown: str, places: list[int]) -> tuple[int, str, str] | None:
+def _first_number(shown: str, places: Sequence[int]) -> tuple[int, str, str] | None:
     """(place in the text as typed, the number as shown, the number to dial) of the first UK
     phone number in `shown` outside {{ placeholders }}, or None. `places`: as_shown's."""
     # a number pasted with odd spaces (non-breaking, narrow, zero-width) is still one; same length
     bare = OTHER_SPACE.sub(" ", PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), shown))
     if not bare.isascii():  # a format character (Cf: zero-width space, joiner) is never ASCII
         bare = NOT_ASCII.sub(lambda m: " " if unicodedata.category(m.group()) == "Cf" else m.group(), bare)
+    found = _number_in(bare)
+    return (places[found[0]], *found[1:]) if found else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _number_in(bare: str) -> tuple[int, str, str] | None:
+    """(start, the number as shown, the number to dial) of the first UK phone number in `bare`, or
+    None. Kept for each text: a paragraph's three readings are mostly the same text."""
     for match in phonenumbers.PhoneNumberMatcher(bare, "GB", leniency=phonenumbers.Leniency.VALID):
-        dialled = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-        return places[match.start], match.raw_string, dialled
+        return (
+            match.start,
+            match.raw_string,
+            phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164),
+        )
     return None
 
 
-def as_shown(text: str, markup: re.Pattern) -> tuple[str, list[int]]:
+def as_shown(text: str, markup: re.Pattern) -> tuple[str, Sequence[int]]:
     """`text` with each match of `markup` replaced by what it shows: a character reference (group
     `reference`) its character, a match of group `space` or `tag` one space, any other match
     nothing; and for each character of the result (and its end) its place in `text`."""
     if not markup.search(text):  # most texts: nothing to read differently
-        return text, list(range(len(text) + 1))
+        return text, range(len(text) + 1)
     shown, places, position = [], [], 0
     for match in markup.finditer(text):
         shown.append(text[position : match.start()])
@@ -835,6 +847,10 @@ INLINE_MARKUP = re.compile(
 OTHER_SPACE = re.compile(r"[^\S ]")  # a space of any kind (str.isspace) but the plain one
 NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 DIGIT = re.compile(r"\d")  # any decimal digit (Unicode's Nd), as libphonenumber reads them
+# The fewest digits of a number libphonenumber counts valid, its country code with them (+43 1234 56,
+# Austria); a UK number written without one has seven (0800 1111). Counted in the text with its
+# character references read. tests/test_typed_numbers.py checks this against libphonenumber's own data.
+FEWEST_DIGITS = 6
 
 
 # A phone link whose address is a contact's placeholder, with the text it shows: in Markdown,

@@ -6,14 +6,19 @@ line, saying which placeholder to write."""
 
 from __future__ import annotations
 
+import phonenumbers
 import pytest
+from phonenumbers import PhoneMetadata
 
 from conftest import copy_project, run_build
 from induction.common import DataError
-from induction.facts import check_typed_numbers, typed_number
+from induction.facts import FEWEST_DIGITS, check_typed_numbers, typed_number
 from test_escaping import plant_line
 
 FULL_WIDTH = "01452 426565".translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})  # ０１４５２ ...
+
+GUJARATI = "01452 426566".translate({ord(d): 0x0AE6 + int(d) for d in "0123456789"})
+GUJARATI_REFERENCES = "".join(c if c == " " else f"&#x{ord(c):x};" for c in GUJARATI)
 
 CONTACTS = {
     "front_door": {"phone": "01452 42 65 65", "tel": "+441452426565"},
@@ -111,6 +116,11 @@ def typed_link(address: str) -> tuple[str, str]:
         ("Phone &#48;1452 42656&#x36;.", ("'01452 426566' is a phone number typed into the page", UNKNOWN)),
         ("Phone 01452&nbsp;426566.", ("'01452 426566' is a phone number typed into the page", UNKNOWN)),
         ('<a href="&#116;el:+441452426566">call</a>', typed_link("tel:+441452426566")),
+        # digits of another script as references whose hex has few digits of its own (&#xaea; is a
+        # Gujarati 4): the digits are counted as shown, not as typed
+        (f"Phone {GUJARATI_REFERENCES}.", (f"'{GUJARATI}' is a phone number typed into the page", UNKNOWN)),
+        # the shortest UK number, seven digits
+        ("Childline: 0800 1111.", ("'0800 1111' is a phone number typed into the page", UNKNOWN)),
         # markup near digits that makes no number, and a placeholder's braces as references
         ("Pick *2* of the 3 options; a_1 and 2*3 = 6 in 2026.", None),
         ("&#123;&#123; contacts.front_door.phone &#125;&#125;", None),
@@ -496,3 +506,15 @@ def test_a_number_typed_into_a_diagrams_words_stops_the_build_at_its_line(tmp_pa
         f"docs/images/front-door-route.svg:{line}: '01452 426566' is a phone number typed into the diagram "
         f"({IN_DATA})"
     ) in build.output
+
+
+def test_no_number_libphonenumber_counts_valid_has_fewer_digits_than_the_check_first_looks_for():
+    """The check reads a text for numbers only when it has FEWEST_DIGITS digits: no region's
+    shortest number with its country code, nor a UK number written without one, may have fewer."""
+    shortest = min(
+        len(str(metadata.country_code)) + min(metadata.general_desc.possible_length)
+        for metadata in map(PhoneMetadata.metadata_for_region, phonenumbers.SUPPORTED_REGIONS)
+    )
+    shortest_uk = min(PhoneMetadata.metadata_for_region("GB").general_desc.possible_length)
+    assert FEWEST_DIGITS <= min(shortest, shortest_uk)
+    assert typed_number("Ring +43 1234 56.", {}) is not None  # six digits, Austria's shortest
