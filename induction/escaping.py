@@ -36,13 +36,12 @@ them as typed).
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import yaml
 from markupsafe import escape
 
-from induction.common import DataError, read_source, relative_display
+from induction.common import DataError, compose, read_source, relative_display
 from induction.front_matter import front_matter_line
 from induction.nav import nav_entries, nav_items, settings_chain
 from induction.safe_html import TYPED, html_problems, url_problem
@@ -325,12 +324,11 @@ def _markup_char(text: str, chars: str = "<>") -> str | None:
     return next((char for char in text if char in chars), None)
 
 
-@functools.lru_cache(maxsize=4)  # mkdocs.yml, read by several checks in one build (only read)
 def _compose(text: str):
-    """The shape of a settings file, as YAML nodes: composing makes no values, so MkDocs' own
-    tags (`!relative`, `!ENV`) need no constructor here."""
+    """The shape of a settings file, as YAML nodes (None when it cannot be read): composing makes
+    no values, so MkDocs' own tags (`!relative`, `!ENV`) need no constructor here."""
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return compose(text)
     except yaml.YAMLError:
         return None
 

@@ -26,7 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 from phonenumbers import shortnumberinfo
 
-from induction.common import MONTHS, DataError, load_yaml, relative_display, why_not_a_date
+from induction.common import MONTHS, DataError, compose, load_yaml, relative_display, why_not_a_date
 from induction.dates import uk_date
 from induction.front_matter import front_matter_line
 from induction.learner_text import joined, learner_lines
@@ -122,7 +122,7 @@ def _value_line(text: str, key: str, word: str) -> int | None:
     import yaml
 
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose(text)
     except yaml.YAMLError:
         return None
     value = next((v for k, v in getattr(root, "value", []) if getattr(k, "value", None) == key), None)
