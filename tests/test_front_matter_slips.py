@@ -307,6 +307,15 @@ def test_a_heading_that_is_the_title_is_fine(body):
     assert _problems(_page().replace("# Fostering\n\nText.\n", body)) == []
 
 
+@pytest.mark.parametrize("title", ["1. Fostering", "- Fostering", "+ Fostering", "> Fostering"])
+def test_a_heading_that_starts_like_a_list_or_quote_is_read_as_the_heading_shows_it(title):
+    """A heading's words are read as the heading shows them, not as a page of their own would:
+    '# 1. Fostering' shows '1. Fostering', not a list of one item."""
+    raw = _page(title=f'"{title}"').replace("# Fostering\n", f"# {title}\n")
+    assert _problems(raw) == []
+    assert _problems(raw.replace(f"# {title}\n", "# Fostering\n"))  # the words still compared
+
+
 def test_a_comment_in_the_front_matter_is_not_the_heading():
     raw = _page(sources="[]\n# a note for trainers")
     assert _problems(raw) == []
