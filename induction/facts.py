@@ -29,7 +29,7 @@ from phonenumbers import shortnumberinfo
 from induction.common import MONTHS, DataError, compose, load_yaml, relative_display, why_not_a_date
 from induction.dates import uk_date
 from induction.front_matter import front_matter_line
-from induction.learner_text import joined, learner_lines
+from induction.learner_text import joined, learner_lines, note_lines
 from induction.markdown_parts import CODE_BLOCK, CODE_SPAN, PageCheck, all_text, typed_parts
 from induction.text import markdown_text
 from induction.versions import require
@@ -694,17 +694,22 @@ def check_typed_numbers(
             at, problem, expected = found
             raise DataError(display, line_at(at) + offset, problem, expected)
         paragraph = []
-    # A number in a code span is shown to readers too, in typewriter letters (a security review
-    # of 7 December 2026 published a wrong one so).
+    # A number in code is shown to readers too, as typed: in a code span (a security review of 7
+    # December 2026 published a wrong one so) or on a line of a code block outside trainer notes.
     if not code_spans:
         return
-    read = _read_lines(markdown)
+    read, in_note = _read_lines(markdown), note_lines(markdown)
     for start, piece, kind in typed_parts(markdown):
-        if kind != CODE_SPAN or (line := markdown.count("\n", 0, start) + 1) not in read:
+        line = markdown.count("\n", 0, start) + 1 if kind in (CODE_SPAN, CODE_BLOCK) else 0
+        if kind == CODE_SPAN and line in read:
+            shown = " ".join(piece.strip("`").split())  # a span shows its spaces as one
+            found, out_of_code = _typed_number_at(shown, contacts), OUT_OF_BACKTICKS
+        elif kind == CODE_BLOCK and not in_note[line - 1]:
+            found, out_of_code = _typed_number_at(piece, contacts), OUT_OF_CODE_BLOCK
+        else:
             continue
-        found = _typed_number_at(" ".join(piece.strip("`").split()), contacts)
         if found:
-            raise DataError(display, line + offset, found[1], f"{found[2]}; {OUT_OF_BACKTICKS}")
+            raise DataError(display, line + offset, found[1], f"{found[2]}; {out_of_code}")
 
 
 def _crossed_link_at(text: str, labels: dict[str, str]) -> tuple[int, str, str] | None:
@@ -829,6 +834,7 @@ def as_shown(text: str, markup: re.Pattern) -> tuple[str, Sequence[int]]:
 
 
 OUT_OF_BACKTICKS = "write the placeholder outside the backticks, which would show its braces"
+OUT_OF_CODE_BLOCK = "write the placeholder outside the code block, which would show its braces"
 # What a reader does not see as typed (as_shown): a character reference, shown as its character;
 # a run of spaces, shown as one; a backslash before punctuation, not shown (AS_TYPED). Then every
 # tag as a space (TAGS_AS_SPACES), or (INLINE_MARKUP) the tags that style a few words and

@@ -29,27 +29,34 @@ def learner_lines(body: str, offset: int = 0) -> list[tuple[int, str]]:
 
 @functools.lru_cache(maxsize=CACHED_TEXTS)  # asked of a page by several hooks in one build (as typed_parts)
 def _learner_lines(body: str) -> tuple[tuple[int, str], ...]:
-    out: list[tuple[int, str]] = []
-    note_indent = None
-    lines = body.split("\n")
     shown = without_code_and_comments(body).split("\n")
-    code = code_lines(body)
-    for number, (line, text, is_code) in enumerate(zip(lines, shown, code, strict=True), start=1):
+    return tuple(
+        (number, "" if is_code or in_note else text)
+        for number, (text, is_code, in_note) in enumerate(
+            zip(shown, code_lines(body), note_lines(body), strict=True), start=1
+        )
+    )
+
+
+@functools.lru_cache(maxsize=CACHED_TEXTS)
+def note_lines(body: str) -> tuple[bool, ...]:
+    """For each line of `body`, whether it belongs to a trainer-only note: the line that opens
+    it, and the indented lines and blank lines below it (code inside a note is the note's)."""
+    out: list[bool] = []
+    note_indent = None
+    for line, is_code in zip(body.split("\n"), code_lines(body), strict=True):
         stripped = line.expandtabs(4).lstrip()
         indent = len(line.expandtabs(4)) - len(stripped)
         if note_indent is not None:
             if not stripped or indent > note_indent:
-                out.append((number, ""))
+                out.append(True)
                 continue
             note_indent = None
-        if is_code:
-            out.append((number, ""))
-            continue
-        if note_start(line):
+        if not is_code and note_start(line):
             note_indent = indent
-            out.append((number, ""))
+            out.append(True)
             continue
-        out.append((number, text))
+        out.append(False)
     return tuple(out)
 
 

@@ -38,6 +38,7 @@ def forget() -> None:
         induction.markdown_parts._line_kinds,
         induction.markdown_parts._typed_parts,
         induction.learner_text._learner_lines,
+        induction.learner_text.note_lines,
     ):
         kept.cache_clear()
 

@@ -152,16 +152,17 @@ def test_a_number_wrapped_over_two_lines_is_found_at_the_line_it_starts(markdown
     assert str(error.value).startswith(f"docs/x.md:{line}: ")
 
 
-def test_the_page_check_names_the_line_and_leaves_code_blocks_and_trainer_notes_alone():
+def test_the_page_check_names_the_line_and_leaves_trainer_notes_and_comments_alone():
     markdown = (
-        "Intro.\n\n```\n01452 42 65 66\n```\n\n"
+        "Intro.\n\n<!--\n```\n01452 42 65 66\n```\n-->\n"
         '!!! trainer "Check"\n    The slide says 01452 42 65 66, or `01452 42 65 66`.\n\n'
+        "    ```\n    01452 42 65 66\n    ```\n\n"
         "Ring the front door in the example.\n\nOr 01452 614194 out of hours.\n"
     )
     with pytest.raises(DataError) as error:
         check_typed_numbers(markdown, CONTACTS, "docs/x.md", 4)
     assert str(error.value) == (
-        "docs/x.md:16: '01452 614194' is a phone number typed into the page (write "
+        "docs/x.md:21: '01452 614194' is a phone number typed into the page (write "
         "{{ contacts.emergency_duty_team.phone }} instead: the number then comes from data/contacts.yml)"
     )
 
@@ -174,6 +175,31 @@ def test_a_number_in_a_code_span_is_shown_to_readers_and_found():
     assert str(error.value) == (
         f"docs/x.md:8: '01452 42 65 66' is a phone number typed into the page ({UNKNOWN}; {OUT_OF_BACKTICKS})"
     )
+
+
+@pytest.mark.parametrize(
+    ("markdown", "line"),
+    [
+        ("Intro.\n\n```\nPhone: 0800\n01452 42 65 66\n```\n", 9),
+        ("Intro.\n\n~~~text\n01452 42 65 66\n~~~\n", 8),
+        ("Intro.\n\n    01452 42 65 66\n", 7),  # indented by four spaces: a code block
+        ('!!! note "Call"\n\n    ```\n    01452 42 65 66\n    ```\n', 8),  # in a note readers see
+    ],
+    ids=["fenced", "tildes", "indented", "in an admonition"],
+)
+def test_a_number_in_a_code_block_is_shown_to_readers_and_found(markdown, line):
+    """A code block shows its lines as typed: a number in one is published as typed."""
+    with pytest.raises(DataError) as error:
+        check_typed_numbers(markdown, CONTACTS, "docs/x.md", 4)
+    assert str(error.value) == (
+        f"docs/x.md:{line}: '01452 42 65 66' is a phone number typed into the page ({UNKNOWN}; "
+        "write the placeholder outside the code block, which would show its braces)"
+    )
+
+
+def test_a_code_block_without_a_number_passes():
+    markdown = "```\n{{ contacts.front_door.phone }} since 2026, 1989 Act\n```\n"
+    check_typed_numbers(markdown, CONTACTS, "docs/x.md")
 
 
 FRONT, EDT = "contacts.front_door", "contacts.emergency_duty_team"
@@ -274,6 +300,13 @@ PAGE = "docs/services/fostering.md"
             f"{PAGE}:{{line}}: '01452 42 65 66' is a phone number typed into the page ({UNKNOWN}; "
             f"{OUT_OF_BACKTICKS})",
         ),
+        (
+            PAGE,
+            "## How the service is organised",
+            "    01452 42 65 66\n\n## How the service is organised",  # four spaces in: a code block
+            f"{PAGE}:{{line}}: '01452 42 65 66' is a phone number typed into the page ({UNKNOWN}; "
+            "write the placeholder outside the code block, which would show its braces)",
+        ),
         (  # told as a typed number, not as a title that differs from the heading (a review)
             PAGE,
             "title: Fostering",
@@ -311,6 +344,7 @@ PAGE = "docs/services/fostering.md"
     ],
     ids=[
         *("number in a page", "tel: link in a page", "crossed link", "number in bold", "code span"),
+        "code block",
         "number in a page's title",
         "number in a page's description",
         "number in a self-check",
