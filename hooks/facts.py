@@ -60,13 +60,15 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     display, raw = page_source(page)
     offset = body_line_offset(raw)
-    for net in config.markdown_extensions:  # the safety nets, each told the page it converts
-        if isinstance(net, (UnfilledFacts, RingsWhatItShows)):
-            net.start(markdown, lambda: (display, offset))
     teaches = shows_placeholders(page.file.src_uri)  # the trainer guide: its code shows examples
+    contacts = config.extra["facts"]["contacts"]
+    for net in config.markdown_extensions:  # the safety nets, each told the page it converts
+        if isinstance(net, RingsWhatItShows):
+            net.start(markdown, lambda: (display, offset))
+        elif isinstance(net, UnfilledFacts):  # which also reads the files a page includes
+            net.start(markdown, lambda: (display, offset), None if teaches else contacts)
     if not teaches:
         check_code_spans(markdown, display, offset)
     if page.file.generated_by is None:  # a trainer's page (the answer key has its facts filled in)
-        contacts = config.extra["facts"]["contacts"]
         check_typed_numbers(markdown, contacts, display, offset, code_spans=not teaches)
     return fill_placeholders(markdown, config.extra["facts"], display, offset)

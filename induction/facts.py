@@ -30,7 +30,7 @@ from induction.common import MONTHS, DataError, compose, load_yaml, relative_dis
 from induction.dates import uk_date
 from induction.front_matter import front_matter_line
 from induction.learner_text import joined, learner_lines, note_lines
-from induction.markdown_parts import CODE_BLOCK, CODE_SPAN, PageCheck, all_text, typed_parts
+from induction.markdown_parts import CODE_BLOCK, CODE_SPAN, PageCheck, all_text, included_texts, typed_parts
 from induction.text import markdown_text
 from induction.versions import require
 
@@ -1026,8 +1026,32 @@ class UnfilledFacts(PageCheck):
     text comes from in a build).
     """
 
+    def start(self, text: str, where=None, contacts: dict | None = None) -> None:
+        """As PageCheck's; with `contacts`, the files the page includes are read for typed phone
+        numbers too (not on the trainer guide, whose examples show what the checks refuse)."""
+        super().start(text, where)
+        self.contacts = contacts
+
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
         md.treeprocessors.register(_Unfilled(md, self), "unfilled_facts", TREE_PRIORITY)
+        if "snippet" in md.preprocessors:
+            snippets = md.preprocessors["snippet"]
+            snippets.run = functools.partial(self.snippets, snippets.run)
+
+    def snippets(self, run, lines: list[str]) -> list[str]:
+        """pymdownx.snippets' step: a phone number typed into a file the page includes with
+        `--8<--` would be published unchecked, as the page check reads the page's own text (facts
+        are not filled in there, so no number may be shown); in a build it stops at the --8<-- line."""
+        result = run(lines)
+        for snippet, text in included_texts(lines, result) if self.contacts is not None else ():
+            found = typed_number(text, self.contacts, "a file the page includes with --8<--")
+            if found and self.where is not None:
+                display, offset = self.where()
+                line = next(
+                    (n for n, typed in enumerate(self.text.split("\n"), 1) if typed.strip() == snippet), None
+                )
+                raise DataError(display, line + offset if line else None, found[0], NUMBER_INCLUDED)
+        return result
 
     def found(self, problems: list[tuple[int | None, str]]) -> None:
         self.problems = problems
@@ -1045,6 +1069,11 @@ UNFILLED = (
     "for code: look on this line and the lines near it for a lone backtick (`) typed for an "
     "apostrophe (write ' instead) or a line indented by 4 spaces; to show braces as typed, put a "
     "backslash before each: \\{\\{ like this \\}\\}"
+)
+NUMBER_INCLUDED = (
+    "facts are not filled in inside included files, so a number there cannot come from "
+    "data/contacts.yml: write the sentence in the page itself, with the contact's placeholder, for "
+    "example {{ contacts.front_door.phone }}"
 )
 UNFILLED_INCLUDED = (
     "it is not in the page's own text but in a file it includes with --8<--, and facts are not "

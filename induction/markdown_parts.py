@@ -17,6 +17,7 @@ fence tracker.
 from __future__ import annotations
 
 import bisect
+import difflib
 import functools
 import html
 import re
@@ -273,6 +274,23 @@ class PageCheck(Extension):
 
     def start(self, text: str, where: Callable[[], tuple[str, int]] | None = None) -> None:
         self.text, self.where, self.problems = text, where, []
+
+
+def included_texts(lines: list[str], result: list[str]) -> list[tuple[str, str]]:
+    """(the --8<-- line, the text it brought in) for each `--8<--` of the page's Markdown (`lines`)
+    whose files pymdownx.snippets pasted in (`result`): every line of `result` that is not one of
+    the page's own, with the last --8<-- line at or above its place. (An included file's blank line
+    may be matched with one of the page's: its text is then in two runs, joined here.)"""
+    if not any("--8<--" in line for line in lines):  # most pages: nothing to compare (difflib is
+        return []  # quadratic in a long page's blank lines: 0.1 s on the Glossary page)
+    runs: dict[int, list[str]] = {}
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, lines, result, autojunk=False).get_opcodes():
+        directive = next(
+            (i for i in reversed(range(i2 if op == "replace" else i1)) if "--8<--" in lines[i]), None
+        )
+        if op in ("replace", "insert") and directive is not None:
+            runs.setdefault(directive, []).extend(result[j1:j2])
+    return [(lines[i].strip(), "\n".join(runs[i])) for i in sorted(runs)]
 
 
 def all_text(root, stash: list) -> str:

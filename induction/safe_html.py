@@ -41,7 +41,6 @@ as typed, trainer notes included (`unclosed_blocks`).
 
 from __future__ import annotations
 
-import difflib
 import functools
 import html
 import re
@@ -56,7 +55,7 @@ from pymdownx.snippets import SnippetMissingError
 
 from induction.addresses import SCHEME, as_browser_reads, short
 from induction.common import DataError, read_html
-from induction.markdown_parts import PageCheck, bare_line, code_lines
+from induction.markdown_parts import PageCheck, bare_line, code_lines, included_texts
 from induction.versions import require
 
 require(
@@ -513,19 +512,6 @@ class SafeHtml(PageCheck):
             display, offset = self.where()
             line, problem, expected = problems[0]
             raise DataError(display, line + offset if line else None, problem, expected)
-
-
-def included_texts(lines: list[str], result: list[str]) -> list[tuple[str, str]]:
-    """(the --8<-- line, the text it brought in) for each part of the page's Markdown (`lines`)
-    that pymdownx.snippets replaced with the lines of another file (`result`)."""
-    if not any("--8<--" in line for line in lines):  # most pages: nothing to compare (difflib is
-        return []  # quadratic in a long page's blank lines: 0.1 s on the Glossary page)
-    matcher = difflib.SequenceMatcher(None, lines, result, autojunk=False)
-    return [
-        (lines[i1].strip(), "\n".join(result[j1:j2]))
-        for op, i1, i2, j1, j2 in matcher.get_opcodes()
-        if op == "replace" and "--8<--" in "\n".join(lines[i1:i2])
-    ]
 
 
 class _Judge(Treeprocessor):

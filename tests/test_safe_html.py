@@ -14,13 +14,13 @@ from mkdocs.config import load_config
 from mkdocs.utils import meta
 
 from conftest import ROOT, run_build
+from induction.markdown_parts import included_texts
 from induction.safe_files import css_addresses, css_problems, file_problem, link_problem, svg_problems
 from induction.safe_html import (
     TYPED,
     SafeHtml,
     find_line,
     html_problems,
-    included_texts,
     page_problems,
     url_problem,
 )
@@ -857,6 +857,20 @@ def test_a_problem_in_an_included_file_has_the_line_that_includes_it():
     result = [*lines[:2], "Some words.", "", '<meta http-equiv="refresh" content="0">', *lines[3:]]
     included = included_texts(lines, result)
     assert included == [('--8<-- "data/notes.md"', 'Some words.\n\n<meta http-equiv="refresh" content="0">')]
+    assert page_problems(text, ['<meta http-equiv="refresh" content="0">'], "", included) == [
+        (3, "the tag <meta> is not allowed in a page", ALLOWED)
+    ]
+
+
+def test_a_problem_after_a_blank_line_of_an_included_file_has_the_line_that_includes_it():
+    """The file's blank line is matched with the page's, so what follows it is a run of its own."""
+    text = 'Intro.\n\n--8<-- "data/notes.md"\n'
+    lines = text.split("\n")
+    result = [*lines[:2], "# Notes", "", '<meta http-equiv="refresh" content="0">', "", ""]
+    included = included_texts(lines, result)
+    assert [(line, block.split()) for line, block in included] == [
+        ('--8<-- "data/notes.md"', ["#", "Notes", "<meta", 'http-equiv="refresh"', 'content="0">'])
+    ]
     assert page_problems(text, ['<meta http-equiv="refresh" content="0">'], "", included) == [
         (3, "the tag <meta> is not allowed in a page", ALLOWED)
     ]

@@ -6,13 +6,14 @@ line, saying which placeholder to write."""
 
 from __future__ import annotations
 
+import markdown
 import phonenumbers
 import pytest
 from phonenumbers import PhoneMetadata
 
 from conftest import copy_project, run_build
 from induction.common import DataError
-from induction.facts import FEWEST_DIGITS, check_typed_numbers, typed_number
+from induction.facts import FEWEST_DIGITS, UnfilledFacts, check_typed_numbers, typed_number
 from test_escaping import plant_line
 
 FULL_WIDTH = "01452 426565".translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})  # ０１４５２ ...
@@ -534,12 +535,15 @@ def test_a_number_typed_into_a_diagrams_words_stops_the_build_at_its_line(tmp_pa
         '    <text x="360" y="72">Someone gets in touch about a child</text>',
         '    <text x="360" y="72">Someone calls <tspan>01452</tspan><tspan dy="1em">426566</tspan></text>',
     )
-    build = run_build(project, tmp_path / "site")
+    message = f"'01452 426566' is a phone number typed into the diagram ({IN_DATA})"
+    assert_stops(project, tmp_path / "site", f"docs/images/front-door-route.svg:{line}: {message}")
+
+
+def assert_stops(project, site, message: str) -> None:
+    """The project's build stops, telling `message`."""
+    build = run_build(project, site)
     assert build.returncode == 1, build.output
-    assert (
-        f"docs/images/front-door-route.svg:{line}: '01452 426566' is a phone number typed into the diagram "
-        f"({IN_DATA})"
-    ) in build.output
+    assert message in build.output
 
 
 def test_no_number_libphonenumber_counts_valid_has_fewer_digits_than_the_check_first_looks_for():
@@ -552,3 +556,68 @@ def test_no_number_libphonenumber_counts_valid_has_fewer_digits_than_the_check_f
     shortest_uk = min(PhoneMetadata.metadata_for_region("GB").general_desc.possible_length)
     assert FEWEST_DIGITS <= min(shortest, shortest_uk)
     assert typed_number("Ring +43 1234 56.", {}) is not None  # six digits, Austria's shortest
+
+
+INCLUDED = (
+    "facts are not filled in inside included files, so a number there cannot come from "
+    "data/contacts.yml: write the sentence in the page itself, with the contact's placeholder, for "
+    "example {{ contacts.front_door.phone }}"
+)
+
+
+def _include(tmp_path, page: str, included: str, contacts: dict | None) -> None:
+    """Convert `page`, which includes the file ring.md (holding `included`) with --8<--, as a build
+    does: pymdownx.snippets with the facts' net, told the page and (or not) the contacts."""
+    (tmp_path / "ring.md").write_text(included, encoding="utf-8")
+    net = UnfilledFacts()
+    net.start(page, lambda: ("docs/x.md", 3), contacts)
+    snippets = {"pymdownx.snippets": {"base_path": [str(tmp_path)], "check_paths": True}}
+    markdown.Markdown(extensions=["pymdownx.snippets", net], extension_configs=snippets).convert(page)
+
+
+@pytest.mark.parametrize(
+    ("page", "line"),
+    [
+        ('Intro.\n\n--8<-- "ring.md"\n', 6),
+        ("Intro.\n\n  --8<-- 'ring.md'\n\nMore.\n", 6),
+        ("Intro.\n\n--8<--\nring.md\n--8<--\n", 6),  # a block of files: told at its first line
+    ],
+    ids=["line", "indented, single quotes", "block"],
+)
+def test_a_number_typed_into_a_file_the_page_includes_is_found_at_the_line_that_includes_it(
+    tmp_path, page, line
+):
+    """The page check reads the page's own Markdown; a file it includes with --8<-- is pasted in
+    later, inside the conversion, so the facts' net reads it there."""
+    with pytest.raises(DataError) as error:
+        _include(tmp_path, page, "# Ring\n\nRing the team on 01452 426599.\n", CONTACTS)
+    assert str(error.value) == (
+        f"docs/x.md:{line}: '01452 426599' is a phone number typed into a file the page includes with "
+        f"--8<-- ({INCLUDED})"
+    )
+
+
+def test_an_included_file_is_not_read_for_numbers_on_the_trainer_guide_or_without_one(tmp_path):
+    _include(tmp_path, 'Intro.\n\n--8<-- "ring.md"\n', "Ring 01452 426599.\n", None)  # the guide
+    _include(tmp_path, 'Intro.\n\n--8<-- "ring.md"\n', "Ring the front door: 2026, 1989 Act.\n", CONTACTS)
+
+
+@pytest.mark.build
+def test_a_number_typed_into_an_included_file_stops_the_build_and_the_guide_may_include_it(tmp_path):
+    project = copy_project(tmp_path / "project")
+    example = project / "docs" / "trainers" / "examples" / "ring.md"
+    example.write_text("Ring the team on 01452 426599.\n", encoding="utf-8")
+    guide = project / "docs" / "trainers" / "contacts-and-people.md"
+    guide.write_text(
+        guide.read_text(encoding="utf-8") + '\n```text\n--8<-- "docs/trainers/examples/ring.md"\n```\n',
+        encoding="utf-8",
+    )
+    assert run_build(project, tmp_path / "guide").returncode == 0  # the guide shows it as an example
+    number = plant_line(
+        project,
+        PAGE,
+        "## How the service is organised",
+        '--8<-- "docs/trainers/examples/ring.md"\n\n## How the service is organised',
+    )
+    message = f"'01452 426599' is a phone number typed into a file the page includes with --8<-- ({INCLUDED})"
+    assert_stops(project, tmp_path / "site", f"{PAGE}:{number}: {message}")
