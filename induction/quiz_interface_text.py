@@ -14,7 +14,8 @@ hooks/quiz_interface_text.py reads the file the same way and stops with
 - a text mkdocs-quiz needs (NEEDED) is missing or empty, or is given twice, or a msgid is not
   one mkdocs-quiz uses (someone edited the English instead of the msgstr under it);
 - a text has `<`, `>`, `&` or `"`, which are HTML or end an attribute or the script's string;
-- 'Question {n}' has braces other than `{n}` (mkdocs-quiz fills it in with Python's format).
+- 'Question {n}' has braces other than `{n}` (mkdocs-quiz fills it in with Python's format);
+- a text has a phone number typed into it (no fact is filled in here, so nothing keeps it right).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pathlib import Path
 import polib
 
 from induction.common import DataError, decode_text, relative_display
+from induction.facts import typed_number
 from induction.versions import require
 
 require(
@@ -101,6 +103,9 @@ def check_interface_text(data: bytes, display: str) -> dict[str, str]:
 
 
 def _check_safe(msgid: str, msgstr: str, display: str, line: int) -> None:
+    number = typed_number(msgstr, {}, f"the text for '{msgid}'")
+    if number:  # shown on every self-check, and no fact is filled in here to keep it right
+        raise DataError(display, line, number[0], NUMBER_IN_BUTTONS)
     unsafe = sorted(set(msgstr) & set(UNSAFE), key=UNSAFE.index)
     if unsafe:
         shown = " ".join(unsafe)
@@ -165,6 +170,10 @@ NEEDED = (
     "(empty)",
 )
 UNSAFE = '<>&"'
+NUMBER_IN_BUTTONS = (
+    "the self-checks' buttons and messages cannot show a contact from data/contacts.yml, so a "
+    "number typed here could go wrong unseen: use words only, and give the number on the page"
+)
 # A line holding a text (after msgid, msgstr, ..., or a continuation line), and a whole text.
 STRING_LINE = re.compile(
     r'^(?:#~\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?(?P<text>".*)$'

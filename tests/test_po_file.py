@@ -141,6 +141,14 @@ BAD = [
         f"({UNSAFE})",
     ),
     (
+        "a phone number (no fact is filled in here to keep it right)",
+        'msgstr "Right:"',
+        'msgstr "Right: or ring 01452 42 65 66"',
+        f"{PO}:23: '01452 42 65 66' is a phone number typed into the text for 'Correct:' (the "
+        "self-checks' buttons and messages cannot show a contact from data/contacts.yml, so a number "
+        "typed here could go wrong unseen: use words only, and give the number on the page)",
+    ),
+    (
         "braces other than {n}",
         'msgstr "Question {n}"',
         'msgstr "Question {number}"',
@@ -173,6 +181,7 @@ def test_bytes_that_are_not_utf8_are_an_error_naming_their_line():
         "Right – well done",
         "‘Check’ my answer",
         "Back\\slash",
+        "Question {n} of 12, 2026",
     ],
 )
 def test_plain_words_apostrophes_and_typographic_quotes_are_fine(text):
