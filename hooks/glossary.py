@@ -76,8 +76,9 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     facts = config.extra.get("facts") or {}
     _build.glossary.check_facts(facts, lambda name: read_source(root / name, name))
     shown = [  # its names (the term, what it stands for, other names: "Also written") and definition
-        (e.line, f"the entry '{e.term}'", "\n\n".join([*e.names, e.definition]))
+        (e.lines.get(key, e.line), f"the entry '{e.term}'", _joined(getattr(e, key)))
         for e in _build.glossary.entries
+        for key in ("term", "expansion", "aliases", "plurals", "definition")  # each at its own line
     ]
     check_data_numbers(shown, facts.get("contacts") or {}, DATA_FILE)
 
@@ -143,3 +144,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
                 item.children = []
             items += item.children
     return html
+
+
+def _joined(value: str | tuple[str, ...]) -> str:
+    return value if isinstance(value, str) else "\n\n".join(value)

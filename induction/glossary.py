@@ -12,6 +12,7 @@ glossary nor its `allow:` list explains. `glossary_markdown` writes the Glossary
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import html as htmllib
 import itertools
@@ -63,6 +64,7 @@ class Entry:
     see: tuple[str, ...] = ()
     line: int = 0
     see_line: int = 0
+    lines: dict[str, int] = dataclasses.field(default_factory=dict)  # each field's line: "aliases" -> 12
 
     def __post_init__(self):
         self.id = anchor(self.term)
@@ -297,6 +299,7 @@ def _entry(raw, number: int, error, list_line: int) -> Entry:
         see=tuple(s.strip().lstrip("/").removeprefix("docs/") for s in see),
         line=raw.line,
         see_line=raw.line_of("see"),
+        lines=dict(raw.lines),
     )
 
 

@@ -362,22 +362,18 @@ def test_a_typed_number_stops_the_build_at_its_line(tmp_path, relative, start, n
 
 
 @pytest.mark.build
-def test_a_number_typed_into_a_glossary_entrys_other_names_stops_the_build_at_its_entry(tmp_path):
+def test_a_number_typed_into_a_glossary_entrys_other_names_stops_the_build_at_their_line(tmp_path):
     """Its other names are shown on the Glossary page ("Also written"; a red-team, 7 December 2026)."""
     project = copy_project(tmp_path / "project")
-    entry = plant_line(project, "data/glossary.yml", "  - term: academy school", "  - term: academy school")
-    plant_line(
+    line = plant_line(
         project, "data/glossary.yml", "    aliases: [academies]", "    aliases: [academies, 01452 426566]"
     )
-    build = run_build(project, tmp_path / "site")
-    assert build.returncode == 1, build.output
-    assert (
-        f"data/glossary.yml:{entry}: '01452 426566' is a phone number typed into the entry 'academy school'"
-    ) in build.output
+    message = "'01452 426566' is a phone number typed into the entry 'academy school'"
+    assert_stops(project, tmp_path / "site", f"data/glossary.yml:{line}: {message}")
 
 
 @pytest.mark.build
-def test_a_number_typed_into_a_glossary_definition_stops_the_build_at_its_entry(tmp_path):
+def test_a_number_typed_into_a_glossary_definition_stops_the_build_at_the_definitions_line(tmp_path):
     """Shown in the Glossary page and in every link's tooltip (a security review, 7 December 2026)."""
     project = copy_project(tmp_path / "project")
     plant_line(
@@ -386,12 +382,12 @@ def test_a_number_typed_into_a_glossary_definition_stops_the_build_at_its_entry(
         "      next working day. Its number is",
         "      next working day. 01452 614194.",
     )
-    entry = plant_line(project, "data/glossary.yml", "  - term: EDT", "  - term: EDT")
-    build = run_build(project, tmp_path / "site")
-    assert build.returncode == 1, build.output
-    assert (
-        f"data/glossary.yml:{entry}: '01452 614194' is a phone number typed into the entry 'EDT' ({IN_DATA})"
-    ) in build.output
+    line = plant_line(project, "data/glossary.yml", "  - term: EDT", "  - term: EDT") + 2
+    assert (project / "data" / "glossary.yml").read_text(encoding="utf-8").split("\n")[line - 1] == (
+        "    definition: >-"
+    )
+    message = f"'01452 614194' is a phone number typed into the entry 'EDT' ({IN_DATA})"
+    assert_stops(project, tmp_path / "site", f"data/glossary.yml:{line}: {message}")
 
 
 # --- The safety net: every phone link of the converted page rings what it shows ----------------
