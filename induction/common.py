@@ -175,14 +175,8 @@ def check_keys_once(text: str, display: str) -> yaml.Node | None:
 @functools.lru_cache(maxsize=8)  # mkdocs.yml, read by several checks in one build (only read)
 def compose(text: str) -> yaml.Node | None:
     """The YAML node tree of `text` (None when it holds no document): only nodes are made, so tags
-    of any kind need no constructor. Read by libyaml's parser where PyYAML has it (fifteen times
-    faster on mkdocs.yml; its marks hold lines and columns but not the text); a text libyaml
-    refuses is read again by PyYAML's own parser, which raises its error in its own words."""
-    if hasattr(yaml, "CSafeLoader"):
-        try:
-            return yaml.compose(text, Loader=yaml.CSafeLoader)
-        except yaml.YAMLError:
-            pass
+    of any kind need no constructor. Read by PyYAML's own parser, as MkDocs reads mkdocs.yml:
+    libyaml's accepts what MkDocs refuses (a tab inside a line), which the checks must tell."""
     return yaml.compose(text, Loader=yaml.SafeLoader)
 
 

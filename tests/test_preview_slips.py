@@ -35,8 +35,17 @@ TAB = (  # as the build words it (python3 noxfile.py -s build)
             False,
             [f"{SETTINGS}:2: the key 'site_name' appears twice (give each key once)", KEPT_LAST_GOOD_SITE],
         ),
+        (  # which MkDocs refuses and libyaml's parser would read (a review, 7 December 2026)
+            "site_name: Member\tinduction\nsite_author: Council\n",
+            False,
+            [
+                f"{SETTINGS}:1: this is not valid YAML: this line has a tab in it "
+                "(use spaces instead of tabs)",
+                KEPT_LAST_GOOD_SITE,
+            ],
+        ),
     ],
-    ids=["readable", "tab", "key twice"],
+    ids=["readable", "tab", "key twice", "tab inside a line"],
 )
 def test_the_preview_rebuilds_only_from_readable_settings(tmp_path, caplog, settings, rebuilt, logged):
     (tmp_path / SETTINGS).write_text(settings, encoding="utf-8")
