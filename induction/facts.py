@@ -30,7 +30,7 @@ from induction.common import MONTHS, DataError, compose, load_yaml, relative_dis
 from induction.dates import uk_date
 from induction.front_matter import front_matter_line
 from induction.learner_text import joined, learner_lines, note_lines
-from induction.markdown_parts import CODE_BLOCK, CODE_SPAN, PageCheck, all_text, included_texts, typed_parts
+from induction.markdown_parts import CODE_BLOCK, CODE_SPAN, COMMENT, PageCheck, all_text, typed_parts
 from induction.text import markdown_text
 from induction.versions import require
 
@@ -667,7 +667,12 @@ SPAN_ALONE = (
 
 
 def check_typed_numbers(
-    markdown: str, contacts: dict, display: str, offset: int = 0, code_spans: bool = True
+    markdown: str,
+    contacts: dict,
+    display: str,
+    offset: int = 0,
+    code_spans: bool = True,
+    where: str = "the page",
 ) -> None:
     """Stop at the first phone number typed into the text learners read of a page (outside code,
     trainer notes and {{ placeholders }}), or a `tel:` link typed with its number. Nothing checks
@@ -676,7 +681,7 @@ def check_typed_numbers(
     page that built without a word). Each paragraph is read whole, as Markdown joins its lines,
     so a number wrapped over two lines is found too, at the line where it starts. `offset` lines
     are above `markdown`. `code_spans` false: the code spans are not read (the trainer guide's
-    show examples of what the checks say)."""
+    show examples of what the checks say). `where`: what messages say the number is typed into."""
     paragraph: list[tuple[int, str]] = []
     lines = learner_lines(markdown)
     # [label]: tel:{{ contacts.key.tel }} lines anywhere on the page: label -> key
@@ -689,7 +694,9 @@ def check_typed_numbers(
             paragraph.append((number, text))
             continue
         text, line_at = joined(paragraph)
-        found = (_typed_number_at(text, contacts) or _crossed_link_at(text, labels)) if paragraph else None
+        found = (
+            (_typed_number_at(text, contacts, where) or _crossed_link_at(text, labels)) if paragraph else None
+        )
         if found:
             at, problem, expected = found
             raise DataError(display, line_at(at) + offset, problem, expected)
@@ -703,9 +710,9 @@ def check_typed_numbers(
         line = markdown.count("\n", 0, start) + 1 if kind in (CODE_SPAN, CODE_BLOCK) else 0
         if kind == CODE_SPAN and line in read:
             shown = " ".join(piece.strip("`").split())  # a span shows its spaces as one
-            found, out_of_code = _typed_number_at(shown, contacts), OUT_OF_BACKTICKS
+            found, out_of_code = _typed_number_at(shown, contacts, where), OUT_OF_BACKTICKS
         elif kind == CODE_BLOCK and not in_note[line - 1]:
-            found, out_of_code = _typed_number_at(piece, contacts), OUT_OF_CODE_BLOCK
+            found, out_of_code = _typed_number_at(piece, contacts, where), OUT_OF_CODE_BLOCK
         else:
             continue
         if found:
@@ -854,7 +861,7 @@ OTHER_SPACE = re.compile(r"[^\S ]")  # a space of any kind (str.isspace) but the
 NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 DIGIT = re.compile(r"\d")  # any decimal digit (Unicode's Nd), as libphonenumber reads them
 # The fewest digits of a number libphonenumber counts valid, its country code with them (+43 1234 56,
-# Austria); a UK number written without one has seven (0800 1111). Counted in the text with its
+# Austria); a UK number written without one has at least eight (0800 1111). Counted in the text with its
 # character references read. tests/test_typed_numbers.py checks this against libphonenumber's own data.
 FEWEST_DIGITS = 6
 
@@ -1041,16 +1048,27 @@ class UnfilledFacts(PageCheck):
     def snippets(self, run, lines: list[str]) -> list[str]:
         """pymdownx.snippets' step: a phone number typed into a file the page includes with
         `--8<--` would be published unchecked, as the page check reads the page's own text (facts
-        are not filled in there, so no number may be shown); in a build it stops at the --8<-- line."""
+        are not filled in there, so no number may be shown). Each --8<-- that learners read (not
+        in a trainer note or a comment) is pasted in again on its own and its text read as a
+        page's; in a build the first number stops it at that --8<-- line."""
         result = run(lines)
-        for snippet, text in included_texts(lines, result) if self.contacts is not None else ():
-            found = typed_number(text, self.contacts, "a file the page includes with --8<--")
-            if found and self.where is not None:
-                display, offset = self.where()
-                line = next(
-                    (n for n, typed in enumerate(self.text.split("\n"), 1) if typed.strip() == snippet), None
-                )
-                raise DataError(display, line + offset if line else None, found[0], NUMBER_INCLUDED)
+        if self.contacts is None or self.where is None or not any("--8<--" in line for line in lines):
+            return result
+        display, offset = self.where()
+        page = self.text.split("\n")
+        hidden = [a or b for a, b in zip(note_lines(self.text), _comment_lines(self.text), strict=True)]
+        for first, end in snippet_directives(lines):
+            # the same line of the trainer's text: the as many-th one that reads the same
+            same = sum(line.strip() == lines[first].strip() for line in lines[:first])
+            at = [n for n, line in enumerate(page) if line.strip() == lines[first].strip()][same:][:1]
+            if at and hidden[at[0]]:
+                continue
+            try:
+                check_typed_numbers("\n".join(run(lines[first:end])), self.contacts, display, where=INCLUDED)
+            except DataError as error:
+                raise DataError(
+                    display, at[0] + 1 + offset if at else None, error.problem, NUMBER_INCLUDED
+                ) from None
         return result
 
     def found(self, problems: list[tuple[int | None, str]]) -> None:
@@ -1070,6 +1088,38 @@ UNFILLED = (
     "apostrophe (write ' instead) or a line indented by 4 spaces; to show braces as typed, put a "
     "backslash before each: \\{\\{ like this \\}\\}"
 )
+INCLUDED = "a file the page includes with --8<--"
+SNIPPET_BLOCK = re.compile(r"-+8<-+")  # a line of its own that opens or closes a block of file names
+SNIPPET_LINE = re.compile(r"""-+8<-+[ \t]+(["']).+\1""")  # --8<-- "file"
+
+
+def snippet_directives(lines: list[str]) -> list[tuple[int, int]]:
+    """(first, end) of each `--8<--` of `lines`, as pymdownx.snippets reads them: one line naming a
+    file in quotes, or a block of file names between two lines of --8<-- alone."""
+    found, n = [], 0
+    while n < len(lines):
+        bare = lines[n].strip()
+        end = next((m for m in range(n + 1, len(lines)) if SNIPPET_BLOCK.fullmatch(lines[m].strip())), None)
+        if SNIPPET_BLOCK.fullmatch(bare) and end is not None:
+            found.append((n, end + 1))
+            n = end
+        elif SNIPPET_LINE.fullmatch(bare):
+            found.append((n, n + 1))
+        n += 1
+    return found
+
+
+def _comment_lines(text: str) -> list[bool]:
+    """For each line of `text`, whether it is inside an HTML comment (<!-- ... -->)."""
+    inside = [False] * (text.count("\n") + 1)
+    for start, piece, kind in typed_parts(text):
+        if kind == COMMENT:
+            first = text.count("\n", 0, start)
+            for n in range(first, first + piece.count("\n") + 1):
+                inside[n] = True
+    return inside
+
+
 NUMBER_INCLUDED = (
     "facts are not filled in inside included files, so a number there cannot come from "
     "data/contacts.yml: write the sentence in the page itself, with the contact's placeholder, for "

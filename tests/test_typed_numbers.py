@@ -593,6 +593,42 @@ def test_a_number_typed_into_a_file_the_page_includes_is_found_at_the_line_that_
     )
 
 
+@pytest.mark.parametrize(
+    ("page", "line"),
+    [
+        ('--8<-- "ring.md"\n--8<-- "plain.md"\n', 1),  # side by side (a review of the change)
+        ('--8<-- "plain.md"\n--8<-- "ring.md"\n', 2),
+        ("Top.\n\n--8<--\nplain.md\n--8<--\n\nMid.\n\n--8<--\nplain.md\nring.md\n--8<--\n", 9),
+        ('--8<-- "ring.md"\n\nText.\n\n--8<-- "ring.md"\n', 1),
+    ],
+    ids=["first of two", "second of two", "second block", "the same file twice"],
+)
+def test_a_number_in_an_included_file_is_told_at_the_line_that_includes_that_file(tmp_path, page, line):
+    (tmp_path / "plain.md").write_text("Ring the front door.\n", encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        _include(tmp_path, page, "Ring 01452 426599.\n", CONTACTS)
+    assert str(error.value).startswith(
+        f"docs/x.md:{line + 3}: '01452 426599' is a phone number typed into a file"
+    )
+
+
+NOTE_AND_COMMENT = '!!! trainer "For you"\n    Ring 01452 426599.\n\n<!-- 01452 426599 -->\n\nWords.\n'
+
+
+@pytest.mark.parametrize(
+    ("page", "included"),
+    [
+        ('Text.\n\n!!! trainer "For you"\n\n    --8<-- "ring.md"\n', "Ring 01452 426599.\n"),
+        ('Text.\n\n<!--\n--8<-- "ring.md"\n-->\n', "Ring 01452 426599.\n"),
+        ('Text.\n\n--8<-- "ring.md"\n', NOTE_AND_COMMENT),
+    ],
+    ids=["in a trainer note", "in a comment", "the file's own note and comment"],
+)
+def test_what_learners_never_read_of_an_included_file_is_not_read_for_numbers(tmp_path, page, included):
+    """As on the page itself (a review of the change found these read more strictly)."""
+    _include(tmp_path, page, included, CONTACTS)
+
+
 def test_an_included_file_is_not_read_for_numbers_on_the_trainer_guide_or_without_one(tmp_path):
     _include(tmp_path, 'Intro.\n\n--8<-- "ring.md"\n', "Ring 01452 426599.\n", None)  # the guide
     _include(tmp_path, 'Intro.\n\n--8<-- "ring.md"\n', "Ring the front door: 2026, 1989 Act.\n", CONTACTS)
