@@ -776,7 +776,8 @@ def _typed_number_at(text: str, contacts: dict, where: str = "the page") -> tupl
             "[{{ contacts.front_door.phone }}](tel:{{ contacts.front_door.tel }}), or leave the link "
             "out: a number from data/contacts.yml is made a link by itself",
         )
-    if len(DIGIT.findall(decoded)) < FEWEST_DIGITS:  # most paragraphs: too few digits for a number
+    digits = len(DIGIT.findall(decoded))  # most paragraphs: too few for a number, or a short one
+    if digits < FEWEST_DIGITS and (digits < SHORTEST or not RINGING_WORD.search(decoded)):
         return None
     readings = (AS_TYPED, INLINE_MARKUP, TAGS_AS_SPACES)  # at one place, the first reading's words
     found = [_first_number(*as_shown(text, markup)) for markup in readings]
@@ -809,14 +810,20 @@ def _first_number(shown: str, places: Sequence[int]) -> tuple[int, str, str] | N
 @functools.lru_cache(maxsize=4096)
 def _number_in(bare: str) -> tuple[int, str, str] | None:
     """(start, the number as shown, the number to dial) of the first UK phone number in `bare`, or
-    None. Kept for each text: a paragraph's three readings are mostly the same text."""
-    for match in phonenumbers.PhoneNumberMatcher(bare, "GB", leniency=phonenumbers.Leniency.VALID):
-        return (
-            match.start,
-            match.raw_string,
-            phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164),
-        )
-    return None
+    None. Kept for each text: a paragraph's three readings are mostly the same text. A short
+    number (999, 116 123) is one only after a word that rings it (SHORT_NUMBER): alone, three
+    digits are a count more often than a number."""
+    found = next(
+        (
+            (match.start, match.raw_string, phonenumbers.format_number(match.number, E164))
+            for match in phonenumbers.PhoneNumberMatcher(bare, "GB", leniency=phonenumbers.Leniency.VALID)
+        ),
+        None,
+    )
+    short = SHORT_NUMBER.search(bare)
+    if short and (found is None or short.start("number") < found[0]):
+        return short.start("number"), short.group("number"), "".join(short.group("number").split())
+    return found
 
 
 def as_shown(text: str, markup: re.Pattern) -> tuple[str, Sequence[int]]:
@@ -859,6 +866,16 @@ INLINE_MARKUP = re.compile(
 )
 OTHER_SPACE = re.compile(r"[^\S ]")  # a space of any kind (str.isspace) but the plain one
 NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+# A short number typed after a word that rings it: "call 999", "ring 101", "phone them on 116 123"
+_RINGING = r"\b(?:call|calls|calling|ring|ringing|dial|dialling|phone|phoning|text|texting)"
+RINGING_WORD = re.compile(_RINGING, re.IGNORECASE)
+SHORT_NUMBER = re.compile(
+    rf"{_RINGING}(?:\s+(?:us|them|him|her|me|it))?(?:\s+on)?\s+"
+    r"(?P<number>\d{3}(?:[ ]?\d{3})?)(?![\d,.]\d|\w)",
+    re.IGNORECASE,
+)
+SHORTEST = 3  # digits of a short number (999)
+E164 = phonenumbers.PhoneNumberFormat.E164
 DIGIT = re.compile(r"\d")  # any decimal digit (Unicode's Nd), as libphonenumber reads them
 # The fewest digits of a number libphonenumber counts valid, its country code with them (+43 1234 56,
 # Austria); a UK number written without one has at least eight (0800 1111). Counted in the text with its

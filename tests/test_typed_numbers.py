@@ -27,6 +27,7 @@ CONTACTS = {
     "emergency": {"phone": "999", "tel": "999"},
 }
 KNOWN = "write {{ contacts.front_door.phone }} instead: the number then comes from data/contacts.yml"
+EMERGENCY = KNOWN.replace("front_door", "emergency")
 UNKNOWN = (
     "this number is not in data/contacts.yml: add it there with a name and when to call (see the "
     "trainer guide, Contacts and people), then write its placeholder, for example "
@@ -125,6 +126,13 @@ def typed_link(address: str) -> tuple[str, str]:
         # markup near digits that makes no number, and a placeholder's braces as references
         ("Pick *2* of the 3 options; a_1 and 2*3 = 6 in 2026.", None),
         ("&#123;&#123; contacts.front_door.phone &#125;&#125;", None),
+        # a short number after a word that rings it (three digits alone are a count)
+        ("In an emergency, call 999.", ("'999' is a phone number typed into the page", EMERGENCY)),
+        ("Call 998 now.", ("'998' is a phone number typed into the page", UNKNOWN)),
+        ("Ring them on 116 123 at night.", ("'116 123' is a phone number typed into the page", UNKNOWN)),
+        ("Call **999**.", ("'999' is a phone number typed into the page", EMERGENCY)),
+        ("999 referrals, 111 children; we call 2026 a year of change; call 999,000 people.", None),
+        ("Call {{ contacts.emergency.phone }} at once.", None),
         # placeholders, years, figures and sections of law are not phone numbers
         ("Call [{{ contacts.front_door.phone }}](tel:{{ contacts.front_door.tel }}).", None),
         ("In 2021-22 there were 22,000 contacts, 111 children and 1,452 visits (section 47).", None),
@@ -308,6 +316,12 @@ PAGE = "docs/services/fostering.md"
             f"{PAGE}:{{line}}: '01452 42 65 66' is a phone number typed into the page ({UNKNOWN}; "
             "write the placeholder outside the code block, which would show its braces)",
         ),
+        (
+            PAGE,
+            "## How the service is organised",
+            "If a child is in danger now, call 999.\n\n## How the service is organised",
+            f"{PAGE}:{{line}}: '999' is a phone number typed into the page ({EMERGENCY})",
+        ),
         (  # told as a typed number, not as a title that differs from the heading (a review)
             PAGE,
             "title: Fostering",
@@ -346,6 +360,7 @@ PAGE = "docs/services/fostering.md"
     ids=[
         *("number in a page", "tel: link in a page", "crossed link", "number in bold", "code span"),
         "code block",
+        "short number",
         "number in a page's title",
         "number in a page's description",
         "number in a self-check",
