@@ -1060,6 +1060,9 @@ class UnfilledFacts(PageCheck):
         md.treeprocessors.register(_Unfilled(md, self), "unfilled_facts", TREE_PRIORITY)
         if "snippet" in md.preprocessors:
             snippets = md.preprocessors["snippet"]
+            # pymdownx's own step pastes each --8<-- in again: not through another extension's
+            # wrapper of it (safe_html's), which would take that one file for the page's all
+            self.paste = functools.partial(type(snippets).run, snippets)
             snippets.run = functools.partial(self.snippets, snippets.run)
 
     def snippets(self, run, lines: list[str]) -> list[str]:
@@ -1081,7 +1084,9 @@ class UnfilledFacts(PageCheck):
             if at and hidden[at[0]]:
                 continue
             try:
-                check_typed_numbers("\n".join(run(lines[first:end])), self.contacts, display, where=INCLUDED)
+                check_typed_numbers(
+                    "\n".join(self.paste(lines[first:end])), self.contacts, display, where=INCLUDED
+                )
             except DataError as error:
                 raise DataError(
                     display, at[0] + 1 + offset if at else None, error.problem, NUMBER_INCLUDED

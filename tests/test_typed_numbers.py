@@ -14,6 +14,7 @@ from phonenumbers import PhoneMetadata
 from conftest import copy_project, run_build
 from induction.common import DataError
 from induction.facts import FEWEST_DIGITS, UnfilledFacts, check_typed_numbers, typed_number
+from induction.safe_html import SafeHtml
 from test_escaping import plant_line
 
 FULL_WIDTH = "01452 426565".translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})  # ０１４５２ ...
@@ -668,3 +669,17 @@ def test_a_number_typed_into_an_included_file_stops_the_build_and_the_guide_may_
     )
     message = f"'01452 426599' is a phone number typed into a file the page includes with --8<-- ({INCLUDED})"
     assert_stops(project, tmp_path / "site", f"{PAGE}:{number}: {message}")
+
+
+def test_reading_each_included_file_again_leaves_safe_htmls_reading_of_the_page_alone(tmp_path):
+    """The facts' net pastes each --8<-- in again on its own; safe_html, which wraps the same step,
+    still has every file the page includes, so a tag in the first file is told at its line."""
+    (tmp_path / "a.md").write_text('<meta http-equiv="refresh" content="0">\n', encoding="utf-8")
+    (tmp_path / "b.md").write_text("Ring the front door.\n", encoding="utf-8")
+    page = 'Intro.\n\n--8<-- "a.md"\n\n--8<-- "b.md"\n'
+    judge, net = SafeHtml(), UnfilledFacts()
+    judge.start(page)
+    net.start(page, lambda: ("docs/x.md", 0), CONTACTS)
+    snippets = {"pymdownx.snippets": {"base_path": [str(tmp_path)], "check_paths": True}}
+    markdown.Markdown(extensions=["pymdownx.snippets", judge, net], extension_configs=snippets).convert(page)
+    assert [line for line, *_ in judge.problems] == [3]
