@@ -426,7 +426,7 @@ def test_braces_markdown_shows_as_typed_build_and_are_not_filled(project_copy, t
             'explanation: "If a child is in immediate danger, call {{ contacts.emergency.phone }} now. '
             "For every other worry, phone the front door straight away; out of hours, the Emergency Duty "
             'Team, but only if it cannot wait until the next working day."',
-            "explanation: >-\n      If a child is in immediate danger,\n      call 999 now. For every other "
+            "explanation: >-\n      If a child is in immediate danger,\n      ring now. For every other "
             "worry,\n      call {{ contacts.front_door.phone now.",
             "quizzes/thresholds.yml:16: '{{ contacts.front_door.phone now.' opens a fact with {{ but does "
             "not close it with }} (write {{ contacts.front_door.phone }})",

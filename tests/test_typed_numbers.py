@@ -129,10 +129,20 @@ def typed_link(address: str) -> tuple[str, str]:
         ("&#123;&#123; contacts.front_door.phone &#125;&#125;", None),
         # a short number after a word that rings it (three digits alone are a count)
         ("In an emergency, call 999.", ("'999' is a phone number typed into the page", EMERGENCY)),
-        ("Call 998 now.", ("'998' is a phone number typed into the page", UNKNOWN)),
+        (
+            "If a child is in danger, call the police on 999.",
+            ("'999' is a phone number typed into the page", EMERGENCY),
+        ),
+        ("Call NHS 111 for advice.", ("'111' is a phone number typed into the page", UNKNOWN)),
+        ("Police (not an emergency), phone: 101", ("'101' is a phone number typed into the page", UNKNOWN)),
+        ("Young people can text SHOUT to 85258.", ("'85258' is a phone number typed into the page", UNKNOWN)),
         ("Ring them on 116 123 at night.", ("'116 123' is a phone number typed into the page", UNKNOWN)),
         ("Call **999**.", ("'999' is a phone number typed into the page", EMERGENCY)),
         ("999 referrals, 111 children; we call 2026 a year of change; call 999,000 people.", None),
+        # counts after a word that rings (a red-team of the first rule, 7 December 2026)
+        ("Each year we call 300 families; we phone 101 carers and text 160 characters or fewer.", None),
+        ("Home visits 120, calls 300, texts 85. The number of carers rose to 100. Score: 100.", None),
+        ("We call 999 households on the list; social workers call 300 to 400 families a year.", None),
         ("Call {{ contacts.emergency.phone }} at once.", None),
         # placeholders, years, figures and sections of law are not phone numbers
         ("Call [{{ contacts.front_door.phone }}](tel:{{ contacts.front_door.tel }}).", None),
