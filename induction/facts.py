@@ -871,7 +871,7 @@ NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 SHORT_NUMBER = re.compile(
     r"\b(?:call(?:s|ed|ing)?|ring(?:s|ing)?|rang|dial(?:s|led|ling)?|(?:tele)?phon(?:e|es|ed|ing)"
     r"|text(?:s|ed|ing)?|tel|on)\b[.:]?(?:\s+[^\W\d][\w'’-]*){0,3}?\s+\(?"
-    r"(?P<number>\d{3,6}|\d{3} \d{3})(?![\d,.]\d)(?=\)?\s*(?:$|[.,;:!?)—–-]"
+    r"(?P<number>\d(?:[ ]?\d){2,5})(?![\d,.]\d)(?=\)?\s*(?:$|[.,;:!?)—–-]"
     r"|(?:now|if|or|and|straight|immediately|at|any|free|for|in|when|day|from|before|24)\b))",
     re.IGNORECASE,
 )

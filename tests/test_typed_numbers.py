@@ -136,6 +136,7 @@ def typed_link(address: str) -> tuple[str, str]:
         ("Call NHS 111 for advice.", ("'111' is a phone number typed into the page", UNKNOWN)),
         ("Police (not an emergency), phone: 101", ("'101' is a phone number typed into the page", UNKNOWN)),
         ("Young people can text SHOUT to 85258.", ("'85258' is a phone number typed into the page", UNKNOWN)),
+        ("Call 9\u200b9&#57; now.", ("'9 99' is a phone number typed into the page", EMERGENCY)),  # 0 width
         ("Ring them on 116 123 at night.", ("'116 123' is a phone number typed into the page", UNKNOWN)),
         ("Call **999**.", ("'999' is a phone number typed into the page", EMERGENCY)),
         ("999 referrals, 111 children; we call 2026 a year of change; call 999,000 people.", None),
