@@ -776,6 +776,13 @@ def _typed_number_at(text: str, contacts: dict, where: str = "the page") -> tupl
             "[{{ contacts.front_door.phone }}](tel:{{ contacts.front_door.tel }}), or leave the link "
             "out: a number from data/contacts.yml is made a link by itself",
         )
+    touching = _touching(decoded) or _touching(as_shown(text, INLINE_MARKUP)[0]) if "{{" in text else None
+    if touching:  # `{{ contacts.front_door.phone }}9` shows a number with one more digit
+        return (
+            max(text.find(touching), 0),
+            f"a digit is typed next to {' '.join(touching.split())}, so readers would see another number",
+            "leave the placeholder on its own, with a space or a word between it and any figure",
+        )
     if len(DIGIT.findall(decoded)) < SHORTEST:  # most paragraphs: too few digits for a number
         return None
     readings = (AS_TYPED, INLINE_MARKUP, TAGS_AS_SPACES)  # at one place, the first reading's words
@@ -876,6 +883,19 @@ SHORT_NUMBER = re.compile(
     re.IGNORECASE,
 )
 SHORTEST = 3  # digits of a short number (999)
+CONTACT_NUMBER = re.compile(r"\{\{\s*contacts\.[\w-]+\.(?:phone|tel)\s*\}\}")
+
+
+def _touching(reading: str) -> str | None:
+    """The first contact's number placeholder in `reading` with a digit typed right next to it,
+    which readers would see run into the number, else None."""
+    for match in CONTACT_NUMBER.finditer(reading):
+        before, after = reading[match.start() - 1 : match.start()], reading[match.end() : match.end() + 1]
+        if before.isdigit() or after.isdigit():
+            return match.group(0)
+    return None
+
+
 E164 = phonenumbers.PhoneNumberFormat.E164
 DIGIT = re.compile(r"\d")  # any decimal digit (Unicode's Nd), as libphonenumber reads them
 # The fewest digits of a number libphonenumber counts valid, its country code with them (+43 1234 56,

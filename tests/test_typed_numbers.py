@@ -29,6 +29,9 @@ CONTACTS = {
 }
 KNOWN = "write {{ contacts.front_door.phone }} instead: the number then comes from data/contacts.yml"
 EMERGENCY = KNOWN.replace("front_door", "emergency")
+FD = "{{ contacts.front_door.phone }}"
+RUNS_ON = "so readers would see another number"
+SPACE = "leave the placeholder on its own, with a space or a word between it and any figure"
 UNKNOWN = (
     "this number is not in data/contacts.yml: add it there with a name and when to call (see the "
     "trainer guide, Contacts and people), then write its placeholder, for example "
@@ -145,6 +148,11 @@ def typed_link(address: str) -> tuple[str, str]:
         ("Home visits 120, calls 300, texts 85. The number of carers rose to 100. Score: 100.", None),
         ("We call 999 households on the list; social workers call 300 to 400 families a year.", None),
         ("Call {{ contacts.emergency.phone }} at once.", None),
+        # a digit typed next to a contact's number, which readers see run into it (a red-team)
+        ("Call {{ contacts.front_door.phone }}9 now.", (f"a digit is typed next to {FD}, {RUNS_ON}", SPACE)),
+        ("Call 0{{ contacts.front_door.phone }}.", (f"a digit is typed next to {FD}, {RUNS_ON}", SPACE)),
+        ("Call {{ contacts.front_door.phone }}**9**.", (f"a digit is typed next to {FD}, {RUNS_ON}", SPACE)),
+        (f"Call {FD} 24 hours a day, or {FD}, 9 to 5.", None),
         # placeholders, years, figures and sections of law are not phone numbers
         ("Call [{{ contacts.front_door.phone }}](tel:{{ contacts.front_door.tel }}).", None),
         ("In 2021-22 there were 22,000 contacts, 111 children and 1,452 visits (section 47).", None),
@@ -334,6 +342,12 @@ PAGE = "docs/services/fostering.md"
             "If a child is in danger now, call 999.\n\n## How the service is organised",
             f"{PAGE}:{{line}}: '999' is a phone number typed into the page ({EMERGENCY})",
         ),
+        (
+            PAGE,
+            "## How the service is organised",
+            f"Call the front door on {FD}9.\n\n## How the service is organised",
+            f"{PAGE}:{{line}}: a digit is typed next to {FD}, {RUNS_ON} ({SPACE})",
+        ),
         (  # told as a typed number, not as a title that differs from the heading (a review)
             PAGE,
             "title: Fostering",
@@ -373,6 +387,7 @@ PAGE = "docs/services/fostering.md"
         *("number in a page", "tel: link in a page", "crossed link", "number in bold", "code span"),
         "code block",
         "short number",
+        "digit next to a placeholder",
         "number in a page's title",
         "number in a page's description",
         "number in a self-check",
