@@ -401,8 +401,9 @@ def title_not_heading(title, display: str, raw: str) -> list[tuple]:
         heading = TITLE_HEADING.fullmatch(line.rstrip())
         if heading and number in read:
             written = heading.group(1).strip()
-            # as readers see it: *emphasis*, `code`, &amp; (plain words show as typed)
-            shown = html_text(markdown.markdown(written)) if MARKUP_SIGN.search(written) else written
+            # as readers see it: *emphasis*, `code`, &amp; (plain words show as typed), read as the
+            # heading they are ('1. Fostering: the basics' alone would be a list)
+            shown = html_text(markdown.markdown(f"# {written}")) if MARKUP_SIGN.search(written) else written
             if " ".join(shown.split()) == " ".join(title.split()):
                 return []
             return [

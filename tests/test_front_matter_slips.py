@@ -307,7 +307,13 @@ def test_a_heading_that_is_the_title_is_fine(body):
     assert _problems(_page().replace("# Fostering\n\nText.\n", body)) == []
 
 
-@pytest.mark.parametrize("title", ["1. Fostering", "- Fostering", "+ Fostering", "> Fostering"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        *("1. Fostering", "- Fostering", "+ Fostering", "> Fostering"),
+        *("1. Fostering: the basics", "- Foster & care"),  # with a sign of markup (a review)
+    ],
+)
 def test_a_heading_that_starts_like_a_list_or_quote_is_read_as_the_heading_shows_it(title):
     """A heading's words are read as the heading shows them, not as a page of their own would:
     '# 1. Fostering' shows '1. Fostering', not a list of one item."""
