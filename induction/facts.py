@@ -776,11 +776,14 @@ def _typed_number_at(text: str, contacts: dict, where: str = "the page") -> tupl
             "[{{ contacts.front_door.phone }}](tel:{{ contacts.front_door.tel }}), or leave the link "
             "out: a number from data/contacts.yml is made a link by itself",
         )
-    touching = _touching(decoded) or _touching(as_shown(text, INLINE_MARKUP)[0]) if "{{" in text else None
+    readings = [(decoded, from_decoded), as_shown(text, INLINE_MARKUP)] if "{{" in text else []
+    touching = next(((m, places) for reading, places in readings if (m := _touching(reading))), None)
     if touching:  # `{{ contacts.front_door.phone }}9` shows a number with one more digit
+        match, places = touching
+        placeholder = " ".join(match.group(0).split())
         return (
-            max(text.find(touching), 0),
-            f"a digit is typed next to {' '.join(touching.split())}, so readers would see another number",
+            places[match.start()],
+            f"a digit is typed next to {placeholder}, so readers would see another number",
             "leave the placeholder on its own, with a space or a word between it and any figure",
         )
     if len(DIGIT.findall(decoded)) < SHORTEST:  # most paragraphs: too few digits for a number
@@ -824,7 +827,7 @@ def _number_in(bare: str) -> tuple[int, str, str] | None:
             found.append((match.start, match.raw_string, phonenumbers.format_number(match.number, E164)))
             break
     for match in SHORT_NUMBER.finditer(bare):
-        if _short_number(dialled := match.group("number").replace(" ", "")):
+        if SHORT_NUMBERS.fullmatch(dialled := match.group("number").replace(" ", "")):
             found.append((match.start("number"), match.group("number"), dialled))
             break
     return min(found, default=None)
@@ -870,29 +873,34 @@ INLINE_MARKUP = re.compile(
 )
 OTHER_SPACE = re.compile(r"[^\S ]")  # a space of any kind (str.isspace) but the plain one
 NOT_ASCII = re.compile(r"[^\x00-\x7f]")
-# A short number (999, 116 123) is taken for one when a word that rings it comes first, with at
-# most three words between ("call 999", "call the police on 999", "call NHS 111", "phone: 101"),
-# and no word follows that makes it a count ("call 101 carers"): only then, and only a number
-# libphonenumber knows as a UK short number (_short_number), is it told (a red-team, 7 December
-# 2026, found counts such as "we call 300 families" refused by a looser rule).
+# A short number is taken for one when a word that rings it comes first, with at most four words
+# between ("call 999", "call the police on 999", "ring them any time on 116 123", "phone: 101"),
+# and no word follows that makes it a count ("call 101 carers"). Only the short numbers a page
+# would give count (SHORT_NUMBERS): libphonenumber knows 44 three-digit ones, 100 and 150 among
+# them, and two reviews of 7 December 2026 found counts and page numbers refused by looser rules
+# ("we call 300 families", "based on 100.").
 SHORT_NUMBER = re.compile(
-    r"\b(?:call(?:s|ed|ing)?|ring(?:s|ing)?|rang|dial(?:s|led|ling)?|(?:tele)?phon(?:e|es|ed|ing)"
-    r"|text(?:s|ed|ing)?|tel|on)\b[.:]?(?:\s+[^\W\d][\w'’-]*){0,3}?\s+\(?"
-    r"(?P<number>\d(?:[ ]?\d){2,5})(?![\d,.]\d)(?=\)?\s*(?:$|[.,;:!?)—–-]"
-    r"|(?:now|if|or|and|straight|immediately|at|any|free|for|in|when|day|from|before|24)\b))",
+    r"\b(?:call(?:ed|ing)?|ring(?:ing)?|rang|dial(?:led|ling)?|(?:tele)?phon(?:e|ed|ing)|text(?:ed|ing)?|tel"
+    r"|contact(?:ed|ing)?)\b[.:]?(?:\s+[^\W\d][\w'’-]*){0,4}?\s+\(?"
+    r"(?P<number>\d(?:[ ]?\d){2,5})(?![\d,.]\d)(?=\)?\s*(?:$|[.,;:!?()—–-]"
+    r"|(?:now|if|or|and|to|about|straight|immediately|at|any|free|for|in|when|day|from|before|24)\b))",
     re.IGNORECASE,
 )
+# Emergency, police, NHS and helpline numbers: 999 and 112, 101 (police), 105 (power cut), 111 (NHS),
+# 119, the 116 helplines (116 123 Samaritans, 116 000, 116 111 Childline, 116 117), text relay
+# (18000, 18001) and Shout (85258)
+SHORT_NUMBERS = re.compile(r"999|112|101|105|111|119|116\d{3}|1800[01]|85258")
 SHORTEST = 3  # digits of a short number (999)
 CONTACT_NUMBER = re.compile(r"\{\{\s*contacts\.[\w-]+\.(?:phone|tel)\s*\}\}")
 
 
-def _touching(reading: str) -> str | None:
+def _touching(reading: str) -> re.Match | None:
     """The first contact's number placeholder in `reading` with a digit typed right next to it,
     which readers would see run into the number, else None."""
     for match in CONTACT_NUMBER.finditer(reading):
         before, after = reading[match.start() - 1 : match.start()], reading[match.end() : match.end() + 1]
         if before.isdigit() or after.isdigit():
-            return match.group(0)
+            return match
     return None
 
 

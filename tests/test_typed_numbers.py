@@ -147,6 +147,13 @@ def typed_link(address: str) -> tuple[str, str]:
         ("Each year we call 300 families; we phone 101 carers and text 160 characters or fewer.", None),
         ("Home visits 120, calls 300, texts 85. The number of carers rose to 100. Score: 100.", None),
         ("We call 999 households on the list; social workers call 300 to 400 families a year.", None),
+        # page numbers, scores and statistics (a review of the second rule, 7 December 2026)
+        ("Thresholds are based on 100. The form is on page 111; the plan depends on 112.", None),
+        ("Home visits 120, calls 150, texts 85. Calls: 150. The phone bill was 150. Phone 100 or so.", None),
+        # ... and numbers it missed, with 'to', 'about' or a bracket after them
+        ("Ring 101 to report a crime.", ("'101' is a phone number typed into the page", UNKNOWN)),
+        ("Call 999 (police) now.", ("'999' is a phone number typed into the page", EMERGENCY)),
+        ("Contact the police on 101 about it.", ("'101' is a phone number typed into the page", UNKNOWN)),
         ("Call {{ contacts.emergency.phone }} at once.", None),
         # a digit typed next to a contact's number, which readers see run into it (a red-team)
         ("Call {{ contacts.front_door.phone }}9 now.", (f"a digit is typed next to {FD}, {RUNS_ON}", SPACE)),
@@ -179,6 +186,22 @@ def test_a_number_wrapped_over_two_lines_is_found_at_the_line_it_starts(markdown
     with pytest.raises(DataError) as error:
         check_typed_numbers(markdown, CONTACTS, "docs/x.md")
     assert str(error.value).startswith(f"docs/x.md:{line}: ")
+
+
+@pytest.mark.parametrize(
+    ("markdown", "line"),
+    [
+        (f"Call {FD} in the day,\nor out of hours\nphone {FD}9.\n", 3),
+        (f"- two {FD}\n- three {FD}1\n", 2),
+        (f"| a | b |\n| --- | --- |\n| x | {FD} |\n| y | {FD}2 |\n", 4),
+    ],
+    ids=["paragraph", "list", "table"],
+)
+def test_a_digit_next_to_a_placeholder_is_told_at_that_placeholders_line(markdown, line):
+    """Not at the line of the same placeholder earlier in the paragraph (a review of the change)."""
+    with pytest.raises(DataError) as error:
+        check_typed_numbers(markdown, CONTACTS, "docs/x.md")
+    assert str(error.value).startswith(f"docs/x.md:{line}: a digit is typed next to {FD}")
 
 
 def test_the_page_check_names_the_line_and_leaves_trainer_notes_and_comments_alone():
