@@ -30,7 +30,7 @@ from induction.common import MONTHS, DataError, compose, load_yaml, relative_dis
 from induction.dates import uk_date
 from induction.front_matter import front_matter_line
 from induction.learner_text import joined, learner_lines, note_lines
-from induction.markdown_parts import CODE_BLOCK, CODE_SPAN, COMMENT, PageCheck, all_text, typed_parts
+from induction.markdown_parts import CODE_BLOCK, CODE_SPAN, PageCheck, all_text, code_lines, typed_parts
 from induction.text import markdown_text
 from induction.versions import require
 
@@ -776,8 +776,9 @@ def _typed_number_at(text: str, contacts: dict, where: str = "the page") -> tupl
             "[{{ contacts.front_door.phone }}](tel:{{ contacts.front_door.tel }}), or leave the link "
             "out: a number from data/contacts.yml is made a link by itself",
         )
-    readings = [(decoded, from_decoded), as_shown(text, INLINE_MARKUP)] if "{{" in text else []
-    touching = next(((m, places) for reading, places in readings if (m := _touching(reading))), None)
+    by_placeholder = "{{" in text and DIGIT.search(decoded)  # a contact's number and a digit
+    both = [(decoded, from_decoded), as_shown(text, INLINE_MARKUP)] if by_placeholder else []
+    touching = next(((m, places) for reading, places in both if (m := _touching(reading))), None)
     if touching:  # `{{ contacts.front_door.phone }}9` shows a number with one more digit
         match, places = touching
         placeholder = " ".join(match.group(0).split())
@@ -1105,7 +1106,10 @@ class UnfilledFacts(PageCheck):
             return result
         display, offset = self.where()
         page = self.text.split("\n")
-        hidden = [a or b for a, b in zip(note_lines(self.text), _comment_lines(self.text), strict=True)]
+        # learners never read a --8<-- in a trainer note or a comment (learner_lines blanks those, and
+        # code, where the file's text is shown as typed)
+        kinds = zip(note_lines(self.text), learner_lines(self.text), code_lines(self.text), strict=True)
+        hidden = [note or (not words.strip() and not code) for note, (_, words), code in kinds]
         for first, end in snippet_directives(lines):
             # the same line of the trainer's text: the as many-th one that reads the same
             same = sum(line.strip() == lines[first].strip() for line in lines[:first])
@@ -1158,17 +1162,6 @@ def snippet_directives(lines: list[str]) -> list[tuple[int, int]]:
             found.append((n, n + 1))
         n += 1
     return found
-
-
-def _comment_lines(text: str) -> list[bool]:
-    """For each line of `text`, whether it is inside an HTML comment (<!-- ... -->)."""
-    inside = [False] * (text.count("\n") + 1)
-    for start, piece, kind in typed_parts(text):
-        if kind == COMMENT:
-            first = text.count("\n", 0, start)
-            for n in range(first, first + piece.count("\n") + 1):
-                inside[n] = True
-    return inside
 
 
 NUMBER_INCLUDED = (
