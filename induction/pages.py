@@ -404,18 +404,22 @@ def title_not_heading(title, display: str, raw: str) -> list[tuple]:
             # as readers see it: *emphasis*, `code`, &amp; (plain words show as typed), read as the
             # heading they are ('1. Fostering: the basics' alone would be a list)
             shown = html_text(markdown.markdown(f"# {written}")) if MARKUP_SIGN.search(written) else written
-            if " ".join(shown.split()) == " ".join(title.split()):
+            shown = " ".join(shown.split())
+            if shown == " ".join(title.split()):
                 return []
-            return [
-                (
-                    display,
-                    number,
-                    f"the heading '# {written}' does not match the title '{title}' "
-                    f"on line {front_matter_line(raw, 'title')}",
-                    "write the same words in both: the title names the page in the menu, the browser "
-                    "tab and search; the heading at the top of the page",
-                )
-            ]
+            typed = re.sub(r"[ \t]*\{[^{}]*\}[ \t]*$", "", line).strip()  # as typed, no attributes
+            seen = "" if " ".join(typed.split()) == f"# {shown}" else f" (readers see '{shown}')"
+            expected = (
+                "write the same words in both: the title names the page in the menu, the browser "
+                "tab and search; the heading at the top of the page"
+            )
+            if typed.endswith("#") and not shown.endswith("#"):  # Markdown drops closing hashes
+                expected += r"; to end the heading with #, write \#"
+            line_of_title = front_matter_line(raw, "title")
+            problem = (
+                f"the heading '{typed}'{seen} does not match the title '{title}' on line {line_of_title}"
+            )
+            return [(display, number, problem, expected)]
     return []
 
 
@@ -537,7 +541,9 @@ DASH = "-\u2010-\u2015\u2212\ufe58\ufe63\uff0d"  # hyphen, the Unicode dashes, m
 DASHES = re.compile(rf"[ \t]*[{DASH}][{DASH} \t]*")  # a first line of dashes only
 FIELD_LINE = re.compile(r"([A-Za-z_][\w-]*):([ \t]|$)", re.MULTILINE)  # a first line 'title: ...'
 # A page's `#` heading: its words, without closing #s or a { #id .class } list after them
-TITLE_HEADING = re.compile(r"#[ \t]+(.*?)(?:[ \t]+#+)?(?:[ \t]*\{[^{}]*\})?[ \t]*")
+# A `#` heading's words, as Python-Markdown reads them: closing hashes dropped, with or without a
+# space before them ('# Learning C#' shows "Learning C"; an escaped one, 'C\#', stays), then attributes.
+TITLE_HEADING = re.compile(r"#[ \t]+((?:\\.|[^\\])*?)[ \t]*#*(?:[ \t]*\{[^{}]*\})?[ \t]*")
 HEADING = re.compile(r"^#{1,6}[ \t]", re.MULTILINE)  # a Markdown heading (in YAML, a comment line)
 
 

@@ -322,6 +322,24 @@ def test_a_heading_that_starts_like_a_list_or_quote_is_read_as_the_heading_shows
     assert _problems(raw.replace(f"# {title}\n", "# Fostering\n"))  # the words still compared
 
 
+def test_a_heading_ending_in_a_hash_is_compared_as_readers_see_it():
+    """Markdown drops the hashes at the end of a heading, with or without a space before them:
+    '# Learning C#' shows "Learning C", so it does not match the title 'Learning C#'. The message
+    says what readers see and how to keep the hash; an escaped hash ('C\\#') shows and matches."""
+    raw = _page(title='"Learning C#"').replace("# Fostering\n", "# Learning C# { #top }\n")
+    assert _problems(raw) == [
+        "docs/x.md:10: the heading '# Learning C#' (readers see 'Learning C') does not match the title "
+        f"'Learning C#' on line 2 ({SAME_WORDS}; to end the heading with #, write \\#)"
+    ]
+    assert _problems(raw.replace("# Learning C#", "# Learning C\\#")) == []
+    assert (
+        _problems(
+            raw.replace("# Learning C#", "# C# for beginners").replace('"Learning C#"', "C# for beginners")
+        )
+        == []
+    )
+
+
 def test_a_comment_in_the_front_matter_is_not_the_heading():
     raw = _page(sources="[]\n# a note for trainers")
     assert _problems(raw) == []
