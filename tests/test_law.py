@@ -283,6 +283,11 @@ OLD_WORDING = [
     # the family; every care leaver was said to have a personal adviser by right.
     r"\bsuffering (?:___|significant) harm(?!,? or\b)",
     r"meeting of everyone who works with the child",
+    # Second reading (December 2026): the court was said to decide where a child lives (it decides
+    # whether to make a care order; the council then decides where the child lives, section 22C);
+    # a care leaver was said to make their pathway plan with their adviser (the council makes it).
+    r"court, not the council, decides",
+    r"plan a care leaver makes",
     r"until (?:everyone|all the agencies|the agencies) agrees? the child is safe",
     r"support that education, health and social care must provide",
     r"[Ee]very care leaver (?:has|until)",
@@ -589,6 +594,23 @@ def test_the_court_route_is_the_usual_one_and_an_emergency_goes_to_court_at_once
     care = section_text(real_site, "services/court-proceedings.md", "care-proceedings")
     assert "how far the parents may use theirs, but only where the child's welfare needs it" in care
     assert "where the child's welfare needs it (section 33)" in glossary("care order")
+
+
+def test_the_court_agrees_to_separation_and_under_a_care_order_the_council_decides_the_home(real_site):
+    """Second reading (December 2026): the court decides whether to make a care order, and a child
+    is only separated from their parents if it agrees; under the order the council decides where
+    the child lives (Children Act 1989, sections 22C and 33)."""
+    route = section_text(real_site, "services/court-proceedings.md", "the-route-at-a-glance")
+    assert "only separated from their parents in care proceedings if the court agrees" in route, route
+    care = section_text(real_site, "services/court-proceedings.md", "care-proceedings")
+    assert "it is the council, not the court, that decides where the child lives" in care, care
+    assert "22C" in care, care
+    takeaways = section_text(real_site, "services/court-proceedings.md", "key-takeaways")
+    assert "the council then decides where the child lives" in takeaways, takeaways
+    diagram = (ROOT / "docs" / "images" / "court-route.svg").read_text(encoding="utf-8")
+    assert "agrees separation" in diagram and "if the court agrees" in diagram
+    assert "where child lives" not in diagram
+    assert "plan the council makes with a young person leaving care" in glossary("pathway plan")
 
 
 def test_section_20_asks_for_a_real_and_informed_choice_by_the_parents(real_site):
