@@ -30,8 +30,18 @@ from induction.common import MONTHS, DataError, compose, load_yaml, relative_dis
 from induction.dates import uk_date
 from induction.front_matter import front_matter_line
 from induction.learner_text import joined, learner_lines, note_lines
-from induction.markdown_parts import CODE_BLOCK, CODE_SPAN, PageCheck, all_text, code_lines, typed_parts
+from induction.markdown_parts import (
+    CODE_BLOCK,
+    CODE_SPAN,
+    PageCheck,
+    all_text,
+    code_lines,
+    text_pieces,
+    typed_parts,
+    unquoted,
+)
 from induction.text import markdown_text
+from induction.trainer_notes import is_note
 from induction.versions import require
 
 require(
@@ -690,6 +700,7 @@ def check_typed_numbers(
         for m in TEL_REFERENCE.finditer("\n".join(text for _, text in lines))
     }
     for number, text in [*lines, (0, "")]:
+        text = unquoted(text)  # a quote's paragraph is read without its > marks, as it shows
         if text.strip():
             paragraph.append((number, text))
             continue
@@ -827,11 +838,34 @@ def _number_in(bare: str) -> tuple[int, str, str] | None:
         for match in phonenumbers.PhoneNumberMatcher(bare, "GB", leniency=phonenumbers.Leniency.VALID):
             found.append((match.start, match.raw_string, phonenumbers.format_number(match.number, E164)))
             break
+        found += _among_figures(bare)
     for match in SHORT_NUMBER.finditer(bare):
         if SHORT_NUMBERS.fullmatch(dialled := match.group("number").replace(" ", "")):
             found.append((match.start("number"), match.group("number"), dialled))
             break
     return min(found, default=None)
+
+
+def _among_figures(bare: str) -> list[tuple[int, str, str]]:
+    """libphonenumber reads a run of figures as one number, and a run that is too long as none, so
+    a number with a figure typed after or before it ('01452 426565 24 hours a day', 'in 2025
+    01452 426565') was not found (a second reading, 7 December 2026). So each run of two or more
+    groups of figures is also read part by part, the longest first: [(start, as shown, dialled)]
+    of the first number found this way, or []."""
+    for run in FIGURE_RUN.finditer(bare):
+        groups = [(m.start(), m.end()) for m in FIGURE_GROUP.finditer(run.group())]
+        parts = [(i, j) for i in range(len(groups)) for j in range(len(groups), i, -1) if j - i < len(groups)]
+        for i, j in sorted(parts, key=lambda part: (part[0] - part[1], part[0])):  # the longest first
+            written = run.group()[groups[i][0] : groups[j - 1][1]]
+            if len(DIGIT.findall(written)) < FEWEST_DIGITS:
+                continue
+            try:
+                number = phonenumbers.parse(written, "GB")
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(number):
+                return [(run.start() + groups[i][0], written, phonenumbers.format_number(number, E164))]
+    return []
 
 
 def as_shown(text: str, markup: re.Pattern) -> tuple[str, Sequence[int]]:
@@ -911,6 +945,10 @@ DIGIT = re.compile(r"\d")  # any decimal digit (Unicode's Nd), as libphonenumber
 # Austria); a UK number written without one has at least eight (0800 1111). Counted in the text with its
 # character references read. tests/test_typed_numbers.py checks this against libphonenumber's own data.
 FEWEST_DIGITS = 6
+# Groups of figures as a number is written ("+44 (0)1452 426565", "01452-426-565"), one space or
+# sign between two; each group on its own
+FIGURE_GROUP = re.compile(r"\+?\(?\d+\)?")
+FIGURE_RUN = re.compile(rf"{FIGURE_GROUP.pattern}(?:[ \-./]{FIGURE_GROUP.pattern})+")
 
 
 # A phone link whose address is a contact's placeholder, with the text it shows: in Markdown,
@@ -1126,6 +1164,29 @@ class UnfilledFacts(PageCheck):
                 ) from None
         return result
 
+    def numbers_shown(self, root: Element, stash: list) -> None:
+        """The last net for a wrong phone number: the page check reads the trainer's Markdown,
+        and where its reading of a quote, a trainer note's indent, a comment or a fence differs
+        from Python-Markdown's, a number may be shown that it never read (a red-team of 7 December
+        2026 found 19 such places). So every text and attribute the converted page shows (code
+        too, not trainer notes) is read for phone numbers, and one that is no contact's number in
+        data/contacts.yml stops the build, at the first line that has its digits."""
+        known = {entry.get("tel") for entry in self.contacts.values()}
+
+        def unknown(piece: str) -> list[tuple[str, str]]:
+            found = numbers_in(piece) if len(DIGIT.findall(piece)) >= SHORTEST else ()
+            return [(raw, dialled) for raw, dialled in found if dialled not in known]
+
+        # first a quick look at all the page holds (notes and comments too): most hold no such number
+        if not any(unknown(piece) for piece in text_pieces(root, stash)):
+            return
+        for piece, _ in _shown(root, False, stash, set(), notes=False):
+            for raw, _ in unknown(piece)[:1]:
+                display, offset = self.where()
+                line = digits_line(self.text, raw)
+                problem = f"'{raw}' is a phone number readers would see, and it is not in data/contacts.yml"
+                raise DataError(display, line and line + offset, problem, NOT_A_CONTACT)
+
     def found(self, problems: list[tuple[int | None, str]]) -> None:
         self.problems = problems
         if problems and self.where is not None:
@@ -1136,6 +1197,30 @@ class UnfilledFacts(PageCheck):
             raise DataError(display, line + offset, f"'{written}' was not filled in", UNFILLED)
 
 
+def numbers_in(text: str) -> list[tuple[str, str]]:
+    """(the number as shown, the number to dial) of every UK phone number in `text`, read as
+    _first_number reads one (a run of spaces, or a line break, one space)."""
+    found, rest = [], " ".join(text.split())
+    while number := _first_number(rest, range(len(rest) + 1)):
+        at, raw, dialled = number
+        found.append((raw, dialled))
+        rest = rest[at + len(raw) :]
+    return found
+
+
+def digits_line(text: str, raw: str) -> int | None:
+    """The line of `text` where the digits of `raw` first stand in order, with at most a few
+    other characters between two of them (a space, a line break, > or markup), else None."""
+    digits = DIGIT.findall(raw)
+    match = re.search(r"\D{0,8}?".join(digits), text) if digits else None
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+NOT_A_CONTACT = (
+    "write the contact's placeholder instead, for example {{ contacts.front_door.phone }}, adding a "
+    "new number to data/contacts.yml first; if the line is meant for trainers only, check that its "
+    "comment is closed with --> and that a trainer note's lines are indented by 4 spaces"
+)
 TREE_PRIORITY = 1  # after 'inline' (20), attr_list, abbr and toc; before 'unescape' (0)
 UNFILLED = (
     "readers would see the braces, as the page shows this part as text although the site took it "
@@ -1181,7 +1266,10 @@ class _Unfilled(Treeprocessor):
         self.facts = facts
 
     def run(self, root):
-        self.facts.found(unfilled_placeholders(root, self.md.htmlStash.rawHtmlBlocks, self.facts.text))
+        stash = self.md.htmlStash.rawHtmlBlocks
+        self.facts.found(unfilled_placeholders(root, stash, self.facts.text))
+        if self.facts.contacts is not None and self.facts.where is not None:
+            self.facts.numbers_shown(root, stash)
 
 
 def unfilled_placeholders(root: Element, stash: list, text: str) -> list[tuple[int | None, str]]:
@@ -1221,23 +1309,30 @@ def unfilled_placeholders(root: Element, stash: list, text: str) -> list[tuple[i
     return problems
 
 
-def _shown(element: Element, in_code: bool, stash: list, seen: set) -> Iterator[tuple[str, bool]]:
+def _shown(
+    element: Element, in_code: bool, stash: list, seen: set, notes: bool = True
+) -> Iterator[tuple[str, bool]]:
     """(text or attribute value, whether it is code) of `element` and all inside it, in order,
-    with the raw HTML Python-Markdown stashed read where it stands."""
+    with the raw HTML Python-Markdown stashed read where it stands; `notes` false: not inside a
+    trainer note (the build takes notes out after this; raw HTML cannot hold one)."""
+    if not notes and is_note(element.tag, element.items()):
+        return
     in_code = in_code or element.tag in AS_TYPED_TAGS
     for value in element.attrib.values():
         if value:  # attr_list gives a bare word, { like this }, no value
             yield value, in_code
-    yield from _text(element.text, in_code, stash, seen)
+    yield from _text(element.text, in_code, stash, seen, notes)
     for child in element:
-        yield from _shown(child, in_code, stash, seen)
-        yield from _text(child.tail, in_code, stash, seen)
+        yield from _shown(child, in_code, stash, seen, notes)
+        yield from _text(child.tail, in_code, stash, seen, notes)
 
 
-def _text(text: str | None, in_code: bool, stash: list, seen: set) -> Iterator[tuple[str, bool]]:
+def _text(
+    text: str | None, in_code: bool, stash: list, seen: set, notes: bool = True
+) -> Iterator[tuple[str, bool]]:
     """The pieces of one text of the tree, with the raw HTML stashed in it read in its place, as
     one piece of HTML (an inline `<kbd>` and its `</kbd>` are stashed apart)."""
-    reader, position = _RawHtml(in_code), 0
+    reader, position = _RawHtml(in_code, notes), 0
     for match in HTML_PLACEHOLDER_RE.finditer(text or ""):
         reader.feed(html.escape(text[position : match.start()], quote=False))
         position, number = match.end(), int(match.group(1))
@@ -1246,8 +1341,8 @@ def _text(text: str | None, in_code: bool, stash: list, seen: set) -> Iterator[t
         seen.add(number)
         if isinstance(stash[number], Element):  # Markdown in HTML: a tree of its own
             yield from reader.done(stash, seen)
-            yield from _shown(stash[number], in_code, stash, seen)
-            reader = _RawHtml(in_code)
+            yield from _shown(stash[number], in_code, stash, seen, notes)
+            reader = _RawHtml(in_code, notes)
         else:
             reader.feed(str(stash[number]))
     reader.feed(html.escape((text or "")[position:], quote=False))
@@ -1258,10 +1353,10 @@ class _RawHtml(HTMLParser):
     """The texts and attribute values of raw HTML, each with whether it is inside code. Character
     references are left out (`&#123;&#123;` shows braces on purpose), and so are comments."""
 
-    def __init__(self, in_code: bool):
+    def __init__(self, in_code: bool, notes: bool = True):
         super().__init__(convert_charrefs=False)
         self.parts: list[tuple[str, bool]] = []
-        self.in_code, self.code = in_code, 0
+        self.in_code, self.code, self.notes = in_code, 0, notes
 
     def handle_starttag(self, tag, attrs):
         code = self.in_code or self.code > 0 or tag in AS_TYPED_TAGS
@@ -1278,7 +1373,10 @@ class _RawHtml(HTMLParser):
         """The parts read, with the raw HTML stashed inside them (nested) read too."""
         self.close()
         for part, code in self.parts:
-            yield from _text(part, code, stash, seen) if HTML_PLACEHOLDER_RE.search(part) else [(part, code)]
+            if HTML_PLACEHOLDER_RE.search(part):
+                yield from _text(part, code, stash, seen, self.notes)
+            else:
+                yield part, code
 
 
 AS_TYPED_TAGS = {"code", "pre", "kbd", "samp"}  # what a page shows as typed

@@ -41,14 +41,17 @@ def _learner_lines(body: str) -> tuple[tuple[int, str], ...]:
 @functools.lru_cache(maxsize=CACHED_TEXTS)
 def note_lines(body: str) -> tuple[bool, ...]:
     """For each line of `body`, whether it belongs to a trainer-only note: the line that opens
-    it, and the indented lines and blank lines below it (code inside a note is the note's)."""
+    it, and the blank lines and lines indented 4 spaces more below it (code inside a note is the
+    note's). A line indented less ends the note, as Python-Markdown's admonition and
+    pymdownx.details read it: readers see it (a red-team of 7 December 2026 published a number
+    typed 2 spaces in after a note)."""
     out: list[bool] = []
     note_indent = None
     for line, is_code in zip(body.split("\n"), code_lines(body), strict=True):
         stripped = line.expandtabs(4).lstrip()
         indent = len(line.expandtabs(4)) - len(stripped)
         if note_indent is not None:
-            if not stripped or indent > note_indent:
+            if not stripped or indent >= note_indent + 4:
                 out.append(True)
                 continue
             note_indent = None

@@ -220,6 +220,12 @@ def _span_stops(lines: list[str], kinds: list[str | None], starts: list[int]) ->
     return sorted(stops)
 
 
+def unquoted(line: str) -> str:
+    """`line` as a paragraph in a quote has it: without its indent and its quote marks (`> `)."""
+    stripped = line.lstrip()
+    return _unquoted(stripped) if stripped.startswith(">") else line
+
+
 def _unquoted(stripped: str) -> str:
     """The text of a line (without its indent) inside the quotes it is in: after each `>` and one
     space (`> > - item` is `- item`); a line in no quote as it is."""
@@ -298,6 +304,11 @@ def all_text(root, stash: list) -> str:
     holds as text, in one string: the texts and attribute values of its tree and the raw HTML,
     character references read. It holds more than a reader sees (code, tags, comments), so what is
     not in it is nowhere on the page: a quick test before a slower walk that looks for it."""
+    return "".join(text_pieces(root, stash))
+
+
+def text_pieces(root, stash: list) -> list[str]:
+    """all_text's pieces, each text, attribute value and piece of raw HTML apart."""
     trees = [root, *(piece for piece in stash if not isinstance(piece, str))]
     parts = [html.unescape(piece) for piece in stash if isinstance(piece, str)]
     for tree in trees:
@@ -306,7 +317,7 @@ def all_text(root, stash: list) -> str:
             parts += filter(None, element.attrib.values())  # attr_list: a bare word has no value
             if not isinstance(element.tag, str) and element.text:  # a comment: itertext leaves it out
                 parts.append(element.text)
-    return "".join(parts)
+    return parts
 
 
 def bare_line(line: str) -> str:

@@ -169,7 +169,7 @@ def _tree_text(
 ) -> None:
     """The text of `element` into `parts`, a line break around each block, leaving out trainer
     notes (still in the tree in the trainer view) and code, or, with `code`, all but code blocks."""
-    if _is_note(element.tag, element.items()) or (not code and element.tag in CODE_TAGS):
+    if is_note(element.tag, element.items()) or (not code and element.tag in CODE_TAGS):
         return
     in_pre = in_pre or element.tag == "pre"
     keep, around = in_pre or not code, "\n" if is_block(element.tag) else ""
@@ -257,13 +257,13 @@ def _bare(line: str) -> str:
 def _notes_in(parent: etree.Element):
     """(parent, note) for each trainer note under `parent`, in page order, not looking inside one."""
     for child in parent:
-        if _is_note(child.tag, child.items()):
+        if is_note(child.tag, child.items()):
             yield parent, child
         else:
             yield from _notes_in(child)
 
 
-def _is_note(tag, attributes) -> bool:
+def is_note(tag, attributes) -> bool:
     """A trainer note is an admonition (`!!! trainer`: <div class="admonition trainer">) or a
     collapsible block (`??? trainer`: <details class="trainer">)."""
     if tag not in ("div", "details"):
@@ -274,7 +274,7 @@ def _is_note(tag, attributes) -> bool:
 
 def _holds_a_note(raw) -> bool:
     """Whether a piece of raw HTML Python-Markdown set aside opens a trainer note."""
-    return isinstance(raw, str) and NOTE_CLASS in raw and any(_is_note(*tag) for tag in read_html(raw).tags)
+    return isinstance(raw, str) and NOTE_CLASS in raw and any(is_note(*tag) for tag in read_html(raw).tags)
 
 
 def _title_of(note: etree.Element) -> etree.Element | None:

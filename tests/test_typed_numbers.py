@@ -11,7 +11,7 @@ import phonenumbers
 import pytest
 from phonenumbers import PhoneMetadata
 
-from conftest import copy_project, run_build
+from conftest import TEXT_EXTENSIONS, copy_project, run_build
 from induction.common import DataError
 from induction.facts import FEWEST_DIGITS, UnfilledFacts, check_typed_numbers, typed_number
 from induction.safe_html import SafeHtml
@@ -29,6 +29,7 @@ CONTACTS = {
 }
 KNOWN = "write {{ contacts.front_door.phone }} instead: the number then comes from data/contacts.yml"
 EMERGENCY = KNOWN.replace("front_door", "emergency")
+EDT = KNOWN.replace("front_door", "emergency_duty_team")
 FD = "{{ contacts.front_door.phone }}"
 RUNS_ON = "so readers would see another number"
 SPACE = "leave the placeholder on its own, with a space or a word between it and any figure"
@@ -164,6 +165,22 @@ def typed_link(address: str) -> tuple[str, str]:
         ("Call [{{ contacts.front_door.phone }}](tel:{{ contacts.front_door.tel }}).", None),
         ("In 2021-22 there were 22,000 contacts, 111 children and 1,452 visits (section 47).", None),
         ("The Children Act 1989 (1989/41) and 18,582 children.", None),
+        # a figure typed after or before a number: libphonenumber read the run as one number, too
+        # long, and so as none (a second reading, 7 December 2026)
+        (
+            "Call 01452 426599 24 hours a day.",
+            ("'01452 426599' is a phone number typed into the page", UNKNOWN),
+        ),
+        ("Ring 01452 614194 7 days a week.", ("'01452 614194' is a phone number typed into the page", EDT)),
+        (
+            "In 2025 01452 426599 was the number.",
+            ("'01452 426599' is a phone number typed into the page", UNKNOWN),
+        ),
+        (
+            "Text 0800 111 1111 7 days a week.",
+            ("'0800 111 1111' is a phone number typed into the page", UNKNOWN),
+        ),
+        ("In 2021 2022 2023 there were 1 000 000 visits on 01 02 2025.", None),
     ],
 )
 def test_a_number_typed_into_a_text_is_found_with_what_to_write(text, found):
@@ -186,6 +203,35 @@ def test_a_number_wrapped_over_two_lines_is_found_at_the_line_it_starts(markdown
     with pytest.raises(DataError) as error:
         check_typed_numbers(markdown, CONTACTS, "docs/x.md")
     assert str(error.value).startswith(f"docs/x.md:{line}: ")
+
+
+@pytest.mark.parametrize(
+    ("markdown", "line"),
+    [
+        # a quote's paragraph is read without its > marks, as readers see it
+        ("Intro.\n\n> If you are worried, call 01452\n> 426599 today.\n", 3),
+        ("> > Nested: call 01452\n> > 426599.\n", 1),
+        # a line indented less than 4 spaces more than its note is not in the note: readers see it
+        ('!!! trainer "A note"\n    Note text.\n\n  If you are worried, call 01452 426599 today.\n', 4),
+        ('!!! trainer "A note"\n    Note text.\n\n   Call 01452\n   426599 today.\n', 4),
+        ('- Item\n\n    !!! trainer "A note"\n        Note.\n\n      Call 01452 426599.\n', 6),
+        ('!!! trainer "A note"\n    Note text.\n\n  ```text\n  call 01452 426599\n  ```\n', 5),
+    ],
+    ids=["quote", "nested quote", "after a note, 2 spaces", "after a note, wrapped", "in a list", "fence"],
+)
+def test_a_number_in_a_quote_or_below_a_note_is_found_as_readers_see_it(markdown, line):
+    """A red-team (7 December 2026) published these: the check read the > marks into the number,
+    and took any line indented more than a note's first line for the note's."""
+    with pytest.raises(DataError) as error:
+        check_typed_numbers(markdown, CONTACTS, "docs/x.md")
+    assert str(error.value).startswith(f"docs/x.md:{line}: '01452")
+
+
+def test_a_note_keeps_its_lines_indented_4_spaces_more():
+    check_typed_numbers(
+        '!!! trainer "A note"\n    Call 01452 426599.\n\n    And 01452 426599.\n', CONTACTS, "x"
+    )
+    check_typed_numbers('- Item\n\n    !!! trainer "A note"\n        Call 01452 426599.\n', CONTACTS, "x")
 
 
 @pytest.mark.parametrize(
@@ -633,7 +679,8 @@ def _include(tmp_path, page: str, included: str, contacts: dict | None) -> None:
     net = UnfilledFacts()
     net.start(page, lambda: ("docs/x.md", 3), contacts)
     snippets = {"pymdownx.snippets": {"base_path": [str(tmp_path)], "check_paths": True}}
-    markdown.Markdown(extensions=["pymdownx.snippets", net], extension_configs=snippets).convert(page)
+    extensions = ["admonition", "pymdownx.snippets", net]  # trainer notes are admonitions
+    markdown.Markdown(extensions=extensions, extension_configs=snippets).convert(page)
 
 
 @pytest.mark.parametrize(
@@ -732,3 +779,67 @@ def test_reading_each_included_file_again_leaves_safe_htmls_reading_of_the_page_
     snippets = {"pymdownx.snippets": {"base_path": [str(tmp_path)], "check_paths": True}}
     markdown.Markdown(extensions=["pymdownx.snippets", judge, net], extension_configs=snippets).convert(page)
     assert [line for line, *_ in judge.problems] == [3]
+
+
+# --- The last net: the converted page is read for numbers (a red-team of 7 December 2026) ----------
+
+SEEN = "'01452 426599' is a phone number readers would see, and it is not in data/contacts.yml"
+
+
+def _converted(page: str, contacts: dict | None = CONTACTS) -> None:
+    """Convert `page` with the site's text extensions and the facts' net, as a build does."""
+    net = UnfilledFacts()
+    net.start(page, lambda: ("docs/x.md", 3), contacts)
+    markdown.Markdown(extensions=[*TEXT_EXTENSIONS, net]).convert(page)
+
+
+@pytest.mark.parametrize(
+    ("page", "line"),
+    [
+        ("Read this <!-- not closed here\n\nCall 01452 426599 today.\n\nLater text --> ends it.\n", 3),
+        (
+            "- Item\n\n    <!-- a note for trainers\n\n    Call 01452 426599 today.\n\n    end of note -->\n",
+            5,
+        ),
+        ("<!-- trainers: check this -- >\n\nCall 01452 426599 today.\n\n<!-- a real comment -->\n", 3),
+        ("Call the front door <!-- old: 01452 426599 <!-- checked --> today.\n", 1),
+        ('See [the guide](https://example.org/ "<!-- guide") here.\n\nCall 01452 426599.\n\n<!-- x -->\n', 3),
+        ("```\n\nIf you are worried, call 01452\n426599 today.\n", 3),
+        ("```inline``` is code.\n\nIf you are worried, call 01452\n426599 today.\n", 3),
+    ],
+    ids=["comment left open", "comment in a list", "-- >", "comment in a comment", "<!-- in a title"]
+    + ["stray fence", "fence on one line"],
+)
+def test_a_number_the_page_check_misread_is_found_in_the_converted_page(page, line):
+    """The page check reads the Markdown as typed; where its idea of a comment or a fence differs
+    from Python-Markdown's, the number is shown, and the converted page's net stops the build."""
+    check_typed_numbers(page, CONTACTS, "docs/x.md")  # the page check misreads each of these
+    with pytest.raises(DataError) as error:
+        _converted(page)
+    assert str(error.value).startswith(f"docs/x.md:{line + 3}: {SEEN} (write the contact's placeholder")
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '!!! trainer "Check"\n    The slide says 01452 426599.\n\nWords.\n',
+        "<!-- the old number: 01452 426599 -->\n\nWords.\n",
+        "Call 01452 42 65 65 or, out of hours, 01452 614194; in danger, call 999.\n",
+        '<a href="tel:+441452426565">01452 42 65 65</a>\n',
+    ],
+    ids=["trainer note", "comment", "contacts' numbers", "a contact's link"],
+)
+def test_a_number_in_a_note_or_comment_or_a_contacts_number_passes_the_net(page):
+    _converted(page)
+
+
+def test_the_net_is_not_cast_on_the_trainer_guide():
+    _converted("Read this <!-- not closed\n\nCall 01452 426599.\n\nx -->\n", contacts=None)
+
+
+@pytest.mark.build
+def test_a_number_shown_past_the_page_check_stops_the_build_at_its_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    heading, left_open = "## Which number when?", "Read <!-- not closed\n\nCall 01452 426599.\n\nLater -->."
+    line = plant_line(project, "docs/contacts.md", heading, f"{left_open}\n\n{heading}")
+    assert_stops(project, tmp_path / "site", f"docs/contacts.md:{line + 2}: {SEEN}")
