@@ -13,6 +13,7 @@ import datetime as dt
 import difflib
 import functools
 import html
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -823,7 +824,10 @@ def _first_number(shown: str, places: Sequence[int]) -> tuple[int, str, str] | N
     # a number pasted with odd spaces (non-breaking, narrow, zero-width) is still one; same length
     bare = OTHER_SPACE.sub(" ", PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), shown))
     if not bare.isascii():  # a format character (Cf: zero-width space, joiner) is never ASCII
-        bare = NOT_ASCII.sub(lambda m: " " if unicodedata.category(m.group()) == "Cf" else m.group(), bare)
+        # nor a mark that joins the digit before it (Mn: a variation selector), which shows nothing
+        bare = NOT_ASCII.sub(
+            lambda m: " " if unicodedata.category(m.group()) in ("Cf", "Mn") else m.group(), bare
+        )
     found = _number_in(bare)
     return (places[found[0]], *found[1:]) if found else None
 
@@ -847,17 +851,21 @@ def _number_in(bare: str) -> tuple[int, str, str] | None:
 
 
 def _among_figures(bare: str) -> list[tuple[int, str, str]]:
-    """libphonenumber reads a run of figures as one number, and a run that is too long as none, so
-    a number with a figure typed after or before it ('01452 426565 24 hours a day', 'in 2025
-    01452 426565') was not found (a second reading, 7 December 2026). So each run of two or more
-    groups of figures is also read part by part, the longest first: [(start, as shown, dialled)]
-    of the first number found this way, or []."""
+    """libphonenumber reads a run of figures as one number, and a run that is too long (or one with
+    a letter touching it) as none, so a number with a figure typed after or before it ('01452
+    426565 24 hours a day', 'in 2025 01452 426565') or a letter against it ('on01452 426565') was
+    not found (a second reading and a red-team, 7 December 2026). So each run of groups of figures
+    is also read part by part, the longest first, a part starting as a UK number is written (0, +
+    or "(0"; not a year, an ISBN or a count): [(start, as shown, dialled)] of the first number
+    found this way, or []."""
     for run in FIGURE_RUN.finditer(bare):
         groups = [(m.start(), m.end()) for m in FIGURE_GROUP.finditer(run.group())]
-        parts = [(i, j) for i in range(len(groups)) for j in range(len(groups), i, -1) if j - i < len(groups)]
+        # a number is written in at most MOST_GROUPS groups: parts of more are not read (a long run
+        # of figures, a table of them, would take the square of its length)
+        parts = [(i, j) for i in range(len(groups)) for j in range(min(len(groups), i + MOST_GROUPS), i, -1)]
         for i, j in sorted(parts, key=lambda part: (part[0] - part[1], part[0])):  # the longest first
             written = run.group()[groups[i][0] : groups[j - 1][1]]
-            if len(DIGIT.findall(written)) < FEWEST_DIGITS:
+            if not written.startswith(("0", "+", "(0")) or len(DIGIT.findall(written)) < FEWEST_DIGITS:
                 continue
             try:
                 number = phonenumbers.parse(written, "GB")
@@ -945,10 +953,12 @@ DIGIT = re.compile(r"\d")  # any decimal digit (Unicode's Nd), as libphonenumber
 # Austria); a UK number written without one has at least eight (0800 1111). Counted in the text with its
 # character references read. tests/test_typed_numbers.py checks this against libphonenumber's own data.
 FEWEST_DIGITS = 6
-# Groups of figures as a number is written ("+44 (0)1452 426565", "01452-426-565"), one space or
-# sign between two; each group on its own
-FIGURE_GROUP = re.compile(r"\+?\(?\d+\)?")
-FIGURE_RUN = re.compile(rf"{FIGURE_GROUP.pattern}(?:[ \-./]{FIGURE_GROUP.pattern})+")
+# Groups of figures as a number is written ("+44 (0)1452 426565", "01452-426-565"), one space,
+# hyphen or dot between two; each group on its own. Possessive (*+, ++): a long run of figures is
+# read once, not tried again from every digit.
+FIGURE_GROUP = re.compile(r"\+?(?:\(0\))?\(?\d++\)?")
+FIGURE_RUN = re.compile(rf"(?<![\d(+]){FIGURE_GROUP.pattern}(?:[ \-.]{FIGURE_GROUP.pattern})*+")
+MOST_GROUPS = 6  # "+44 (0)1452 42 65 65"
 
 
 # A phone link whose address is a contact's placeholder, with the text it shows: in Markdown,
@@ -1177,15 +1187,28 @@ class UnfilledFacts(PageCheck):
             found = numbers_in(piece) if len(DIGIT.findall(piece)) >= SHORTEST else ()
             return [(raw, dialled) for raw, dialled in found if dialled not in known]
 
-        # first a quick look at all the page holds (notes and comments too): most hold no such number
-        if not any(unknown(piece) for piece in text_pieces(root, stash)):
+        def read(pieces: list[str]) -> Iterator[tuple[str, str]]:  # each, and with the two after it
+            for n, piece in enumerate(pieces):  # (01452 **426599**: three texts of the tree)
+                yield from unknown(piece)
+                if n + 1 < len(pieces) and DIGIT.search(piece[-3:]) and DIGIT.search(pieces[n + 1][:3]):
+                    yield from unknown("".join(pieces[n : n + 3]))
+
+        def raw_text(match: re.Match) -> str:  # a piece of raw HTML in a text: what it shows, roughly
+            raw = stash[int(match.group(1))] if int(match.group(1)) < len(stash) else ""
+            return html.unescape(ANY_TAG.sub("", raw)) if isinstance(raw, str) else " "
+
+        # first a quick look at all the page holds (notes, comments, tags too), with the raw HTML
+        # in its texts read in its place: most pages hold no such number, and are not walked
+        pieces = [HTML_PLACEHOLDER_RE.sub(raw_text, piece) for piece in text_pieces(root, stash)]
+        if next(read(pieces), None) is None:
             return
-        for piece, _ in _shown(root, False, stash, set(), notes=False):
-            for raw, _ in unknown(piece)[:1]:
-                display, offset = self.where()
-                line = digits_line(self.text, raw)
-                problem = f"'{raw}' is a phone number readers would see, and it is not in data/contacts.yml"
-                raise DataError(display, line and line + offset, problem, NOT_A_CONTACT)
+        for raw, _ in itertools.islice(
+            read([piece for piece, _ in _shown(root, False, stash, set(), True)]), 1
+        ):
+            display, offset = self.where()
+            line = digits_line(self.text, raw, note_lines(self.text))
+            problem = f"'{raw}' is a phone number readers would see, and it is not in data/contacts.yml"
+            raise DataError(display, line and line + offset, problem, NOT_A_CONTACT)
 
     def found(self, problems: list[tuple[int | None, str]]) -> None:
         self.problems = problems
@@ -1208,18 +1231,21 @@ def numbers_in(text: str) -> list[tuple[str, str]]:
     return found
 
 
-def digits_line(text: str, raw: str) -> int | None:
-    """The line of `text` where the digits of `raw` first stand in order, with at most a few
-    other characters between two of them (a space, a line break, > or markup), else None."""
-    digits = DIGIT.findall(raw)
-    match = re.search(r"\D{0,8}?".join(digits), text) if digits else None
-    return text.count("\n", 0, match.start()) + 1 if match else None
+def digits_line(text: str, raw: str, notes: Sequence[bool] = ()) -> int | None:
+    """The line of `text` where the digits of `raw` first stand in order, with a few other
+    characters at most between two of them (spaces, a line break and its indent, > or markup),
+    else None; a line that is not in a trainer note (`notes`: note_lines) first."""
+    digits, text = DIGIT.findall(raw), html.unescape(text)  # a reference (&#57;) as the digit it shows
+    lines = [text.count("\n", 0, m.start()) + 1 for m in re.finditer(r"\D{0,24}?".join(digits), text)]
+    return next((n for n in lines if not (n <= len(notes) and notes[n - 1])), lines[0] if lines else None)
 
 
 NOT_A_CONTACT = (
-    "write the contact's placeholder instead, for example {{ contacts.front_door.phone }}, adding a "
-    "new number to data/contacts.yml first; if the line is meant for trainers only, check that its "
-    "comment is closed with --> and that a trainer note's lines are indented by 4 spaces"
+    "write the contact's placeholder instead, for example {{ contacts.front_door.phone }}; a number "
+    "that is not there yet goes into data/contacts.yml first, with a name and when to call (see the "
+    "trainer guide, Contacts and people). If the line is meant for trainers only, check that its "
+    "comment is closed with --> in the same paragraph and that a trainer note's lines are indented "
+    "by 4 spaces"
 )
 TREE_PRIORITY = 1  # after 'inline' (20), attr_list, abbr and toc; before 'unescape' (0)
 UNFILLED = (
@@ -1310,29 +1336,31 @@ def unfilled_placeholders(root: Element, stash: list, text: str) -> list[tuple[i
 
 
 def _shown(
-    element: Element, in_code: bool, stash: list, seen: set, notes: bool = True
+    element: Element, in_code: bool, stash: list, seen: set, readers: bool = False
 ) -> Iterator[tuple[str, bool]]:
     """(text or attribute value, whether it is code) of `element` and all inside it, in order,
-    with the raw HTML Python-Markdown stashed read where it stands; `notes` false: not inside a
-    trainer note (the build takes notes out after this; raw HTML cannot hold one)."""
-    if not notes and is_note(element.tag, element.items()):
+    with the raw HTML Python-Markdown stashed read where it stands. `readers`: only what readers
+    see: not a trainer note (the build takes notes out after this; one in raw HTML is refused,
+    induction/trainer_notes.py), no attribute but those shown (READER_ATTRIBUTES: not an id or a
+    link's address), and character references read as their characters."""
+    if readers and is_note(element.tag, element.items()):
         return
     in_code = in_code or element.tag in AS_TYPED_TAGS
-    for value in element.attrib.values():
-        if value:  # attr_list gives a bare word, { like this }, no value
+    for key, value in element.attrib.items():
+        if value and (not readers or key in READER_ATTRIBUTES):  # attr_list: a bare word, no value
             yield value, in_code
-    yield from _text(element.text, in_code, stash, seen, notes)
+    yield from _text(element.text, in_code, stash, seen, readers)
     for child in element:
-        yield from _shown(child, in_code, stash, seen, notes)
-        yield from _text(child.tail, in_code, stash, seen, notes)
+        yield from _shown(child, in_code, stash, seen, readers)
+        yield from _text(child.tail, in_code, stash, seen, readers)
 
 
 def _text(
-    text: str | None, in_code: bool, stash: list, seen: set, notes: bool = True
+    text: str | None, in_code: bool, stash: list, seen: set, readers: bool = False
 ) -> Iterator[tuple[str, bool]]:
     """The pieces of one text of the tree, with the raw HTML stashed in it read in its place, as
     one piece of HTML (an inline `<kbd>` and its `</kbd>` are stashed apart)."""
-    reader, position = _RawHtml(in_code, notes), 0
+    reader, position = _RawHtml(in_code, readers), 0
     for match in HTML_PLACEHOLDER_RE.finditer(text or ""):
         reader.feed(html.escape(text[position : match.start()], quote=False))
         position, number = match.end(), int(match.group(1))
@@ -1341,8 +1369,8 @@ def _text(
         seen.add(number)
         if isinstance(stash[number], Element):  # Markdown in HTML: a tree of its own
             yield from reader.done(stash, seen)
-            yield from _shown(stash[number], in_code, stash, seen, notes)
-            reader = _RawHtml(in_code, notes)
+            yield from _shown(stash[number], in_code, stash, seen, readers)
+            reader = _RawHtml(in_code, readers)
         else:
             reader.feed(str(stash[number]))
     reader.feed(html.escape((text or "")[position:], quote=False))
@@ -1351,16 +1379,18 @@ def _text(
 
 class _RawHtml(HTMLParser):
     """The texts and attribute values of raw HTML, each with whether it is inside code. Character
-    references are left out (`&#123;&#123;` shows braces on purpose), and so are comments."""
+    references are left out (`&#123;&#123;` shows braces on purpose), and so are comments; with
+    `readers`, only attributes readers see, and references read as what they show."""
 
-    def __init__(self, in_code: bool, notes: bool = True):
-        super().__init__(convert_charrefs=False)
+    def __init__(self, in_code: bool, readers: bool = False):
+        super().__init__(convert_charrefs=readers)
         self.parts: list[tuple[str, bool]] = []
-        self.in_code, self.code, self.notes = in_code, 0, notes
+        self.in_code, self.code, self.readers = in_code, 0, readers
 
     def handle_starttag(self, tag, attrs):
         code = self.in_code or self.code > 0 or tag in AS_TYPED_TAGS
-        self.parts.extend((value, code) for _, value in attrs if value)
+        shown = (value for key, value in attrs if value and (not self.readers or key in READER_ATTRIBUTES))
+        self.parts.extend((value, code) for value in shown)
         self.code += tag in AS_TYPED_TAGS
 
     def handle_endtag(self, tag):
@@ -1374,12 +1404,15 @@ class _RawHtml(HTMLParser):
         self.close()
         for part, code in self.parts:
             if HTML_PLACEHOLDER_RE.search(part):
-                yield from _text(part, code, stash, seen, self.notes)
+                yield from _text(part, code, stash, seen, self.readers)
             else:
                 yield part, code
 
 
 AS_TYPED_TAGS = {"code", "pre", "kbd", "samp"}  # what a page shows as typed
+ANY_TAG = re.compile(r"<[^<>]*>")  # a tag or comment, for numbers_shown's quick look (not to change HTML)
+# The attributes whose values readers see (a tooltip, an image's text) or hear (a screen reader)
+READER_ATTRIBUTES = {"title", "alt", "aria-label", "aria-description", "placeholder", "value", "label"}
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
 # What is left of a line once its well-formed placeholders are taken out, that still looks like

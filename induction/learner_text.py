@@ -15,7 +15,7 @@ import functools
 import itertools
 from collections.abc import Callable
 
-from induction.markdown_parts import CACHED_TEXTS, CODE_SPAN, ESCAPE, code_lines, typed_parts
+from induction.markdown_parts import CACHED_TEXTS, CODE_SPAN, ESCAPE, code_lines, typed_parts, unquoted
 from induction.trainer_notes import note_start
 
 
@@ -48,6 +48,7 @@ def note_lines(body: str) -> tuple[bool, ...]:
     out: list[bool] = []
     note_indent = None
     for line, is_code in zip(body.split("\n"), code_lines(body), strict=True):
+        line = unquoted(line)  # a note in a quote: its lines after their > marks
         stripped = line.expandtabs(4).lstrip()
         indent = len(line.expandtabs(4)) - len(stripped)
         if note_indent is not None:

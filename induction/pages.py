@@ -385,7 +385,7 @@ def wrong_types(meta: dict, display: str, raw: str = "") -> list[tuple]:
     return problems
 
 
-MARKUP_SIGN = re.compile(r"[\\`*_&<\[!~^=:{]")  # a sign that may show a heading otherwise than typed
+MARKUP_SIGN = re.compile(r"[\\`*_&<\[!~^=:{#]")  # a sign that may show a heading otherwise than typed
 
 
 def title_not_heading(title, display: str, raw: str) -> list[tuple]:
@@ -398,16 +398,22 @@ def title_not_heading(title, display: str, raw: str) -> list[tuple]:
     _, text, offset = split_front_matter(raw)
     read = {number for number, words in learner_lines(text, offset) if words.strip()}  # no code, notes
     for number, line in enumerate(text.split("\n"), start=offset + 1):  # or comments
-        heading = TITLE_HEADING.fullmatch(line.rstrip())
+        heading = TITLE_HEADING.fullmatch(line)
         if heading and number in read:
             written = heading.group(1).strip()
-            # as readers see it: *emphasis*, `code`, &amp; (plain words show as typed), read as the
-            # heading they are ('1. Fostering: the basics' alone would be a list)
-            shown = html_text(markdown.markdown(f"# {written}")) if MARKUP_SIGN.search(written) else written
+            # as readers see it, read by Python-Markdown: *emphasis*, `code`, &amp;, { #an-id }, closing
+            # hashes ('# Learning C#' shows "Learning C"), as the heading it is ('# 1. Fostering' is no
+            # list); plain words show as typed
+            shown = (
+                html_text(markdown.markdown(line, extensions=["attr_list"]))
+                if MARKUP_SIGN.search(written)
+                else written
+            )
             shown = " ".join(shown.split())
             if shown == " ".join(title.split()):
                 return []
-            typed = re.sub(r"[ \t]*\{[^{}]*\}[ \t]*$", "", line).strip()  # as typed, no attributes
+            typed = line.strip()  # as typed, without its attributes
+            typed = typed[: typed.rindex("{")].rstrip() if typed.endswith("}") and "{" in typed else typed
             seen = "" if " ".join(typed.split()) == f"# {shown}" else f" (readers see '{shown}')"
             expected = (
                 "write the same words in both: the title names the page in the menu, the browser "
@@ -541,9 +547,7 @@ DASH = "-\u2010-\u2015\u2212\ufe58\ufe63\uff0d"  # hyphen, the Unicode dashes, m
 DASHES = re.compile(rf"[ \t]*[{DASH}][{DASH} \t]*")  # a first line of dashes only
 FIELD_LINE = re.compile(r"([A-Za-z_][\w-]*):([ \t]|$)", re.MULTILINE)  # a first line 'title: ...'
 # A page's `#` heading: its words, without closing #s or a { #id .class } list after them
-# A `#` heading's words, as Python-Markdown reads them: closing hashes dropped, with or without a
-# space before them ('# Learning C#' shows "Learning C"; an escaped one, 'C\#', stays), then attributes.
-TITLE_HEADING = re.compile(r"#[ \t]+((?:\\.|[^\\])*?)[ \t]*#*(?:[ \t]*\{[^{}]*\})?[ \t]*")
+TITLE_HEADING = re.compile(r"#[ \t]+(.*)")  # a `#` heading, with what is typed after its #
 HEADING = re.compile(r"^#{1,6}[ \t]", re.MULTILINE)  # a Markdown heading (in YAML, a comment line)
 
 

@@ -181,6 +181,15 @@ def typed_link(address: str) -> tuple[str, str]:
             ("'0800 111 1111' is a phone number typed into the page", UNKNOWN),
         ),
         ("In 2021 2022 2023 there were 1 000 000 visits on 01 02 2025.", None),
+        # ... but not a year, an ISBN or a time read as one (a review and a red-team of that change)
+        ("Spending in 2019/20 2020/21 and 2016-17 2017-18 rose; met 12.12.2025 14.30.", None),
+        ("Working Together 2023 (ISBN 978-1-5286-4634-3), 978 1 5286 4634 3.", None),
+        # a letter against a number, a mark that shows nothing inside it (a red-team)
+        (
+            "Call the helpline on01452 426599.",
+            ("'01452 426599' is a phone number typed into the page", UNKNOWN),
+        ),
+        ("Call 01452 42\ufe066599.", ("'01452 42 6599' is a phone number typed into the page", UNKNOWN)),
     ],
 )
 def test_a_number_typed_into_a_text_is_found_with_what_to_write(text, found):
@@ -228,6 +237,7 @@ def test_a_number_in_a_quote_or_below_a_note_is_found_as_readers_see_it(markdown
 
 
 def test_a_note_keeps_its_lines_indented_4_spaces_more():
+    check_typed_numbers('> !!! trainer "Old number"\n>     The old line was 01452 426599.\n', CONTACTS, "x")
     check_typed_numbers(
         '!!! trainer "A note"\n    Call 01452 426599.\n\n    And 01452 426599.\n', CONTACTS, "x"
     )
@@ -806,9 +816,12 @@ def _converted(page: str, contacts: dict | None = CONTACTS) -> None:
         ('See [the guide](https://example.org/ "<!-- guide") here.\n\nCall 01452 426599.\n\n<!-- x -->\n', 3),
         ("```\n\nIf you are worried, call 01452\n426599 today.\n", 3),
         ("```inline``` is code.\n\nIf you are worried, call 01452\n426599 today.\n", 3),
+        ("Read this <!-- not closed\n\nCall 01452 **426599** now.\n\nx -->\n", 3),
+        ("Read this <!-- not closed\n\nCall 01452 4265&#x39;9 now.\n\nx -->\n", 3),
+        ('!!! trainer "Old"\n    Was 01452 426599.\n\nRead <!-- open\n\nCall 01452 426599.\n\nx -->\n', 6),
     ],
     ids=["comment left open", "comment in a list", "-- >", "comment in a comment", "<!-- in a title"]
-    + ["stray fence", "fence on one line"],
+    + ["stray fence", "fence on one line", "split by bold", "a reference", "after a note with it"],
 )
 def test_a_number_the_page_check_misread_is_found_in_the_converted_page(page, line):
     """The page check reads the Markdown as typed; where its idea of a comment or a fence differs
@@ -826,8 +839,10 @@ def test_a_number_the_page_check_misread_is_found_in_the_converted_page(page, li
         "<!-- the old number: 01452 426599 -->\n\nWords.\n",
         "Call 01452 42 65 65 or, out of hours, 01452 614194; in danger, call 999.\n",
         '<a href="tel:+441452426565">01452 42 65 65</a>\n',
+        # what readers never see: an address, an id (a heading's, made of its words: a red-team)
+        '[The form](https://example.org/forms/01452426599) and <span id="n-2019-20-2020">it</span>.\n',
     ],
-    ids=["trainer note", "comment", "contacts' numbers", "a contact's link"],
+    ids=["trainer note", "comment", "contacts' numbers", "a contact's link", "address and id"],
 )
 def test_a_number_in_a_note_or_comment_or_a_contacts_number_passes_the_net(page):
     _converted(page)
