@@ -824,7 +824,7 @@ def _first_number(shown: str, places: Sequence[int]) -> tuple[int, str, str] | N
     # a number pasted with odd spaces (non-breaking, narrow, zero-width) is still one; same length
     bare = OTHER_SPACE.sub(" ", PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), shown))
     if not bare.isascii():  # a format character (Cf: zero-width space, joiner) is never ASCII
-        # nor a mark that joins the digit before it (Mn: a variation selector), which shows nothing
+        # nor a mark that joins the character before it (Mn: a variation selector), showing nothing
         bare = NOT_ASCII.sub(
             lambda m: " " if unicodedata.category(m.group()) in ("Cf", "Mn") else m.group(), bare
         )
@@ -859,20 +859,25 @@ def _among_figures(bare: str) -> list[tuple[int, str, str]]:
     or "(0"; not a year, an ISBN or a count): [(start, as shown, dialled)] of the first number
     found this way, or []."""
     for run in FIGURE_RUN.finditer(bare):
-        groups = [(m.start(), m.end()) for m in FIGURE_GROUP.finditer(run.group())]
+        text = run.group()
+        groups = [(m.start(), m.end()) for m in FIGURE_GROUP.finditer(text)]
         # a number is written in at most MOST_GROUPS groups: parts of more are not read (a long run
-        # of figures, a table of them, would take the square of its length)
-        parts = [(i, j) for i in range(len(groups)) for j in range(min(len(groups), i + MOST_GROUPS), i, -1)]
-        for i, j in sorted(parts, key=lambda part: (part[0] - part[1], part[0])):  # the longest first
-            written = run.group()[groups[i][0] : groups[j - 1][1]]
-            if not written.startswith(("0", "+", "(0")) or len(DIGIT.findall(written)) < FEWEST_DIGITS:
-                continue
-            try:
-                number = phonenumbers.parse(written, "GB")
-            except phonenumbers.NumberParseException:
-                continue
-            if phonenumbers.is_valid_number(number):
-                return [(run.start() + groups[i][0], written, phonenumbers.format_number(number, E164))]
+        # of figures, a table of them, would take the square of its length). The first part to
+        # start, the longest there: a number is not passed over for one later in the run.
+        for i in range(len(groups)):
+            for j in range(min(len(groups), i + MOST_GROUPS), i, -1):
+                written = text[groups[i][0] : groups[j - 1][1]]
+                digits = len(DIGIT.findall(written))
+                if not written.startswith(UK_STARTS) or not FEWEST_DIGITS <= digits <= MOST_DIGITS:
+                    continue
+                if written.startswith(("0", "(0")) and digits < UK_FEWEST:
+                    continue
+                try:
+                    number = phonenumbers.parse(written, "GB")
+                except phonenumbers.NumberParseException:
+                    continue
+                if phonenumbers.is_valid_number(number):
+                    return [(run.start() + groups[i][0], written, phonenumbers.format_number(number, E164))]
     return []
 
 
@@ -956,9 +961,11 @@ FEWEST_DIGITS = 6
 # Groups of figures as a number is written ("+44 (0)1452 426565", "01452-426-565"), one space,
 # hyphen or dot between two; each group on its own. Possessive (*+, ++): a long run of figures is
 # read once, not tried again from every digit.
-FIGURE_GROUP = re.compile(r"\+?(?:\(0\))?\(?\d++\)?")
-FIGURE_RUN = re.compile(rf"(?<![\d(+]){FIGURE_GROUP.pattern}(?:[ \-.]{FIGURE_GROUP.pattern})*+")
-MOST_GROUPS = 6  # "+44 (0)1452 42 65 65"
+FIGURE_GROUP = re.compile(r"\(?\+?\d++\)?(?:\(0\)\d*+)?|\(0\)\d++")  # 01452, (01452), +44(0)1452, (+44)
+FIGURE_RUN = re.compile(rf"(?<![\d+])(?:{FIGURE_GROUP.pattern})(?:[ \-.](?:{FIGURE_GROUP.pattern}))*+")
+MOST_GROUPS = 6  # "+44 (0) 1452 42 65 65"
+UK_STARTS = ("0", "(0", "+", "(+")  # how a UK number is written: not a year, an ISBN or a count
+UK_FEWEST, MOST_DIGITS = 8, 15  # digits of a UK number written from 0 (0800 1111), and of any
 
 
 # A phone link whose address is a contact's placeholder, with the text it shows: in Markdown,
@@ -1178,9 +1185,10 @@ class UnfilledFacts(PageCheck):
         """The last net for a wrong phone number: the page check reads the trainer's Markdown,
         and where its reading of a quote, a trainer note's indent, a comment or a fence differs
         from Python-Markdown's, a number may be shown that it never read (a red-team of 7 December
-        2026 found 19 such places). So every text and attribute the converted page shows (code
-        too, not trainer notes) is read for phone numbers, and one that is no contact's number in
-        data/contacts.yml stops the build, at the first line that has its digits."""
+        2026 found 19 such places). So every text the converted page shows (code too, not trainer
+        notes or comments), and the attributes readers see (READER_ATTRIBUTES), is read for phone
+        numbers, and one that is no contact's number in data/contacts.yml stops the build, at the
+        first line outside trainer notes that has its digits (digits_line)."""
         known = {entry.get("tel") for entry in self.contacts.values()}
 
         def unknown(piece: str) -> list[tuple[str, str]]:
@@ -1195,7 +1203,7 @@ class UnfilledFacts(PageCheck):
 
         def raw_text(match: re.Match) -> str:  # a piece of raw HTML in a text: what it shows, roughly
             raw = stash[int(match.group(1))] if int(match.group(1)) < len(stash) else ""
-            return html.unescape(ANY_TAG.sub("", raw)) if isinstance(raw, str) else " "
+            return html.unescape(ANY_TAG.sub(" ", raw)) if isinstance(raw, str) else " "
 
         # first a quick look at all the page holds (notes, comments, tags too), with the raw HTML
         # in its texts read in its place: most pages hold no such number, and are not walked
@@ -1235,7 +1243,8 @@ def digits_line(text: str, raw: str, notes: Sequence[bool] = ()) -> int | None:
     """The line of `text` where the digits of `raw` first stand in order, with a few other
     characters at most between two of them (spaces, a line break and its indent, > or markup),
     else None; a line that is not in a trainer note (`notes`: note_lines) first."""
-    digits, text = DIGIT.findall(raw), html.unescape(text)  # a reference (&#57;) as the digit it shows
+    digits = DIGIT.findall(raw)  # a reference (&#57;) read as the digit it shows, each line apart
+    text = "\n".join(html.unescape(line).replace("\n", " ") for line in text.split("\n"))
     lines = [text.count("\n", 0, m.start()) + 1 for m in re.finditer(r"\D{0,24}?".join(digits), text)]
     return next((n for n in lines if not (n <= len(notes) and notes[n - 1])), lines[0] if lines else None)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import re
 from collections.abc import Callable
 
 from induction.markdown_parts import CACHED_TEXTS, CODE_SPAN, ESCAPE, code_lines, typed_parts, unquoted
@@ -48,7 +49,7 @@ def note_lines(body: str) -> tuple[bool, ...]:
     out: list[bool] = []
     note_indent = None
     for line, is_code in zip(body.split("\n"), code_lines(body), strict=True):
-        line = unquoted(line)  # a note in a quote: its lines after their > marks
+        line = unquoted(line) if QUOTED.match(line) else line  # a note in a quote: after the > marks
         stripped = line.expandtabs(4).lstrip()
         indent = len(line.expandtabs(4)) - len(stripped)
         if note_indent is not None:
@@ -62,6 +63,9 @@ def note_lines(body: str) -> tuple[bool, ...]:
             continue
         out.append(False)
     return tuple(out)
+
+
+QUOTED = re.compile(r" {0,3}>")  # a line in a quote (a > indented 4 spaces is a note's own quote)
 
 
 def without_code_and_comments(body: str) -> str:

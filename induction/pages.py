@@ -546,7 +546,6 @@ OPENING_LINE = re.compile(r"-{3}[ \t]*(\n|$)")  # front matter's first line, as 
 DASH = "-\u2010-\u2015\u2212\ufe58\ufe63\uff0d"  # hyphen, the Unicode dashes, minus: '—-' looks like ---
 DASHES = re.compile(rf"[ \t]*[{DASH}][{DASH} \t]*")  # a first line of dashes only
 FIELD_LINE = re.compile(r"([A-Za-z_][\w-]*):([ \t]|$)", re.MULTILINE)  # a first line 'title: ...'
-# A page's `#` heading: its words, without closing #s or a { #id .class } list after them
 TITLE_HEADING = re.compile(r"#[ \t]+(.*)")  # a `#` heading, with what is typed after its #
 HEADING = re.compile(r"^#{1,6}[ \t]", re.MULTILINE)  # a Markdown heading (in YAML, a comment line)
 

@@ -30,6 +30,7 @@ CONTACTS = {
 KNOWN = "write {{ contacts.front_door.phone }} instead: the number then comes from data/contacts.yml"
 EMERGENCY = KNOWN.replace("front_door", "emergency")
 EDT = KNOWN.replace("front_door", "emergency_duty_team")
+TYPED = "is a phone number typed into the page"
 FD = "{{ contacts.front_door.phone }}"
 RUNS_ON = "so readers would see another number"
 SPACE = "leave the placeholder on its own, with a space or a word between it and any figure"
@@ -190,6 +191,10 @@ def typed_link(address: str) -> tuple[str, str]:
             ("'01452 426599' is a phone number typed into the page", UNKNOWN),
         ),
         ("Call 01452 42\ufe066599.", ("'01452 42 6599' is a phone number typed into the page", UNKNOWN)),
+        ("Call +44(0)1452 426599 24 hours a day.", (f"'+44(0)1452 426599' {TYPED}", UNKNOWN)),
+        ("Call (+44) 1452 426599 24 hours a day.", (f"'(+44) 1452 426599' {TYPED}", UNKNOWN)),
+        # the first number of a run, not a contact's after it (a review)
+        ("Lines: 01452 426599 01452 42 65 65 now.", (f"'01452 426599' {TYPED}", UNKNOWN)),
     ],
 )
 def test_a_number_typed_into_a_text_is_found_with_what_to_write(text, found):
@@ -237,6 +242,10 @@ def test_a_number_in_a_quote_or_below_a_note_is_found_as_readers_see_it(markdown
 
 
 def test_a_note_keeps_its_lines_indented_4_spaces_more():
+    # a quote inside a note is the note's (a review of the quoted-note change)
+    check_typed_numbers(
+        '!!! trainer "Old"\n    > The old line was 01452 426599.\n\n    Or 01452 426599.\n', CONTACTS, "x"
+    )
     check_typed_numbers('> !!! trainer "Old number"\n>     The old line was 01452 426599.\n', CONTACTS, "x")
     check_typed_numbers(
         '!!! trainer "A note"\n    Call 01452 426599.\n\n    And 01452 426599.\n', CONTACTS, "x"
@@ -819,9 +828,14 @@ def _converted(page: str, contacts: dict | None = CONTACTS) -> None:
         ("Read this <!-- not closed\n\nCall 01452 **426599** now.\n\nx -->\n", 3),
         ("Read this <!-- not closed\n\nCall 01452 4265&#x39;9 now.\n\nx -->\n", 3),
         ('!!! trainer "Old"\n    Was 01452 426599.\n\nRead <!-- open\n\nCall 01452 426599.\n\nx -->\n', 6),
+        # raw HTML with a figure after the number: the quick look read them as one run (a review)
+        ("Read this <!-- not closed\n\nCall 01452 426599<br>24 hours a day.\n\nx -->\n", 3),
+        ("Read this <!-- not closed\n\nCall 01452 426599<sup>1</sup>.\n\nx -->\n", 3),
+        ("Read <!-- open\n\n<table><tr><td>Line 01452 426599</td><td>2019</td></tr></table>\n\nx -->\n", 3),
     ],
     ids=["comment left open", "comment in a list", "-- >", "comment in a comment", "<!-- in a title"]
-    + ["stray fence", "fence on one line", "split by bold", "a reference", "after a note with it"],
+    + ["stray fence", "fence on one line", "split by bold", "a reference", "after a note with it"]
+    + ["<br> and a figure", "<sup>", "table"],
 )
 def test_a_number_the_page_check_misread_is_found_in_the_converted_page(page, line):
     """The page check reads the Markdown as typed; where its idea of a comment or a fence differs
