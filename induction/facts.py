@@ -1195,11 +1195,17 @@ class UnfilledFacts(PageCheck):
             found = numbers_in(piece) if len(DIGIT.findall(piece)) >= SHORTEST else ()
             return [(raw, dialled) for raw, dialled in found if dialled not in known]
 
-        def read(pieces: list[str]) -> Iterator[tuple[str, str]]:  # each, and with the two after it
-            for n, piece in enumerate(pieces):  # (01452 **426599**: three texts of the tree)
+        def read(pieces: list[str]) -> Iterator[tuple[str, str]]:
+            """Each piece, and each run of pieces that figures join: 01452 **42**65**99** is four
+            texts of the tree, a figure at the end of one and the start of the next."""
+            run: list[str] = []
+            for n, piece in enumerate(pieces):
                 yield from unknown(piece)
+                run.append(piece)
                 if n + 1 < len(pieces) and DIGIT.search(piece[-3:]) and DIGIT.search(pieces[n + 1][:3]):
-                    yield from unknown("".join(pieces[n : n + 3]))
+                    continue
+                yield from unknown("".join(run)) if len(run) > 1 else ()
+                run = []
 
         def raw_text(match: re.Match) -> str:  # a piece of raw HTML in a text: what it shows, roughly
             raw = stash[int(match.group(1))] if int(match.group(1)) < len(stash) else ""

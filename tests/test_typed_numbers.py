@@ -826,6 +826,7 @@ def _converted(page: str, contacts: dict | None = CONTACTS) -> None:
         ("```\n\nIf you are worried, call 01452\n426599 today.\n", 3),
         ("```inline``` is code.\n\nIf you are worried, call 01452\n426599 today.\n", 3),
         ("Read this <!-- not closed\n\nCall 01452 **426599** now.\n\nx -->\n", 3),
+        ("Read this <!-- not closed\n\nCall 01452 **42**65**99** now.\n\nx -->\n", 3),
         ("Read this <!-- not closed\n\nCall 01452 4265&#x39;9 now.\n\nx -->\n", 3),
         ('!!! trainer "Old"\n    Was 01452 426599.\n\nRead <!-- open\n\nCall 01452 426599.\n\nx -->\n', 6),
         # raw HTML with a figure after the number: the quick look read them as one run (a review)
@@ -834,7 +835,14 @@ def _converted(page: str, contacts: dict | None = CONTACTS) -> None:
         ("Read <!-- open\n\n<table><tr><td>Line 01452 426599</td><td>2019</td></tr></table>\n\nx -->\n", 3),
     ],
     ids=["comment left open", "comment in a list", "-- >", "comment in a comment", "<!-- in a title"]
-    + ["stray fence", "fence on one line", "split by bold", "a reference", "after a note with it"]
+    + [
+        "stray fence",
+        "fence on one line",
+        "split by bold",
+        "split twice",
+        "a reference",
+        "after a note with it",
+    ]
     + ["<br> and a figure", "<sup>", "table"],
 )
 def test_a_number_the_page_check_misread_is_found_in_the_converted_page(page, line):
