@@ -855,8 +855,9 @@ def _among_figures(bare: str) -> list[tuple[int, str, str]]:
     a letter touching it) as none, so a number with a figure typed after or before it ('01452
     426565 24 hours a day', 'in 2025 01452 426565') or a letter against it ('on01452 426565') was
     not found (a second reading and a red-team, 7 December 2026). So each run of groups of figures
-    is also read part by part, the longest first, a part starting as a UK number is written (0, +
-    or "(0"; not a year, an ISBN or a count): [(start, as shown, dialled)] of the first number
+    is also read part by part, the longest first, a part that starts as a phone number is written
+    (an area code of 3 digits or more from 0, as 020 or 01452, or + and a country code; not a
+    year, an ISBN, a time or a row of counts): [(start, as shown, dialled)] of the first number
     found this way, or []."""
     for run in FIGURE_RUN.finditer(bare):
         text = run.group()
@@ -870,8 +871,9 @@ def _among_figures(bare: str) -> list[tuple[int, str, str]]:
                 digits = len(DIGIT.findall(written))
                 if not written.startswith(UK_STARTS) or not FEWEST_DIGITS <= digits <= MOST_DIGITS:
                     continue
-                if written.startswith(("0", "(0")) and digits < UK_FEWEST:
-                    continue
+                first = DIGIT.findall(text[groups[i][0] : groups[i][1]])
+                if written.startswith(("0", "(0")) and (digits < UK_FEWEST or len(first) < 3):
+                    continue  # '0.80 0.28 25.07', '08.00 09.30 11.00': not numbers
                 try:
                     number = phonenumbers.parse(written, "GB")
                 except phonenumbers.NumberParseException:
@@ -916,6 +918,7 @@ _STYLE_TAGS = (
     "a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|"
     "time|u|var|wbr"
 )
+STYLE_TAGS = frozenset(_STYLE_TAGS.split("|"))  # inline: the text runs on across them
 INLINE_MARKUP = re.compile(
     rf"</?(?:{_STYLE_TAGS})\b[^<>]*>|(?<!\\)\*+|(?<![\w\\])_+|_+(?!\w)|{_AS_TYPED}", re.IGNORECASE
 )
@@ -964,8 +967,9 @@ FEWEST_DIGITS = 6
 FIGURE_GROUP = re.compile(r"\(?\+?\d++\)?(?:\(0\)\d*+)?|\(0\)\d++")  # 01452, (01452), +44(0)1452, (+44)
 FIGURE_RUN = re.compile(rf"(?<![\d+])(?:{FIGURE_GROUP.pattern})(?:[ \-.](?:{FIGURE_GROUP.pattern}))*+")
 MOST_GROUPS = 6  # "+44 (0) 1452 42 65 65"
-UK_STARTS = ("0", "(0", "+", "(+")  # how a UK number is written: not a year, an ISBN or a count
-UK_FEWEST, MOST_DIGITS = 8, 15  # digits of a UK number written from 0 (0800 1111), and of any
+UK_STARTS = ("0", "(0", "+", "(+")  # how a phone number starts: not a year, an ISBN or a count
+# digits of a UK number written from 0 (0800 1111), and of any with its country code (E.164: 15)
+UK_FEWEST, MOST_DIGITS = 8, 15
 
 
 # A phone link whose address is a contact's placeholder, with the text it shows: in Markdown,
@@ -1367,6 +1371,8 @@ def _shown(
     yield from _text(element.text, in_code, stash, seen, readers)
     for child in element:
         yield from _shown(child, in_code, stash, seen, readers)
+        if readers and isinstance(child.tag, str) and child.tag not in STYLE_TAGS:
+            yield " ", in_code  # a line break, a cell or a block: the texts either side stay apart
         yield from _text(child.tail, in_code, stash, seen, readers)
 
 
@@ -1407,9 +1413,16 @@ class _RawHtml(HTMLParser):
         shown = (value for key, value in attrs if value and (not self.readers or key in READER_ATTRIBUTES))
         self.parts.extend((value, code) for value in shown)
         self.code += tag in AS_TYPED_TAGS
+        self.apart(tag)
 
     def handle_endtag(self, tag):
         self.code = max(0, self.code - (tag in AS_TYPED_TAGS))
+        self.apart(tag)
+
+    def apart(self, tag: str) -> None:
+        """For readers: a line break, a cell or a block keeps the texts either side apart."""
+        if self.readers and tag not in STYLE_TAGS:
+            self.parts.append((" ", self.in_code))
 
     def handle_data(self, data):
         self.parts.append((data, self.in_code or self.code > 0))

@@ -221,7 +221,8 @@ def _span_stops(lines: list[str], kinds: list[str | None], starts: list[int]) ->
 
 
 def unquoted(line: str) -> str:
-    """`line` as a paragraph in a quote has it: without its indent and its quote marks (`> `)."""
+    """`line` as a paragraph in a quote has it: without its indent and its quote marks (`> `); a
+    line in no quote as it is."""
     stripped = line.lstrip()
     return _unquoted(stripped) if stripped.startswith(">") else line
 

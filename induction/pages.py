@@ -413,13 +413,13 @@ def title_not_heading(title, display: str, raw: str) -> list[tuple]:
             if shown == " ".join(title.split()):
                 return []
             typed = line.strip()  # as typed, without its attributes
-            typed = typed[: typed.rindex("{")].rstrip() if typed.endswith("}") and "{" in typed else typed
+            typed = ATTRIBUTE_LIST.sub("", typed)
             seen = "" if " ".join(typed.split()) == f"# {shown}" else f" (readers see '{shown}')"
             expected = (
                 "write the same words in both: the title names the page in the menu, the browser "
                 "tab and search; the heading at the top of the page"
             )
-            if typed.endswith("#") and not shown.endswith("#"):  # Markdown drops closing hashes
+            if typed[1:].rstrip().endswith("#") and not shown.endswith("#"):  # closing hashes dropped
                 expected += r"; to end the heading with #, write \#"
             line_of_title = front_matter_line(raw, "title")
             problem = (
@@ -547,6 +547,7 @@ DASH = "-\u2010-\u2015\u2212\ufe58\ufe63\uff0d"  # hyphen, the Unicode dashes, m
 DASHES = re.compile(rf"[ \t]*[{DASH}][{DASH} \t]*")  # a first line of dashes only
 FIELD_LINE = re.compile(r"([A-Za-z_][\w-]*):([ \t]|$)", re.MULTILINE)  # a first line 'title: ...'
 TITLE_HEADING = re.compile(r"#[ \t]+(.*)")  # a `#` heading, with what is typed after its #
+ATTRIBUTE_LIST = re.compile(r"[ \t]*\{(?!\{)[^{}]*\}$")  # { #id .class } at a heading's end, not a {{ fact }}
 HEADING = re.compile(r"^#{1,6}[ \t]", re.MULTILINE)  # a Markdown heading (in YAML, a comment line)
 
 

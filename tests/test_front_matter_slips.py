@@ -334,6 +334,10 @@ def test_a_heading_ending_in_a_hash_is_compared_as_readers_see_it():
     assert _problems(raw.replace("# Learning C#", "# Learning C\\#")) == []
     # a space after the hash: Markdown drops closing hashes only at the very end of the line
     assert _problems(raw.replace("# Learning C# { #top }", "# Learning C# ")) == []
+    # a fact in a heading is no attribute list; an empty heading is not told to escape a hash
+    fact = raw.replace("# Learning C# { #top }", "# Call {{ contacts.front_door.phone }}")
+    assert "the heading '# Call {{ contacts.front_door.phone }}' does not" in _problems(fact)[0]
+    assert "write \\#" not in _problems(raw.replace("# Learning C# { #top }", "#   "))[0]
     assert (
         _problems(
             raw.replace("# Learning C#", "# C# for beginners").replace('"Learning C#"', "C# for beginners")

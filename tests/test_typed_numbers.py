@@ -185,6 +185,7 @@ def typed_link(address: str) -> tuple[str, str]:
         # ... but not a year, an ISBN or a time read as one (a review and a red-team of that change)
         ("Spending in 2019/20 2020/21 and 2016-17 2017-18 rose; met 12.12.2025 14.30.", None),
         ("Working Together 2023 (ISBN 978-1-5286-4634-3), 978 1 5286 4634 3.", None),
+        ("Timetable 08.00 09.30 11.00 12.30 14.00; counts 0 331 0 126 452 735.", None),
         # a letter against a number, a mark that shows nothing inside it (a red-team)
         (
             "Call the helpline on01452 426599.",
@@ -863,8 +864,13 @@ def test_a_number_the_page_check_misread_is_found_in_the_converted_page(page, li
         '<a href="tel:+441452426565">01452 42 65 65</a>\n',
         # what readers never see: an address, an id (a heading's, made of its words: a red-team)
         '[The form](https://example.org/forms/01452426599) and <span id="n-2019-20-2020">it</span>.\n',
+        # figures either side of a line break or in cells are read apart, as readers see them
+        "<p>Ages 0<br>20 7946 0000</p>\n",
+        "Ages 0  \n20 7946 0000 cases\n",
+        "<table><tr><td>0</td><td>20</td><td>7946</td><td>0000</td></tr></table>\n",
     ],
-    ids=["trainer note", "comment", "contacts' numbers", "a contact's link", "address and id"],
+    ids=["trainer note", "comment", "contacts' numbers", "a contact's link", "address and id"]
+    + ["line break", "hard break", "table cells"],
 )
 def test_a_number_in_a_note_or_comment_or_a_contacts_number_passes_the_net(page):
     _converted(page)
