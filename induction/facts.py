@@ -13,7 +13,6 @@ import datetime as dt
 import difflib
 import functools
 import html
-import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -866,14 +865,15 @@ def _among_figures(bare: str) -> list[tuple[int, str, str]]:
         # of figures, a table of them, would take the square of its length). The first part to
         # start, the longest there: a number is not passed over for one later in the run.
         for i in range(len(groups)):
+            head = text[groups[i][0] : groups[i][1]]  # how a part starting here starts
+            local = head.startswith(("0", "(0"))  # a UK number from 0: an area code of 3 digits or more
+            if not head.startswith(UK_STARTS) or (local and len(DIGIT.findall(head)) < 3):
+                continue  # '2019/20', '0.80 0.28 25.07', '08.00 09.30 11.00': not numbers
+            fewest = UK_FEWEST if local else FEWEST_DIGITS
             for j in range(min(len(groups), i + MOST_GROUPS), i, -1):
                 written = text[groups[i][0] : groups[j - 1][1]]
-                digits = len(DIGIT.findall(written))
-                if not written.startswith(UK_STARTS) or not FEWEST_DIGITS <= digits <= MOST_DIGITS:
+                if not fewest <= len(DIGIT.findall(written)) <= MOST_DIGITS:
                     continue
-                first = DIGIT.findall(text[groups[i][0] : groups[i][1]])
-                if written.startswith(("0", "(0")) and (digits < UK_FEWEST or len(first) < 3):
-                    continue  # '0.80 0.28 25.07', '08.00 09.30 11.00': not numbers
                 try:
                     number = phonenumbers.parse(written, "GB")
                 except phonenumbers.NumberParseException:
@@ -1220,9 +1220,9 @@ class UnfilledFacts(PageCheck):
         pieces = [HTML_PLACEHOLDER_RE.sub(raw_text, piece) for piece in text_pieces(root, stash)]
         if next(read(pieces), None) is None:
             return
-        for raw, _ in itertools.islice(
-            read([piece for piece, _ in _shown(root, False, stash, set(), True)]), 1
-        ):
+        shown = next(read([piece for piece, _ in _shown(root, False, stash, set(), True)]), None)
+        if shown:
+            raw, _ = shown
             display, offset = self.where()
             line = digits_line(self.text, raw, note_lines(self.text))
             problem = f"'{raw}' is a phone number readers would see, and it is not in data/contacts.yml"

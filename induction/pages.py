@@ -412,8 +412,7 @@ def title_not_heading(title, display: str, raw: str) -> list[tuple]:
             shown = " ".join(shown.split())
             if shown == " ".join(title.split()):
                 return []
-            typed = line.strip()  # as typed, without its attributes
-            typed = ATTRIBUTE_LIST.sub("", typed)
+            typed = ATTRIBUTE_LIST.sub("", line.strip())  # as typed, without its attributes
             seen = "" if " ".join(typed.split()) == f"# {shown}" else f" (readers see '{shown}')"
             expected = (
                 "write the same words in both: the title names the page in the menu, the browser "
